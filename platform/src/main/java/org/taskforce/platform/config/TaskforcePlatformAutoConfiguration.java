@@ -1,0 +1,197 @@
+package org.taskforce.platform.config;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import java.net.URI;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.grpc.client.GlobalClientInterceptor;
+import org.springframework.grpc.server.GlobalServerInterceptor;
+import org.taskforce.platform.audit.AuditTrail;
+import org.taskforce.platform.grpc.AuthenticationInterceptor;
+import org.taskforce.platform.grpc.TaskforceGrpcExceptionHandler;
+import org.taskforce.platform.grpc.TokenPropagatingClientInterceptor;
+import org.taskforce.platform.mongo.EmbeddedMongo;
+import org.taskforce.platform.mongo.MongoIndexes;
+import org.taskforce.platform.mongo.MongoProperties;
+import org.taskforce.platform.outbox.Outbox;
+import org.taskforce.platform.outbox.OutboxHandler;
+import org.taskforce.platform.outbox.OutboxProperties;
+import org.taskforce.platform.outbox.OutboxRelay;
+import org.taskforce.platform.security.SecurityProperties;
+import org.taskforce.platform.security.ServiceTokenSource;
+import org.taskforce.platform.security.TokenVerifier;
+
+/**
+ * Everything a Taskforce gRPC service gets by depending on this module: token checks on every
+ * call, rich error statuses, token propagation to peers, its MongoDB database (embedded unless a
+ * URI is set) with indexes created at startup, the audit trail and the outbox relay. Health and
+ * reflection come from Spring gRPC with {@code grpc-services} on the classpath.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties({
+  SecurityProperties.class,
+  ServiceClientProperties.class,
+  MongoProperties.class,
+  OutboxProperties.class
+})
+public class TaskforcePlatformAutoConfiguration {
+  private static final Logger log =
+      LoggerFactory.getLogger(TaskforcePlatformAutoConfiguration.class);
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /** The ErrorInfo domain of this service's errors, e.g. {@code deconfliction-service.taskforce}. */
+  @Bean
+  ErrorDomain errorDomain(@Value("${spring.application.name:taskforce}") String applicationName) {
+    return new ErrorDomain(applicationName + ".taskforce");
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  TokenVerifier tokenVerifier(SecurityProperties properties, Clock clock) {
+    return new TokenVerifier(properties, clock);
+  }
+
+  @Bean
+  @GlobalServerInterceptor
+  @Order(Ordered.HIGHEST_PRECEDENCE + 100)
+  AuthenticationInterceptor authenticationInterceptor(
+      TokenVerifier verifier, SecurityProperties properties, ErrorDomain domain) {
+    return new AuthenticationInterceptor(
+        verifier, new HashSet<>(properties.publicServices()), domain.value());
+  }
+
+  @Bean
+  TaskforceGrpcExceptionHandler taskforceGrpcExceptionHandler(ErrorDomain domain) {
+    return new TaskforceGrpcExceptionHandler(domain.value());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  Optional<ServiceTokenSource> serviceTokenSource(
+      ServiceClientProperties client, SecurityProperties security, Clock clock) {
+    if (!client.configured()) {
+      return Optional.empty();
+    }
+    String tokenUri =
+        client.tokenUri() != null && !client.tokenUri().isBlank()
+            ? client.tokenUri()
+            : security.issuerUri().replaceAll("/$", "") + "/protocol/openid-connect/token";
+    return Optional.of(
+        new ServiceTokenSource(
+            URI.create(tokenUri), client.clientId(), client.clientSecret(), clock));
+  }
+
+  @Bean
+  @GlobalClientInterceptor
+  TokenPropagatingClientInterceptor tokenPropagatingClientInterceptor(
+      Optional<ServiceTokenSource> serviceTokens) {
+    return new TokenPropagatingClientInterceptor(serviceTokens);
+  }
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean
+  MongoConnection mongoConnection(
+      MongoProperties properties, @Value("${spring.application.name:taskforce}") String app) {
+    String database =
+        properties.database() != null && !properties.database().isBlank()
+            ? properties.database()
+            : app.replace('-', '_');
+    EmbeddedMongo embedded = null;
+    String uri = properties.uri();
+    if (properties.embedded()) {
+      embedded =
+          switch (properties.embeddedBackend()) {
+            case H2 -> EmbeddedMongo.startWithFile(properties.dataDir().resolve(database + ".mv.db"));
+            case MEMORY -> EmbeddedMongo.startInMemory();
+          };
+      uri = embedded.connectionString();
+      log.info(
+          "no taskforce.mongodb.uri set: embedded MongoDB-wire server ({}) at {}",
+          properties.embeddedBackend() == MongoProperties.EmbeddedBackend.H2
+              ? properties.dataDir().resolve(database + ".mv.db").toAbsolutePath()
+              : "in memory",
+          uri);
+    }
+    MongoClient client =
+        MongoClients.create(
+            MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
+                .applicationName(app)
+                .build());
+    return new MongoConnection(client, client.getDatabase(database), embedded);
+  }
+
+  @Bean
+  MongoDatabase mongoDatabase(MongoConnection connection) {
+    return connection.database();
+  }
+
+  /** Creates every {@link MongoIndexes} bean's indexes before the gRPC server takes calls. */
+  @Bean
+  SmartInitializingSingleton mongoIndexInitializer(
+      MongoDatabase database, ObjectProvider<MongoIndexes> indexes) {
+    return () -> indexes.orderedStream().forEach(i -> i.create(database));
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  AuditTrail auditTrail(MongoDatabase database, Clock clock) {
+    return new AuditTrail(database, clock);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  Outbox outbox(MongoDatabase database, Clock clock) {
+    return new Outbox(database, clock);
+  }
+
+  @Bean
+  @ConditionalOnBooleanProperty(name = "taskforce.outbox.enabled", matchIfMissing = true)
+  OutboxRelay outboxRelay(
+      MongoDatabase database,
+      List<OutboxHandler> handlers,
+      OutboxProperties properties,
+      Clock clock) {
+    return new OutboxRelay(database, handlers, properties, clock);
+  }
+
+  /** The ErrorInfo domain of this service. */
+  public record ErrorDomain(String value) {}
+
+  /** The service's MongoDB client and database, and the embedded server when there is one. */
+  public record MongoConnection(MongoClient client, MongoDatabase database, EmbeddedMongo embedded)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      client.close();
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package org.taskforce.platform.outbox;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.set;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import java.time.Clock;
+import java.util.Date;
+import org.bson.Document;
+import org.taskforce.platform.mongo.MongoIndexes;
+
+/**
+ * Records events a service must announce, in its own database, for {@link OutboxRelay} to deliver
+ * at least once. Without multi-document transactions (the embedded server has none) there are two
+ * ways to keep the change and its announcement together:
+ *
+ * <ul>
+ *   <li>{@link #record}: when the outbox entry <em>is</em> the change's only durable trace, or
+ *       when the caller writes it inside a transaction on a replica set.
+ *   <li>{@link #prepare} before the change, {@link #commit} after it: a crash in between leaves a
+ *       PREPARED entry that the relay resolves through {@link OutboxHandler#applied} once it is
+ *       older than the prepared timeout.
+ * </ul>
+ *
+ * Ids are idempotency keys: recording the same id twice keeps the first.
+ */
+public final class Outbox implements MongoIndexes {
+  public static final String COLLECTION = "outbox";
+  static final String PREPARED = "PREPARED";
+  static final String READY = "READY";
+
+  private final MongoCollection<Document> collection;
+  private final Clock clock;
+
+  public Outbox(MongoDatabase database, Clock clock) {
+    this.collection = database.getCollection(COLLECTION);
+    this.clock = clock;
+  }
+
+  /** Records a message ready for delivery. Returns false when the id was recorded before. */
+  public boolean record(String id, String topic, Document payload) {
+    return insert(id, topic, payload, READY);
+  }
+
+  /** Records a message that waits for {@link #commit}. False when the id was recorded before. */
+  public boolean prepare(String id, String topic, Document payload) {
+    return insert(id, topic, payload, PREPARED);
+  }
+
+  /** Releases a prepared message for delivery. */
+  public void commit(String id) {
+    collection.updateOne(and(eq("_id", id), eq("state", PREPARED)), set("state", READY));
+  }
+
+  /** Drops a prepared message whose change did not happen. */
+  public void abandon(String id) {
+    collection.deleteOne(and(eq("_id", id), eq("state", PREPARED)));
+  }
+
+  /** Messages not yet delivered (for metrics and health). */
+  public long pending() {
+    return collection.countDocuments();
+  }
+
+  private boolean insert(String id, String topic, Document payload, String state) {
+    Date now = Date.from(clock.instant());
+    try {
+      collection.insertOne(
+          new Document("_id", id)
+              .append("topic", topic)
+              .append("payload", payload)
+              .append("state", state)
+              .append("createdAt", now)
+              .append("nextAttemptAt", now)
+              .append("attempts", 0));
+      return true;
+    } catch (MongoWriteException e) {
+      if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void create(MongoDatabase database) {
+    database
+        .getCollection(COLLECTION)
+        .createIndex(
+            Indexes.ascending("state", "nextAttemptAt"), new IndexOptions().name("state_due"));
+  }
+}

@@ -1,0 +1,17 @@
+package org.taskforce.platform.outbox;
+
+import java.time.Instant;
+import org.bson.Document;
+
+/**
+ * An event a service must announce, as the relay hands it to an {@link OutboxHandler}.
+ *
+ * @param id the idempotency key: deterministic for the change it announces (e.g. {@code
+ *     conflict-created:c-123}), so receivers can drop a second delivery
+ * @param topic which handler delivers it
+ * @param payload what to deliver
+ * @param createTime when it was recorded
+ * @param attempts deliveries tried before this one
+ */
+public record OutboxMessage(
+    String id, String topic, Document payload, Instant createTime, int attempts) {}

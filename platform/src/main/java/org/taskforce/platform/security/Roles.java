@@ -1,0 +1,25 @@
+package org.taskforce.platform.security;
+
+/** Realm roles of the Keycloak realm {@code taskforce} (DESIGN.md section 3). */
+public final class Roles {
+  public static final String INVESTIGATOR = "investigator";
+  public static final String COMMANDER = "commander";
+
+  /** Brokers conflicts for the whole task force. */
+  public static final String WATCH_OFFICER = "watch-officer";
+
+  public static final String VICTIM_ADVOCATE = "victim-advocate";
+
+  /** Client-credentials clients of partner systems. */
+  public static final String PARTNER_SYSTEM = "partner-system";
+
+  public static final String ADMIN = "admin";
+
+  /**
+   * Service accounts of Taskforce's own services (client credentials), for calls no user makes,
+   * such as an outbox relay publishing notifications.
+   */
+  public static final String SERVICE = "service";
+
+  private Roles() {}
+}
