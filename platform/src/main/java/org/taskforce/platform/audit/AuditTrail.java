@@ -26,8 +26,8 @@ import org.taskforce.platform.security.AgencyPrincipal;
 
 /**
  * The service's append-only audit trail (collection {@value #COLLECTION}): this class only ever
- * inserts. In production the service's database user should have no update or delete right on
- * the collection (see the deployment docs), so not even a bug here can rewrite history.
+ * inserts. In production the service's database user should have no update or delete right on the
+ * collection (see the deployment docs), so not even a bug here can rewrite history.
  */
 public final class AuditTrail implements MongoIndexes {
   public static final String COLLECTION = "audit_log";
@@ -98,9 +98,11 @@ public final class AuditTrail implements MongoIndexes {
   @Override
   public void create(MongoDatabase database) {
     MongoCollection<Document> c = database.getCollection(COLLECTION);
-    c.createIndex(Indexes.compoundIndex(Indexes.ascending("resource"), Indexes.descending("time")),
+    c.createIndex(
+        Indexes.compoundIndex(Indexes.ascending("resource"), Indexes.descending("time")),
         new IndexOptions().name("resource_time"));
-    c.createIndex(Indexes.compoundIndex(Indexes.ascending("agencyId"), Indexes.descending("time")),
+    c.createIndex(
+        Indexes.compoundIndex(Indexes.ascending("agencyId"), Indexes.descending("time")),
         new IndexOptions().name("agency_time"));
   }
 

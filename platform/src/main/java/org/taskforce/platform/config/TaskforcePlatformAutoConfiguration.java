@@ -41,10 +41,10 @@ import org.taskforce.platform.security.ServiceTokenSource;
 import org.taskforce.platform.security.TokenVerifier;
 
 /**
- * Everything a Taskforce gRPC service gets by depending on this module: token checks on every
- * call, rich error statuses, token propagation to peers, its MongoDB database (embedded unless a
- * URI is set) with indexes created at startup, the audit trail and the outbox relay. Health and
- * reflection come from Spring gRPC with {@code grpc-services} on the classpath.
+ * Everything a Taskforce gRPC service gets by depending on this module: token checks on every call,
+ * rich error statuses, token propagation to peers, its MongoDB database (embedded unless a URI is
+ * set) with indexes created at startup, the audit trail and the outbox relay. Health and reflection
+ * come from Spring gRPC with {@code grpc-services} on the classpath.
  */
 @AutoConfiguration
 @EnableConfigurationProperties({
@@ -63,7 +63,9 @@ public class TaskforcePlatformAutoConfiguration {
     return Clock.systemUTC();
   }
 
-  /** The ErrorInfo domain of this service's errors, e.g. {@code deconfliction-service.taskforce}. */
+  /**
+   * The ErrorInfo domain of this service's errors, e.g. {@code deconfliction-service.taskforce}.
+   */
   @Bean
   ErrorDomain errorDomain(@Value("${spring.application.name:taskforce}") String applicationName) {
     return new ErrorDomain(applicationName + ".taskforce");
@@ -125,7 +127,8 @@ public class TaskforcePlatformAutoConfiguration {
     if (properties.embedded()) {
       embedded =
           switch (properties.embeddedBackend()) {
-            case H2 -> EmbeddedMongo.startWithFile(properties.dataDir().resolve(database + ".mv.db"));
+            case H2 ->
+                EmbeddedMongo.startWithFile(properties.dataDir().resolve(database + ".mv.db"));
             case MEMORY -> EmbeddedMongo.startInMemory();
           };
       uri = embedded.connectionString();

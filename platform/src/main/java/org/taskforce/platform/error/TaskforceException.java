@@ -17,6 +17,7 @@ public class TaskforceException extends RuntimeException {
 
   private final ErrorKind kind;
   private final String reason;
+
   // Immutable copies; Taskforce never Java-serialises exceptions (they cross the wire as statuses).
   @SuppressWarnings("serial")
   private final List<FieldViolation> violations;

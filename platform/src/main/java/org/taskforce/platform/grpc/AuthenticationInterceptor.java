@@ -21,11 +21,11 @@ import org.taskforce.platform.security.KeycloakTokenMapper;
 import org.taskforce.platform.security.TokenVerifier;
 
 /**
- * Zero trust at every service: each call must carry a valid Keycloak bearer token, whoever sent
- * it (the gateway or another service). The verified {@link AgencyPrincipal}, the token and the
- * request id go into the {@link CallerContext}; the request id also goes into the logging MDC
- * ({@code requestId}, {@code agency}) while the call's callbacks run, and back to the caller as a
- * response header. Health and reflection stay public for probes and tools.
+ * Zero trust at every service: each call must carry a valid Keycloak bearer token, whoever sent it
+ * (the gateway or another service). The verified {@link AgencyPrincipal}, the token and the request
+ * id go into the {@link CallerContext}; the request id also goes into the logging MDC ({@code
+ * requestId}, {@code agency}) while the call's callbacks run, and back to the caller as a response
+ * header. Health and reflection stay public for probes and tools.
  */
 public final class AuthenticationInterceptor implements ServerInterceptor {
   static final Metadata.Key<String> AUTHORIZATION =

@@ -21,10 +21,9 @@ public final class CallerContext {
   /** The authenticated caller; UNAUTHENTICATED when the call carried none. */
   public static AgencyPrincipal principal() {
     return currentPrincipal()
-        .orElseThrow(
-            () ->
-                new TaskforceException(
-                    ErrorKind.UNAUTHENTICATED, "TOKEN_MISSING", "this call needs a bearer token"));
+        .orElseThrow(() ->
+            new TaskforceException(
+                ErrorKind.UNAUTHENTICATED, "TOKEN_MISSING", "this call needs a bearer token"));
   }
 
   public static Optional<AgencyPrincipal> currentPrincipal() {
@@ -43,8 +42,8 @@ public final class CallerContext {
   }
 
   /**
-   * A context acting as the given caller: for background work that continues a user's request
-   * (and for tests). Run code in it with {@code context.run(...)} or {@code context.call(...)}.
+   * A context acting as the given caller: for background work that continues a user's request (and
+   * for tests). Run code in it with {@code context.run(...)} or {@code context.call(...)}.
    */
   public static Context as(AgencyPrincipal principal, String bearerToken, String requestId) {
     return Context.current()

@@ -49,7 +49,9 @@ public final class TaskforceGrpcExceptionHandler implements GrpcExceptionHandler
         new TaskforceException(
             ErrorKind.INTERNAL,
             "INTERNAL",
-            "internal error; quote request id '" + CallerContext.requestId() + "' when reporting it"),
+            "internal error; quote request id '"
+                + CallerContext.requestId()
+                + "' when reporting it"),
         domain);
   }
 }

@@ -12,8 +12,8 @@ import org.taskforce.platform.security.ServiceTokenSource;
 
 /**
  * Outgoing calls to other Taskforce services carry the current caller's token (so the callee
- * authorises the same user: zero trust) and the request id. Outside any user's call, for example
- * in an outbox relay, the service's own client-credentials token is used when one is configured.
+ * authorises the same user: zero trust) and the request id. Outside any user's call, for example in
+ * an outbox relay, the service's own client-credentials token is used when one is configured.
  */
 public final class TokenPropagatingClientInterceptor implements ClientInterceptor {
   private final Optional<ServiceTokenSource> serviceTokens;

@@ -12,9 +12,9 @@ import java.nio.file.Path;
 
 /**
  * An in-process MongoDB-wire-protocol server on a loopback port, so a service runs with nothing
- * installed. With a file it keeps data across restarts. It does not do multi-document
- * transactions, change streams, partial, text or geo indexes, and it ignores non-unique secondary
- * indexes (queries on them scan): production uses a real MongoDB replica set.
+ * installed. With a file it keeps data across restarts. It does not do multi-document transactions,
+ * change streams, partial, text or geo indexes, and it ignores non-unique secondary indexes
+ * (queries on them scan): production uses a real MongoDB replica set.
  */
 public final class EmbeddedMongo implements AutoCloseable {
   private final MongoServer server;

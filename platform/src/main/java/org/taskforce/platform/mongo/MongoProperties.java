@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where a service keeps its data ({@code taskforce.mongodb.*}; environment variables such as
- * {@code TASKFORCE_MONGODB_URI} bind too).
+ * Where a service keeps its data ({@code taskforce.mongodb.*}; environment variables such as {@code
+ * TASKFORCE_MONGODB_URI} bind too).
  *
  * @param uri a {@code mongodb://} connection string; empty: start the embedded server
  * @param database the service's own database; empty: the application name

@@ -21,8 +21,8 @@ import org.taskforce.platform.mongo.MongoIndexes;
  * ways to keep the change and its announcement together:
  *
  * <ul>
- *   <li>{@link #record}: when the outbox entry <em>is</em> the change's only durable trace, or
- *       when the caller writes it inside a transaction on a replica set.
+ *   <li>{@link #record}: when the outbox entry <em>is</em> the change's only durable trace, or when
+ *       the caller writes it inside a transaction on a replica set.
  *   <li>{@link #prepare} before the change, {@link #commit} after it: a crash in between leaves a
  *       PREPARED entry that the relay resolves through {@link OutboxHandler#applied} once it is
  *       older than the prepared timeout.

@@ -12,9 +12,9 @@ public interface OutboxHandler {
 
   /**
    * For a message {@link Outbox#prepare prepared} but never {@link Outbox#commit committed} (the
-   * service stopped in between): did the change it announces happen? True: it is delivered;
-   * false: it is dropped. Handlers whose services use {@code prepare} must answer from the data;
-   * the default delivers, preferring a duplicate-safe extra event to a lost one.
+   * service stopped in between): did the change it announces happen? True: it is delivered; false:
+   * it is dropped. Handlers whose services use {@code prepare} must answer from the data; the
+   * default delivers, preferring a duplicate-safe extra event to a lost one.
    */
   default boolean applied(OutboxMessage message) {
     return true;

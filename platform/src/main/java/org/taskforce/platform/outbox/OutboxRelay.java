@@ -36,9 +36,9 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Delivers {@link Outbox} messages at least once. Any number of replicas may run it: a replica
  * claims a message with a lease (a single-document compare-and-set) before delivering it, deletes
- * it after success, and on failure schedules the next attempt with exponential backoff and
- * jitter. A message is never given up; one that keeps failing does not hold up the others.
- * Delivery order is creation order within a round, not a guarantee across retries.
+ * it after success, and on failure schedules the next attempt with exponential backoff and jitter.
+ * A message is never given up; one that keeps failing does not hold up the others. Delivery order
+ * is creation order within a round, not a guarantee across retries.
  */
 public final class OutboxRelay implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -177,12 +177,11 @@ public final class OutboxRelay implements SmartLifecycle {
       return;
     }
     scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "outbox-relay");
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "outbox-relay");
+          t.setDaemon(true);
+          return t;
+        });
     long interval = properties.pollInterval().toMillis();
     scheduler.scheduleWithFixedDelay(this::safeRelay, interval, interval, TimeUnit.MILLISECONDS);
   }

@@ -9,13 +9,12 @@ import org.taskforce.platform.error.TaskforceException;
 
 /**
  * Maps a verified Keycloak access token to an {@link AgencyPrincipal}. This, with {@link
- * TokenVerifier}, is the project's Keycloak adapter (Keycloak's own Java adapters are
- * end-of-life).
+ * TokenVerifier}, is the project's Keycloak adapter (Keycloak's own Java adapters are end-of-life).
  *
- * <p>Claims read: {@code sub}, {@code name}/{@code preferred_username}, {@code azp}, {@code agency},
- * {@code agency_type}, {@code realm_access.roles}. Keycloak marks service-account tokens (client
- * credentials) with a {@code preferred_username} of {@code service-account-<client>} and, since
- * 24, a {@code client_id} claim.
+ * <p>Claims read: {@code sub}, {@code name}/{@code preferred_username}, {@code azp}, {@code
+ * agency}, {@code agency_type}, {@code realm_access.roles}. Keycloak marks service-account tokens
+ * (client credentials) with a {@code preferred_username} of {@code service-account-<client>} and,
+ * since 24, a {@code client_id} claim.
  */
 public final class KeycloakTokenMapper {
   public static final String AGENCY_CLAIM = "agency";
@@ -34,14 +33,13 @@ public final class KeycloakTokenMapper {
     String typeClaim = jwt.getClaimAsString(AGENCY_TYPE_CLAIM);
     AgencyType type =
         AgencyType.fromClaim(typeClaim)
-            .orElseThrow(
-                () ->
-                    TaskforceException.permissionDenied(
-                        "AGENCY_TYPE_CLAIM_INVALID",
-                        "the token's 'agency_type' claim is '"
-                            + typeClaim
-                            + "'; expected one of LOCAL, STATE, TRIBAL, FEDERAL,"
-                            + " SERVICE_PROVIDER"));
+            .orElseThrow(() ->
+                TaskforceException.permissionDenied(
+                    "AGENCY_TYPE_CLAIM_INVALID",
+                    "the token's 'agency_type' claim is '"
+                        + typeClaim
+                        + "'; expected one of LOCAL, STATE, TRIBAL, FEDERAL,"
+                        + " SERVICE_PROVIDER"));
     String username = jwt.getClaimAsString("preferred_username");
     boolean client =
         jwt.hasClaim("client_id") || (username != null && username.startsWith("service-account-"));

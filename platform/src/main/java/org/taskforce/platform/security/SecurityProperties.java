@@ -32,7 +32,8 @@ public record SecurityProperties(
     if (jwkSetUri != null && !jwkSetUri.isBlank()) {
       return jwkSetUri;
     }
-    String base = issuerUri.endsWith("/") ? issuerUri.substring(0, issuerUri.length() - 1) : issuerUri;
+    String base =
+        issuerUri.endsWith("/") ? issuerUri.substring(0, issuerUri.length() - 1) : issuerUri;
     return base + "/protocol/openid-connect/certs";
   }
 }

@@ -63,7 +63,8 @@ public final class ServiceTokenSource {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        throw unavailable("Keycloak refused the service's credentials (" + response.statusCode() + ")");
+        throw unavailable(
+            "Keycloak refused the service's credentials (" + response.statusCode() + ")");
       }
       Map<String, Object> body = JSONObjectUtils.parse(response.body());
       Object accessToken = body.get("access_token");

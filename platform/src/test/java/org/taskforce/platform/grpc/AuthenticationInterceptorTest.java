@@ -60,12 +60,11 @@ class AuthenticationInterceptorTest {
             .directExecutor()
             .addService(
                 ServerInterceptors.intercept(
-                    EchoService.answering(
-                        request -> {
-                          seen.set(CallerContext.principal());
-                          seenRequestId.set(CallerContext.requestId());
-                          return "ok";
-                        }),
+                    EchoService.answering(request -> {
+                      seen.set(CallerContext.principal());
+                      seenRequestId.set(CallerContext.requestId());
+                      return "ok";
+                    }),
                     interceptor))
             .addService(ServerInterceptors.intercept(health.getHealthService(), interceptor))
             .build()
@@ -97,15 +96,13 @@ class AuthenticationInterceptorTest {
         .getValue();
   }
 
-  private static void assertRefused(
-      StatusRuntimeException e, Status.Code code, String reason) {
+  private static void assertRefused(StatusRuntimeException e, Status.Code code, String reason) {
     assertThat(e.getStatus().getCode()).isEqualTo(code);
     assertThat(GrpcErrors.errorInfo(e))
-        .hasValueSatisfying(
-            info -> {
-              assertThat(info.getReason()).isEqualTo(reason);
-              assertThat(info.getDomain()).isEqualTo("test.taskforce");
-            });
+        .hasValueSatisfying(info -> {
+          assertThat(info.getReason()).isEqualTo(reason);
+          assertThat(info.getDomain()).isEqualTo("test.taskforce");
+        });
   }
 
   @Test

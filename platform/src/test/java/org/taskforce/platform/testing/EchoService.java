@@ -26,11 +26,10 @@ public final class EchoService {
     return ServerServiceDefinition.builder("test.Echo")
         .addMethod(
             ECHO,
-            ServerCalls.asyncUnaryCall(
-                (request, response) -> {
-                  response.onNext(StringValue.of(answer.apply(request.getValue())));
-                  response.onCompleted();
-                }))
+            ServerCalls.asyncUnaryCall((request, response) -> {
+              response.onNext(StringValue.of(answer.apply(request.getValue())));
+              response.onCompleted();
+            }))
         .build();
   }
 }

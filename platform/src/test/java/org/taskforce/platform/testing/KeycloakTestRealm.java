@@ -7,9 +7,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -25,10 +25,10 @@ import java.util.UUID;
 import org.taskforce.platform.security.SecurityProperties;
 
 /**
- * A stand-in for the Keycloak realm {@code taskforce} in tests: WireMock serves the realm's JWKS
- * at Keycloak's path, and {@link #token} mints RS256 access tokens shaped like Keycloak's (claims
- * {@code iss}, {@code aud}, {@code azp}, {@code realm_access.roles}, {@code agency},
- * {@code agency_type}). Start it, point {@link #securityProperties()} at it, close it after.
+ * A stand-in for the Keycloak realm {@code taskforce} in tests: WireMock serves the realm's JWKS at
+ * Keycloak's path, and {@link #token} mints RS256 access tokens shaped like Keycloak's (claims
+ * {@code iss}, {@code aud}, {@code azp}, {@code realm_access.roles}, {@code agency}, {@code
+ * agency_type}). Start it, point {@link #securityProperties()} at it, close it after.
  */
 public final class KeycloakTestRealm implements AutoCloseable {
   public static final String AUDIENCE = "taskforce-api";

@@ -1,0 +1,107 @@
+package org.taskforce.platform.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.reflection.v1.ServerReflectionGrpc;
+import io.grpc.reflection.v1.ServerReflectionRequest;
+import io.grpc.reflection.v1.ServerReflectionResponse;
+import io.grpc.reflection.v1.ServiceResponse;
+import io.grpc.stub.StreamObserver;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
+
+/**
+ * What every Taskforce gRPC service must do once started, checked over a real TCP port: answer gRPC
+ * health checks without a token, list its services through reflection (so grpcurl-style tools
+ * work), and refuse its own methods without a token. Subclass it in each service with
+ * {@code @SpringBootTest(properties = {"spring.grpc.server.port=0",
+ * "taskforce.mongodb.embedded-backend=MEMORY"})}.
+ */
+public abstract class GrpcServiceRuntimeContract {
+  @Autowired private GrpcServerLifecycle server;
+  protected ManagedChannel channel;
+
+  /**
+   * Fully-qualified gRPC service names the service must expose, e.g.
+   * taskforce.cases.v1.CaseService.
+   */
+  protected abstract List<String> businessServices();
+
+  /**
+   * One of the service's own methods, called without a token; must be refused. Only called when
+   * {@link #businessServices()} is not empty (a service whose API is not built yet is skipped).
+   */
+  protected abstract void callWithoutToken();
+
+  @BeforeEach
+  void connect() {
+    channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
+  }
+
+  @AfterEach
+  void disconnect() throws InterruptedException {
+    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void healthCheck_answersServingWithoutToken() {
+    HealthCheckResponse response =
+        HealthGrpc.newBlockingStub(channel).check(HealthCheckRequest.getDefaultInstance());
+    assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+  }
+
+  @Test
+  void reflection_listsHealthAndBusinessServices() throws Exception {
+    // Spring gRPC registers reflection only beside at least one service of the application's own.
+    assumeFalse(businessServices().isEmpty(), "the service exposes no API of its own yet");
+    CompletableFuture<List<String>> names = new CompletableFuture<>();
+    StreamObserver<ServerReflectionRequest> requests =
+        ServerReflectionGrpc.newStub(channel)
+            .serverReflectionInfo(
+                new StreamObserver<>() {
+                  @Override
+                  public void onNext(ServerReflectionResponse response) {
+                    names.complete(
+                        response.getListServicesResponse().getServiceList().stream()
+                            .map(ServiceResponse::getName)
+                            .toList());
+                  }
+
+                  @Override
+                  public void onError(Throwable t) {
+                    names.completeExceptionally(t);
+                  }
+
+                  @Override
+                  public void onCompleted() {}
+                });
+    requests.onNext(ServerReflectionRequest.newBuilder().setListServices("*").build());
+    requests.onCompleted();
+
+    assertThat(names.get(10, TimeUnit.SECONDS))
+        .contains("grpc.health.v1.Health")
+        .containsAll(businessServices());
+  }
+
+  @Test
+  void ownMethods_refuseCallsWithoutToken() {
+    assumeFalse(businessServices().isEmpty(), "the service exposes no API of its own yet");
+    var e = catchThrowableOfType(StatusRuntimeException.class, this::callWithoutToken);
+    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+  }
+}
