@@ -19,7 +19,10 @@ class GatewayConfiguration {
     return client -> client.protocol(HttpProtocol.H2C);
   }
 
-  /** Everything needs a valid Keycloak token, except the health probes. */
+  /**
+   * Everything needs a valid Keycloak token, except the health probes and Keycloak's own public
+   * pages (sign-in, token and key endpoints), which it protects itself.
+   */
   @Bean
   SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
     return http.csrf(ServerHttpSecurity.CsrfSpec::disable)

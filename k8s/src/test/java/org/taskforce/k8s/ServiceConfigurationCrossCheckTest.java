@@ -1,0 +1,171 @@
+package org.taskforce.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubernetes.client.openapi.models.V1ConfigMap;
+import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1ContainerPort;
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1EnvFromSource;
+import io.kubernetes.client.openapi.models.V1EnvVar;
+import io.kubernetes.client.openapi.models.V1Probe;
+import io.kubernetes.client.openapi.models.V1Service;
+import io.kubernetes.client.openapi.models.V1ServicePort;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The manifests must say what the code reads: ports, probes and health endpoints, every environment
+ * key, and the gateway's backend addresses. A renamed property or a moved port in a service fails
+ * here instead of in a cluster.
+ */
+class ServiceConfigurationCrossCheckTest {
+  private static final List<String> GRPC_SERVICES =
+      List.of("case-service", "deconfliction-service", "notification-service");
+
+  /** Read by the JVM and by Spring Boot's logging itself, not by an application.yaml key. */
+  private static final Set<String> PLATFORM_ENV =
+      Set.of("JAVA_TOOL_OPTIONS", "LOGGING_STRUCTURED_FORMAT_CONSOLE");
+
+  static Stream<Arguments> grpcServices() throws IOException {
+    return RenderedOverlay.names().stream()
+        .flatMap(o -> GRPC_SERVICES.stream().map(s -> Arguments.of(o, s)));
+  }
+
+  static Stream<Arguments> applications() throws IOException {
+    return RenderedOverlay.names().stream()
+        .flatMap(o ->
+            Stream.concat(GRPC_SERVICES.stream(), Stream.of("gateway"))
+                .map(s -> Arguments.of(o, s)));
+  }
+
+  static List<String> overlays() throws IOException {
+    return RenderedOverlay.names();
+  }
+
+  private static V1Container mainContainer(RenderedOverlay o, String name) {
+    return RenderedOverlay.container(
+        o.get(V1Deployment.class, name).getSpec().getTemplate().getSpec(), name);
+  }
+
+  private static int containerPort(V1Container c, String portName) {
+    return c.getPorts().stream()
+        .filter(p -> portName.equals(p.getName()))
+        .map(V1ContainerPort::getContainerPort)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(c.getName() + " has no port named " + portName));
+  }
+
+  private static List<String> environmentKeys(RenderedOverlay o, V1Container c) {
+    List<String> keys = new ArrayList<>();
+    if (c.getEnv() != null) {
+      c.getEnv().stream().map(V1EnvVar::getName).forEach(keys::add);
+    }
+    if (c.getEnvFrom() != null) {
+      for (V1EnvFromSource from : c.getEnvFrom()) {
+        if (from.getConfigMapRef() != null) {
+          V1ConfigMap map = o.get(V1ConfigMap.class, from.getConfigMapRef().getName());
+          keys.addAll(map.getData().keySet());
+        }
+      }
+    }
+    return keys;
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("grpcServices")
+  void grpcPortAndHealthProbes_matchTheService(String overlay, String service) {
+    RenderedOverlay o = RenderedOverlay.of(overlay);
+    int port = Integer.parseInt(ServiceConfiguration.of(service).get("spring.grpc.server.port"));
+    V1Container c = mainContainer(o, service);
+
+    assertThat(containerPort(c, "grpc")).isEqualTo(port);
+    assertThat(RenderedOverlay.env(c, "SPRING_GRPC_SERVER_PORT")).hasValue(String.valueOf(port));
+    for (V1Probe probe :
+        List.of(c.getStartupProbe(), c.getReadinessProbe(), c.getLivenessProbe())) {
+      assertThat(probe.getGrpc()).as(service + " probes use gRPC health").isNotNull();
+      assertThat(probe.getGrpc().getPort()).isEqualTo(port);
+      // The overall server status, which GrpcServiceRuntimeContract checks is SERVING.
+      assertThat(probe.getGrpc().getService()).isNullOrEmpty();
+    }
+    V1ServicePort servicePort = o.get(V1Service.class, service).getSpec().getPorts().get(0);
+    assertThat(servicePort.getPort()).isEqualTo(port);
+    assertThat(servicePort.getTargetPort().getStrValue()).isEqualTo("grpc");
+    assertThat(servicePort.getAppProtocol()).isEqualTo("kubernetes.io/h2c");
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("grpcServices")
+  void databaseName_matchesTheService(String overlay, String service) {
+    V1Container c = mainContainer(RenderedOverlay.of(overlay), service);
+    assertThat(RenderedOverlay.env(c, "TASKFORCE_MONGODB_DATABASE"))
+        .hasValue(ServiceConfiguration.of(service).get("taskforce.mongodb.database"));
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("applications")
+  void everyEnvironmentKey_isAPropertyTheServiceReads(String overlay, String service) {
+    RenderedOverlay o = RenderedOverlay.of(overlay);
+    ServiceConfiguration config = ServiceConfiguration.of(service);
+    List<String> unknown =
+        environmentKeys(o, mainContainer(o, service)).stream()
+            .filter(k -> !PLATFORM_ENV.contains(k))
+            .filter(k -> !config.binds(k))
+            .toList();
+    assertThat(unknown)
+        .as("environment keys of %s that %s's application.yaml does not declare", overlay, service)
+        .isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("overlays")
+  void gatewayBackends_pointAtTheServicesRealPorts(String overlay) {
+    RenderedOverlay o = RenderedOverlay.of(overlay);
+    ServiceConfiguration gateway = ServiceConfiguration.of("gateway");
+    V1Container c = mainContainer(o, "gateway");
+    List<String> backends =
+        gateway.properties.keySet().stream()
+            .filter(k -> k.startsWith("taskforce.backends."))
+            .map(k -> k.substring("taskforce.backends.".length()))
+            .toList();
+    assertThat(backends)
+        .contains("case-service", "deconfliction-service", "notification-service", "keycloak");
+    for (String backend : backends) {
+      String env = "TASKFORCE_BACKENDS_" + backend.toUpperCase(Locale.ROOT).replace('-', '_');
+      int port =
+          GRPC_SERVICES.contains(backend)
+              ? Integer.parseInt(ServiceConfiguration.of(backend).get("spring.grpc.server.port"))
+              : o.get(V1Service.class, backend).getSpec().getPorts().get(0).getPort();
+      assertThat(RenderedOverlay.env(c, env))
+          .as("%s sets %s", overlay, env)
+          .hasValue("http://" + backend + ":" + port);
+      assertThat(o.get(V1Service.class, backend).getSpec().getPorts())
+          .anySatisfy(p -> assertThat(p.getPort()).isEqualTo(port));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("overlays")
+  void gatewayPortAndProbes_matchTheGateway(String overlay) {
+    RenderedOverlay o = RenderedOverlay.of(overlay);
+    ServiceConfiguration gateway = ServiceConfiguration.of("gateway");
+    V1Container c = mainContainer(o, "gateway");
+    int port = Integer.parseInt(gateway.get("server.port"));
+
+    assertThat(containerPort(c, "http")).isEqualTo(port);
+    assertThat(RenderedOverlay.env(c, "SERVER_PORT")).hasValue(String.valueOf(port));
+    assertThat(gateway.get("management.endpoint.health.probes.enabled")).isEqualTo("true");
+    assertThat(c.getReadinessProbe().getHttpGet().getPath())
+        .isEqualTo("/actuator/health/readiness");
+    assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
+    assertThat(o.get(V1Service.class, "gateway").getSpec().getPorts().get(0).getPort())
+        .isEqualTo(port);
+  }
+}
