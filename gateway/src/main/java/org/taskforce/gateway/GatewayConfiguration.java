@@ -1,17 +1,159 @@
 package org.taskforce.gateway;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.config.HttpClientCustomizer;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.taskforce.gateway.config.GatewayProperties;
+import org.taskforce.gateway.transcoding.ApiDescriptors;
+import org.taskforce.gateway.transcoding.ErrorBodies;
+import org.taskforce.gateway.transcoding.OpenApiDocument;
+import org.taskforce.gateway.transcoding.RestRoutes;
+import org.taskforce.gateway.web.AccessLogFilter;
+import org.taskforce.gateway.web.BackendCircuitBreakers;
+import org.taskforce.gateway.web.GrpcAwareAuthenticationEntryPoint;
+import org.taskforce.gateway.web.GrpcBackends;
+import org.taskforce.gateway.web.GrpcPassThroughFilter;
+import org.taskforce.gateway.web.GrpcStatusDetailsTrailersFilter;
+import org.taskforce.gateway.web.RateLimitFilter;
+import org.taskforce.gateway.web.RequestIdFilter;
+import org.taskforce.gateway.web.RestTranscodingHandler;
+import org.taskforce.gateway.web.TokenBuckets;
 import reactor.netty.http.HttpProtocol;
 
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
+@EnableConfigurationProperties(GatewayProperties.class)
 class GatewayConfiguration {
+
+  @Bean
+  ApiDescriptors apiDescriptors() {
+    return ApiDescriptors.load();
+  }
+
+  @Bean
+  RestRoutes restRoutes(ApiDescriptors descriptors) {
+    return new RestRoutes(descriptors);
+  }
+
+  @Bean
+  ErrorBodies errorBodies(ApiDescriptors descriptors) {
+    return new ErrorBodies(descriptors);
+  }
+
+  @Bean(destroyMethod = "close")
+  GrpcBackends grpcBackends(GatewayProperties properties) {
+    return new GrpcBackends(properties);
+  }
+
+  @Bean
+  BackendCircuitBreakers backendCircuitBreakers(GatewayProperties properties) {
+    return new BackendCircuitBreakers(properties.gateway().circuitBreaker());
+  }
+
+  @Bean
+  GrpcStatusDetailsTrailersFilter grpcStatusDetailsTrailersFilter() {
+    return new GrpcStatusDetailsTrailersFilter();
+  }
+
+  @Bean
+  RequestIdFilter requestIdFilter() {
+    return new RequestIdFilter();
+  }
+
+  @Bean
+  AccessLogFilter accessLogFilter() {
+    return new AccessLogFilter();
+  }
+
+  @Bean
+  @ConditionalOnBooleanProperty(
+      name = "taskforce.gateway.rate-limit.enabled",
+      matchIfMissing = true)
+  RateLimitFilter rateLimitFilter(GatewayProperties properties, ErrorBodies errors) {
+    var limit = properties.gateway().rateLimit();
+    return new RateLimitFilter(
+        new TokenBuckets(limit.requestsPerSecond(), limit.burst(), System::nanoTime), errors);
+  }
+
+  /** REST/JSON under /api/v1, transcoded from the protos' annotations; the OpenAPI beside it. */
+  @Bean
+  RouterFunction<ServerResponse> restApi(
+      ApiDescriptors descriptors,
+      RestRoutes routes,
+      GrpcBackends backends,
+      BackendCircuitBreakers breakers,
+      ErrorBodies errors,
+      GatewayProperties properties,
+      @Value("${taskforce.api-version:v1}") String version) {
+    var handler =
+        new RestTranscodingHandler(
+            descriptors, routes, backends, breakers, errors, properties.gateway());
+    String openApi = OpenApiDocument.generate(routes, version);
+    return RouterFunctions.route(
+            RequestPredicates.GET("/api/v1/openapi.json"),
+            r -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(openApi))
+        .andRoute(RequestPredicates.path("/api/v1/**"), handler::handle);
+  }
+
+  /**
+   * gRPC pass-through: one route per backend matching its services' method paths ({@code
+   * /taskforce.cases.v1.CaseService/*}), inside the backend's circuit breaker; and Keycloak's
+   * public pages on the same origin.
+   */
+  @Bean
+  RouteLocator grpcRoutes(
+      RouteLocatorBuilder builder,
+      GatewayProperties properties,
+      BackendCircuitBreakers breakers,
+      ErrorBodies errors) {
+    Map<String, List<String>> servicesByBackend = new LinkedHashMap<>();
+    properties
+        .gateway()
+        .services()
+        .forEach((service, backend) ->
+            servicesByBackend
+                .computeIfAbsent(backend, b -> new java.util.ArrayList<>())
+                .add("/" + service + "/**"));
+    RouteLocatorBuilder.Builder routes = builder.routes();
+    servicesByBackend.forEach((backend, paths) ->
+        routes.route(
+            backend + "-grpc",
+            r ->
+                r.path(paths.toArray(String[]::new))
+                    .filters(f -> f.filter(new GrpcPassThroughFilter(backend, breakers, errors)))
+                    .uri(properties.backends().get(backend))));
+    if (properties.backends().containsKey("keycloak")) {
+      routes.route(
+          "keycloak-public",
+          r ->
+              r.path(
+                      properties.gateway().publicPaths().stream()
+                          .map(p -> p + "**")
+                          .toArray(String[]::new))
+                  .uri(properties.backends().get("keycloak")));
+    }
+    return routes.build();
+  }
 
   /** Backends speak gRPC over HTTP/2 cleartext; without this the proxy answers HTTP 500. */
   @Bean
@@ -20,19 +162,52 @@ class GatewayConfiguration {
   }
 
   /**
-   * Everything needs a valid Keycloak token, except the health probes and Keycloak's own public
-   * pages (sign-in, token and key endpoints), which it protects itself.
+   * Everything needs a valid Keycloak token except health probes, the OpenAPI description and
+   * Keycloak's own public pages (sign-in, tokens, keys), which it protects itself. Security headers
+   * suit a browser front end served from the gateway's origin; cross-origin calls only from the
+   * configured origins.
    */
   @Bean
-  SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
+  SecurityWebFilterChain securityWebFilterChain(
+      ServerHttpSecurity http, GatewayProperties properties, ErrorBodies errors) {
+    var entryPoint = new GrpcAwareAuthenticationEntryPoint(errors);
+    String[] publicPaths =
+        properties.gateway().publicPaths().stream().map(p -> p + "**").toArray(String[]::new);
     return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .cors(cors -> cors.configurationSource(cors(properties.gateway().corsAllowedOrigins())))
+        .headers(headers ->
+            headers
+                .contentSecurityPolicy(csp ->
+                    csp.policyDirectives(
+                        "default-src 'self'; frame-ancestors 'none'; object-src 'none';"
+                            + " base-uri 'self'"))
+                .referrerPolicy(r ->
+                    r.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER)))
         .authorizeExchange(exchange ->
             exchange
-                .pathMatchers("/actuator/health/**", "/actuator/health")
+                .pathMatchers("/actuator/health/**", "/actuator/health", "/api/v1/openapi.json")
+                .permitAll()
+                .pathMatchers(publicPaths)
                 .permitAll()
                 .anyExchange()
                 .authenticated())
-        .oauth2ResourceServer(oauth -> oauth.jwt(Customizer.withDefaults()))
+        .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
+        .oauth2ResourceServer(
+            oauth -> oauth.jwt(Customizer.withDefaults()).authenticationEntryPoint(entryPoint))
         .build();
+  }
+
+  private static UrlBasedCorsConfigurationSource cors(List<String> allowedOrigins) {
+    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+    if (!allowedOrigins.isEmpty()) {
+      CorsConfiguration config = new CorsConfiguration();
+      config.setAllowedOrigins(allowedOrigins);
+      config.setAllowedMethods(List.of("GET", "POST", "PATCH", "DELETE"));
+      config.setAllowedHeaders(List.of("Authorization", "Content-Type", RequestIdFilter.HEADER));
+      config.setExposedHeaders(List.of(RequestIdFilter.HEADER, "Retry-After"));
+      config.setMaxAge(3600L);
+      source.registerCorsConfiguration("/api/**", config);
+    }
+    return source;
   }
 }

@@ -1,0 +1,186 @@
+package org.taskforce.gateway.transcoding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.taskforce.api.cases.v1.CaseStatus;
+import org.taskforce.api.cases.v1.CaseType;
+import org.taskforce.api.cases.v1.ChangeCaseStatusRequest;
+import org.taskforce.api.cases.v1.CreateCaseRequest;
+import org.taskforce.api.cases.v1.GetCaseRequest;
+import org.taskforce.api.cases.v1.ListCasesRequest;
+import org.taskforce.api.cases.v1.UpdateCaseRequest;
+import org.taskforce.api.cases.v1.UpdateTaskRequest;
+import org.taskforce.api.deconfliction.v1.ListEventRegistrationsRequest;
+
+class RequestTranscoderTest {
+  private static final ApiDescriptors DESCRIPTORS = ApiDescriptors.load();
+  private static final RestRoutes ROUTES = new RestRoutes(DESCRIPTORS);
+  private final RequestTranscoder transcoder = new RequestTranscoder(DESCRIPTORS);
+
+  private DynamicMessage transcode(
+      String method, String path, Map<String, List<String>> query, String body) {
+    var match = ROUTES.match(method, path).orElseThrow(() -> new AssertionError("no route"));
+    return transcoder.transcode(match, query, body);
+  }
+
+  @Test
+  void everyAnnotatedMethodHasARoute() {
+    assertThat(ROUTES.all()).hasSizeGreaterThan(50);
+    assertThat(ROUTES.all())
+        .extracting(RestRoute::grpcMethodName)
+        .contains(
+            "taskforce.cases.v1.CaseService/GetCase",
+            "taskforce.deconfliction.v1.DeconflictionService/CheckBeforeActing",
+            "taskforce.notifications.v1.NotificationService/ListNotifications")
+        .doesNotContain("taskforce.notifications.v1.NotificationService/SubscribeNotifications");
+  }
+
+  @Test
+  void get_bindsThePathVariable() throws InvalidProtocolBufferException {
+    var m = transcode("GET", "/api/v1/cases/c-42", Map.of(), "");
+    assertThat(GetCaseRequest.parseFrom(m.toByteString()).getCaseId()).isEqualTo("c-42");
+  }
+
+  @Test
+  void list_takesQueryParameters_repeatedEnumsByName_andJsonNames()
+      throws InvalidProtocolBufferException {
+    var m =
+        transcode(
+            "GET",
+            "/api/v1/cases",
+            Map.of(
+                "statuses", List.of("CASE_STATUS_OPEN", "CASE_STATUS_ACTIVE"),
+                "pageSize", List.of("25"),
+                "title_contains", List.of("mesa")),
+            "");
+    ListCasesRequest r = ListCasesRequest.parseFrom(m.toByteString());
+    assertThat(r.getStatusesList())
+        .containsExactly(CaseStatus.CASE_STATUS_OPEN, CaseStatus.CASE_STATUS_ACTIVE);
+    assertThat(r.getPageSize()).isEqualTo(25);
+    assertThat(r.getTitleContains()).isEqualTo("mesa");
+  }
+
+  @Test
+  void nestedQueryParameters_setMessageFields() throws InvalidProtocolBufferException {
+    var m =
+        transcode(
+            "GET",
+            "/api/v1/events",
+            Map.of("time_window.start_time", List.of("2026-11-20T18:00:00Z")),
+            "");
+    var r = ListEventRegistrationsRequest.parseFrom(m.toByteString());
+    assertThat(r.getTimeWindow().getStartTime().getSeconds()).isEqualTo(1795197600L);
+  }
+
+  @Test
+  void create_fillsTheBodyField_andTakesOtherFieldsFromTheQuery()
+      throws InvalidProtocolBufferException {
+    var m =
+        transcode(
+            "POST",
+            "/api/v1/cases",
+            Map.of("request_id", List.of("r-1")),
+            "{\"title\":\"Operation Mesa\",\"caseType\":\"CASE_TYPE_SEX_TRAFFICKING\"}");
+    CreateCaseRequest r = CreateCaseRequest.parseFrom(m.toByteString());
+    assertThat(r.getCase().getTitle()).isEqualTo("Operation Mesa");
+    assertThat(r.getCase().getCaseType()).isEqualTo(CaseType.CASE_TYPE_SEX_TRAFFICKING);
+    assertThat(r.getRequestId()).isEqualTo("r-1");
+  }
+
+  @Test
+  void update_bindsNestedPathVariable_andFieldMaskFromQuery()
+      throws InvalidProtocolBufferException {
+    var m =
+        transcode(
+            "PATCH",
+            "/api/v1/cases/c-7",
+            Map.of("update_mask", List.of("title,summary")),
+            "{\"title\":\"New\",\"summary\":\"s\",\"etag\":\"3\"}");
+    UpdateCaseRequest r = UpdateCaseRequest.parseFrom(m.toByteString());
+    assertThat(r.getCase().getCaseId()).isEqualTo("c-7");
+    assertThat(r.getCase().getEtag()).isEqualTo("3");
+    assertThat(r.getUpdateMask().getPathsList()).containsExactly("title", "summary");
+  }
+
+  @Test
+  void updateWithTwoNestedPathVariables() throws InvalidProtocolBufferException {
+    var m =
+        transcode(
+            "PATCH",
+            "/api/v1/cases/c-1/tasks/t-2",
+            Map.of("updateMask", List.of("status")),
+            "{\"status\":\"TASK_STATUS_DONE\"}");
+    UpdateTaskRequest r = UpdateTaskRequest.parseFrom(m.toByteString());
+    assertThat(r.getTask().getCaseId()).isEqualTo("c-1");
+    assertThat(r.getTask().getTaskId()).isEqualTo("t-2");
+  }
+
+  @Test
+  void customVerbWithWholeBody() throws InvalidProtocolBufferException {
+    var m =
+        transcode(
+            "POST",
+            "/api/v1/cases/c-1:changeStatus",
+            Map.of(),
+            "{\"status\":\"CASE_STATUS_ACTIVE\",\"etag\":\"1\"}");
+    ChangeCaseStatusRequest r = ChangeCaseStatusRequest.parseFrom(m.toByteString());
+    assertThat(r.getCaseId()).isEqualTo("c-1");
+    assertThat(r.getStatus()).isEqualTo(CaseStatus.CASE_STATUS_ACTIVE);
+  }
+
+  @Test
+  void unknownQueryParameter_isABadRequestNamingIt() {
+    var e =
+        catchThrowableOfType(
+            BadRequestException.class,
+            () -> transcode("GET", "/api/v1/cases", Map.of("colour", List.of("red")), ""));
+    assertThat(e.field()).isEqualTo("colour");
+  }
+
+  @Test
+  void badEnumValue_isABadRequest() {
+    var e =
+        catchThrowableOfType(
+            BadRequestException.class,
+            () -> transcode("GET", "/api/v1/cases", Map.of("statuses", List.of("OPENISH")), ""));
+    assertThat(e.getMessage()).contains("OPENISH");
+  }
+
+  @Test
+  void malformedJsonBody_isABadRequest() {
+    var e =
+        catchThrowableOfType(
+            BadRequestException.class,
+            () -> transcode("POST", "/api/v1/cases", Map.of(), "{title"));
+    assertThat(e.field()).isEqualTo("body");
+  }
+
+  @Test
+  void bodyContradictingThePath_isABadRequest() {
+    var e =
+        catchThrowableOfType(
+            BadRequestException.class,
+            () ->
+                transcode(
+                    "POST",
+                    "/api/v1/cases/c-1:changeStatus",
+                    Map.of(),
+                    "{\"caseId\":\"c-2\",\"status\":\"CASE_STATUS_ACTIVE\"}"));
+    assertThat(e.field()).isEqualTo("case_id");
+  }
+
+  @Test
+  void getWithABody_isABadRequest() {
+    assertThat(
+            catchThrowableOfType(
+                BadRequestException.class,
+                () -> transcode("GET", "/api/v1/cases/c-1", Map.of(), "{}")))
+        .isNotNull();
+  }
+}
