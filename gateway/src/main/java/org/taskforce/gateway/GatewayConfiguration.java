@@ -162,10 +162,10 @@ class GatewayConfiguration {
   }
 
   /**
-   * Everything needs a valid Keycloak token except health probes, the OpenAPI description and
-   * Keycloak's own public pages (sign-in, tokens, keys), which it protects itself. Security headers
-   * suit a browser front end served from the gateway's origin; cross-origin calls only from the
-   * configured origins.
+   * Everything needs a valid Keycloak token except health probes and metrics (on the management
+   * port, which the Ingress does not reach), the OpenAPI description and Keycloak's own public
+   * pages (sign-in, tokens, keys), which it protects itself. Security headers suit a browser front
+   * end served from the gateway's origin; cross-origin calls only from the configured origins.
    */
   @Bean
   SecurityWebFilterChain securityWebFilterChain(
@@ -185,7 +185,11 @@ class GatewayConfiguration {
                     r.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER)))
         .authorizeExchange(exchange ->
             exchange
-                .pathMatchers("/actuator/health/**", "/actuator/health", "/api/v1/openapi.json")
+                .pathMatchers(
+                    "/actuator/health/**",
+                    "/actuator/health",
+                    "/actuator/prometheus",
+                    "/api/v1/openapi.json")
                 .permitAll()
                 .pathMatchers(publicPaths)
                 .permitAll()

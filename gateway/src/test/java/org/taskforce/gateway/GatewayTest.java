@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
@@ -44,7 +45,9 @@ import org.taskforce.platform.testing.KeycloakTestRealm;
  * pass-through (unary, streaming, error trailers), REST transcoding per method family, token
  * refusals, the circuit breaker of a dead backend, request ids and the OpenAPI description.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "management.server.port=0")
 @AutoConfigureWebTestClient
 class GatewayTest {
   static final KeycloakTestRealm realm = new KeycloakTestRealm();
@@ -87,6 +90,7 @@ class GatewayTest {
   }
 
   @LocalServerPort int port;
+  @LocalManagementPort int managementPort;
   @Autowired WebTestClient web;
   ManagedChannel channel;
   final String token = realm.user("maria.lopez", "hsi-abq", "FEDERAL", "investigator").mint();
@@ -433,8 +437,23 @@ class GatewayTest {
   }
 
   @Test
-  void healthProbes_needNoToken() {
-    web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-    web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+  void probesAndMetrics_areOnTheManagementPort_withoutToken_andNotOnThePublicPort() {
+    WebTestClient management =
+        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+    management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+    management.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+    management
+        .get()
+        .uri("/actuator/prometheus")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
+    web.get()
+        .uri("/actuator/prometheus")
+        .exchange()
+        .expectStatus()
+        .value(s -> assertThat(s).isIn(401, 404));
   }
 }

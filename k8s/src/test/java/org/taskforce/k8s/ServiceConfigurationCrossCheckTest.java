@@ -162,6 +162,22 @@ class ServiceConfigurationCrossCheckTest {
     assertThat(containerPort(c, "http")).isEqualTo(port);
     assertThat(RenderedOverlay.env(c, "SERVER_PORT")).hasValue(String.valueOf(port));
     assertThat(gateway.get("management.endpoint.health.probes.enabled")).isEqualTo("true");
+    int management = Integer.parseInt(gateway.get("management.server.port"));
+    assertThat(containerPort(c, "management")).isEqualTo(management);
+    assertThat(RenderedOverlay.env(c, "MANAGEMENT_SERVER_PORT"))
+        .hasValue(String.valueOf(management));
+    for (V1Probe probe :
+        List.of(c.getStartupProbe(), c.getReadinessProbe(), c.getLivenessProbe())) {
+      assertThat(probe.getHttpGet().getPort().getStrValue()).isEqualTo("management");
+    }
+    assertThat(o.all(io.kubernetes.client.openapi.models.V1Ingress.class))
+        .allSatisfy(i ->
+            i.getSpec().getRules().stream()
+                .flatMap(r -> r.getHttp().getPaths().stream())
+                .forEach(p ->
+                    assertThat(p.getBackend().getService().getPort().getName())
+                        .as("the Ingress never reaches the management port")
+                        .isEqualTo("http")));
     assertThat(c.getReadinessProbe().getHttpGet().getPath())
         .isEqualTo("/actuator/health/readiness");
     assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");

@@ -1,0 +1,114 @@
+package org.taskforce.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.grpc.ClientInterceptors;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Server;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
+import java.io.IOException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.taskforce.api.cases.v1.CaseServiceGrpc;
+import org.taskforce.api.cases.v1.GetCaseRequest;
+import org.taskforce.platform.testing.KeycloakTestRealm;
+
+/** Each agency has its own bucket: one agency over its limit does not slow another down. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "management.server.port=0",
+      "taskforce.gateway.rate-limit.requests-per-second=0.01",
+      "taskforce.gateway.rate-limit.burst=3"
+    })
+@AutoConfigureWebTestClient
+class RateLimitTest {
+  static final KeycloakTestRealm realm = new KeycloakTestRealm();
+  static final Server cases;
+
+  static {
+    try {
+      cases = FakeBackends.cases();
+    } catch (IOException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void backends(DynamicPropertyRegistry registry) {
+    registry.add("taskforce.security.issuer-uri", realm::issuer);
+    registry.add("taskforce.backends.case-service", () -> "http://127.0.0.1:" + cases.getPort());
+  }
+
+  @AfterAll
+  static void stop() {
+    cases.shutdownNow();
+    realm.close();
+  }
+
+  @Autowired WebTestClient web;
+  @LocalServerPort int port;
+
+  private WebTestClient.ResponseSpec get(String token) {
+    return web.get()
+        .uri("/api/v1/cases/c-1")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+        .exchange();
+  }
+
+  @Test
+  void restCallsOverTheLimit_get429WithRetryAfter_perAgency() {
+    String apd = realm.user("officer.a", "apd", "LOCAL", "investigator").mint();
+    String apdColleague = realm.user("officer.b", "apd", "LOCAL", "investigator").mint();
+    String fbi = realm.user("agent.c", "fbi-abq", "FEDERAL", "investigator").mint();
+
+    get(apd).expectStatus().isOk();
+    get(apdColleague).expectStatus().isOk();
+    get(apd).expectStatus().isOk();
+    get(apdColleague)
+        .expectStatus()
+        .isEqualTo(429)
+        .expectHeader()
+        .exists(HttpHeaders.RETRY_AFTER)
+        .expectBody()
+        .jsonPath("$.error.status")
+        .isEqualTo("RESOURCE_EXHAUSTED")
+        .jsonPath("$.error.details[0].reason")
+        .isEqualTo("RATE_LIMITED");
+
+    get(fbi).expectStatus().isOk();
+
+    ManagedChannel channel =
+        NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    try {
+      Metadata headers = new Metadata();
+      headers.put(
+          Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + apd);
+      var stub =
+          CaseServiceGrpc.newBlockingStub(
+              ClientInterceptors.intercept(
+                  channel, MetadataUtils.newAttachHeadersInterceptor(headers)));
+      var e =
+          catchThrowableOfType(
+              StatusRuntimeException.class,
+              () -> stub.getCase(GetCaseRequest.newBuilder().setCaseId("c-1").build()));
+      assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+      assertThat(e.getStatus().getDescription()).startsWith("RATE_LIMITED");
+    } finally {
+      channel.shutdownNow();
+    }
+  }
+}
