@@ -30,6 +30,7 @@ import org.taskforce.gateway.transcoding.OpenApiDocument;
 import org.taskforce.gateway.transcoding.RestRoutes;
 import org.taskforce.gateway.web.AccessLogFilter;
 import org.taskforce.gateway.web.BackendCircuitBreakers;
+import org.taskforce.gateway.web.BackendsHealthIndicator;
 import org.taskforce.gateway.web.GrpcAwareAuthenticationEntryPoint;
 import org.taskforce.gateway.web.GrpcBackends;
 import org.taskforce.gateway.web.GrpcPassThroughFilter;
@@ -68,6 +69,12 @@ class GatewayConfiguration {
   @Bean
   BackendCircuitBreakers backendCircuitBreakers(GatewayProperties properties) {
     return new BackendCircuitBreakers(properties.gateway().circuitBreaker());
+  }
+
+  @Bean
+  BackendsHealthIndicator backendsHealthIndicator(
+      GatewayProperties properties, GrpcBackends backends, BackendCircuitBreakers breakers) {
+    return new BackendsHealthIndicator(properties, backends, breakers);
   }
 
   @Bean

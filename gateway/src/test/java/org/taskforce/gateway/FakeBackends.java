@@ -63,6 +63,7 @@ final class FakeBackends {
   static Server cases() throws IOException {
     return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
         .addService(ServerInterceptors.intercept(new Cases(), HEADERS))
+        .addService(new io.grpc.protobuf.services.HealthStatusManager().getHealthService())
         .build()
         .start();
   }
@@ -70,6 +71,7 @@ final class FakeBackends {
   static Server notifications() throws IOException {
     return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
         .addService(ServerInterceptors.intercept(new Notifications(), HEADERS))
+        .addService(new io.grpc.protobuf.services.HealthStatusManager().getHealthService())
         .build()
         .start();
   }

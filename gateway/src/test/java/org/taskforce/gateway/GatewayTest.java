@@ -444,6 +444,17 @@ class GatewayTest {
     management.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
     management
         .get()
+        .uri("/actuator/health")
+        .exchange()
+        .expectBody()
+        .jsonPath("$.components.backends.status")
+        .isEqualTo("DEGRADED")
+        .jsonPath("$.components.backends.details['case-service']")
+        .isEqualTo("SERVING (breaker CLOSED)")
+        .jsonPath("$.components.backends.details['deconfliction-service']")
+        .value(v -> assertThat(v.toString()).startsWith("UNREACHABLE"));
+    management
+        .get()
         .uri("/actuator/prometheus")
         .exchange()
         .expectStatus()
