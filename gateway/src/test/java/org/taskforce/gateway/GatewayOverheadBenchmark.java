@@ -38,15 +38,23 @@ public final class GatewayOverheadBenchmark {
   public static void main(String[] args) throws Exception {
     try (KeycloakTestRealm realm = new KeycloakTestRealm()) {
       Server backend = FakeBackends.cases();
+      String[] extra =
+          System.getProperty("bench.gatewayArgs", "").isBlank()
+              ? new String[0]
+              : System.getProperty("bench.gatewayArgs").split(" ");
+      String[] base = {
+        "--server.port=0",
+        "--management.server.port=0",
+        "--logging.level.taskforce.gateway.access=" + System.getProperty("bench.accessLog", "WARN"),
+        "--taskforce.gateway.rate-limit.enabled=false",
+        "--taskforce.security.issuer-uri=" + realm.issuer(),
+        "--taskforce.backends.case-service=http://127.0.0.1:" + backend.getPort()
+      };
+      String[] all =
+          java.util.stream.Stream.concat(Arrays.stream(base), Arrays.stream(extra))
+              .toArray(String[]::new);
       ConfigurableApplicationContext gateway =
-          new SpringApplication(GatewayApplication.class)
-              .run(
-                  "--server.port=0",
-                  "--management.server.port=0",
-                  "--logging.level.taskforce.gateway.access=WARN",
-                  "--taskforce.gateway.rate-limit.enabled=false",
-                  "--taskforce.security.issuer-uri=" + realm.issuer(),
-                  "--taskforce.backends.case-service=http://127.0.0.1:" + backend.getPort());
+          new SpringApplication(GatewayApplication.class).run(all);
       int gatewayPort = ((WebServerApplicationContext) gateway).getWebServer().getPort();
       String token = realm.user("bench", "hsi-abq", "FEDERAL", "investigator").mint();
       try {
