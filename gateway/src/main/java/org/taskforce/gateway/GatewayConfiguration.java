@@ -1,5 +1,6 @@
 package org.taskforce.gateway;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,9 @@ import org.taskforce.gateway.web.GrpcAwareAuthenticationEntryPoint;
 import org.taskforce.gateway.web.GrpcBackends;
 import org.taskforce.gateway.web.GrpcPassThroughFilter;
 import org.taskforce.gateway.web.GrpcStatusDetailsTrailersFilter;
+import org.taskforce.gateway.web.MongoTokenBuckets;
 import org.taskforce.gateway.web.RateLimitFilter;
+import org.taskforce.gateway.web.RateLimiter;
 import org.taskforce.gateway.web.RequestIdFilter;
 import org.taskforce.gateway.web.RestTranscodingHandler;
 import org.taskforce.gateway.web.TokenBuckets;
@@ -92,14 +95,26 @@ class GatewayConfiguration {
     return new AccessLogFilter();
   }
 
+  /** In memory per replica, or shared by all replicas in MongoDB when a URI is configured. */
   @Bean
   @ConditionalOnBooleanProperty(
       name = "taskforce.gateway.rate-limit.enabled",
       matchIfMissing = true)
-  RateLimitFilter rateLimitFilter(GatewayProperties properties, ErrorBodies errors) {
+  RateLimiter rateLimiter(GatewayProperties properties) {
     var limit = properties.gateway().rateLimit();
-    return new RateLimitFilter(
-        new TokenBuckets(limit.requestsPerSecond(), limit.burst(), System::nanoTime), errors);
+    if (limit.mongodbUri().isBlank()) {
+      return new TokenBuckets(limit.requestsPerSecond(), limit.burst(), System::nanoTime);
+    }
+    return MongoTokenBuckets.connect(
+        limit.mongodbUri(), limit.requestsPerSecond(), limit.burst(), Clock.systemUTC());
+  }
+
+  @Bean
+  @ConditionalOnBooleanProperty(
+      name = "taskforce.gateway.rate-limit.enabled",
+      matchIfMissing = true)
+  RateLimitFilter rateLimitFilter(RateLimiter limiter, ErrorBodies errors) {
+    return new RateLimitFilter(limiter, errors);
   }
 
   /** REST/JSON under /api/v1, transcoded from the protos' annotations; the OpenAPI beside it. */

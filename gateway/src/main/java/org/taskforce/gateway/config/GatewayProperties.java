@@ -39,11 +39,14 @@ public record GatewayProperties(Map<String, URI> backends, Gateway gateway) {
    *
    * @param requestsPerSecond steady rate
    * @param burst bucket size
+   * @param mongodbUri empty: buckets in memory, per gateway replica; a {@code mongodb://} URI:
+   *     buckets shared by all replicas in that database (collection gateway_rate_limits)
    */
   public record RateLimit(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("50") double requestsPerSecond,
-      @DefaultValue("100") int burst) {}
+      @DefaultValue("100") int burst,
+      @DefaultValue("") String mongodbUri) {}
 
   /**
    * @param failureRateThreshold percent of failed calls that opens the breaker

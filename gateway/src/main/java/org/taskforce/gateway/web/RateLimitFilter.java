@@ -8,6 +8,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.taskforce.gateway.transcoding.ErrorBodies;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Limits each caller — an agency, else a client, else an address — to a token bucket. Over the
@@ -17,11 +18,11 @@ import reactor.core.publisher.Mono;
 public final class RateLimitFilter implements WebFilter, Ordered {
   public static final String CALLER_ATTRIBUTE = RateLimitFilter.class.getName() + ".caller";
 
-  private final TokenBuckets buckets;
+  private final RateLimiter limiter;
   private final ErrorBodies errors;
 
-  public RateLimitFilter(TokenBuckets buckets, ErrorBodies errors) {
-    this.buckets = buckets;
+  public RateLimitFilter(RateLimiter limiter, ErrorBodies errors) {
+    this.limiter = limiter;
     this.errors = errors;
   }
 
@@ -33,22 +34,30 @@ public final class RateLimitFilter implements WebFilter, Ordered {
     return Callers.key(exchange)
         .flatMap(caller -> {
           exchange.getAttributes().put(CALLER_ATTRIBUTE, caller);
-          Duration wait = buckets.tryTake(caller);
-          if (wait.isZero()) {
-            return chain.filter(exchange);
-          }
-          return Responses.error(
-              exchange,
-              errors,
-              Status.Code.RESOURCE_EXHAUSTED,
-              "RATE_LIMITED",
-              "too many requests from "
-                  + caller
-                  + "; retry in "
-                  + Math.max(1, wait.toSeconds())
-                  + " s",
-              wait);
+          return take(caller).flatMap(wait -> limitOrPass(exchange, chain, caller, wait));
         });
+  }
+
+  private Mono<Duration> take(String caller) {
+    if (limiter instanceof TokenBuckets) {
+      return Mono.just(limiter.tryTake(caller)); // in memory: no I/O, stay on the event loop
+    }
+    return Mono.fromCallable(() -> limiter.tryTake(caller))
+        .subscribeOn(Schedulers.boundedElastic());
+  }
+
+  private Mono<Void> limitOrPass(
+      ServerWebExchange exchange, WebFilterChain chain, String caller, Duration wait) {
+    if (wait.isZero()) {
+      return chain.filter(exchange);
+    }
+    return Responses.error(
+        exchange,
+        errors,
+        Status.Code.RESOURCE_EXHAUSTED,
+        "RATE_LIMITED",
+        "too many requests from " + caller + "; retry in " + Math.max(1, wait.toSeconds()) + " s",
+        wait);
   }
 
   @Override

@@ -6,9 +6,10 @@ import java.util.function.LongSupplier;
 
 /**
  * In-memory token buckets, one per caller key: {@code burst} tokens, refilled at {@code rate} per
- * second. Per gateway replica: with N replicas a caller gets up to N times the rate.
+ * second. Per gateway replica: with N replicas a caller gets up to N times the rate, unless the
+ * shared {@link MongoTokenBuckets} is configured.
  */
-public final class TokenBuckets {
+public final class TokenBuckets implements RateLimiter {
   private final double ratePerNano;
   private final double capacity;
   private final LongSupplier nanoTime;
@@ -20,7 +21,7 @@ public final class TokenBuckets {
     this.nanoTime = nanoTime;
   }
 
-  /** Takes a token for {@code key}: empty when allowed, else how long until one is available. */
+  @Override
   public Duration tryTake(String key) {
     Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(capacity, nanoTime.getAsLong()));
     synchronized (bucket) {
