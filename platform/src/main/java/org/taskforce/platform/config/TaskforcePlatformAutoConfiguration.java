@@ -101,7 +101,7 @@ public class TaskforcePlatformAutoConfiguration {
     String tokenUri =
         client.tokenUri() != null && !client.tokenUri().isBlank()
             ? client.tokenUri()
-            : security.issuerUri().replaceAll("/$", "") + "/protocol/openid-connect/token";
+            : security.realmEndpoint("protocol/openid-connect/token");
     return Optional.of(
         new ServiceTokenSource(
             URI.create(tokenUri), client.clientId(), client.clientSecret(), clock));

@@ -29,11 +29,13 @@ public record SecurityProperties(
         List<String> publicServices) {
 
   public String effectiveJwkSetUri() {
-    if (jwkSetUri != null && !jwkSetUri.isBlank()) {
-      return jwkSetUri;
-    }
-    String base =
-        issuerUri.endsWith("/") ? issuerUri.substring(0, issuerUri.length() - 1) : issuerUri;
-    return base + "/protocol/openid-connect/certs";
+    return jwkSetUri != null && !jwkSetUri.isBlank()
+        ? jwkSetUri
+        : realmEndpoint("protocol/openid-connect/certs");
+  }
+
+  /** A Keycloak endpoint of the realm, e.g. {@code protocol/openid-connect/token}. */
+  public String realmEndpoint(String path) {
+    return issuerUri.replaceAll("/+$", "") + "/" + path;
   }
 }
