@@ -7,6 +7,7 @@ import org.taskforce.api.deconfliction.v1.ListConflictsRequest;
 import org.taskforce.platform.testing.GrpcServiceRuntimeContract;
 
 @SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "spring.grpc.server.port=0",
       "spring.grpc.server.host=127.0.0.1",

@@ -95,6 +95,11 @@ class ServiceConfigurationCrossCheckTest {
       // The overall server status, which GrpcServiceRuntimeContract checks is SERVING.
       assertThat(probe.getGrpc().getService()).isNullOrEmpty();
     }
+    int metrics = Integer.parseInt(ServiceConfiguration.of(service).get("server.port"));
+    assertThat(containerPort(c, "metrics")).isEqualTo(metrics);
+    assertThat(RenderedOverlay.env(c, "SERVER_PORT")).hasValue(String.valueOf(metrics));
+    assertThat(o.get(V1Service.class, service).getSpec().getPorts())
+        .anySatisfy(p -> assertThat(p.getPort()).isEqualTo(metrics));
     V1ServicePort servicePort = o.get(V1Service.class, service).getSpec().getPorts().get(0);
     assertThat(servicePort.getPort()).isEqualTo(port);
     assertThat(servicePort.getTargetPort().getStrValue()).isEqualTo("grpc");

@@ -31,6 +31,8 @@ public class TaskforceDefaultsEnvironmentPostProcessor implements EnvironmentPos
                     "spring.grpc.server.health.enabled", "true",
                     "spring.grpc.server.reflection.enabled", "true",
                     "spring.grpc.server.shutdown-grace-period", "10s",
-                    "logging.pattern.level", "%5p [%X{requestId:-}] [%X{agency:-}]")));
+                    "logging.pattern.level", "%5p [%X{requestId:-}] [%X{agency:-}]",
+                    "management.endpoints.web.exposure.include", "health,prometheus",
+                    "management.endpoint.health.probes.enabled", "true")));
   }
 }

@@ -20,6 +20,7 @@ import org.taskforce.platform.testing.GrpcServiceRuntimeContract;
 /** The auto-configuration wires a working service from nothing but a service bean. */
 @SpringBootTest(
     classes = PlatformAutoConfigurationTest.SampleService.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "spring.application.name=sample-service",
       "spring.grpc.server.port=0",

@@ -34,6 +34,7 @@ import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
  */
 public abstract class GrpcServiceRuntimeContract {
   @Autowired private GrpcServerLifecycle server;
+  @org.springframework.boot.test.web.server.LocalServerPort private int httpPort;
   protected ManagedChannel channel;
 
   /**
@@ -96,6 +97,24 @@ public abstract class GrpcServiceRuntimeContract {
     assertThat(names.get(10, TimeUnit.SECONDS))
         .contains("grpc.health.v1.Health")
         .containsAll(businessServices());
+  }
+
+  @Test
+  void prometheusMetrics_coverGrpcCallsAndTheJvm() {
+    HealthGrpc.newBlockingStub(channel).check(HealthCheckRequest.getDefaultInstance());
+    String metrics =
+        org.springframework.test.web.reactive.server.WebTestClient.bindToServer()
+            .baseUrl("http://127.0.0.1:" + httpPort)
+            .build()
+            .get()
+            .uri("/actuator/prometheus")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(metrics).contains("jvm_memory_used_bytes").contains("grpc_server");
   }
 
   @Test
