@@ -17,7 +17,9 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.reactive.function.server.RequestPredicates;
@@ -195,7 +197,14 @@ class GatewayConfiguration {
     var entryPoint = new GrpcAwareAuthenticationEntryPoint(errors);
     String[] publicPaths =
         properties.gateway().publicPaths().stream().map(p -> p + "**").toArray(String[]::new);
+    // Stateless: bearer tokens only, no sessions, no saved requests, no login or logout pages.
     return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+        .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+        .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+        .logout(ServerHttpSecurity.LogoutSpec::disable)
+        .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
         .cors(cors -> cors.configurationSource(cors(properties.gateway().corsAllowedOrigins())))
         .headers(headers ->
             headers
