@@ -23,15 +23,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 
 /**
  * What every Taskforce gRPC service must do once started, checked over a real TCP port: answer gRPC
  * health checks without a token, list its services through reflection (so grpcurl-style tools
- * work), and refuse its own methods without a token. Subclass it in each service with
- * {@code @SpringBootTest(properties = {"spring.grpc.server.port=0",
- * "taskforce.mongodb.embedded-backend=MEMORY"})}.
+ * work), refuse its own methods without a token, and serve Prometheus metrics over HTTP. Subclass
+ * it in each service's test package: it boots the application on free ports with an in-memory
+ * embedded MongoDB.
  */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.grpc.server.port=0",
+      "spring.grpc.server.host=127.0.0.1",
+      "taskforce.mongodb.embedded-backend=MEMORY"
+    })
 public abstract class GrpcServiceRuntimeContract {
   @Autowired private GrpcServerLifecycle server;
   @org.springframework.boot.test.web.server.LocalServerPort private int httpPort;
