@@ -1,0 +1,201 @@
+package org.taskforce.deconfliction.application;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.taskforce.deconfliction.domain.Agency;
+import org.taskforce.deconfliction.domain.Conflict;
+import org.taskforce.deconfliction.domain.Contact;
+import org.taskforce.deconfliction.domain.Disclosure;
+import org.taskforce.deconfliction.domain.ReviewItem;
+
+/**
+ * Writes the alerts deconfliction sends. Each side of a conflict gets its own text, telling it as
+ * much about the other side as that side's disclosure allows, and never a case reference or
+ * selector of the other agency.
+ */
+public final class AlertComposer {
+  public static final String WATCH_OFFICER = "watch-officer";
+
+  private final Alerts port;
+  private final String watchAgencyId;
+
+  /**
+   * @param watchAgencyId the agency whose watch officers broker conflicts for the task force
+   */
+  public AlertComposer(Alerts port, String watchAgencyId) {
+    this.port = port;
+    this.watchAgencyId = watchAgencyId;
+  }
+
+  public Alerts port() {
+    return port;
+  }
+
+  /** One alert per side that may know (a RESTRICTED other side is not revealed). */
+  public List<Alert> conflictCreated(Conflict c) {
+    List<Alert> alerts = new ArrayList<>();
+    boolean event = c.kind() == Conflict.Kind.EVENT;
+    for (Conflict.Side side : c.sides()) {
+      Conflict.Side other = c.otherSide(side.agency().id()).orElseThrow();
+      // The other side asked for secrecy: this side is told nothing. The owner of the restricted
+      // registration is told below, with this side's contact, and decides.
+      boolean hidden = other.disclosure() == Disclosure.RESTRICTED;
+      if (hidden || side.disclosure() == Disclosure.RESTRICTED) {
+        continue;
+      }
+      String title =
+          (event ? "Event conflict" : "Target conflict")
+              + " with "
+              + other.agency().displayName()
+              + (event ? " — deadline " + c.deadline() : "");
+      String body =
+          (event
+                  ? "Your planned operation " + side.registrationId() + " overlaps an operation of "
+                  : "Your target registration "
+                      + side.registrationId()
+                      + " matches a registration of ")
+              + other.agency().displayName()
+              + ". "
+              + String.join("; ", c.reasons())
+              + ". "
+              + contactLine(other);
+      alerts.add(
+          new Alert(
+              "deconfliction:conflict-created:" + c.id() + ":" + side.agency().id(),
+              event ? "EVENT_CONFLICT" : "TARGET_CONFLICT",
+              event ? "CRITICAL" : "WARNING",
+              List.of(new Alert.Recipient(side.agency().id(), "")),
+              title,
+              body,
+              "conflicts/" + c.id(),
+              attributes(c, side),
+              true,
+              acknowledgeBy(c)));
+    }
+    boolean anyRestricted =
+        c.sides().stream().anyMatch(s -> s.disclosure() == Disclosure.RESTRICTED);
+    if (anyRestricted) {
+      // Owners of restricted registrations learn who else is on their target and decide.
+      for (Conflict.Side side : c.sides()) {
+        if (side.disclosure() != Disclosure.RESTRICTED) {
+          continue;
+        }
+        Conflict.Side other = c.otherSide(side.agency().id()).orElseThrow();
+        alerts.add(
+            new Alert(
+                "deconfliction:conflict-created:" + c.id() + ":" + side.agency().id(),
+                event ? "EVENT_CONFLICT" : "TARGET_CONFLICT",
+                "CRITICAL",
+                List.of(new Alert.Recipient(side.agency().id(), "")),
+                "Restricted registration hit by " + other.agency().displayName(),
+                "Your restricted registration "
+                    + side.registrationId()
+                    + " conflicts with one of "
+                    + other.agency().displayName()
+                    + ", who was told nothing. Decide whether to reach out. "
+                    + String.join("; ", c.reasons())
+                    + ". "
+                    + contactLine(other),
+                "conflicts/" + c.id(),
+                attributes(c, side),
+                true,
+                acknowledgeBy(c)));
+      }
+    }
+    return alerts;
+  }
+
+  private Instant acknowledgeBy(Conflict c) {
+    return c.deadline();
+  }
+
+  public Alert reviewRequired(ReviewItem item) {
+    return new Alert(
+        "deconfliction:review-required:" + item.id(),
+        "REVIEW_REQUIRED",
+        "WARNING",
+        List.of(new Alert.Recipient(watchAgencyId, WATCH_OFFICER)),
+        "Possible match to review",
+        "A possible match between registrations of "
+            + item.sides().get(0).agency().displayName()
+            + " and "
+            + item.sides().get(1).agency().displayName()
+            + " (score "
+            + item.score()
+            + "): "
+            + String.join("; ", item.reasons()),
+        "reviewItems/" + item.id(),
+        Map.of("review_item_id", item.id()),
+        false,
+        null);
+  }
+
+  /** Tells the owner of a matched registration that someone checked the same subject. */
+  public Alert subjectSearched(
+      String checkId,
+      String registrationId,
+      Agency owner,
+      Disclosure ownerDisclosure,
+      Agency asker,
+      Contact askerContact,
+      List<String> reasons) {
+    String body =
+        asker.displayName()
+            + " checked a subject that matches your registration "
+            + registrationId
+            + " ("
+            + String.join("; ", reasons)
+            + "). "
+            + (askerContact == null || askerContact.displayName().isBlank()
+                ? ""
+                : "Their contact: " + describe(askerContact) + ". ")
+            + (ownerDisclosure == Disclosure.RESTRICTED
+                ? "Your registration is restricted: they were told nothing. Decide whether to reach out."
+                : "They were given your "
+                    + (ownerDisclosure == Disclosure.OPEN
+                        ? "agency and contact."
+                        : "agency's name."));
+    return new Alert(
+        "deconfliction:subject-searched:" + checkId + ":" + registrationId,
+        "SUBJECT_SEARCHED",
+        ownerDisclosure == Disclosure.RESTRICTED ? "WARNING" : "INFO",
+        List.of(new Alert.Recipient(owner.id(), "")),
+        "Your subject was searched by " + asker.displayName(),
+        body,
+        "targets/" + registrationId,
+        Map.of(
+            "check_id", checkId, "registration_id", registrationId, "asker_agency_id", asker.id()),
+        ownerDisclosure == Disclosure.RESTRICTED,
+        null);
+  }
+
+  private static Map<String, String> attributes(Conflict c, Conflict.Side side) {
+    Map<String, String> a = new LinkedHashMap<>();
+    a.put("conflict_id", c.id());
+    a.put("registration_id", side.registrationId());
+    a.put("kind", c.kind().name());
+    return a;
+  }
+
+  private static String contactLine(Conflict.Side other) {
+    return switch (other.disclosure()) {
+      case OPEN -> "Contact: " + describe(other.contact()) + ".";
+      case AGENCY_ONLY ->
+          "They chose to disclose their agency only; the watch officer can broker contact.";
+      case RESTRICTED -> "";
+    };
+  }
+
+  static String describe(Contact c) {
+    List<String> parts = new ArrayList<>();
+    for (String p : List.of(c.displayName(), c.title(), c.phone(), c.email())) {
+      if (p != null && !p.isBlank()) {
+        parts.add(p);
+      }
+    }
+    return String.join(", ", parts);
+  }
+}

@@ -1,0 +1,283 @@
+package org.taskforce.deconfliction.application;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.taskforce.deconfliction.domain.Conflict;
+import org.taskforce.deconfliction.domain.ReviewItem;
+import org.taskforce.deconfliction.domain.Stamp;
+import org.taskforce.deconfliction.domain.Tier;
+import org.taskforce.platform.audit.AuditEntry.Outcome;
+import org.taskforce.platform.audit.AuditTrail;
+import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.security.AgencyPrincipal;
+import org.taskforce.platform.security.Roles;
+
+/**
+ * NEW → ACKNOWLEDGED (per side) → RESOLVED, for the two sides and the watch officers; and the watch
+ * officers' review queue of POSSIBLE matches.
+ */
+public final class ConflictWorkflow {
+  private final ConflictStore conflicts;
+  private final ReviewStore reviews;
+  private final Matcher matcher;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  public ConflictWorkflow(
+      ConflictStore conflicts,
+      ReviewStore reviews,
+      Matcher matcher,
+      AuditTrail audit,
+      Clock clock) {
+    this.conflicts = conflicts;
+    this.reviews = reviews;
+    this.matcher = matcher;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  public Conflict get(AgencyPrincipal caller, String id) {
+    Access.requireActing(caller);
+    return visible(caller, id);
+  }
+
+  public Page<Conflict> list(
+      AgencyPrincipal caller,
+      Set<Conflict.Status> statuses,
+      Set<Conflict.Kind> kinds,
+      boolean allAgencies,
+      int size,
+      String token) {
+    Access.requireActing(caller);
+    if (allAgencies && !caller.hasRole(Roles.WATCH_OFFICER)) {
+      throw TaskforceException.permissionDenied(
+          "ROLE_REQUIRED", "only watch officers list every agency's conflicts");
+    }
+    Page<Conflict> page =
+        conflicts.list(allAgencies ? null : caller.agencyId(), statuses, kinds, size, token);
+    if (allAgencies) {
+      return page;
+    }
+    List<Conflict> visible = new ArrayList<>();
+    for (Conflict c : page.items()) {
+      if (c.visibleTo(caller.agencyId())) {
+        visible.add(c);
+      }
+    }
+    return new Page<>(visible, page.nextPageToken());
+  }
+
+  public Conflict acknowledge(AgencyPrincipal caller, String id, String note) {
+    Access.requireActing(caller);
+    for (int attempt = 0; attempt < 5; attempt++) {
+      Conflict c = visibleToSide(caller, id);
+      Conflict.Side side =
+          c.sideOf(caller.agencyId())
+              .orElseThrow(() ->
+                  TaskforceException.failedPrecondition(
+                      "NOT_A_SIDE",
+                      "only the two sides acknowledge a conflict; watch officers resolve it"));
+      if (side.acknowledged() != null) {
+        return c; // acknowledging twice is harmless
+      }
+      Stamp stamp = Access.stamp(caller, clock.instant());
+      List<Conflict.Side> sides =
+          c.sides().stream().map(s -> s == side ? s.acknowledge(stamp) : s).toList();
+      Conflict updated =
+          new Conflict(
+              c.id(),
+              c.kind(),
+              c.tier(),
+              c.score(),
+              c.reasons(),
+              c.status() == Conflict.Status.RESOLVED ? c.status() : Conflict.Status.ACKNOWLEDGED,
+              sides,
+              c.deadline(),
+              c.resolution(),
+              c.resolutionNote(),
+              c.resolved(),
+              c.createTime(),
+              c.escalated(),
+              c.version() + 1);
+      if (conflicts.replace(updated, c.version())) {
+        audit.record(
+            caller, "conflict.acknowledge", "conflicts/" + id, Outcome.SUCCESS, "", Map.of());
+        return updated;
+      }
+    }
+    throw TaskforceException.staleEtag("conflict", id);
+  }
+
+  public Conflict resolve(
+      AgencyPrincipal caller,
+      String id,
+      Conflict.Resolution resolution,
+      String note,
+      long expectedVersion) {
+    Access.requireActing(caller);
+    Conflict c = caller.hasRole(Roles.WATCH_OFFICER) ? find(id) : visibleToSide(caller, id);
+    if (c.version() != expectedVersion) {
+      throw TaskforceException.staleEtag("conflict", id);
+    }
+    if (c.status() == Conflict.Status.RESOLVED) {
+      throw TaskforceException.failedPrecondition(
+          "CONFLICT_RESOLVED", "the conflict is resolved already");
+    }
+    if (resolution == null) {
+      throw TaskforceException.invalidArgument(
+          "resolution", "say how it was resolved: PROCEED, JOINT_OPERATION, DELAY or CANCEL");
+    }
+    Conflict updated =
+        new Conflict(
+            c.id(),
+            c.kind(),
+            c.tier(),
+            c.score(),
+            c.reasons(),
+            Conflict.Status.RESOLVED,
+            c.sides(),
+            c.deadline(),
+            resolution,
+            note == null ? "" : note,
+            Access.stamp(caller, clock.instant()),
+            c.createTime(),
+            c.escalated(),
+            c.version() + 1);
+    if (!conflicts.replace(updated, c.version())) {
+      throw TaskforceException.staleEtag("conflict", id);
+    }
+    audit.record(
+        caller,
+        "conflict.resolve",
+        "conflicts/" + id,
+        Outcome.SUCCESS,
+        "",
+        Map.of("resolution", resolution.name()));
+    return updated;
+  }
+
+  public Page<ReviewItem> listReviews(
+      AgencyPrincipal caller, Set<ReviewItem.Status> statuses, int size, String token) {
+    Access.requireWatchOfficer(caller);
+    return reviews.list(statuses, size, token);
+  }
+
+  public record Confirmed(ReviewItem item, Conflict conflict) {}
+
+  public Confirmed confirm(AgencyPrincipal caller, String id, String note) {
+    Access.requireWatchOfficer(caller);
+    ReviewItem item =
+        reviews.find(id).orElseThrow(() -> TaskforceException.notFound("review item", id));
+    if (item.status() == ReviewItem.Status.REJECTED) {
+      throw TaskforceException.failedPrecondition("REVIEW_DECIDED", "the review item was rejected");
+    }
+    Conflict.Side a = item.sides().get(0);
+    Conflict.Side b = item.sides().get(1);
+    String conflictId =
+        Conflict.idFor(Conflict.Kind.TARGET, a.registrationId(), b.registrationId());
+    Conflict conflict =
+        new Conflict(
+            conflictId,
+            Conflict.Kind.TARGET,
+            Tier.POSSIBLE,
+            item.score(),
+            confirmedReasons(item),
+            Conflict.Status.NEW,
+            item.sides(),
+            clock.instant().plus(java.time.Duration.ofHours(24)),
+            null,
+            "",
+            null,
+            clock.instant(),
+            false,
+            1);
+    matcher.store(conflict);
+    if (item.status() == ReviewItem.Status.PENDING) {
+      ReviewItem confirmed = decide(item, ReviewItem.Status.CONFIRMED, caller, note, conflictId);
+      if (!reviews.replace(confirmed, item.version())) {
+        throw TaskforceException.staleEtag("review item", id);
+      }
+      item = confirmed;
+    }
+    audit.record(
+        caller,
+        "review.confirm",
+        "reviewItems/" + id,
+        Outcome.SUCCESS,
+        "",
+        Map.of("conflictId", conflictId));
+    return new Confirmed(item, conflicts.find(conflictId).orElse(conflict));
+  }
+
+  public ReviewItem reject(AgencyPrincipal caller, String id, String note) {
+    Access.requireWatchOfficer(caller);
+    if (note == null || note.isBlank()) {
+      throw TaskforceException.invalidArgument("note", "say why these are different targets");
+    }
+    ReviewItem item =
+        reviews.find(id).orElseThrow(() -> TaskforceException.notFound("review item", id));
+    if (item.status() == ReviewItem.Status.REJECTED) {
+      return item;
+    }
+    if (item.status() == ReviewItem.Status.CONFIRMED) {
+      throw TaskforceException.failedPrecondition(
+          "REVIEW_DECIDED", "the review item was confirmed; resolve its conflict instead");
+    }
+    ReviewItem rejected = decide(item, ReviewItem.Status.REJECTED, caller, note, "");
+    if (!reviews.replace(rejected, item.version())) {
+      throw TaskforceException.staleEtag("review item", id);
+    }
+    audit.record(caller, "review.reject", "reviewItems/" + id, Outcome.SUCCESS, "", Map.of());
+    return rejected;
+  }
+
+  private ReviewItem decide(
+      ReviewItem i,
+      ReviewItem.Status status,
+      AgencyPrincipal caller,
+      String note,
+      String conflictId) {
+    return new ReviewItem(
+        i.id(),
+        i.score(),
+        i.reasons(),
+        i.sides(),
+        i.comparedSelectors(),
+        status,
+        i.createTime(),
+        Access.stamp(caller, clock.instant()),
+        note == null ? "" : note,
+        conflictId,
+        i.version() + 1);
+  }
+
+  private static List<String> confirmedReasons(ReviewItem item) {
+    List<String> reasons = new ArrayList<>(item.reasons());
+    reasons.add("confirmed by a watch officer");
+    return reasons;
+  }
+
+  private Conflict find(String id) {
+    return conflicts.find(id).orElseThrow(() -> TaskforceException.notFound("conflict", id));
+  }
+
+  /** A conflict the caller may see: watch officers all, sides theirs (not hidden by RESTRICTED). */
+  private Conflict visible(AgencyPrincipal caller, String id) {
+    Conflict c = find(id);
+    if (caller.hasRole(Roles.WATCH_OFFICER) || c.visibleTo(caller.agencyId())) {
+      return c;
+    }
+    throw TaskforceException.notFound("conflict", id);
+  }
+
+  private Conflict visibleToSide(AgencyPrincipal caller, String id) {
+    Conflict c = find(id);
+    if (c.visibleTo(caller.agencyId())) {
+      return c;
+    }
+    throw TaskforceException.notFound("conflict", id);
+  }
+}

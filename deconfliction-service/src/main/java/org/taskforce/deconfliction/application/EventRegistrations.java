@@ -1,0 +1,273 @@
+package org.taskforce.deconfliction.application;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.taskforce.deconfliction.domain.Contact;
+import org.taskforce.deconfliction.domain.Disclosure;
+import org.taskforce.deconfliction.domain.EventPlan;
+import org.taskforce.deconfliction.domain.EventRegistration;
+import org.taskforce.deconfliction.domain.EventType;
+import org.taskforce.deconfliction.domain.IndexEntry;
+import org.taskforce.deconfliction.domain.PostalAddress;
+import org.taskforce.deconfliction.domain.RegistrationStatus;
+import org.taskforce.deconfliction.domain.Stamp;
+import org.taskforce.platform.audit.AuditEntry.Outcome;
+import org.taskforce.platform.audit.AuditTrail;
+import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.security.AgencyPrincipal;
+
+/** Planned operations: register, update, cancel, read and list an agency's own. */
+public final class EventRegistrations {
+  private final EventStore store;
+  private final MatchIndex index;
+  private final Matcher matcher;
+  private final DeconflictionSettings settings;
+  private final Function<String, String> agencyNames;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  public EventRegistrations(
+      EventStore store,
+      MatchIndex index,
+      Matcher matcher,
+      DeconflictionSettings settings,
+      Function<String, String> agencyNames,
+      AuditTrail audit,
+      Clock clock) {
+    this.store = store;
+    this.index = index;
+    this.matcher = matcher;
+    this.settings = settings;
+    this.agencyNames = agencyNames;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** A planned operation as asked for; {@code plan} null when location or window are missing. */
+  public record Draft(
+      EventType type,
+      Double latitude,
+      Double longitude,
+      double radiusMeters,
+      Instant start,
+      Instant end,
+      PostalAddress address,
+      Contact contact,
+      List<String> linkedTargetIds,
+      String caseReference,
+      Disclosure disclosure) {}
+
+  public record Result(EventRegistration registration, List<Hit> hits) {}
+
+  public Result create(AgencyPrincipal caller, Draft draft, String requestId, String field) {
+    Access.requireActing(caller);
+    Violations v = new Violations();
+    EventPlan plan = plan(draft, field, v, true);
+    if (draft.type() == null) {
+      v.add(field + ".event_type", "the kind of operation is required");
+    }
+    TargetRegistrations.checkContact(
+        draft.contact(), draft.disclosure(), field.isEmpty() ? "on_scene_contact" : field, v);
+    v.throwIfAny();
+    String id =
+        requestId == null || requestId.isBlank()
+            ? "e-" + UUID.randomUUID()
+            : "e-"
+                + UUID.nameUUIDFromBytes(
+                    (caller.agencyId() + "|" + requestId).getBytes(StandardCharsets.UTF_8));
+    Stamp stamp = Access.stamp(caller, clock.instant());
+    EventRegistration registration =
+        new EventRegistration(
+            id,
+            Access.agency(caller, agencyNames.apply(caller.agencyId())),
+            draft.type(),
+            plan,
+            draft.address(),
+            draft.contact(),
+            draft.linkedTargetIds() == null ? List.of() : draft.linkedTargetIds(),
+            TargetRegistrations.nullToEmpty(draft.caseReference()),
+            draft.disclosure() == null ? Disclosure.OPEN : draft.disclosure(),
+            RegistrationStatus.ACTIVE,
+            stamp,
+            stamp,
+            1);
+    if (!store.insert(registration)) {
+      return new Result(store.find(id).orElseThrow(), List.of());
+    }
+    index.add(matcher.entries(registration));
+    List<Hit> hits =
+        matcher.recordEventFindings(registration, matcher.findEvents(caller.agencyId(), plan, id));
+    audit.record(
+        caller,
+        "event.create",
+        "events/" + id,
+        Outcome.SUCCESS,
+        "",
+        Map.of("hits", String.valueOf(hits.size())));
+    return new Result(registration, hits);
+  }
+
+  /** Validates location, radius and window; null (with violations) when they are not usable. */
+  EventPlan plan(Draft d, String field, Violations v, boolean required) {
+    String f = field.isEmpty() ? "" : field + ".";
+    var rules = settings.eventRules();
+    if (d.latitude() == null || d.longitude() == null) {
+      v.add(f + "location", "the operation's location (latitude and longitude) is required");
+    } else {
+      v.check(
+          d.latitude() >= -90 && d.latitude() <= 90,
+          f + "location.latitude",
+          "must be between -90 and 90");
+      v.check(
+          d.longitude() >= -180 && d.longitude() <= 180,
+          f + "location.longitude",
+          "must be between -180 and 180");
+      v.check(
+          !(d.latitude() == 0 && d.longitude() == 0),
+          f + "location",
+          "0,0 is not a place of operation; the location is probably missing");
+    }
+    if (!(d.radiusMeters() > 0) || d.radiusMeters() > rules.maxRadiusMeters()) {
+      v.add(
+          f + "radius_meters",
+          "must be more than 0 and at most " + (long) rules.maxRadiusMeters() + " m");
+    }
+    if (d.start() == null || d.end() == null) {
+      v.add(f + "time_window", "start and end time are required");
+    } else if (!d.end().isAfter(d.start())) {
+      v.add(f + "time_window.end_time", "must be after the start time");
+    } else if (Duration.between(d.start(), d.end()).compareTo(rules.maxDuration()) > 0) {
+      v.add(
+          f + "time_window",
+          "an operation may last at most "
+              + rules.maxDuration().toDays()
+              + " days; register longer surveillance in parts");
+    } else if (!d.end().isAfter(clock.instant())) {
+      v.add(f + "time_window.end_time", "the operation is over; register planned operations");
+    }
+    if (!v.isEmpty()) {
+      return null;
+    }
+    return new EventPlan(d.latitude(), d.longitude(), d.radiusMeters(), d.start(), d.end());
+  }
+
+  public EventRegistration get(AgencyPrincipal caller, String id) {
+    Access.requireActing(caller);
+    EventRegistration r = own(caller, id);
+    audit.record(caller, "event.read", "events/" + id, Outcome.SUCCESS, "", Map.of());
+    return r;
+  }
+
+  public Page<EventRegistration> list(
+      AgencyPrincipal caller,
+      Set<RegistrationStatus> statuses,
+      Instant from,
+      Instant to,
+      int size,
+      String token) {
+    Access.requireActing(caller);
+    return store.list(caller.agencyId(), statuses, from, to, size, token);
+  }
+
+  public Result update(
+      AgencyPrincipal caller, String id, long expectedVersion, Draft merged, String field) {
+    Access.requireActing(caller);
+    EventRegistration current = own(caller, id);
+    if (expectedVersion != current.version()) {
+      throw TaskforceException.staleEtag("event registration", id);
+    }
+    if (current.status() != RegistrationStatus.ACTIVE) {
+      throw TaskforceException.failedPrecondition(
+          "REGISTRATION_NOT_ACTIVE", "only active registrations can be changed");
+    }
+    Violations v = new Violations();
+    EventPlan plan = plan(merged, field, v, true);
+    TargetRegistrations.checkContact(merged.contact(), merged.disclosure(), field, v);
+    v.throwIfAny();
+    EventRegistration updated =
+        new EventRegistration(
+            id,
+            current.agency(),
+            merged.type(),
+            plan,
+            merged.address(),
+            merged.contact(),
+            merged.linkedTargetIds(),
+            TargetRegistrations.nullToEmpty(merged.caseReference()),
+            merged.disclosure(),
+            RegistrationStatus.ACTIVE,
+            current.created(),
+            Access.stamp(caller, clock.instant()),
+            current.version() + 1);
+    replace(updated, current);
+    List<Hit> hits =
+        matcher.recordEventFindings(updated, matcher.findEvents(caller.agencyId(), plan, id));
+    audit.record(
+        caller,
+        "event.update",
+        "events/" + id,
+        Outcome.SUCCESS,
+        "",
+        Map.of("hits", String.valueOf(hits.size())));
+    return new Result(updated, hits);
+  }
+
+  public EventRegistration cancel(
+      AgencyPrincipal caller, String id, long expectedVersion, String reason) {
+    Access.requireActing(caller);
+    EventRegistration current = own(caller, id);
+    if (expectedVersion != current.version()) {
+      throw TaskforceException.staleEtag("event registration", id);
+    }
+    if (current.status() == RegistrationStatus.CANCELLED) {
+      return current;
+    }
+    EventRegistration cancelled =
+        new EventRegistration(
+            id,
+            current.agency(),
+            current.type(),
+            current.plan(),
+            current.address(),
+            current.contact(),
+            current.linkedTargetIds(),
+            current.caseReference(),
+            current.disclosure(),
+            RegistrationStatus.CANCELLED,
+            current.created(),
+            Access.stamp(caller, clock.instant()),
+            current.version() + 1);
+    replace(cancelled, current);
+    audit.record(caller, "event.cancel", "events/" + id, Outcome.SUCCESS, "", Map.of());
+    return cancelled;
+  }
+
+  private void replace(EventRegistration updated, EventRegistration current) {
+    if (!store.replace(updated, current.version())) {
+      throw TaskforceException.staleEtag("event registration", current.id());
+    }
+    Map<String, IndexEntry> before = matcher.entries(current);
+    Map<String, IndexEntry> after =
+        updated.status() == RegistrationStatus.ACTIVE ? matcher.entries(updated) : Map.of();
+    index.add(after);
+    Map<String, IndexEntry> gone = new LinkedHashMap<>(before);
+    after.forEach((k, e) -> gone.remove(k, e));
+    index.remove(gone);
+  }
+
+  private EventRegistration own(AgencyPrincipal caller, String id) {
+    return store
+        .find(id)
+        .filter(r -> r.agency().id().equals(caller.agencyId()))
+        .orElseThrow(() -> TaskforceException.notFound("event registration", id));
+  }
+}

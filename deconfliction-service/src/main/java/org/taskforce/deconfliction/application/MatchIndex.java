@@ -1,0 +1,22 @@
+package org.taskforce.deconfliction.application;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.taskforce.deconfliction.domain.IndexEntry;
+
+/**
+ * The candidate index: for each blocking key (selector keys, person keys, event cells) the
+ * registrations stored under it. Every replica reads and writes the same index, so every replica
+ * sees every registration.
+ */
+public interface MatchIndex {
+  /** Adds entries: key → entry. Idempotent. */
+  void add(Map<String, IndexEntry> entries);
+
+  /** Removes entries exactly as they were added. Idempotent. */
+  void remove(Map<String, IndexEntry> entries);
+
+  /** The entries under each of the keys (keys without any are left out). */
+  Map<String, List<IndexEntry>> lookup(Collection<String> keys);
+}

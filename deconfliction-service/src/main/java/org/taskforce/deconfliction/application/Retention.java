@@ -1,0 +1,104 @@
+package org.taskforce.deconfliction.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.taskforce.deconfliction.domain.EventRegistration;
+import org.taskforce.deconfliction.domain.RegistrationStatus;
+import org.taskforce.deconfliction.domain.TargetRegistration;
+import org.taskforce.platform.audit.AuditEntry;
+import org.taskforce.platform.audit.AuditTrail;
+
+/**
+ * Retention (28 CFR Part 23): registrations past their expiry stop matching at once (matching
+ * checks expiry on every hit) and are marked EXPIRED and taken out of the index here; ended
+ * registrations are purged after the review period; every purge is audited.
+ */
+public final class Retention {
+  private static final int BATCH = 500;
+  private final TargetStore targets;
+  private final EventStore events;
+  private final MatchIndex index;
+  private final Matcher matcher;
+  private final DeconflictionSettings settings;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  public Retention(
+      TargetStore targets,
+      EventStore events,
+      MatchIndex index,
+      Matcher matcher,
+      DeconflictionSettings settings,
+      AuditTrail audit,
+      Clock clock) {
+    this.targets = targets;
+    this.events = events;
+    this.index = index;
+    this.matcher = matcher;
+    this.settings = settings;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** What one run did. */
+  public record Report(int expired, int purgedTargets, int purgedEvents) {}
+
+  public Report run() {
+    Instant now = clock.instant();
+    int expired = 0;
+    for (TargetRegistration r : targets.expired(now, BATCH)) {
+      TargetRegistration e =
+          r.with(
+              r.selectors(),
+              r.contact(),
+              r.caseReference(),
+              r.disclosure(),
+              r.expireTime(),
+              RegistrationStatus.EXPIRED,
+              r.updated());
+      if (targets.replace(e, r.version())) {
+        index.remove(matcher.entries(r));
+        expired++;
+      }
+    }
+    Instant cutoff = now.minus(settings.purgeAfter());
+    int purgedTargets = 0;
+    for (TargetRegistration r : targets.purgeable(cutoff, BATCH)) {
+      index.remove(matcher.entries(r));
+      targets.delete(r.id());
+      audit.append(purgeEntry(now, "targets/" + r.id(), r.agency().id(), r.status().name()));
+      purgedTargets++;
+    }
+    int purgedEvents = 0;
+    for (EventRegistration r : events.endedBefore(cutoff, BATCH)) {
+      index.remove(matcher.entries(r));
+      events.delete(r.id());
+      audit.append(purgeEntry(now, "events/" + r.id(), r.agency().id(), r.status().name()));
+      purgedEvents++;
+    }
+    return new Report(expired, purgedTargets, purgedEvents);
+  }
+
+  private AuditEntry purgeEntry(Instant now, String resource, String ownerAgency, String status) {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("ownerAgency", ownerAgency);
+    details.put("statusAtPurge", status);
+    details.put("retention", settings.purgeAfter().toString());
+    return new AuditEntry(
+        UUID.randomUUID().toString(),
+        now,
+        "system:retention",
+        "retention job",
+        "",
+        "",
+        "registration.purge",
+        resource,
+        AuditEntry.Outcome.SUCCESS,
+        "28 CFR Part 23 retention",
+        "",
+        details);
+  }
+}

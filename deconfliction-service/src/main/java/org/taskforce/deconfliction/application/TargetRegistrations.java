@@ -1,0 +1,322 @@
+package org.taskforce.deconfliction.application;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.taskforce.deconfliction.domain.Agency;
+import org.taskforce.deconfliction.domain.Contact;
+import org.taskforce.deconfliction.domain.Disclosure;
+import org.taskforce.deconfliction.domain.IndexEntry;
+import org.taskforce.deconfliction.domain.NormalizedSelector;
+import org.taskforce.deconfliction.domain.RegistrationStatus;
+import org.taskforce.deconfliction.domain.SelectorNormalizer;
+import org.taskforce.deconfliction.domain.Stamp;
+import org.taskforce.deconfliction.domain.TargetRegistration;
+import org.taskforce.deconfliction.domain.TargetSelector;
+import org.taskforce.platform.audit.AuditEntry.Outcome;
+import org.taskforce.platform.audit.AuditTrail;
+import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.security.AgencyPrincipal;
+
+/**
+ * Target registration: create, update selectors and contact, renew, withdraw, read and list an
+ * agency's own. Input is validated completely before anything is stored; a registration is indexed
+ * before it is matched, so of two agencies registering the same target at once at least one sees
+ * the other, and the pair's conflict id makes sure only one conflict is stored.
+ */
+public final class TargetRegistrations {
+  private final TargetStore store;
+  private final MatchIndex index;
+  private final Matcher matcher;
+  private final SelectorNormalizer normalizer;
+  private final DeconflictionSettings settings;
+  private final Function<String, String> agencyNames;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  public TargetRegistrations(
+      TargetStore store,
+      MatchIndex index,
+      Matcher matcher,
+      DeconflictionSettings settings,
+      Function<String, String> agencyNames,
+      AuditTrail audit,
+      Clock clock) {
+    this.store = store;
+    this.index = index;
+    this.matcher = matcher;
+    this.normalizer = new SelectorNormalizer(clock);
+    this.settings = settings;
+    this.agencyNames = agencyNames;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** What a caller asks to register. */
+  public record Draft(
+      List<TargetSelector> selectors,
+      Contact contact,
+      String caseReference,
+      Disclosure disclosure,
+      Instant expireTime) {}
+
+  public record Result(TargetRegistration registration, List<Hit> hits) {}
+
+  public Result create(AgencyPrincipal caller, Draft draft, String requestId, String field) {
+    Access.requireActing(caller);
+    Instant now = clock.instant();
+    Violations v = new Violations();
+    List<NormalizedSelector> selectors =
+        normalize(draft.selectors(), field + ".selectors", v, true);
+    checkContact(draft.contact(), draft.disclosure(), field, v);
+    Instant expiry =
+        draft.expireTime() == null ? now.plus(settings.defaultExpiry()) : draft.expireTime();
+    checkExpiry(expiry, now, now, field + ".expire_time", v);
+    v.throwIfAny();
+    String id =
+        requestId == null || requestId.isBlank()
+            ? "t-" + UUID.randomUUID()
+            : "t-"
+                + UUID.nameUUIDFromBytes(
+                    (caller.agencyId() + "|" + requestId).getBytes(StandardCharsets.UTF_8));
+    Stamp stamp = Access.stamp(caller, now);
+    TargetRegistration registration =
+        new TargetRegistration(
+            id,
+            agency(caller),
+            selectors,
+            draft.contact(),
+            nullToEmpty(draft.caseReference()),
+            draft.disclosure() == null ? Disclosure.OPEN : draft.disclosure(),
+            expiry,
+            RegistrationStatus.ACTIVE,
+            stamp,
+            stamp,
+            1);
+    if (!store.insert(registration)) {
+      TargetRegistration existing = store.find(id).orElseThrow();
+      return new Result(existing, List.of()); // a retried create: the first one stands
+    }
+    index.add(matcher.entries(registration));
+    List<Hit> hits =
+        matcher.recordTargetFindings(
+            registration, matcher.findTargets(caller.agencyId(), selectors, id));
+    audit.record(
+        caller,
+        "target.create",
+        "targets/" + id,
+        Outcome.SUCCESS,
+        "",
+        Map.of("selectors", String.valueOf(selectors.size()), "hits", String.valueOf(hits.size())));
+    return new Result(registration, hits);
+  }
+
+  public TargetRegistration get(AgencyPrincipal caller, String id) {
+    Access.requireActing(caller);
+    TargetRegistration r = own(caller, id);
+    audit.record(caller, "target.read", "targets/" + id, Outcome.SUCCESS, "", Map.of());
+    return r;
+  }
+
+  public Page<TargetRegistration> list(
+      AgencyPrincipal caller,
+      Set<RegistrationStatus> statuses,
+      String caseReference,
+      int size,
+      String token) {
+    Access.requireActing(caller);
+    return store.list(caller.agencyId(), statuses, caseReference, size, token);
+  }
+
+  /** Which fields an update changes. */
+  public record Changes(
+      List<TargetSelector> selectors,
+      Contact contact,
+      String caseReference,
+      Disclosure disclosure,
+      boolean selectorsSet,
+      boolean contactSet,
+      boolean caseReferenceSet,
+      boolean disclosureSet) {}
+
+  public Result update(
+      AgencyPrincipal caller, String id, long expectedVersion, Changes changes, String field) {
+    Access.requireActing(caller);
+    TargetRegistration current = own(caller, id);
+    requireVersion(current, expectedVersion);
+    if (current.status() != RegistrationStatus.ACTIVE) {
+      throw TaskforceException.failedPrecondition(
+          "REGISTRATION_NOT_ACTIVE", "only active registrations can be changed");
+    }
+    Violations v = new Violations();
+    List<NormalizedSelector> selectors =
+        changes.selectorsSet()
+            ? normalize(changes.selectors(), field + ".selectors", v, true)
+            : current.selectors();
+    Contact contact = changes.contactSet() ? changes.contact() : current.contact();
+    Disclosure disclosure = changes.disclosureSet() ? changes.disclosure() : current.disclosure();
+    checkContact(contact, disclosure, field, v);
+    v.throwIfAny();
+    TargetRegistration updated =
+        current.with(
+            selectors,
+            contact,
+            changes.caseReferenceSet()
+                ? nullToEmpty(changes.caseReference())
+                : current.caseReference(),
+            disclosure,
+            current.expireTime(),
+            current.status(),
+            Access.stamp(caller, clock.instant()));
+    replace(updated, current);
+    List<Hit> hits =
+        matcher.recordTargetFindings(
+            updated, matcher.findTargets(caller.agencyId(), updated.selectors(), id));
+    audit.record(
+        caller,
+        "target.update",
+        "targets/" + id,
+        Outcome.SUCCESS,
+        "",
+        Map.of("hits", String.valueOf(hits.size())));
+    return new Result(updated, hits);
+  }
+
+  public TargetRegistration renew(
+      AgencyPrincipal caller, String id, long expectedVersion, Instant expireTime) {
+    Access.requireActing(caller);
+    TargetRegistration current = own(caller, id);
+    requireVersion(current, expectedVersion);
+    Instant now = clock.instant();
+    if (current.status() == RegistrationStatus.WITHDRAWN) {
+      throw TaskforceException.failedPrecondition(
+          "REGISTRATION_WITHDRAWN", "a withdrawn registration cannot be renewed");
+    }
+    Instant expiry = expireTime == null ? now.plus(settings.defaultExpiry()) : expireTime;
+    Violations v = new Violations();
+    checkExpiry(expiry, now, current.created().time(), "expire_time", v);
+    v.throwIfAny();
+    TargetRegistration renewed =
+        current.with(
+            current.selectors(),
+            current.contact(),
+            current.caseReference(),
+            current.disclosure(),
+            expiry,
+            RegistrationStatus.ACTIVE,
+            Access.stamp(caller, now));
+    replace(renewed, current);
+    audit.record(
+        caller,
+        "target.renew",
+        "targets/" + id,
+        Outcome.SUCCESS,
+        "",
+        Map.of("expireTime", expiry.toString()));
+    return renewed;
+  }
+
+  public TargetRegistration withdraw(
+      AgencyPrincipal caller, String id, long expectedVersion, String reason) {
+    Access.requireActing(caller);
+    TargetRegistration current = own(caller, id);
+    requireVersion(current, expectedVersion);
+    if (current.status() == RegistrationStatus.WITHDRAWN) {
+      return current;
+    }
+    TargetRegistration withdrawn =
+        current.with(
+            current.selectors(),
+            current.contact(),
+            current.caseReference(),
+            current.disclosure(),
+            current.expireTime(),
+            RegistrationStatus.WITHDRAWN,
+            Access.stamp(caller, clock.instant()));
+    replace(withdrawn, current);
+    audit.record(caller, "target.withdraw", "targets/" + id, Outcome.SUCCESS, "", Map.of());
+    return withdrawn;
+  }
+
+  /**
+   * Stores the new version and moves its index entries; the old entries go only once it is stored.
+   */
+  private void replace(TargetRegistration updated, TargetRegistration current) {
+    if (!store.replace(updated, current.version())) {
+      throw TaskforceException.staleEtag("target registration", current.id());
+    }
+    Map<String, IndexEntry> before = matcher.entries(current);
+    Map<String, IndexEntry> after =
+        updated.status() == RegistrationStatus.ACTIVE ? matcher.entries(updated) : Map.of();
+    index.add(after);
+    Map<String, IndexEntry> gone = new java.util.LinkedHashMap<>(before);
+    after.forEach((k, e) -> gone.remove(k, e));
+    index.remove(gone);
+  }
+
+  private TargetRegistration own(AgencyPrincipal caller, String id) {
+    return store
+        .find(id)
+        .filter(r -> r.agency().id().equals(caller.agencyId()))
+        .orElseThrow(() -> TaskforceException.notFound("target registration", id));
+  }
+
+  private static void requireVersion(TargetRegistration r, long expected) {
+    if (expected != r.version()) {
+      throw TaskforceException.staleEtag("target registration", r.id());
+    }
+  }
+
+  List<NormalizedSelector> normalize(
+      List<TargetSelector> selectors, String field, Violations v, boolean required) {
+    List<NormalizedSelector> out = new ArrayList<>();
+    if (required && selectors.isEmpty()) {
+      v.add(field, "at least one selector is required");
+    }
+    if (selectors.size() > 50) {
+      v.add(field, "at most 50 selectors per registration");
+    }
+    for (int i = 0; i < selectors.size(); i++) {
+      TargetSelector s = selectors.get(i);
+      if (s == null) {
+        v.add(field + "[" + i + "]", "selector kind is not set");
+        continue;
+      }
+      normalizer.normalize(s, field + "[" + i + "]", v).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  static void checkContact(Contact contact, Disclosure disclosure, String field, Violations v) {
+    String f = field + ".point_of_contact";
+    if (contact == null || contact.displayName().isBlank()) {
+      v.add(f + ".display_name", "whom to call is required: the point of contact's name");
+    } else if (contact.phone().isBlank() && contact.email().isBlank()) {
+      v.add(f + ".phone", "the point of contact needs a phone number or an e-mail address");
+    }
+  }
+
+  private void checkExpiry(
+      Instant expiry, Instant now, Instant created, String field, Violations v) {
+    if (!expiry.isAfter(now)) {
+      v.add(field, "must be in the future");
+    } else if (expiry.isAfter(created.plus(settings.maxLifetime()))) {
+      v.add(field, "must be within 5 years of the registration (28 CFR Part 23 review period)");
+    }
+  }
+
+  private Agency agency(AgencyPrincipal caller) {
+    return Access.agency(caller, agencyNames.apply(caller.agencyId()));
+  }
+
+  static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+}

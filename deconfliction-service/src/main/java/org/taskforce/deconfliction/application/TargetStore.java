@@ -1,0 +1,37 @@
+package org.taskforce.deconfliction.application;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.taskforce.deconfliction.domain.RegistrationStatus;
+import org.taskforce.deconfliction.domain.TargetRegistration;
+
+/** Where target registrations live. */
+public interface TargetStore {
+  /** Inserts; false when a registration with this id exists already (a retried create). */
+  boolean insert(TargetRegistration registration);
+
+  Optional<TargetRegistration> find(String id);
+
+  List<TargetRegistration> findAll(Collection<String> ids);
+
+  /** Replaces when the stored version is {@code expectedVersion}; false when it moved on. */
+  boolean replace(TargetRegistration registration, long expectedVersion);
+
+  Page<TargetRegistration> list(
+      String agencyId,
+      Set<RegistrationStatus> statuses,
+      String caseReference,
+      int size,
+      String token);
+
+  /** Active registrations whose expiry has passed. */
+  List<TargetRegistration> expired(Instant now, int limit);
+
+  /** Ended registrations (expired, withdrawn) last changed before {@code before}. */
+  List<TargetRegistration> purgeable(Instant before, int limit);
+
+  void delete(String id);
+}

@@ -1,0 +1,103 @@
+package org.taskforce.deconfliction.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A conflict between two registrations of different agencies, stored once per pair: its id is a
+ * hash of the kind and the two registration ids in sorted order, so two replicas that find the same
+ * pair at the same moment write the same document and only one insert succeeds.
+ */
+public record Conflict(
+    String id,
+    Kind kind,
+    Tier tier,
+    double score,
+    List<String> reasons,
+    Status status,
+    List<Side> sides,
+    Instant deadline,
+    Resolution resolution,
+    String resolutionNote,
+    Stamp resolved,
+    Instant createTime,
+    boolean escalated,
+    long version) {
+
+  public enum Kind {
+    TARGET,
+    EVENT
+  }
+
+  public enum Status {
+    NEW,
+    ACKNOWLEDGED,
+    RESOLVED
+  }
+
+  public enum Resolution {
+    PROCEED,
+    JOINT_OPERATION,
+    DELAY,
+    CANCEL
+  }
+
+  /** One side: the registration, its owner and contact, and when that side acknowledged. */
+  public record Side(
+      Agency agency,
+      String registrationId,
+      Contact contact,
+      Disclosure disclosure,
+      Stamp acknowledged) {
+    public Side acknowledge(Stamp stamp) {
+      return new Side(agency, registrationId, contact, disclosure, stamp);
+    }
+  }
+
+  public Conflict {
+    reasons = List.copyOf(reasons);
+    sides = List.copyOf(sides);
+  }
+
+  public static String idFor(Kind kind, String registrationA, String registrationB) {
+    return "c-" + pairHash(kind.name(), registrationA, registrationB);
+  }
+
+  /** A short stable hash of a kind and an unordered pair. */
+  public static String pairHash(String kind, String a, String b) {
+    String first = a.compareTo(b) <= 0 ? a : b;
+    String second = a.compareTo(b) <= 0 ? b : a;
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest((kind + ":" + first + ":" + second).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Optional<Side> sideOf(String agencyId) {
+    return sides.stream().filter(s -> s.agency().id().equals(agencyId)).findFirst();
+  }
+
+  public Optional<Side> otherSide(String agencyId) {
+    return sides.stream().filter(s -> !s.agency().id().equals(agencyId)).findFirst();
+  }
+
+  /**
+   * Whether an agency may see this conflict: a side sees it unless the other side registered as
+   * RESTRICTED; the owner of a RESTRICTED side always does (it was alerted and decides).
+   */
+  public boolean visibleTo(String agencyId) {
+    Optional<Side> own = sideOf(agencyId);
+    return own.isPresent()
+        && (own.get().disclosure() == Disclosure.RESTRICTED
+            || otherSide(agencyId).map(o -> o.disclosure() != Disclosure.RESTRICTED).orElse(true));
+  }
+}

@@ -1,0 +1,31 @@
+package org.taskforce.deconfliction.domain;
+
+import java.time.Instant;
+
+/** Where and when an operation takes place: a circle and a half-open time window. */
+public record EventPlan(
+    double latitude, double longitude, double radiusMeters, Instant start, Instant end) {
+
+  /** The compact form the event index stores beside each entry. */
+  public String encode() {
+    return latitude
+        + ","
+        + longitude
+        + ","
+        + radiusMeters
+        + ","
+        + start.getEpochSecond()
+        + ","
+        + end.getEpochSecond();
+  }
+
+  public static EventPlan decode(String s) {
+    String[] p = s.split(",");
+    return new EventPlan(
+        Double.parseDouble(p[0]),
+        Double.parseDouble(p[1]),
+        Double.parseDouble(p[2]),
+        Instant.ofEpochSecond(Long.parseLong(p[3])),
+        Instant.ofEpochSecond(Long.parseLong(p[4])));
+  }
+}

@@ -1,0 +1,8 @@
+package org.taskforce.deconfliction.domain;
+
+public enum RegistrationStatus {
+  ACTIVE,
+  EXPIRED,
+  WITHDRAWN,
+  CANCELLED
+}

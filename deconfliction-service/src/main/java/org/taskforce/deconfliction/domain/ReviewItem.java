@@ -1,0 +1,38 @@
+package org.taskforce.deconfliction.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A POSSIBLE match waiting for a watch officer; one per pair of registrations (same id scheme as
+ * {@link Conflict}), so a rejected pair is remembered and never raised again.
+ */
+public record ReviewItem(
+    String id,
+    double score,
+    List<String> reasons,
+    List<Conflict.Side> sides,
+    List<TargetSelector> comparedSelectors,
+    Status status,
+    Instant createTime,
+    Stamp decided,
+    String decisionNote,
+    String conflictId,
+    long version) {
+
+  public enum Status {
+    PENDING,
+    CONFIRMED,
+    REJECTED
+  }
+
+  public ReviewItem {
+    reasons = List.copyOf(reasons);
+    sides = List.copyOf(sides);
+    comparedSelectors = List.copyOf(comparedSelectors);
+  }
+
+  public static String idFor(String registrationA, String registrationB) {
+    return "r-" + Conflict.pairHash("REVIEW", registrationA, registrationB);
+  }
+}

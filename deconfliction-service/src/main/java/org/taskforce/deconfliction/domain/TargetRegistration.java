@@ -1,0 +1,49 @@
+package org.taskforce.deconfliction.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A target an agency has registered: its selectors, whom to call, and how much to disclose. */
+public record TargetRegistration(
+    String id,
+    Agency agency,
+    List<NormalizedSelector> selectors,
+    Contact contact,
+    String caseReference,
+    Disclosure disclosure,
+    Instant expireTime,
+    RegistrationStatus status,
+    Stamp created,
+    Stamp updated,
+    long version) {
+  public TargetRegistration {
+    selectors = List.copyOf(selectors);
+  }
+
+  /** Whether it takes part in matching at {@code now}. */
+  public boolean matchable(Instant now) {
+    return status == RegistrationStatus.ACTIVE && expireTime.isAfter(now);
+  }
+
+  public TargetRegistration with(
+      List<NormalizedSelector> selectors,
+      Contact contact,
+      String caseReference,
+      Disclosure disclosure,
+      Instant expireTime,
+      RegistrationStatus status,
+      Stamp updated) {
+    return new TargetRegistration(
+        id,
+        agency,
+        selectors,
+        contact,
+        caseReference,
+        disclosure,
+        expireTime,
+        status,
+        created,
+        updated,
+        version + 1);
+  }
+}

@@ -1,0 +1,337 @@
+package org.taskforce.deconfliction.evaluation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.taskforce.deconfliction.domain.EventPlan;
+import org.taskforce.deconfliction.domain.EventRules;
+import org.taskforce.deconfliction.domain.IndexEntry;
+import org.taskforce.deconfliction.domain.Nicknames;
+import org.taskforce.deconfliction.domain.NormalizedSelector;
+import org.taskforce.deconfliction.domain.PersonMatcher;
+import org.taskforce.deconfliction.domain.SelectorNormalizer;
+import org.taskforce.deconfliction.domain.SelectorType;
+import org.taskforce.deconfliction.domain.TargetMatch;
+import org.taskforce.deconfliction.domain.TargetMatching;
+import org.taskforce.deconfliction.domain.TargetSelector;
+import org.taskforce.deconfliction.domain.Tier;
+import org.taskforce.platform.error.Violations;
+
+/**
+ * The matching-quality evaluation: registers synthetic persons and other selectors for one agency,
+ * asks with variants (true pairs) and namesakes (hard negatives) as another, and counts what the
+ * production matching code ({@link TargetMatching}, the same blocking keys and scorer the service
+ * uses) finds. Events are checked against a brute-force comparison of every pair.
+ *
+ * <p>Run: {@code ./mvnw -q install -DskipTests && ./mvnw -q -pl deconfliction-service
+ * exec:java@matching-evaluation [-Deval.persons=10000 -Deval.seed=7]}
+ */
+public final class MatchingEvaluation {
+  private final int persons;
+  private final long seed;
+  private final Nicknames nicknames = Nicknames.standard();
+  private final SelectorNormalizer normalizer =
+      new SelectorNormalizer(Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"), ZoneOffset.UTC));
+  private final TargetMatching matching =
+      new TargetMatching(new PersonMatcher(Nicknames.standard()), 25);
+
+  public MatchingEvaluation(int persons, long seed) {
+    this.persons = persons;
+    this.seed = seed;
+  }
+
+  /** Counts for one tier or selector type; cumulative tiers (MATCH ⊂ MATCH+POSSIBLE). */
+  public static final class Counts {
+    long truePositives;
+    long falsePositives;
+    long falseNegatives;
+
+    public double precision() {
+      long found = truePositives + falsePositives;
+      return found == 0 ? 1 : (double) truePositives / found;
+    }
+
+    public double recall() {
+      long relevant = truePositives + falseNegatives;
+      return relevant == 0 ? 1 : (double) truePositives / relevant;
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          Locale.ROOT,
+          "precision %.4f  recall %.4f  (tp %d, fp %d, fn %d)",
+          precision(),
+          recall(),
+          truePositives,
+          falsePositives,
+          falseNegatives);
+    }
+  }
+
+  /** The figures the evaluation prints. */
+  public record Report(
+      Counts personMatch,
+      Counts personAtLeastPossible,
+      Map<SyntheticPersons.Variation, Counts> personByVariation,
+      Map<SelectorType, Counts> exactByType,
+      Counts events,
+      int personQueries,
+      int namesakeQueries,
+      Map<String, Long> falsePositiveCauses) {}
+
+  private static final int SHOW_MISSES = Integer.getInteger("eval.showMisses", 0);
+  private int shownMisses;
+
+  public Report run() {
+    SyntheticPersons generator = new SyntheticPersons(seed);
+    List<TargetSelector.Person> stored = generator.persons(persons);
+    Map<String, List<IndexEntry>> index = new HashMap<>();
+    for (int i = 0; i < stored.size(); i++) {
+      register("p" + i, List.of(stored.get(i)), index);
+    }
+    Counts match = new Counts();
+    Counts possible = new Counts();
+    Map<SyntheticPersons.Variation, Counts> byVariation =
+        new EnumMap<>(SyntheticPersons.Variation.class);
+    int variantQueries = 0;
+    int namesakeQueries = 0;
+    Random random = generator.random();
+    for (int i = 0; i < stored.size(); i++) {
+      TargetSelector.Person original = stored.get(i);
+      if (random.nextDouble() < 0.7) {
+        SyntheticPersons.Variant variant = generator.variant(original);
+        List<TargetMatch> hits = ask(variant.person(), index);
+        score(hits, "p" + i, match, possible);
+        String truth = "p" + i;
+        if (SHOW_MISSES > shownMisses
+            && hits.stream()
+                .noneMatch(h -> h.registrationId().equals(truth) && h.tier() == Tier.MATCH)) {
+          shownMisses++;
+          System.out.println(
+              "missed: "
+                  + original
+                  + "\n    as "
+                  + variant.person()
+                  + " "
+                  + variant.variations()
+                  + "\n    got "
+                  + hits.stream().filter(h -> h.registrationId().equals(truth)).toList());
+        }
+        for (SyntheticPersons.Variation v : variant.variations()) {
+          scoreOnly(hits, "p" + i, new Counts(), byVariation.computeIfAbsent(v, k -> new Counts()));
+        }
+        variantQueries++;
+      } else {
+        List<TargetMatch> hits = ask(generator.namesake(original), index);
+        score(hits, null, match, possible);
+        namesakeQueries++;
+      }
+    }
+    return new Report(
+        match,
+        possible,
+        byVariation,
+        exactSelectors(new Random(seed + 1)),
+        events(new Random(seed + 2)),
+        variantQueries,
+        namesakeQueries,
+        Map.copyOf(falsePositiveCauses));
+  }
+
+  private void register(
+      String id, List<TargetSelector> selectors, Map<String, List<IndexEntry>> index) {
+    List<NormalizedSelector> normalized = normalize(selectors);
+    TargetMatching.storedKeys(normalized, nicknames)
+        .forEach((key, payload) ->
+            index
+                .computeIfAbsent(key, k -> new ArrayList<>())
+                .add(new IndexEntry(id, "agency-a", payload)));
+  }
+
+  private List<TargetMatch> ask(TargetSelector selector, Map<String, List<IndexEntry>> index) {
+    List<NormalizedSelector> normalized = normalize(List.of(selector));
+    Map<String, List<IndexEntry>> found = new HashMap<>();
+    for (String key : TargetMatching.lookupKeys(normalized, nicknames)) {
+      List<IndexEntry> entries = index.get(key);
+      if (entries != null) {
+        found.put(key, entries);
+      }
+    }
+    return matching.match(normalized, found, nicknames, e -> !e.agencyId().equals("agency-b"));
+  }
+
+  private List<NormalizedSelector> normalize(List<? extends TargetSelector> selectors) {
+    List<NormalizedSelector> out = new ArrayList<>();
+    for (TargetSelector s : selectors) {
+      Violations violations = new Violations();
+      out.add(
+          normalizer
+              .normalize(s, "selector", violations)
+              .orElseThrow(() -> new IllegalStateException(s + ": " + violations.list())));
+    }
+    return out;
+  }
+
+  /**
+   * False positives at MATCH or POSSIBLE by the date-of-birth reason: where the noise comes from.
+   */
+  private final Map<String, Long> falsePositiveCauses = new java.util.TreeMap<>();
+
+  private void score(List<TargetMatch> hits, String truth, Counts match, Counts possible) {
+    for (TargetMatch hit : hits) {
+      if (!hit.registrationId().equals(truth)) {
+        falsePositiveCauses.merge(hit.tier() + ": " + hit.reasons().getLast(), 1L, Long::sum);
+      }
+    }
+    scoreOnly(hits, truth, match, possible);
+  }
+
+  private static void scoreOnly(
+      List<TargetMatch> hits, String truth, Counts match, Counts possible) {
+    boolean foundMatch = false;
+    boolean foundPossible = false;
+    for (TargetMatch hit : hits) {
+      boolean right = hit.registrationId().equals(truth);
+      if (hit.tier() == Tier.MATCH) {
+        if (right) {
+          foundMatch = true;
+        } else {
+          match.falsePositives++;
+        }
+      }
+      if (right) {
+        foundPossible = true;
+      } else {
+        possible.falsePositives++;
+      }
+    }
+    if (truth != null) {
+      if (foundMatch) {
+        match.truePositives++;
+      } else {
+        match.falseNegatives++;
+      }
+      if (foundPossible) {
+        possible.truePositives++;
+      } else {
+        possible.falseNegatives++;
+      }
+    }
+  }
+
+  /** Every exact selector type, registered in one format and asked in others. */
+  private Map<SelectorType, Counts> exactSelectors(Random random) {
+    Map<SelectorType, Counts> byType = new EnumMap<>(SelectorType.class);
+    ExactSelectors generator = new ExactSelectors(random);
+    int n = Math.max(500, persons / 10);
+    Map<String, List<IndexEntry>> index = new HashMap<>();
+    List<ExactSelectors.Pair> pairs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      for (ExactSelectors.Pair pair : generator.pairs()) {
+        String id = "x" + pairs.size();
+        register(id, List.of(pair.registered()), index);
+        pairs.add(pair);
+      }
+    }
+    for (int i = 0; i < pairs.size(); i++) {
+      ExactSelectors.Pair pair = pairs.get(i);
+      Counts counts = byType.computeIfAbsent(pair.registered().type(), k -> new Counts());
+      Counts ignored = new Counts();
+      scoreOnly(ask(pair.asked(), index), "x" + i, counts, ignored);
+      scoreOnly(ask(pair.unrelated(), index), null, counts, ignored);
+    }
+    return byType;
+  }
+
+  /** Event conflicts found through the cell index against a brute-force check of every pair. */
+  private static Counts events(Random random) {
+    EventRules rules = EventRules.DEFAULTS;
+    int n = 4_000;
+    Instant base = Instant.parse("2026-12-01T00:00:00Z");
+    List<EventPlan> plans = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      // Albuquerque metro, two weeks: dense enough for many conflicts and near misses.
+      double lat = 35.0 + random.nextDouble() * 0.25;
+      double lon = -106.75 + random.nextDouble() * 0.3;
+      double radius = 50 + random.nextDouble() * (random.nextDouble() < 0.05 ? 4_950 : 600);
+      Instant start = base.plusSeconds(random.nextInt(14 * 86_400));
+      Instant end =
+          start.plus(
+              Duration.ofMinutes(30 + random.nextInt(random.nextDouble() < 0.1 ? 4_000 : 300)));
+      plans.add(new EventPlan(lat, lon, radius, start, end));
+    }
+    Map<String, List<Integer>> index = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      for (String key : rules.cellKeys(plans.get(i))) {
+        index.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+      }
+    }
+    Counts counts = new Counts();
+    for (int i = 0; i < n; i++) {
+      Set<Integer> viaIndex = new TreeSet<>();
+      for (String key : rules.cellKeys(plans.get(i))) {
+        for (int j : index.getOrDefault(key, List.of())) {
+          if (j != i && rules.overlap(plans.get(i), plans.get(j)).isPresent()) {
+            viaIndex.add(j);
+          }
+        }
+      }
+      Set<Integer> bruteForce = new TreeSet<>();
+      for (int j = 0; j < n; j++) {
+        if (j != i && rules.overlap(plans.get(i), plans.get(j)).isPresent()) {
+          bruteForce.add(j);
+        }
+      }
+      for (int j : viaIndex) {
+        if (bruteForce.contains(j)) {
+          counts.truePositives++;
+        } else {
+          counts.falsePositives++;
+        }
+      }
+      for (int j : bruteForce) {
+        if (!viaIndex.contains(j)) {
+          counts.falseNegatives++;
+        }
+      }
+    }
+    return counts;
+  }
+
+  public static void main(String[] args) {
+    int persons = Integer.getInteger("eval.persons", 10_000);
+    long seed = Long.getLong("eval.seed", 7);
+    long started = System.nanoTime();
+    Report r = new MatchingEvaluation(persons, seed).run();
+    System.out.printf(
+        "Matching-quality evaluation: %d registered persons, %d variant asks, %d namesake asks (seed %d)%n",
+        persons, r.personQueries(), r.namesakeQueries(), seed);
+    System.out.println("persons, MATCH tier          : " + r.personMatch());
+    System.out.println("persons, MATCH or POSSIBLE   : " + r.personAtLeastPossible());
+    System.out.println("recall (MATCH or POSSIBLE) per variation:");
+    Map<String, Counts> sorted = new LinkedHashMap<>();
+    r.personByVariation().forEach((k, v) -> sorted.put(k.name(), v));
+    sorted.forEach((k, v) ->
+        System.out.printf(
+            "  %-20s recall %.4f (%d asks)%n", k, v.recall(), v.truePositives + v.falseNegatives));
+    System.out.println("person false positives by tier and date-of-birth evidence:");
+    new java.util.TreeMap<>(r.falsePositiveCauses())
+        .forEach((k, v) -> System.out.printf("  %-60s %d%n", k, v));
+    System.out.println("exact selectors across format variants (MATCH tier):");
+    r.exactByType().forEach((k, v) -> System.out.printf("  %-15s %s%n", k, v));
+    System.out.println("event conflicts vs brute force: " + r.events());
+    System.out.printf("took %.1f s%n", (System.nanoTime() - started) / 1e9);
+  }
+}
