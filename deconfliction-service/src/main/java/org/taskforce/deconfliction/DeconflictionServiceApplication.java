@@ -2,6 +2,7 @@ package org.taskforce.deconfliction;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * Target and event deconfliction: check before acting, conflicts, review queue, federation.
@@ -11,6 +12,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * {@code taskforce-platform}.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class DeconflictionServiceApplication {
   public static void main(String[] args) {
     SpringApplication.run(DeconflictionServiceApplication.class, args);

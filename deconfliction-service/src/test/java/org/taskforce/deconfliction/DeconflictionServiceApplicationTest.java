@@ -9,7 +9,9 @@ class DeconflictionServiceApplicationTest extends GrpcServiceRuntimeContract {
 
   @Override
   protected List<String> businessServices() {
-    return List.of();
+    return List.of(
+        "taskforce.deconfliction.v1.DeconflictionService",
+        "taskforce.deconfliction.v1.PartnerDeconflictionService");
   }
 
   @Override

@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.grpc.server.autoconfigure.exception.GrpcExceptionHandlerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -46,7 +47,7 @@ import org.taskforce.platform.security.TokenVerifier;
  * set) with indexes created at startup, the audit trail and the outbox relay. Health and reflection
  * come from Spring gRPC with {@code grpc-services} on the classpath.
  */
-@AutoConfiguration
+@AutoConfiguration(before = GrpcExceptionHandlerAutoConfiguration.class)
 @EnableConfigurationProperties({
   SecurityProperties.class,
   ServiceClientProperties.class,

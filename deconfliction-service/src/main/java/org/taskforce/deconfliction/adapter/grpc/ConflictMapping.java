@@ -1,0 +1,92 @@
+package org.taskforce.deconfliction.adapter.grpc;
+
+import org.taskforce.api.deconfliction.v1.ConflictKind;
+import org.taskforce.api.deconfliction.v1.ConflictResolution;
+import org.taskforce.api.deconfliction.v1.ConflictSide;
+import org.taskforce.api.deconfliction.v1.ConflictStatus;
+import org.taskforce.api.deconfliction.v1.ReviewItemStatus;
+import org.taskforce.deconfliction.domain.Conflict;
+import org.taskforce.deconfliction.domain.Disclosure;
+import org.taskforce.deconfliction.domain.ReviewItem;
+import org.taskforce.platform.security.AgencyPrincipal;
+import org.taskforce.platform.security.Roles;
+
+/**
+ * Conflicts and review items as a reader may see them: their own side in full, the other side as
+ * its disclosure allows; watch officers, who broker, see both sides.
+ */
+final class ConflictMapping {
+  private ConflictMapping() {}
+
+  static org.taskforce.api.deconfliction.v1.Conflict conflict(Conflict c, AgencyPrincipal reader) {
+    boolean broker = reader.hasRole(Roles.WATCH_OFFICER);
+    org.taskforce.api.deconfliction.v1.Conflict.Builder b =
+        org.taskforce.api.deconfliction.v1.Conflict.newBuilder()
+            .setConflictId(c.id())
+            .setKind(
+                c.kind() == Conflict.Kind.EVENT
+                    ? ConflictKind.CONFLICT_KIND_EVENT
+                    : ConflictKind.CONFLICT_KIND_TARGET)
+            .setTier(ProtoMapping.tier(c.tier()))
+            .setScore(c.score())
+            .addAllReasons(c.reasons())
+            .setStatus(ConflictStatus.valueOf("CONFLICT_STATUS_" + c.status().name()))
+            .setResolutionNote(c.resolutionNote())
+            .setCreateTime(ProtoMapping.timestamp(c.createTime()))
+            .setEscalated(c.escalated())
+            .setEtag(ProtoMapping.etag(c.version()));
+    if (c.deadline() != null) {
+      b.setDeadline(ProtoMapping.timestamp(c.deadline()));
+    }
+    if (c.resolution() != null) {
+      b.setResolution(ConflictResolution.valueOf("CONFLICT_RESOLUTION_" + c.resolution().name()));
+    }
+    if (c.resolved() != null) {
+      b.setResolved(ProtoMapping.stamp(c.resolved()));
+    }
+    for (Conflict.Side s : c.sides()) {
+      boolean own = s.agency().id().equals(reader.agencyId());
+      b.addSides(side(s, own || broker));
+    }
+    return b.build();
+  }
+
+  static ConflictSide side(Conflict.Side s, boolean full) {
+    ConflictSide.Builder b =
+        ConflictSide.newBuilder().setDisclosureLevel(ProtoMapping.disclosure(s.disclosure()));
+    if (s.acknowledged() != null) {
+      b.setAcknowledged(ProtoMapping.stamp(s.acknowledged()));
+    }
+    if (full) {
+      return b.setAgency(ProtoMapping.agency(s.agency()))
+          .setPointOfContact(ProtoMapping.contact(s.contact(), s.agency()))
+          .setRegistrationId(s.registrationId())
+          .build();
+    }
+    if (s.disclosure() != Disclosure.RESTRICTED) {
+      b.setAgency(ProtoMapping.agency(s.agency()));
+    }
+    if (s.disclosure() == Disclosure.OPEN) {
+      b.setPointOfContact(ProtoMapping.contact(s.contact(), s.agency()));
+    }
+    return b.build();
+  }
+
+  static org.taskforce.api.deconfliction.v1.ReviewItem review(ReviewItem i) {
+    org.taskforce.api.deconfliction.v1.ReviewItem.Builder b =
+        org.taskforce.api.deconfliction.v1.ReviewItem.newBuilder()
+            .setReviewItemId(i.id())
+            .setScore(i.score())
+            .addAllReasons(i.reasons())
+            .setStatus(ReviewItemStatus.valueOf("REVIEW_ITEM_STATUS_" + i.status().name()))
+            .setCreateTime(ProtoMapping.timestamp(i.createTime()))
+            .setDecisionNote(i.decisionNote())
+            .setConflictId(i.conflictId());
+    i.sides().forEach(s -> b.addSides(side(s, true)));
+    i.comparedSelectors().forEach(s -> b.addComparedSelectors(ProtoMapping.selector(s)));
+    if (i.decided() != null) {
+      b.setDecided(ProtoMapping.stamp(i.decided()));
+    }
+    return b.build();
+  }
+}

@@ -1,0 +1,44 @@
+package org.taskforce.deconfliction.adapter.grpc;
+
+import io.grpc.stub.StreamObserver;
+import org.taskforce.api.deconfliction.v1.PartnerCheckRequest;
+import org.taskforce.api.deconfliction.v1.PartnerCheckResponse;
+import org.taskforce.api.deconfliction.v1.PartnerDeconflictionServiceGrpc;
+import org.taskforce.deconfliction.application.Checks;
+
+/** The federation surface: partner systems check against us and get pointer answers only. */
+public final class PartnerDeconflictionGrpcService
+    extends PartnerDeconflictionServiceGrpc.PartnerDeconflictionServiceImplBase {
+  private final Checks checks;
+
+  public PartnerDeconflictionGrpcService(Checks checks) {
+    this.checks = checks;
+  }
+
+  @Override
+  public void partnerCheck(
+      PartnerCheckRequest request, StreamObserver<PartnerCheckResponse> observer) {
+    DeconflictionGrpcService.answer(
+        observer,
+        () -> {
+          Checks.Answer a =
+              checks.partnerCheck(
+                  DeconflictionGrpcService.caller(),
+                  ProtoMapping.selectors(request.getSelectorsList()),
+                  request.hasPlannedEvent()
+                      ? ProtoMapping.eventDraft(request.getPlannedEvent())
+                      : null,
+                  request.getPurpose(),
+                  request.getPartnerReference(),
+                  request.getRequestingAgency().getDisplayName().isBlank()
+                      ? request.getRequestingAgency().getAgencyId()
+                      : request.getRequestingAgency().getDisplayName());
+          PartnerCheckResponse.Builder b =
+              PartnerCheckResponse.newBuilder()
+                  .setCheckId(a.checkId())
+                  .setPolicyNote(Checks.POLICY_NOTE);
+          a.hits().forEach(h -> b.addHits(ProtoMapping.hit(h)));
+          return b.build();
+        });
+  }
+}

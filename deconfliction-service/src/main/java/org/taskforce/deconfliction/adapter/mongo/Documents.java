@@ -1,0 +1,178 @@
+package org.taskforce.deconfliction.adapter.mongo;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.taskforce.deconfliction.domain.Agency;
+import org.taskforce.deconfliction.domain.BirthDate;
+import org.taskforce.deconfliction.domain.Contact;
+import org.taskforce.deconfliction.domain.PostalAddress;
+import org.taskforce.deconfliction.domain.Stamp;
+import org.taskforce.deconfliction.domain.TargetSelector;
+
+/** Domain values ⇄ BSON documents, shared by the stores. */
+final class Documents {
+  private Documents() {}
+
+  static Document agency(Agency a) {
+    return new Document("id", a.id()).append("name", a.displayName()).append("type", a.type());
+  }
+
+  static Agency agency(Document d) {
+    return new Agency(d.getString("id"), d.getString("name"), d.getString("type"));
+  }
+
+  static Document contact(Contact c) {
+    return new Document("name", c.displayName())
+        .append("title", c.title())
+        .append("phone", c.phone())
+        .append("email", c.email());
+  }
+
+  static Contact contact(Document d) {
+    return d == null
+        ? Contact.NONE
+        : new Contact(
+            d.getString("name"), d.getString("title"), d.getString("phone"), d.getString("email"));
+  }
+
+  static Document stamp(Stamp s) {
+    return s == null
+        ? null
+        : new Document("subject", s.subject())
+            .append("name", s.displayName())
+            .append("agencyId", s.agencyId())
+            .append("time", date(s.time()));
+  }
+
+  static Stamp stamp(Document d) {
+    return d == null
+        ? null
+        : new Stamp(
+            d.getString("subject"),
+            d.getString("name"),
+            d.getString("agencyId"),
+            instant(d.getDate("time")));
+  }
+
+  static Date date(Instant i) {
+    return i == null ? null : Date.from(i);
+  }
+
+  static Instant instant(Date d) {
+    return d == null ? null : d.toInstant();
+  }
+
+  static Document address(PostalAddress a) {
+    return a == null
+        ? null
+        : new Document("lines", a.addressLines())
+            .append("locality", a.locality())
+            .append("area", a.administrativeArea())
+            .append("postalCode", a.postalCode())
+            .append("region", a.regionCode());
+  }
+
+  static PostalAddress address(Document d) {
+    return d == null
+        ? null
+        : new PostalAddress(
+            d.getList("lines", String.class),
+            d.getString("locality"),
+            d.getString("area"),
+            d.getString("postalCode"),
+            d.getString("region"));
+  }
+
+  static Document selector(TargetSelector s) {
+    Document d = new Document("type", s.type().name());
+    switch (s) {
+      case TargetSelector.Person p -> {
+        d.append("givenNames", p.givenNames())
+            .append("surnames", p.surnames())
+            .append("aliases", p.aliases());
+        BirthDate b = p.dateOfBirth();
+        d.append("dob", new Document("y", b.year()).append("m", b.month()).append("d", b.day()));
+      }
+      case TargetSelector.Phone p ->
+          d.append("number", p.number()).append("region", p.defaultRegionCode());
+      case TargetSelector.Email e -> d.append("address", e.address());
+      case TargetSelector.VehiclePlate p ->
+          d.append("plate", p.plate()).append("issuer", p.issuer());
+      case TargetSelector.VehicleVin v -> d.append("vin", v.vin());
+      case TargetSelector.Address a -> d.append("address", address(a.address()));
+      case TargetSelector.SocialHandle h ->
+          d.append("platform", h.platform()).append("handle", h.handle());
+      case TargetSelector.CryptoWallet w ->
+          d.append("chain", w.chain()).append("address", w.address());
+      case TargetSelector.Business b ->
+          d.append("name", b.name()).append("address", address(b.address()));
+    }
+    return d;
+  }
+
+  static TargetSelector selector(Document d) {
+    return switch (d.getString("type")) {
+      case "PERSON" -> {
+        Document b = d.get("dob", Document.class);
+        yield new TargetSelector.Person(
+            d.getList("givenNames", String.class),
+            d.getList("surnames", String.class),
+            d.getList("aliases", String.class),
+            new BirthDate(b.getInteger("y"), b.getInteger("m"), b.getInteger("d")));
+      }
+      case "PHONE" -> new TargetSelector.Phone(d.getString("number"), d.getString("region"));
+      case "EMAIL" -> new TargetSelector.Email(d.getString("address"));
+      case "VEHICLE_PLATE" ->
+          new TargetSelector.VehiclePlate(d.getString("plate"), d.getString("issuer"));
+      case "VEHICLE_VIN" -> new TargetSelector.VehicleVin(d.getString("vin"));
+      case "ADDRESS" -> new TargetSelector.Address(address(d.get("address", Document.class)));
+      case "SOCIAL_HANDLE" ->
+          new TargetSelector.SocialHandle(d.getString("platform"), d.getString("handle"));
+      case "CRYPTO_WALLET" ->
+          new TargetSelector.CryptoWallet(d.getString("chain"), d.getString("address"));
+      case "BUSINESS" ->
+          new TargetSelector.Business(
+              d.getString("name"), address(d.get("address", Document.class)));
+      default -> throw new IllegalStateException("unknown selector type " + d.getString("type"));
+    };
+  }
+
+  static List<Document> selectors(List<TargetSelector> selectors) {
+    List<Document> out = new ArrayList<>();
+    selectors.forEach(s -> out.add(selector(s)));
+    return out;
+  }
+
+  /** Page tokens are offsets; opaque to clients. */
+  static int offset(String token) {
+    if (token == null || token.isBlank()) {
+      return 0;
+    }
+    try {
+      return Integer.parseInt(
+          new String(
+                  java.util.Base64.getUrlDecoder().decode(token),
+                  java.nio.charset.StandardCharsets.UTF_8)
+              .substring(2));
+    } catch (RuntimeException e) {
+      throw org.taskforce.platform.error.TaskforceException.invalidArgument(
+          "page_token", "is not a token this service issued");
+    }
+  }
+
+  static String token(int offset, int returned, int size) {
+    return returned < size
+        ? ""
+        : java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                ("o:" + (offset + returned)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  static int pageSize(int requested) {
+    return requested <= 0 ? 50 : Math.min(requested, 200);
+  }
+}

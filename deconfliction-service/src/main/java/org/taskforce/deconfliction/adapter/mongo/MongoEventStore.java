@@ -1,0 +1,175 @@
+package org.taskforce.deconfliction.adapter.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.taskforce.deconfliction.application.EventStore;
+import org.taskforce.deconfliction.application.Page;
+import org.taskforce.deconfliction.domain.Disclosure;
+import org.taskforce.deconfliction.domain.EventPlan;
+import org.taskforce.deconfliction.domain.EventRegistration;
+import org.taskforce.deconfliction.domain.EventType;
+import org.taskforce.deconfliction.domain.RegistrationStatus;
+import org.taskforce.platform.mongo.MongoIndexes;
+
+/** Event registrations in collection {@value #COLLECTION}. */
+public final class MongoEventStore implements EventStore, MongoIndexes {
+  public static final String COLLECTION = "events";
+  private final MongoCollection<Document> collection;
+
+  public MongoEventStore(MongoDatabase database) {
+    this.collection = database.getCollection(COLLECTION);
+  }
+
+  @Override
+  public boolean insert(EventRegistration r) {
+    try {
+      collection.insertOne(toDocument(r));
+      return true;
+    } catch (MongoWriteException e) {
+      if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<EventRegistration> find(String id) {
+    return Optional.ofNullable(collection.find(eq("_id", id)).first())
+        .map(MongoEventStore::fromDocument);
+  }
+
+  @Override
+  public List<EventRegistration> findAll(Collection<String> ids) {
+    List<EventRegistration> out = new ArrayList<>();
+    if (!ids.isEmpty()) {
+      collection.find(in("_id", ids)).forEach(d -> out.add(fromDocument(d)));
+    }
+    return out;
+  }
+
+  @Override
+  public boolean replace(EventRegistration r, long expectedVersion) {
+    return collection
+            .replaceOne(and(eq("_id", r.id()), eq("version", expectedVersion)), toDocument(r))
+            .getModifiedCount()
+        == 1;
+  }
+
+  @Override
+  public Page<EventRegistration> list(
+      String agencyId,
+      Set<RegistrationStatus> statuses,
+      Instant from,
+      Instant to,
+      int size,
+      String token) {
+    List<Bson> filters = new ArrayList<>();
+    filters.add(eq("agency.id", agencyId));
+    if (!statuses.isEmpty()) {
+      filters.add(in("status", statuses.stream().map(Enum::name).toList()));
+    }
+    if (from != null) {
+      filters.add(gt("end", Documents.date(from)));
+    }
+    if (to != null) {
+      filters.add(lt("start", Documents.date(to)));
+    }
+    int pageSize = Documents.pageSize(size);
+    int offset = Documents.offset(token);
+    List<EventRegistration> items = new ArrayList<>();
+    collection
+        .find(and(filters))
+        .sort(Sorts.orderBy(Sorts.ascending("start"), Sorts.ascending("_id")))
+        .skip(offset)
+        .limit(pageSize)
+        .forEach(d -> items.add(fromDocument(d)));
+    return new Page<>(items, Documents.token(offset, items.size(), pageSize));
+  }
+
+  @Override
+  public List<EventRegistration> endedBefore(Instant before, int limit) {
+    List<EventRegistration> out = new ArrayList<>();
+    collection
+        .find(lt("end", Documents.date(before)))
+        .limit(limit)
+        .forEach(d -> out.add(fromDocument(d)));
+    return out;
+  }
+
+  @Override
+  public void delete(String id) {
+    collection.deleteOne(eq("_id", id));
+  }
+
+  @Override
+  public void create(MongoDatabase database) {
+    MongoCollection<Document> c = database.getCollection(COLLECTION);
+    c.createIndex(
+        Indexes.ascending("agency.id", "status", "start"),
+        new IndexOptions().name("agency_status_start"));
+    c.createIndex(Indexes.ascending("end"), new IndexOptions().name("end"));
+  }
+
+  static Document toDocument(EventRegistration r) {
+    EventPlan p = r.plan();
+    return new Document("_id", r.id())
+        .append("agency", Documents.agency(r.agency()))
+        .append("type", r.type().name())
+        .append("lat", p.latitude())
+        .append("lon", p.longitude())
+        .append("radius", p.radiusMeters())
+        .append("start", Documents.date(p.start()))
+        .append("end", Documents.date(p.end()))
+        .append("address", Documents.address(r.address()))
+        .append("contact", Documents.contact(r.contact()))
+        .append("linkedTargets", r.linkedTargetIds())
+        .append("caseReference", r.caseReference())
+        .append("disclosure", r.disclosure().name())
+        .append("status", r.status().name())
+        .append("created", Documents.stamp(r.created()))
+        .append("updated", Documents.stamp(r.updated()))
+        .append("version", r.version());
+  }
+
+  static EventRegistration fromDocument(Document d) {
+    return new EventRegistration(
+        d.getString("_id"),
+        Documents.agency(d.get("agency", Document.class)),
+        EventType.valueOf(d.getString("type")),
+        new EventPlan(
+            d.getDouble("lat"),
+            d.getDouble("lon"),
+            d.getDouble("radius"),
+            Documents.instant(d.getDate("start")),
+            Documents.instant(d.getDate("end"))),
+        Documents.address(d.get("address", Document.class)),
+        Documents.contact(d.get("contact", Document.class)),
+        d.getList("linkedTargets", String.class),
+        d.getString("caseReference"),
+        Disclosure.valueOf(d.getString("disclosure")),
+        RegistrationStatus.valueOf(d.getString("status")),
+        Documents.stamp(d.get("created", Document.class)),
+        Documents.stamp(d.get("updated", Document.class)),
+        d.get("version", Number.class).longValue());
+  }
+}

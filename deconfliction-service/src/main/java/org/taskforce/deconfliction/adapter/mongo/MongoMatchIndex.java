@@ -1,0 +1,78 @@
+package org.taskforce.deconfliction.adapter.mongo;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.taskforce.deconfliction.application.MatchIndex;
+import org.taskforce.deconfliction.domain.IndexEntry;
+
+/**
+ * The candidate index as one document per key ({@code _id} = the key, {@code e} = its entries):
+ * every lookup is a point read on {@code _id}, which both real MongoDB and the embedded server
+ * serve from an index, and every change is a single-document {@code $addToSet}/{@code $pull}.
+ */
+public final class MongoMatchIndex implements MatchIndex {
+  public static final String COLLECTION = "match_index";
+  private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+  private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
+  private final MongoCollection<Document> collection;
+
+  public MongoMatchIndex(MongoDatabase database) {
+    this.collection = database.getCollection(COLLECTION);
+  }
+
+  @Override
+  public void add(Map<String, IndexEntry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    List<WriteModel<Document>> writes = new ArrayList<>(entries.size());
+    entries.forEach((key, e) ->
+        writes.add(
+            new UpdateOneModel<>(eq("_id", key), Updates.addToSet("e", e.encode()), UPSERT)));
+    collection.bulkWrite(writes, UNORDERED);
+  }
+
+  @Override
+  public void remove(Map<String, IndexEntry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    List<WriteModel<Document>> writes = new ArrayList<>(entries.size());
+    entries.forEach((key, e) ->
+        writes.add(new UpdateOneModel<>(eq("_id", key), Updates.pull("e", e.encode()))));
+    collection.bulkWrite(writes, UNORDERED);
+  }
+
+  @Override
+  public Map<String, List<IndexEntry>> lookup(Collection<String> keys) {
+    Map<String, List<IndexEntry>> found = new HashMap<>();
+    if (keys.isEmpty()) {
+      return found;
+    }
+    for (Document d : collection.find(in("_id", keys))) {
+      List<String> raw = d.getList("e", String.class);
+      if (raw == null || raw.isEmpty()) {
+        continue;
+      }
+      List<IndexEntry> entries = new ArrayList<>(raw.size());
+      raw.forEach(s -> entries.add(IndexEntry.decode(s)));
+      found.put(d.getString("_id"), entries);
+    }
+    return found;
+  }
+}

@@ -1,0 +1,128 @@
+package org.taskforce.deconfliction.adapter.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
+import org.taskforce.deconfliction.application.Page;
+import org.taskforce.deconfliction.application.ReviewStore;
+import org.taskforce.deconfliction.domain.ReviewItem;
+import org.taskforce.deconfliction.domain.TargetSelector;
+import org.taskforce.platform.mongo.MongoIndexes;
+
+/** The review queue in collection {@value #COLLECTION}, {@code _id} = the pair's id. */
+public final class MongoReviewStore implements ReviewStore, MongoIndexes {
+  public static final String COLLECTION = "review_items";
+  private final MongoCollection<Document> collection;
+
+  public MongoReviewStore(MongoDatabase database) {
+    this.collection = database.getCollection(COLLECTION);
+  }
+
+  @Override
+  public boolean insertIfAbsent(ReviewItem item) {
+    try {
+      collection.insertOne(toDocument(item));
+      return true;
+    } catch (MongoWriteException e) {
+      if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<ReviewItem> find(String id) {
+    return Optional.ofNullable(collection.find(eq("_id", id)).first())
+        .map(MongoReviewStore::fromDocument);
+  }
+
+  @Override
+  public boolean exists(String id) {
+    return collection.find(eq("_id", id)).projection(new Document("_id", 1)).first() != null;
+  }
+
+  @Override
+  public boolean replace(ReviewItem item, long expectedVersion) {
+    return collection
+            .replaceOne(and(eq("_id", item.id()), eq("version", expectedVersion)), toDocument(item))
+            .getModifiedCount()
+        == 1;
+  }
+
+  @Override
+  public Page<ReviewItem> list(Set<ReviewItem.Status> statuses, int size, String token) {
+    int pageSize = Documents.pageSize(size);
+    int offset = Documents.offset(token);
+    List<ReviewItem> items = new ArrayList<>();
+    collection
+        .find(
+            statuses.isEmpty()
+                ? new Document()
+                : in("status", statuses.stream().map(Enum::name).toList()))
+        .sort(Sorts.orderBy(Sorts.descending("createTime"), Sorts.ascending("_id")))
+        .skip(offset)
+        .limit(pageSize)
+        .forEach(d -> items.add(fromDocument(d)));
+    return new Page<>(items, Documents.token(offset, items.size(), pageSize));
+  }
+
+  @Override
+  public void create(MongoDatabase database) {
+    database
+        .getCollection(COLLECTION)
+        .createIndex(
+            Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("createTime")),
+            new IndexOptions().name("status_created"));
+  }
+
+  static Document toDocument(ReviewItem i) {
+    List<Document> sides = new ArrayList<>();
+    i.sides().forEach(s -> sides.add(MongoConflictStore.side(s)));
+    List<Document> compared = new ArrayList<>();
+    i.comparedSelectors().forEach(s -> compared.add(Documents.selector(s)));
+    return new Document("_id", i.id())
+        .append("score", i.score())
+        .append("reasons", i.reasons())
+        .append("sides", sides)
+        .append("compared", compared)
+        .append("status", i.status().name())
+        .append("createTime", Documents.date(i.createTime()))
+        .append("decided", Documents.stamp(i.decided()))
+        .append("note", i.decisionNote())
+        .append("conflictId", i.conflictId())
+        .append("version", i.version());
+  }
+
+  static ReviewItem fromDocument(Document d) {
+    List<org.taskforce.deconfliction.domain.Conflict.Side> sides = new ArrayList<>();
+    d.getList("sides", Document.class).forEach(s -> sides.add(MongoConflictStore.side(s)));
+    List<TargetSelector> compared = new ArrayList<>();
+    d.getList("compared", Document.class).forEach(s -> compared.add(Documents.selector(s)));
+    return new ReviewItem(
+        d.getString("_id"),
+        d.getDouble("score"),
+        d.getList("reasons", String.class),
+        sides,
+        compared,
+        ReviewItem.Status.valueOf(d.getString("status")),
+        Documents.instant(d.getDate("createTime")),
+        Documents.stamp(d.get("decided", Document.class)),
+        d.getString("note"),
+        d.getString("conflictId"),
+        d.get("version", Number.class).longValue());
+  }
+}

@@ -1,0 +1,200 @@
+package org.taskforce.deconfliction.adapter.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.taskforce.deconfliction.application.Page;
+import org.taskforce.deconfliction.application.TargetStore;
+import org.taskforce.deconfliction.domain.Disclosure;
+import org.taskforce.deconfliction.domain.NormalizedSelector;
+import org.taskforce.deconfliction.domain.RegistrationStatus;
+import org.taskforce.deconfliction.domain.SelectorNormalizer;
+import org.taskforce.deconfliction.domain.TargetRegistration;
+import org.taskforce.deconfliction.domain.TargetSelector;
+import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.mongo.MongoIndexes;
+
+/**
+ * Target registrations in collection {@value #COLLECTION}; optimistic locking on {@code version}.
+ */
+public final class MongoTargetStore implements TargetStore, MongoIndexes {
+  public static final String COLLECTION = "targets";
+  private final MongoCollection<Document> collection;
+  private final SelectorNormalizer normalizer;
+
+  public MongoTargetStore(MongoDatabase database, Clock clock) {
+    this.collection = database.getCollection(COLLECTION);
+    this.normalizer = new SelectorNormalizer(clock);
+  }
+
+  @Override
+  public boolean insert(TargetRegistration r) {
+    try {
+      collection.insertOne(toDocument(r));
+      return true;
+    } catch (MongoWriteException e) {
+      if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<TargetRegistration> find(String id) {
+    return Optional.ofNullable(collection.find(eq("_id", id)).first()).map(this::fromDocument);
+  }
+
+  @Override
+  public List<TargetRegistration> findAll(Collection<String> ids) {
+    List<TargetRegistration> out = new ArrayList<>();
+    if (!ids.isEmpty()) {
+      collection.find(in("_id", ids)).forEach(d -> out.add(fromDocument(d)));
+    }
+    return out;
+  }
+
+  @Override
+  public boolean replace(TargetRegistration r, long expectedVersion) {
+    return collection
+            .replaceOne(and(eq("_id", r.id()), eq("version", expectedVersion)), toDocument(r))
+            .getModifiedCount()
+        == 1;
+  }
+
+  @Override
+  public Page<TargetRegistration> list(
+      String agencyId,
+      Set<RegistrationStatus> statuses,
+      String caseReference,
+      int size,
+      String token) {
+    List<Bson> filters = new ArrayList<>();
+    filters.add(eq("agency.id", agencyId));
+    if (!statuses.isEmpty()) {
+      filters.add(in("status", statuses.stream().map(Enum::name).toList()));
+    }
+    if (caseReference != null && !caseReference.isBlank()) {
+      filters.add(eq("caseReference", caseReference));
+    }
+    int pageSize = Documents.pageSize(size);
+    int offset = Documents.offset(token);
+    List<TargetRegistration> items = new ArrayList<>();
+    collection
+        .find(and(filters))
+        .sort(Sorts.orderBy(Sorts.descending("created.time"), Sorts.ascending("_id")))
+        .skip(offset)
+        .limit(pageSize)
+        .forEach(d -> items.add(fromDocument(d)));
+    return new Page<>(items, Documents.token(offset, items.size(), pageSize));
+  }
+
+  @Override
+  public List<TargetRegistration> expired(Instant now, int limit) {
+    List<TargetRegistration> out = new ArrayList<>();
+    collection
+        .find(
+            and(
+                eq("status", RegistrationStatus.ACTIVE.name()),
+                lte("expireTime", Documents.date(now))))
+        .limit(limit)
+        .forEach(d -> out.add(fromDocument(d)));
+    return out;
+  }
+
+  @Override
+  public List<TargetRegistration> purgeable(Instant before, int limit) {
+    List<TargetRegistration> out = new ArrayList<>();
+    collection
+        .find(
+            and(
+                in(
+                    "status",
+                    List.of(
+                        RegistrationStatus.EXPIRED.name(), RegistrationStatus.WITHDRAWN.name())),
+                lt("updated.time", Documents.date(before))))
+        .limit(limit)
+        .forEach(d -> out.add(fromDocument(d)));
+    return out;
+  }
+
+  @Override
+  public void delete(String id) {
+    collection.deleteOne(eq("_id", id));
+  }
+
+  @Override
+  public void create(MongoDatabase database) {
+    MongoCollection<Document> c = database.getCollection(COLLECTION);
+    c.createIndex(
+        Indexes.compoundIndex(
+            Indexes.ascending("agency.id", "status"), Indexes.descending("created.time")),
+        new IndexOptions().name("agency_status_created"));
+    c.createIndex(
+        Indexes.ascending("status", "expireTime"), new IndexOptions().name("status_expiry"));
+    c.createIndex(
+        Indexes.ascending("status", "updated.time"), new IndexOptions().name("status_updated"));
+  }
+
+  static Document toDocument(TargetRegistration r) {
+    List<Document> selectors = new ArrayList<>();
+    for (NormalizedSelector s : r.selectors()) {
+      selectors.add(Documents.selector(s.input()).append("keys", s.canonicalKeys()));
+    }
+    return new Document("_id", r.id())
+        .append("agency", Documents.agency(r.agency()))
+        .append("selectors", selectors)
+        .append("contact", Documents.contact(r.contact()))
+        .append("caseReference", r.caseReference())
+        .append("disclosure", r.disclosure().name())
+        .append("expireTime", Documents.date(r.expireTime()))
+        .append("status", r.status().name())
+        .append("created", Documents.stamp(r.created()))
+        .append("updated", Documents.stamp(r.updated()))
+        .append("version", r.version());
+  }
+
+  TargetRegistration fromDocument(Document d) {
+    List<NormalizedSelector> selectors = new ArrayList<>();
+    for (Document s : d.getList("selectors", Document.class)) {
+      TargetSelector input = Documents.selector(s);
+      // Re-derived, not trusted from storage: a normaliser fix applies to old records too.
+      NormalizedSelector n =
+          normalizer
+              .normalize(input, "stored", new Violations())
+              .orElse(new NormalizedSelector(input, s.getList("keys", String.class), null));
+      selectors.add(n);
+    }
+    return new TargetRegistration(
+        d.getString("_id"),
+        Documents.agency(d.get("agency", Document.class)),
+        selectors,
+        Documents.contact(d.get("contact", Document.class)),
+        d.getString("caseReference"),
+        Disclosure.valueOf(d.getString("disclosure")),
+        Documents.instant(d.getDate("expireTime")),
+        RegistrationStatus.valueOf(d.getString("status")),
+        Documents.stamp(d.get("created", Document.class)),
+        Documents.stamp(d.get("updated", Document.class)),
+        d.get("version", Number.class).longValue());
+  }
+}

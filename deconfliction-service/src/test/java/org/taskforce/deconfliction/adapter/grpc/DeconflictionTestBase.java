@@ -1,0 +1,210 @@
+package org.taskforce.deconfliction.adapter.grpc;
+
+import com.mongodb.client.MongoDatabase;
+import io.grpc.CallCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.netty.NettyChannelBuilder;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.taskforce.api.common.v1.DisclosureLevel;
+import org.taskforce.api.common.v1.GeoPoint;
+import org.taskforce.api.common.v1.PersonSelector;
+import org.taskforce.api.common.v1.PhoneSelector;
+import org.taskforce.api.common.v1.PointOfContact;
+import org.taskforce.api.common.v1.Selector;
+import org.taskforce.api.common.v1.TimeWindow;
+import org.taskforce.api.common.v1.VehicleVinSelector;
+import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationResponse;
+import org.taskforce.api.deconfliction.v1.DeconflictionServiceGrpc;
+import org.taskforce.api.deconfliction.v1.EventRegistration;
+import org.taskforce.api.deconfliction.v1.EventType;
+import org.taskforce.api.deconfliction.v1.TargetRegistration;
+import org.taskforce.platform.outbox.OutboxRelay;
+import org.taskforce.platform.testing.KeycloakTestRealm;
+
+/**
+ * Boots the whole service on free ports with an in-memory embedded MongoDB, WireMock as Keycloak
+ * and a fake notification-service, and gives tests stubs that call it as users of the task force.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    properties = {
+      "spring.grpc.server.port=0",
+      "spring.grpc.server.host=127.0.0.1",
+      "taskforce.mongodb.embedded-backend=MEMORY",
+      "taskforce.outbox.poll-interval=100ms",
+      "taskforce.outbox.initial-backoff=100ms",
+      "taskforce.outbox.max-backoff=500ms",
+      "taskforce.deconfliction.retention.enabled=false"
+    })
+public abstract class DeconflictionTestBase {
+  protected static final KeycloakTestRealm REALM = new KeycloakTestRealm();
+  protected static final FakeNotificationService NOTIFICATIONS = new FakeNotificationService();
+  static final List<String> COLLECTIONS =
+      List.of(
+          "targets", "events", "match_index", "conflicts", "review_items", "outbox", "audit_log");
+
+  @Autowired private GrpcServerLifecycle server;
+  @Autowired protected MongoDatabase database;
+  @Autowired protected OutboxRelay relay;
+  protected ManagedChannel channel;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("taskforce.security.issuer-uri", REALM::issuer);
+    registry.add("spring.grpc.client.channels.notifications.address", NOTIFICATIONS::address);
+  }
+
+  @BeforeEach
+  void connect() {
+    COLLECTIONS.forEach(c -> database.getCollection(c).deleteMany(new org.bson.Document()));
+    NOTIFICATIONS.clear();
+    NOTIFICATIONS.setDown(false);
+    channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
+  }
+
+  @AfterEach
+  void disconnect() throws InterruptedException {
+    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+  }
+
+  // ---- callers
+
+  protected DeconflictionServiceGrpc.DeconflictionServiceBlockingStub as(String token) {
+    return DeconflictionServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(token));
+  }
+
+  protected static String investigator(String agency, String agencyType) {
+    return REALM.user("inv-" + agency, agency, agencyType, "investigator").mint();
+  }
+
+  protected static final String APD = "apd";
+  protected static final String HSI = "hsi-abq";
+  protected static final String NNPD = "nnpd";
+  protected static final String FBI = "fbi-abq";
+
+  protected String apd() {
+    return investigator(APD, "LOCAL");
+  }
+
+  protected String hsi() {
+    return investigator(HSI, "FEDERAL");
+  }
+
+  protected String nnpd() {
+    return investigator(NNPD, "TRIBAL");
+  }
+
+  protected String fbi() {
+    return investigator(FBI, "FEDERAL");
+  }
+
+  protected String watchOfficer() {
+    return REALM.user("watch", "nm-ago", "STATE", "watch-officer").mint();
+  }
+
+  protected String victimAdvocate() {
+    return REALM.user("advocate", "nm-crisis-center", "SERVICE_PROVIDER", "victim-advocate").mint();
+  }
+
+  static CallCredentials bearer(String token) {
+    return new CallCredentials() {
+      @Override
+      public void applyRequestMetadata(
+          RequestInfo info, Executor executor, MetadataApplier applier) {
+        Metadata m = new Metadata();
+        m.put(
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+        applier.apply(m);
+      }
+    };
+  }
+
+  /** Delivers the outbox until it is empty (or gives up after a few seconds). */
+  protected void drainOutbox() {
+    for (int i = 0; i < 50 && database.getCollection("outbox").countDocuments() > 0; i++) {
+      relay.relayOnce();
+      if (database.getCollection("outbox").countDocuments() > 0) {
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  // ---- test data
+
+  protected static Selector person(String given, String surnames, int y, int m, int d) {
+    PersonSelector.Builder p = PersonSelector.newBuilder().addGivenNames(given);
+    for (String s : surnames.split(" ")) {
+      p.addSurnames(s);
+    }
+    if (y != 0) {
+      p.setDateOfBirth(com.google.type.Date.newBuilder().setYear(y).setMonth(m).setDay(d));
+    }
+    return Selector.newBuilder().setPerson(p).build();
+  }
+
+  protected static Selector phone(String number) {
+    return Selector.newBuilder().setPhone(PhoneSelector.newBuilder().setNumber(number)).build();
+  }
+
+  protected static Selector vin(String vin) {
+    return Selector.newBuilder().setVehicleVin(VehicleVinSelector.newBuilder().setVin(vin)).build();
+  }
+
+  protected static PointOfContact contact(String name) {
+    return PointOfContact.newBuilder().setDisplayName(name).setPhone("+15055550100").build();
+  }
+
+  protected static TargetRegistration target(DisclosureLevel disclosure, Selector... selectors) {
+    return TargetRegistration.newBuilder()
+        .addAllSelectors(List.of(selectors))
+        .setPointOfContact(contact("Det. Rivera"))
+        .setCaseReference("case-secret-123")
+        .setDisclosureLevel(disclosure)
+        .build();
+  }
+
+  protected CreateTargetRegistrationResponse register(
+      String token, DisclosureLevel disclosure, Selector... selectors) {
+    return as(token)
+        .createTargetRegistration(
+            CreateTargetRegistrationRequest.newBuilder()
+                .setRegistration(target(disclosure, selectors))
+                .build());
+  }
+
+  protected static EventRegistration event(
+      double lat, double lon, double radius, Instant start, long hours) {
+    return EventRegistration.newBuilder()
+        .setEventType(EventType.EVENT_TYPE_SEARCH_WARRANT)
+        .setLocation(GeoPoint.newBuilder().setLatitude(lat).setLongitude(lon))
+        .setRadiusMeters(radius)
+        .setTimeWindow(
+            TimeWindow.newBuilder()
+                .setStartTime(ProtoMapping.timestamp(start))
+                .setEndTime(ProtoMapping.timestamp(start.plus(hours, ChronoUnit.HOURS))))
+        .setOnSceneContact(contact("Sgt. Yazzie"))
+        .setDisclosureLevel(DisclosureLevel.DISCLOSURE_LEVEL_OPEN)
+        .build();
+  }
+
+  /** A VIN with a valid check digit (check digit 1). */
+  protected static final String VIN = "1FTFW1E51PFA12345";
+}

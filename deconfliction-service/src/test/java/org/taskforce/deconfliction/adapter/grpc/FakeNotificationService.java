@@ -1,0 +1,92 @@
+package org.taskforce.deconfliction.adapter.grpc;
+
+import io.grpc.Server;
+import io.grpc.Status;
+import io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.taskforce.api.notifications.v1.NotificationServiceGrpc;
+import org.taskforce.api.notifications.v1.PublishNotificationRequest;
+import org.taskforce.api.notifications.v1.PublishNotificationResponse;
+
+/**
+ * notification-service as deconfliction sees it: a real gRPC server on a local port that stores
+ * each published event once (idempotent by event id, like the real one) and can be switched to fail
+ * with UNAVAILABLE.
+ */
+public final class FakeNotificationService
+    extends NotificationServiceGrpc.NotificationServiceImplBase {
+  private final Server server;
+  private final ConcurrentHashMap<String, PublishNotificationRequest> stored =
+      new ConcurrentHashMap<>();
+  private final List<String> attempts = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean down = new AtomicBoolean();
+
+  public FakeNotificationService() {
+    try {
+      server =
+          NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+              .addService(this)
+              .build()
+              .start();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public String address() {
+    return "static://127.0.0.1:" + server.getPort();
+  }
+
+  public void setDown(boolean isDown) {
+    down.set(isDown);
+  }
+
+  public List<PublishNotificationRequest> published() {
+    return List.copyOf(stored.values());
+  }
+
+  public List<PublishNotificationRequest> publishedTo(String agencyId) {
+    return stored.values().stream()
+        .filter(r -> r.getRecipientsList().stream().anyMatch(x -> x.getAgencyId().equals(agencyId)))
+        .toList();
+  }
+
+  public int attempts() {
+    return attempts.size();
+  }
+
+  public void clear() {
+    stored.clear();
+    attempts.clear();
+  }
+
+  @Override
+  public void publishNotification(
+      PublishNotificationRequest request, StreamObserver<PublishNotificationResponse> observer) {
+    attempts.add(request.getEventId());
+    if (down.get()) {
+      observer.onError(
+          Status.UNAVAILABLE
+              .withDescription("notification-service is down (test)")
+              .asRuntimeException());
+      return;
+    }
+    boolean duplicate = stored.putIfAbsent(request.getEventId(), request) != null;
+    observer.onNext(
+        PublishNotificationResponse.newBuilder()
+            .setDuplicate(duplicate)
+            .addNotificationIds("n-" + request.getEventId())
+            .build());
+    observer.onCompleted();
+  }
+
+  public void stop() {
+    server.shutdownNow();
+  }
+}
