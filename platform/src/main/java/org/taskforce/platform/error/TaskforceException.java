@@ -64,7 +64,9 @@ public class TaskforceException extends RuntimeException {
   public static TaskforceException notFound(String resourceType, String id) {
     return new TaskforceException(
         ErrorKind.NOT_FOUND,
-        resourceType.toUpperCase(java.util.Locale.ROOT) + "_NOT_FOUND",
+        // "target registration" → TARGET_REGISTRATION_NOT_FOUND
+        resourceType.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]+", "_")
+            + "_NOT_FOUND",
         resourceType + " " + id + " was not found",
         List.of(),
         Map.of("resource_type", resourceType, "id", id));
