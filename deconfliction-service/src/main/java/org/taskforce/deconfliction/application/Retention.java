@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.taskforce.deconfliction.domain.EventRegistration;
 import org.taskforce.deconfliction.domain.RegistrationStatus;
+import org.taskforce.deconfliction.domain.Stamp;
 import org.taskforce.deconfliction.domain.TargetRegistration;
 import org.taskforce.platform.audit.AuditEntry;
 import org.taskforce.platform.audit.AuditTrail;
@@ -58,7 +59,8 @@ public final class Retention {
               r.disclosure(),
               r.expireTime(),
               RegistrationStatus.EXPIRED,
-              r.updated());
+              // The review period runs from the expiry, not from the last edit.
+              new Stamp("system:retention", "retention job", r.agency().id(), now));
       if (targets.replace(e, r.version())) {
         index.remove(matcher.entries(r));
         expired++;

@@ -1,0 +1,89 @@
+package org.taskforce.deconfliction.adapter.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.taskforce.api.common.v1.DisclosureLevel;
+import org.taskforce.api.deconfliction.v1.CheckBeforeActingRequest;
+import org.taskforce.deconfliction.application.Retention;
+import org.taskforce.platform.testing.MutableClock;
+
+@Import(RetentionTest.Clocks.class)
+class RetentionTest extends DeconflictionTestBase {
+  static final MutableClock CLOCK = new MutableClock(Instant.now());
+
+  @TestConfiguration
+  static class Clocks {
+    @Bean
+    @Primary
+    Clock clock() {
+      return CLOCK;
+    }
+  }
+
+  @Autowired Retention retention;
+
+  /** A token valid at the test clock's time (the service checks expiry on that clock). */
+  private static String at(String agency, String type) {
+    return REALM
+        .user("inv-" + agency, agency, type, "investigator")
+        .claim("iat", CLOCK.instant())
+        .claim("nbf", CLOCK.instant())
+        .claim("exp", CLOCK.instant().plus(Duration.ofMinutes(5)))
+        .mint();
+  }
+
+  @Test
+  void expiredRegistrations_stopMatching_andArePurgedAfterTheReviewPeriod_audited() {
+    String id =
+        register(at(APD, "LOCAL"), DisclosureLevel.DISCLOSURE_LEVEL_OPEN, phone("505-555-0300"))
+            .getRegistration()
+            .getRegistrationId();
+    var ask =
+        CheckBeforeActingRequest.newBuilder()
+            .addSelectors(phone("505-555-0300"))
+            .setPurpose("t")
+            .build();
+    assertThat(as(at(HSI, "FEDERAL")).checkBeforeActing(ask).getHitsList()).hasSize(1);
+
+    CLOCK.advance(Duration.ofDays(181));
+    // Expired: no longer matches, even before the retention job has run.
+    assertThat(as(at(HSI, "FEDERAL")).checkBeforeActing(ask).getHitsList()).isEmpty();
+
+    assertThat(retention.run().expired()).isEqualTo(1);
+    assertThat(
+            database
+                .getCollection("targets")
+                .find(new Document("_id", id))
+                .first()
+                .getString("status"))
+        .isEqualTo("EXPIRED");
+    assertThat(retention.run().purgedTargets()).isZero();
+
+    CLOCK.advance(Duration.ofDays(31));
+    assertThat(retention.run().purgedTargets()).isEqualTo(1);
+    assertThat(database.getCollection("targets").countDocuments()).isZero();
+    assertThat(
+            database
+                .getCollection("match_index")
+                .find(new Document("e.0", new Document("$exists", true)))
+                .first())
+        .isNull();
+    Document audit =
+        database
+            .getCollection("audit_log")
+            .find(new Document("action", "registration.purge"))
+            .first();
+    assertThat(audit.getString("resource")).isEqualTo("targets/" + id);
+    assertThat(audit.getString("purpose")).contains("28 CFR Part 23");
+  }
+}
