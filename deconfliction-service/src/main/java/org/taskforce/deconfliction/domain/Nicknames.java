@@ -20,9 +20,25 @@ public final class Nicknames {
   private static final Nicknames DEFAULT = load();
 
   private final Map<String, Set<String>> formalsByName;
+  private final Map<String, Set<String>> namesByFormal;
 
   Nicknames(Map<String, Set<String>> formalsByName) {
     this.formalsByName = formalsByName;
+    Map<String, Set<String>> byFormal = new HashMap<>();
+    formalsByName.forEach((name, formals) ->
+        formals.forEach(f -> byFormal.computeIfAbsent(f, k -> new HashSet<>()).add(name)));
+    byFormal.replaceAll((k, v) -> Set.copyOf(v));
+    this.namesByFormal = Map.copyOf(byFormal);
+  }
+
+  /** Every name that may stand for the same person as this one: its formals and their nicknames. */
+  public Set<String> variants(String foldedName) {
+    Set<String> variants = new HashSet<>();
+    for (String formal : formals(foldedName)) {
+      variants.add(formal);
+      variants.addAll(namesByFormal.getOrDefault(formal, Set.of()));
+    }
+    return variants;
   }
 
   public static Nicknames standard() {

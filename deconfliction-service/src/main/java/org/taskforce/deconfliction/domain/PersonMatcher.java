@@ -99,7 +99,7 @@ public final class PersonMatcher {
     }
     reasons.add(dob.reason);
     double score = Math.round((0.55 * name + 0.45 * dob.score) * 1000) / 1000.0;
-    return Optional.of(new Similarity(score, tier, reasons));
+    return Optional.of(new Similarity(score, tier, reasons, dob == DobAgreement.EXACT));
   }
 
   private static boolean sameInitial(java.util.List<String> a, java.util.List<String> b) {
@@ -142,6 +142,9 @@ public final class PersonMatcher {
     if (minLength >= 4 && JARO_WINKLER.apply(a, b) >= 0.92) {
       return new TokenScore(0.85, "spelled alike");
     }
+    if (givenNames && minLength >= 3 && misspeltVariant(a, b)) {
+      return new TokenScore(0.85, "looks like a misspelt nickname of the other");
+    }
     if ((a.length() == 1 || b.length() == 1) && a.charAt(0) == b.charAt(0)) {
       return new TokenScore(0.6, "matches an initial");
     }
@@ -149,6 +152,21 @@ public final class PersonMatcher {
       return new TokenScore(0.7, "is a short form of the other");
     }
     return TokenScore.NONE;
+  }
+
+  /** One of the names is one typing error away from a nickname or formal form of the other. */
+  private boolean misspeltVariant(String a, String b) {
+    for (String v : nicknames.variants(b)) {
+      if (v.length() >= 3 && !v.equals(b) && (ONE_EDIT.apply(a, v) == 1 || transposition(a, v))) {
+        return true;
+      }
+    }
+    for (String v : nicknames.variants(a)) {
+      if (v.length() >= 3 && !v.equals(a) && (ONE_EDIT.apply(b, v) == 1 || transposition(b, v))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean transposition(String a, String b) {

@@ -62,6 +62,9 @@ public record PersonProfile(List<String> given, List<String> surnames, BirthDate
    *   <li>{@code pi:<surname code>+<given initial>:<year>} and {@code pi:<surname initial>+<given
    *       code>:<year>} — one name misspelt beyond sounding alike, together with a wrong digit in
    *       the date of birth;
+   *   <li>{@code pj:<same initialled pairs>:<mmdd>} — the same with a wrong digit in the year;
+   *   <li>{@code pb:<same initialled pairs>} — a misspelt name in an ask without a date of birth
+   *       (large buckets: only asks without a date of birth read them);
    *   <li>{@code px:<pair>} — records whose date of birth is unknown or partial;
    *   <li>{@code pa:<pair>} — every record, for asks that carry no date of birth.
    * </ul>
@@ -81,9 +84,13 @@ public record PersonProfile(List<String> given, List<String> surnames, BirthDate
         }
       }
     }
-    if (dob.known()) {
-      for (String initialed : surnameWithInitials()) {
+    for (String initialed : surnameWithInitials()) {
+      keys.add("pb:" + initialed);
+      if (dob.known()) {
         keys.add("pi:" + initialed + ":" + dob.year());
+      }
+      if (dob.complete()) {
+        keys.add("pj:" + initialed + ":" + monthDay(dob.month(), dob.day()));
       }
     }
     if (dob.complete()) {
@@ -107,9 +114,14 @@ public record PersonProfile(List<String> given, List<String> surnames, BirthDate
         keys.add("pm:" + pair + ":" + monthDay(dob.month(), dob.day()));
       }
     }
-    if (dob.known()) {
-      for (String initialed : surnameWithInitials()) {
-        keys.add("pi:" + initialed + ":" + dob.year());
+    for (String initialed : surnameWithInitials()) {
+      if (!dob.known()) {
+        keys.add("pb:" + initialed);
+        continue;
+      }
+      keys.add("pi:" + initialed + ":" + dob.year());
+      if (dob.complete()) {
+        keys.add("pj:" + initialed + ":" + monthDay(dob.month(), dob.day()));
       }
     }
     if (dob.complete()) {

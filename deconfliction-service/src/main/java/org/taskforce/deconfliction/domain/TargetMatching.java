@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -21,6 +20,9 @@ import java.util.function.Predicate;
 public final class TargetMatching {
   /** Score of an exact hit on a high-frequency key: below MATCH, still reviewed. */
   static final double HIGH_FREQUENCY_SCORE = 0.6;
+
+  /** More persons than this fitting a name asked without a date of birth: flagged as ambiguous. */
+  static final int AMBIGUOUS_NAME = 5;
 
   private final PersonMatcher persons;
   private final int highFrequencyThreshold;
@@ -119,21 +121,37 @@ public final class TargetMatching {
       Predicate<IndexEntry> candidate,
       Map<String, Builder> byRegistration) {
     Set<String> seen = new HashSet<>();
+    Map<IndexEntry, Similarity> similar = new LinkedHashMap<>();
     for (String key : s.person().queryKeys(nicknames)) {
       for (IndexEntry e : found.getOrDefault(key, List.of())) {
         if (!seen.add(e.registrationId() + "|" + e.payload()) || !candidate.test(e)) {
           continue;
         }
-        Optional<Similarity> similarity =
-            persons.compare(s.person(), PersonProfile.decode(e.payload()));
-        if (similarity.isPresent()) {
-          Similarity sim = similarity.get();
-          byRegistration
-              .computeIfAbsent(e.registrationId(), id -> new Builder(e))
-              .add(SelectorType.PERSON, sim.tier(), sim.score(), sim.reasons(), false);
-        }
+        persons
+            .compare(s.person(), PersonProfile.decode(e.payload()))
+            .ifPresent(sim -> similar.put(e, sim));
       }
     }
+    // A person registered with exactly this date of birth explains the ask better than namesakes
+    // whose date is one digit or a swap away: those are demoted to POSSIBLE for review.
+    boolean exact =
+        similar.values().stream().anyMatch(x -> x.tier() == Tier.MATCH && x.exactBirthDate());
+    // A name without a date of birth that fits many registered persons is ambiguous: every one
+    // is still returned, flagged and down-weighted, with a hint to add the date of birth.
+    boolean ambiguous = !s.person().dob().known() && similar.size() > AMBIGUOUS_NAME;
+    similar.forEach((e, sim) -> {
+      Similarity used = sim;
+      if (exact && sim.tier() == Tier.MATCH && !sim.exactBirthDate()) {
+        used = sim.demoted("another registered person has exactly this date of birth");
+      }
+      if (ambiguous) {
+        used =
+            used.demoted(similar.size() + " registered persons fit this name; add a date of birth");
+      }
+      byRegistration
+          .computeIfAbsent(e.registrationId(), id -> new Builder(e))
+          .add(SelectorType.PERSON, used.tier(), used.score(), used.reasons(), ambiguous);
+    });
   }
 
   private static long distinctRegistrations(List<IndexEntry> entries) {

@@ -43,10 +43,8 @@ final class ExactSelectors {
       "1-" + area + "-" + exchange + "-" + line,
       area + exchange + line
     };
-    String other =
-        area
-            + String.valueOf(200 + random.nextInt(800))
-            + String.format("%04d", random.nextInt(10_000));
+    // Arizona: never one of the registered New Mexico numbers.
+    String other = "480" + exchange + line;
     return new Pair(
         new TargetSelector.Phone(formats[random.nextInt(formats.length)], ""),
         new TargetSelector.Phone(formats[random.nextInt(formats.length)], "US"),

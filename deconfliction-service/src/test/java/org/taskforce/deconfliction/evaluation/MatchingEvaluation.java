@@ -83,15 +83,23 @@ public final class MatchingEvaluation {
   /** The figures the evaluation prints. */
   public record Report(
       Counts personMatch,
+      Counts personMatchWithBirthDate,
+      Counts personAtLeastPossibleWithBirthDate,
       Counts personAtLeastPossible,
       Map<SyntheticPersons.Variation, Counts> personByVariation,
       Map<SelectorType, Counts> exactByType,
       Counts events,
       int personQueries,
       int namesakeQueries,
-      Map<String, Long> falsePositiveCauses) {}
+      Map<String, Long> falsePositiveCauses,
+      long flaggedFalsePositives) {}
 
+  /** Prints up to this many asks whose true registration was not found (development aid). */
   private static final int SHOW_MISSES = Integer.getInteger("eval.showMisses", 0);
+
+  /** 0: misses at MATCH tier; 1: misses at MATCH or POSSIBLE. */
+  private static final int SHOW_TIER = Integer.getInteger("eval.showTier", 1);
+
   private int shownMisses;
 
   public Report run() {
@@ -103,6 +111,8 @@ public final class MatchingEvaluation {
     }
     Counts match = new Counts();
     Counts possible = new Counts();
+    Counts matchWithDob = new Counts();
+    Counts possibleWithDob = new Counts();
     Map<SyntheticPersons.Variation, Counts> byVariation =
         new EnumMap<>(SyntheticPersons.Variation.class);
     int variantQueries = 0;
@@ -114,10 +124,14 @@ public final class MatchingEvaluation {
         SyntheticPersons.Variant variant = generator.variant(original);
         List<TargetMatch> hits = ask(variant.person(), index);
         score(hits, "p" + i, match, possible);
+        if (variant.person().dateOfBirth().known()) {
+          scoreOnly(hits, "p" + i, matchWithDob, possibleWithDob);
+        }
         String truth = "p" + i;
         if (SHOW_MISSES > shownMisses
             && hits.stream()
-                .noneMatch(h -> h.registrationId().equals(truth) && h.tier() == Tier.MATCH)) {
+                .noneMatch(
+                    h -> h.registrationId().equals(truth) && h.tier().ordinal() <= SHOW_TIER)) {
           shownMisses++;
           System.out.println(
               "missed: "
@@ -136,19 +150,26 @@ public final class MatchingEvaluation {
       } else {
         List<TargetMatch> hits = ask(generator.namesake(original), index);
         score(hits, null, match, possible);
+        scoreOnly(hits, null, matchWithDob, possibleWithDob);
         namesakeQueries++;
       }
     }
     return new Report(
         match,
+        matchWithDob,
+        possibleWithDob,
         possible,
         byVariation,
         exactSelectors(new Random(seed + 1)),
         events(new Random(seed + 2)),
         variantQueries,
         namesakeQueries,
-        Map.copyOf(falsePositiveCauses));
+        Map.copyOf(falsePositiveCauses),
+        flaggedFalsePositives);
   }
+
+  /** Flagged (ambiguous or high-frequency) hits among the false positives, for the report. */
+  private long flaggedFalsePositives;
 
   private void register(
       String id, List<TargetSelector> selectors, Map<String, List<IndexEntry>> index) {
@@ -191,8 +212,12 @@ public final class MatchingEvaluation {
 
   private void score(List<TargetMatch> hits, String truth, Counts match, Counts possible) {
     for (TargetMatch hit : hits) {
+      if (!hit.registrationId().equals(truth) && hit.highFrequency()) {
+        flaggedFalsePositives++;
+      }
       if (!hit.registrationId().equals(truth)) {
-        falsePositiveCauses.merge(hit.tier() + ": " + hit.reasons().getLast(), 1L, Long::sum);
+        falsePositiveCauses.merge(
+            hit.tier() + ": " + hit.reasons().getLast().replaceAll("\\d+", "N"), 1L, Long::sum);
       }
     }
     scoreOnly(hits, truth, match, possible);
@@ -320,13 +345,20 @@ public final class MatchingEvaluation {
         persons, r.personQueries(), r.namesakeQueries(), seed);
     System.out.println("persons, MATCH tier          : " + r.personMatch());
     System.out.println("persons, MATCH or POSSIBLE   : " + r.personAtLeastPossible());
+    System.out.println(
+        "asks with a date of birth (all but DOB_MISSING variants; namesakes included):");
+    System.out.println("  MATCH tier                 : " + r.personMatchWithBirthDate());
+    System.out.println("  MATCH or POSSIBLE          : " + r.personAtLeastPossibleWithBirthDate());
     System.out.println("recall (MATCH or POSSIBLE) per variation:");
     Map<String, Counts> sorted = new LinkedHashMap<>();
     r.personByVariation().forEach((k, v) -> sorted.put(k.name(), v));
     sorted.forEach((k, v) ->
         System.out.printf(
             "  %-20s recall %.4f (%d asks)%n", k, v.recall(), v.truePositives + v.falseNegatives));
-    System.out.println("person false positives by tier and date-of-birth evidence:");
+    System.out.println(
+        "person false positives by tier and last reason ("
+            + r.flaggedFalsePositives()
+            + " of them flagged as ambiguous or high-frequency):");
     new java.util.TreeMap<>(r.falsePositiveCauses())
         .forEach((k, v) -> System.out.printf("  %-60s %d%n", k, v));
     System.out.println("exact selectors across format variants (MATCH tier):");

@@ -1,0 +1,232 @@
+package org.taskforce.deconfliction.adapter.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.grpc.Server;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.taskforce.api.common.v1.AgencyRef;
+import org.taskforce.api.common.v1.DisclosureLevel;
+import org.taskforce.api.deconfliction.v1.CheckBeforeActingRequest;
+import org.taskforce.api.deconfliction.v1.ConflictHit;
+import org.taskforce.api.deconfliction.v1.MatchTier;
+import org.taskforce.api.deconfliction.v1.PartnerAnswerStatus;
+import org.taskforce.api.deconfliction.v1.PartnerCheckRequest;
+import org.taskforce.api.deconfliction.v1.PartnerCheckResponse;
+import org.taskforce.api.deconfliction.v1.PartnerDeconflictionServiceGrpc;
+
+/**
+ * Federation both ways: partner systems checking against us (pointer answers only, partner-system
+ * role required), and our checks asking configured partners — one answering, one that is down, one
+ * too slow — where every partner is listed in the answer, never silently skipped.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FederationTest extends DeconflictionTestBase {
+  static final CopyOnWriteArrayList<PartnerCheckRequest> ASKED = new CopyOnWriteArrayList<>();
+  static final Server ANSWERING =
+      partner((request, observer) -> {
+        ASKED.add(request);
+        observer.onNext(
+            PartnerCheckResponse.newBuilder()
+                .addHits(
+                    ConflictHit.newBuilder()
+                        .setTier(MatchTier.MATCH_TIER_MATCH)
+                        .setScore(1)
+                        .addReasons("phone number identical")
+                        .setDisclosureLevel(DisclosureLevel.DISCLOSURE_LEVEL_AGENCY_ONLY)
+                        .setOwnerAgency(
+                            AgencyRef.newBuilder()
+                                .setAgencyId("az-dps")
+                                .setDisplayName("Arizona DPS")))
+                .build());
+        observer.onCompleted();
+      });
+  static final Server SLOW =
+      partner((request, observer) -> {
+        try {
+          Thread.sleep(3_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        observer.onNext(PartnerCheckResponse.getDefaultInstance());
+        observer.onCompleted();
+      });
+  static final int DOWN_PORT = freePort();
+
+  interface Handler {
+    void handle(PartnerCheckRequest request, StreamObserver<PartnerCheckResponse> observer);
+  }
+
+  static Server partner(Handler handler) {
+    try {
+      return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+          .addService(
+              new PartnerDeconflictionServiceGrpc.PartnerDeconflictionServiceImplBase() {
+                @Override
+                public void partnerCheck(
+                    PartnerCheckRequest request, StreamObserver<PartnerCheckResponse> observer) {
+                  handler.handle(request, observer);
+                }
+              })
+          .build()
+          .start();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void partners(DynamicPropertyRegistry registry) {
+    registry.add("taskforce.deconfliction.partners[0].id", () -> "az");
+    registry.add("taskforce.deconfliction.partners[0].display-name", () -> "Arizona deconfliction");
+    registry.add(
+        "taskforce.deconfliction.partners[0].target", () -> "127.0.0.1:" + ANSWERING.getPort());
+    registry.add("taskforce.deconfliction.partners[0].plaintext", () -> "true");
+    registry.add("taskforce.deconfliction.partners[1].id", () -> "co");
+    registry.add("taskforce.deconfliction.partners[1].target", () -> "127.0.0.1:" + DOWN_PORT);
+    registry.add("taskforce.deconfliction.partners[1].plaintext", () -> "true");
+    registry.add("taskforce.deconfliction.partners[2].id", () -> "tx");
+    registry.add("taskforce.deconfliction.partners[2].target", () -> "127.0.0.1:" + SLOW.getPort());
+    registry.add("taskforce.deconfliction.partners[2].plaintext", () -> "true");
+    registry.add("taskforce.deconfliction.partners[2].timeout", () -> "500ms");
+  }
+
+  @AfterAll
+  static void stopPartners() {
+    ANSWERING.shutdownNow();
+    SLOW.shutdownNow();
+  }
+
+  @Test
+  void checkWithPartners_listsEveryPartner_withItsAnswerOrWhyNot() {
+    long started = System.nanoTime();
+    var answer =
+        as(hsi())
+            .checkBeforeActing(
+                CheckBeforeActingRequest.newBuilder()
+                    .addSelectors(phone("505-555-0142"))
+                    .setPurpose("arrest")
+                    .setIncludePartners(true)
+                    .build());
+    long tookMillis = (System.nanoTime() - started) / 1_000_000;
+
+    assertThat(answer.getPartnerAnswersList()).hasSize(3);
+    assertThat(answer.getPartnerAnswersList())
+        .filteredOn(p -> p.getPartnerId().equals("az"))
+        .singleElement()
+        .satisfies(p -> {
+          assertThat(p.getStatus()).isEqualTo(PartnerAnswerStatus.PARTNER_ANSWER_STATUS_ANSWERED);
+          assertThat(p.getHitsList())
+              .singleElement()
+              .satisfies(
+                  h -> assertThat(h.getOwnerAgency().getDisplayName()).isEqualTo("Arizona DPS"));
+        });
+    assertThat(answer.getPartnerAnswersList())
+        .filteredOn(p -> p.getPartnerId().equals("co"))
+        .singleElement()
+        .satisfies(p ->
+            assertThat(p.getStatus())
+                .isEqualTo(PartnerAnswerStatus.PARTNER_ANSWER_STATUS_UNAVAILABLE));
+    assertThat(answer.getPartnerAnswersList())
+        .filteredOn(p -> p.getPartnerId().equals("tx"))
+        .singleElement()
+        .satisfies(p ->
+            assertThat(p.getStatus())
+                .isEqualTo(PartnerAnswerStatus.PARTNER_ANSWER_STATUS_TIMED_OUT));
+    assertThat(tookMillis).as("the slow partner is cut off at its timeout").isLessThan(2_500);
+    assertThat(ASKED)
+        .singleElement()
+        .satisfies(r -> {
+          assertThat(r.getSelectorsList()).hasSize(1);
+          assertThat(r.getPurpose()).isEqualTo("arrest");
+        });
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE) // opens the breakers of the failing partners for the rest of the class
+  void aPartnerThatKeepsFailing_isNotAskedWhileItsCircuitIsOpen_butStillReported() {
+    var ask =
+        CheckBeforeActingRequest.newBuilder()
+            .addSelectors(phone("505-555-0142"))
+            .setPurpose("arrest")
+            .setIncludePartners(true)
+            .build();
+    for (int i = 0; i < 5; i++) {
+      as(hsi()).checkBeforeActing(ask);
+    }
+    var answer = as(hsi()).checkBeforeActing(ask);
+    assertThat(answer.getPartnerAnswersList())
+        .filteredOn(p -> p.getPartnerId().equals("co"))
+        .singleElement()
+        .satisfies(p -> {
+          assertThat(p.getStatus())
+              .isEqualTo(PartnerAnswerStatus.PARTNER_ANSWER_STATUS_UNAVAILABLE);
+          assertThat(p.getDetail()).contains("circuit open");
+        });
+  }
+
+  @Test
+  void partnerSystems_getPointerAnswersOnly() {
+    register(apd(), DisclosureLevel.DISCLOSURE_LEVEL_OPEN, phone("505-555-0142"));
+    String partnerToken =
+        REALM.client("az-deconfliction", "az-dps", "STATE", "partner-system").mint();
+
+    PartnerCheckResponse answer =
+        PartnerDeconflictionServiceGrpc.newBlockingStub(channel)
+            .withCallCredentials(bearer(partnerToken))
+            .partnerCheck(
+                PartnerCheckRequest.newBuilder()
+                    .addSelectors(phone("5055550142"))
+                    .setPurpose("AZ warrant")
+                    .setPartnerReference("AZ-77")
+                    .setRequestingAgency(AgencyRef.newBuilder().setDisplayName("Phoenix PD"))
+                    .build());
+
+    assertThat(answer.getHitsList())
+        .singleElement()
+        .satisfies(h -> {
+          assertThat(h.getOwnerAgency().getAgencyId()).isEqualTo(APD);
+          assertThat(h.getConflictId()).isEmpty();
+        });
+    assertThat(answer.toString()).doesNotContain("case-secret-123");
+    drainOutbox();
+    assertThat(NOTIFICATIONS.publishedTo(APD))
+        .singleElement()
+        .satisfies(n -> assertThat(n.getBody()).contains("Phoenix PD"));
+
+    var refused =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () ->
+                PartnerDeconflictionServiceGrpc.newBlockingStub(channel)
+                    .withCallCredentials(bearer(hsi()))
+                    .partnerCheck(
+                        PartnerCheckRequest.newBuilder()
+                            .addSelectors(phone("5055550142"))
+                            .setPurpose("x")
+                            .build()));
+    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+  }
+}
