@@ -55,8 +55,8 @@ public class DeconflictionConfiguration {
   }
 
   @Bean
-  MongoTargetStore targetStore(MongoDatabase database, Clock clock) {
-    return new MongoTargetStore(database, clock);
+  MongoTargetStore targetStore(MongoDatabase database) {
+    return new MongoTargetStore(database);
   }
 
   @Bean

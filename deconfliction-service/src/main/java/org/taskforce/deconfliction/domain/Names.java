@@ -27,6 +27,10 @@ public final class Names {
         return m;
       });
 
+  private static final int PHONETIC_CACHE_LIMIT = 200_000;
+  private static final java.util.concurrent.ConcurrentHashMap<String, String> PHONETIC_CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private Names() {}
 
   /** Upper-case ASCII letters, digits and single spaces; everything else becomes a space. */
@@ -84,6 +88,19 @@ public final class Names {
 
   /** The primary Double Metaphone code of a folded token, e.g. GARCIA → KRS. */
   public static String phonetic(String token) {
+    String cached = PHONETIC_CACHE.get(token);
+    if (cached != null) {
+      return cached;
+    }
+    String code = computePhonetic(token);
+    if (PHONETIC_CACHE.size() > PHONETIC_CACHE_LIMIT) {
+      PHONETIC_CACHE.clear(); // names repeat heavily; a rare reset keeps memory bounded
+    }
+    PHONETIC_CACHE.put(token, code);
+    return code;
+  }
+
+  private static String computePhonetic(String token) {
     String squeezed = squeeze(token);
     String code = METAPHONE.get().doubleMetaphone(squeezed);
     return code == null || code.isEmpty() ? squeezed : code;

@@ -21,6 +21,7 @@ public final class Nicknames {
 
   private final Map<String, Set<String>> formalsByName;
   private final Map<String, Set<String>> namesByFormal;
+  private final Map<String, Set<String>> variantsByName;
 
   Nicknames(Map<String, Set<String>> formalsByName) {
     this.formalsByName = formalsByName;
@@ -29,16 +30,21 @@ public final class Nicknames {
         formals.forEach(f -> byFormal.computeIfAbsent(f, k -> new HashSet<>()).add(name)));
     byFormal.replaceAll((k, v) -> Set.copyOf(v));
     this.namesByFormal = Map.copyOf(byFormal);
+    Map<String, Set<String>> variants = new HashMap<>();
+    for (String name : formalsByName.keySet()) {
+      Set<String> v = new HashSet<>();
+      for (String formal : formals(name)) {
+        v.add(formal);
+        v.addAll(namesByFormal.getOrDefault(formal, Set.of()));
+      }
+      variants.put(name, Set.copyOf(v));
+    }
+    this.variantsByName = Map.copyOf(variants);
   }
 
   /** Every name that may stand for the same person as this one: its formals and their nicknames. */
   public Set<String> variants(String foldedName) {
-    Set<String> variants = new HashSet<>();
-    for (String formal : formals(foldedName)) {
-      variants.add(formal);
-      variants.addAll(namesByFormal.getOrDefault(formal, Set.of()));
-    }
-    return variants;
+    return variantsByName.getOrDefault(foldedName, Set.of(foldedName));
   }
 
   public static Nicknames standard() {

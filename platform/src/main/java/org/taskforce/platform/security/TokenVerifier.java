@@ -25,9 +25,16 @@ import org.taskforce.platform.error.TaskforceException;
  * {@code IDENTITY_PROVIDER_UNAVAILABLE} (UNAVAILABLE: the keys could not be fetched).
  */
 public final class TokenVerifier {
+  /** Verified tokens kept to skip the signature check when a caller reuses its token. */
+  private static final int CACHE_LIMIT = 10_000;
+
   private final NimbusJwtDecoder decoder;
+  private final Clock clock;
+  private final java.util.concurrent.ConcurrentHashMap<String, Jwt> verified =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public TokenVerifier(SecurityProperties properties, Clock clock) {
+    this.clock = clock;
     this.decoder =
         NimbusJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri())
             .jwsAlgorithm(SignatureAlgorithm.RS256)
@@ -38,8 +45,22 @@ public final class TokenVerifier {
 
   /** Returns the verified token, or throws a {@link TaskforceException} saying why not. */
   public Jwt verify(String token) {
+    // A token verified before is accepted again until it expires: callers reuse their token for
+    // every call, and an RSA signature check is the most expensive step of a small call. An
+    // expired token falls through to the full check, which refuses it with its reason.
+    Jwt known = verified.get(token);
+    if (known != null
+        && known.getExpiresAt() != null
+        && known.getExpiresAt().isAfter(clock.instant())) {
+      return known;
+    }
     try {
-      return decoder.decode(token);
+      Jwt jwt = decoder.decode(token);
+      if (verified.size() >= CACHE_LIMIT) {
+        verified.clear();
+      }
+      verified.put(token, jwt);
+      return jwt;
     } catch (JwtValidationException e) {
       OAuth2Error first = e.getErrors().iterator().next();
       throw unauthenticated(first.getErrorCode(), first.getDescription());

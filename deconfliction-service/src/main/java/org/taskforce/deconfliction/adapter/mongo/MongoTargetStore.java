@@ -13,7 +13,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,11 +25,10 @@ import org.taskforce.deconfliction.application.Page;
 import org.taskforce.deconfliction.application.TargetStore;
 import org.taskforce.deconfliction.domain.Disclosure;
 import org.taskforce.deconfliction.domain.NormalizedSelector;
+import org.taskforce.deconfliction.domain.PersonProfile;
 import org.taskforce.deconfliction.domain.RegistrationStatus;
-import org.taskforce.deconfliction.domain.SelectorNormalizer;
 import org.taskforce.deconfliction.domain.TargetRegistration;
 import org.taskforce.deconfliction.domain.TargetSelector;
-import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.mongo.MongoIndexes;
 
 /**
@@ -39,11 +37,9 @@ import org.taskforce.platform.mongo.MongoIndexes;
 public final class MongoTargetStore implements TargetStore, MongoIndexes {
   public static final String COLLECTION = "targets";
   private final MongoCollection<Document> collection;
-  private final SelectorNormalizer normalizer;
 
-  public MongoTargetStore(MongoDatabase database, Clock clock) {
+  public MongoTargetStore(MongoDatabase database) {
     this.collection = database.getCollection(COLLECTION);
-    this.normalizer = new SelectorNormalizer(clock);
   }
 
   @Override
@@ -177,12 +173,9 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
     List<NormalizedSelector> selectors = new ArrayList<>();
     for (Document s : d.getList("selectors", Document.class)) {
       TargetSelector input = Documents.selector(s);
-      // Re-derived, not trusted from storage: a normaliser fix applies to old records too.
-      NormalizedSelector n =
-          normalizer
-              .normalize(input, "stored", new Violations())
-              .orElse(new NormalizedSelector(input, s.getList("keys", String.class), null));
-      selectors.add(n);
+      // Stored keys as written (the index holds the same ones); persons get their profile back.
+      PersonProfile person = input instanceof TargetSelector.Person p ? PersonProfile.of(p) : null;
+      selectors.add(new NormalizedSelector(input, s.getList("keys", String.class), person));
     }
     return new TargetRegistration(
         d.getString("_id"),

@@ -1,0 +1,451 @@
+package org.taskforce.deconfliction.benchmark;
+
+import com.mongodb.client.MongoDatabase;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
+import org.taskforce.api.common.v1.DisclosureLevel;
+import org.taskforce.api.common.v1.GeoPoint;
+import org.taskforce.api.common.v1.PointOfContact;
+import org.taskforce.api.common.v1.TimeWindow;
+import org.taskforce.api.deconfliction.v1.CheckBeforeActingRequest;
+import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.DeconflictionServiceGrpc;
+import org.taskforce.api.deconfliction.v1.EventRegistration;
+import org.taskforce.api.deconfliction.v1.EventType;
+import org.taskforce.api.deconfliction.v1.TargetRegistration;
+import org.taskforce.deconfliction.DeconflictionServiceApplication;
+import org.taskforce.deconfliction.adapter.grpc.ProtoMapping;
+import org.taskforce.deconfliction.adapter.mongo.MongoBulkImport;
+import org.taskforce.deconfliction.application.Matcher;
+import org.taskforce.deconfliction.domain.Agency;
+import org.taskforce.deconfliction.domain.Contact;
+import org.taskforce.deconfliction.domain.Disclosure;
+import org.taskforce.deconfliction.domain.EventPlan;
+import org.taskforce.deconfliction.domain.NormalizedSelector;
+import org.taskforce.deconfliction.domain.RegistrationStatus;
+import org.taskforce.deconfliction.domain.SelectorNormalizer;
+import org.taskforce.deconfliction.domain.Stamp;
+import org.taskforce.deconfliction.domain.TargetSelector;
+import org.taskforce.deconfliction.evaluation.SyntheticPersons;
+import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.testing.KeycloakTestRealm;
+
+/**
+ * Check-before-acting latency and registration throughput over the real gRPC API and storage, with
+ * a preloaded data set of {@code bench.persons} registered persons (each with a phone, an e-mail
+ * address, a plate and a VIN: four other selectors per person) and {@code bench.events} planned
+ * operations, loaded through the bulk path ({@link MongoBulkImport}).
+ *
+ * <p>Run (full size needs about 20 GB of heap for the in-process embedded MongoDB):
+ *
+ * <pre>
+ * ./mvnw -q install -DskipTests
+ * MAVEN_OPTS="-Xmx20g" ./mvnw -q -pl deconfliction-service exec:java@deconfliction-benchmark \
+ *     [-Dbench.persons=1000000 -Dbench.events=1000000 -Dbench.rate=200 -Dbench.seconds=30]
+ * </pre>
+ */
+public final class DeconflictionBenchmark {
+  private static final Instant NOW = Instant.now();
+
+  public static void main(String[] args) throws Exception {
+    int persons = Integer.getInteger("bench.persons", 1_000_000);
+    int events = Integer.getInteger("bench.events", 1_000_000);
+    int rate = Integer.getInteger("bench.rate", 200);
+    int seconds = Integer.getInteger("bench.seconds", 30);
+    int registrationSeconds = Integer.getInteger("bench.registrationSeconds", 20);
+    System.out.printf(
+        Locale.ROOT,
+        "deconfliction benchmark: %,d persons, %,d other selectors, %,d events; checks at %d/s for %d s%n",
+        persons,
+        4L * persons,
+        events,
+        rate,
+        seconds);
+
+    try (KeycloakTestRealm realm = new KeycloakTestRealm()) {
+      ConfigurableApplicationContext app =
+          new SpringApplication(DeconflictionServiceApplication.class)
+              .run(
+                  "--spring.grpc.server.port=0",
+                  "--spring.grpc.server.host=127.0.0.1",
+                  "--server.port=0",
+                  "--taskforce.mongodb.embedded-backend=MEMORY",
+                  "--taskforce.security.issuer-uri=" + realm.issuer(),
+                  "--taskforce.outbox.enabled=false",
+                  "--taskforce.deconfliction.retention.enabled=false",
+                  "--logging.level.root=WARN");
+      try {
+        MongoDatabase database = app.getBean(MongoDatabase.class);
+        Matcher matcher = app.getBean(Matcher.class);
+        Dataset data = new Dataset(persons, 42);
+        long loadStarted = System.nanoTime();
+        data.load(new MongoBulkImport(database, matcher), events);
+        System.out.printf(
+            Locale.ROOT,
+            "preloaded through the bulk path in %.0f s (match_index: %,d keys)%n",
+            (System.nanoTime() - loadStarted) / 1e9,
+            database.getCollection("match_index").estimatedDocumentCount());
+        System.gc();
+        System.out.printf(
+            Locale.ROOT,
+            "heap after load and GC: %,d MiB%n",
+            (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+
+        int port = app.getBean(GrpcServerLifecycle.class).getPort();
+        ManagedChannel channel =
+            NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+        Metadata auth = new Metadata();
+        auth.put(
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
+            "Bearer "
+                + realm
+                    .user("bench", "hsi-abq", "FEDERAL", "investigator")
+                    .claim("exp", NOW.plus(Duration.ofHours(12)))
+                    .mint());
+        var stub =
+            DeconflictionServiceGrpc.newBlockingStub(channel)
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(auth));
+
+        // Warm up the JIT with a burst of the same mix (closed loop), then measure at a fixed
+        // rate with latency counted from the intended send time, so that a stall is not hidden
+        // by sending later.
+        warmUp(stub, data, Integer.getInteger("bench.warmup", 20_000));
+        long[] serial = serialChecks(stub, data, 2_000);
+        report("check-before-acting (gRPC, one at a time)", serial);
+        long[] latencies = runChecks(stub, data, rate, seconds);
+        report("check-before-acting (gRPC, " + rate + "/s)", latencies);
+
+        double perSecond = registrations(stub, data, registrationSeconds);
+        System.out.printf(
+            Locale.ROOT,
+            "registration: %.0f selectors/s (%.0f registrations/s of 5 selectors, 4 concurrent clients, %d s)%n",
+            perSecond,
+            perSecond / 5,
+            registrationSeconds);
+        System.out.printf(
+            Locale.ROOT,
+            "heap used: %,d MiB%n",
+            (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+        channel.shutdownNow();
+      } finally {
+        app.close();
+      }
+    }
+    System.exit(0);
+  }
+
+  private static void warmUp(
+      DeconflictionServiceGrpc.DeconflictionServiceBlockingStub stub, Dataset data, int checks)
+      throws InterruptedException {
+    Random random = new Random(3);
+    List<CheckBeforeActingRequest> asks = new ArrayList<>();
+    for (int i = 0; i < checks; i++) {
+      asks.add(data.ask(random));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    asks.forEach(a -> pool.execute(() -> stub.checkBeforeActing(a)));
+    pool.shutdown();
+    pool.awaitTermination(10, TimeUnit.MINUTES);
+  }
+
+  private static long[] serialChecks(
+      DeconflictionServiceGrpc.DeconflictionServiceBlockingStub stub, Dataset data, int checks) {
+    Random random = new Random(5);
+    long[] latencies = new long[checks];
+    for (int i = 0; i < checks; i++) {
+      CheckBeforeActingRequest ask = data.ask(random);
+      long started = System.nanoTime();
+      stub.checkBeforeActing(ask);
+      latencies[i] = System.nanoTime() - started;
+    }
+    return latencies;
+  }
+
+  private static long[] runChecks(
+      DeconflictionServiceGrpc.DeconflictionServiceBlockingStub stub,
+      Dataset data,
+      int rate,
+      int seconds)
+      throws InterruptedException {
+    int total = rate * seconds;
+    long[] latencies = new long[total];
+    ExecutorService workers = Executors.newFixedThreadPool(16);
+    CountDownLatch done = new CountDownLatch(total);
+    AtomicInteger failures = new AtomicInteger();
+    Random random = new Random(7);
+    long start = System.nanoTime() + 50_000_000;
+    long interval = 1_000_000_000L / rate;
+    for (int i = 0; i < total; i++) {
+      CheckBeforeActingRequest request = data.ask(random);
+      long intended = start + i * interval;
+      long wait = intended - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+      int slot = i;
+      workers.execute(() -> {
+        try {
+          stub.checkBeforeActing(request);
+        } catch (RuntimeException e) {
+          failures.incrementAndGet();
+        }
+        latencies[slot] = System.nanoTime() - intended;
+        done.countDown();
+      });
+    }
+    done.await();
+    workers.shutdown();
+    if (failures.get() > 0) {
+      System.out.println("  failed checks: " + failures.get());
+    }
+    return latencies;
+  }
+
+  private static double registrations(
+      DeconflictionServiceGrpc.DeconflictionServiceBlockingStub stub, Dataset data, int seconds)
+      throws InterruptedException {
+    AtomicLong selectors = new AtomicLong();
+    AtomicInteger next = new AtomicInteger();
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    ExecutorService clients = Executors.newFixedThreadPool(4);
+    long started = System.nanoTime();
+    for (int c = 0; c < 4; c++) {
+      clients.execute(() -> {
+        while (System.nanoTime() < deadline) {
+          TargetRegistration r = data.newRegistration(next.getAndIncrement());
+          stub.createTargetRegistration(
+              CreateTargetRegistrationRequest.newBuilder().setRegistration(r).build());
+          selectors.addAndGet(r.getSelectorsCount());
+        }
+      });
+    }
+    clients.shutdown();
+    clients.awaitTermination(seconds + 60, TimeUnit.SECONDS);
+    return selectors.get() / ((System.nanoTime() - started) / 1e9);
+  }
+
+  private static void report(String what, long[] nanos) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    System.out.printf(
+        Locale.ROOT,
+        "%s: n=%d p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+        what,
+        sorted.length,
+        pct(sorted, 0.50),
+        pct(sorted, 0.90),
+        pct(sorted, 0.99),
+        sorted[sorted.length - 1] / 1e6);
+  }
+
+  private static double pct(long[] sorted, double p) {
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+  }
+
+  /** The synthetic task force registry and the asks made against it. */
+  static final class Dataset {
+    private final List<TargetSelector.Person> persons;
+    private final SyntheticPersons generator;
+    private final SelectorNormalizer normalizer = new SelectorNormalizer(Clock.systemUTC());
+    private static final String[] AGENCIES = {
+      "apd", "bcso", "fbi-abq", "nnpd", "nm-ago", "usao-nm"
+    };
+
+    Dataset(int count, long seed) {
+      generator = new SyntheticPersons(seed);
+      persons = generator.persons(count);
+    }
+
+    static String phone(int i) {
+      return String.format(
+          "(%s) %03d-%04d", i % 2 == 0 ? "505" : "575", 200 + (i / 10_000) % 800, i % 10_000);
+    }
+
+    static String vin(int i) {
+      String body = String.format("1FT%05dX%08d", i % 100_000, i).replace('X', '0');
+      // 17 characters: WMI + serial; fix the check digit at position 9.
+      StringBuilder b = new StringBuilder(body.substring(0, 17));
+      for (char check : "0123456789X".toCharArray()) {
+        b.setCharAt(8, check);
+        if (Check.VIN.valid(b.toString())) {
+          return b.toString();
+        }
+      }
+      throw new IllegalStateException();
+    }
+
+    void load(MongoBulkImport bulk, int eventCount) {
+      Stamp stamp = new Stamp("bulk", "bulk import", "", NOW);
+      List<org.taskforce.deconfliction.domain.TargetRegistration> batch = new ArrayList<>();
+      for (int i = 0; i < persons.size(); i++) {
+        String agency = AGENCIES[i % AGENCIES.length];
+        List<NormalizedSelector> selectors = new ArrayList<>();
+        for (TargetSelector s : selectors(i)) {
+          selectors.add(normalizer.normalize(s, "s", new Violations()).orElseThrow());
+        }
+        batch.add(
+            new org.taskforce.deconfliction.domain.TargetRegistration(
+                "t-bulk-" + i,
+                new Agency(agency, agency, "LOCAL"),
+                selectors,
+                new Contact("Det. " + i, "", "+15055550100", ""),
+                "",
+                Disclosure.OPEN,
+                NOW.plus(Duration.ofDays(180)),
+                RegistrationStatus.ACTIVE,
+                stamp,
+                stamp,
+                1));
+        if (batch.size() == 10_000) {
+          bulk.importTargets(batch);
+          batch.clear();
+          if ((i + 1) % 100_000 == 0) {
+            System.out.printf(Locale.ROOT, "  %,d persons loaded%n", i + 1);
+          }
+        }
+      }
+      bulk.importTargets(batch);
+      Random random = new Random(99);
+      List<org.taskforce.deconfliction.domain.EventRegistration> events = new ArrayList<>();
+      for (int i = 0; i < eventCount; i++) {
+        String agency = AGENCIES[i % AGENCIES.length];
+        events.add(
+            new org.taskforce.deconfliction.domain.EventRegistration(
+                "e-bulk-" + i,
+                new Agency(agency, agency, "LOCAL"),
+                org.taskforce.deconfliction.domain.EventType.SURVEILLANCE,
+                plan(random),
+                null,
+                new Contact("Sgt. " + i, "", "+15055550100", ""),
+                List.of(),
+                "",
+                Disclosure.OPEN,
+                RegistrationStatus.ACTIVE,
+                stamp,
+                stamp,
+                1));
+        if (events.size() == 10_000) {
+          bulk.importEvents(events);
+          events.clear();
+          if ((i + 1) % 250_000 == 0) {
+            System.out.printf(Locale.ROOT, "  %,d events loaded%n", i + 1);
+          }
+        }
+      }
+      bulk.importEvents(events);
+    }
+
+    /** New Mexico, the coming year: a place, a radius of 50 m to 1 km, one to eight hours. */
+    static EventPlan plan(Random random) {
+      double lat = 32.0 + random.nextDouble() * 5;
+      double lon = -109.0 + random.nextDouble() * 6;
+      Instant start = NOW.plus(Duration.ofMinutes(60 + random.nextInt(365 * 24 * 60)));
+      return new EventPlan(
+          lat,
+          lon,
+          50 + random.nextDouble() * 950,
+          start,
+          start.plus(Duration.ofMinutes(60 + random.nextInt(7 * 60))));
+    }
+
+    List<TargetSelector> selectors(int i) {
+      List<TargetSelector> s = new ArrayList<>();
+      s.add(persons.get(i));
+      s.add(new TargetSelector.Phone(phone(i), ""));
+      s.add(new TargetSelector.Email("target" + i + "@example.org"));
+      s.add(
+          new TargetSelector.VehiclePlate(
+              Integer.toString(i, 36).toUpperCase(Locale.ROOT) + "NM", "NM"));
+      s.add(new TargetSelector.VehicleVin(vin(i)));
+      return s;
+    }
+
+    /** 50 %: a variant of a registered person with their phone; 30 %: unknown; 20 %: an event. */
+    CheckBeforeActingRequest ask(Random random) {
+      CheckBeforeActingRequest.Builder b =
+          CheckBeforeActingRequest.newBuilder().setPurpose("benchmark");
+      double kind = random.nextDouble();
+      if (kind < 0.5) {
+        int i = random.nextInt(persons.size());
+        b.addSelectors(ProtoMapping.selector(generator.variant(persons.get(i)).person()));
+        b.addSelectors(
+            ProtoMapping.selector(new TargetSelector.Phone(phone(i).replaceAll("[^0-9]", ""), "")));
+      } else {
+        TargetSelector.Person p = generator.persons(1).getFirst();
+        b.addSelectors(ProtoMapping.selector(p));
+        b.addSelectors(
+            ProtoMapping.selector(
+                new TargetSelector.Phone("480" + (2_000_000 + random.nextInt(7_000_000)), "")));
+        if (kind > 0.8) {
+          EventPlan plan = plan(random);
+          b.setPlannedEvent(
+              EventRegistration.newBuilder()
+                  .setEventType(EventType.EVENT_TYPE_ARREST)
+                  .setLocation(
+                      GeoPoint.newBuilder()
+                          .setLatitude(plan.latitude())
+                          .setLongitude(plan.longitude()))
+                  .setRadiusMeters(plan.radiusMeters())
+                  .setTimeWindow(
+                      TimeWindow.newBuilder()
+                          .setStartTime(ProtoMapping.timestamp(plan.start()))
+                          .setEndTime(ProtoMapping.timestamp(plan.end()))));
+        }
+      }
+      return b.build();
+    }
+
+    TargetRegistration newRegistration(int n) {
+      int i = 50_000_000 + n;
+      TargetSelector.Person p = generator.persons(1).getFirst();
+      TargetRegistration.Builder b =
+          TargetRegistration.newBuilder()
+              .setDisclosureLevel(DisclosureLevel.DISCLOSURE_LEVEL_OPEN)
+              .setPointOfContact(
+                  PointOfContact.newBuilder().setDisplayName("SA Bench").setPhone("+15055550100"));
+      b.addSelectors(ProtoMapping.selector(p));
+      b.addSelectors(
+          ProtoMapping.selector(
+              new TargetSelector.Phone("+1 480 " + (2_000_000 + n % 7_000_000), "")));
+      b.addSelectors(ProtoMapping.selector(new TargetSelector.Email("new" + i + "@example.org")));
+      b.addSelectors(
+          ProtoMapping.selector(
+              new TargetSelector.VehiclePlate(
+                  Integer.toString(i, 36).toUpperCase(Locale.ROOT), "AZ")));
+      b.addSelectors(ProtoMapping.selector(new TargetSelector.VehicleVin(vin(i))));
+      return b.build();
+    }
+  }
+
+  /** VIN validity through the production normaliser. */
+  enum Check {
+    VIN;
+
+    private final SelectorNormalizer normalizer = new SelectorNormalizer(Clock.systemUTC());
+
+    boolean valid(String vin) {
+      return normalizer
+          .normalize(new TargetSelector.VehicleVin(vin), "v", new Violations())
+          .isPresent();
+    }
+  }
+}
