@@ -70,7 +70,7 @@ public final class Matcher {
   /** The index entries a target registration is stored under. */
   public Map<String, IndexEntry> entries(TargetRegistration r) {
     Map<String, IndexEntry> entries = new LinkedHashMap<>();
-    TargetMatching.storedKeys(r.selectors(), nicknames)
+    TargetMatching.storedKeys(r.selectors(), nicknames, r.id())
         .forEach(
             (key, payload) -> entries.put(key, new IndexEntry(r.id(), r.agency().id(), payload)));
     return entries;
@@ -97,11 +97,10 @@ public final class Matcher {
     if (ask.isEmpty()) {
       return List.of();
     }
-    Map<String, List<IndexEntry>> found = index.lookup(TargetMatching.lookupKeys(ask, nicknames));
     List<TargetMatch> matches =
-        matching.match(
+        matching.find(
             ask,
-            found,
+            index::lookup,
             nicknames,
             e -> !e.registrationId().equals(selfId) && otherAgency(askerAgencyId, e.agencyId()));
     if (matches.isEmpty()) {

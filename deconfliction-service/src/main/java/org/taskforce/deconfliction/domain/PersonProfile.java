@@ -15,6 +15,13 @@ import java.util.TreeSet;
 public record PersonProfile(List<String> given, List<String> surnames, BirthDate dob) {
   private static final int MAX_TOKENS = 4;
 
+  /**
+   * The name-only families ({@code pa}, {@code pb}) hold every registered person with a common
+   * name; each is split over this many documents by registration, so that adding one entry never
+   * rewrites a huge document. Asks read all shards at once.
+   */
+  static final int SHARDS = 16;
+
   public PersonProfile {
     given = List.copyOf(given);
     surnames = List.copyOf(surnames);
@@ -63,17 +70,18 @@ public record PersonProfile(List<String> given, List<String> surnames, BirthDate
    *       code>:<year>} — one name misspelt beyond sounding alike, together with a wrong digit in
    *       the date of birth;
    *   <li>{@code pj:<same initialled pairs>:<mmdd>} — the same with a wrong digit in the year;
-   *   <li>{@code pb:<same initialled pairs>} — a misspelt name in an ask without a date of birth
-   *       (large buckets: only asks without a date of birth read them);
+   *   <li>{@code pb:<same initialled pairs>#<shard>} — a misspelt name in an ask without a date of
+   *       birth (large buckets: read only when the names found nobody, see {@link #fallbackKeys});
    *   <li>{@code px:<pair>} — records whose date of birth is unknown or partial;
-   *   <li>{@code pa:<pair>} — every record, for asks that carry no date of birth.
+   *   <li>{@code pa:<pair>#<shard>} — every record, for asks that carry no date of birth.
    * </ul>
    */
-  public Set<String> storedKeys(Nicknames nicknames) {
+  public Set<String> storedKeys(Nicknames nicknames, String owner) {
     Set<String> keys = new TreeSet<>();
     Set<String> pairs = namePairs(nicknames);
+    String shard = "#" + Math.floorMod(owner.hashCode(), SHARDS);
     for (String pair : pairs) {
-      keys.add("pa:" + pair);
+      keys.add("pa:" + pair + shard);
       if (dob.complete()) {
         keys.add("pn:" + pair + ":" + dob.year());
         keys.add("pm:" + pair + ":" + monthDay(dob.month(), dob.day()));
@@ -85,7 +93,7 @@ public record PersonProfile(List<String> given, List<String> surnames, BirthDate
       }
     }
     for (String initialed : surnameWithInitials()) {
-      keys.add("pb:" + initialed);
+      keys.add("pb:" + initialed + shard);
       if (dob.known()) {
         keys.add("pi:" + initialed + ":" + dob.year());
       }
@@ -105,7 +113,9 @@ public record PersonProfile(List<String> given, List<String> surnames, BirthDate
     Set<String> pairs = namePairs(nicknames);
     for (String pair : pairs) {
       if (!dob.known()) {
-        keys.add("pa:" + pair);
+        for (int shard = 0; shard < SHARDS; shard++) {
+          keys.add("pa:" + pair + "#" + shard);
+        }
         continue;
       }
       keys.add("px:" + pair);
@@ -116,8 +126,7 @@ public record PersonProfile(List<String> given, List<String> surnames, BirthDate
     }
     for (String initialed : surnameWithInitials()) {
       if (!dob.known()) {
-        keys.add("pb:" + initialed);
-        continue;
+        continue; // pb: see fallbackKeys
       }
       keys.add("pi:" + initialed + ":" + dob.year());
       if (dob.complete()) {
@@ -128,6 +137,23 @@ public record PersonProfile(List<String> given, List<String> surnames, BirthDate
       keys.add("pd:" + dob.compact());
       if (dob.day() <= 12 && dob.day() != dob.month()) {
         keys.add("pd:" + new BirthDate(dob.year(), dob.day(), dob.month()).compact());
+      }
+    }
+    return keys;
+  }
+
+  /**
+   * Second-round keys for an ask without a date of birth whose names found nobody: the large
+   * initialled buckets ({@code pb}), read only then.
+   */
+  public Set<String> fallbackKeys() {
+    Set<String> keys = new TreeSet<>();
+    if (dob.known()) {
+      return keys;
+    }
+    for (String initialed : surnameWithInitials()) {
+      for (int shard = 0; shard < SHARDS; shard++) {
+        keys.add("pb:" + initialed + "#" + shard);
       }
     }
     return keys;

@@ -45,14 +45,46 @@ public final class TargetMatching {
     return keys;
   }
 
+  /** Second-round keys: for asks without a date of birth whose names found nobody. */
+  public static Set<String> fallbackKeys(List<NormalizedSelector> ask) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (NormalizedSelector s : ask) {
+      if (s.person() != null) {
+        keys.addAll(s.person().fallbackKeys());
+      }
+    }
+    return keys;
+  }
+
+  /**
+   * Looks up and matches an ask in one or two rounds: the second round (large name-only buckets)
+   * runs only when a person asked without a date of birth found nobody in the first.
+   */
+  public List<TargetMatch> find(
+      List<NormalizedSelector> ask,
+      java.util.function.Function<Set<String>, Map<String, List<IndexEntry>>> lookup,
+      Nicknames nicknames,
+      Predicate<IndexEntry> candidate) {
+    Map<String, List<IndexEntry>> found =
+        new java.util.HashMap<>(lookup.apply(lookupKeys(ask, nicknames)));
+    List<TargetMatch> matches = match(ask, found, nicknames, candidate);
+    Set<String> fallback = fallbackKeys(ask);
+    if (!fallback.isEmpty()
+        && matches.stream().noneMatch(m -> m.matchedTypes().contains(SelectorType.PERSON))) {
+      found.putAll(lookup.apply(fallback));
+      matches = match(ask, found, nicknames, candidate);
+    }
+    return matches;
+  }
+
   /** The keys to store a registration's selectors under, with the entry payload of each. */
   public static Map<String, String> storedKeys(
-      List<NormalizedSelector> selectors, Nicknames nicknames) {
+      List<NormalizedSelector> selectors, Nicknames nicknames, String owner) {
     Map<String, String> keys = new LinkedHashMap<>();
     for (NormalizedSelector s : selectors) {
       if (s.person() != null) {
         String payload = s.person().encode();
-        for (String key : s.person().storedKeys(nicknames)) {
+        for (String key : s.person().storedKeys(nicknames, owner)) {
           keys.put(key, payload);
         }
       } else {
@@ -122,7 +154,9 @@ public final class TargetMatching {
       Map<String, Builder> byRegistration) {
     Set<String> seen = new HashSet<>();
     Map<IndexEntry, Similarity> similar = new LinkedHashMap<>();
-    for (String key : s.person().queryKeys(nicknames)) {
+    Set<String> keys = new LinkedHashSet<>(s.person().queryKeys(nicknames));
+    keys.addAll(s.person().fallbackKeys());
+    for (String key : keys) {
       for (IndexEntry e : found.getOrDefault(key, List.of())) {
         if (!seen.add(e.registrationId() + "|" + e.payload()) || !candidate.test(e)) {
           continue;

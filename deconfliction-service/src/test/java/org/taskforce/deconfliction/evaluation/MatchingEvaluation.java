@@ -174,7 +174,7 @@ public final class MatchingEvaluation {
   private void register(
       String id, List<TargetSelector> selectors, Map<String, List<IndexEntry>> index) {
     List<NormalizedSelector> normalized = normalize(selectors);
-    TargetMatching.storedKeys(normalized, nicknames)
+    TargetMatching.storedKeys(normalized, nicknames, id)
         .forEach((key, payload) ->
             index
                 .computeIfAbsent(key, k -> new ArrayList<>())
@@ -183,14 +183,20 @@ public final class MatchingEvaluation {
 
   private List<TargetMatch> ask(TargetSelector selector, Map<String, List<IndexEntry>> index) {
     List<NormalizedSelector> normalized = normalize(List.of(selector));
-    Map<String, List<IndexEntry>> found = new HashMap<>();
-    for (String key : TargetMatching.lookupKeys(normalized, nicknames)) {
-      List<IndexEntry> entries = index.get(key);
-      if (entries != null) {
-        found.put(key, entries);
-      }
-    }
-    return matching.match(normalized, found, nicknames, e -> !e.agencyId().equals("agency-b"));
+    return matching.find(
+        normalized,
+        keys -> {
+          Map<String, List<IndexEntry>> found = new HashMap<>();
+          for (String key : keys) {
+            List<IndexEntry> entries = index.get(key);
+            if (entries != null) {
+              found.put(key, entries);
+            }
+          }
+          return found;
+        },
+        nicknames,
+        e -> !e.agencyId().equals("agency-b"));
   }
 
   private List<NormalizedSelector> normalize(List<? extends TargetSelector> selectors) {
