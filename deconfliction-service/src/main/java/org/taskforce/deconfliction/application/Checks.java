@@ -84,7 +84,7 @@ public final class Checks {
             ? null
             : events.plan(ask.plannedEvent(), "planned_event", v, true);
     if (ask.register()) {
-      TargetRegistrations.checkContact(ask.contact(), ask.disclosure(), "", v);
+      TargetRegistrations.checkContact(ask.contact(), "point_of_contact", v);
     }
     v.throwIfAny();
     String checkId = "chk-" + UUID.randomUUID();

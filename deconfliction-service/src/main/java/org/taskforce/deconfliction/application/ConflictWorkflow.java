@@ -187,7 +187,7 @@ public final class ConflictWorkflow {
             confirmedReasons(item),
             Conflict.Status.NEW,
             item.sides(),
-            clock.instant().plus(java.time.Duration.ofHours(24)),
+            matcher.targetDeadline(),
             null,
             "",
             null,

@@ -12,7 +12,6 @@ import org.taskforce.deconfliction.domain.EventRules;
  * @param highFrequencyThreshold registrations a key may link before its hits are down-weighted
  * @param matchOwnAgency whether an agency's registrations are compared with its own
  * @param eventRules when two operations conflict
- * @param eventAcknowledgeLead acknowledge event conflicts this long before the earlier start
  * @param targetAcknowledgeWithin acknowledge target conflicts within this time
  */
 public record DeconflictionSettings(
@@ -22,7 +21,6 @@ public record DeconflictionSettings(
     int highFrequencyThreshold,
     boolean matchOwnAgency,
     EventRules eventRules,
-    Duration eventAcknowledgeLead,
     Duration targetAcknowledgeWithin) {
   public static final DeconflictionSettings DEFAULTS =
       new DeconflictionSettings(
@@ -32,6 +30,5 @@ public record DeconflictionSettings(
           25,
           false,
           EventRules.DEFAULTS,
-          Duration.ofMinutes(30),
           Duration.ofHours(24));
 }

@@ -73,10 +73,10 @@ public final class EventRegistrations {
     Violations v = new Violations();
     EventPlan plan = plan(draft, field, v, true);
     if (draft.type() == null) {
-      v.add(field + ".event_type", "the kind of operation is required");
+      v.add(TargetRegistrations.prefix(field) + "event_type", "the kind of operation is required");
     }
     TargetRegistrations.checkContact(
-        draft.contact(), draft.disclosure(), field.isEmpty() ? "on_scene_contact" : field, v);
+        draft.contact(), TargetRegistrations.prefix(field) + "on_scene_contact", v);
     v.throwIfAny();
     String id =
         requestId == null || requestId.isBlank()
@@ -118,7 +118,7 @@ public final class EventRegistrations {
 
   /** Validates location, radius and window; null (with violations) when they are not usable. */
   EventPlan plan(Draft d, String field, Violations v, boolean required) {
-    String f = field.isEmpty() ? "" : field + ".";
+    String f = TargetRegistrations.prefix(field);
     var rules = settings.eventRules();
     if (d.latitude() == null || d.longitude() == null) {
       v.add(f + "location", "the operation's location (latitude and longitude) is required");
@@ -191,7 +191,8 @@ public final class EventRegistrations {
     }
     Violations v = new Violations();
     EventPlan plan = plan(merged, field, v, true);
-    TargetRegistrations.checkContact(merged.contact(), merged.disclosure(), field, v);
+    TargetRegistrations.checkContact(
+        merged.contact(), TargetRegistrations.prefix(field) + "on_scene_contact", v);
     v.throwIfAny();
     EventRegistration updated =
         new EventRegistration(

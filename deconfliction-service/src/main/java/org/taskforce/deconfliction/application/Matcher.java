@@ -178,7 +178,7 @@ public final class Matcher {
                 List.of(
                     side(self.agency(), self.id(), self.contact(), self.disclosure()),
                     side(other.agency(), other.id(), other.contact(), other.disclosure())),
-                clock.instant().plus(settings.targetAcknowledgeWithin()),
+                targetDeadline(),
                 null,
                 "",
                 null,
@@ -265,6 +265,11 @@ public final class Matcher {
       hits.add(eventHit(o, other, conflict.id()));
     }
     return visible(hits);
+  }
+
+  /** When a target conflict created now must be acknowledged by. */
+  public Instant targetDeadline() {
+    return clock.instant().plus(settings.targetAcknowledgeWithin());
   }
 
   /** Stores a conflict and its alerts so that neither is lost nor doubled. */

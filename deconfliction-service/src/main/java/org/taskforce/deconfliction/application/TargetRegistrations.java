@@ -74,11 +74,11 @@ public final class TargetRegistrations {
     Instant now = clock.instant();
     Violations v = new Violations();
     List<NormalizedSelector> selectors =
-        normalize(draft.selectors(), field + ".selectors", v, true);
-    checkContact(draft.contact(), draft.disclosure(), field, v);
+        normalize(draft.selectors(), prefix(field) + "selectors", v, true);
+    checkContact(draft.contact(), prefix(field) + "point_of_contact", v);
     Instant expiry =
         draft.expireTime() == null ? now.plus(settings.defaultExpiry()) : draft.expireTime();
-    checkExpiry(expiry, now, now, field + ".expire_time", v);
+    checkExpiry(expiry, now, now, prefix(field) + "expire_time", v);
     v.throwIfAny();
     String id =
         requestId == null || requestId.isBlank()
@@ -158,11 +158,11 @@ public final class TargetRegistrations {
     Violations v = new Violations();
     List<NormalizedSelector> selectors =
         changes.selectorsSet()
-            ? normalize(changes.selectors(), field + ".selectors", v, true)
+            ? normalize(changes.selectors(), prefix(field) + "selectors", v, true)
             : current.selectors();
     Contact contact = changes.contactSet() ? changes.contact() : current.contact();
     Disclosure disclosure = changes.disclosureSet() ? changes.disclosure() : current.disclosure();
-    checkContact(contact, disclosure, field, v);
+    checkContact(contact, prefix(field) + "point_of_contact", v);
     v.throwIfAny();
     TargetRegistration updated =
         current.with(
@@ -294,8 +294,8 @@ public final class TargetRegistrations {
     return out;
   }
 
-  static void checkContact(Contact contact, Disclosure disclosure, String field, Violations v) {
-    String f = field + ".point_of_contact";
+  /** Whom to call: a name and a phone number or e-mail address; {@code f} is the field path. */
+  static void checkContact(Contact contact, String f, Violations v) {
     if (contact == null || contact.displayName().isBlank()) {
       v.add(f + ".display_name", "whom to call is required: the point of contact's name");
     } else if (contact.phone().isBlank() && contact.email().isBlank()) {
@@ -314,6 +314,10 @@ public final class TargetRegistrations {
 
   private Agency agency(AgencyPrincipal caller) {
     return Access.agency(caller, agencyNames.apply(caller.agencyId()));
+  }
+
+  static String prefix(String field) {
+    return field.isEmpty() ? "" : field + ".";
   }
 
   static String nullToEmpty(String s) {

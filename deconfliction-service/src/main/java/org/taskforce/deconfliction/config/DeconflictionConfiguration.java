@@ -50,7 +50,6 @@ public class DeconflictionConfiguration {
             e.maxRadiusMeters(),
             e.maxDuration(),
             e.cellDegrees()),
-        java.time.Duration.ofMinutes(30),
         p.targetAcknowledgeWithin());
   }
 

@@ -4,8 +4,6 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.set;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -14,6 +12,7 @@ import java.time.Clock;
 import java.util.Date;
 import org.bson.Document;
 import org.taskforce.platform.mongo.MongoIndexes;
+import org.taskforce.platform.mongo.MongoInserts;
 
 /**
  * Records events a service must announce, in its own database, for {@link OutboxRelay} to deliver
@@ -70,22 +69,15 @@ public final class Outbox implements MongoIndexes {
 
   private boolean insert(String id, String topic, Document payload, String state) {
     Date now = Date.from(clock.instant());
-    try {
-      collection.insertOne(
-          new Document("_id", id)
-              .append("topic", topic)
-              .append("payload", payload)
-              .append("state", state)
-              .append("createdAt", now)
-              .append("nextAttemptAt", now)
-              .append("attempts", 0));
-      return true;
-    } catch (MongoWriteException e) {
-      if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
-        return false;
-      }
-      throw e;
-    }
+    return MongoInserts.insertIfAbsent(
+        collection,
+        new Document("_id", id)
+            .append("topic", topic)
+            .append("payload", payload)
+            .append("state", state)
+            .append("createdAt", now)
+            .append("nextAttemptAt", now)
+            .append("attempts", 0));
   }
 
   @Override

@@ -4,8 +4,6 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -23,6 +21,7 @@ import org.taskforce.deconfliction.domain.Conflict;
 import org.taskforce.deconfliction.domain.Disclosure;
 import org.taskforce.deconfliction.domain.Tier;
 import org.taskforce.platform.mongo.MongoIndexes;
+import org.taskforce.platform.mongo.MongoInserts;
 
 /** Conflicts in collection {@value #COLLECTION}, {@code _id} = the pair's deterministic id. */
 public final class MongoConflictStore implements ConflictStore, MongoIndexes {
@@ -35,15 +34,7 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
 
   @Override
   public boolean insertIfAbsent(Conflict c) {
-    try {
-      collection.insertOne(toDocument(c));
-      return true;
-    } catch (MongoWriteException e) {
-      if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
-        return false;
-      }
-      throw e;
-    }
+    return MongoInserts.insertIfAbsent(collection, toDocument(c));
   }
 
   @Override

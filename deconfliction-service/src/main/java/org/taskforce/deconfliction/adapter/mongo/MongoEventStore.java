@@ -6,8 +6,6 @@ import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -29,6 +27,7 @@ import org.taskforce.deconfliction.domain.EventRegistration;
 import org.taskforce.deconfliction.domain.EventType;
 import org.taskforce.deconfliction.domain.RegistrationStatus;
 import org.taskforce.platform.mongo.MongoIndexes;
+import org.taskforce.platform.mongo.MongoInserts;
 
 /** Event registrations in collection {@value #COLLECTION}. */
 public final class MongoEventStore implements EventStore, MongoIndexes {
@@ -41,15 +40,7 @@ public final class MongoEventStore implements EventStore, MongoIndexes {
 
   @Override
   public boolean insert(EventRegistration r) {
-    try {
-      collection.insertOne(toDocument(r));
-      return true;
-    } catch (MongoWriteException e) {
-      if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
-        return false;
-      }
-      throw e;
-    }
+    return MongoInserts.insertIfAbsent(collection, toDocument(r));
   }
 
   @Override

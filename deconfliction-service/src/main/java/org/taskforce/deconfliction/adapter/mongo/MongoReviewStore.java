@@ -4,8 +4,6 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -21,6 +19,7 @@ import org.taskforce.deconfliction.application.ReviewStore;
 import org.taskforce.deconfliction.domain.ReviewItem;
 import org.taskforce.deconfliction.domain.TargetSelector;
 import org.taskforce.platform.mongo.MongoIndexes;
+import org.taskforce.platform.mongo.MongoInserts;
 
 /** The review queue in collection {@value #COLLECTION}, {@code _id} = the pair's id. */
 public final class MongoReviewStore implements ReviewStore, MongoIndexes {
@@ -33,15 +32,7 @@ public final class MongoReviewStore implements ReviewStore, MongoIndexes {
 
   @Override
   public boolean insertIfAbsent(ReviewItem item) {
-    try {
-      collection.insertOne(toDocument(item));
-      return true;
-    } catch (MongoWriteException e) {
-      if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
-        return false;
-      }
-      throw e;
-    }
+    return MongoInserts.insertIfAbsent(collection, toDocument(item));
   }
 
   @Override

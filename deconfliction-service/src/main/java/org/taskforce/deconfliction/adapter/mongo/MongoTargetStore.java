@@ -6,8 +6,6 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -30,6 +28,7 @@ import org.taskforce.deconfliction.domain.RegistrationStatus;
 import org.taskforce.deconfliction.domain.TargetRegistration;
 import org.taskforce.deconfliction.domain.TargetSelector;
 import org.taskforce.platform.mongo.MongoIndexes;
+import org.taskforce.platform.mongo.MongoInserts;
 
 /**
  * Target registrations in collection {@value #COLLECTION}; optimistic locking on {@code version}.
@@ -44,15 +43,7 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
 
   @Override
   public boolean insert(TargetRegistration r) {
-    try {
-      collection.insertOne(toDocument(r));
-      return true;
-    } catch (MongoWriteException e) {
-      if (ErrorCategory.fromErrorCode(e.getError().getCode()) == ErrorCategory.DUPLICATE_KEY) {
-        return false;
-      }
-      throw e;
-    }
+    return MongoInserts.insertIfAbsent(collection, toDocument(r));
   }
 
   @Override
