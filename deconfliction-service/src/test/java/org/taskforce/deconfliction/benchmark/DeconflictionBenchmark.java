@@ -86,25 +86,10 @@ public final class DeconflictionBenchmark {
 
     // MongoDB runs in its own JVM, as in a deployment: its heap and garbage collections are not
     // the service's. -Dbench.dbHeap sizes it (about 2.4 GB per 100,000 persons and events).
-    Process mongo =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + System.getProperty("bench.dbHeap", "20g"),
-                "-cp",
-                classPath(),
-                StandaloneMongo.class.getName())
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    java.io.BufferedReader mongoOut =
-        new java.io.BufferedReader(new java.io.InputStreamReader(mongo.getInputStream()));
-    String mongoUri;
-    do {
-      mongoUri = mongoOut.readLine();
-      if (mongoUri == null) {
-        throw new IllegalStateException("the MongoDB process ended before it started");
-      }
-    } while (!mongoUri.startsWith("mongodb://"));
-    Runtime.getRuntime().addShutdownHook(new Thread(mongo::destroyForcibly));
+    // -Dbench.mongodbUri: a real MongoDB (its database "deconfliction" is filled and used).
+    String given = System.getProperty("bench.mongodbUri", "");
+    Process mongo = given.isBlank() ? startStandaloneMongo() : null;
+    String mongoUri = given.isBlank() ? readUri(mongo) : given;
     try (KeycloakTestRealm realm = new KeycloakTestRealm()) {
       ConfigurableApplicationContext app =
           new SpringApplication(DeconflictionServiceApplication.class)
@@ -165,14 +150,43 @@ public final class DeconflictionBenchmark {
             perSecond,
             perSecond / 5,
             registrationSeconds);
-        System.out.printf(
-            Locale.ROOT, "MongoDB process resident: %,d MiB%n", residentMiB(mongo.pid()));
+        if (mongo != null) {
+          System.out.printf(
+              Locale.ROOT, "MongoDB process resident: %,d MiB%n", residentMiB(mongo.pid()));
+        }
         channel.shutdownNow();
       } finally {
         app.close();
       }
     }
     System.exit(0);
+  }
+
+  private static Process startStandaloneMongo() throws java.io.IOException {
+    Process mongo =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + System.getProperty("bench.dbHeap", "20g"),
+                "-cp",
+                classPath(),
+                StandaloneMongo.class.getName())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    Runtime.getRuntime().addShutdownHook(new Thread(mongo::destroyForcibly));
+    return mongo;
+  }
+
+  private static String readUri(Process mongo) throws java.io.IOException {
+    java.io.BufferedReader out =
+        new java.io.BufferedReader(new java.io.InputStreamReader(mongo.getInputStream()));
+    String line;
+    do {
+      line = out.readLine();
+      if (line == null) {
+        throw new IllegalStateException("the MongoDB process ended before it started");
+      }
+    } while (!line.startsWith("mongodb://"));
+    return line;
   }
 
   /** The project's class path (exec:java runs us in a class loader of its own). */
