@@ -9,7 +9,7 @@ class NotificationServiceApplicationTest extends GrpcServiceRuntimeContract {
 
   @Override
   protected List<String> businessServices() {
-    return List.of();
+    return List.of("taskforce.notifications.v1.NotificationService");
   }
 
   @Override

@@ -1,0 +1,186 @@
+package org.taskforce.notifications.adapter.grpc;
+
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.taskforce.api.notifications.v1.AcknowledgeNotificationRequest;
+import org.taskforce.api.notifications.v1.AcknowledgeNotificationResponse;
+import org.taskforce.api.notifications.v1.ListNotificationsRequest;
+import org.taskforce.api.notifications.v1.ListNotificationsResponse;
+import org.taskforce.api.notifications.v1.MarkNotificationReadRequest;
+import org.taskforce.api.notifications.v1.MarkNotificationReadResponse;
+import org.taskforce.api.notifications.v1.NotificationKind;
+import org.taskforce.api.notifications.v1.NotificationServiceGrpc;
+import org.taskforce.api.notifications.v1.PublishNotificationRequest;
+import org.taskforce.api.notifications.v1.PublishNotificationResponse;
+import org.taskforce.api.notifications.v1.SubscribeNotificationsRequest;
+import org.taskforce.api.notifications.v1.SubscribeNotificationsResponse;
+import org.taskforce.notifications.application.NotificationStore;
+import org.taskforce.notifications.application.Notifications;
+import org.taskforce.notifications.domain.Notification;
+import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.grpc.CallerContext;
+import org.taskforce.platform.security.AgencyPrincipal;
+
+/**
+ * Publish, inbox and streams of the NotificationService contract. Webhook subscriptions and
+ * deliveries are not built yet and answer UNIMPLEMENTED.
+ */
+public final class NotificationGrpcService
+    extends NotificationServiceGrpc.NotificationServiceImplBase {
+  static final Duration MIN_HEARTBEAT = Duration.ofSeconds(1);
+  static final Duration MAX_HEARTBEAT = Duration.ofSeconds(60);
+  static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
+
+  private final Notifications notifications;
+  private final NotificationStore store;
+  private final NotificationStreams streams;
+
+  public NotificationGrpcService(
+      Notifications notifications, NotificationStore store, NotificationStreams streams) {
+    this.notifications = notifications;
+    this.store = store;
+    this.streams = streams;
+  }
+
+  @Override
+  public void publishNotification(
+      PublishNotificationRequest r, StreamObserver<PublishNotificationResponse> observer) {
+    List<Notification.Recipient> recipients = new ArrayList<>();
+    r.getRecipientsList()
+        .forEach(x ->
+            recipients.add(
+                new Notification.Recipient(x.getAgencyId(), x.getUserSubject(), x.getRole())));
+    Notifications.Published p =
+        notifications.publish(
+            CallerContext.principal(),
+            new Notifications.Publication(
+                r.getEventId(),
+                recipients,
+                NotificationMapping.kind(r.getKind()),
+                NotificationMapping.severity(r.getSeverity()),
+                r.getTitle(),
+                r.getBody(),
+                r.getResource(),
+                r.getAttributesMap(),
+                r.getRequiresAcknowledgement(),
+                r.hasAcknowledgeDeadline()
+                    ? NotificationMapping.instant(r.getAcknowledgeDeadline())
+                    : null));
+    observer.onNext(
+        PublishNotificationResponse.newBuilder()
+            .addAllNotificationIds(p.notificationIds())
+            .setDuplicate(p.duplicate())
+            .build());
+    observer.onCompleted();
+  }
+
+  @Override
+  public void listNotifications(
+      ListNotificationsRequest r, StreamObserver<ListNotificationsResponse> observer) {
+    int offset = 0;
+    if (!r.getPageToken().isEmpty()) {
+      try {
+        offset = Integer.parseInt(r.getPageToken());
+      } catch (NumberFormatException e) {
+        throw TaskforceException.invalidArgument(
+            "page_token", "is not a token this service issued");
+      }
+    }
+    Notifications.Page page =
+        notifications.inbox(
+            CallerContext.principal(),
+            r.getUnreadOnly(),
+            kinds(r.getKindsList()),
+            r.getNeedsAcknowledgementOnly(),
+            r.getPageSize(),
+            offset);
+    ListNotificationsResponse.Builder b =
+        ListNotificationsResponse.newBuilder()
+            .setNextPageToken(page.nextPageToken())
+            .setUnreadCount(page.unreadCount());
+    page.items().forEach(n -> b.addNotifications(NotificationMapping.toProto(n)));
+    observer.onNext(b.build());
+    observer.onCompleted();
+  }
+
+  @Override
+  public void markNotificationRead(
+      MarkNotificationReadRequest r, StreamObserver<MarkNotificationReadResponse> observer) {
+    observer.onNext(
+        MarkNotificationReadResponse.newBuilder()
+            .setNotification(
+                NotificationMapping.toProto(
+                    notifications.markRead(
+                        CallerContext.principal(), required(r.getNotificationId()))))
+            .build());
+    observer.onCompleted();
+  }
+
+  @Override
+  public void acknowledgeNotification(
+      AcknowledgeNotificationRequest r, StreamObserver<AcknowledgeNotificationResponse> observer) {
+    observer.onNext(
+        AcknowledgeNotificationResponse.newBuilder()
+            .setNotification(
+                NotificationMapping.toProto(
+                    notifications.acknowledge(
+                        CallerContext.principal(), required(r.getNotificationId()), r.getNote())))
+            .build());
+    observer.onCompleted();
+  }
+
+  @Override
+  public void subscribeNotifications(
+      SubscribeNotificationsRequest r, StreamObserver<SubscribeNotificationsResponse> observer) {
+    AgencyPrincipal caller = CallerContext.principal();
+    long after;
+    if (r.getAfterCursor().isEmpty()) {
+      after = store.latestSequence(caller.agencyId());
+    } else {
+      after = Notification.sequenceOf(r.getAfterCursor());
+      if (after < 0) {
+        throw TaskforceException.invalidArgument(
+            "after_cursor", "is not a cursor this service issued");
+      }
+    }
+    Duration heartbeat = DEFAULT_HEARTBEAT;
+    if (r.hasHeartbeatInterval()) {
+      Duration asked =
+          Duration.ofSeconds(
+              r.getHeartbeatInterval().getSeconds(), r.getHeartbeatInterval().getNanos());
+      heartbeat =
+          asked.compareTo(MIN_HEARTBEAT) < 0
+              ? MIN_HEARTBEAT
+              : asked.compareTo(MAX_HEARTBEAT) > 0 ? MAX_HEARTBEAT : asked;
+    }
+    streams.open(
+        caller,
+        after,
+        kinds(r.getKindsList()),
+        heartbeat,
+        (ServerCallStreamObserver<SubscribeNotificationsResponse>) observer);
+  }
+
+  private static Set<String> kinds(List<NotificationKind> kinds) {
+    Set<String> out = new HashSet<>();
+    kinds.forEach(k -> {
+      String name = NotificationMapping.kind(k);
+      if (!name.isEmpty()) {
+        out.add(name);
+      }
+    });
+    return out;
+  }
+
+  private static String required(String id) {
+    if (id == null || id.isBlank()) {
+      throw TaskforceException.invalidArgument("notification_id", "is required");
+    }
+    return id;
+  }
+}

@@ -1,0 +1,146 @@
+package org.taskforce.notifications.adapter.grpc;
+
+import io.grpc.stub.ServerCallStreamObserver;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.taskforce.api.notifications.v1.Heartbeat;
+import org.taskforce.api.notifications.v1.SubscribeNotificationsResponse;
+import org.taskforce.notifications.application.NotificationStore;
+import org.taskforce.notifications.application.Notifications;
+import org.taskforce.notifications.domain.Notification;
+import org.taskforce.platform.security.AgencyPrincipal;
+
+/**
+ * Serves SubscribeNotifications streams by reading the database, not memory: each stream polls its
+ * agency's notifications after its cursor, so a notification stored by any replica reaches every
+ * subscriber on every replica. A slow client is not buffered for: while its transport is not ready
+ * the stream simply waits and continues from its cursor.
+ */
+public final class NotificationStreams implements SmartLifecycle {
+  private static final Logger log = LoggerFactory.getLogger(NotificationStreams.class);
+  private static final int BATCH = 100;
+
+  private final NotificationStore store;
+  private final Clock clock;
+  private final Duration pollInterval;
+  private final Duration gapGrace;
+  private ScheduledExecutorService scheduler;
+
+  public NotificationStreams(
+      NotificationStore store, Clock clock, Duration pollInterval, Duration gapGrace) {
+    this.store = store;
+    this.clock = clock;
+    this.pollInterval = pollInterval;
+    this.gapGrace = gapGrace;
+  }
+
+  void open(
+      AgencyPrincipal caller,
+      long after,
+      Set<String> kinds,
+      Duration heartbeat,
+      ServerCallStreamObserver<SubscribeNotificationsResponse> call) {
+    Stream stream = new Stream(caller, after, kinds, heartbeat, call);
+    ScheduledFuture<?> task =
+        scheduler.scheduleWithFixedDelay(
+            stream::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    call.setOnCancelHandler(() -> task.cancel(false));
+  }
+
+  private final class Stream {
+    private final AgencyPrincipal caller;
+    private final Set<String> kinds;
+    private final Duration heartbeat;
+    private final ServerCallStreamObserver<SubscribeNotificationsResponse> call;
+    private long last;
+    private Instant lastSent;
+
+    Stream(
+        AgencyPrincipal caller,
+        long after,
+        Set<String> kinds,
+        Duration heartbeat,
+        ServerCallStreamObserver<SubscribeNotificationsResponse> call) {
+      this.caller = caller;
+      this.last = after;
+      this.kinds = kinds;
+      this.heartbeat = heartbeat;
+      this.call = call;
+      this.lastSent = clock.instant();
+    }
+
+    void poll() {
+      if (call.isCancelled()) {
+        return;
+      }
+      try {
+        while (call.isReady()) {
+          List<Notification> found = store.after(caller.agencyId(), last, BATCH);
+          List<Notification> ready =
+              Notifications.deliverable(found, last, clock.instant(), gapGrace);
+          for (Notification n : ready) {
+            last = n.sequence();
+            if ((kinds.isEmpty() || kinds.contains(n.kind()))
+                && Notifications.visibleTo(caller, n)) {
+              call.onNext(
+                  SubscribeNotificationsResponse.newBuilder()
+                      .setNotification(NotificationMapping.toProto(n))
+                      .build());
+              lastSent = clock.instant();
+            }
+          }
+          if (ready.size() < BATCH) {
+            break;
+          }
+        }
+        if (call.isReady() && !clock.instant().isBefore(lastSent.plus(heartbeat))) {
+          call.onNext(
+              SubscribeNotificationsResponse.newBuilder()
+                  .setHeartbeat(
+                      Heartbeat.newBuilder()
+                          .setServerTime(NotificationMapping.timestamp(clock.instant()))
+                          .setCursor(Notification.cursorOf(last)))
+                  .build());
+          lastSent = clock.instant();
+        }
+      } catch (RuntimeException e) {
+        log.warn("notification stream for {} could not poll; retrying", caller.agencyId(), e);
+      }
+    }
+  }
+
+  @Override
+  public void start() {
+    scheduler =
+        Executors.newScheduledThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "notification-streams");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  @Override
+  public void stop() {
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+      scheduler = null;
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return scheduler != null;
+  }
+}

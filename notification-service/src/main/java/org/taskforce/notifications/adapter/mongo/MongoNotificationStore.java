@@ -1,0 +1,263 @@
+package org.taskforce.notifications.adapter.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.ne;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.taskforce.notifications.application.NotificationStore;
+import org.taskforce.notifications.domain.Notification;
+import org.taskforce.platform.mongo.MongoIndexes;
+import org.taskforce.platform.mongo.MongoInserts;
+
+/**
+ * Notifications ({@code notifications}), per-agency sequence counters ({@code sequences}, one
+ * document per agency, {@code $inc}) and published event ids ({@code published_events}).
+ */
+public final class MongoNotificationStore implements NotificationStore, MongoIndexes {
+  private static final FindOneAndUpdateOptions UPSERT_AFTER =
+      new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
+  private static final FindOneAndUpdateOptions AFTER =
+      new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
+
+  private final MongoCollection<Document> notifications;
+  private final MongoCollection<Document> sequences;
+  private final MongoCollection<Document> events;
+
+  public MongoNotificationStore(MongoDatabase database) {
+    this.notifications = database.getCollection("notifications");
+    this.sequences = database.getCollection("sequences");
+    this.events = database.getCollection("published_events");
+  }
+
+  @Override
+  public long nextSequence(String agencyId) {
+    return sequences
+        .findOneAndUpdate(eq("_id", agencyId), Updates.inc("seq", 1L), UPSERT_AFTER)
+        .get("seq", Number.class)
+        .longValue();
+  }
+
+  @Override
+  public boolean insertIfAbsent(Notification n) {
+    return MongoInserts.insertIfAbsent(notifications, toDocument(n));
+  }
+
+  @Override
+  public Optional<List<String>> publishedEvent(String eventId) {
+    return Optional.ofNullable(events.find(eq("_id", eventId)).first())
+        .map(d -> d.getList("ids", String.class));
+  }
+
+  @Override
+  public void markEventPublished(String eventId, List<String> ids, Instant time) {
+    MongoInserts.insertIfAbsent(
+        events, new Document("_id", eventId).append("ids", ids).append("time", Date.from(time)));
+  }
+
+  @Override
+  public Optional<Notification> find(String id) {
+    return Optional.ofNullable(notifications.find(eq("_id", id)).first())
+        .map(MongoNotificationStore::fromDocument);
+  }
+
+  @Override
+  public List<Notification> after(String agencyId, long sequence, int limit) {
+    List<Notification> out = new ArrayList<>();
+    notifications
+        .find(and(eq("recipient.agencyId", agencyId), gt("seq", sequence)))
+        .sort(Sorts.ascending("seq"))
+        .limit(limit)
+        .forEach(d -> out.add(fromDocument(d)));
+    return out;
+  }
+
+  @Override
+  public long latestSequence(String agencyId) {
+    Document d = sequences.find(eq("_id", agencyId)).first();
+    return d == null ? 0 : d.get("seq", Number.class).longValue();
+  }
+
+  @Override
+  public List<Notification> inbox(
+      String agencyId,
+      boolean unreadOnly,
+      Set<String> kinds,
+      boolean needsAck,
+      int skip,
+      int limit) {
+    List<Bson> filters = new ArrayList<>();
+    filters.add(eq("recipient.agencyId", agencyId));
+    if (unreadOnly) {
+      filters.add(eq("readTime", null));
+    }
+    if (!kinds.isEmpty()) {
+      filters.add(in("kind", kinds));
+    }
+    if (needsAck) {
+      filters.add(eq("requiresAck", true));
+      filters.add(eq("acknowledged", null));
+    }
+    List<Notification> out = new ArrayList<>();
+    notifications
+        .find(and(filters))
+        .sort(Sorts.descending("seq"))
+        .skip(skip)
+        .limit(limit)
+        .forEach(d -> out.add(fromDocument(d)));
+    return out;
+  }
+
+  @Override
+  public int unreadCount(String agencyId) {
+    return (int)
+        notifications.countDocuments(and(eq("recipient.agencyId", agencyId), eq("readTime", null)));
+  }
+
+  @Override
+  public Notification markRead(String id, Instant time) {
+    Document d =
+        notifications.findOneAndUpdate(
+            and(eq("_id", id), eq("readTime", null)),
+            Updates.set("readTime", Date.from(time)),
+            AFTER);
+    return d != null ? fromDocument(d) : find(id).orElseThrow();
+  }
+
+  @Override
+  public Notification acknowledge(String id, Notification.Acknowledgement a) {
+    Document ack =
+        new Document("subject", a.subject())
+            .append("name", a.displayName())
+            .append("agencyId", a.agencyId())
+            .append("time", Date.from(a.time()))
+            .append("note", a.note());
+    Document d =
+        notifications.findOneAndUpdate(
+            and(eq("_id", id), eq("acknowledged", null)),
+            Updates.combine(
+                Updates.set("acknowledged", ack), Updates.set("readTime", Date.from(a.time()))),
+            AFTER);
+    return d != null ? fromDocument(d) : find(id).orElseThrow();
+  }
+
+  @Override
+  public List<Notification> dueForEscalation(Instant by, int limit) {
+    List<Notification> out = new ArrayList<>();
+    notifications
+        .find(
+            and(
+                eq("requiresAck", true),
+                eq("acknowledged", null),
+                ne("escalated", true),
+                ne("deadline", null),
+                lte("deadline", Date.from(by))))
+        .limit(limit)
+        .forEach(d -> out.add(fromDocument(d)));
+    return out;
+  }
+
+  @Override
+  public boolean markEscalated(String id) {
+    return notifications
+            .updateOne(and(eq("_id", id), ne("escalated", true)), Updates.set("escalated", true))
+            .getModifiedCount()
+        == 1;
+  }
+
+  @Override
+  public void create(MongoDatabase database) {
+    MongoCollection<Document> c = database.getCollection("notifications");
+    // Unique: serves the streams' "after this sequence" reads on the embedded server too.
+    c.createIndex(
+        Indexes.ascending("recipient.agencyId", "seq"),
+        new IndexOptions().name("agency_seq").unique(true));
+    c.createIndex(
+        Indexes.ascending("requiresAck", "acknowledged", "deadline"),
+        new IndexOptions().name("escalation"));
+  }
+
+  static Document toDocument(Notification n) {
+    Notification.Recipient r = n.recipient();
+    return new Document("_id", n.id())
+        .append("seq", n.sequence())
+        .append("kind", n.kind())
+        .append("severity", n.severity())
+        .append(
+            "recipient",
+            new Document("agencyId", r.agencyId())
+                .append("user", r.userSubject())
+                .append("role", r.role()))
+        .append("title", n.title())
+        .append("body", n.body())
+        .append("resource", n.resource())
+        .append("attributes", new Document(new LinkedHashMap<String, Object>(n.attributes())))
+        .append("requiresAck", n.requiresAcknowledgement())
+        .append(
+            "deadline", n.acknowledgeDeadline() == null ? null : Date.from(n.acknowledgeDeadline()))
+        .append("createTime", Date.from(n.createTime()))
+        .append("readTime", n.readTime() == null ? null : Date.from(n.readTime()))
+        .append("acknowledged", null)
+        .append("escalated", n.escalated())
+        .append("eventId", n.eventId())
+        .append("source", n.sourceService());
+  }
+
+  static Notification fromDocument(Document d) {
+    Document r = d.get("recipient", Document.class);
+    Map<String, String> attributes = new LinkedHashMap<>();
+    Document a = d.get("attributes", Document.class);
+    if (a != null) {
+      a.forEach((k, v) -> attributes.put(k, String.valueOf(v)));
+    }
+    Document ack = d.get("acknowledged", Document.class);
+    Date deadline = d.getDate("deadline");
+    Date read = d.getDate("readTime");
+    return new Notification(
+        d.getString("_id"),
+        d.get("seq", Number.class).longValue(),
+        d.getString("kind"),
+        d.getString("severity"),
+        new Notification.Recipient(
+            r.getString("agencyId"), r.getString("user"), r.getString("role")),
+        d.getString("title"),
+        d.getString("body"),
+        d.getString("resource"),
+        attributes,
+        d.getBoolean("requiresAck", false),
+        deadline == null ? null : deadline.toInstant(),
+        d.getDate("createTime").toInstant(),
+        read == null ? null : read.toInstant(),
+        ack == null
+            ? null
+            : new Notification.Acknowledgement(
+                ack.getString("subject"),
+                ack.getString("name"),
+                ack.getString("agencyId"),
+                ack.getDate("time").toInstant(),
+                ack.getString("note")),
+        d.getBoolean("escalated", false),
+        d.getString("eventId"),
+        d.getString("source"));
+  }
+}

@@ -1,0 +1,372 @@
+package org.taskforce.notifications.adapter.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.google.protobuf.Duration;
+import com.mongodb.client.MongoDatabase;
+import io.grpc.CallCredentials;
+import io.grpc.Context;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.StreamObserver;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.taskforce.api.notifications.v1.AcknowledgeNotificationRequest;
+import org.taskforce.api.notifications.v1.ListNotificationsRequest;
+import org.taskforce.api.notifications.v1.MarkNotificationReadRequest;
+import org.taskforce.api.notifications.v1.NotificationKind;
+import org.taskforce.api.notifications.v1.NotificationServiceGrpc;
+import org.taskforce.api.notifications.v1.PublishNotificationRequest;
+import org.taskforce.api.notifications.v1.PublishNotificationResponse;
+import org.taskforce.api.notifications.v1.Recipient;
+import org.taskforce.api.notifications.v1.Severity;
+import org.taskforce.api.notifications.v1.SubscribeNotificationsRequest;
+import org.taskforce.api.notifications.v1.SubscribeNotificationsResponse;
+import org.taskforce.notifications.adapter.mongo.MongoNotificationStore;
+import org.taskforce.notifications.application.Escalation;
+import org.taskforce.notifications.application.Notifications;
+import org.taskforce.notifications.domain.Notification;
+import org.taskforce.platform.testing.KeycloakTestRealm;
+
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    properties = {
+      "spring.grpc.server.port=0",
+      "spring.grpc.server.host=127.0.0.1",
+      "taskforce.mongodb.embedded-backend=MEMORY",
+      "taskforce.notifications.stream-poll-interval=50ms",
+      "taskforce.notifications.escalation-enabled=false"
+    })
+class NotificationServiceTest {
+  static final KeycloakTestRealm REALM = new KeycloakTestRealm();
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("taskforce.security.issuer-uri", REALM::issuer);
+  }
+
+  @Autowired GrpcServerLifecycle server;
+  @Autowired MongoDatabase database;
+  @Autowired Escalation escalation;
+  ManagedChannel channel;
+
+  @BeforeEach
+  void connect() {
+    for (String c : List.of("notifications", "sequences", "published_events")) {
+      database.getCollection(c).deleteMany(new Document());
+    }
+    channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
+  }
+
+  @AfterEach
+  void disconnect() throws InterruptedException {
+    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+  }
+
+  NotificationServiceGrpc.NotificationServiceBlockingStub as(String token) {
+    return NotificationServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(token));
+  }
+
+  static String service() {
+    return REALM.client("deconfliction-service", "taskforce", "STATE", "service").mint();
+  }
+
+  static String user(String agency, String... roles) {
+    return REALM.user("u-" + agency + String.join("", roles), agency, "LOCAL", roles).mint();
+  }
+
+  static CallCredentials bearer(String token) {
+    return new CallCredentials() {
+      @Override
+      public void applyRequestMetadata(
+          RequestInfo info, Executor executor, MetadataApplier applier) {
+        Metadata m = new Metadata();
+        m.put(
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+        applier.apply(m);
+      }
+    };
+  }
+
+  PublishNotificationResponse publish(String eventId, String agency, String role, boolean ack) {
+    return as(service())
+        .publishNotification(
+            PublishNotificationRequest.newBuilder()
+                .setEventId(eventId)
+                .addRecipients(Recipient.newBuilder().setAgencyId(agency).setRole(role))
+                .setKind(NotificationKind.NOTIFICATION_KIND_TARGET_CONFLICT)
+                .setSeverity(Severity.SEVERITY_WARNING)
+                .setTitle("Target conflict " + eventId)
+                .setBody("call Det. Rivera")
+                .setRequiresAcknowledgement(ack)
+                .build());
+  }
+
+  @Test
+  void publish_isForServicesOnly_idempotentByEventId_andValidated() {
+    var denied =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () ->
+                as(user("apd", "investigator"))
+                    .publishNotification(
+                        PublishNotificationRequest.newBuilder().setEventId("e").build()));
+    assertThat(denied.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+
+    var first = publish("deconfliction:conflict-created:c-1:apd", "apd", "", true);
+    var again = publish("deconfliction:conflict-created:c-1:apd", "apd", "", true);
+    assertThat(first.getDuplicate()).isFalse();
+    assertThat(again.getDuplicate()).isTrue();
+    assertThat(again.getNotificationIdsList()).isEqualTo(first.getNotificationIdsList());
+    assertThat(database.getCollection("notifications").countDocuments()).isEqualTo(1);
+
+    var bad =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () ->
+                as(service())
+                    .publishNotification(
+                        PublishNotificationRequest.newBuilder().setEventId("e-2").build()));
+    assertThat(bad.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(database.getCollection("notifications").countDocuments()).isEqualTo(1);
+  }
+
+  @Test
+  void inbox_showsOnlyTheAgencysOwn_andRoleAddressedOnesOnlyToThatRole() {
+    publish("e-1", "apd", "", true);
+    publish("e-2", "apd", "watch-officer", false);
+    publish("e-3", "hsi-abq", "", false);
+
+    var investigator =
+        as(user("apd", "investigator"))
+            .listNotifications(ListNotificationsRequest.getDefaultInstance());
+    assertThat(investigator.getNotificationsList())
+        .extracting(n -> n.getEventId())
+        .containsExactly("e-1");
+    var watch =
+        as(user("apd", "watch-officer"))
+            .listNotifications(ListNotificationsRequest.getDefaultInstance());
+    assertThat(watch.getNotificationsList())
+        .extracting(n -> n.getEventId())
+        .containsExactly("e-2", "e-1");
+
+    String hsiNotification =
+        as(user("hsi-abq", "investigator"))
+            .listNotifications(ListNotificationsRequest.getDefaultInstance())
+            .getNotifications(0)
+            .getNotificationId();
+    var foreign =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () ->
+                as(user("apd", "investigator"))
+                    .acknowledgeNotification(
+                        AcknowledgeNotificationRequest.newBuilder()
+                            .setNotificationId(hsiNotification)
+                            .build()));
+    assertThat(foreign.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+  }
+
+  @Test
+  void readAndAcknowledge_areRecorded_twiceIsHarmless_andFiltersFollow() {
+    publish("e-1", "apd", "", true);
+    publish("e-2", "apd", "", false);
+    var inbox = as(user("apd", "investigator"));
+    assertThat(
+            inbox.listNotifications(ListNotificationsRequest.getDefaultInstance()).getUnreadCount())
+        .isEqualTo(2);
+    String needsAck =
+        inbox
+            .listNotifications(
+                ListNotificationsRequest.newBuilder().setNeedsAcknowledgementOnly(true).build())
+            .getNotifications(0)
+            .getNotificationId();
+
+    var acked =
+        inbox
+            .acknowledgeNotification(
+                AcknowledgeNotificationRequest.newBuilder()
+                    .setNotificationId(needsAck)
+                    .setNote("calling APD")
+                    .build())
+            .getNotification();
+    var twice =
+        inbox
+            .acknowledgeNotification(
+                AcknowledgeNotificationRequest.newBuilder().setNotificationId(needsAck).build())
+            .getNotification();
+    assertThat(acked.getAcknowledged().getSubject()).isNotBlank();
+    assertThat(twice.getAcknowledged()).isEqualTo(acked.getAcknowledged());
+    assertThat(
+            inbox
+                .listNotifications(
+                    ListNotificationsRequest.newBuilder().setNeedsAcknowledgementOnly(true).build())
+                .getNotificationsList())
+        .isEmpty();
+
+    String other =
+        inbox
+            .listNotifications(ListNotificationsRequest.newBuilder().setUnreadOnly(true).build())
+            .getNotifications(0)
+            .getNotificationId();
+    inbox.markNotificationRead(
+        MarkNotificationReadRequest.newBuilder().setNotificationId(other).build());
+    assertThat(
+            inbox
+                .listNotifications(
+                    ListNotificationsRequest.newBuilder().setUnreadOnly(true).build())
+                .getNotificationsList())
+        .isEmpty();
+  }
+
+  /** Collects a stream's messages; cancels it on demand (a dropped connection). */
+  final class Subscriber implements StreamObserver<SubscribeNotificationsResponse> {
+    final BlockingQueue<SubscribeNotificationsResponse> received = new LinkedBlockingQueue<>();
+    final Context.CancellableContext context = Context.current().withCancellation();
+
+    Subscriber(String token, String afterCursor, long heartbeatSeconds) {
+      SubscribeNotificationsRequest.Builder r =
+          SubscribeNotificationsRequest.newBuilder().setAfterCursor(afterCursor);
+      if (heartbeatSeconds > 0) {
+        r.setHeartbeatInterval(Duration.newBuilder().setSeconds(heartbeatSeconds));
+      }
+      context.run(() ->
+          NotificationServiceGrpc.newStub(channel)
+              .withCallCredentials(bearer(token))
+              .subscribeNotifications(r.build(), this));
+    }
+
+    SubscribeNotificationsResponse next() throws InterruptedException {
+      return received.poll(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void onNext(SubscribeNotificationsResponse value) {
+      received.add(value);
+    }
+
+    @Override
+    public void onError(Throwable t) {}
+
+    @Override
+    public void onCompleted() {}
+  }
+
+  @Test
+  void aClientThatDropsAndResumesWithItsCursor_missesNothing_inOrder() throws Exception {
+    String token = user("apd", "investigator");
+    publish("before", "apd", "", false);
+    String start =
+        as(token)
+            .listNotifications(ListNotificationsRequest.getDefaultInstance())
+            .getNotifications(0)
+            .getCursor();
+
+    Subscriber first = new Subscriber(token, start, 0);
+    List<String> published = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      publish("n-" + i, "apd", "", false);
+      published.add("n-" + i);
+    }
+    List<String> received = new ArrayList<>();
+    String cursor = start;
+    for (int i = 0; i < 4; i++) {
+      var m = first.next();
+      received.add(m.getNotification().getEventId());
+      cursor = m.getNotification().getCursor();
+    }
+    first.context.cancel(null); // the connection drops mid-stream
+    for (int i = 10; i < 15; i++) {
+      publish("n-" + i, "apd", "", false);
+      published.add("n-" + i);
+    }
+
+    Subscriber second = new Subscriber(token, cursor, 0);
+    while (received.size() < published.size()) {
+      var m = second.next();
+      assertThat(m).as("stream delivers the rest").isNotNull();
+      if (m.hasNotification()) {
+        received.add(m.getNotification().getEventId());
+      }
+    }
+    second.context.cancel(null);
+    assertThat(received).isEqualTo(published);
+  }
+
+  @Test
+  void notificationsStoredByAnotherReplica_reachTheStream_andIdleStreamsGetHeartbeats()
+      throws Exception {
+    Subscriber subscriber = new Subscriber(user("nnpd", "investigator"), "", 1);
+    // Another replica writes straight to the shared database.
+    new Notifications(new MongoNotificationStore(database), java.time.Clock.systemUTC())
+        .publishAs(
+            "other-replica",
+            new Notifications.Publication(
+                "x-1",
+                List.of(new Notification.Recipient("nnpd", "", "")),
+                "EVENT_CONFLICT",
+                "CRITICAL",
+                "Event conflict",
+                "",
+                "",
+                java.util.Map.of(),
+                true,
+                null));
+
+    SubscribeNotificationsResponse m = subscriber.next();
+    while (m != null && m.hasHeartbeat()) {
+      m = subscriber.next();
+    }
+    assertThat(m.getNotification().getEventId()).isEqualTo("x-1");
+    SubscribeNotificationsResponse heartbeat = subscriber.next();
+    assertThat(heartbeat.hasHeartbeat()).isTrue();
+    assertThat(heartbeat.getHeartbeat().getCursor()).isEqualTo(m.getNotification().getCursor());
+    subscriber.context.cancel(null);
+  }
+
+  @Test
+  void unacknowledgedAlerts_escalateToTheWatchOfficersExactlyOnce() {
+    as(service())
+        .publishNotification(
+            PublishNotificationRequest.newBuilder()
+                .setEventId("due")
+                .addRecipients(Recipient.newBuilder().setAgencyId("apd"))
+                .setKind(NotificationKind.NOTIFICATION_KIND_EVENT_CONFLICT)
+                .setTitle("Event conflict")
+                .setRequiresAcknowledgement(true)
+                .setAcknowledgeDeadline(
+                    NotificationMapping.timestamp(Instant.now().plusSeconds(60)))
+                .build());
+
+    assertThat(escalation.run()).isEqualTo(1); // due within the 15-minute lead
+    assertThat(escalation.run()).isZero();
+    var watch =
+        as(user("nm-ago", "watch-officer"))
+            .listNotifications(ListNotificationsRequest.getDefaultInstance())
+            .getNotificationsList();
+    assertThat(watch)
+        .singleElement()
+        .satisfies(n -> {
+          assertThat(n.getKind()).isEqualTo(NotificationKind.NOTIFICATION_KIND_ESCALATION);
+          assertThat(n.getBody()).contains("apd");
+        });
+  }
+}
