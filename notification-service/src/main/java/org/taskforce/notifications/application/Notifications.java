@@ -33,10 +33,18 @@ public final class Notifications {
 
   private final NotificationStore store;
   private final Clock clock;
+  private final java.util.function.Consumer<Notification> onStored;
 
-  public Notifications(NotificationStore store, Clock clock) {
+  /**
+   * @param onStored called for every stored notification, also again when a retried publication
+   *     finds it stored (so a crash between storing and fanning out loses nothing); must be
+   *     idempotent
+   */
+  public Notifications(
+      NotificationStore store, Clock clock, java.util.function.Consumer<Notification> onStored) {
     this.store = store;
     this.clock = clock;
+    this.onStored = onStored;
   }
 
   /** What a publisher asks to announce. */
@@ -93,7 +101,9 @@ public final class Notifications {
               + UUID.nameUUIDFromBytes(
                   (p.eventId() + "|" + i + "|" + r).getBytes(StandardCharsets.UTF_8));
       ids.add(id);
-      if (store.find(id).isPresent()) {
+      Optional<Notification> stored = store.find(id);
+      if (stored.isPresent()) {
+        onStored.accept(stored.get());
         continue;
       }
       Notification n =
@@ -116,6 +126,7 @@ public final class Notifications {
               p.eventId(),
               sourceService);
       store.insertIfAbsent(n);
+      onStored.accept(store.find(id).orElse(n));
     }
     store.markEventPublished(p.eventId(), ids, now);
     return new Published(ids, false);

@@ -12,11 +12,17 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.taskforce.notifications.adapter.grpc.JsonNotificationRenderer;
 import org.taskforce.notifications.adapter.grpc.NotificationGrpcService;
 import org.taskforce.notifications.adapter.grpc.NotificationStreams;
+import org.taskforce.notifications.adapter.grpc.WebhookEndpoints;
 import org.taskforce.notifications.adapter.mongo.MongoNotificationStore;
+import org.taskforce.notifications.adapter.mongo.MongoWebhookStore;
+import org.taskforce.notifications.adapter.webhook.HttpWebhookSender;
 import org.taskforce.notifications.application.Escalation;
 import org.taskforce.notifications.application.Notifications;
+import org.taskforce.notifications.application.WebhookDispatcher;
+import org.taskforce.notifications.application.Webhooks;
 
 /** Explicit wiring of notification-service. */
 @Configuration(proxyBeanMethods = false)
@@ -29,8 +35,21 @@ public class NotificationConfiguration {
   }
 
   @Bean
-  Notifications notifications(MongoNotificationStore store, Clock clock) {
-    return new Notifications(store, clock);
+  MongoWebhookStore webhookStore(MongoDatabase database) {
+    return new MongoWebhookStore(database);
+  }
+
+  @Bean
+  Webhooks webhooks(
+      MongoWebhookStore store,
+      Clock clock,
+      @Value("${taskforce.notifications.webhooks.allow-plain-http:false}") boolean allowPlainHttp) {
+    return new Webhooks(store, allowPlainHttp, clock);
+  }
+
+  @Bean
+  Notifications notifications(MongoNotificationStore store, Webhooks webhooks, Clock clock) {
+    return new Notifications(store, clock, webhooks::fanOut);
   }
 
   @Bean
@@ -43,9 +62,47 @@ public class NotificationConfiguration {
   }
 
   @Bean
+  WebhookDispatcher webhookDispatcher(
+      MongoWebhookStore webhooks,
+      MongoNotificationStore notifications,
+      Clock clock,
+      @Value("${taskforce.notifications.webhooks.max-attempts:10}") int maxAttempts,
+      @Value("${taskforce.notifications.webhooks.initial-backoff:2s}") Duration initialBackoff,
+      @Value("${taskforce.notifications.webhooks.max-backoff:10m}") Duration maxBackoff,
+      @Value("${taskforce.notifications.webhooks.timeout:10s}") Duration timeout,
+      @Value("${taskforce.notifications.webhooks.breaker-failure-rate:50}") float failureRate,
+      @Value("${taskforce.notifications.webhooks.breaker-minimum-calls:4}") int minimumCalls,
+      @Value("${taskforce.notifications.webhooks.breaker-open-for:60s}") Duration openFor) {
+    return new WebhookDispatcher(
+        webhooks,
+        notifications,
+        new JsonNotificationRenderer(),
+        new HttpWebhookSender(),
+        new WebhookDispatcher.Policy(
+            maxAttempts,
+            initialBackoff,
+            maxBackoff,
+            timeout,
+            timeout.plusSeconds(30),
+            failureRate,
+            minimumCalls,
+            openFor),
+        clock);
+  }
+
+  @Bean
   NotificationGrpcService notificationGrpcService(
-      Notifications notifications, MongoNotificationStore store, NotificationStreams streams) {
-    return new NotificationGrpcService(notifications, store, streams);
+      Notifications notifications,
+      MongoNotificationStore store,
+      NotificationStreams streams,
+      Webhooks webhooks,
+      MongoWebhookStore webhookStore,
+      WebhookDispatcher dispatcher) {
+    return new NotificationGrpcService(
+        notifications,
+        store,
+        streams,
+        new WebhookEndpoints(webhooks, webhookStore, dispatcher::breaker));
   }
 
   @Bean
@@ -59,13 +116,45 @@ public class NotificationConfiguration {
   }
 
   /**
-   * Runs the escalation every {@code taskforce.notifications.escalation-interval} on each replica.
+   * Escalation rounds, every {@code escalation-interval} on each replica (each is exactly-once).
    */
   @Bean
   SmartLifecycle escalationScheduler(
       Escalation escalation,
       @Value("${taskforce.notifications.escalation-interval:30s}") Duration every,
       @Value("${taskforce.notifications.escalation-enabled:true}") boolean enabled) {
+    return every(
+        "escalation",
+        every,
+        enabled,
+        () -> {
+          int n = escalation.run();
+          if (n > 0) {
+            log.info("escalated {} unacknowledged notifications to the watch officers", n);
+          }
+        });
+  }
+
+  /** Webhook delivery rounds; replicas share the work through leases on deliveries. */
+  @Bean
+  SmartLifecycle webhookDispatcherScheduler(
+      WebhookDispatcher dispatcher,
+      @Value("${taskforce.notifications.webhooks.poll-interval:500ms}") Duration every,
+      @Value("${taskforce.notifications.webhooks.enabled:true}") boolean enabled) {
+    return every(
+        "webhooks",
+        every,
+        enabled,
+        () -> {
+          while (dispatcher.dispatchOnce() > 0) {
+            // keep going while there is work
+          }
+        });
+  }
+
+  /** A background job on a thread of its own, every {@code interval}; a failed round is logged. */
+  private static SmartLifecycle every(
+      String name, Duration interval, boolean enabled, Runnable job) {
     return new SmartLifecycle() {
       private ScheduledExecutorService scheduler;
 
@@ -76,23 +165,20 @@ public class NotificationConfiguration {
         }
         scheduler =
             Executors.newSingleThreadScheduledExecutor(r -> {
-              Thread t = new Thread(r, "escalation");
+              Thread t = new Thread(r, name);
               t.setDaemon(true);
               return t;
             });
         scheduler.scheduleWithFixedDelay(
             () -> {
               try {
-                int n = escalation.run();
-                if (n > 0) {
-                  log.info("escalated {} unacknowledged notifications to the watch officers", n);
-                }
+                job.run();
               } catch (RuntimeException e) {
-                log.warn("escalation run failed", e);
+                log.warn("{} round failed; next in {}", name, interval, e);
               }
             },
-            every.toMillis(),
-            every.toMillis(),
+            interval.toMillis(),
+            interval.toMillis(),
             TimeUnit.MILLISECONDS);
       }
 

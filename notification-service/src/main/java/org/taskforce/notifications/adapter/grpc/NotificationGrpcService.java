@@ -7,18 +7,33 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.taskforce.api.notifications.v1.*;
 import org.taskforce.api.notifications.v1.AcknowledgeNotificationRequest;
 import org.taskforce.api.notifications.v1.AcknowledgeNotificationResponse;
+import org.taskforce.api.notifications.v1.CreateWebhookSubscriptionRequest;
+import org.taskforce.api.notifications.v1.CreateWebhookSubscriptionResponse;
+import org.taskforce.api.notifications.v1.DeleteWebhookSubscriptionRequest;
+import org.taskforce.api.notifications.v1.DeleteWebhookSubscriptionResponse;
+import org.taskforce.api.notifications.v1.GetWebhookSubscriptionRequest;
+import org.taskforce.api.notifications.v1.GetWebhookSubscriptionResponse;
 import org.taskforce.api.notifications.v1.ListNotificationsRequest;
 import org.taskforce.api.notifications.v1.ListNotificationsResponse;
+import org.taskforce.api.notifications.v1.ListWebhookDeliveriesRequest;
+import org.taskforce.api.notifications.v1.ListWebhookDeliveriesResponse;
+import org.taskforce.api.notifications.v1.ListWebhookSubscriptionsRequest;
+import org.taskforce.api.notifications.v1.ListWebhookSubscriptionsResponse;
 import org.taskforce.api.notifications.v1.MarkNotificationReadRequest;
 import org.taskforce.api.notifications.v1.MarkNotificationReadResponse;
 import org.taskforce.api.notifications.v1.NotificationKind;
 import org.taskforce.api.notifications.v1.NotificationServiceGrpc;
 import org.taskforce.api.notifications.v1.PublishNotificationRequest;
 import org.taskforce.api.notifications.v1.PublishNotificationResponse;
+import org.taskforce.api.notifications.v1.RedeliverWebhookDeliveryRequest;
+import org.taskforce.api.notifications.v1.RedeliverWebhookDeliveryResponse;
 import org.taskforce.api.notifications.v1.SubscribeNotificationsRequest;
 import org.taskforce.api.notifications.v1.SubscribeNotificationsResponse;
+import org.taskforce.api.notifications.v1.UpdateWebhookSubscriptionRequest;
+import org.taskforce.api.notifications.v1.UpdateWebhookSubscriptionResponse;
 import org.taskforce.notifications.application.NotificationStore;
 import org.taskforce.notifications.application.Notifications;
 import org.taskforce.notifications.domain.Notification;
@@ -26,10 +41,7 @@ import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.grpc.CallerContext;
 import org.taskforce.platform.security.AgencyPrincipal;
 
-/**
- * Publish, inbox and streams of the NotificationService contract. Webhook subscriptions and
- * deliveries are not built yet and answer UNIMPLEMENTED.
- */
+/** The NotificationService contract: publish, inbox, streams, webhooks and their deliveries. */
 public final class NotificationGrpcService
     extends NotificationServiceGrpc.NotificationServiceImplBase {
   static final Duration MIN_HEARTBEAT = Duration.ofSeconds(1);
@@ -39,12 +51,66 @@ public final class NotificationGrpcService
   private final Notifications notifications;
   private final NotificationStore store;
   private final NotificationStreams streams;
+  private final WebhookEndpoints webhooks;
 
   public NotificationGrpcService(
-      Notifications notifications, NotificationStore store, NotificationStreams streams) {
+      Notifications notifications,
+      NotificationStore store,
+      NotificationStreams streams,
+      WebhookEndpoints webhooks) {
     this.notifications = notifications;
     this.store = store;
     this.streams = streams;
+    this.webhooks = webhooks;
+  }
+
+  @Override
+  public void getWebhookSubscription(
+      GetWebhookSubscriptionRequest r, StreamObserver<GetWebhookSubscriptionResponse> o) {
+    o.onNext(webhooks.get(r));
+    o.onCompleted();
+  }
+
+  @Override
+  public void listWebhookSubscriptions(
+      ListWebhookSubscriptionsRequest r, StreamObserver<ListWebhookSubscriptionsResponse> o) {
+    o.onNext(webhooks.list(r));
+    o.onCompleted();
+  }
+
+  @Override
+  public void createWebhookSubscription(
+      CreateWebhookSubscriptionRequest r, StreamObserver<CreateWebhookSubscriptionResponse> o) {
+    o.onNext(webhooks.create(r));
+    o.onCompleted();
+  }
+
+  @Override
+  public void updateWebhookSubscription(
+      UpdateWebhookSubscriptionRequest r, StreamObserver<UpdateWebhookSubscriptionResponse> o) {
+    o.onNext(webhooks.update(r));
+    o.onCompleted();
+  }
+
+  @Override
+  public void deleteWebhookSubscription(
+      DeleteWebhookSubscriptionRequest r, StreamObserver<DeleteWebhookSubscriptionResponse> o) {
+    o.onNext(webhooks.delete(r));
+    o.onCompleted();
+  }
+
+  @Override
+  public void listWebhookDeliveries(
+      ListWebhookDeliveriesRequest r, StreamObserver<ListWebhookDeliveriesResponse> o) {
+    o.onNext(webhooks.deliveries(r));
+    o.onCompleted();
+  }
+
+  @Override
+  public void redeliverWebhookDelivery(
+      RedeliverWebhookDeliveryRequest r, StreamObserver<RedeliverWebhookDeliveryResponse> o) {
+    o.onNext(webhooks.redeliver(r));
+    o.onCompleted();
   }
 
   @Override

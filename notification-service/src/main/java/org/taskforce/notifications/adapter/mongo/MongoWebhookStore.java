@@ -1,0 +1,250 @@
+package org.taskforce.notifications.adapter.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.taskforce.notifications.application.WebhookStore;
+import org.taskforce.notifications.domain.Delivery;
+import org.taskforce.notifications.domain.Webhook;
+import org.taskforce.platform.mongo.MongoIndexes;
+import org.taskforce.platform.mongo.MongoInserts;
+
+/** Webhooks ({@code webhooks}) and deliveries ({@code webhook_deliveries}). */
+public final class MongoWebhookStore implements WebhookStore, MongoIndexes {
+  private static final List<String> OPEN =
+      List.of(Delivery.Status.PENDING.name(), Delivery.Status.RETRYING.name());
+  private final MongoCollection<Document> webhooks;
+  private final MongoCollection<Document> deliveries;
+
+  public MongoWebhookStore(MongoDatabase database) {
+    this.webhooks = database.getCollection("webhooks");
+    this.deliveries = database.getCollection("webhook_deliveries");
+  }
+
+  @Override
+  public boolean insert(Webhook w) {
+    return MongoInserts.insertIfAbsent(webhooks, toDocument(w));
+  }
+
+  @Override
+  public Optional<Webhook> find(String id) {
+    return Optional.ofNullable(webhooks.find(eq("_id", id)).first())
+        .map(MongoWebhookStore::webhook);
+  }
+
+  @Override
+  public List<Webhook> forAgency(String agencyId) {
+    List<Webhook> out = new ArrayList<>();
+    webhooks
+        .find(eq("agencyId", agencyId))
+        .sort(Sorts.ascending("createTime"))
+        .forEach(d -> out.add(webhook(d)));
+    return out;
+  }
+
+  @Override
+  public boolean replace(Webhook w, long expectedVersion) {
+    return webhooks
+            .replaceOne(and(eq("_id", w.id()), eq("version", expectedVersion)), toDocument(w))
+            .getModifiedCount()
+        == 1;
+  }
+
+  @Override
+  public void delete(String id) {
+    webhooks.deleteOne(eq("_id", id));
+  }
+
+  @Override
+  public boolean enqueue(Delivery d) {
+    return MongoInserts.insertIfAbsent(deliveries, toDocument(d));
+  }
+
+  @Override
+  public Optional<Delivery> findDelivery(String id) {
+    return Optional.ofNullable(deliveries.find(eq("_id", id)).first())
+        .map(MongoWebhookStore::delivery);
+  }
+
+  @Override
+  public List<Delivery> queueHeads(int limit) {
+    Date now = new Date();
+    Map<String, Delivery> heads = new LinkedHashMap<>();
+    Set<String> blocked = new HashSet<>();
+    for (Document d :
+        deliveries.find(in("status", OPEN)).sort(Sorts.ascending("webhookId", "seq"))) {
+      String webhook = d.getString("webhookId");
+      if (heads.containsKey(webhook) || blocked.contains(webhook)) {
+        continue;
+      }
+      Date lease = d.getDate("leaseUntil");
+      if (lease != null && lease.after(now)) {
+        blocked.add(webhook); // being delivered by a replica: its queue waits
+        continue;
+      }
+      heads.put(webhook, delivery(d));
+      if (heads.size() == limit) {
+        break;
+      }
+    }
+    return new ArrayList<>(heads.values());
+  }
+
+  @Override
+  public boolean lease(String id, long version, Instant until) {
+    return deliveries
+            .updateOne(
+                and(eq("_id", id), eq("version", version)),
+                Updates.combine(
+                    Updates.set("leaseUntil", Date.from(until)), Updates.inc("version", 1L)))
+            .getModifiedCount()
+        == 1;
+  }
+
+  @Override
+  public boolean replaceDelivery(Delivery d, long expectedVersion) {
+    return deliveries
+            .replaceOne(and(eq("_id", d.id()), eq("version", expectedVersion)), toDocument(d))
+            .getModifiedCount()
+        == 1;
+  }
+
+  @Override
+  public List<Delivery> deliveries(
+      String webhookId, Set<Delivery.Status> statuses, int skip, int limit) {
+    Bson filter = eq("webhookId", webhookId);
+    if (!statuses.isEmpty()) {
+      filter = and(filter, in("status", statuses.stream().map(Enum::name).toList()));
+    }
+    List<Delivery> out = new ArrayList<>();
+    deliveries
+        .find(filter)
+        .sort(Sorts.descending("seq"))
+        .skip(skip)
+        .limit(limit)
+        .forEach(d -> out.add(delivery(d)));
+    return out;
+  }
+
+  @Override
+  public int deadLetterCount(String webhookId) {
+    return (int)
+        deliveries.countDocuments(
+            and(eq("webhookId", webhookId), eq("status", Delivery.Status.DEAD_LETTER.name())));
+  }
+
+  @Override
+  public void recordOutcome(String webhookId, boolean success, Instant time) {
+    webhooks.updateOne(
+        eq("_id", webhookId),
+        Updates.set(success ? "lastSuccess" : "lastFailure", Date.from(time)));
+  }
+
+  @Override
+  public void create(MongoDatabase database) {
+    database
+        .getCollection("webhooks")
+        .createIndex(Indexes.ascending("agencyId"), new IndexOptions().name("agency"));
+    database
+        .getCollection("webhook_deliveries")
+        .createIndex(
+            Indexes.ascending("status", "webhookId", "seq"), new IndexOptions().name("queue"));
+    database
+        .getCollection("webhook_deliveries")
+        .createIndex(Indexes.ascending("webhookId", "seq"), new IndexOptions().name("history"));
+  }
+
+  static Document toDocument(Webhook w) {
+    return new Document("_id", w.id())
+        .append("agencyId", w.agencyId())
+        .append("url", w.url())
+        .append("secret", w.secret())
+        .append("kinds", new ArrayList<>(w.kinds()))
+        .append("enabled", w.enabled())
+        .append("createdBy", w.createdBy())
+        .append("createTime", Date.from(w.createTime()))
+        .append("lastSuccess", w.lastSuccess() == null ? null : Date.from(w.lastSuccess()))
+        .append("lastFailure", w.lastFailure() == null ? null : Date.from(w.lastFailure()))
+        .append("version", w.version());
+  }
+
+  static Webhook webhook(Document d) {
+    Date success = d.getDate("lastSuccess");
+    Date failure = d.getDate("lastFailure");
+    return new Webhook(
+        d.getString("_id"),
+        d.getString("agencyId"),
+        d.getString("url"),
+        d.getString("secret"),
+        new HashSet<>(d.getList("kinds", String.class)),
+        d.getBoolean("enabled", true),
+        d.getString("createdBy"),
+        d.getDate("createTime").toInstant(),
+        success == null ? null : success.toInstant(),
+        failure == null ? null : failure.toInstant(),
+        d.get("version", Number.class).longValue());
+  }
+
+  static Document toDocument(Delivery d) {
+    List<Document> attempts = new ArrayList<>();
+    d.attempts()
+        .forEach(a ->
+            attempts.add(
+                new Document("time", Date.from(a.time()))
+                    .append("status", a.httpStatus())
+                    .append("error", a.error())
+                    .append("latencyMs", a.latencyMillis())));
+    return new Document("_id", d.id())
+        .append("webhookId", d.webhookId())
+        .append("notificationId", d.notificationId())
+        .append("seq", d.sequence())
+        .append("idempotencyKey", d.idempotencyKey())
+        .append("status", d.status().name())
+        .append("attempts", attempts)
+        .append("nextAttempt", Date.from(d.nextAttempt()))
+        .append("createTime", Date.from(d.createTime()))
+        .append("leaseUntil", null)
+        .append("version", d.version());
+  }
+
+  static Delivery delivery(Document d) {
+    List<Delivery.Attempt> attempts = new ArrayList<>();
+    d.getList("attempts", Document.class)
+        .forEach(a ->
+            attempts.add(
+                new Delivery.Attempt(
+                    a.getDate("time").toInstant(),
+                    a.getInteger("status"),
+                    a.getString("error"),
+                    a.get("latencyMs", Number.class).longValue())));
+    return new Delivery(
+        d.getString("_id"),
+        d.getString("webhookId"),
+        d.getString("notificationId"),
+        d.get("seq", Number.class).longValue(),
+        d.getString("idempotencyKey"),
+        Delivery.Status.valueOf(d.getString("status")),
+        attempts,
+        d.getDate("nextAttempt").toInstant(),
+        d.getDate("createTime").toInstant(),
+        d.get("version", Number.class).longValue());
+  }
+}

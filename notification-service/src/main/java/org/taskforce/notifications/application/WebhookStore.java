@@ -1,0 +1,42 @@
+package org.taskforce.notifications.application;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.taskforce.notifications.domain.Delivery;
+import org.taskforce.notifications.domain.Webhook;
+
+/** Webhook subscriptions and their deliveries. */
+public interface WebhookStore {
+  boolean insert(Webhook webhook);
+
+  Optional<Webhook> find(String id);
+
+  List<Webhook> forAgency(String agencyId);
+
+  boolean replace(Webhook webhook, long expectedVersion);
+
+  void delete(String id);
+
+  /** Inserts unless this delivery exists (deterministic id); true when this call stored it. */
+  boolean enqueue(Delivery delivery);
+
+  Optional<Delivery> findDelivery(String id);
+
+  /**
+   * Per webhook, its oldest delivery still to send (PENDING or RETRYING): the head of its queue.
+   */
+  List<Delivery> queueHeads(int limit);
+
+  /** Takes a delivery for one attempt until {@code until}; false when another replica holds it. */
+  boolean lease(String deliveryId, long version, Instant until);
+
+  boolean replaceDelivery(Delivery delivery, long expectedVersion);
+
+  List<Delivery> deliveries(String webhookId, Set<Delivery.Status> statuses, int skip, int limit);
+
+  int deadLetterCount(String webhookId);
+
+  void recordOutcome(String webhookId, boolean success, Instant time);
+}

@@ -1,0 +1,216 @@
+package org.taskforce.notifications.application;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.taskforce.notifications.domain.Delivery;
+import org.taskforce.notifications.domain.Notification;
+import org.taskforce.notifications.domain.Webhook;
+import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.security.AgencyPrincipal;
+import org.taskforce.platform.security.Roles;
+
+/**
+ * Agency admins' webhook endpoints, their delivery history and redelivery from the dead-letter
+ * list; and the fan-out of each stored notification to its agency's endpoints.
+ */
+public final class Webhooks {
+  private final WebhookStore store;
+  private final boolean allowPlainHttp;
+  private final Clock clock;
+
+  public Webhooks(WebhookStore store, boolean allowPlainHttp, Clock clock) {
+    this.store = store;
+    this.allowPlainHttp = allowPlainHttp;
+    this.clock = clock;
+  }
+
+  public record Draft(String url, String secret, Set<String> kinds, boolean enabled) {}
+
+  public Webhook create(AgencyPrincipal caller, Draft d, String requestId) {
+    requireAdmin(caller);
+    Violations v = new Violations();
+    checkUrl(d.url(), "subscription.url", v);
+    v.check(
+        d.secret() != null && d.secret().length() >= 16,
+        "subscription.secret",
+        "a shared secret of at least 16 characters is required to sign deliveries");
+    v.throwIfAny();
+    String id =
+        requestId == null || requestId.isBlank()
+            ? "wh-" + UUID.randomUUID()
+            : "wh-"
+                + UUID.nameUUIDFromBytes(
+                    (caller.agencyId() + "|" + requestId).getBytes(StandardCharsets.UTF_8));
+    Webhook w =
+        new Webhook(
+            id,
+            caller.agencyId(),
+            d.url().trim(),
+            d.secret(),
+            d.kinds(),
+            d.enabled(),
+            caller.subject(),
+            clock.instant(),
+            null,
+            null,
+            1);
+    if (!store.insert(w)) {
+      return get(caller, id);
+    }
+    return w;
+  }
+
+  public Webhook get(AgencyPrincipal caller, String id) {
+    requireAdmin(caller);
+    return store
+        .find(id)
+        .filter(w -> w.agencyId().equals(caller.agencyId()))
+        .orElseThrow(() -> TaskforceException.notFound("webhook subscription", id));
+  }
+
+  public List<Webhook> list(AgencyPrincipal caller) {
+    requireAdmin(caller);
+    return store.forAgency(caller.agencyId());
+  }
+
+  /** Replaces the fields named (url, secret, kinds, enabled). */
+  public Webhook update(
+      AgencyPrincipal caller, String id, long version, Draft d, Set<String> fields) {
+    Webhook w = get(caller, id);
+    if (w.version() != version) {
+      throw TaskforceException.staleEtag("webhook subscription", id);
+    }
+    Violations v = new Violations();
+    if (fields.contains("url")) {
+      checkUrl(d.url(), "subscription.url", v);
+    }
+    if (fields.contains("secret")) {
+      v.check(
+          d.secret() != null && d.secret().length() >= 16,
+          "subscription.secret",
+          "at least 16 characters");
+    }
+    v.throwIfAny();
+    Webhook updated =
+        new Webhook(
+            id,
+            w.agencyId(),
+            fields.contains("url") ? d.url().trim() : w.url(),
+            fields.contains("secret") ? d.secret() : w.secret(),
+            fields.contains("kinds") ? d.kinds() : w.kinds(),
+            fields.contains("enabled") ? d.enabled() : w.enabled(),
+            w.createdBy(),
+            w.createTime(),
+            w.lastSuccess(),
+            w.lastFailure(),
+            w.version() + 1);
+    if (!store.replace(updated, version)) {
+      throw TaskforceException.staleEtag("webhook subscription", id);
+    }
+    return updated;
+  }
+
+  public void delete(AgencyPrincipal caller, String id) {
+    get(caller, id);
+    store.delete(id);
+  }
+
+  public List<Delivery> deliveries(
+      AgencyPrincipal caller, String webhookId, Set<Delivery.Status> statuses, int skip, int size) {
+    get(caller, webhookId);
+    return store.deliveries(webhookId, statuses, skip, size <= 0 ? 50 : Math.min(size, 200));
+  }
+
+  /** Sends a dead-lettered delivery again, with the same idempotency key. */
+  public Delivery redeliver(AgencyPrincipal caller, String webhookId, String deliveryId) {
+    get(caller, webhookId);
+    Delivery d =
+        store
+            .findDelivery(deliveryId)
+            .filter(x -> x.webhookId().equals(webhookId))
+            .orElseThrow(() -> TaskforceException.notFound("delivery", deliveryId));
+    if (d.status() != Delivery.Status.DEAD_LETTER) {
+      throw TaskforceException.failedPrecondition(
+          "NOT_DEAD_LETTERED",
+          "only dead-lettered deliveries are redelivered; this one is " + d.status());
+    }
+    Delivery again =
+        new Delivery(
+            d.id(),
+            d.webhookId(),
+            d.notificationId(),
+            d.sequence(),
+            d.idempotencyKey(),
+            Delivery.Status.PENDING,
+            d.attempts(),
+            clock.instant(),
+            d.createTime(),
+            d.version() + 1);
+    if (!store.replaceDelivery(again, d.version())) {
+      throw TaskforceException.staleEtag("delivery", deliveryId);
+    }
+    return again;
+  }
+
+  /** Queues a stored notification for every endpoint of its agency that wants it (idempotent). */
+  public void fanOut(Notification n) {
+    Instant now = clock.instant();
+    for (Webhook w : store.forAgency(n.recipient().agencyId())) {
+      if (w.wants(n)) {
+        store.enqueue(
+            new Delivery(
+                "d-"
+                    + UUID.nameUUIDFromBytes(
+                        (w.id() + "|" + n.id()).getBytes(StandardCharsets.UTF_8)),
+                w.id(),
+                n.id(),
+                n.sequence(),
+                n.id() + ":" + w.id(),
+                Delivery.Status.PENDING,
+                List.of(),
+                now,
+                now,
+                1));
+      }
+    }
+  }
+
+  private void checkUrl(String url, String field, Violations v) {
+    if (url == null || url.isBlank()) {
+      v.add(field, "is required");
+      return;
+    }
+    try {
+      URI uri = new URI(url.trim());
+      String scheme =
+          uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+      if (uri.getRawUserInfo() != null) {
+        v.add(field, "must not carry credentials; the shared secret signs deliveries");
+      } else if (uri.getHost() == null) {
+        v.add(field, "needs a host");
+      } else if (!scheme.equals("https") && !(scheme.equals("http") && allowPlainHttp)) {
+        v.add(
+            field,
+            allowPlainHttp
+                ? "must be http or https"
+                : "must be https (plain http is allowed only where configured for development)");
+      }
+    } catch (URISyntaxException e) {
+      v.add(field, "is not a URL");
+    }
+  }
+
+  private static void requireAdmin(AgencyPrincipal caller) {
+    if (!caller.hasRole(Roles.ADMIN)) {
+      throw TaskforceException.permissionDenied(
+          "ROLE_REQUIRED", "webhooks are managed by the agency's admins");
+    }
+  }
+}

@@ -1,0 +1,361 @@
+package org.taskforce.notifications.adapter.grpc;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.mongodb.client.MongoDatabase;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.NettyChannelBuilder;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.taskforce.api.notifications.v1.CreateWebhookSubscriptionRequest;
+import org.taskforce.api.notifications.v1.DeliveryStatus;
+import org.taskforce.api.notifications.v1.GetWebhookSubscriptionRequest;
+import org.taskforce.api.notifications.v1.ListWebhookDeliveriesRequest;
+import org.taskforce.api.notifications.v1.NotificationKind;
+import org.taskforce.api.notifications.v1.NotificationServiceGrpc;
+import org.taskforce.api.notifications.v1.PublishNotificationRequest;
+import org.taskforce.api.notifications.v1.Recipient;
+import org.taskforce.api.notifications.v1.RedeliverWebhookDeliveryRequest;
+import org.taskforce.api.notifications.v1.WebhookHealth;
+import org.taskforce.api.notifications.v1.WebhookSubscription;
+import org.taskforce.notifications.application.WebhookDispatcher;
+import org.taskforce.platform.testing.KeycloakTestRealm;
+
+/** Webhooks against WireMock as the partner's receiver. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    properties = {
+      "spring.grpc.server.port=0",
+      "spring.grpc.server.host=127.0.0.1",
+      "taskforce.mongodb.embedded-backend=MEMORY",
+      "taskforce.notifications.escalation-enabled=false",
+      "taskforce.notifications.webhooks.allow-plain-http=true",
+      "taskforce.notifications.webhooks.poll-interval=50ms",
+      "taskforce.notifications.webhooks.initial-backoff=50ms",
+      "taskforce.notifications.webhooks.max-backoff=200ms",
+      "taskforce.notifications.webhooks.timeout=500ms",
+      "taskforce.notifications.webhooks.max-attempts=4",
+      "taskforce.notifications.webhooks.breaker-minimum-calls=4",
+      "taskforce.notifications.webhooks.breaker-open-for=1s"
+    })
+class WebhookDeliveryTest {
+  static final KeycloakTestRealm REALM = new KeycloakTestRealm();
+  static final WireMockServer RECEIVER =
+      new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+  static final String SECRET = "s3cret-shared-with-the-county";
+
+  static {
+    RECEIVER.start();
+  }
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("taskforce.security.issuer-uri", REALM::issuer);
+  }
+
+  @AfterAll
+  static void stopReceiver() {
+    RECEIVER.stop();
+  }
+
+  @Autowired GrpcServerLifecycle server;
+  @Autowired MongoDatabase database;
+  ManagedChannel channel;
+
+  @BeforeEach
+  void connect() {
+    for (String c :
+        List.of(
+            "notifications", "sequences", "published_events", "webhooks", "webhook_deliveries")) {
+      database.getCollection(c).deleteMany(new Document());
+    }
+    RECEIVER.resetAll();
+    channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
+  }
+
+  @AfterEach
+  void disconnect() throws InterruptedException {
+    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+  }
+
+  NotificationServiceGrpc.NotificationServiceBlockingStub as(String token) {
+    return NotificationServiceGrpc.newBlockingStub(channel)
+        .withCallCredentials(NotificationServiceTest.bearer(token));
+  }
+
+  static String service() {
+    return REALM.client("deconfliction-service", "taskforce", "STATE", "service").mint();
+  }
+
+  static String user(String agency, String... roles) {
+    return REALM.user("u-" + agency + String.join("", roles), agency, "LOCAL", roles).mint();
+  }
+
+  String admin() {
+    return REALM.user("bcso-admin", "bcso", "LOCAL", "admin").mint();
+  }
+
+  WebhookSubscription subscribe(String path) {
+    return as(admin())
+        .createWebhookSubscription(
+            CreateWebhookSubscriptionRequest.newBuilder()
+                .setSubscription(
+                    WebhookSubscription.newBuilder()
+                        .setUrl(RECEIVER.baseUrl() + path)
+                        .setSecret(SECRET))
+                .build())
+        .getSubscription();
+  }
+
+  void publish(String eventId) {
+    as(service())
+        .publishNotification(
+            PublishNotificationRequest.newBuilder()
+                .setEventId(eventId)
+                .addRecipients(Recipient.newBuilder().setAgencyId("bcso"))
+                .setKind(NotificationKind.NOTIFICATION_KIND_EVENT_CONFLICT)
+                .setTitle("Event conflict " + eventId)
+                .build());
+  }
+
+  List<LoggedRequest> received(String path) {
+    return RECEIVER.findAll(postRequestedFor(urlEqualTo(path)));
+  }
+
+  @Test
+  void deliveriesAreSigned_soTheReceiverCanVerifyThem() {
+    RECEIVER.stubFor(post("/hook").willReturn(aResponse().withStatus(204)));
+    subscribe("/hook");
+    publish("e-1");
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> received("/hook").size() == 1);
+    LoggedRequest r = received("/hook").getFirst();
+    String timestamp = r.getHeader("X-Taskforce-Timestamp");
+    assertThat(r.getHeader("X-Taskforce-Signature"))
+        .isEqualTo(
+            "sha256=" + WebhookDispatcher.sign(SECRET, timestamp + "." + r.getBodyAsString()));
+    assertThat(r.getHeader("Idempotency-Key")).isNotBlank();
+    assertThat(r.getBodyAsString()).contains("\"eventId\":\"e-1\"").contains("EVENT_CONFLICT");
+    RECEIVER.verify(
+        postRequestedFor(urlEqualTo("/hook"))
+            .withRequestBody(matchingJsonPath("$.recipient.agencyId", equalTo("bcso"))));
+  }
+
+  @Test
+  void serverErrorsAndTimeoutsAreRetried_withTheSameIdempotencyKey() {
+    RECEIVER.stubFor(
+        post("/flaky")
+            .inScenario("flaky")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(503))
+            .willSetStateTo("slow"));
+    RECEIVER.stubFor(
+        post("/flaky")
+            .inScenario("flaky")
+            .whenScenarioStateIs("slow")
+            .willReturn(aResponse().withStatus(200).withFixedDelay(1_500))
+            .willSetStateTo("ok"));
+    RECEIVER.stubFor(
+        post("/flaky")
+            .inScenario("flaky")
+            .whenScenarioStateIs("ok")
+            .willReturn(aResponse().withStatus(200)));
+    WebhookSubscription hook = subscribe("/flaky");
+    publish("e-1");
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> deliveries(hook, DeliveryStatus.DELIVERY_STATUS_DELIVERED).size() == 1);
+    var delivery = deliveries(hook, DeliveryStatus.DELIVERY_STATUS_DELIVERED).getFirst();
+    assertThat(delivery.getAttemptsList())
+        .extracting(a -> a.getHttpStatus())
+        .containsExactly(503, 0, 200);
+    assertThat(received("/flaky"))
+        .extracting(r -> r.getHeader("Idempotency-Key"))
+        .containsOnly(delivery.getIdempotencyKey());
+  }
+
+  @Test
+  void clientErrors_areNotRetried_butTooManyRequestsIs_andDeadLettersCanBeRedelivered() {
+    RECEIVER.stubFor(post("/strict").willReturn(aResponse().withStatus(400)));
+    WebhookSubscription hook = subscribe("/strict");
+    publish("e-1");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> deliveries(hook, DeliveryStatus.DELIVERY_STATUS_DEAD_LETTER).size() == 1);
+    assertThat(received("/strict")).hasSize(1);
+
+    RECEIVER.stubFor(post("/strict").willReturn(aResponse().withStatus(200)));
+    String id =
+        deliveries(hook, DeliveryStatus.DELIVERY_STATUS_DEAD_LETTER).getFirst().getDeliveryId();
+    as(admin())
+        .redeliverWebhookDelivery(
+            RedeliverWebhookDeliveryRequest.newBuilder()
+                .setSubscriptionId(hook.getSubscriptionId())
+                .setDeliveryId(id)
+                .build());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> deliveries(hook, DeliveryStatus.DELIVERY_STATUS_DELIVERED).size() == 1);
+    assertThat(received("/strict"))
+        .extracting(r -> r.getHeader("Idempotency-Key"))
+        .hasSize(2)
+        .containsOnly(received("/strict").getFirst().getHeader("Idempotency-Key"));
+  }
+
+  @Test
+  void afterTheRetryBudget_aDeliveryIsDeadLettered_andTheQueueGoesOnInOrder() {
+    RECEIVER.stubFor(post("/busy").willReturn(aResponse().withStatus(429)));
+    WebhookSubscription hook = subscribe("/busy");
+    publish("e-1");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> deliveries(hook, DeliveryStatus.DELIVERY_STATUS_DEAD_LETTER).size() == 1);
+    assertThat(
+            deliveries(hook, DeliveryStatus.DELIVERY_STATUS_DEAD_LETTER)
+                .getFirst()
+                .getAttemptsCount())
+        .isEqualTo(4);
+  }
+
+  @Test
+  void perEndpointOrder_holdsThroughRetries() {
+    RECEIVER.stubFor(
+        post("/ordered")
+            .inScenario("o")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(500))
+            .willSetStateTo("up"));
+    RECEIVER.stubFor(
+        post("/ordered")
+            .inScenario("o")
+            .whenScenarioStateIs("up")
+            .willReturn(aResponse().withStatus(200)));
+    subscribe("/ordered");
+    for (int i = 1; i <= 5; i++) {
+      publish("e-" + i);
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> received("/ordered").size() == 6);
+    List<String> order =
+        received("/ordered").stream()
+            .map(r -> r.getBodyAsString().replaceAll(".*\"eventId\":\"(e-\\d)\".*", "$1"))
+            .toList();
+    assertThat(order).containsExactly("e-1", "e-1", "e-2", "e-3", "e-4", "e-5");
+  }
+
+  @Test
+  void aFailingEndpointOpensItsCircuit_andItClosesWhenTheEndpointRecovers() {
+    RECEIVER.stubFor(post("/down").willReturn(aResponse().withStatus(502)));
+    WebhookSubscription hook = subscribe("/down");
+    for (int i = 1; i <= 3; i++) {
+      publish("e-" + i);
+    }
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> health(hook) == WebhookHealth.WEBHOOK_HEALTH_CIRCUIT_OPEN);
+    int whileOpen = received("/down").size();
+    await().pollDelay(Duration.ofMillis(600)).atMost(Duration.ofSeconds(1)).until(() -> true);
+    assertThat(received("/down")).hasSize(whileOpen); // nothing is sent while the circuit is open
+
+    RECEIVER.stubFor(post("/down").willReturn(aResponse().withStatus(200)));
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> health(hook) == WebhookHealth.WEBHOOK_HEALTH_HEALTHY);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() ->
+            deliveries(hook, DeliveryStatus.DELIVERY_STATUS_DELIVERED).size()
+                    + deliveries(hook, DeliveryStatus.DELIVERY_STATUS_DEAD_LETTER).size()
+                == 3);
+  }
+
+  @Test
+  void urlsWithCredentialsOrWithoutHttps_areRefused_byRole() {
+    var credentials =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () ->
+                as(admin())
+                    .createWebhookSubscription(
+                        CreateWebhookSubscriptionRequest.newBuilder()
+                            .setSubscription(
+                                WebhookSubscription.newBuilder()
+                                    .setUrl("https://user:pw@rms.bcso.example/hook")
+                                    .setSecret(SECRET))
+                            .build()));
+    assertThat(credentials.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    var notAdmin =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () ->
+                as(user("bcso", "investigator"))
+                    .createWebhookSubscription(
+                        CreateWebhookSubscriptionRequest.newBuilder()
+                            .setSubscription(
+                                WebhookSubscription.newBuilder()
+                                    .setUrl("https://rms.bcso.example/hook")
+                                    .setSecret(SECRET))
+                            .build()));
+    assertThat(notAdmin.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+    var shortSecret =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () ->
+                as(admin())
+                    .createWebhookSubscription(
+                        CreateWebhookSubscriptionRequest.newBuilder()
+                            .setSubscription(
+                                WebhookSubscription.newBuilder()
+                                    .setUrl("https://rms.bcso.example/hook")
+                                    .setSecret("short"))
+                            .build()));
+    assertThat(shortSecret.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(database.getCollection("webhooks").countDocuments()).isZero();
+  }
+
+  List<org.taskforce.api.notifications.v1.WebhookDelivery> deliveries(
+      WebhookSubscription hook, DeliveryStatus status) {
+    return as(admin())
+        .listWebhookDeliveries(
+            ListWebhookDeliveriesRequest.newBuilder()
+                .setSubscriptionId(hook.getSubscriptionId())
+                .addStatuses(status)
+                .build())
+        .getDeliveriesList();
+  }
+
+  WebhookHealth health(WebhookSubscription hook) {
+    return as(admin())
+        .getWebhookSubscription(
+            GetWebhookSubscriptionRequest.newBuilder()
+                .setSubscriptionId(hook.getSubscriptionId())
+                .build())
+        .getSubscription()
+        .getHealth();
+  }
+}
