@@ -2,7 +2,6 @@ package org.taskforce.notifications.application;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,8 +124,11 @@ public final class Notifications {
               false,
               p.eventId(),
               sourceService);
-      store.insertIfAbsent(n);
-      onStored.accept(store.find(id).orElse(n));
+      if (store.insertIfAbsent(n)) {
+        onStored.accept(n);
+      } else {
+        store.find(id).ifPresent(onStored); // a concurrent retry stored it first
+      }
     }
     store.markEventPublished(p.eventId(), ids, now);
     return new Published(ids, false);
@@ -196,24 +198,5 @@ public final class Notifications {
   public static boolean visibleTo(AgencyPrincipal caller, Notification n) {
     return n.recipient()
         .includes(caller.agencyId(), caller.subject(), caller.roles(), caller.isPartnerSystem());
-  }
-
-  /**
-   * Of the notifications found after a stream's last sequence (oldest first), those it may send
-   * now, in order: a gap in the sequence (a publisher that took a number and has not stored yet)
-   * holds back what follows, unless what follows is older than {@code grace} (the publisher died).
-   */
-  public static List<Notification> deliverable(
-      List<Notification> found, long last, Instant now, Duration grace) {
-    List<Notification> out = new ArrayList<>();
-    long expected = last + 1;
-    for (Notification n : found) {
-      if (n.sequence() != expected && n.createTime().isAfter(now.minus(grace))) {
-        break;
-      }
-      out.add(n);
-      expected = n.sequence() + 1;
-    }
-    return out;
   }
 }

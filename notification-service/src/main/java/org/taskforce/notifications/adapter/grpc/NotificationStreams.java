@@ -17,6 +17,7 @@ import org.taskforce.api.notifications.v1.Heartbeat;
 import org.taskforce.api.notifications.v1.SubscribeNotificationsResponse;
 import org.taskforce.notifications.application.NotificationStore;
 import org.taskforce.notifications.application.Notifications;
+import org.taskforce.notifications.application.StreamCursor;
 import org.taskforce.notifications.domain.Notification;
 import org.taskforce.platform.security.AgencyPrincipal;
 
@@ -54,6 +55,9 @@ public final class NotificationStreams implements SmartLifecycle {
     ScheduledFuture<?> task =
         scheduler.scheduleWithFixedDelay(
             stream::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    // Back-pressure: when the client's transport drains, continue at once instead of next poll.
+    ScheduledExecutorService executor = scheduler;
+    call.setOnReadyHandler(() -> executor.execute(stream::poll));
     call.setOnCancelHandler(() -> task.cancel(false));
   }
 
@@ -62,7 +66,7 @@ public final class NotificationStreams implements SmartLifecycle {
     private final Set<String> kinds;
     private final Duration heartbeat;
     private final ServerCallStreamObserver<SubscribeNotificationsResponse> call;
-    private long last;
+    private final StreamCursor cursor;
     private Instant lastSent;
 
     Stream(
@@ -72,24 +76,22 @@ public final class NotificationStreams implements SmartLifecycle {
         Duration heartbeat,
         ServerCallStreamObserver<SubscribeNotificationsResponse> call) {
       this.caller = caller;
-      this.last = after;
+      this.cursor = new StreamCursor(after, gapGrace);
       this.kinds = kinds;
       this.heartbeat = heartbeat;
       this.call = call;
       this.lastSent = clock.instant();
     }
 
-    void poll() {
+    synchronized void poll() {
       if (call.isCancelled()) {
         return;
       }
       try {
         while (call.isReady()) {
-          List<Notification> found = store.after(caller.agencyId(), last, BATCH);
-          List<Notification> ready =
-              Notifications.deliverable(found, last, clock.instant(), gapGrace);
+          List<Notification> found = store.after(caller.agencyId(), cursor.last(), BATCH);
+          List<Notification> ready = cursor.accept(found, clock.instant());
           for (Notification n : ready) {
-            last = n.sequence();
             if ((kinds.isEmpty() || kinds.contains(n.kind()))
                 && Notifications.visibleTo(caller, n)) {
               call.onNext(
@@ -99,8 +101,8 @@ public final class NotificationStreams implements SmartLifecycle {
               lastSent = clock.instant();
             }
           }
-          if (ready.size() < BATCH) {
-            break;
+          if (ready.isEmpty()) {
+            break; // caught up (or waiting for a gap to fill)
           }
         }
         if (call.isReady() && !clock.instant().isBefore(lastSent.plus(heartbeat))) {
@@ -109,7 +111,7 @@ public final class NotificationStreams implements SmartLifecycle {
                   .setHeartbeat(
                       Heartbeat.newBuilder()
                           .setServerTime(NotificationMapping.timestamp(clock.instant()))
-                          .setCursor(Notification.cursorOf(last)))
+                          .setCursor(Notification.cursorOf(cursor.last())))
                   .build());
           lastSent = clock.instant();
         }

@@ -2,7 +2,6 @@ package org.taskforce.notifications.adapter.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
@@ -31,7 +30,8 @@ import org.taskforce.platform.mongo.MongoIndexes;
 import org.taskforce.platform.mongo.MongoInserts;
 
 /**
- * Notifications ({@code notifications}), per-agency sequence counters ({@code sequences}, one
+ * Notifications ({@code notifications}), the streams' index from {@code <agency>:<sequence>} to
+ * notification id ({@code stream_index}), per-agency sequence counters ({@code sequences}, one
  * document per agency, {@code $inc}) and published event ids ({@code published_events}).
  */
 public final class MongoNotificationStore implements NotificationStore, MongoIndexes {
@@ -43,11 +43,13 @@ public final class MongoNotificationStore implements NotificationStore, MongoInd
   private final MongoCollection<Document> notifications;
   private final MongoCollection<Document> sequences;
   private final MongoCollection<Document> events;
+  private final MongoCollection<Document> streamIndex;
 
   public MongoNotificationStore(MongoDatabase database) {
     this.notifications = database.getCollection("notifications");
     this.sequences = database.getCollection("sequences");
     this.events = database.getCollection("published_events");
+    this.streamIndex = database.getCollection("stream_index");
   }
 
   @Override
@@ -60,6 +62,11 @@ public final class MongoNotificationStore implements NotificationStore, MongoInd
 
   @Override
   public boolean insertIfAbsent(Notification n) {
+    // The stream's pointer first: a crash before the notification leaves a dangling number,
+    // which streams treat as a gap and pass after their grace period.
+    MongoInserts.insertIfAbsent(
+        streamIndex,
+        new Document("_id", cursorKey(n.recipient().agencyId(), n.sequence())).append("n", n.id()));
     return MongoInserts.insertIfAbsent(notifications, toDocument(n));
   }
 
@@ -83,13 +90,24 @@ public final class MongoNotificationStore implements NotificationStore, MongoInd
 
   @Override
   public List<Notification> after(String agencyId, long sequence, int limit) {
+    // Point reads on _id only (served by an index on real MongoDB and the embedded server alike):
+    // the stream index maps the next numbers to notification ids.
+    List<String> keys = new ArrayList<>(limit);
+    for (long s = sequence + 1; s <= sequence + limit; s++) {
+      keys.add(cursorKey(agencyId, s));
+    }
+    List<String> ids = new ArrayList<>();
+    streamIndex.find(in("_id", keys)).forEach(d -> ids.add(d.getString("n")));
     List<Notification> out = new ArrayList<>();
-    notifications
-        .find(and(eq("recipient.agencyId", agencyId), gt("seq", sequence)))
-        .sort(Sorts.ascending("seq"))
-        .limit(limit)
-        .forEach(d -> out.add(fromDocument(d)));
+    if (!ids.isEmpty()) {
+      notifications.find(in("_id", ids)).forEach(d -> out.add(fromDocument(d)));
+    }
+    out.sort((a, b) -> Long.compare(a.sequence(), b.sequence()));
     return out;
+  }
+
+  static String cursorKey(String agencyId, long sequence) {
+    return agencyId + ":" + sequence;
   }
 
   @Override
@@ -190,8 +208,8 @@ public final class MongoNotificationStore implements NotificationStore, MongoInd
     MongoCollection<Document> c = database.getCollection("notifications");
     // Unique: serves the streams' "after this sequence" reads on the embedded server too.
     c.createIndex(
-        Indexes.ascending("recipient.agencyId", "seq"),
-        new IndexOptions().name("agency_seq").unique(true));
+        Indexes.compoundIndex(Indexes.ascending("recipient.agencyId"), Indexes.descending("seq")),
+        new IndexOptions().name("agency_seq"));
     c.createIndex(
         Indexes.ascending("requiresAck", "acknowledged", "deadline"),
         new IndexOptions().name("escalation"));

@@ -71,7 +71,7 @@ class NotificationServiceTest {
 
   @BeforeEach
   void connect() {
-    for (String c : List.of("notifications", "sequences", "published_events")) {
+    for (String c : List.of("notifications", "sequences", "published_events", "stream_index")) {
       database.getCollection(c).deleteMany(new Document());
     }
     channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();

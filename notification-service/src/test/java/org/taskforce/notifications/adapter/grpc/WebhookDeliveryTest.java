@@ -91,7 +91,12 @@ class WebhookDeliveryTest {
   void connect() {
     for (String c :
         List.of(
-            "notifications", "sequences", "published_events", "webhooks", "webhook_deliveries")) {
+            "notifications",
+            "sequences",
+            "published_events",
+            "stream_index",
+            "webhooks",
+            "webhook_deliveries")) {
       database.getCollection(c).deleteMany(new Document());
     }
     RECEIVER.resetAll();
