@@ -129,37 +129,7 @@ public final class Checks {
         hits.addAll(r.hits());
       }
     } else {
-      for (Matcher.TargetFinding f : matcher.findTargets(caller.agencyId(), selectors, null)) {
-        hits.add(matcher.targetHit(f, false));
-        alerts
-            .port()
-            .send(
-                alerts.subjectSearched(
-                    checkId,
-                    f.registration().id(),
-                    f.registration().agency(),
-                    f.registration().disclosure(),
-                    asker,
-                    ask.contact(),
-                    f.match().reasons()));
-      }
-      if (plan != null) {
-        for (Matcher.EventFinding f : matcher.findEvents(caller.agencyId(), plan, null)) {
-          hits.add(matcher.eventHit(f.overlap(), f.registration(), ""));
-          alerts
-              .port()
-              .send(
-                  alerts.subjectSearched(
-                      checkId,
-                      f.registration().id(),
-                      f.registration().agency(),
-                      f.registration().disclosure(),
-                      asker,
-                      ask.contact(),
-                      f.overlap().reasons()));
-        }
-      }
-      hits = Matcher.visible(hits);
+      hits = lookUp(caller.agencyId(), checkId, asker, ask.contact(), selectors, plan);
     }
     List<PartnerDirectory.PartnerResult> partnerAnswers =
         ask.includePartners()
@@ -208,38 +178,7 @@ public final class Checks {
             agencyNames.apply(caller.agencyId())
                 + (requestingAgency.isBlank() ? "" : " for " + requestingAgency),
             caller.agencyType().name());
-    List<Hit> hits = new ArrayList<>();
-    for (Matcher.TargetFinding f : matcher.findTargets(caller.agencyId(), normalized, null)) {
-      hits.add(matcher.targetHit(f, false));
-      alerts
-          .port()
-          .send(
-              alerts.subjectSearched(
-                  checkId,
-                  f.registration().id(),
-                  f.registration().agency(),
-                  f.registration().disclosure(),
-                  asker,
-                  null,
-                  f.match().reasons()));
-    }
-    if (plan != null) {
-      for (Matcher.EventFinding f : matcher.findEvents(caller.agencyId(), plan, null)) {
-        hits.add(matcher.eventHit(f.overlap(), f.registration(), ""));
-        alerts
-            .port()
-            .send(
-                alerts.subjectSearched(
-                    checkId,
-                    f.registration().id(),
-                    f.registration().agency(),
-                    f.registration().disclosure(),
-                    asker,
-                    null,
-                    f.overlap().reasons()));
-      }
-    }
-    hits = Matcher.visible(hits);
+    List<Hit> hits = lookUp(caller.agencyId(), checkId, asker, null, normalized, plan);
     audit.record(
         caller,
         "check.partner",
@@ -256,5 +195,59 @@ public final class Checks {
             "hits",
             String.valueOf(hits.size())));
     return new Answer(checkId, hits, List.of(), List.of(), "");
+  }
+
+  /**
+   * A check that registers nothing: the hits the asker may see, and a SUBJECT_SEARCHED alert to the
+   * owner of every matched record (restricted ones included).
+   */
+  private List<Hit> lookUp(
+      String askerAgencyId,
+      String checkId,
+      Agency asker,
+      Contact askerContact,
+      List<NormalizedSelector> selectors,
+      EventPlan plan) {
+    List<Hit> hits = new ArrayList<>();
+    for (Matcher.TargetFinding f : matcher.findTargets(askerAgencyId, selectors, null)) {
+      hits.add(matcher.targetHit(f, false));
+      alertOwner(
+          checkId,
+          f.registration().id(),
+          f.registration().agency(),
+          f.registration().disclosure(),
+          asker,
+          askerContact,
+          f.match().reasons());
+    }
+    if (plan != null) {
+      for (Matcher.EventFinding f : matcher.findEvents(askerAgencyId, plan, null)) {
+        hits.add(matcher.eventHit(f.overlap(), f.registration(), ""));
+        alertOwner(
+            checkId,
+            f.registration().id(),
+            f.registration().agency(),
+            f.registration().disclosure(),
+            asker,
+            askerContact,
+            f.overlap().reasons());
+      }
+    }
+    return Matcher.visible(hits);
+  }
+
+  private void alertOwner(
+      String checkId,
+      String registrationId,
+      Agency owner,
+      Disclosure disclosure,
+      Agency asker,
+      Contact askerContact,
+      List<String> reasons) {
+    alerts
+        .port()
+        .send(
+            alerts.subjectSearched(
+                checkId, registrationId, owner, disclosure, asker, askerContact, reasons));
   }
 }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +14,6 @@ import org.taskforce.deconfliction.domain.Disclosure;
 import org.taskforce.deconfliction.domain.EventPlan;
 import org.taskforce.deconfliction.domain.EventRegistration;
 import org.taskforce.deconfliction.domain.EventType;
-import org.taskforce.deconfliction.domain.IndexEntry;
 import org.taskforce.deconfliction.domain.PostalAddress;
 import org.taskforce.deconfliction.domain.RegistrationStatus;
 import org.taskforce.deconfliction.domain.Stamp;
@@ -256,13 +254,9 @@ public final class EventRegistrations {
     if (!store.replace(updated, current.version())) {
       throw TaskforceException.staleEtag("event registration", current.id());
     }
-    Map<String, IndexEntry> before = matcher.entries(current);
-    Map<String, IndexEntry> after =
-        updated.status() == RegistrationStatus.ACTIVE ? matcher.entries(updated) : Map.of();
-    index.add(after);
-    Map<String, IndexEntry> gone = new LinkedHashMap<>(before);
-    after.forEach((k, e) -> gone.remove(k, e));
-    index.remove(gone);
+    index.move(
+        matcher.entries(current),
+        updated.status() == RegistrationStatus.ACTIVE ? matcher.entries(updated) : Map.of());
   }
 
   private EventRegistration own(AgencyPrincipal caller, String id) {

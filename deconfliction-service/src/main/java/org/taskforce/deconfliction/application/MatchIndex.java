@@ -17,6 +17,17 @@ public interface MatchIndex {
   /** Removes entries exactly as they were added. Idempotent. */
   void remove(Map<String, IndexEntry> entries);
 
+  /**
+   * Moves a registration from its old entries to its new ones: adds first, then removes what is no
+   * longer there, so it never drops out of the index in between.
+   */
+  default void move(Map<String, IndexEntry> before, Map<String, IndexEntry> after) {
+    add(after);
+    Map<String, IndexEntry> gone = new java.util.LinkedHashMap<>(before);
+    after.forEach(gone::remove);
+    remove(gone);
+  }
+
   /** The entries under each of the keys (keys without any are left out). */
   Map<String, List<IndexEntry>> lookup(Collection<String> keys);
 }

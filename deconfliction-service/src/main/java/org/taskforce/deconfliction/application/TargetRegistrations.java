@@ -12,7 +12,6 @@ import java.util.function.Function;
 import org.taskforce.deconfliction.domain.Agency;
 import org.taskforce.deconfliction.domain.Contact;
 import org.taskforce.deconfliction.domain.Disclosure;
-import org.taskforce.deconfliction.domain.IndexEntry;
 import org.taskforce.deconfliction.domain.NormalizedSelector;
 import org.taskforce.deconfliction.domain.RegistrationStatus;
 import org.taskforce.deconfliction.domain.SelectorNormalizer;
@@ -252,13 +251,9 @@ public final class TargetRegistrations {
     if (!store.replace(updated, current.version())) {
       throw TaskforceException.staleEtag("target registration", current.id());
     }
-    Map<String, IndexEntry> before = matcher.entries(current);
-    Map<String, IndexEntry> after =
-        updated.status() == RegistrationStatus.ACTIVE ? matcher.entries(updated) : Map.of();
-    index.add(after);
-    Map<String, IndexEntry> gone = new java.util.LinkedHashMap<>(before);
-    after.forEach((k, e) -> gone.remove(k, e));
-    index.remove(gone);
+    index.move(
+        matcher.entries(current),
+        updated.status() == RegistrationStatus.ACTIVE ? matcher.entries(updated) : Map.of());
   }
 
   private TargetRegistration own(AgencyPrincipal caller, String id) {
