@@ -2,6 +2,7 @@ package org.taskforce.cases;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * Shared records of joint task-force cases: participants, subjects, tasks, notes, victims, audit.
@@ -10,6 +11,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * reflection; token checks, errors, MongoDB, audit and outbox come from {@code taskforce-platform}.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class CaseServiceApplication {
   public static void main(String[] args) {
     SpringApplication.run(CaseServiceApplication.class, args);

@@ -15,7 +15,6 @@ import org.taskforce.deconfliction.adapter.mongo.MongoEventStore;
 import org.taskforce.deconfliction.adapter.mongo.MongoMatchIndex;
 import org.taskforce.deconfliction.adapter.mongo.MongoReviewStore;
 import org.taskforce.deconfliction.adapter.mongo.MongoTargetStore;
-import org.taskforce.deconfliction.adapter.notifications.NotificationPublisher;
 import org.taskforce.deconfliction.adapter.notifications.OutboxAlerts;
 import org.taskforce.deconfliction.adapter.partner.GrpcPartnerDirectory;
 import org.taskforce.deconfliction.application.AlertComposer;
@@ -28,6 +27,8 @@ import org.taskforce.deconfliction.application.Retention;
 import org.taskforce.deconfliction.application.TargetRegistrations;
 import org.taskforce.deconfliction.domain.EventRules;
 import org.taskforce.platform.audit.AuditTrail;
+import org.taskforce.platform.notify.NoticeOutbox;
+import org.taskforce.platform.notify.NoticePublisher;
 import org.taskforce.platform.outbox.Outbox;
 import org.taskforce.platform.security.ServiceTokenSource;
 
@@ -80,7 +81,7 @@ public class DeconflictionConfiguration {
 
   @Bean
   AlertComposer alertComposer(Outbox outbox, DeconflictionProperties p) {
-    return new AlertComposer(new OutboxAlerts(outbox), p.watchAgencyId());
+    return new AlertComposer(new OutboxAlerts(new NoticeOutbox(outbox)), p.watchAgencyId());
   }
 
   @Bean
@@ -200,16 +201,24 @@ public class DeconflictionConfiguration {
     return new PartnerDeconflictionGrpcService(checks);
   }
 
+  /** Alerts reach notification-service; a prepared alert only if its conflict or item exists. */
   @Bean
-  NotificationPublisher notificationPublisher(
+  NoticePublisher noticePublisher(
       GrpcChannelFactory channels,
       DeconflictionProperties p,
       MongoConflictStore conflicts,
       MongoReviewStore reviews) {
-    return new NotificationPublisher(
+    return new NoticePublisher(
         channels.createChannel(p.notifications().channel()),
-        conflicts,
-        reviews,
-        p.notifications().timeout().toMillis());
+        p.notifications().timeout(),
+        resource -> {
+          if (resource.startsWith("conflicts/")) {
+            return conflicts.exists(resource.substring("conflicts/".length()));
+          }
+          if (resource.startsWith("reviewItems/")) {
+            return reviews.exists(resource.substring("reviewItems/".length()));
+          }
+          return true;
+        });
   }
 }

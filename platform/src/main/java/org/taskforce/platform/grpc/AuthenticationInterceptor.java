@@ -30,6 +30,8 @@ import org.taskforce.platform.security.TokenVerifier;
 public final class AuthenticationInterceptor implements ServerInterceptor {
   static final Metadata.Key<String> AUTHORIZATION =
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+  static final Metadata.Key<String> PURPOSE =
+      Metadata.Key.of("x-taskforce-purpose", Metadata.ASCII_STRING_MARSHALLER);
   private static final Logger log = LoggerFactory.getLogger(AuthenticationInterceptor.class);
 
   private final TokenVerifier verifier;
@@ -57,6 +59,10 @@ public final class AuthenticationInterceptor implements ServerInterceptor {
     try {
       token = bearerToken(headers);
       principal = KeycloakTokenMapper.toPrincipal(verifier.verify(token));
+      String onBehalfOf = headers.get(Delegation.HEADER);
+      if (onBehalfOf != null) {
+        principal = Delegation.decode(onBehalfOf, principal);
+      }
     } catch (TaskforceException refused) {
       log.info(
           "refused {} [requestId={}]: {} {}",
@@ -68,9 +74,28 @@ public final class AuthenticationInterceptor implements ServerInterceptor {
       echoing.close(status.getStatus(), status.getTrailers());
       return new ServerCall.Listener<>() {};
     }
-    context = context.withValues(CallerContext.PRINCIPAL, principal, CallerContext.TOKEN, token);
+    context =
+        context.withValues(
+            CallerContext.PRINCIPAL,
+            principal,
+            CallerContext.TOKEN,
+            token,
+            CallerContext.PURPOSE,
+            purpose(headers));
     ServerCall.Listener<Q> listener = Contexts.interceptCall(context, echoing, headers, next);
     return new MdcListener<>(listener, requestId, principal.agencyId());
+  }
+
+  /** The stated purpose: printable, at most 200 characters; anything else is dropped. */
+  static String purpose(Metadata headers) {
+    String given = headers.get(PURPOSE);
+    if (given == null) {
+      return "";
+    }
+    String trimmed = given.strip();
+    return trimmed.length() <= 200 && trimmed.chars().allMatch(c -> c >= 0x20 && c < 0x7f)
+        ? trimmed
+        : "";
   }
 
   private static String bearerToken(Metadata headers) {

@@ -15,6 +15,8 @@ public final class CallerContext {
   static final Context.Key<AgencyPrincipal> PRINCIPAL = Context.key("taskforce.principal");
   static final Context.Key<String> TOKEN = Context.key("taskforce.token");
   static final Context.Key<String> REQUEST_ID = Context.key("taskforce.request-id");
+  static final Context.Key<AgencyPrincipal> DELEGATED = Context.key("taskforce.on-behalf-of");
+  static final Context.Key<String> PURPOSE = Context.key("taskforce.purpose");
 
   private CallerContext() {}
 
@@ -35,10 +37,33 @@ public final class CallerContext {
     return Optional.ofNullable(TOKEN.get());
   }
 
+  /**
+   * The purpose the caller stated for this call in the {@code x-taskforce-purpose} header (e.g. a
+   * case number or "pre-raid check"), for the audit trail; empty when none was stated.
+   */
+  public static String purpose() {
+    String purpose = PURPOSE.get();
+    return purpose == null ? "" : purpose;
+  }
+
   /** The request id of the current call, or empty outside a call. */
   public static String requestId() {
     String id = REQUEST_ID.get();
     return id == null ? "" : id;
+  }
+
+  /**
+   * A context in which outgoing calls carry the service's own token and name {@code user} as the
+   * one the service acts for ({@link Delegation}): for work finished after the user's token
+   * expired.
+   */
+  public static Context onBehalfOf(AgencyPrincipal user, String requestId) {
+    return Context.current().withValues(DELEGATED, user, REQUEST_ID, requestId, TOKEN, null);
+  }
+
+  /** The user outgoing calls act for, when running inside {@link #onBehalfOf}. */
+  public static Optional<AgencyPrincipal> delegatedUser() {
+    return Optional.ofNullable(DELEGATED.get());
   }
 
   /**

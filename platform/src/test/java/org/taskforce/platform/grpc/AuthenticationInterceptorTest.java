@@ -135,6 +135,49 @@ class AuthenticationInterceptorTest {
   }
 
   @Test
+  void serviceActingForAUser_isAuthorisedAsThatUserThroughTheService() {
+    String service = realm.client("case-service", "taskforce", "STATE", "service").mint();
+    AgencyPrincipal user =
+        new AgencyPrincipal(
+            "u-42",
+            "Det. Ana Ruiz & Co",
+            "taskforce-web",
+            AgencyPrincipal.Kind.USER,
+            "nnpd",
+            AgencyType.TRIBAL,
+            Set.of("investigator"));
+    Metadata headers = new Metadata();
+    headers.put(Delegation.HEADER, Delegation.encode(user));
+
+    call("Bearer " + service, headers);
+
+    AgencyPrincipal p = seen.get();
+    assertThat(p.subject()).isEqualTo("u-42");
+    assertThat(p.displayName()).isEqualTo("Det. Ana Ruiz & Co");
+    assertThat(p.agencyId()).isEqualTo("nnpd");
+    assertThat(p.agencyType()).isEqualTo(AgencyType.TRIBAL);
+    assertThat(p.roles()).containsExactly("investigator");
+    assertThat(p.clientId()).isEqualTo("case-service");
+    assertThat(p.isService()).isFalse();
+  }
+
+  @Test
+  void userTokenNamingSomeoneElse_isRefused() {
+    String token = realm.user("mallory", "apd", "LOCAL", "investigator").mint();
+    AgencyPrincipal victim =
+        new AgencyPrincipal(
+            "u-1", "x", "", AgencyPrincipal.Kind.USER, "fbi-abq", AgencyType.FEDERAL, Set.of());
+    Metadata headers = new Metadata();
+    headers.put(Delegation.HEADER, Delegation.encode(victim));
+
+    var e =
+        catchThrowableOfType(StatusRuntimeException.class, () -> call("Bearer " + token, headers));
+
+    assertRefused(e, Status.Code.PERMISSION_DENIED, "DELEGATION_NOT_ALLOWED");
+    assertThat(seen.get()).isNull();
+  }
+
+  @Test
   void missingToken_isUnauthenticated() {
     var e = catchThrowableOfType(StatusRuntimeException.class, () -> call(null));
     assertRefused(e, Status.Code.UNAUTHENTICATED, "TOKEN_MISSING");

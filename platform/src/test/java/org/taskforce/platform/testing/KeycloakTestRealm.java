@@ -65,6 +65,26 @@ public final class KeycloakTestRealm implements AutoCloseable {
         List.of("grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection"));
   }
 
+  /**
+   * Serves the realm's token endpoint for one client-credentials client: each request gets a token
+   * of {@code clientId} minted now (call again for a fresh one) with the {@code service} role, as
+   * Keycloak gives a Taskforce service's own client.
+   */
+  public void serviceClient(String clientId, String agency, String agencyType) {
+    server.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.post(
+                urlEqualTo("/realms/taskforce/protocol/openid-connect/token"))
+            .withRequestBody(
+                com.github.tomakehurst.wiremock.client.WireMock.containing("client_id=" + clientId))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"access_token\":\""
+                            + client(clientId, agency, agencyType, "service").mint()
+                            + "\",\"expires_in\":300,\"token_type\":\"Bearer\"}")));
+  }
+
   /** A token builder for a user of an agency, valid for five minutes from now. */
   public TokenSpec user(String username, String agency, String agencyType, String... roles) {
     return new TokenSpec(this)

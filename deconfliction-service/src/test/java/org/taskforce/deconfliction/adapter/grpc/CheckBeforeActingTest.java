@@ -16,6 +16,7 @@ import org.taskforce.api.deconfliction.v1.ConflictHit;
 import org.taskforce.api.deconfliction.v1.MatchTier;
 import org.taskforce.api.deconfliction.v1.RequiredAction;
 import org.taskforce.api.notifications.v1.NotificationKind;
+import org.taskforce.platform.testing.ErrorDetails;
 
 class CheckBeforeActingTest extends DeconflictionTestBase {
 
@@ -184,7 +185,7 @@ class CheckBeforeActingTest extends DeconflictionTestBase {
                             .addSelectors(phone("5055550177"))
                             .build()));
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-    assertThat(Errors.violations(e)).containsKey("purpose");
+    assertThat(ErrorDetails.violations(e)).containsKey("purpose");
   }
 
   @Test

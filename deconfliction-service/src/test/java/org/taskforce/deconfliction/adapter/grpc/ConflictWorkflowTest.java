@@ -20,6 +20,7 @@ import org.taskforce.api.deconfliction.v1.RequiredAction;
 import org.taskforce.api.deconfliction.v1.ResolveConflictRequest;
 import org.taskforce.api.deconfliction.v1.ReviewItemStatus;
 import org.taskforce.api.notifications.v1.NotificationKind;
+import org.taskforce.platform.testing.ErrorDetails;
 
 class ConflictWorkflowTest extends DeconflictionTestBase {
 
@@ -82,7 +83,7 @@ class ConflictWorkflowTest extends DeconflictionTestBase {
                             .setConflictId(id)
                             .setEtag(resolved.getEtag())
                             .build()));
-    assertThat(Errors.violations(missing)).containsKey("resolution");
+    assertThat(ErrorDetails.violations(missing)).containsKey("resolution");
   }
 
   @Test
@@ -208,7 +209,7 @@ class ConflictWorkflowTest extends DeconflictionTestBase {
                 as(watchOfficer())
                     .rejectReviewItem(
                         RejectReviewItemRequest.newBuilder().setReviewItemId(item).build()));
-    assertThat(Errors.violations(noNote)).containsKey("note");
+    assertThat(ErrorDetails.violations(noNote)).containsKey("note");
     as(watchOfficer())
         .rejectReviewItem(
             RejectReviewItemRequest.newBuilder()

@@ -1,14 +1,11 @@
 package org.taskforce.deconfliction.adapter.grpc;
 
 import com.mongodb.client.MongoDatabase;
-import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.netty.NettyChannelBuilder;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +29,8 @@ import org.taskforce.api.deconfliction.v1.EventRegistration;
 import org.taskforce.api.deconfliction.v1.EventType;
 import org.taskforce.api.deconfliction.v1.TargetRegistration;
 import org.taskforce.platform.outbox.OutboxRelay;
+import org.taskforce.platform.testing.BearerCredentials;
+import org.taskforce.platform.testing.FakeNotificationService;
 import org.taskforce.platform.testing.KeycloakTestRealm;
 
 /**
@@ -83,7 +82,8 @@ public abstract class DeconflictionTestBase {
   // ---- callers
 
   protected DeconflictionServiceGrpc.DeconflictionServiceBlockingStub as(String token) {
-    return DeconflictionServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(token));
+    return DeconflictionServiceGrpc.newBlockingStub(channel)
+        .withCallCredentials(BearerCredentials.of(token));
   }
 
   protected static String investigator(String agency, String agencyType) {
@@ -117,19 +117,6 @@ public abstract class DeconflictionTestBase {
 
   protected String victimAdvocate() {
     return REALM.user("advocate", "nm-crisis-center", "SERVICE_PROVIDER", "victim-advocate").mint();
-  }
-
-  static CallCredentials bearer(String token) {
-    return new CallCredentials() {
-      @Override
-      public void applyRequestMetadata(
-          RequestInfo info, Executor executor, MetadataApplier applier) {
-        Metadata m = new Metadata();
-        m.put(
-            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-        applier.apply(m);
-      }
-    };
   }
 
   /** Delivers the outbox until it is empty (or gives up after a few seconds). */

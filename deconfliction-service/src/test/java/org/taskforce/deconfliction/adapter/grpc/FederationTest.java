@@ -28,6 +28,7 @@ import org.taskforce.api.deconfliction.v1.PartnerAnswerStatus;
 import org.taskforce.api.deconfliction.v1.PartnerCheckRequest;
 import org.taskforce.api.deconfliction.v1.PartnerCheckResponse;
 import org.taskforce.api.deconfliction.v1.PartnerDeconflictionServiceGrpc;
+import org.taskforce.platform.testing.BearerCredentials;
 
 /**
  * Federation both ways: partner systems checking against us (pointer answers only, partner-system
@@ -195,7 +196,7 @@ class FederationTest extends DeconflictionTestBase {
 
     PartnerCheckResponse answer =
         PartnerDeconflictionServiceGrpc.newBlockingStub(channel)
-            .withCallCredentials(bearer(partnerToken))
+            .withCallCredentials(BearerCredentials.of(partnerToken))
             .partnerCheck(
                 PartnerCheckRequest.newBuilder()
                     .addSelectors(phone("5055550142"))
@@ -221,7 +222,7 @@ class FederationTest extends DeconflictionTestBase {
             StatusRuntimeException.class,
             () ->
                 PartnerDeconflictionServiceGrpc.newBlockingStub(channel)
-                    .withCallCredentials(bearer(hsi()))
+                    .withCallCredentials(BearerCredentials.of(hsi()))
                     .partnerCheck(
                         PartnerCheckRequest.newBuilder()
                             .addSelectors(phone("5055550142"))

@@ -34,6 +34,7 @@ import org.taskforce.api.deconfliction.v1.TargetRegistration;
 import org.taskforce.api.deconfliction.v1.UpdateTargetRegistrationRequest;
 import org.taskforce.api.deconfliction.v1.WithdrawTargetRegistrationRequest;
 import org.taskforce.api.notifications.v1.NotificationKind;
+import org.taskforce.platform.testing.ErrorDetails;
 
 class TargetRegistrationTest extends DeconflictionTestBase {
 
@@ -244,7 +245,7 @@ class TargetRegistrationTest extends DeconflictionTestBase {
             () ->
                 register(apd(), DisclosureLevel.DISCLOSURE_LEVEL_OPEN, phone("505-555-0142"), bad));
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-    Map<String, String> violations = Errors.violations(e);
+    Map<String, String> violations = ErrorDetails.violations(e);
     String shifted = field.replace("selectors[0]", "selectors[1]");
     assertThat(violations).containsKey(shifted);
     assertThat(violations.get(shifted)).contains(reason);
@@ -418,6 +419,6 @@ class TargetRegistrationTest extends DeconflictionTestBase {
                                             java.time.Instant.now()
                                                 .plus(java.time.Duration.ofDays(6 * 365)))))
                             .build()));
-    assertThat(Errors.violations(e)).containsKey("registration.expire_time");
+    assertThat(ErrorDetails.violations(e)).containsKey("registration.expire_time");
   }
 }

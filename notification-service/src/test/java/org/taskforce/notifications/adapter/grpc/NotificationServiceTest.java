@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.protobuf.Duration;
 import com.mongodb.client.MongoDatabase;
-import io.grpc.CallCredentials;
 import io.grpc.Context;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
@@ -17,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
@@ -44,6 +41,7 @@ import org.taskforce.notifications.adapter.mongo.MongoNotificationStore;
 import org.taskforce.notifications.application.Escalation;
 import org.taskforce.notifications.application.Notifications;
 import org.taskforce.notifications.domain.Notification;
+import org.taskforce.platform.testing.BearerCredentials;
 import org.taskforce.platform.testing.KeycloakTestRealm;
 
 @SpringBootTest(
@@ -83,7 +81,8 @@ class NotificationServiceTest {
   }
 
   NotificationServiceGrpc.NotificationServiceBlockingStub as(String token) {
-    return NotificationServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(token));
+    return NotificationServiceGrpc.newBlockingStub(channel)
+        .withCallCredentials(BearerCredentials.of(token));
   }
 
   static String service() {
@@ -92,19 +91,6 @@ class NotificationServiceTest {
 
   static String user(String agency, String... roles) {
     return REALM.user("u-" + agency + String.join("", roles), agency, "LOCAL", roles).mint();
-  }
-
-  static CallCredentials bearer(String token) {
-    return new CallCredentials() {
-      @Override
-      public void applyRequestMetadata(
-          RequestInfo info, Executor executor, MetadataApplier applier) {
-        Metadata m = new Metadata();
-        m.put(
-            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-        applier.apply(m);
-      }
-    };
   }
 
   PublishNotificationResponse publish(String eventId, String agency, String role, boolean ack) {
@@ -251,7 +237,7 @@ class NotificationServiceTest {
       }
       context.run(() ->
           NotificationServiceGrpc.newStub(channel)
-              .withCallCredentials(bearer(token))
+              .withCallCredentials(BearerCredentials.of(token))
               .subscribeNotifications(r.build(), this));
     }
 

@@ -44,6 +44,7 @@ import org.taskforce.api.notifications.v1.RedeliverWebhookDeliveryRequest;
 import org.taskforce.api.notifications.v1.WebhookHealth;
 import org.taskforce.api.notifications.v1.WebhookSubscription;
 import org.taskforce.notifications.application.WebhookDispatcher;
+import org.taskforce.platform.testing.BearerCredentials;
 import org.taskforce.platform.testing.KeycloakTestRealm;
 
 /** Webhooks against WireMock as the partner's receiver. */
@@ -110,7 +111,7 @@ class WebhookDeliveryTest {
 
   NotificationServiceGrpc.NotificationServiceBlockingStub as(String token) {
     return NotificationServiceGrpc.newBlockingStub(channel)
-        .withCallCredentials(NotificationServiceTest.bearer(token));
+        .withCallCredentials(BearerCredentials.of(token));
   }
 
   static String service() {

@@ -1,65 +1,59 @@
-package org.taskforce.deconfliction.adapter.notifications;
+package org.taskforce.platform.notify;
 
 import com.google.protobuf.Timestamp;
 import io.grpc.Channel;
+import java.time.Duration;
 import java.util.Date;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.bson.Document;
 import org.taskforce.api.notifications.v1.NotificationKind;
 import org.taskforce.api.notifications.v1.NotificationServiceGrpc;
 import org.taskforce.api.notifications.v1.PublishNotificationRequest;
 import org.taskforce.api.notifications.v1.Recipient;
 import org.taskforce.api.notifications.v1.Severity;
-import org.taskforce.deconfliction.application.ConflictStore;
-import org.taskforce.deconfliction.application.ReviewStore;
 import org.taskforce.platform.outbox.OutboxHandler;
 import org.taskforce.platform.outbox.OutboxMessage;
 
 /**
- * Delivers alerts from the outbox to notification-service's PublishNotification, with the service's
- * own client-credentials token (added by the platform's client interceptor). The outbox id is the
- * event id, so notification-service stores each alert once however often it is delivered.
+ * Delivers the outbox's {@link Notice}s to notification-service's PublishNotification with the
+ * service's own client-credentials token (added by the platform's client interceptor). The outbox
+ * id is the event id, so notification-service stores each notice once however often it arrives.
  */
-public final class NotificationPublisher implements OutboxHandler {
+public final class NoticePublisher implements OutboxHandler {
   private final Channel channel;
-  private final ConflictStore conflicts;
-  private final ReviewStore reviews;
-  private final long timeoutMillis;
+  private final Duration timeout;
+  private final Predicate<String> resourceExists;
 
-  public NotificationPublisher(
-      Channel channel, ConflictStore conflicts, ReviewStore reviews, long timeoutMillis) {
+  /**
+   * @param resourceExists for a notice prepared but never committed: does the resource it announces
+   *     exist (then it is delivered), or did the change not happen (then it is dropped)
+   */
+  public NoticePublisher(Channel channel, Duration timeout, Predicate<String> resourceExists) {
     this.channel = channel;
-    this.conflicts = conflicts;
-    this.reviews = reviews;
-    this.timeoutMillis = timeoutMillis;
+    this.timeout = timeout;
+    this.resourceExists = resourceExists;
   }
 
   @Override
   public String topic() {
-    return OutboxAlerts.TOPIC;
+    return NoticeOutbox.TOPIC;
   }
 
   @Override
   public void deliver(OutboxMessage message) {
     NotificationServiceGrpc.newBlockingStub(channel)
-        .withDeadlineAfter(timeoutMillis, TimeUnit.MILLISECONDS)
+        .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .publishNotification(request(message.id(), message.payload()));
   }
 
-  /** A prepared alert is delivered only if what it announces was stored. */
   @Override
   public boolean applied(OutboxMessage message) {
-    String resource = message.payload().getString("resource");
-    if (resource.startsWith("conflicts/")) {
-      return conflicts.exists(resource.substring("conflicts/".length()));
-    }
-    if (resource.startsWith("reviewItems/")) {
-      return reviews.exists(resource.substring("reviewItems/".length()));
-    }
-    return true;
+    return resourceExists.test(message.payload().getString("resource"));
   }
 
-  static PublishNotificationRequest request(String eventId, Document p) {
+  /** The PublishNotification request for an outbox entry written by {@link NoticeOutbox}. */
+  public static PublishNotificationRequest request(String eventId, Document p) {
     PublishNotificationRequest.Builder b =
         PublishNotificationRequest.newBuilder()
             .setEventId(eventId)
@@ -71,7 +65,10 @@ public final class NotificationPublisher implements OutboxHandler {
             .setRequiresAcknowledgement(p.getBoolean("requiresAcknowledgement", false));
     for (Document r : p.getList("recipients", Document.class)) {
       b.addRecipients(
-          Recipient.newBuilder().setAgencyId(r.getString("agencyId")).setRole(r.getString("role")));
+          Recipient.newBuilder()
+              .setAgencyId(r.getString("agencyId"))
+              .setRole(nonNull(r.getString("role")))
+              .setUserSubject(nonNull(r.getString("userSubject"))));
     }
     Document attributes = p.get("attributes", Document.class);
     if (attributes != null) {
@@ -85,5 +82,9 @@ public final class NotificationPublisher implements OutboxHandler {
               .setNanos(deadline.toInstant().getNano()));
     }
     return b.build();
+  }
+
+  private static String nonNull(String s) {
+    return s == null ? "" : s;
   }
 }

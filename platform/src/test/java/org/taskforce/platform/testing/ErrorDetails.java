@@ -1,4 +1,4 @@
-package org.taskforce.deconfliction.adapter.grpc;
+package org.taskforce.platform.testing;
 
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Reads the rich error details of a refused call. */
-final class Errors {
-  private Errors() {}
+public final class ErrorDetails {
+  private ErrorDetails() {}
 
-  static Map<String, String> violations(StatusRuntimeException e) {
+  public static Map<String, String> violations(StatusRuntimeException e) {
     Map<String, String> out = new LinkedHashMap<>();
     com.google.rpc.Status status = StatusProto.fromThrowable(e);
     if (status == null) {
@@ -31,7 +31,7 @@ final class Errors {
     return out;
   }
 
-  static String reason(StatusRuntimeException e) {
+  public static String reason(StatusRuntimeException e) {
     com.google.rpc.Status status = StatusProto.fromThrowable(e);
     if (status == null) {
       return "";

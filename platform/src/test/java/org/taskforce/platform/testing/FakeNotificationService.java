@@ -1,4 +1,4 @@
-package org.taskforce.deconfliction.adapter.grpc;
+package org.taskforce.platform.testing;
 
 import io.grpc.Server;
 import io.grpc.Status;

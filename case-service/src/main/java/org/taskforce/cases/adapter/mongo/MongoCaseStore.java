@@ -1,0 +1,168 @@
+package org.taskforce.cases.adapter.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.regex;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.taskforce.cases.application.CaseQuery;
+import org.taskforce.cases.application.CaseStore;
+import org.taskforce.cases.application.Page;
+import org.taskforce.cases.domain.CaseStatus;
+import org.taskforce.cases.domain.CaseType;
+import org.taskforce.cases.domain.JointCase;
+import org.taskforce.cases.domain.Participant;
+import org.taskforce.cases.domain.ParticipantRole;
+import org.taskforce.cases.domain.ParticipantStatus;
+import org.taskforce.platform.mongo.MongoIndexes;
+import org.taskforce.platform.mongo.MongoInserts;
+
+/**
+ * Cases in collection {@code cases}, one document each with its participants embedded, so a case
+ * and its participants change in one atomic write (the lead hand-off never leaves zero or two
+ * leads). {@code members} lists the agencies that may see the case, for ListCases.
+ */
+public final class MongoCaseStore implements CaseStore, MongoIndexes {
+  static final String COLLECTION = "cases";
+  private final MongoCollection<Document> cases;
+  private final MongoCollection<Document> sequences;
+
+  public MongoCaseStore(MongoDatabase database) {
+    this.cases = database.getCollection(COLLECTION);
+    this.sequences = database.getCollection("sequences");
+  }
+
+  @Override
+  public Optional<JointCase> get(String id) {
+    return Optional.ofNullable(cases.find(eq("_id", id)).first()).map(MongoCaseStore::fromDocument);
+  }
+
+  @Override
+  public boolean insertIfAbsent(JointCase c) {
+    return MongoInserts.insertIfAbsent(cases, toDocument(c));
+  }
+
+  @Override
+  public boolean replace(JointCase next, long expectedVersion) {
+    return cases
+            .replaceOne(and(eq("_id", next.id()), eq("version", expectedVersion)), toDocument(next))
+            .getMatchedCount()
+        == 1;
+  }
+
+  @Override
+  public Page<JointCase> list(CaseQuery q, int pageSize, String pageToken) {
+    List<Bson> filters = new ArrayList<>();
+    if (q.visibleTo() != null) {
+      filters.add(eq("members", q.visibleTo()));
+    }
+    if (q.agencyId() != null) {
+      filters.add(eq("members", q.agencyId()));
+    }
+    if (!q.statuses().isEmpty()) {
+      filters.add(in("status", q.statuses().stream().map(Enum::name).toList()));
+    }
+    if (!q.types().isEmpty()) {
+      filters.add(in("type", q.types().stream().map(Enum::name).toList()));
+    }
+    if (q.titleContains() != null) {
+      filters.add(regex("title", Pattern.quote(q.titleContains()), "i"));
+    }
+    Bson filter = filters.isEmpty() ? new Document() : and(filters);
+    return Documents.page(cases, filter, pageSize, pageToken, MongoCaseStore::fromDocument);
+  }
+
+  @Override
+  public long nextNumber(String sequence) {
+    Document d =
+        sequences.findOneAndUpdate(
+            eq("_id", sequence),
+            Updates.inc("value", 1L),
+            new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+    return ((Number) d.get("value")).longValue();
+  }
+
+  @Override
+  public void create(MongoDatabase database) {
+    MongoCollection<Document> c = database.getCollection(COLLECTION);
+    c.createIndex(
+        Indexes.compoundIndex(
+            Indexes.ascending("members"), Indexes.descending(Documents.SORT_TIME, "_id")),
+        new IndexOptions().name("members_created"));
+    c.createIndex(
+        Indexes.descending(Documents.SORT_TIME, "_id"), new IndexOptions().name("created"));
+    c.createIndex(Indexes.ascending("number"), new IndexOptions().name("number").unique(true));
+  }
+
+  static Document toDocument(JointCase c) {
+    List<Document> participants = new ArrayList<>();
+    for (Participant p : c.participants()) {
+      participants.add(
+          new Document("agencyId", p.agencyId())
+              .append("agencyName", p.agencyName())
+              .append("agencyType", p.agencyType())
+              .append("role", p.role().name())
+              .append("status", p.status().name())
+              .append("contact", Documents.contact(p.contact()))
+              .append("invited", Documents.stamp(p.invited()))
+              .append("responded", Documents.stamp(p.responded())));
+    }
+    return new Document("_id", c.id())
+        .append("number", c.number())
+        .append("title", c.title())
+        .append("type", c.type().name())
+        .append("status", c.status().name())
+        .append("jurisdictions", c.jurisdictions())
+        .append("summary", c.summary())
+        .append("participants", participants)
+        .append("members", c.memberAgencies())
+        .append("reviewDate", Documents.date(c.reviewDate()))
+        .append("created", Documents.stamp(c.created()))
+        .append("updated", Documents.stamp(c.updated()))
+        .append(Documents.SORT_TIME, Date.from(c.created().time()))
+        .append("version", c.version());
+  }
+
+  static JointCase fromDocument(Document d) {
+    List<Participant> participants = new ArrayList<>();
+    for (Document p : d.getList("participants", Document.class)) {
+      participants.add(
+          new Participant(
+              p.getString("agencyId"),
+              p.getString("agencyName"),
+              p.getString("agencyType"),
+              ParticipantRole.valueOf(p.getString("role")),
+              ParticipantStatus.valueOf(p.getString("status")),
+              Documents.contact(p.get("contact", Document.class)),
+              Documents.stamp(p.get("invited", Document.class)),
+              Documents.stamp(p.get("responded", Document.class))));
+    }
+    return new JointCase(
+        d.getString("_id"),
+        d.getString("number"),
+        d.getString("title"),
+        CaseType.valueOf(d.getString("type")),
+        CaseStatus.valueOf(d.getString("status")),
+        d.getList("jurisdictions", String.class),
+        d.getString("summary"),
+        participants,
+        Documents.date(d.getString("reviewDate")),
+        Documents.stamp(d.get("created", Document.class)),
+        Documents.stamp(d.get("updated", Document.class)),
+        ((Number) d.get("version")).longValue());
+  }
+}

@@ -1,0 +1,104 @@
+package org.taskforce.cases.adapter.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.taskforce.cases.application.Page;
+import org.taskforce.cases.application.TaskStore;
+import org.taskforce.cases.domain.CaseTask;
+import org.taskforce.cases.domain.TaskStatus;
+import org.taskforce.platform.mongo.MongoIndexes;
+import org.taskforce.platform.mongo.MongoInserts;
+
+/** Case tasks in collection {@code tasks}. */
+public final class MongoTaskStore implements TaskStore, MongoIndexes {
+  static final String COLLECTION = "tasks";
+  private final MongoCollection<Document> tasks;
+
+  public MongoTaskStore(MongoDatabase database) {
+    this.tasks = database.getCollection(COLLECTION);
+  }
+
+  @Override
+  public boolean insertIfAbsent(CaseTask t) {
+    return MongoInserts.insertIfAbsent(tasks, toDocument(t));
+  }
+
+  @Override
+  public Optional<CaseTask> get(String id) {
+    return Optional.ofNullable(tasks.find(eq("_id", id)).first()).map(MongoTaskStore::fromDocument);
+  }
+
+  @Override
+  public boolean replace(CaseTask next, long expectedVersion) {
+    return tasks
+            .replaceOne(and(eq("_id", next.id()), eq("version", expectedVersion)), toDocument(next))
+            .getMatchedCount()
+        == 1;
+  }
+
+  @Override
+  public Page<CaseTask> list(
+      String caseId, String assigneeAgencyId, Set<TaskStatus> statuses, int size, String token) {
+    List<Bson> filters = new ArrayList<>(List.of(eq("caseId", caseId)));
+    if (assigneeAgencyId != null) {
+      filters.add(eq("assigneeAgencyId", assigneeAgencyId));
+    }
+    if (!statuses.isEmpty()) {
+      filters.add(in("status", statuses.stream().map(Enum::name).toList()));
+    }
+    return Documents.page(tasks, and(filters), size, token, MongoTaskStore::fromDocument);
+  }
+
+  @Override
+  public void create(MongoDatabase database) {
+    database
+        .getCollection(COLLECTION)
+        .createIndex(
+            Indexes.compoundIndex(
+                Indexes.ascending("caseId"), Indexes.descending(Documents.SORT_TIME, "_id")),
+            new IndexOptions().name("case_created"));
+  }
+
+  static Document toDocument(CaseTask t) {
+    return new Document("_id", t.id())
+        .append("caseId", t.caseId())
+        .append("title", t.title())
+        .append("description", t.description())
+        .append("assigneeAgencyId", t.assigneeAgencyId())
+        .append("assigneeSubject", t.assigneeSubject())
+        .append("dueDate", Documents.date(t.dueDate()))
+        .append("status", t.status().name())
+        .append("created", Documents.stamp(t.created()))
+        .append("updated", Documents.stamp(t.updated()))
+        .append(Documents.SORT_TIME, Date.from(t.created().time()))
+        .append("version", t.version());
+  }
+
+  static CaseTask fromDocument(Document d) {
+    return new CaseTask(
+        d.getString("_id"),
+        d.getString("caseId"),
+        d.getString("title"),
+        d.getString("description"),
+        d.getString("assigneeAgencyId"),
+        d.getString("assigneeSubject"),
+        Documents.date(d.getString("dueDate")),
+        TaskStatus.valueOf(d.getString("status")),
+        Documents.stamp(d.get("created", Document.class)),
+        Documents.stamp(d.get("updated", Document.class)),
+        ((Number) d.get("version")).longValue());
+  }
+}

@@ -1,0 +1,79 @@
+package org.taskforce.cases.application;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.taskforce.platform.audit.AuditEntry.Outcome;
+import org.taskforce.platform.audit.AuditTrail;
+import org.taskforce.platform.error.ErrorKind;
+import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.grpc.CallerContext;
+import org.taskforce.platform.security.AgencyPrincipal;
+
+/**
+ * Every read and write of a case, and every attempt refused, goes into the audit trail under the
+ * case's resource ({@code cases/<id>}), which is also the case's timeline. Details name the
+ * sub-resource and carry a summary written here — never user free text, never victim data.
+ */
+public final class CaseAudit {
+  static final String TARGET = "target";
+  static final String SUMMARY = "summary";
+  private final AuditTrail trail;
+
+  public CaseAudit(AuditTrail trail) {
+    this.trail = trail;
+  }
+
+  public static String resource(String caseId) {
+    return "cases/" + caseId;
+  }
+
+  /** A ListCases call: one entry for the list, naming how many cases it returned. */
+  void listed(AgencyPrincipal caller, int count) {
+    trail.record(
+        caller,
+        "CASES_LISTED",
+        "cases",
+        Outcome.SUCCESS,
+        CallerContext.purpose(),
+        Map.of(TARGET, "cases", SUMMARY, count + " cases listed"));
+  }
+
+  void success(
+      AgencyPrincipal caller, String caseId, String action, String target, String summary) {
+    record(caller, caseId, action, target, summary, Outcome.SUCCESS);
+  }
+
+  /**
+   * Runs {@code body}; a refusal is recorded as DENIED (authorisation, not found) or FAILED
+   * (anything else) and rethrown. The body records its own success with what it learned.
+   */
+  <T> T guarded(AgencyPrincipal caller, String caseId, String action, Supplier<T> body) {
+    try {
+      return body.get();
+    } catch (TaskforceException e) {
+      boolean denied = e.kind() == ErrorKind.PERMISSION_DENIED || e.kind() == ErrorKind.NOT_FOUND;
+      record(
+          caller,
+          caseId,
+          action,
+          resource(caseId),
+          e.reason(),
+          denied ? Outcome.DENIED : Outcome.FAILED);
+      throw e;
+    }
+  }
+
+  private void record(
+      AgencyPrincipal caller,
+      String caseId,
+      String action,
+      String target,
+      String summary,
+      Outcome outcome) {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put(TARGET, target);
+    details.put(SUMMARY, summary);
+    trail.record(caller, action, resource(caseId), outcome, CallerContext.purpose(), details);
+  }
+}

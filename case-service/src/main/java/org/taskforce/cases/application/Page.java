@@ -1,0 +1,10 @@
+package org.taskforce.cases.application;
+
+import java.util.List;
+
+/** One page of a list and the token of the next ("" when it was the last). */
+public record Page<T>(List<T> items, String nextPageToken) {
+  public Page {
+    items = List.copyOf(items);
+  }
+}

@@ -1,0 +1,210 @@
+package org.taskforce.cases.application;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import org.taskforce.cases.domain.Contact;
+import org.taskforce.cases.domain.DeconflictionState;
+import org.taskforce.cases.domain.JointCase;
+import org.taskforce.cases.domain.Stamp;
+import org.taskforce.cases.domain.Subject;
+import org.taskforce.cases.domain.SubjectKind;
+import org.taskforce.platform.error.ErrorKind;
+import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.security.AgencyPrincipal;
+
+/**
+ * Subjects of a case and their deconfliction registrations. Adding a subject stores it, then
+ * registers it with deconfliction-service as the caller. If deconfliction refuses the selectors the
+ * subject is taken back and the caller gets the field violations; if deconfliction does not answer,
+ * the subject stays PENDING and its queued registration ({@link SubjectRegistrations}) is retried
+ * until deconfliction takes it — once, because deconfliction is idempotent on the subject's id.
+ */
+public final class Subjects {
+  static final int MAX_SELECTORS = 20;
+  static final Set<String> DISCLOSURES = Set.of("OPEN", "AGENCY_ONLY", "RESTRICTED");
+
+  private final CaseStore cases;
+  private final SubjectStore store;
+  private final SubjectRegistrations registrations;
+  private final CaseNotices notices;
+  private final CaseAudit audit;
+  private final Clock clock;
+
+  public Subjects(
+      CaseStore cases,
+      SubjectStore store,
+      SubjectRegistrations registrations,
+      CaseNotices notices,
+      CaseAudit audit,
+      Clock clock) {
+    this.cases = cases;
+    this.store = store;
+    this.registrations = registrations;
+    this.notices = notices;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /**
+   * A subject as given.
+   *
+   * @param selectors JSON of each Selector, or null for one the caller left empty
+   */
+  public record Draft(
+      SubjectKind kind,
+      String displayName,
+      List<String> selectors,
+      String disclosure,
+      Contact contact) {}
+
+  public Subject add(AgencyPrincipal caller, String caseId, Draft draft, String requestId) {
+    return audit.guarded(
+        caller,
+        caseId,
+        "SUBJECT_ADDED",
+        () -> {
+          Violations v = new Violations();
+          v.check(
+              draft.kind() != null,
+              "subject.kind",
+              "is required: PERSON, PHONE, VEHICLE, ADDRESS, ONLINE_ACCOUNT or BUSINESS");
+          v.requireText("subject.display_name", draft.displayName());
+          v.check(
+              draft.displayName() == null || draft.displayName().length() <= 200,
+              "subject.display_name",
+              "must be at most 200 characters");
+          v.check(!draft.selectors().isEmpty(), "subject.selectors", "at least one is required");
+          v.check(
+              draft.selectors().size() <= MAX_SELECTORS,
+              "subject.selectors",
+              "at most " + MAX_SELECTORS);
+          for (int i = 0; i < draft.selectors().size(); i++) {
+            v.check(
+                draft.selectors().get(i) != null,
+                "subject.selectors[" + i + "]",
+                "names no selector kind (person, phone, email, vehicle_plate, ...)");
+          }
+          v.check(
+              draft.disclosure() == null || DISCLOSURES.contains(draft.disclosure()),
+              "subject.disclosure_level",
+              "must be OPEN, AGENCY_ONLY or RESTRICTED");
+          Cases.checkContact(v, "subject.point_of_contact", draft.contact());
+          v.throwIfAny();
+          JointCase c =
+              CaseView.load(cases, caller, caseId)
+                  .require(CaseView.INVESTIGATING, CaseView.ACTORS)
+                  .c();
+          Cases.requireNotClosed(c);
+          String id = Ids.of("s", requestId, caseId, caller.agencyId());
+          var existing = store.get(id);
+          if (existing.isPresent()) {
+            return existing.get();
+          }
+          Stamp now = Cases.stampOf(caller, clock);
+          Subject pending =
+              new Subject(
+                  id,
+                  caseId,
+                  draft.kind(),
+                  draft.displayName().strip(),
+                  draft.selectors(),
+                  draft.disclosure() == null ? "AGENCY_ONLY" : draft.disclosure(),
+                  draft.contact() != null && !draft.contact().displayName().isBlank()
+                      ? draft.contact()
+                      : c.participant(caller.agencyId()).orElseThrow().contact(),
+                  DeconflictionState.PENDING,
+                  "",
+                  "",
+                  now,
+                  null);
+          if (!store.insertIfAbsent(pending)) {
+            return store.get(id).orElseThrow();
+          }
+          Subject stored;
+          try {
+            stored = registrations.registerNow(caller, pending, c.number());
+          } catch (TaskforceException refused) {
+            store.delete(id);
+            if (refused.kind() == ErrorKind.INVALID_ARGUMENT) {
+              throw refused;
+            }
+            throw new TaskforceException(
+                refused.kind(),
+                refused.reason(),
+                "deconfliction refused the subject: " + refused.getMessage());
+          }
+          audit.success(
+              caller,
+              caseId,
+              "SUBJECT_ADDED",
+              CaseAudit.resource(caseId) + "/subjects/" + id,
+              draft.kind() + " subject added; deconfliction " + stored.state());
+          notices.caseUpdated(
+              c,
+              caller.agencyId(),
+              "subject-added:" + id,
+              "Subject added to case " + c.number(),
+              "A " + draft.kind() + " subject was added by " + caller.agencyId() + ".");
+          return stored;
+        });
+  }
+
+  public Page<Subject> list(AgencyPrincipal caller, String caseId, int size, String token) {
+    return audit.guarded(
+        caller,
+        caseId,
+        "SUBJECTS_READ",
+        () -> {
+          CaseView.load(cases, caller, caseId).requireRead();
+          Page<Subject> page = store.list(caseId, size, token);
+          audit.success(
+              caller,
+              caseId,
+              "SUBJECTS_READ",
+              CaseAudit.resource(caseId) + "/subjects",
+              page.items().size() + " subjects listed");
+          return page;
+        });
+  }
+
+  /** Marks the subject removed and withdraws its registration (through the outbox if needed). */
+  public Subject remove(AgencyPrincipal caller, String caseId, String subjectId, String reason) {
+    return audit.guarded(
+        caller,
+        caseId,
+        "SUBJECT_REMOVED",
+        () -> {
+          Violations v = new Violations();
+          v.requireText("subject_id", subjectId);
+          v.check(reason == null || reason.length() <= 500, "reason", "at most 500 characters");
+          v.throwIfAny();
+          CaseView view =
+              CaseView.load(cases, caller, caseId).require(CaseView.INVESTIGATING, CaseView.ACTORS);
+          Subject s =
+              store
+                  .get(subjectId)
+                  .filter(x -> x.caseId().equals(caseId))
+                  .orElseThrow(() -> TaskforceException.notFound("subject", subjectId));
+          if (s.isRemoved()) {
+            return s;
+          }
+          boolean lead =
+              view.role().orElseThrow() == org.taskforce.cases.domain.ParticipantRole.LEAD;
+          if (!lead && !caller.belongsTo(s.addedByAgency())) {
+            throw TaskforceException.permissionDenied(
+                "NOT_YOUR_SUBJECT",
+                "only the agency that added a subject, or the lead, removes it");
+          }
+          Subject removed = registrations.withdraw(caller, s, Cases.stampOf(caller, clock));
+          audit.success(
+              caller,
+              caseId,
+              "SUBJECT_REMOVED",
+              CaseAudit.resource(caseId) + "/subjects/" + subjectId,
+              s.kind() + " subject removed; registration withdrawn");
+          return removed;
+        });
+  }
+}

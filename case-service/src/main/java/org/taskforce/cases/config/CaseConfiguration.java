@@ -1,0 +1,186 @@
+package org.taskforce.cases.config;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.grpc.client.GrpcChannelFactory;
+import org.taskforce.cases.adapter.deconfliction.GrpcTargetRegistry;
+import org.taskforce.cases.adapter.deconfliction.RegistrationRelay;
+import org.taskforce.cases.adapter.grpc.CaseGrpcService;
+import org.taskforce.cases.adapter.mongo.MongoCaseStore;
+import org.taskforce.cases.adapter.mongo.MongoNoteStore;
+import org.taskforce.cases.adapter.mongo.MongoSubjectStore;
+import org.taskforce.cases.adapter.mongo.MongoTaskStore;
+import org.taskforce.cases.adapter.mongo.MongoVictimStore;
+import org.taskforce.cases.application.AgencyDirectory;
+import org.taskforce.cases.application.CaseAudit;
+import org.taskforce.cases.application.CaseNotices;
+import org.taskforce.cases.application.CaseSettings;
+import org.taskforce.cases.application.Cases;
+import org.taskforce.cases.application.Notes;
+import org.taskforce.cases.application.SubjectRegistrations;
+import org.taskforce.cases.application.Subjects;
+import org.taskforce.cases.application.Tasks;
+import org.taskforce.cases.application.Timeline;
+import org.taskforce.cases.application.Victims;
+import org.taskforce.platform.audit.AuditTrail;
+import org.taskforce.platform.notify.NoticeOutbox;
+import org.taskforce.platform.notify.NoticePublisher;
+import org.taskforce.platform.outbox.Outbox;
+import org.taskforce.platform.security.AgencyType;
+
+/** Explicit wiring of case-service: stores, use cases, peers, the gRPC service. */
+@Configuration(proxyBeanMethods = false)
+public class CaseConfiguration {
+
+  @Bean
+  CaseSettings caseSettings(CaseProperties p) {
+    return new CaseSettings(p.numberPrefix(), p.zone(), p.defaultReview(), p.maxReview());
+  }
+
+  @Bean
+  AgencyDirectory agencyDirectory(CaseProperties p) {
+    return id ->
+        Optional.ofNullable(p.agencies().get(id))
+            .map(a ->
+                new AgencyDirectory.Agency(
+                    id,
+                    a.name() == null ? id : a.name(),
+                    AgencyType.fromClaim(a.type())
+                        .orElseThrow(() ->
+                            new IllegalStateException(
+                                "taskforce.cases.agencies."
+                                    + id
+                                    + ".type is not an agency type"))));
+  }
+
+  @Bean
+  MongoCaseStore caseStore(MongoDatabase database) {
+    return new MongoCaseStore(database);
+  }
+
+  @Bean
+  MongoSubjectStore subjectStore(MongoDatabase database) {
+    return new MongoSubjectStore(database);
+  }
+
+  @Bean
+  MongoTaskStore taskStore(MongoDatabase database) {
+    return new MongoTaskStore(database);
+  }
+
+  @Bean
+  MongoNoteStore noteStore(MongoDatabase database) {
+    return new MongoNoteStore(database);
+  }
+
+  @Bean
+  MongoVictimStore victimStore(MongoDatabase database) {
+    return new MongoVictimStore(database);
+  }
+
+  @Bean
+  CaseAudit caseAudit(AuditTrail trail) {
+    return new CaseAudit(trail);
+  }
+
+  @Bean
+  CaseNotices caseNotices(Outbox outbox) {
+    return new CaseNotices(new NoticeOutbox(outbox));
+  }
+
+  @Bean
+  GrpcTargetRegistry targetRegistry(GrpcChannelFactory channels, CaseProperties p) {
+    return new GrpcTargetRegistry(
+        channels.createChannel(p.deconfliction().channel()), p.deconfliction().timeout());
+  }
+
+  @Bean
+  SubjectRegistrations subjectRegistrations(
+      MongoSubjectStore store, GrpcTargetRegistry registry, Outbox outbox) {
+    return new SubjectRegistrations(store, registry, outbox);
+  }
+
+  @Bean
+  RegistrationRelay registrationRelay(SubjectRegistrations registrations) {
+    return new RegistrationRelay(registrations);
+  }
+
+  /** Case notices reach notification-service; a prepared one only if its case exists. */
+  @Bean
+  NoticePublisher noticePublisher(
+      GrpcChannelFactory channels, CaseProperties p, MongoCaseStore cases) {
+    return new NoticePublisher(
+        channels.createChannel(p.notifications().channel()),
+        p.notifications().timeout(),
+        resource ->
+            !resource.startsWith("cases/")
+                || cases.get(resource.substring("cases/".length()).split("/")[0]).isPresent());
+  }
+
+  @Bean
+  Cases cases(
+      MongoCaseStore store,
+      AgencyDirectory agencies,
+      CaseNotices notices,
+      CaseAudit audit,
+      CaseSettings settings,
+      Clock clock) {
+    return new Cases(store, agencies, notices, audit, settings, clock);
+  }
+
+  @Bean
+  Subjects subjects(
+      MongoCaseStore cases,
+      MongoSubjectStore store,
+      SubjectRegistrations registrations,
+      CaseNotices notices,
+      CaseAudit audit,
+      Clock clock) {
+    return new Subjects(cases, store, registrations, notices, audit, clock);
+  }
+
+  @Bean
+  Tasks tasks(
+      MongoCaseStore cases,
+      MongoTaskStore store,
+      CaseNotices notices,
+      CaseAudit audit,
+      CaseSettings settings,
+      Clock clock) {
+    return new Tasks(cases, store, notices, audit, settings.zone(), clock);
+  }
+
+  @Bean
+  Notes notes(MongoCaseStore cases, MongoNoteStore store, CaseAudit audit, Clock clock) {
+    return new Notes(cases, store, audit, clock);
+  }
+
+  @Bean
+  Victims victims(
+      MongoCaseStore cases,
+      MongoVictimStore store,
+      CaseAudit audit,
+      CaseSettings settings,
+      Clock clock) {
+    return new Victims(cases, store, audit, settings.zone(), clock);
+  }
+
+  @Bean
+  Timeline timeline(MongoCaseStore cases, AuditTrail trail, CaseAudit audit) {
+    return new Timeline(cases, trail, audit);
+  }
+
+  @Bean
+  CaseGrpcService caseGrpcService(
+      Cases cases,
+      Subjects subjects,
+      Tasks tasks,
+      Notes notes,
+      Victims victims,
+      Timeline timeline) {
+    return new CaseGrpcService(cases, subjects, tasks, notes, victims, timeline);
+  }
+}

@@ -1,0 +1,45 @@
+package org.taskforce.cases.config;
+
+import java.time.Duration;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code taskforce.cases.*}: case numbering, retention review, the task force's agencies and the
+ * peers case-service calls.
+ *
+ * @param numberPrefix prefix of readable case numbers, e.g. NMHTTF gives NMHTTF-2026-0042
+ * @param zone the task force's time zone, for case-number years and review dates
+ * @param defaultReview when a new case is first due for review
+ * @param maxReview how far ahead a review may be set (28 CFR Part 23: five years)
+ * @param agencies the task force's agencies by id; only these can be invited
+ */
+@ConfigurationProperties("taskforce.cases")
+public record CaseProperties(
+    @DefaultValue("NMHTTF") String numberPrefix,
+    @DefaultValue("America/Denver") ZoneId zone,
+    @DefaultValue("P1Y") Period defaultReview,
+    @DefaultValue("P5Y") Period maxReview,
+    Map<String, Agency> agencies,
+    @DefaultValue Peer deconfliction,
+    @DefaultValue Peer notifications) {
+
+  public CaseProperties {
+    agencies = agencies == null ? Map.of() : Map.copyOf(agencies);
+  }
+
+  /**
+   * @param name display name
+   * @param type LOCAL, STATE, TRIBAL, FEDERAL or SERVICE_PROVIDER
+   */
+  public record Agency(String name, String type) {}
+
+  /**
+   * @param channel the Spring gRPC client channel (spring.grpc.client.channels.&lt;channel&gt;)
+   * @param timeout deadline of each call
+   */
+  public record Peer(String channel, @DefaultValue("3s") Duration timeout) {}
+}

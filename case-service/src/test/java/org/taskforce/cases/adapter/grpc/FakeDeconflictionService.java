@@ -1,0 +1,213 @@
+package org.taskforce.cases.adapter.grpc;
+
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.Status;
+import io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.taskforce.api.common.v1.AgencyRef;
+import org.taskforce.api.common.v1.Selector;
+import org.taskforce.api.deconfliction.v1.ConflictHit;
+import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationResponse;
+import org.taskforce.api.deconfliction.v1.DeconflictionServiceGrpc;
+import org.taskforce.api.deconfliction.v1.GetTargetRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.GetTargetRegistrationResponse;
+import org.taskforce.api.deconfliction.v1.MatchTier;
+import org.taskforce.api.deconfliction.v1.RegistrationStatus;
+import org.taskforce.api.deconfliction.v1.TargetRegistration;
+import org.taskforce.api.deconfliction.v1.WithdrawTargetRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.WithdrawTargetRegistrationResponse;
+import org.taskforce.platform.error.FieldViolation;
+import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.grpc.AuthenticationInterceptor;
+import org.taskforce.platform.grpc.CallerContext;
+import org.taskforce.platform.grpc.GrpcErrors;
+import org.taskforce.platform.security.AgencyPrincipal;
+import org.taskforce.platform.security.TokenVerifier;
+import org.taskforce.platform.testing.KeycloakTestRealm;
+
+/**
+ * deconfliction-service as case-service sees it: a real gRPC server behind the platform's token
+ * check (so delegation is verified end to end), idempotent on (agency, request id) like the real
+ * one, refusing phone numbers that are not digits and contacts without phone or e-mail, reporting a
+ * MATCH when another agency registered the same selector, and switchable to UNAVAILABLE.
+ */
+final class FakeDeconflictionService extends DeconflictionServiceGrpc.DeconflictionServiceImplBase {
+  record Created(AgencyPrincipal caller, CreateTargetRegistrationRequest request) {}
+
+  private final Server server;
+  private final Map<String, TargetRegistration> byKey = new ConcurrentHashMap<>();
+  private final Map<String, TargetRegistration> byId = new ConcurrentHashMap<>();
+  private final List<Created> creates = new CopyOnWriteArrayList<>();
+  private final List<String> withdrawals = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean down = new AtomicBoolean();
+
+  FakeDeconflictionService(KeycloakTestRealm realm) {
+    var auth =
+        new AuthenticationInterceptor(
+            new TokenVerifier(realm.securityProperties(), Clock.systemUTC()),
+            Set.of(),
+            "test.deconfliction");
+    try {
+      server =
+          NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+              .addService(ServerInterceptors.intercept(this, auth))
+              .build()
+              .start();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  String address() {
+    return "static://127.0.0.1:" + server.getPort();
+  }
+
+  void setDown(boolean isDown) {
+    down.set(isDown);
+  }
+
+  void clear() {
+    byKey.clear();
+    byId.clear();
+    creates.clear();
+    withdrawals.clear();
+  }
+
+  /** Registrations stored (each once, however often it was asked for). */
+  List<TargetRegistration> registrations() {
+    return List.copyOf(byId.values());
+  }
+
+  /** Every create that reached the service while it was up, with who asked. */
+  List<Created> creates() {
+    return List.copyOf(creates);
+  }
+
+  List<String> withdrawals() {
+    return List.copyOf(withdrawals);
+  }
+
+  private boolean refuseWhenDown(StreamObserver<?> observer) {
+    if (down.get()) {
+      observer.onError(Status.UNAVAILABLE.withDescription("down (test)").asRuntimeException());
+      return true;
+    }
+    return false;
+  }
+
+  @Override
+  public void createTargetRegistration(
+      CreateTargetRegistrationRequest request,
+      StreamObserver<CreateTargetRegistrationResponse> observer) {
+    if (refuseWhenDown(observer)) {
+      return;
+    }
+    AgencyPrincipal caller = CallerContext.principal();
+    creates.add(new Created(caller, request));
+    List<FieldViolation> violations = new ArrayList<>();
+    TargetRegistration r = request.getRegistration();
+    for (int i = 0; i < r.getSelectorsCount(); i++) {
+      Selector s = r.getSelectors(i);
+      if (s.hasPhone() && !s.getPhone().getNumber().matches("\\+?[0-9 ()-]{7,20}")) {
+        violations.add(
+            new FieldViolation(
+                "registration.selectors[" + i + "].phone.number",
+                "phone \"" + s.getPhone().getNumber() + "\" is not a valid number for region US"));
+      }
+    }
+    if (r.getPointOfContact().getPhone().isEmpty() && r.getPointOfContact().getEmail().isEmpty()) {
+      violations.add(
+          new FieldViolation(
+              "registration.point_of_contact.phone",
+              "the point of contact needs a phone number or an e-mail address"));
+    }
+    if (!violations.isEmpty()) {
+      observer.onError(
+          GrpcErrors.toStatusRuntimeException(
+              TaskforceException.invalidArgument(violations), "test.deconfliction"));
+      return;
+    }
+    String key = caller.agencyId() + "|" + request.getRequestId();
+    TargetRegistration stored =
+        byKey.computeIfAbsent(
+            key,
+            k -> {
+              TargetRegistration created =
+                  r.toBuilder()
+                      .setRegistrationId("tr-" + (byId.size() + 1))
+                      .setAgency(AgencyRef.newBuilder().setAgencyId(caller.agencyId()))
+                      .setStatus(RegistrationStatus.REGISTRATION_STATUS_ACTIVE)
+                      .setEtag("\"1\"")
+                      .build();
+              byId.put(created.getRegistrationId(), created);
+              return created;
+            });
+    CreateTargetRegistrationResponse.Builder response =
+        CreateTargetRegistrationResponse.newBuilder().setRegistration(stored);
+    for (TargetRegistration other : byId.values()) {
+      boolean otherAgency = !other.getAgency().getAgencyId().equals(caller.agencyId());
+      boolean active = other.getStatus() == RegistrationStatus.REGISTRATION_STATUS_ACTIVE;
+      if (otherAgency
+          && active
+          && other.getSelectorsList().stream().anyMatch(r.getSelectorsList()::contains)) {
+        response.addHits(
+            ConflictHit.newBuilder()
+                .setTier(MatchTier.MATCH_TIER_MATCH)
+                .setOwnerAgency(other.getAgency()));
+      }
+    }
+    observer.onNext(response.build());
+    observer.onCompleted();
+  }
+
+  @Override
+  public void getTargetRegistration(
+      GetTargetRegistrationRequest request,
+      StreamObserver<GetTargetRegistrationResponse> observer) {
+    if (refuseWhenDown(observer)) {
+      return;
+    }
+    TargetRegistration r = byId.get(request.getRegistrationId());
+    if (r == null) {
+      observer.onError(Status.NOT_FOUND.asRuntimeException());
+      return;
+    }
+    observer.onNext(GetTargetRegistrationResponse.newBuilder().setRegistration(r).build());
+    observer.onCompleted();
+  }
+
+  @Override
+  public void withdrawTargetRegistration(
+      WithdrawTargetRegistrationRequest request,
+      StreamObserver<WithdrawTargetRegistrationResponse> observer) {
+    if (refuseWhenDown(observer)) {
+      return;
+    }
+    TargetRegistration r =
+        byId.computeIfPresent(
+            request.getRegistrationId(),
+            (id, old) ->
+                old.toBuilder()
+                    .setStatus(RegistrationStatus.REGISTRATION_STATUS_WITHDRAWN)
+                    .build());
+    withdrawals.add(request.getRegistrationId());
+    observer.onNext(WithdrawTargetRegistrationResponse.newBuilder().setRegistration(r).build());
+    observer.onCompleted();
+  }
+
+  void stop() {
+    server.shutdownNow();
+  }
+}
