@@ -94,7 +94,9 @@ public class CaseConfiguration {
   @Bean
   GrpcTargetRegistry targetRegistry(GrpcChannelFactory channels, CaseProperties p) {
     return new GrpcTargetRegistry(
-        channels.createChannel(p.deconfliction().channel()), p.deconfliction().timeout());
+        channels.createChannel(p.deconfliction().channel()),
+        p.deconfliction().timeout(),
+        p.deconfliction().circuitOpenFor());
   }
 
   @Bean

@@ -40,6 +40,10 @@ public record CaseProperties(
   /**
    * @param channel the Spring gRPC client channel (spring.grpc.client.channels.&lt;channel&gt;)
    * @param timeout deadline of each call
+   * @param circuitOpenFor after repeated outages, how long calls fail fast before one is tried
    */
-  public record Peer(String channel, @DefaultValue("3s") Duration timeout) {}
+  public record Peer(
+      String channel,
+      @DefaultValue("3s") Duration timeout,
+      @DefaultValue("15s") Duration circuitOpenFor) {}
 }

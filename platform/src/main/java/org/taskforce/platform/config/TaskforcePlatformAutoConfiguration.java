@@ -18,6 +18,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.grpc.server.autoconfigure.exception.GrpcExceptionHandlerAutoConfiguration;
@@ -92,27 +93,30 @@ public class TaskforcePlatformAutoConfiguration {
     return new TaskforceGrpcExceptionHandler(domain.value());
   }
 
+  /**
+   * The service's own client-credentials token, when {@code taskforce.security.client.client-id} is
+   * set. (A bean of type {@code Optional} would not do: Spring injects an {@code Optional<T>}
+   * parameter by looking for a {@code T}, so such a bean is never found.)
+   */
   @Bean
   @ConditionalOnMissingBean
-  Optional<ServiceTokenSource> serviceTokenSource(
+  @ConditionalOnExpression("!'${taskforce.security.client.client-id:}'.isBlank()")
+  ServiceTokenSource serviceTokenSource(
       ServiceClientProperties client, SecurityProperties security, Clock clock) {
-    if (!client.configured()) {
-      return Optional.empty();
-    }
     String tokenUri =
         client.tokenUri() != null && !client.tokenUri().isBlank()
             ? client.tokenUri()
             : security.realmEndpoint("protocol/openid-connect/token");
-    return Optional.of(
-        new ServiceTokenSource(
-            URI.create(tokenUri), client.clientId(), client.clientSecret(), clock));
+    return new ServiceTokenSource(
+        URI.create(tokenUri), client.clientId(), client.clientSecret(), clock);
   }
 
   @Bean
   @GlobalClientInterceptor
   TokenPropagatingClientInterceptor tokenPropagatingClientInterceptor(
-      Optional<ServiceTokenSource> serviceTokens) {
-    return new TokenPropagatingClientInterceptor(serviceTokens);
+      ObjectProvider<ServiceTokenSource> serviceTokens) {
+    return new TokenPropagatingClientInterceptor(
+        Optional.ofNullable(serviceTokens.getIfAvailable()));
   }
 
   @Bean(destroyMethod = "close")

@@ -44,7 +44,7 @@ public final class GrpcTargetRegistry implements TargetRegistry {
   private final Duration deadline;
   private final CircuitBreaker breaker;
 
-  public GrpcTargetRegistry(Channel channel, Duration deadline) {
+  public GrpcTargetRegistry(Channel channel, Duration deadline, Duration circuitOpenFor) {
     this.channel = channel;
     this.deadline = deadline;
     this.breaker =
@@ -54,7 +54,7 @@ public final class GrpcTargetRegistry implements TargetRegistry {
                 .slidingWindowSize(10)
                 .minimumNumberOfCalls(4)
                 .failureRateThreshold(50)
-                .waitDurationInOpenState(Duration.ofSeconds(15))
+                .waitDurationInOpenState(circuitOpenFor)
                 .recordException(
                     e -> e instanceof StatusRuntimeException s && outage(s.getStatus().getCode()))
                 .build());

@@ -49,7 +49,8 @@ import org.taskforce.platform.testing.KeycloakTestRealm;
       "taskforce.outbox.max-backoff=500ms",
       "taskforce.security.client.client-id=case-service",
       "taskforce.security.client.client-secret=test-secret",
-      "taskforce.cases.deconfliction.timeout=2s"
+      "taskforce.cases.deconfliction.timeout=2s",
+      "taskforce.cases.deconfliction.circuit-open-for=100ms"
     })
 public abstract class CaseTestBase {
   protected static final KeycloakTestRealm REALM = new KeycloakTestRealm();
