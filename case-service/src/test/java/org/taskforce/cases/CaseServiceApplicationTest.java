@@ -9,7 +9,7 @@ class CaseServiceApplicationTest extends GrpcServiceRuntimeContract {
 
   @Override
   protected List<String> businessServices() {
-    return List.of();
+    return List.of("taskforce.cases.v1.CaseService");
   }
 
   @Override
