@@ -5,12 +5,10 @@ import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -48,6 +46,7 @@ import org.taskforce.deconfliction.domain.Stamp;
 import org.taskforce.deconfliction.domain.TargetSelector;
 import org.taskforce.deconfliction.evaluation.SyntheticPersons;
 import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.testing.Benchmarks;
 import org.taskforce.platform.testing.KeycloakTestRealm;
 
 /**
@@ -87,9 +86,11 @@ public final class DeconflictionBenchmark {
     // MongoDB runs in its own JVM, as in a deployment: its heap and garbage collections are not
     // the service's. -Dbench.dbHeap sizes it (about 2.4 GB per 100,000 persons and events).
     // -Dbench.mongodbUri: a real MongoDB (its database "deconfliction" is filled and used).
-    String given = System.getProperty("bench.mongodbUri", "");
-    Process mongo = given.isBlank() ? startStandaloneMongo() : null;
-    String mongoUri = given.isBlank() ? readUri(mongo) : given;
+    String mongoUri =
+        Benchmarks.mongoUri(
+            System.getProperty("bench.mongodbUri", ""),
+            System.getProperty("bench.dbHeap", "20g"),
+            DeconflictionBenchmark.class);
     try (KeycloakTestRealm realm = new KeycloakTestRealm()) {
       ConfigurableApplicationContext app =
           new SpringApplication(DeconflictionServiceApplication.class)
@@ -139,9 +140,9 @@ public final class DeconflictionBenchmark {
         // by sending later.
         warmUp(stub, data, Integer.getInteger("bench.warmup", 20_000));
         long[] serial = serialChecks(stub, data, 2_000);
-        report("check-before-acting (gRPC, one at a time)", serial);
+        Benchmarks.report("check-before-acting (gRPC, one at a time)", serial);
         long[] latencies = runChecks(stub, data, rate, seconds);
-        report("check-before-acting (gRPC, " + rate + "/s)", latencies);
+        Benchmarks.report("check-before-acting (gRPC, " + rate + "/s)", latencies);
 
         double perSecond = registrations(stub, data, registrationSeconds);
         System.out.printf(
@@ -150,9 +151,9 @@ public final class DeconflictionBenchmark {
             perSecond,
             perSecond / 5,
             registrationSeconds);
-        if (mongo != null) {
+        if (Benchmarks.mongoResidentMiB() >= 0) {
           System.out.printf(
-              Locale.ROOT, "MongoDB process resident: %,d MiB%n", residentMiB(mongo.pid()));
+              Locale.ROOT, "MongoDB process resident: %,d MiB%n", Benchmarks.mongoResidentMiB());
         }
         channel.shutdownNow();
       } finally {
@@ -160,62 +161,6 @@ public final class DeconflictionBenchmark {
       }
     }
     System.exit(0);
-  }
-
-  private static Process startStandaloneMongo() throws java.io.IOException {
-    Process mongo =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + System.getProperty("bench.dbHeap", "20g"),
-                "-cp",
-                classPath(),
-                StandaloneMongo.class.getName())
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    Runtime.getRuntime().addShutdownHook(new Thread(mongo::destroyForcibly));
-    return mongo;
-  }
-
-  private static String readUri(Process mongo) throws java.io.IOException {
-    java.io.BufferedReader out =
-        new java.io.BufferedReader(new java.io.InputStreamReader(mongo.getInputStream()));
-    String line;
-    do {
-      line = out.readLine();
-      if (line == null) {
-        throw new IllegalStateException("the MongoDB process ended before it started");
-      }
-    } while (!line.startsWith("mongodb://"));
-    return line;
-  }
-
-  /** The project's class path (exec:java runs us in a class loader of its own). */
-  private static String classPath() {
-    if (DeconflictionBenchmark.class.getClassLoader() instanceof java.net.URLClassLoader urls) {
-      List<String> entries = new ArrayList<>();
-      for (java.net.URL url : urls.getURLs()) {
-        try {
-          entries.add(Path.of(url.toURI()).toString());
-        } catch (java.net.URISyntaxException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-      return String.join(java.io.File.pathSeparator, entries);
-    }
-    return System.getProperty("java.class.path");
-  }
-
-  private static long residentMiB(long pid) {
-    try {
-      for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-        if (line.startsWith("VmRSS:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) >> 10;
-        }
-      }
-    } catch (java.io.IOException e) {
-      return -1;
-    }
-    return -1;
   }
 
   private static void warmUp(
@@ -306,24 +251,6 @@ public final class DeconflictionBenchmark {
     clients.shutdown();
     clients.awaitTermination(seconds + 60, TimeUnit.SECONDS);
     return selectors.get() / ((System.nanoTime() - started) / 1e9);
-  }
-
-  private static void report(String what, long[] nanos) {
-    long[] sorted = nanos.clone();
-    Arrays.sort(sorted);
-    System.out.printf(
-        Locale.ROOT,
-        "%s: n=%d p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-        what,
-        sorted.length,
-        pct(sorted, 0.50),
-        pct(sorted, 0.90),
-        pct(sorted, 0.99),
-        sorted[sorted.length - 1] / 1e6);
-  }
-
-  private static double pct(long[] sorted, double p) {
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
   }
 
   /** The synthetic task force registry and the asks made against it. */

@@ -42,6 +42,10 @@ public final class RestTranscodingHandler {
   private static final Metadata.Key<String> REQUEST_ID =
       Metadata.Key.of("x-request-id", Metadata.ASCII_STRING_MARSHALLER);
 
+  /** The caller's stated purpose of the call, for the services' audit trails. */
+  private static final Metadata.Key<String> PURPOSE =
+      Metadata.Key.of("x-taskforce-purpose", Metadata.ASCII_STRING_MARSHALLER);
+
   private final RestRoutes routes;
   private final RequestTranscoder transcoder;
   private final GrpcBackends backends;
@@ -116,6 +120,10 @@ public final class RestTranscodingHandler {
       headers.put(AUTHORIZATION, authorization);
     }
     headers.put(REQUEST_ID, RequestIdFilter.of(request.exchange()));
+    String purpose = request.headers().firstHeader("X-Taskforce-Purpose");
+    if (purpose != null && purpose.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+      headers.put(PURPOSE, purpose);
+    }
     Mono<DynamicMessage> once =
         Mono.create(sink -> {
           ClientCall<DynamicMessage, DynamicMessage> call =

@@ -25,6 +25,7 @@ import org.taskforce.api.notifications.v1.Recipient;
 import org.taskforce.api.notifications.v1.SubscribeNotificationsRequest;
 import org.taskforce.api.notifications.v1.SubscribeNotificationsResponse;
 import org.taskforce.notifications.NotificationServiceApplication;
+import org.taskforce.platform.testing.Benchmarks;
 import org.taskforce.platform.testing.KeycloakTestRealm;
 
 /**
@@ -167,15 +168,11 @@ public final class NotificationBenchmark {
           "publish → stream: n=%d%s p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
           sorted.length,
           complete ? "" : " (INCOMPLETE)",
-          pct(sorted, 0.5),
-          pct(sorted, 0.9),
-          pct(sorted, 0.99),
+          Benchmarks.percentile(sorted, 0.5),
+          Benchmarks.percentile(sorted, 0.9),
+          Benchmarks.percentile(sorted, 0.99),
           sorted[sorted.length - 1] / 1e6);
     }
-  }
-
-  private static double pct(long[] sorted, double p) {
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
   }
 
   private static Metadata bearer(String token) {

@@ -56,6 +56,13 @@ public final class MongoCaseStore implements CaseStore, MongoIndexes {
     return MongoInserts.insertIfAbsent(cases, toDocument(c));
   }
 
+  /** Loads many cases at once (migrations from another system, benchmarks): plain inserts. */
+  public void importAll(List<JointCase> batch) {
+    if (!batch.isEmpty()) {
+      cases.insertMany(batch.stream().map(MongoCaseStore::toDocument).toList());
+    }
+  }
+
   @Override
   public boolean replace(JointCase next, long expectedVersion) {
     return cases

@@ -1,4 +1,4 @@
-package org.taskforce.deconfliction.benchmark;
+package org.taskforce.platform.testing;
 
 import org.taskforce.platform.mongo.EmbeddedMongo;
 

@@ -1,0 +1,107 @@
+package org.taskforce.platform.testing;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URISyntaxException;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the services' benchmark commands share: MongoDB in a process of its own (as in a deployment,
+ * so its heap and collections are not the service's), resident memory, and latency percentiles
+ * printed the same way everywhere.
+ */
+public final class Benchmarks {
+  private Benchmarks() {}
+
+  /** A MongoDB for a benchmark: {@code uri} when given, else the embedded server in a child JVM. */
+  public static String mongoUri(String uri, String heap, Class<?> caller) throws IOException {
+    if (uri != null && !uri.isBlank()) {
+      return uri;
+    }
+    Process mongo =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap,
+                "-cp",
+                classPath(caller),
+                StandaloneMongo.class.getName())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    Runtime.getRuntime().addShutdownHook(new Thread(mongo::destroyForcibly));
+    mongoProcess = mongo;
+    BufferedReader out = new BufferedReader(new InputStreamReader(mongo.getInputStream()));
+    String line;
+    do {
+      line = out.readLine();
+      if (line == null) {
+        throw new IllegalStateException("the MongoDB process ended before it started");
+      }
+    } while (!line.startsWith("mongodb://"));
+    return line;
+  }
+
+  private static Process mongoProcess;
+
+  /** Resident memory of the child MongoDB process, or -1 when a real MongoDB was used. */
+  public static long mongoResidentMiB() {
+    return mongoProcess == null ? -1 : residentMiB(mongoProcess.pid());
+  }
+
+  /** Resident set of a process, from /proc (Linux); -1 when unknown. */
+  public static long residentMiB(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) >> 10;
+        }
+      }
+    } catch (IOException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  /** Prints n, p50, p90, p99 and max of latencies in nanoseconds. */
+  public static void report(String what, long[] nanos) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    System.out.printf(
+        Locale.ROOT,
+        "%s: n=%d p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+        what,
+        sorted.length,
+        percentile(sorted, 0.50),
+        percentile(sorted, 0.90),
+        percentile(sorted, 0.99),
+        sorted[sorted.length - 1] / 1e6);
+  }
+
+  /** The p-th percentile (0..1) of sorted nanoseconds, in milliseconds. */
+  public static double percentile(long[] sorted, double p) {
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+  }
+
+  /** The project's class path (exec:java runs benchmarks in a class loader of its own). */
+  private static String classPath(Class<?> caller) {
+    if (caller.getClassLoader() instanceof URLClassLoader urls) {
+      List<String> entries = new ArrayList<>();
+      for (java.net.URL url : urls.getURLs()) {
+        try {
+          entries.add(Path.of(url.toURI()).toString());
+        } catch (URISyntaxException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      return String.join(File.pathSeparator, entries);
+    }
+    return System.getProperty("java.class.path");
+  }
+}
