@@ -11,12 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
@@ -102,7 +97,7 @@ public final class CaseBenchmark {
             CaseServiceGrpc.newBlockingStub(channel)
                 .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(auth));
         Random random = new Random(11);
-        Consumer<Integer> get =
+        IntConsumer get =
             i ->
                 stub.getCase(
                     GetCaseRequest.newBuilder()
@@ -112,21 +107,23 @@ public final class CaseBenchmark {
         for (int i = 0; i < Integer.getInteger("bench.warmup", 20_000); i++) {
           get.accept(i);
         }
-        Benchmarks.report("GetCase (gRPC, one at a time)", serial(get, 5_000));
-        Benchmarks.report("GetCase (gRPC, " + rate + "/s)", atRate(get, rate, seconds));
+        Benchmarks.report("GetCase (gRPC, one at a time)", Benchmarks.serial(get, 5_000));
+        Benchmarks.report("GetCase (gRPC, " + rate + "/s)", Benchmarks.atRate(get, rate, seconds));
 
-        Consumer<Integer> list =
+        IntConsumer list =
             i -> stub.listCases(ListCasesRequest.newBuilder().setPageSize(50).build());
-        Consumer<Integer> search =
+        IntConsumer search =
             i ->
                 stub.listCases(
                     ListCasesRequest.newBuilder()
                         .setPageSize(50)
                         .setTitleContains("motel " + random.nextInt(1000))
                         .build());
-        serial(list, 50);
-        Benchmarks.report("ListCases, first page of 50 (gRPC, one at a time)", serial(list, 200));
-        Benchmarks.report("ListCases, title search (gRPC, one at a time)", serial(search, 100));
+        Benchmarks.serial(list, 50);
+        Benchmarks.report(
+            "ListCases, first page of 50 (gRPC, one at a time)", Benchmarks.serial(list, 200));
+        Benchmarks.report(
+            "ListCases, title search (gRPC, one at a time)", Benchmarks.serial(search, 100));
         if (Benchmarks.mongoResidentMiB() >= 0) {
           System.out.printf(
               Locale.ROOT, "MongoDB process resident: %,d MiB%n", Benchmarks.mongoResidentMiB());
@@ -199,51 +196,5 @@ public final class CaseBenchmark {
         new Contact("POC " + agency, "", "+15055550100", ""),
         stamp,
         stamp);
-  }
-
-  static long[] serial(Consumer<Integer> call, int n) {
-    long[] latencies = new long[n];
-    for (int i = 0; i < n; i++) {
-      long started = System.nanoTime();
-      call.accept(i);
-      latencies[i] = System.nanoTime() - started;
-    }
-    return latencies;
-  }
-
-  /**
-   * Calls at a fixed rate, latency counted from the intended send time (no coordinated omission).
-   */
-  static long[] atRate(Consumer<Integer> call, int rate, int seconds) throws InterruptedException {
-    int total = rate * seconds;
-    long[] latencies = new long[total];
-    ExecutorService workers = Executors.newFixedThreadPool(16);
-    CountDownLatch done = new CountDownLatch(total);
-    AtomicInteger failures = new AtomicInteger();
-    long start = System.nanoTime() + 50_000_000;
-    long interval = 1_000_000_000L / rate;
-    for (int i = 0; i < total; i++) {
-      long intended = start + i * interval;
-      long wait = intended - System.nanoTime();
-      if (wait > 0) {
-        TimeUnit.NANOSECONDS.sleep(wait);
-      }
-      int slot = i;
-      workers.execute(() -> {
-        try {
-          call.accept(slot);
-        } catch (RuntimeException e) {
-          failures.incrementAndGet();
-        }
-        latencies[slot] = System.nanoTime() - intended;
-        done.countDown();
-      });
-    }
-    done.await();
-    workers.shutdown();
-    if (failures.get() > 0) {
-      System.out.println("  failed calls: " + failures.get());
-    }
-    return latencies;
   }
 }

@@ -10,6 +10,7 @@ import org.taskforce.deconfliction.domain.Conflict;
 import org.taskforce.deconfliction.domain.Contact;
 import org.taskforce.deconfliction.domain.Disclosure;
 import org.taskforce.deconfliction.domain.ReviewItem;
+import org.taskforce.platform.notify.Notice;
 
 /**
  * Writes the alerts deconfliction sends. Each side of a conflict gets its own text, telling it as
@@ -35,8 +36,8 @@ public final class AlertComposer {
   }
 
   /** One alert per side that may know (a RESTRICTED other side is not revealed). */
-  public List<Alert> conflictCreated(Conflict c) {
-    List<Alert> alerts = new ArrayList<>();
+  public List<Notice> conflictCreated(Conflict c) {
+    List<Notice> alerts = new ArrayList<>();
     boolean event = c.kind() == Conflict.Kind.EVENT;
     for (Conflict.Side side : c.sides()) {
       Conflict.Side other = c.otherSide(side.agency().id()).orElseThrow();
@@ -63,11 +64,11 @@ public final class AlertComposer {
               + ". "
               + contactLine(other);
       alerts.add(
-          new Alert(
+          new Notice(
               "deconfliction:conflict-created:" + c.id() + ":" + side.agency().id(),
               event ? "EVENT_CONFLICT" : "TARGET_CONFLICT",
               event ? "CRITICAL" : "WARNING",
-              List.of(new Alert.Recipient(side.agency().id(), "")),
+              List.of(Notice.Recipient.agency(side.agency().id())),
               title,
               body,
               "conflicts/" + c.id(),
@@ -85,11 +86,11 @@ public final class AlertComposer {
         }
         Conflict.Side other = c.otherSide(side.agency().id()).orElseThrow();
         alerts.add(
-            new Alert(
+            new Notice(
                 "deconfliction:conflict-created:" + c.id() + ":" + side.agency().id(),
                 event ? "EVENT_CONFLICT" : "TARGET_CONFLICT",
                 "CRITICAL",
-                List.of(new Alert.Recipient(side.agency().id(), "")),
+                List.of(Notice.Recipient.agency(side.agency().id())),
                 "Restricted registration hit by " + other.agency().displayName(),
                 "Your restricted registration "
                     + side.registrationId()
@@ -112,12 +113,12 @@ public final class AlertComposer {
     return c.deadline();
   }
 
-  public Alert reviewRequired(ReviewItem item) {
-    return new Alert(
+  public Notice reviewRequired(ReviewItem item) {
+    return new Notice(
         "deconfliction:review-required:" + item.id(),
         "REVIEW_REQUIRED",
         "WARNING",
-        List.of(new Alert.Recipient(watchAgencyId, WATCH_OFFICER)),
+        List.of(new Notice.Recipient(watchAgencyId, WATCH_OFFICER, "")),
         "Possible match to review",
         "A possible match between registrations of "
             + item.sides().get(0).agency().displayName()
@@ -134,7 +135,7 @@ public final class AlertComposer {
   }
 
   /** Tells the owner of a matched registration that someone checked the same subject. */
-  public Alert subjectSearched(
+  public Notice subjectSearched(
       String checkId,
       String registrationId,
       Agency owner,
@@ -158,11 +159,11 @@ public final class AlertComposer {
                     + (ownerDisclosure == Disclosure.OPEN
                         ? "agency and contact."
                         : "agency's name."));
-    return new Alert(
+    return new Notice(
         "deconfliction:subject-searched:" + checkId + ":" + registrationId,
         "SUBJECT_SEARCHED",
         ownerDisclosure == Disclosure.RESTRICTED ? "WARNING" : "INFO",
-        List.of(new Alert.Recipient(owner.id(), "")),
+        List.of(Notice.Recipient.agency(owner.id())),
         "Your subject was searched by " + asker.displayName(),
         body,
         "targets/" + registrationId,

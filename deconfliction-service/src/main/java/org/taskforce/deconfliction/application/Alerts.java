@@ -1,14 +1,16 @@
 package org.taskforce.deconfliction.application;
 
+import org.taskforce.platform.notify.Notice;
+
 /**
  * Announces alerts through the service's outbox: never lost if notification-service is down,
  * delivered when it returns. {@link #prepare} before the change, {@link #commit} after it.
  */
 public interface Alerts {
-  void prepare(Alert alert);
+  void prepare(Notice alert);
 
-  void commit(Alert alert);
+  void commit(Notice alert);
 
   /** For alerts that announce nothing but themselves (a search of a subject). */
-  void send(Alert alert);
+  void send(Notice alert);
 }

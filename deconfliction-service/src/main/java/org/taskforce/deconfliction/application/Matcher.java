@@ -28,6 +28,7 @@ import org.taskforce.deconfliction.domain.TargetMatching;
 import org.taskforce.deconfliction.domain.TargetRegistration;
 import org.taskforce.deconfliction.domain.TargetSelector;
 import org.taskforce.deconfliction.domain.Tier;
+import org.taskforce.platform.notify.Notice;
 
 /**
  * Finds what an ask (selectors or a planned event) conflicts with, and — when the ask is a
@@ -218,7 +219,7 @@ public final class Matcher {
                 "",
                 "",
                 1);
-        Alert alert = alerts.reviewRequired(item);
+        Notice alert = alerts.reviewRequired(item);
         alerts.port().prepare(alert);
         reviews.insertIfAbsent(item);
         alerts.port().commit(alert);
@@ -274,7 +275,7 @@ public final class Matcher {
 
   /** Stores a conflict and its alerts so that neither is lost nor doubled. */
   public void store(Conflict conflict) {
-    List<Alert> announcements = alerts.conflictCreated(conflict);
+    List<Notice> announcements = alerts.conflictCreated(conflict);
     announcements.forEach(alerts.port()::prepare);
     conflicts.insertIfAbsent(conflict);
     announcements.forEach(alerts.port()::commit);

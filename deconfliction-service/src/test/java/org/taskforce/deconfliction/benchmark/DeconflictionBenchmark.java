@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -196,38 +195,12 @@ public final class DeconflictionBenchmark {
       int rate,
       int seconds)
       throws InterruptedException {
-    int total = rate * seconds;
-    long[] latencies = new long[total];
-    ExecutorService workers = Executors.newFixedThreadPool(16);
-    CountDownLatch done = new CountDownLatch(total);
-    AtomicInteger failures = new AtomicInteger();
     Random random = new Random(7);
-    long start = System.nanoTime() + 50_000_000;
-    long interval = 1_000_000_000L / rate;
-    for (int i = 0; i < total; i++) {
-      CheckBeforeActingRequest request = data.ask(random);
-      long intended = start + i * interval;
-      long wait = intended - System.nanoTime();
-      if (wait > 0) {
-        TimeUnit.NANOSECONDS.sleep(wait);
-      }
-      int slot = i;
-      workers.execute(() -> {
-        try {
-          stub.checkBeforeActing(request);
-        } catch (RuntimeException e) {
-          failures.incrementAndGet();
-        }
-        latencies[slot] = System.nanoTime() - intended;
-        done.countDown();
-      });
+    List<CheckBeforeActingRequest> asks = new ArrayList<>();
+    for (int i = 0; i < rate * seconds; i++) {
+      asks.add(data.ask(random));
     }
-    done.await();
-    workers.shutdown();
-    if (failures.get() > 0) {
-      System.out.println("  failed checks: " + failures.get());
-    }
-    return latencies;
+    return Benchmarks.atRate(i -> stub.checkBeforeActing(asks.get(i)), rate, seconds);
   }
 
   private static double registrations(

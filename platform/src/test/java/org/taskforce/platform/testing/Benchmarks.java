@@ -12,6 +12,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * What the services' benchmark commands share: MongoDB in a process of its own (as in a deployment,
@@ -87,6 +93,55 @@ public final class Benchmarks {
   /** The p-th percentile (0..1) of sorted nanoseconds, in milliseconds. */
   public static double percentile(long[] sorted, double p) {
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+  }
+
+  /**
+   * Makes {@code rate} calls a second for {@code seconds} from 16 threads and returns each call's
+   * latency counted from its intended send time, so a stall is not hidden by sending later (no
+   * coordinated omission). {@code call} gets the call's number.
+   */
+  public static long[] atRate(IntConsumer call, int rate, int seconds) throws InterruptedException {
+    int total = rate * seconds;
+    long[] latencies = new long[total];
+    ExecutorService workers = Executors.newFixedThreadPool(16);
+    CountDownLatch done = new CountDownLatch(total);
+    AtomicInteger failures = new AtomicInteger();
+    long start = System.nanoTime() + 50_000_000;
+    long interval = 1_000_000_000L / rate;
+    for (int i = 0; i < total; i++) {
+      long intended = start + i * interval;
+      long wait = intended - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+      int slot = i;
+      workers.execute(() -> {
+        try {
+          call.accept(slot);
+        } catch (RuntimeException e) {
+          failures.incrementAndGet();
+        }
+        latencies[slot] = System.nanoTime() - intended;
+        done.countDown();
+      });
+    }
+    done.await();
+    workers.shutdown();
+    if (failures.get() > 0) {
+      System.out.println("  failed calls: " + failures.get());
+    }
+    return latencies;
+  }
+
+  /** Latencies of {@code n} calls made one after another. */
+  public static long[] serial(IntConsumer call, int n) {
+    long[] latencies = new long[n];
+    for (int i = 0; i < n; i++) {
+      long started = System.nanoTime();
+      call.accept(i);
+      latencies[i] = System.nanoTime() - started;
+    }
+    return latencies;
   }
 
   /** The project's class path (exec:java runs benchmarks in a class loader of its own). */

@@ -6,6 +6,9 @@ import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -67,6 +71,30 @@ final class Documents {
 
   static LocalDate date(String s) {
     return s == null ? null : LocalDate.parse(s);
+  }
+
+  static <T> Optional<T> byId(
+      MongoCollection<Document> collection, String id, Function<Document, T> mapper) {
+    return Optional.ofNullable(collection.find(eq("_id", id)).first()).map(mapper);
+  }
+
+  /** Replaces the document if it is still at {@code expectedVersion} (optimistic locking). */
+  static boolean replaceAt(
+      MongoCollection<Document> collection, Document next, long expectedVersion) {
+    return collection
+            .replaceOne(and(eq("_id", next.get("_id")), eq("version", expectedVersion)), next)
+            .getMatchedCount()
+        == 1;
+  }
+
+  /** The index every per-case list needs: the case's records, newest first. */
+  static void caseIndex(MongoDatabase database, String collection) {
+    database
+        .getCollection(collection)
+        .createIndex(
+            Indexes.compoundIndex(
+                Indexes.ascending("caseId"), Indexes.descending(SORT_TIME, "_id")),
+            new IndexOptions().name("case_created"));
   }
 
   static int pageSize(int requested) {

@@ -48,7 +48,7 @@ public final class MongoCaseStore implements CaseStore, MongoIndexes {
 
   @Override
   public Optional<JointCase> get(String id) {
-    return Optional.ofNullable(cases.find(eq("_id", id)).first()).map(MongoCaseStore::fromDocument);
+    return Documents.byId(cases, id, MongoCaseStore::fromDocument);
   }
 
   @Override
@@ -65,10 +65,7 @@ public final class MongoCaseStore implements CaseStore, MongoIndexes {
 
   @Override
   public boolean replace(JointCase next, long expectedVersion) {
-    return cases
-            .replaceOne(and(eq("_id", next.id()), eq("version", expectedVersion)), toDocument(next))
-            .getMatchedCount()
-        == 1;
+    return Documents.replaceAt(cases, toDocument(next), expectedVersion);
   }
 
   @Override

@@ -4,8 +4,6 @@ import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import java.util.Date;
 import java.util.Optional;
 import org.bson.Document;
@@ -38,7 +36,7 @@ public final class MongoNoteStore implements NoteStore, MongoIndexes {
 
   @Override
   public Optional<Note> get(String id) {
-    return Optional.ofNullable(notes.find(eq("_id", id)).first()).map(MongoNoteStore::fromDocument);
+    return Documents.byId(notes, id, MongoNoteStore::fromDocument);
   }
 
   @Override
@@ -48,12 +46,7 @@ public final class MongoNoteStore implements NoteStore, MongoIndexes {
 
   @Override
   public void create(MongoDatabase database) {
-    database
-        .getCollection(COLLECTION)
-        .createIndex(
-            Indexes.compoundIndex(
-                Indexes.ascending("caseId"), Indexes.descending(Documents.SORT_TIME, "_id")),
-            new IndexOptions().name("case_created"));
+    Documents.caseIndex(database, COLLECTION);
   }
 
   static Note fromDocument(Document d) {

@@ -5,8 +5,6 @@ import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import java.util.Date;
 import java.util.List;
@@ -37,8 +35,7 @@ public final class MongoSubjectStore implements SubjectStore, MongoIndexes {
 
   @Override
   public Optional<Subject> get(String id) {
-    return Optional.ofNullable(subjects.find(eq("_id", id)).first())
-        .map(MongoSubjectStore::fromDocument);
+    return Documents.byId(subjects, id, MongoSubjectStore::fromDocument);
   }
 
   @Override
@@ -85,12 +82,7 @@ public final class MongoSubjectStore implements SubjectStore, MongoIndexes {
 
   @Override
   public void create(MongoDatabase database) {
-    database
-        .getCollection(COLLECTION)
-        .createIndex(
-            Indexes.compoundIndex(
-                Indexes.ascending("caseId"), Indexes.descending(Documents.SORT_TIME, "_id")),
-            new IndexOptions().name("case_created"));
+    Documents.caseIndex(database, COLLECTION);
   }
 
   static Document toDocument(Subject s) {

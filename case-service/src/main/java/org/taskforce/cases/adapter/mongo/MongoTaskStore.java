@@ -6,8 +6,6 @@ import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -38,15 +36,12 @@ public final class MongoTaskStore implements TaskStore, MongoIndexes {
 
   @Override
   public Optional<CaseTask> get(String id) {
-    return Optional.ofNullable(tasks.find(eq("_id", id)).first()).map(MongoTaskStore::fromDocument);
+    return Documents.byId(tasks, id, MongoTaskStore::fromDocument);
   }
 
   @Override
   public boolean replace(CaseTask next, long expectedVersion) {
-    return tasks
-            .replaceOne(and(eq("_id", next.id()), eq("version", expectedVersion)), toDocument(next))
-            .getMatchedCount()
-        == 1;
+    return Documents.replaceAt(tasks, toDocument(next), expectedVersion);
   }
 
   @Override
@@ -64,12 +59,7 @@ public final class MongoTaskStore implements TaskStore, MongoIndexes {
 
   @Override
   public void create(MongoDatabase database) {
-    database
-        .getCollection(COLLECTION)
-        .createIndex(
-            Indexes.compoundIndex(
-                Indexes.ascending("caseId"), Indexes.descending(Documents.SORT_TIME, "_id")),
-            new IndexOptions().name("case_created"));
+    Documents.caseIndex(database, COLLECTION);
   }
 
   static Document toDocument(CaseTask t) {

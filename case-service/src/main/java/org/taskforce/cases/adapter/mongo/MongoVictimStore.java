@@ -5,8 +5,6 @@ import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import java.util.Date;
 import java.util.Optional;
 import org.bson.Document;
@@ -36,16 +34,12 @@ public final class MongoVictimStore implements VictimStore, MongoIndexes {
 
   @Override
   public Optional<Victim> get(String id) {
-    return Optional.ofNullable(victims.find(eq("_id", id)).first())
-        .map(MongoVictimStore::fromDocument);
+    return Documents.byId(victims, id, MongoVictimStore::fromDocument);
   }
 
   @Override
   public boolean replace(Victim next, long expectedVersion) {
-    return victims
-            .replaceOne(and(eq("_id", next.id()), eq("version", expectedVersion)), toDocument(next))
-            .getMatchedCount()
-        == 1;
+    return Documents.replaceAt(victims, toDocument(next), expectedVersion);
   }
 
   @Override
@@ -63,12 +57,7 @@ public final class MongoVictimStore implements VictimStore, MongoIndexes {
 
   @Override
   public void create(MongoDatabase database) {
-    database
-        .getCollection(COLLECTION)
-        .createIndex(
-            Indexes.compoundIndex(
-                Indexes.ascending("caseId"), Indexes.descending(Documents.SORT_TIME, "_id")),
-            new IndexOptions().name("case_created"));
+    Documents.caseIndex(database, COLLECTION);
   }
 
   static Document toDocument(Victim v) {

@@ -32,6 +32,7 @@ import org.taskforce.platform.outbox.OutboxRelay;
 import org.taskforce.platform.testing.BearerCredentials;
 import org.taskforce.platform.testing.FakeNotificationService;
 import org.taskforce.platform.testing.KeycloakTestRealm;
+import org.taskforce.platform.testing.Outboxes;
 
 /**
  * Boots case-service on free ports with an in-memory embedded MongoDB, WireMock as Keycloak, a fake
@@ -231,16 +232,6 @@ public abstract class CaseTestBase {
 
   /** Delivers the outbox until it is empty (or gives up after a few seconds). */
   protected void drainOutbox() {
-    for (int i = 0; i < 50 && database.getCollection("outbox").countDocuments() > 0; i++) {
-      relay.relayOnce();
-      if (database.getCollection("outbox").countDocuments() > 0) {
-        try {
-          Thread.sleep(100);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-    }
+    Outboxes.drain(database, relay);
   }
 }

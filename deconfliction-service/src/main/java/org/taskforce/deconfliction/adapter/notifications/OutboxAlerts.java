@@ -1,6 +1,5 @@
 package org.taskforce.deconfliction.adapter.notifications;
 
-import org.taskforce.deconfliction.application.Alert;
 import org.taskforce.deconfliction.application.Alerts;
 import org.taskforce.platform.notify.Notice;
 import org.taskforce.platform.notify.NoticeOutbox;
@@ -14,31 +13,17 @@ public final class OutboxAlerts implements Alerts {
   }
 
   @Override
-  public void prepare(Alert alert) {
-    outbox.prepare(notice(alert));
+  public void prepare(Notice alert) {
+    outbox.prepare(alert);
   }
 
   @Override
-  public void commit(Alert alert) {
-    outbox.commit(notice(alert));
+  public void commit(Notice alert) {
+    outbox.commit(alert);
   }
 
   @Override
-  public void send(Alert alert) {
-    outbox.send(notice(alert));
-  }
-
-  static Notice notice(Alert a) {
-    return new Notice(
-        a.id(),
-        a.kind(),
-        a.severity(),
-        a.recipients().stream().map(r -> new Notice.Recipient(r.agencyId(), r.role(), "")).toList(),
-        a.title(),
-        a.body(),
-        a.resource(),
-        a.attributes(),
-        a.requiresAcknowledgement(),
-        a.acknowledgeDeadline());
+  public void send(Notice alert) {
+    outbox.send(alert);
   }
 }
