@@ -1,6 +1,5 @@
 package org.taskforce.local;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Struct;
 import com.google.protobuf.util.JsonFormat;
 import io.grpc.CallCredentials;
@@ -25,9 +24,9 @@ import org.taskforce.api.deconfliction.v1.DeconflictionServiceGrpc;
 import org.taskforce.api.notifications.v1.NotificationServiceGrpc;
 
 /**
- * A caller of the public API as a person or partner system would be: tokens from Keycloak
- * (password grant for demo users, client credentials for partner clients), gRPC through the
- * gateway. Tokens are kept until shortly before they expire.
+ * A caller of the public API as a person or partner system would be: tokens from Keycloak (password
+ * grant for demo users, client credentials for partner clients), gRPC through the gateway. Tokens
+ * are kept until shortly before they expire.
  */
 public final class Client implements AutoCloseable {
   private final String issuer;
@@ -88,9 +87,11 @@ public final class Client implements AutoCloseable {
       String value = json.getFieldsOrThrow("access_token").getStringValue();
       long lifetime = (long) json.getFieldsOrThrow("expires_in").getNumberValue();
       tokens.put(
-          key, new Token(value, System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(10, lifetime - 30))));
+          key,
+          new Token(
+              value, System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(10, lifetime - 30))));
       return value;
-    } catch (IOException | InvalidProtocolBufferException e) {
+    } catch (IOException e) {
       throw new IllegalStateException("no token for " + key + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -149,7 +149,8 @@ public final class DemoData {
                   .setRequestId("demo-task-subpoena")
                   .setTask(
                       Task.newBuilder()
-                          .setTitle("Subpoena motel registration cards (Desert Sands, Route 66 Inn)")
+                          .setTitle(
+                              "Subpoena motel registration cards (Desert Sands, Route 66 Inn)")
                           .setAssigneeAgencyId("hsi-abq"))
                   .build());
       api.cases(hsi)
@@ -236,14 +237,19 @@ public final class DemoData {
       accept(api, bcso, cholla, "bcso", "Dep. Tom Sandoval", "+15055550166");
 
       Case loaded =
-          api.cases(ago).getCase(GetCaseRequest.newBuilder().setCaseId(c.getCaseId()).build()).getCase();
+          api.cases(ago)
+              .getCase(GetCaseRequest.newBuilder().setCaseId(c.getCaseId()).build())
+              .getCase();
       return new Summary(loaded.getCaseId(), loaded.getCaseNumber(), 2);
     }
   }
 
-  private static Case invite(Client api, String token, Case c, String agency, ParticipantRole role) {
+  private static Case invite(
+      Client api, String token, Case c, String agency, ParticipantRole role) {
     Case current =
-        api.cases(token).getCase(GetCaseRequest.newBuilder().setCaseId(c.getCaseId()).build()).getCase();
+        api.cases(token)
+            .getCase(GetCaseRequest.newBuilder().setCaseId(c.getCaseId()).build())
+            .getCase();
     boolean already =
         current.getParticipantsList().stream()
             .anyMatch(p -> p.getAgency().getAgencyId().equals(agency));
@@ -264,7 +270,9 @@ public final class DemoData {
   private static void accept(
       Client api, String token, Case c, String agency, String name, String phone) {
     Case current =
-        api.cases(token).getCase(GetCaseRequest.newBuilder().setCaseId(c.getCaseId()).build()).getCase();
+        api.cases(token)
+            .getCase(GetCaseRequest.newBuilder().setCaseId(c.getCaseId()).build())
+            .getCase();
     boolean pending =
         current.getParticipantsList().stream()
             .anyMatch(p ->
@@ -308,7 +316,8 @@ public final class DemoData {
   }
 
   public static Selector person(String given, List<String> surnames, int y, int m, int d) {
-    PersonSelector.Builder p = PersonSelector.newBuilder().addGivenNames(given).addAllSurnames(surnames);
+    PersonSelector.Builder p =
+        PersonSelector.newBuilder().addGivenNames(given).addAllSurnames(surnames);
     if (y != 0) {
       p.setDateOfBirth(com.google.type.Date.newBuilder().setYear(y).setMonth(m).setDay(d));
     }

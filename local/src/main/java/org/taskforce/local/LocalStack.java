@@ -199,8 +199,10 @@ public final class LocalStack implements AutoCloseable {
     }
     try {
       Path imports = Files.createDirectories(home.resolve("data/import"));
-      try (InputStream realm = LocalStack.class.getResourceAsStream("/realm/taskforce-realm.json")) {
-        Files.copy(realm, imports.resolve("taskforce-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+      try (InputStream realm =
+          LocalStack.class.getResourceAsStream("/realm/taskforce-realm.json")) {
+        Files.copy(
+            realm, imports.resolve("taskforce-realm.json"), StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -228,7 +230,11 @@ public final class LocalStack implements AutoCloseable {
   private Process startService(Part s) {
     String module = s.name();
     Path jar =
-        options.root().resolve(module).resolve("target").resolve(module + "-" + build.getProperty("version") + ".jar");
+        options
+            .root()
+            .resolve(module)
+            .resolve("target")
+            .resolve(module + "-" + build.getProperty("version") + ".jar");
     if (!Files.exists(jar)) {
       throw new IllegalStateException(jar + " is missing; run ./mvnw -q install -DskipTests first");
     }
@@ -306,7 +312,9 @@ public final class LocalStack implements AutoCloseable {
     try {
       HttpResponse<String> r =
           http.send(
-              HttpRequest.newBuilder(URI.create(part.health())).timeout(Duration.ofSeconds(2)).build(),
+              HttpRequest.newBuilder(URI.create(part.health()))
+                  .timeout(Duration.ofSeconds(2))
+                  .build(),
               HttpResponse.BodyHandlers.ofString());
       return r.statusCode() == 200 && r.body().contains("UP");
     } catch (IOException e) {
