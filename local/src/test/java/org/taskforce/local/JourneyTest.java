@@ -1,0 +1,360 @@
+package org.taskforce.local;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.grpc.Context;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.taskforce.api.cases.v1.Case;
+import org.taskforce.api.cases.v1.DeconflictionState;
+import org.taskforce.api.cases.v1.GetCaseRequest;
+import org.taskforce.api.cases.v1.GetVictimSummaryRequest;
+import org.taskforce.api.cases.v1.GetVictimSummaryResponse;
+import org.taskforce.api.cases.v1.ListCasesRequest;
+import org.taskforce.api.cases.v1.ListSubjectsRequest;
+import org.taskforce.api.cases.v1.ListVictimsRequest;
+import org.taskforce.api.cases.v1.Subject;
+import org.taskforce.api.cases.v1.Victim;
+import org.taskforce.api.common.v1.DisclosureLevel;
+import org.taskforce.api.deconfliction.v1.CheckBeforeActingRequest;
+import org.taskforce.api.deconfliction.v1.CheckBeforeActingResponse;
+import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.TargetRegistration;
+import org.taskforce.api.notifications.v1.CreateWebhookSubscriptionRequest;
+import org.taskforce.api.notifications.v1.ListNotificationsRequest;
+import org.taskforce.api.notifications.v1.Notification;
+import org.taskforce.api.notifications.v1.NotificationKind;
+import org.taskforce.api.notifications.v1.SubscribeNotificationsRequest;
+import org.taskforce.api.notifications.v1.SubscribeNotificationsResponse;
+import org.taskforce.api.notifications.v1.WebhookSubscription;
+
+/**
+ * The task force's journeys end to end: real Keycloak with the project's realm, the three services
+ * and the gateway as the README's run command starts them, the demo data loaded through the API,
+ * and every call made through the gateway with tokens Keycloak issued.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JourneyTest {
+  private LocalStack stack;
+  private Client api;
+  private String jointCaseId;
+  private final WireMockServer partner =
+      new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  void startTheStack() {
+    Path root = Path.of("..").toAbsolutePath().normalize();
+    long started = System.nanoTime();
+    stack =
+        LocalStack.start(
+            new LocalStack.Options(root, root.resolve("local/target/journey-stack"), true, true),
+            System.out);
+    System.out.printf(
+        "journeys: stack ready in %.0f s, resident %,d MiB%n",
+        (System.nanoTime() - started) / 1e9, stack.residentMiB());
+    api = new Client(LocalStack.ISSUER, LocalStack.GATEWAY);
+    jointCaseId =
+        api.cases(api.userToken("ago.investigator"))
+            .listCases(
+                ListCasesRequest.newBuilder().setTitleContains(DemoData.JOINT_CASE_TITLE).build())
+            .getCases(0)
+            .getCaseId();
+    partner.start();
+  }
+
+  @AfterAll
+  void stopTheStack() {
+    partner.stop();
+    if (api != null) {
+      api.close();
+    }
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  void investigatorChecksBeforeActing_andLearnsOnlyWhomToCall() throws Exception {
+    CheckBeforeActingResponse answer =
+        api.deconfliction(api.userToken("apd.investigator"))
+            .checkBeforeActing(
+                CheckBeforeActingRequest.newBuilder()
+                    .addSelectors(DemoData.phone("(505) 555-0142"))
+                    .setPurpose("arrest warrant APD-2026-0193")
+                    .build());
+
+    assertThat(answer.getHitsList())
+        .singleElement()
+        .satisfies(hit -> {
+          assertThat(hit.getOwnerAgency().getAgencyId()).isEqualTo("hsi-abq");
+          assertThat(hit.getOwnerContact().getDisplayName()).isEqualTo("SA Maria Lopez");
+          assertThat(hit.toString()).doesNotContain("Desert Lantern").doesNotContain("NMHTTF");
+        });
+
+    // The same through REST, as a browser or a partner's script would call it.
+    HttpResponse<String> rest =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/api/v1/checks"))
+                .header("Authorization", "Bearer " + api.userToken("apd.investigator"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"selectors\":[{\"phone\":{\"number\":\"505-555-0142\"}}],"
+                            + "\"purpose\":\"arrest warrant APD-2026-0193\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(rest.statusCode()).isEqualTo(200);
+    assertThat(rest.body()).contains("hsi-abq").contains("REQUIRED_ACTION_CONTACT_OWNER");
+  }
+
+  @Test
+  void theOtherAgencyHearsOfTheConflict_onItsStreamAndItsWebhook() throws Exception {
+    String secret = "hsi-webhook-secret-0123456789";
+    partner.stubFor(post(urlEqualTo("/hsi/taskforce")).willReturn(aResponse().withStatus(204)));
+    api.notifications(api.userToken("hsi.admin"))
+        .createWebhookSubscription(
+            CreateWebhookSubscriptionRequest.newBuilder()
+                .setSubscription(
+                    WebhookSubscription.newBuilder()
+                        .setUrl("http://127.0.0.1:" + partner.port() + "/hsi/taskforce")
+                        .setSecret(secret)
+                        .addKinds(NotificationKind.NOTIFICATION_KIND_TARGET_CONFLICT)
+                        .setEnabled(true))
+                .build());
+    List<Notification> streamed = new CopyOnWriteArrayList<>();
+    Context.CancellableContext listening = Context.current().withCancellation();
+    listening.run(() ->
+        api.notificationStream(api.userToken("hsi.investigator"))
+            .subscribeNotifications(
+                SubscribeNotificationsRequest.getDefaultInstance(),
+                new StreamObserver<>() {
+                  @Override
+                  public void onNext(SubscribeNotificationsResponse r) {
+                    if (r.hasNotification()) {
+                      streamed.add(r.getNotification());
+                    }
+                  }
+
+                  @Override
+                  public void onError(Throwable t) {}
+
+                  @Override
+                  public void onCompleted() {}
+                }));
+    try {
+      Thread.sleep(1_000); // the stream is open before the conflict happens
+      api.deconfliction(api.userToken("fbi.investigator"))
+          .createTargetRegistration(
+              CreateTargetRegistrationRequest.newBuilder()
+                  .setRegistration(
+                      TargetRegistration.newBuilder()
+                          .addSelectors(
+                              DemoData.person("Jesús", List.of("Ortega", "Ramírez"), 1988, 3, 14))
+                          .setCaseReference("FBI 50D-AQ-3391")
+                          .setDisclosureLevel(DisclosureLevel.DISCLOSURE_LEVEL_OPEN)
+                          .setPointOfContact(DemoData.contact("SA Michael Brandt", "+15055550155")))
+                  .build());
+
+      waitUntil(
+          "the conflict on HSI's stream",
+          () ->
+              streamed.stream()
+                  .anyMatch(
+                      n -> n.getKind() == NotificationKind.NOTIFICATION_KIND_TARGET_CONFLICT));
+      waitUntil(
+          "the signed webhook at HSI's receiver",
+          () -> !partner.findAll(postRequestedFor(urlEqualTo("/hsi/taskforce"))).isEmpty());
+    } finally {
+      listening.cancel(null);
+    }
+    LoggedRequest delivery =
+        partner.findAll(postRequestedFor(urlEqualTo("/hsi/taskforce"))).getFirst();
+    String timestamp = delivery.getHeader("X-Taskforce-Timestamp");
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    String expected =
+        "sha256="
+            + HexFormat.of()
+                .formatHex(
+                    mac.doFinal(
+                        (timestamp + "." + delivery.getBodyAsString())
+                            .getBytes(StandardCharsets.UTF_8)));
+    assertThat(delivery.getHeader("X-Taskforce-Signature")).isEqualTo(expected);
+    assertThat(delivery.getBodyAsString()).contains("TARGET_CONFLICT");
+  }
+
+  @Test
+  void commanderViewsTheJointCase_withEachSubjectsDeconflictionState() throws Exception {
+    String commander = api.userToken("apd.commander"); // APD is not on this case
+    Case c =
+        api.cases(commander)
+            .getCase(GetCaseRequest.newBuilder().setCaseId(jointCaseId).build())
+            .getCase();
+    List<Subject> subjects =
+        api.cases(commander)
+            .listSubjects(ListSubjectsRequest.newBuilder().setCaseId(jointCaseId).build())
+            .getSubjectsList();
+
+    assertThat(c.getTitle()).isEqualTo(DemoData.JOINT_CASE_TITLE);
+    assertThat(c.getParticipantsList()).hasSize(5);
+    assertThat(subjects)
+        .extracting(s -> s.getDisplayName() + ": " + s.getDeconflictionState())
+        .containsExactlyInAnyOrder(
+            "Ortega's work phone: " + DeconflictionState.DECONFLICTION_STATE_CONFLICT,
+            "Jesús Ortega-Ramírez: "
+                + DeconflictionState.DECONFLICTION_STATE_REGISTERED_NO_CONFLICT);
+
+    HttpResponse<String> rest = get("/api/v1/cases/" + jointCaseId, commander);
+    assertThat(rest.statusCode()).isEqualTo(200);
+    assertThat(rest.body()).contains(c.getCaseNumber());
+  }
+
+  @Test
+  void anAgencyNotOnTheCase_learnsNothingOfIt() throws Exception {
+    String fbi = api.userToken("fbi.investigator");
+
+    var refused =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () ->
+                api.cases(fbi).getCase(GetCaseRequest.newBuilder().setCaseId(jointCaseId).build()));
+
+    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(api.cases(fbi).listCases(ListCasesRequest.getDefaultInstance()).getCasesList())
+        .extracting(Case::getCaseId)
+        .doesNotContain(jointCaseId);
+    assertThat(get("/api/v1/cases/" + jointCaseId, fbi).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aRestrictedRegistration_staysInvisibleToTheAsker_whileItsOwnerIsAlerted() {
+    String nnpd = api.userToken("nnpd.investigator");
+    api.deconfliction(nnpd)
+        .createTargetRegistration(
+            CreateTargetRegistrationRequest.newBuilder()
+                .setRegistration(
+                    TargetRegistration.newBuilder()
+                        .addSelectors(DemoData.phone("+19285550177"))
+                        .setCaseReference("NNPD-26-1201 (undercover)")
+                        .setDisclosureLevel(DisclosureLevel.DISCLOSURE_LEVEL_RESTRICTED)
+                        .setPointOfContact(DemoData.contact("Lt. Begay", "+19285550100")))
+                .build());
+    String bcso = api.userToken("bcso.investigator");
+
+    CheckBeforeActingResponse restricted = check(bcso, "+19285550177");
+    CheckBeforeActingResponse nobody = check(bcso, "+19285550999");
+
+    assertThat(restricted.getHitsList()).isEmpty();
+    assertThat(restricted.getPolicyNote()).isEqualTo(nobody.getPolicyNote());
+    waitUntil(
+        "the alert in Navajo Nation PD's inbox",
+        () ->
+            api
+                .notifications(nnpd)
+                .listNotifications(
+                    ListNotificationsRequest.newBuilder()
+                        .addKinds(NotificationKind.NOTIFICATION_KIND_SUBJECT_SEARCHED)
+                        .build())
+                .getNotificationsList()
+                .stream()
+                .anyMatch(n -> n.getTitle().contains("Bernalillo County")));
+  }
+
+  @Test
+  void victimIdentities_stayWithTheAdvocate() {
+    String advocate = api.userToken("crisis.advocate");
+    String hsi = api.userToken("hsi.investigator");
+
+    assertThat(
+            api.cases(advocate)
+                .listVictims(ListVictimsRequest.newBuilder().setCaseId(jointCaseId).build())
+                .getVictimsList())
+        .extracting(Victim::getDisplayName)
+        .containsExactly("V-1 (demo)");
+    var refused =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () ->
+                api.cases(hsi)
+                    .listVictims(ListVictimsRequest.newBuilder().setCaseId(jointCaseId).build()));
+    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+    GetVictimSummaryResponse summary =
+        api.cases(hsi)
+            .getVictimSummary(GetVictimSummaryRequest.newBuilder().setCaseId(jointCaseId).build());
+    assertThat(summary.getVictimCount()).isEqualTo(1);
+    assertThat(summary.getProviderEngaged()).isTrue();
+  }
+
+  @Test
+  void aPartnerSystem_seesItsAgencysCases_withItsClientCredentials() {
+    String rms = api.clientToken("bcso-rms", "dev-bcso-rms-secret");
+
+    assertThat(api.cases(rms).listCases(ListCasesRequest.getDefaultInstance()).getCasesList())
+        .extracting(Case::getTitle)
+        .containsExactly("Operation Cholla");
+  }
+
+  // ---- helpers
+
+  private CheckBeforeActingResponse check(String token, String phone) {
+    return api.deconfliction(token)
+        .checkBeforeActing(
+            CheckBeforeActingRequest.newBuilder()
+                .addSelectors(DemoData.phone(phone))
+                .setPurpose("traffic stop follow-up")
+                .build());
+  }
+
+  private HttpResponse<String> get(String path, String token)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080" + path))
+            .header("Authorization", "Bearer " + token)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void waitUntil(String what, BooleanSupplier condition) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("not within 30 s: " + what);
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+}
