@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 import org.taskforce.api.cases.v1.Case;
 import org.taskforce.api.cases.v1.DeconflictionState;
 import org.taskforce.api.cases.v1.GetCaseRequest;
@@ -71,6 +73,7 @@ class JourneyTest {
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
+  @Timeout(value = 12, unit = TimeUnit.MINUTES) // Keycloak's first start on a cold 2-core machine
   void startTheStack() {
     Path root = Path.of("..").toAbsolutePath().normalize();
     long started = System.nanoTime();
