@@ -8,8 +8,11 @@ import org.taskforce.notifications.domain.Notification;
 
 /** Where notifications live. */
 public interface NotificationStore {
-  /** The next sequence number of an agency (never reused, may leave gaps). */
-  long nextSequence(String agencyId);
+  /**
+   * Claims the next sequence number of an agency for a notification: never given twice, even by two
+   * replicas at once; may leave a gap if the notification is then not stored.
+   */
+  long claimSequence(String agencyId, String notificationId);
 
   /** Inserts unless a notification with this id exists; true when this call stored it. */
   boolean insertIfAbsent(Notification notification);

@@ -108,7 +108,7 @@ public final class Notifications {
       Notification n =
           new Notification(
               id,
-              store.nextSequence(r.agencyId()),
+              store.claimSequence(r.agencyId(), id),
               p.kind(),
               p.severity().isEmpty() ? "INFO" : p.severity(),
               r,

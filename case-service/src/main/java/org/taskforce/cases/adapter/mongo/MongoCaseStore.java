@@ -7,11 +7,8 @@ import static com.mongodb.client.model.Filters.regex;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -30,6 +27,7 @@ import org.taskforce.cases.domain.ParticipantRole;
 import org.taskforce.cases.domain.ParticipantStatus;
 import org.taskforce.platform.mongo.MongoIndexes;
 import org.taskforce.platform.mongo.MongoInserts;
+import org.taskforce.platform.mongo.Sequences;
 
 /**
  * Cases in collection {@code cases}, one document each with its participants embedded, so a case
@@ -39,11 +37,13 @@ import org.taskforce.platform.mongo.MongoInserts;
 public final class MongoCaseStore implements CaseStore, MongoIndexes {
   static final String COLLECTION = "cases";
   private final MongoCollection<Document> cases;
-  private final MongoCollection<Document> sequences;
+  private final Sequences sequences;
+  private final MongoCollection<Document> numbers;
 
   public MongoCaseStore(MongoDatabase database) {
     this.cases = database.getCollection(COLLECTION);
-    this.sequences = database.getCollection("sequences");
+    this.sequences = new Sequences(database, "sequences");
+    this.numbers = database.getCollection("case_numbers");
   }
 
   @Override
@@ -92,12 +92,7 @@ public final class MongoCaseStore implements CaseStore, MongoIndexes {
 
   @Override
   public long nextNumber(String sequence) {
-    Document d =
-        sequences.findOneAndUpdate(
-            eq("_id", sequence),
-            Updates.inc("value", 1L),
-            new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-    return ((Number) d.get("value")).longValue();
+    return sequences.claim(sequence, numbers, n -> new Document("_id", sequence + ":" + n));
   }
 
   @Override

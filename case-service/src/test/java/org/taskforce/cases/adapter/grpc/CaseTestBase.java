@@ -58,7 +58,16 @@ public abstract class CaseTestBase {
   protected static final FakeNotificationService NOTIFICATIONS = new FakeNotificationService();
   static final FakeDeconflictionService DECONFLICTION = new FakeDeconflictionService(REALM);
   static final List<String> COLLECTIONS =
-      List.of("cases", "sequences", "subjects", "tasks", "notes", "victims", "outbox", "audit_log");
+      List.of(
+          "cases",
+          "sequences",
+          "case_numbers",
+          "subjects",
+          "tasks",
+          "notes",
+          "victims",
+          "outbox",
+          "audit_log");
 
   protected static final String AGO = "nm-ago";
   protected static final String HSI = "hsi-abq";

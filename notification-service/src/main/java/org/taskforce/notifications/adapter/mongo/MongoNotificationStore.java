@@ -28,6 +28,7 @@ import org.taskforce.notifications.application.NotificationStore;
 import org.taskforce.notifications.domain.Notification;
 import org.taskforce.platform.mongo.MongoIndexes;
 import org.taskforce.platform.mongo.MongoInserts;
+import org.taskforce.platform.mongo.Sequences;
 
 /**
  * Notifications ({@code notifications}), the streams' index from {@code <agency>:<sequence>} to
@@ -35,38 +36,34 @@ import org.taskforce.platform.mongo.MongoInserts;
  * document per agency, {@code $inc}) and published event ids ({@code published_events}).
  */
 public final class MongoNotificationStore implements NotificationStore, MongoIndexes {
-  private static final FindOneAndUpdateOptions UPSERT_AFTER =
-      new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
   private static final FindOneAndUpdateOptions AFTER =
       new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
 
   private final MongoCollection<Document> notifications;
-  private final MongoCollection<Document> sequences;
+  private final Sequences sequences;
   private final MongoCollection<Document> events;
   private final MongoCollection<Document> streamIndex;
 
   public MongoNotificationStore(MongoDatabase database) {
     this.notifications = database.getCollection("notifications");
-    this.sequences = database.getCollection("sequences");
+    this.sequences = new Sequences(database, "sequences");
     this.events = database.getCollection("published_events");
     this.streamIndex = database.getCollection("stream_index");
   }
 
   @Override
-  public long nextSequence(String agencyId) {
-    return sequences
-        .findOneAndUpdate(eq("_id", agencyId), Updates.inc("seq", 1L), UPSERT_AFTER)
-        .get("seq", Number.class)
-        .longValue();
+  public long claimSequence(String agencyId, String notificationId) {
+    // The stream's pointer is the claim: its _id names the number, so no number is given twice.
+    return sequences.claim(
+        agencyId,
+        streamIndex,
+        s -> new Document("_id", cursorKey(agencyId, s)).append("n", notificationId));
   }
 
   @Override
   public boolean insertIfAbsent(Notification n) {
-    // The stream's pointer first: a crash before the notification leaves a dangling number,
-    // which streams treat as a gap and pass after their grace period.
-    MongoInserts.insertIfAbsent(
-        streamIndex,
-        new Document("_id", cursorKey(n.recipient().agencyId(), n.sequence())).append("n", n.id()));
+    // The pointer (claimed first) may outlive a crash before this insert: streams treat the
+    // dangling number as a gap and pass it after their grace period.
     return MongoInserts.insertIfAbsent(notifications, toDocument(n));
   }
 
@@ -112,8 +109,11 @@ public final class MongoNotificationStore implements NotificationStore, MongoInd
 
   @Override
   public long latestSequence(String agencyId) {
-    Document d = sequences.find(eq("_id", agencyId)).first();
-    return d == null ? 0 : d.get("seq", Number.class).longValue();
+    long latest = sequences.hint(agencyId);
+    while (streamIndex.find(eq("_id", cursorKey(agencyId, latest + 1))).first() != null) {
+      latest++; // claims in flight are ahead of the hint
+    }
+    return latest;
   }
 
   @Override

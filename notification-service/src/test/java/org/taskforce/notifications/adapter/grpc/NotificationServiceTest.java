@@ -258,6 +258,49 @@ class NotificationServiceTest {
   }
 
   @Test
+  void aStreamKeepsUp_withFourPublishersAtOnce_everyNotificationOnce_inSequenceOrder()
+      throws Exception {
+    String token = user("bcso", "investigator");
+    Subscriber subscriber = new Subscriber(token, "", 1);
+    assertThat(subscriber.next().hasHeartbeat()).as("stream open").isTrue();
+    int total = 2_000;
+    java.util.concurrent.atomic.AtomicInteger next =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.ExecutorService publishers =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    for (int p = 0; p < 4; p++) {
+      publishers.execute(() -> {
+        int i;
+        while ((i = next.getAndIncrement()) < total) {
+          publish("burst-" + i, "bcso", "", false);
+        }
+      });
+    }
+    publishers.shutdown();
+    assertThat(publishers.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+    java.util.Set<Long> sequences = new java.util.HashSet<>();
+    database
+        .getCollection("notifications")
+        .find()
+        .forEach(d -> sequences.add(d.get("seq", Number.class).longValue()));
+    assertThat(sequences).as("every notification has its own sequence number").hasSize(total);
+
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    long lastSequence = 0;
+    while (seen.size() < total) {
+      var m = subscriber.next();
+      assertThat(m).as("stream delivered %d of %d", seen.size(), total).isNotNull();
+      if (m.hasNotification()) {
+        assertThat(seen.add(m.getNotification().getEventId())).as("delivered once").isTrue();
+        long sequence = Long.parseLong(m.getNotification().getCursor());
+        assertThat(sequence).as("in order").isGreaterThan(lastSequence);
+        lastSequence = sequence;
+      }
+    }
+    subscriber.context.cancel(null);
+  }
+
+  @Test
   void aClientThatDropsAndResumesWithItsCursor_missesNothing_inOrder() throws Exception {
     String token = user("apd", "investigator");
     publish("before", "apd", "", false);

@@ -1,0 +1,53 @@
+package org.taskforce.platform.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+class SequencesTest {
+
+  @Test
+  void manyCallersAtOnce_neverGetTheSameNumber_andTheNumbersAreDense() throws Exception {
+    try (EmbeddedMongo server = EmbeddedMongo.startInMemory();
+        MongoClient client = MongoClients.create(server.connectionString())) {
+      MongoDatabase db = client.getDatabase("seq");
+      Sequences sequences = new Sequences(db, "sequences");
+      MongoCollection<Document> claims = db.getCollection("claims");
+      ConcurrentLinkedQueue<Long> numbers = new ConcurrentLinkedQueue<>();
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        done.add(
+            pool.submit(() -> {
+              for (int i = 0; i < 250; i++) {
+                numbers.add(sequences.claim("bcso", claims, n -> new Document("_id", "bcso:" + n)));
+              }
+            }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+      pool.shutdown();
+
+      Set<Long> distinct = new HashSet<>(numbers);
+      assertThat(numbers).hasSize(2_000);
+      assertThat(distinct).hasSize(2_000);
+      assertThat(distinct).allMatch(n -> n >= 1 && n <= 2_000);
+      assertThat(sequences.hint("bcso")).as("a hint, never ahead").isBetween(1L, 2_000L);
+      assertThat(sequences.claim("apd", claims, n -> new Document("_id", "apd:" + n))).isEqualTo(1);
+    }
+  }
+}
