@@ -21,13 +21,18 @@ import org.taskforce.platform.security.Roles;
  * list; and the fan-out of each stored notification to its agency's endpoints.
  */
 public final class Webhooks {
+  private static final java.util.regex.Pattern EMAIL =
+      java.util.regex.Pattern.compile(
+          "[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,}");
   private final WebhookStore store;
   private final boolean allowPlainHttp;
+  private final boolean emailEnabled;
   private final Clock clock;
 
-  public Webhooks(WebhookStore store, boolean allowPlainHttp, Clock clock) {
+  public Webhooks(WebhookStore store, boolean allowPlainHttp, boolean emailEnabled, Clock clock) {
     this.store = store;
     this.allowPlainHttp = allowPlainHttp;
+    this.emailEnabled = emailEnabled;
     this.clock = clock;
   }
 
@@ -185,6 +190,17 @@ public final class Webhooks {
   private void checkUrl(String url, String field, Violations v) {
     if (url == null || url.isBlank()) {
       v.add(field, "is required");
+      return;
+    }
+    if (url.trim().regionMatches(true, 0, "mailto:", 0, 7)) {
+      String address = url.trim().substring(7);
+      if (!emailEnabled) {
+        v.add(field, "e-mail delivery is off here: no SMTP server is configured");
+      } else if (!EMAIL.matcher(address).matches()) {
+        v.add(
+            field,
+            "mailto: needs one e-mail address and nothing else, e.g. mailto:duty@agency.gov");
+      }
       return;
     }
     try {

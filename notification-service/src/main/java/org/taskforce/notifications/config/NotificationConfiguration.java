@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +19,9 @@ import org.taskforce.notifications.adapter.grpc.NotificationStreams;
 import org.taskforce.notifications.adapter.grpc.WebhookEndpoints;
 import org.taskforce.notifications.adapter.mongo.MongoNotificationStore;
 import org.taskforce.notifications.adapter.mongo.MongoWebhookStore;
+import org.taskforce.notifications.adapter.webhook.ChannelSender;
 import org.taskforce.notifications.adapter.webhook.HttpWebhookSender;
+import org.taskforce.notifications.adapter.webhook.SmtpSender;
 import org.taskforce.notifications.application.Escalation;
 import org.taskforce.notifications.application.Notifications;
 import org.taskforce.notifications.application.WebhookDispatcher;
@@ -26,6 +29,7 @@ import org.taskforce.notifications.application.Webhooks;
 
 /** Explicit wiring of notification-service. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EmailProperties.class)
 public class NotificationConfiguration {
   private static final Logger log = LoggerFactory.getLogger(NotificationConfiguration.class);
 
@@ -43,8 +47,9 @@ public class NotificationConfiguration {
   Webhooks webhooks(
       MongoWebhookStore store,
       Clock clock,
-      @Value("${taskforce.notifications.webhooks.allow-plain-http:false}") boolean allowPlainHttp) {
-    return new Webhooks(store, allowPlainHttp, clock);
+      @Value("${taskforce.notifications.webhooks.allow-plain-http:false}") boolean allowPlainHttp,
+      @Value("${taskforce.notifications.email.enabled:false}") boolean emailEnabled) {
+    return new Webhooks(store, allowPlainHttp, emailEnabled, clock);
   }
 
   @Bean
@@ -72,12 +77,24 @@ public class NotificationConfiguration {
       @Value("${taskforce.notifications.webhooks.timeout:10s}") Duration timeout,
       @Value("${taskforce.notifications.webhooks.breaker-failure-rate:50}") float failureRate,
       @Value("${taskforce.notifications.webhooks.breaker-minimum-calls:4}") int minimumCalls,
-      @Value("${taskforce.notifications.webhooks.breaker-open-for:60s}") Duration openFor) {
+      @Value("${taskforce.notifications.webhooks.breaker-open-for:60s}") Duration openFor,
+      EmailProperties email) {
     return new WebhookDispatcher(
         webhooks,
         notifications,
         new JsonNotificationRenderer(),
-        new HttpWebhookSender(),
+        new ChannelSender(
+            new HttpWebhookSender(),
+            email.enabled()
+                ? new SmtpSender(
+                    new SmtpSender.Settings(
+                        email.host(),
+                        email.port(),
+                        email.username(),
+                        email.password(),
+                        email.starttls(),
+                        email.from()))
+                : null),
         new WebhookDispatcher.Policy(
             maxAttempts,
             initialBackoff,

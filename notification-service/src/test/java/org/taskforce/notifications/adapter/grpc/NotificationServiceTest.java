@@ -354,6 +354,7 @@ class NotificationServiceTest {
             new org.taskforce.notifications.application.Webhooks(
                     new org.taskforce.notifications.adapter.mongo.MongoWebhookStore(database),
                     false,
+                    false,
                     java.time.Clock.systemUTC())
                 ::fanOut)
         .publishAs(
