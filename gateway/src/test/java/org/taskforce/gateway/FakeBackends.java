@@ -38,10 +38,11 @@ import org.taskforce.api.notifications.v1.SubscribeNotificationsResponse;
 final class FakeBackends {
   static final Context.Key<String> AUTHORIZATION = Context.key("authorization");
   static final Context.Key<String> REQUEST_ID = Context.key("request-id");
+  static final Context.Key<String> PURPOSE = Context.key("purpose");
 
   private FakeBackends() {}
 
-  /** Puts the incoming authorization and x-request-id headers into the call's context. */
+  /** Puts the incoming authorization, x-request-id and purpose headers into the call's context. */
   private static final ServerInterceptor HEADERS =
       new ServerInterceptor() {
         @Override
@@ -55,7 +56,11 @@ final class FakeBackends {
                           Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER)),
                       REQUEST_ID,
                       headers.get(
-                          Metadata.Key.of("x-request-id", Metadata.ASCII_STRING_MARSHALLER)));
+                          Metadata.Key.of("x-request-id", Metadata.ASCII_STRING_MARSHALLER)),
+                      PURPOSE,
+                      headers.get(
+                          Metadata.Key.of(
+                              "x-taskforce-purpose", Metadata.ASCII_STRING_MARSHALLER)));
           return Contexts.interceptCall(context, call, headers, next);
         }
       };
@@ -80,7 +85,8 @@ final class FakeBackends {
     String auth = AUTHORIZATION.get();
     return (auth != null && auth.startsWith("Bearer ") ? "token" : "no-token")
         + "|"
-        + REQUEST_ID.get();
+        + REQUEST_ID.get()
+        + (PURPOSE.get() == null ? "" : "|purpose:" + PURPOSE.get());
   }
 
   static final class Cases extends CaseServiceGrpc.CaseServiceImplBase {

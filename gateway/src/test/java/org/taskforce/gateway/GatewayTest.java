@@ -207,6 +207,21 @@ class GatewayTest {
   }
 
   @Test
+  void restCall_passesTheStatedPurposeOnForTheAudit() {
+    web.get()
+        .uri("/api/v1/cases/c-9")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+        .header("X-Request-Id", "rest-2")
+        .header("X-Taskforce-Purpose", "pre-raid check NMHTTF-2026-0001")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.case.title")
+        .isEqualTo("token|rest-2|purpose:pre-raid check NMHTTF-2026-0001");
+  }
+
+  @Test
   void restList_transcodesQueryParameters() {
     web.get()
         .uri(
