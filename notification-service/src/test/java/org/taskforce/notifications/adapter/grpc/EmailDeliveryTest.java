@@ -4,37 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
-import com.mongodb.client.MongoDatabase;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.taskforce.api.notifications.v1.CreateWebhookSubscriptionRequest;
 import org.taskforce.api.notifications.v1.DeliveryStatus;
-import org.taskforce.api.notifications.v1.ListWebhookDeliveriesRequest;
 import org.taskforce.api.notifications.v1.NotificationKind;
-import org.taskforce.api.notifications.v1.NotificationServiceGrpc;
 import org.taskforce.api.notifications.v1.PublishNotificationRequest;
 import org.taskforce.api.notifications.v1.Recipient;
-import org.taskforce.api.notifications.v1.WebhookDelivery;
 import org.taskforce.api.notifications.v1.WebhookSubscription;
-import org.taskforce.platform.testing.BearerCredentials;
-import org.taskforce.platform.testing.KeycloakTestRealm;
 
 /** The e-mail channel against an SMTP server: delivered, retried on 4xx, dead-lettered on 5xx. */
 @SpringBootTest(
@@ -55,8 +40,7 @@ import org.taskforce.platform.testing.KeycloakTestRealm;
       "taskforce.notifications.email.starttls=false",
       "taskforce.notifications.email.from=taskforce-alerts@nmag.example.gov"
     })
-class EmailDeliveryTest {
-  static final KeycloakTestRealm REALM = new KeycloakTestRealm();
+class EmailDeliveryTest extends NotificationTestBase {
   static final FakeSmtpServer SMTP;
 
   static {
@@ -69,7 +53,6 @@ class EmailDeliveryTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("taskforce.security.issuer-uri", REALM::issuer);
     registry.add("taskforce.notifications.email.port", SMTP::port);
   }
 
@@ -78,52 +61,17 @@ class EmailDeliveryTest {
     SMTP.close();
   }
 
-  @Autowired GrpcServerLifecycle server;
-  @Autowired MongoDatabase database;
-  ManagedChannel channel;
-
   @BeforeEach
-  void connect() {
-    for (String c :
-        List.of(
-            "notifications",
-            "sequences",
-            "published_events",
-            "stream_index",
-            "webhooks",
-            "webhook_deliveries")) {
-      database.getCollection(c).deleteMany(new Document());
-    }
+  void resetSmtp() {
     SMTP.reset();
-    channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
-  }
-
-  @AfterEach
-  void disconnect() throws InterruptedException {
-    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-  }
-
-  NotificationServiceGrpc.NotificationServiceBlockingStub as(String token) {
-    return NotificationServiceGrpc.newBlockingStub(channel)
-        .withCallCredentials(BearerCredentials.of(token));
-  }
-
-  String admin() {
-    return REALM.user("bcso-admin", "bcso", "LOCAL", "admin").mint();
   }
 
   WebhookSubscription subscribe(String url) {
-    return as(admin())
-        .createWebhookSubscription(
-            CreateWebhookSubscriptionRequest.newBuilder()
-                .setSubscription(
-                    WebhookSubscription.newBuilder().setUrl(url).setSecret("duty-desk-secret-0123"))
-                .build())
-        .getSubscription();
+    return subscribe(url, "duty-desk-secret-0123");
   }
 
   void publish(String eventId) {
-    as(REALM.client("deconfliction-service", "taskforce", "STATE", "service").mint())
+    as(service())
         .publishNotification(
             PublishNotificationRequest.newBuilder()
                 .setEventId(eventId)
@@ -133,16 +81,6 @@ class EmailDeliveryTest {
                 .setBody("Your surveillance overlaps an FBI search warrant. Call SA Brandt.")
                 .setRequiresAcknowledgement(true)
                 .build());
-  }
-
-  List<WebhookDelivery> deliveries(WebhookSubscription hook, DeliveryStatus status) {
-    return as(admin())
-        .listWebhookDeliveries(
-            ListWebhookDeliveriesRequest.newBuilder()
-                .setSubscriptionId(hook.getSubscriptionId())
-                .addStatuses(status)
-                .build())
-        .getDeliveriesList();
   }
 
   @Test

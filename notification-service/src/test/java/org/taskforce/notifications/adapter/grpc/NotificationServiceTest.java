@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.protobuf.Duration;
-import com.mongodb.client.MongoDatabase;
 import io.grpc.Context;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.StreamObserver;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,15 +14,9 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.taskforce.api.notifications.v1.AcknowledgeNotificationRequest;
 import org.taskforce.api.notifications.v1.ListNotificationsRequest;
 import org.taskforce.api.notifications.v1.MarkNotificationReadRequest;
@@ -42,7 +33,6 @@ import org.taskforce.notifications.application.Escalation;
 import org.taskforce.notifications.application.Notifications;
 import org.taskforce.notifications.domain.Notification;
 import org.taskforce.platform.testing.BearerCredentials;
-import org.taskforce.platform.testing.KeycloakTestRealm;
 
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -54,44 +44,9 @@ import org.taskforce.platform.testing.KeycloakTestRealm;
       "taskforce.notifications.escalation-enabled=false",
       "taskforce.notifications.webhooks.enabled=false"
     })
-class NotificationServiceTest {
-  static final KeycloakTestRealm REALM = new KeycloakTestRealm();
+class NotificationServiceTest extends NotificationTestBase {
 
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("taskforce.security.issuer-uri", REALM::issuer);
-  }
-
-  @Autowired GrpcServerLifecycle server;
-  @Autowired MongoDatabase database;
   @Autowired Escalation escalation;
-  ManagedChannel channel;
-
-  @BeforeEach
-  void connect() {
-    for (String c : List.of("notifications", "sequences", "published_events", "stream_index")) {
-      database.getCollection(c).deleteMany(new Document());
-    }
-    channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
-  }
-
-  @AfterEach
-  void disconnect() throws InterruptedException {
-    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-  }
-
-  NotificationServiceGrpc.NotificationServiceBlockingStub as(String token) {
-    return NotificationServiceGrpc.newBlockingStub(channel)
-        .withCallCredentials(BearerCredentials.of(token));
-  }
-
-  static String service() {
-    return REALM.client("deconfliction-service", "taskforce", "STATE", "service").mint();
-  }
-
-  static String user(String agency, String... roles) {
-    return REALM.user("u-" + agency + String.join("", roles), agency, "LOCAL", roles).mint();
-  }
 
   PublishNotificationResponse publish(String eventId, String agency, String role, boolean ack) {
     return as(service())

@@ -14,38 +14,24 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.mongodb.client.MongoDatabase;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.NettyChannelBuilder;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.taskforce.api.notifications.v1.CreateWebhookSubscriptionRequest;
 import org.taskforce.api.notifications.v1.DeliveryStatus;
 import org.taskforce.api.notifications.v1.GetWebhookSubscriptionRequest;
-import org.taskforce.api.notifications.v1.ListWebhookDeliveriesRequest;
 import org.taskforce.api.notifications.v1.NotificationKind;
-import org.taskforce.api.notifications.v1.NotificationServiceGrpc;
 import org.taskforce.api.notifications.v1.PublishNotificationRequest;
 import org.taskforce.api.notifications.v1.Recipient;
 import org.taskforce.api.notifications.v1.RedeliverWebhookDeliveryRequest;
 import org.taskforce.api.notifications.v1.WebhookHealth;
 import org.taskforce.api.notifications.v1.WebhookSubscription;
 import org.taskforce.notifications.application.WebhookDispatcher;
-import org.taskforce.platform.testing.BearerCredentials;
-import org.taskforce.platform.testing.KeycloakTestRealm;
 
 /** Webhooks against WireMock as the partner's receiver. */
 @SpringBootTest(
@@ -64,8 +50,7 @@ import org.taskforce.platform.testing.KeycloakTestRealm;
       "taskforce.notifications.webhooks.breaker-minimum-calls=4",
       "taskforce.notifications.webhooks.breaker-open-for=1s"
     })
-class WebhookDeliveryTest {
-  static final KeycloakTestRealm REALM = new KeycloakTestRealm();
+class WebhookDeliveryTest extends NotificationTestBase {
   static final WireMockServer RECEIVER =
       new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
   static final String SECRET = "s3cret-shared-with-the-county";
@@ -74,68 +59,18 @@ class WebhookDeliveryTest {
     RECEIVER.start();
   }
 
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("taskforce.security.issuer-uri", REALM::issuer);
-  }
-
   @AfterAll
   static void stopReceiver() {
     RECEIVER.stop();
   }
 
-  @Autowired GrpcServerLifecycle server;
-  @Autowired MongoDatabase database;
-  ManagedChannel channel;
-
   @BeforeEach
-  void connect() {
-    for (String c :
-        List.of(
-            "notifications",
-            "sequences",
-            "published_events",
-            "stream_index",
-            "webhooks",
-            "webhook_deliveries")) {
-      database.getCollection(c).deleteMany(new Document());
-    }
+  void resetReceiver() {
     RECEIVER.resetAll();
-    channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
-  }
-
-  @AfterEach
-  void disconnect() throws InterruptedException {
-    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-  }
-
-  NotificationServiceGrpc.NotificationServiceBlockingStub as(String token) {
-    return NotificationServiceGrpc.newBlockingStub(channel)
-        .withCallCredentials(BearerCredentials.of(token));
-  }
-
-  static String service() {
-    return REALM.client("deconfliction-service", "taskforce", "STATE", "service").mint();
-  }
-
-  static String user(String agency, String... roles) {
-    return REALM.user("u-" + agency + String.join("", roles), agency, "LOCAL", roles).mint();
-  }
-
-  String admin() {
-    return REALM.user("bcso-admin", "bcso", "LOCAL", "admin").mint();
   }
 
   WebhookSubscription subscribe(String path) {
-    return as(admin())
-        .createWebhookSubscription(
-            CreateWebhookSubscriptionRequest.newBuilder()
-                .setSubscription(
-                    WebhookSubscription.newBuilder()
-                        .setUrl(RECEIVER.baseUrl() + path)
-                        .setSecret(SECRET))
-                .build())
-        .getSubscription();
+    return subscribe(RECEIVER.baseUrl() + path, SECRET);
   }
 
   void publish(String eventId) {
@@ -342,17 +277,6 @@ class WebhookDeliveryTest {
                             .build()));
     assertThat(shortSecret.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(database.getCollection("webhooks").countDocuments()).isZero();
-  }
-
-  List<org.taskforce.api.notifications.v1.WebhookDelivery> deliveries(
-      WebhookSubscription hook, DeliveryStatus status) {
-    return as(admin())
-        .listWebhookDeliveries(
-            ListWebhookDeliveriesRequest.newBuilder()
-                .setSubscriptionId(hook.getSubscriptionId())
-                .addStatuses(status)
-                .build())
-        .getDeliveriesList();
   }
 
   WebhookHealth health(WebhookSubscription hook) {

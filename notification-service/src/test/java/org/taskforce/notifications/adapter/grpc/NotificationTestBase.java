@@ -1,0 +1,96 @@
+package org.taskforce.notifications.adapter.grpc;
+
+import com.mongodb.client.MongoDatabase;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.NettyChannelBuilder;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.taskforce.api.notifications.v1.CreateWebhookSubscriptionRequest;
+import org.taskforce.api.notifications.v1.DeliveryStatus;
+import org.taskforce.api.notifications.v1.ListWebhookDeliveriesRequest;
+import org.taskforce.api.notifications.v1.NotificationServiceGrpc;
+import org.taskforce.api.notifications.v1.WebhookDelivery;
+import org.taskforce.api.notifications.v1.WebhookSubscription;
+import org.taskforce.platform.testing.BearerCredentials;
+import org.taskforce.platform.testing.KeycloakTestRealm;
+
+/**
+ * What the notification-service tests share: WireMock as Keycloak, a channel to the service under
+ * test, an empty database per test, and the callers (a publishing service, users, an agency admin).
+ * Each subclass boots the service with its own {@code @SpringBootTest} properties.
+ */
+abstract class NotificationTestBase {
+  static final KeycloakTestRealm REALM = new KeycloakTestRealm();
+  static final List<String> COLLECTIONS =
+      List.of(
+          "notifications",
+          "sequences",
+          "published_events",
+          "stream_index",
+          "webhooks",
+          "webhook_deliveries");
+
+  @DynamicPropertySource
+  static void realm(DynamicPropertyRegistry registry) {
+    registry.add("taskforce.security.issuer-uri", REALM::issuer);
+  }
+
+  @Autowired GrpcServerLifecycle server;
+  @Autowired MongoDatabase database;
+  ManagedChannel channel;
+
+  @BeforeEach
+  void connect() {
+    COLLECTIONS.forEach(c -> database.getCollection(c).deleteMany(new Document()));
+    channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
+  }
+
+  @AfterEach
+  void disconnect() throws InterruptedException {
+    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+  }
+
+  NotificationServiceGrpc.NotificationServiceBlockingStub as(String token) {
+    return NotificationServiceGrpc.newBlockingStub(channel)
+        .withCallCredentials(BearerCredentials.of(token));
+  }
+
+  static String service() {
+    return REALM.client("deconfliction-service", "taskforce", "STATE", "service").mint();
+  }
+
+  static String user(String agency, String... roles) {
+    return REALM.user("u-" + agency + String.join("", roles), agency, "LOCAL", roles).mint();
+  }
+
+  static String admin() {
+    return REALM.user("bcso-admin", "bcso", "LOCAL", "admin").mint();
+  }
+
+  /** BCSO's admin subscribes an endpoint (https/http URL or mailto:). */
+  WebhookSubscription subscribe(String url, String secret) {
+    return as(admin())
+        .createWebhookSubscription(
+            CreateWebhookSubscriptionRequest.newBuilder()
+                .setSubscription(WebhookSubscription.newBuilder().setUrl(url).setSecret(secret))
+                .build())
+        .getSubscription();
+  }
+
+  List<WebhookDelivery> deliveries(WebhookSubscription hook, DeliveryStatus status) {
+    return as(admin())
+        .listWebhookDeliveries(
+            ListWebhookDeliveriesRequest.newBuilder()
+                .setSubscriptionId(hook.getSubscriptionId())
+                .addStatuses(status)
+                .build())
+        .getDeliveriesList();
+  }
+}
