@@ -240,7 +240,14 @@ public final class DemoData {
           api.cases(ago)
               .getCase(GetCaseRequest.newBuilder().setCaseId(c.getCaseId()).build())
               .getCase();
-      return new Summary(loaded.getCaseId(), loaded.getCaseNumber(), 2);
+      int subjects =
+          api.cases(ago)
+              .listSubjects(
+                  org.taskforce.api.cases.v1.ListSubjectsRequest.newBuilder()
+                      .setCaseId(loaded.getCaseId())
+                      .build())
+              .getSubjectsCount();
+      return new Summary(loaded.getCaseId(), loaded.getCaseNumber(), subjects);
     }
   }
 

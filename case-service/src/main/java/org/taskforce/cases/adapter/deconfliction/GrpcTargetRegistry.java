@@ -60,10 +60,6 @@ public final class GrpcTargetRegistry implements TargetRegistry {
                 .build());
   }
 
-  public CircuitBreaker.State state() {
-    return breaker.getState();
-  }
-
   @Override
   public Registration register(Subject subject, String caseReference) {
     TargetRegistration.Builder r =

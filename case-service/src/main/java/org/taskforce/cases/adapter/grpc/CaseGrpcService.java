@@ -4,7 +4,58 @@ import io.grpc.stub.StreamObserver;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.taskforce.api.cases.v1.*;
+import org.taskforce.api.cases.v1.AddNoteRequest;
+import org.taskforce.api.cases.v1.AddNoteResponse;
+import org.taskforce.api.cases.v1.AddSubjectRequest;
+import org.taskforce.api.cases.v1.AddSubjectResponse;
+import org.taskforce.api.cases.v1.AddVictimRequest;
+import org.taskforce.api.cases.v1.AddVictimResponse;
+import org.taskforce.api.cases.v1.Case;
+import org.taskforce.api.cases.v1.CaseServiceGrpc;
+import org.taskforce.api.cases.v1.CaseStatus;
+import org.taskforce.api.cases.v1.ChangeCaseStatusRequest;
+import org.taskforce.api.cases.v1.ChangeCaseStatusResponse;
+import org.taskforce.api.cases.v1.CreateCaseRequest;
+import org.taskforce.api.cases.v1.CreateCaseResponse;
+import org.taskforce.api.cases.v1.CreateTaskRequest;
+import org.taskforce.api.cases.v1.CreateTaskResponse;
+import org.taskforce.api.cases.v1.GetCaseRequest;
+import org.taskforce.api.cases.v1.GetCaseResponse;
+import org.taskforce.api.cases.v1.GetVictimSummaryRequest;
+import org.taskforce.api.cases.v1.GetVictimSummaryResponse;
+import org.taskforce.api.cases.v1.HandOffLeadRequest;
+import org.taskforce.api.cases.v1.HandOffLeadResponse;
+import org.taskforce.api.cases.v1.InviteParticipantRequest;
+import org.taskforce.api.cases.v1.InviteParticipantResponse;
+import org.taskforce.api.cases.v1.ListCaseEventsRequest;
+import org.taskforce.api.cases.v1.ListCaseEventsResponse;
+import org.taskforce.api.cases.v1.ListCasesRequest;
+import org.taskforce.api.cases.v1.ListCasesResponse;
+import org.taskforce.api.cases.v1.ListNotesRequest;
+import org.taskforce.api.cases.v1.ListNotesResponse;
+import org.taskforce.api.cases.v1.ListSubjectsRequest;
+import org.taskforce.api.cases.v1.ListSubjectsResponse;
+import org.taskforce.api.cases.v1.ListTasksRequest;
+import org.taskforce.api.cases.v1.ListTasksResponse;
+import org.taskforce.api.cases.v1.ListVictimsRequest;
+import org.taskforce.api.cases.v1.ListVictimsResponse;
+import org.taskforce.api.cases.v1.RemoveParticipantRequest;
+import org.taskforce.api.cases.v1.RemoveParticipantResponse;
+import org.taskforce.api.cases.v1.RemoveSubjectRequest;
+import org.taskforce.api.cases.v1.RemoveSubjectResponse;
+import org.taskforce.api.cases.v1.RespondToInvitationRequest;
+import org.taskforce.api.cases.v1.RespondToInvitationResponse;
+import org.taskforce.api.cases.v1.ReviewCaseRequest;
+import org.taskforce.api.cases.v1.ReviewCaseResponse;
+import org.taskforce.api.cases.v1.Subject;
+import org.taskforce.api.cases.v1.Task;
+import org.taskforce.api.cases.v1.UpdateCaseRequest;
+import org.taskforce.api.cases.v1.UpdateCaseResponse;
+import org.taskforce.api.cases.v1.UpdateTaskRequest;
+import org.taskforce.api.cases.v1.UpdateTaskResponse;
+import org.taskforce.api.cases.v1.UpdateVictimRequest;
+import org.taskforce.api.cases.v1.UpdateVictimResponse;
+import org.taskforce.api.cases.v1.Victim;
 import org.taskforce.cases.application.Cases;
 import org.taskforce.cases.application.Notes;
 import org.taskforce.cases.application.Page;
@@ -102,6 +153,17 @@ public final class CaseGrpcService extends CaseServiceGrpc.CaseServiceImplBase {
     answer(
         observer,
         () -> {
+          Violations v = new Violations();
+          v.check(
+              !request.getStatusesList().contains(CaseStatus.UNRECOGNIZED),
+              "statuses",
+              "names a status this service does not know");
+          var types =
+              CaseMapping.enums(
+                  request.getCaseTypesList(),
+                  t -> CaseMapping.type(v, "case_types", t),
+                  org.taskforce.cases.domain.CaseType.class);
+          v.throwIfAny();
           Page<JointCase> page =
               cases.list(
                   caller(),
@@ -109,10 +171,7 @@ public final class CaseGrpcService extends CaseServiceGrpc.CaseServiceImplBase {
                       request.getStatusesList(),
                       CaseMapping::status,
                       org.taskforce.cases.domain.CaseStatus.class),
-                  CaseMapping.enums(
-                      request.getCaseTypesList(),
-                      t -> CaseMapping.type(new Violations(), "case_types", t, false),
-                      org.taskforce.cases.domain.CaseType.class),
+                  types,
                   request.getAgencyId(),
                   request.getTitleContains(),
                   request.getPageSize(),
@@ -137,7 +196,7 @@ public final class CaseGrpcService extends CaseServiceGrpc.CaseServiceImplBase {
           Cases.Details d =
               new Cases.Details(
                   c.getTitle(),
-                  CaseMapping.type(v, "case.case_type", c.getCaseType(), true),
+                  CaseMapping.type(v, "case.case_type", c.getCaseType()),
                   c.getJurisdictionsList(),
                   c.getSummary(),
                   CaseMapping.date(v, "case.review_date", c.hasReviewDate(), c.getReviewDate()));
@@ -170,7 +229,7 @@ public final class CaseGrpcService extends CaseServiceGrpc.CaseServiceImplBase {
           }
           org.taskforce.cases.domain.CaseType type =
               paths.contains("case_type")
-                  ? CaseMapping.type(v, "case.case_type", c.getCaseType(), true)
+                  ? CaseMapping.type(v, "case.case_type", c.getCaseType())
                   : null;
           if (paths.contains("case_type") && type == null && v.isEmpty()) {
             v.add("case.case_type", "is required when named in update_mask");
@@ -375,15 +434,19 @@ public final class CaseGrpcService extends CaseServiceGrpc.CaseServiceImplBase {
     answer(
         observer,
         () -> {
+          Violations v = new Violations();
+          var statuses =
+              CaseMapping.enums(
+                  request.getStatusesList(),
+                  s -> CaseMapping.taskStatus(v, "statuses", s),
+                  org.taskforce.cases.domain.TaskStatus.class);
+          v.throwIfAny();
           Page<CaseTask> page =
               tasks.list(
                   caller(),
                   id("case_id", request.getCaseId()),
                   request.getAssigneeAgencyId(),
-                  CaseMapping.enums(
-                      request.getStatusesList(),
-                      s -> CaseMapping.taskStatus(new Violations(), "statuses", s),
-                      org.taskforce.cases.domain.TaskStatus.class),
+                  statuses,
                   request.getPageSize(),
                   request.getPageToken());
           ListTasksResponse.Builder b =

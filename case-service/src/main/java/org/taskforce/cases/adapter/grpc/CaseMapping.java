@@ -247,8 +247,7 @@ final class CaseMapping {
     return new Contact(p.getDisplayName(), p.getTitle(), p.getPhone(), p.getEmail());
   }
 
-  static CaseType type(
-      Violations v, String field, org.taskforce.api.cases.v1.CaseType t, boolean required) {
+  static CaseType type(Violations v, String field, org.taskforce.api.cases.v1.CaseType t) {
     return switch (t) {
       case CASE_TYPE_SEX_TRAFFICKING -> CaseType.SEX_TRAFFICKING;
       case CASE_TYPE_LABOR_TRAFFICKING -> CaseType.LABOR_TRAFFICKING;

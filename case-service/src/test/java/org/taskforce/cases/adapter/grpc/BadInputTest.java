@@ -244,6 +244,17 @@ class BadInputTest extends CaseTestBase {
                 b -> b.setPreferredLanguage("Spanish!")),
             victim("empty service", "victim.services_engaged[0]", b -> b.addServicesEngaged("")),
             new Call(
+                "unknown status filter",
+                "statuses",
+                x ->
+                    x.lead().listCases(ListCasesRequest.newBuilder().addStatusesValue(77).build())),
+            new Call(
+                "unknown case type filter",
+                "case_types",
+                x ->
+                    x.lead()
+                        .listCases(ListCasesRequest.newBuilder().addCaseTypesValue(77).build())),
+            new Call(
                 "negative page size",
                 "page_size",
                 x -> x.lead().listCases(ListCasesRequest.newBuilder().setPageSize(-1).build())),

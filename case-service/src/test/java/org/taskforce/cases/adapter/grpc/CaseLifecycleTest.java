@@ -164,8 +164,7 @@ class CaseLifecycleTest extends CaseTestBase {
   void twoAgenciesUpdatingWithTheSameEtag_exactlyOneWins_andNothingOfTheOtherIsStored()
       throws Exception {
     Case c = jointCase();
-    // HSI takes the lead so two agencies (the new lead and ... ) race: the old lead hands off while
-    // the new lead edits, both from the same version.
+    // The lead (AGO) edits the summary while HSI leaves the case: two agencies, one etag.
     Case base = get(c);
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -181,15 +180,14 @@ class CaseLifecycleTest extends CaseTestBase {
                         .build())
                 .getCase();
           });
-      Future<Case> handOff =
+      Future<Case> leave =
           pool.submit(() -> {
             start.await();
-            return as(REALM.user("cmdr-ago", AGO, "STATE", "commander").mint())
-                .handOffLead(
-                    HandOffLeadRequest.newBuilder()
+            return as(hsi())
+                .removeParticipant(
+                    RemoveParticipantRequest.newBuilder()
                         .setCaseId(base.getCaseId())
-                        .setNewLeadAgencyId(HSI)
-                        .setPreviousLeadRole(ParticipantRole.PARTICIPANT_ROLE_SUPPORTING)
+                        .setAgencyId(HSI)
                         .setEtag(base.getEtag())
                         .build())
                 .getCase();
@@ -197,7 +195,7 @@ class CaseLifecycleTest extends CaseTestBase {
       start.countDown();
       List<Throwable> failures = new ArrayList<>();
       List<Case> wins = new ArrayList<>();
-      for (Future<Case> f : List.of(edit, handOff)) {
+      for (Future<Case> f : List.of(edit, leave)) {
         try {
           wins.add(f.get());
         } catch (java.util.concurrent.ExecutionException e) {
@@ -211,9 +209,21 @@ class CaseLifecycleTest extends CaseTestBase {
               assertThat(((StatusRuntimeException) e).getStatus().getCode())
                   .isEqualTo(Status.Code.ABORTED));
       Case now = get(c);
-      assertThat(now).isEqualTo(wins.getFirst().toBuilder().build());
+      assertThat(now).isEqualTo(wins.getFirst());
       boolean editWon = now.getSummary().equals("edited by AGO");
-      assertThat(leadOf(now)).isEqualTo(editWon ? AGO : HSI);
+      ParticipantStatus hsiStatus =
+          now.getParticipantsList().stream()
+              .filter(p -> p.getAgency().getAgencyId().equals(HSI))
+              .findFirst()
+              .orElseThrow()
+              .getStatus();
+      // Nothing of the loser's write is stored.
+      assertThat(hsiStatus)
+          .isEqualTo(
+              editWon
+                  ? ParticipantStatus.PARTICIPANT_STATUS_ACTIVE
+                  : ParticipantStatus.PARTICIPANT_STATUS_REMOVED);
+      assertThat(now.getSummary()).isEqualTo(editWon ? "edited by AGO" : base.getSummary());
     } finally {
       pool.shutdownNow();
     }
