@@ -13,6 +13,7 @@ import org.taskforce.platform.error.ErrorKind;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.security.AgencyPrincipal;
 import org.taskforce.platform.security.AgencyType;
+import org.taskforce.platform.security.Roles;
 
 /**
  * Work a service finishes for a user after the user's token has expired, such as case-service
@@ -88,6 +89,11 @@ public final class Delegation {
         kind,
         agency,
         type,
-        roles.isBlank() ? Set.of() : Set.copyOf(Arrays.asList(roles.split(","))));
+        roles.isBlank()
+            ? Set.of()
+            : Arrays.stream(roles.split(","))
+                // A user named this way never acts as a service: no chains of delegation.
+                .filter(r -> !r.isBlank() && !r.equals(Roles.SERVICE))
+                .collect(Collectors.toUnmodifiableSet()));
   }
 }

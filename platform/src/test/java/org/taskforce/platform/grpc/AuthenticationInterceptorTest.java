@@ -145,7 +145,7 @@ class AuthenticationInterceptorTest {
             AgencyPrincipal.Kind.USER,
             "nnpd",
             AgencyType.TRIBAL,
-            Set.of("investigator"));
+            Set.of("investigator", "service"));
     Metadata headers = new Metadata();
     headers.put(Delegation.HEADER, Delegation.encode(user));
 
@@ -156,7 +156,7 @@ class AuthenticationInterceptorTest {
     assertThat(p.displayName()).isEqualTo("Det. Ana Ruiz & Co");
     assertThat(p.agencyId()).isEqualTo("nnpd");
     assertThat(p.agencyType()).isEqualTo(AgencyType.TRIBAL);
-    assertThat(p.roles()).containsExactly("investigator");
+    assertThat(p.roles()).as("never a service through delegation").containsExactly("investigator");
     assertThat(p.clientId()).isEqualTo("case-service");
     assertThat(p.isService()).isFalse();
   }
