@@ -129,10 +129,11 @@ public final class NotificationBenchmark {
           public void onCompleted() {}
         });
     open.await(10, TimeUnit.SECONDS);
-    ExecutorService publishers = Executors.newFixedThreadPool(4);
+    int threads = Integer.getInteger("bench.publishers", 4);
+    ExecutorService publishers = Executors.newFixedThreadPool(threads);
     AtomicInteger next = new AtomicInteger();
     long started = System.nanoTime();
-    for (int p = 0; p < 4; p++) {
+    for (int p = 0; p < threads; p++) {
       publishers.execute(() -> {
         int i;
         while ((i = next.getAndIncrement()) < total) {
@@ -159,10 +160,11 @@ public final class NotificationBenchmark {
       Arrays.sort(sorted);
       System.out.printf(
           Locale.ROOT,
-          "publish: %,d notifications stored in %.1f s = %.0f notifications/s (4 publishers, gRPC, one per call)%n",
+          "publish: %,d notifications stored in %.1f s = %.0f notifications/s (%d publishers, gRPC, one per call)%n",
           total,
           seconds,
-          total / seconds);
+          total / seconds,
+          threads);
       System.out.printf(
           Locale.ROOT,
           "publish → stream: n=%d%s p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",

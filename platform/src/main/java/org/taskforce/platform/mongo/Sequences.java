@@ -7,19 +7,27 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import org.bson.Document;
 
 /**
  * Numbers that are never handed out twice, on a real MongoDB and on the embedded server alike. A
  * number is <em>claimed</em> by inserting a document whose {@code _id} names it (the unique {@code
- * _id} makes the claim atomic everywhere); a counter document per sequence only hints where to
- * start, so a stale hint costs a retry, never a duplicate. (A {@code findOneAndUpdate} with {@code
- * $inc} is atomic on MongoDB, but the embedded server runs it as a read and a write, so two callers
- * at once can get the same number.)
+ * _id} makes the claim atomic everywhere). Where to start comes from this process's own counter,
+ * seeded from a shared hint document raised every {@value #HINT_EVERY} claims; a stale start costs
+ * a retry, never a duplicate. (A {@code findOneAndUpdate} with {@code $inc} is atomic on MongoDB,
+ * but the embedded server runs it as a read and a write, so two callers at once can get the same
+ * number.)
  */
 public final class Sequences {
+  /** The shared hint is raised every this many claims; readers probe past it for the rest. */
+  static final int HINT_EVERY = 16;
+
   private final MongoCollection<Document> hints;
+  private final Map<String, AtomicLong> local = new ConcurrentHashMap<>();
 
   /**
    * @param collection where the hints live, one document per sequence: {@code {_id, seq}}
@@ -30,20 +38,28 @@ public final class Sequences {
 
   /**
    * Claims the next number of {@code sequence}: inserts {@code claim.apply(n)} into {@code claims}
-   * for n = hint + 1, hint + 2, … until an insert succeeds, and returns that n. The claim's {@code
-   * _id} must be unique per number, e.g. {@code "<sequence>:<n>"}.
+   * for candidates n until an insert succeeds, and returns that n. The claim's {@code _id} must be
+   * unique per number, e.g. {@code "<sequence>:<n>"}. Callers in this process take distinct
+   * candidates from its own counter, so they do not collide with each other; a candidate another
+   * replica claimed first fails its insert and the next one is tried.
    */
   public long claim(
       String sequence, MongoCollection<Document> claims, LongFunction<Document> claim) {
-    long n = hint(sequence) + 1;
+    AtomicLong candidates = local.computeIfAbsent(sequence, s -> new AtomicLong(hint(s)));
+    long n = candidates.incrementAndGet();
     while (!MongoInserts.insertIfAbsent(claims, claim.apply(n))) {
-      n++;
+      n = candidates.incrementAndGet();
     }
-    raiseHint(sequence, n);
+    if (n % HINT_EVERY == 0) {
+      raiseHint(sequence, n);
+    }
     return n;
   }
 
-  /** The highest number known to be claimed (it may lag behind by the claims in flight). */
+  /**
+   * A number at or below the highest claimed one (it lags by up to {@value #HINT_EVERY} claims and
+   * those in flight): readers wanting the latest probe forward from it.
+   */
   public long hint(String sequence) {
     Document d = hints.find(eq("_id", sequence)).first();
     return d == null ? 0 : d.get("seq", Number.class).longValue();

@@ -47,6 +47,10 @@ class SequencesTest {
       assertThat(distinct).hasSize(2_000);
       assertThat(distinct).allMatch(n -> n >= 1 && n <= 2_000);
       assertThat(sequences.hint("bcso")).as("a hint, never ahead").isBetween(1L, 2_000L);
+      // Another replica (its own counter, seeded from the lagging hint) never takes a used number.
+      Sequences replica = new Sequences(db, "sequences");
+      assertThat(replica.claim("bcso", claims, n -> new Document("_id", "bcso:" + n)))
+          .isEqualTo(2_001);
       assertThat(sequences.claim("apd", claims, n -> new Document("_id", "apd:" + n))).isEqualTo(1);
     }
   }
