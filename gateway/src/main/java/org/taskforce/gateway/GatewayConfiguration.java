@@ -16,6 +16,14 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
@@ -44,6 +52,7 @@ import org.taskforce.gateway.web.RateLimiter;
 import org.taskforce.gateway.web.RequestIdFilter;
 import org.taskforce.gateway.web.RestTranscodingHandler;
 import org.taskforce.gateway.web.TokenBuckets;
+import org.taskforce.gateway.web.VerifiedTokenCache;
 import reactor.netty.http.HttpProtocol;
 
 @Configuration(proxyBeanMethods = false)
@@ -132,10 +141,16 @@ class GatewayConfiguration {
     var handler =
         new RestTranscodingHandler(
             descriptors, routes, backends, breakers, errors, properties.gateway());
-    String openApi = OpenApiDocument.generate(routes, version);
+    // Encoded once: the description is large and the same for every caller.
+    byte[] openApi =
+        OpenApiDocument.generate(routes, version).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     return RouterFunctions.route(
             RequestPredicates.GET("/api/v1/openapi.json"),
-            r -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(openApi))
+            r ->
+                ServerResponse.ok()
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .contentLength(openApi.length)
+                    .bodyValue(openApi))
         .andRoute(RequestPredicates.path("/api/v1/**"), handler::handle);
   }
 
@@ -177,6 +192,26 @@ class GatewayConfiguration {
                   .uri(properties.backends().get("keycloak")));
     }
     return routes.build();
+  }
+
+  /**
+   * Keycloak tokens checked against the realm's keys (fetched from the JWKS endpoint and cached),
+   * issuer, audience and time; a token's signature is verified once and its claims on every call.
+   */
+  @Bean
+  ReactiveJwtDecoder jwtDecoder(
+      @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
+      @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
+      @Value("${spring.security.oauth2.resourceserver.jwt.audiences}") List<String> audiences) {
+    OAuth2TokenValidator<Jwt> validator =
+        new DelegatingOAuth2TokenValidator<>(
+            JwtValidators.createDefaultWithIssuer(issuer),
+            new JwtClaimValidator<List<String>>(
+                JwtClaimNames.AUD,
+                aud -> aud != null && aud.stream().anyMatch(audiences::contains)));
+    NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).build();
+    nimbus.setJwtValidator(validator);
+    return new VerifiedTokenCache(nimbus, validator, Clock.systemUTC(), 10_000);
   }
 
   /** Backends speak gRPC over HTTP/2 cleartext; without this the proxy answers HTTP 500. */

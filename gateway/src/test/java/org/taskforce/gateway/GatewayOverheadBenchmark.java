@@ -32,7 +32,7 @@ import org.taskforce.platform.testing.KeycloakTestRealm;
  */
 public final class GatewayOverheadBenchmark {
   private static final int CALLS = Integer.getInteger("bench.calls", 3000);
-  private static final int WARMUP = Integer.getInteger("bench.warmup", 2000);
+  private static final int WARMUP = Integer.getInteger("bench.warmup", 20_000);
   private static final int RATE = Integer.getInteger("bench.rate", 300);
 
   public static void main(String[] args) throws Exception {

@@ -349,7 +349,7 @@ class GatewayTest {
   }
 
   @Test
-  void restWithExpiredOrForeignToken_is401() {
+  void restWithExpiredForeignOrOtherAudienceToken_is401() {
     String expired =
         realm.user("a", "apd", "LOCAL", "investigator").expiredSince(Duration.ofMinutes(5)).mint();
     String foreign =
@@ -357,8 +357,14 @@ class GatewayTest {
             .user("a", "apd", "LOCAL", "investigator")
             .claim("iss", "https://evil.example/realms/x")
             .mint();
+    String otherAudience =
+        realm.user("a", "apd", "LOCAL", "investigator").claim("aud", "another-api").mint();
     for (String bad :
-        List.of(expired, foreign, realm.user("a", "apd", "LOCAL").signedByImpostor().mint())) {
+        List.of(
+            expired,
+            foreign,
+            otherAudience,
+            realm.user("a", "apd", "LOCAL").signedByImpostor().mint())) {
       web.get()
           .uri("/api/v1/cases/c-1")
           .header(HttpHeaders.AUTHORIZATION, "Bearer " + bad)
