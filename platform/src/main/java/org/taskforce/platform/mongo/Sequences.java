@@ -2,11 +2,17 @@ package org.taskforce.platform.mongo;
 
 import static com.mongodb.client.model.Filters.eq;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,6 +60,71 @@ public final class Sequences {
       raiseHint(sequence, n);
     }
     return n;
+  }
+
+  /**
+   * Claims {@code count} numbers of {@code sequence} at once, increasing in the order asked for
+   * ({@code claim.apply(k, n)} is the claim of the k-th with number n): one ordered insert of all
+   * claims per round; when another replica took a candidate first, the ones from there on are tried
+   * again with later candidates, so the order is kept.
+   */
+  public long[] claimAll(
+      String sequence, MongoCollection<Document> claims, int count, ClaimDocument claim) {
+    AtomicLong counter = local.computeIfAbsent(sequence, s -> new AtomicLong(hint(s)));
+    long[] numbers = new long[count];
+    // Candidates reserved from this process's counter and not yet used, in increasing order.
+    java.util.ArrayDeque<Long> reserved = new java.util.ArrayDeque<>();
+    int done = 0;
+    while (done < count) {
+      int remaining = count - done;
+      if (reserved.size() < remaining) {
+        int more = remaining - reserved.size();
+        long first = counter.getAndAdd(more) + 1;
+        for (long n = first; n < first + more; n++) {
+          reserved.add(n);
+        }
+      }
+      List<Long> candidates = new ArrayList<>(remaining);
+      List<Document> batch = new ArrayList<>(remaining);
+      for (int k = 0; k < remaining; k++) {
+        long n = reserved.poll();
+        candidates.add(n);
+        batch.add(claim.apply(done + k, n));
+      }
+      int inserted = insertInOrder(claims, batch);
+      for (int k = 0; k < inserted; k++) {
+        numbers[done + k] = candidates.get(k);
+      }
+      done += inserted;
+      // The candidate at `inserted` was taken by another replica; the ones after it are still ours.
+      for (int k = candidates.size() - 1; k > inserted; k--) {
+        reserved.addFirst(candidates.get(k));
+      }
+    }
+    if (count > 0 && numbers[count - 1] / HINT_EVERY != (numbers[0] - 1) / HINT_EVERY) {
+      raiseHint(sequence, numbers[count - 1] - numbers[count - 1] % HINT_EVERY);
+    }
+    return numbers;
+  }
+
+  /** The claim document for the k-th of a batch, numbered n. */
+  @FunctionalInterface
+  public interface ClaimDocument {
+    Document apply(int k, long n);
+  }
+
+  /** How many of the batch were inserted before the first one whose number was taken. */
+  private static int insertInOrder(MongoCollection<Document> claims, List<Document> batch) {
+    try {
+      claims.insertMany(batch, new InsertManyOptions().ordered(true));
+      return batch.size();
+    } catch (MongoBulkWriteException e) {
+      BulkWriteError first = e.getWriteErrors().get(0);
+      if (ErrorCategory.fromErrorCode(first.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+        throw e;
+      }
+      return first.getIndex();
+    }
   }
 
   /**

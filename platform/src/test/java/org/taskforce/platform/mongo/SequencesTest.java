@@ -54,4 +54,61 @@ class SequencesTest {
       assertThat(sequences.claim("apd", claims, n -> new Document("_id", "apd:" + n))).isEqualTo(1);
     }
   }
+
+  @Test
+  void batchesFromTwoReplicasAtOnce_neverShareANumber_andEachBatchIsInOrder() throws Exception {
+    try (EmbeddedMongo server = EmbeddedMongo.startInMemory();
+        MongoClient client = MongoClients.create(server.connectionString())) {
+      MongoDatabase db = client.getDatabase("seq");
+      MongoCollection<Document> claims = db.getCollection("claims");
+      // Two replicas: each its own counter, both starting from the same (empty) hint, so their
+      // first candidates collide and every batch after a collision must be retried in order.
+      List<Sequences> replicas =
+          List.of(new Sequences(db, "sequences"), new Sequences(db, "sequences"));
+      ConcurrentLinkedQueue<long[]> batches = new ConcurrentLinkedQueue<>();
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        Sequences replica = replicas.get(t % 2);
+        int thread = t;
+        done.add(
+            pool.submit(() -> {
+              for (int i = 0; i < 40; i++) {
+                int size = 1 + (i * 7 + thread) % 25;
+                batches.add(
+                    replica.claimAll(
+                        "bcso",
+                        claims,
+                        size,
+                        (k, n) -> new Document("_id", "bcso:" + n).append("k", k)));
+              }
+            }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+      pool.shutdown();
+
+      List<Long> all = new ArrayList<>();
+      for (long[] batch : batches) {
+        for (int k = 0; k < batch.length; k++) {
+          all.add(batch[k]);
+          if (k > 0) {
+            assertThat(batch[k]).as("in the order asked for").isGreaterThan(batch[k - 1]);
+          }
+          Document stored = claims.find(new Document("_id", "bcso:" + batch[k])).first();
+          assertThat(stored).isNotNull();
+          assertThat(stored.getInteger("k")).isEqualTo(k);
+        }
+      }
+      assertThat(new HashSet<>(all)).as("no number twice").hasSize(all.size());
+      assertThat(claims.countDocuments()).isEqualTo(all.size());
+      assertThat(sequences(db).hint("bcso"))
+          .isBetween(1L, all.stream().mapToLong(n -> n).max().orElseThrow());
+    }
+  }
+
+  private static Sequences sequences(MongoDatabase db) {
+    return new Sequences(db, "sequences");
+  }
 }
