@@ -1,7 +1,9 @@
 package org.taskforce.notifications.application;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.taskforce.notifications.domain.Notification;
@@ -9,18 +11,22 @@ import org.taskforce.notifications.domain.Notification;
 /** Where notifications live. */
 public interface NotificationStore {
   /**
-   * Claims the next sequence number of an agency for a notification: never given twice, even by two
-   * replicas at once; may leave a gap if the notification is then not stored.
+   * Claims the next sequence numbers of an agency for these notifications, increasing in the order
+   * given: never given twice, even by two replicas at once; may leave a gap if a notification is
+   * then not stored.
    */
-  long claimSequence(String agencyId, String notificationId);
+  long[] claimSequences(String agencyId, List<String> notificationIds);
 
-  /** Inserts unless a notification with this id exists; true when this call stored it. */
-  boolean insertIfAbsent(Notification notification);
+  /** Inserts those whose id is not stored yet; returns the ids that were stored already. */
+  Set<String> insertAllIfAbsent(List<Notification> notifications);
 
-  /** The ids stored for a publisher's event, if the event was published completely before. */
-  Optional<List<String>> publishedEvent(String eventId);
+  /** For those of these event ids published completely before: the ids stored for each. */
+  Map<String, List<String>> publishedEvents(Collection<String> eventIds);
 
-  void markEventPublished(String eventId, List<String> notificationIds, Instant time);
+  void markEventsPublished(Map<String, List<String>> notificationIdsByEvent, Instant time);
+
+  /** The stored notifications among these ids, by id. */
+  Map<String, Notification> findAll(Collection<String> ids);
 
   Optional<Notification> find(String id);
 

@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.taskforce.notifications.domain.Notification;
@@ -30,17 +30,22 @@ public final class Notifications {
           "ESCALATION",
           "REVIEW_REQUIRED");
 
+  /** The most publications one batch may carry. */
+  public static final int MAX_BATCH = 500;
+
   private final NotificationStore store;
   private final Clock clock;
-  private final java.util.function.Consumer<Notification> onStored;
+  private final java.util.function.Consumer<List<Notification>> onStored;
 
   /**
-   * @param onStored called for every stored notification, also again when a retried publication
+   * @param onStored called with the notifications each publication stored, also again when a retry
    *     finds it stored (so a crash between storing and fanning out loses nothing); must be
    *     idempotent
    */
   public Notifications(
-      NotificationStore store, Clock clock, java.util.function.Consumer<Notification> onStored) {
+      NotificationStore store,
+      Clock clock,
+      java.util.function.Consumer<List<Notification>> onStored) {
     this.store = store;
     this.clock = clock;
     this.onStored = onStored;
@@ -62,76 +67,147 @@ public final class Notifications {
   public record Published(List<String> notificationIds, boolean duplicate) {}
 
   public Published publish(AgencyPrincipal caller, Publication p) {
-    if (!caller.isService()) {
-      throw TaskforceException.permissionDenied(
-          "SERVICE_ONLY", "only Taskforce services publish notifications");
-    }
+    requireService(caller);
     return publishAs(caller.clientId(), p);
+  }
+
+  /**
+   * Publishes many events in one go (an outbox relay's batch): all are checked first and nothing is
+   * stored if any is refused; each event is then handled exactly as {@link #publish} would.
+   */
+  public List<Published> publishAll(AgencyPrincipal caller, List<Publication> publications) {
+    requireService(caller);
+    Violations v = new Violations();
+    v.check(!publications.isEmpty(), "requests", "at least one publication is required");
+    v.check(
+        publications.size() <= MAX_BATCH,
+        "requests",
+        "at most " + MAX_BATCH + " publications per call, got " + publications.size());
+    for (int i = 0; i < publications.size() && publications.size() <= MAX_BATCH; i++) {
+      check(v, "requests[" + i + "].", publications.get(i));
+    }
+    v.throwIfAny();
+    return store(caller.clientId(), publications);
   }
 
   /** Stores one notification per recipient; a repeated event id changes nothing. */
   public Published publishAs(String sourceService, Publication p) {
     Violations v = new Violations();
-    v.requireText("event_id", p.eventId());
-    v.requireText("title", p.title());
-    v.check(KINDS.contains(p.kind()), "kind", "a notification kind is required");
-    v.check(!p.recipients().isEmpty(), "recipients", "at least one recipient is required");
+    check(v, "", p);
+    v.throwIfAny();
+    return store(sourceService, List.of(p)).get(0);
+  }
+
+  private static void requireService(AgencyPrincipal caller) {
+    if (!caller.isService()) {
+      throw TaskforceException.permissionDenied(
+          "SERVICE_ONLY", "only Taskforce services publish notifications");
+    }
+  }
+
+  private static void check(Violations v, String prefix, Publication p) {
+    v.requireText(prefix + "event_id", p.eventId());
+    v.requireText(prefix + "title", p.title());
+    v.check(KINDS.contains(p.kind()), prefix + "kind", "a notification kind is required");
+    v.check(!p.recipients().isEmpty(), prefix + "recipients", "at least one recipient is required");
     for (int i = 0; i < p.recipients().size(); i++) {
-      v.requireText("recipients[" + i + "].agency_id", p.recipients().get(i).agencyId());
+      v.requireText(prefix + "recipients[" + i + "].agency_id", p.recipients().get(i).agencyId());
     }
     v.check(
         !p.requiresAcknowledgement()
             || p.acknowledgeDeadline() == null
             || p.acknowledgeDeadline().isAfter(Instant.EPOCH),
-        "acknowledge_deadline",
+        prefix + "acknowledge_deadline",
         "must be a time");
-    v.throwIfAny();
-    Optional<List<String>> before = store.publishedEvent(p.eventId());
-    if (before.isPresent()) {
-      return new Published(before.get(), true);
-    }
+  }
+
+  /**
+   * Stores checked publications with a handful of database calls however many there are: which
+   * events were published before, which notifications exist (a retry after a crash), the sequence
+   * numbers per agency in publication order, the new notifications, their fan-out, the events.
+   */
+  private List<Published> store(String sourceService, List<Publication> publications) {
+    Map<String, List<String>> before =
+        store.publishedEvents(publications.stream().map(Publication::eventId).distinct().toList());
+    Map<String, List<String>> idsByEvent = new LinkedHashMap<>();
+    List<Published> results = new ArrayList<>(publications.size());
+    List<Notification> wanted = new ArrayList<>();
     Instant now = clock.instant();
-    List<String> ids = new ArrayList<>();
-    for (int i = 0; i < p.recipients().size(); i++) {
-      Notification.Recipient r = p.recipients().get(i);
-      // Deterministic per event and recipient: a retry after a crash finds what was stored.
-      String id =
-          "n-"
-              + UUID.nameUUIDFromBytes(
-                  (p.eventId() + "|" + i + "|" + r).getBytes(StandardCharsets.UTF_8));
-      ids.add(id);
-      Optional<Notification> stored = store.find(id);
-      if (stored.isPresent()) {
-        onStored.accept(stored.get());
+    for (Publication p : publications) {
+      List<String> earlier =
+          before.containsKey(p.eventId()) ? before.get(p.eventId()) : idsByEvent.get(p.eventId());
+      if (earlier != null) {
+        results.add(new Published(earlier, true));
         continue;
       }
-      Notification n =
-          new Notification(
-              id,
-              store.claimSequence(r.agencyId(), id),
-              p.kind(),
-              p.severity().isEmpty() ? "INFO" : p.severity(),
-              r,
-              p.title(),
-              p.body(),
-              p.resource(),
-              p.attributes(),
-              p.requiresAcknowledgement(),
-              p.acknowledgeDeadline(),
-              now,
-              null,
-              null,
-              false,
-              p.eventId(),
-              sourceService);
-      if (store.insertIfAbsent(n)) {
-        onStored.accept(n);
-      } else {
-        store.find(id).ifPresent(onStored); // a concurrent retry stored it first
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < p.recipients().size(); i++) {
+        Notification.Recipient r = p.recipients().get(i);
+        // Deterministic per event and recipient: a retry after a crash finds what was stored.
+        String id =
+            "n-"
+                + UUID.nameUUIDFromBytes(
+                    (p.eventId() + "|" + i + "|" + r).getBytes(StandardCharsets.UTF_8));
+        ids.add(id);
+        wanted.add(notification(id, 0, r, p, now, sourceService));
       }
+      idsByEvent.put(p.eventId(), ids);
+      results.add(new Published(ids, false));
     }
-    store.markEventPublished(p.eventId(), ids, now);
-    return new Published(ids, false);
+    Map<String, Notification> existing =
+        store.findAll(wanted.stream().map(Notification::id).toList());
+    List<Notification> fresh =
+        numbered(wanted.stream().filter(n -> !existing.containsKey(n.id())).toList());
+    Set<String> raced = store.insertAllIfAbsent(fresh);
+    List<Notification> stored = new ArrayList<>(existing.values());
+    fresh.stream().filter(n -> !raced.contains(n.id())).forEach(stored::add);
+    stored.addAll(store.findAll(raced).values()); // a concurrent retry stored them first
+    // Also again for those a retry finds stored, so a crash before the fan-out loses nothing.
+    onStored.accept(stored);
+    store.markEventsPublished(idsByEvent, now);
+    return results;
+  }
+
+  /** The notifications with their agencies' next sequence numbers, in publication order. */
+  private List<Notification> numbered(List<Notification> unnumbered) {
+    Map<String, List<Notification>> byAgency = new LinkedHashMap<>();
+    unnumbered.forEach(
+        n -> byAgency.computeIfAbsent(n.recipient().agencyId(), a -> new ArrayList<>()).add(n));
+    List<Notification> out = new ArrayList<>(unnumbered.size());
+    byAgency.forEach((agency, list) -> {
+      long[] numbers = store.claimSequences(agency, list.stream().map(Notification::id).toList());
+      for (int k = 0; k < list.size(); k++) {
+        out.add(list.get(k).withSequence(numbers[k]));
+      }
+    });
+    return out;
+  }
+
+  private static Notification notification(
+      String id,
+      long sequence,
+      Notification.Recipient r,
+      Publication p,
+      Instant now,
+      String source) {
+    return new Notification(
+        id,
+        sequence,
+        p.kind(),
+        p.severity().isEmpty() ? "INFO" : p.severity(),
+        r,
+        p.title(),
+        p.body(),
+        p.resource(),
+        p.attributes(),
+        p.requiresAcknowledgement(),
+        p.acknowledgeDeadline(),
+        now,
+        null,
+        null,
+        false,
+        p.eventId(),
+        source);
   }
 
   public record Page(List<Notification> items, String nextPageToken, int unreadCount) {}

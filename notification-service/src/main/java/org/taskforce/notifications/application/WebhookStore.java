@@ -19,8 +19,8 @@ public interface WebhookStore {
 
   void delete(String id);
 
-  /** Inserts unless this delivery exists (deterministic id); true when this call stored it. */
-  boolean enqueue(Delivery delivery);
+  /** Inserts those deliveries that do not exist yet (deterministic ids). */
+  void enqueueAll(List<Delivery> deliveries);
 
   Optional<Delivery> findDelivery(String id);
 

@@ -5,7 +5,10 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.taskforce.notifications.domain.Delivery;
@@ -164,27 +167,35 @@ public final class Webhooks {
     return again;
   }
 
-  /** Queues a stored notification for every endpoint of its agency that wants it (idempotent). */
-  public void fanOut(Notification n) {
+  /**
+   * Queues stored notifications for every endpoint of their agencies that wants them (idempotent):
+   * one look-up of the endpoints per agency and one write for all deliveries.
+   */
+  public void fanOut(List<Notification> stored) {
     Instant now = clock.instant();
-    for (Webhook w : store.forAgency(n.recipient().agencyId())) {
-      if (w.wants(n)) {
-        store.enqueue(
-            new Delivery(
-                "d-"
-                    + UUID.nameUUIDFromBytes(
-                        (w.id() + "|" + n.id()).getBytes(StandardCharsets.UTF_8)),
-                w.id(),
-                n.id(),
-                n.sequence(),
-                n.id() + ":" + w.id(),
-                Delivery.Status.PENDING,
-                List.of(),
-                now,
-                now,
-                1));
+    Map<String, List<Webhook>> endpoints = new HashMap<>();
+    List<Delivery> deliveries = new ArrayList<>();
+    for (Notification n : stored) {
+      for (Webhook w : endpoints.computeIfAbsent(n.recipient().agencyId(), store::forAgency)) {
+        if (w.wants(n)) {
+          deliveries.add(
+              new Delivery(
+                  "d-"
+                      + UUID.nameUUIDFromBytes(
+                          (w.id() + "|" + n.id()).getBytes(StandardCharsets.UTF_8)),
+                  w.id(),
+                  n.id(),
+                  n.sequence(),
+                  n.id() + ":" + w.id(),
+                  Delivery.Status.PENDING,
+                  List.of(),
+                  now,
+                  now,
+                  1));
+        }
       }
     }
+    store.enqueueAll(deliveries);
   }
 
   private void checkUrl(String url, String field, Violations v) {

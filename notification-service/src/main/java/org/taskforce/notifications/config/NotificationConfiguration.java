@@ -53,8 +53,15 @@ public class NotificationConfiguration {
   }
 
   @Bean
-  Notifications notifications(MongoNotificationStore store, Webhooks webhooks, Clock clock) {
-    return new Notifications(store, clock, webhooks::fanOut);
+  Notifications notifications(
+      MongoNotificationStore store, Webhooks webhooks, NotificationStreams streams, Clock clock) {
+    return new Notifications(
+        store,
+        clock,
+        stored -> {
+          webhooks.fanOut(stored);
+          streams.stored(stored);
+        });
   }
 
   @Bean

@@ -31,6 +31,28 @@ public record Notification(
     attributes = Map.copyOf(attributes);
   }
 
+  /** The same notification at another place in its agency's stream. */
+  public Notification withSequence(long number) {
+    return new Notification(
+        id,
+        number,
+        kind,
+        severity,
+        recipient,
+        title,
+        body,
+        resource,
+        attributes,
+        requiresAcknowledgement,
+        acknowledgeDeadline,
+        createTime,
+        readTime,
+        acknowledged,
+        escalated,
+        eventId,
+        sourceService);
+  }
+
   /** An agency, optionally narrowed to one user or one role in it. */
   public record Recipient(String agencyId, String userSubject, String role) {
     /** Whether a caller of this agency with this subject and these roles is meant. */

@@ -10,6 +10,8 @@ import java.util.Set;
 import org.taskforce.api.notifications.v1.*;
 import org.taskforce.api.notifications.v1.AcknowledgeNotificationRequest;
 import org.taskforce.api.notifications.v1.AcknowledgeNotificationResponse;
+import org.taskforce.api.notifications.v1.BatchPublishNotificationsRequest;
+import org.taskforce.api.notifications.v1.BatchPublishNotificationsResponse;
 import org.taskforce.api.notifications.v1.CreateWebhookSubscriptionRequest;
 import org.taskforce.api.notifications.v1.CreateWebhookSubscriptionResponse;
 import org.taskforce.api.notifications.v1.DeleteWebhookSubscriptionRequest;
@@ -116,33 +118,50 @@ public final class NotificationGrpcService
   @Override
   public void publishNotification(
       PublishNotificationRequest r, StreamObserver<PublishNotificationResponse> observer) {
+    observer.onNext(response(notifications.publish(CallerContext.principal(), publication(r))));
+    observer.onCompleted();
+  }
+
+  @Override
+  public void batchPublishNotifications(
+      BatchPublishNotificationsRequest r,
+      StreamObserver<BatchPublishNotificationsResponse> observer) {
+    List<Notifications.Publication> publications = new ArrayList<>(r.getRequestsCount());
+    r.getRequestsList().forEach(x -> publications.add(publication(x)));
+    BatchPublishNotificationsResponse.Builder out = BatchPublishNotificationsResponse.newBuilder();
+    notifications
+        .publishAll(CallerContext.principal(), publications)
+        .forEach(p -> out.addResponses(response(p)));
+    observer.onNext(out.build());
+    observer.onCompleted();
+  }
+
+  private static Notifications.Publication publication(PublishNotificationRequest r) {
     List<Notification.Recipient> recipients = new ArrayList<>();
     r.getRecipientsList()
         .forEach(x ->
             recipients.add(
                 new Notification.Recipient(x.getAgencyId(), x.getUserSubject(), x.getRole())));
-    Notifications.Published p =
-        notifications.publish(
-            CallerContext.principal(),
-            new Notifications.Publication(
-                r.getEventId(),
-                recipients,
-                NotificationMapping.kind(r.getKind()),
-                NotificationMapping.severity(r.getSeverity()),
-                r.getTitle(),
-                r.getBody(),
-                r.getResource(),
-                r.getAttributesMap(),
-                r.getRequiresAcknowledgement(),
-                r.hasAcknowledgeDeadline()
-                    ? NotificationMapping.instant(r.getAcknowledgeDeadline())
-                    : null));
-    observer.onNext(
-        PublishNotificationResponse.newBuilder()
-            .addAllNotificationIds(p.notificationIds())
-            .setDuplicate(p.duplicate())
-            .build());
-    observer.onCompleted();
+    return new Notifications.Publication(
+        r.getEventId(),
+        recipients,
+        NotificationMapping.kind(r.getKind()),
+        NotificationMapping.severity(r.getSeverity()),
+        r.getTitle(),
+        r.getBody(),
+        r.getResource(),
+        r.getAttributesMap(),
+        r.getRequiresAcknowledgement(),
+        r.hasAcknowledgeDeadline()
+            ? NotificationMapping.instant(r.getAcknowledgeDeadline())
+            : null);
+  }
+
+  private static PublishNotificationResponse response(Notifications.Published p) {
+    return PublishNotificationResponse.newBuilder()
+        .addAllNotificationIds(p.notificationIds())
+        .setDuplicate(p.duplicate())
+        .build();
   }
 
   @Override

@@ -5,11 +5,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -29,13 +33,14 @@ import org.taskforce.platform.security.AgencyPrincipal;
  */
 public final class NotificationStreams implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(NotificationStreams.class);
-  private static final int BATCH = 100;
+  private static final int BATCH = 200;
 
   private final NotificationStore store;
   private final Clock clock;
   private final Duration pollInterval;
   private final Duration gapGrace;
-  private ScheduledExecutorService scheduler;
+  private final Map<String, Set<Stream>> open = new ConcurrentHashMap<>();
+  private volatile ScheduledExecutorService scheduler;
 
   public NotificationStreams(
       NotificationStore store, Clock clock, Duration pollInterval, Duration gapGrace) {
@@ -55,10 +60,26 @@ public final class NotificationStreams implements SmartLifecycle {
     ScheduledFuture<?> task =
         scheduler.scheduleWithFixedDelay(
             stream::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    Set<Stream> agencyStreams =
+        open.computeIfAbsent(caller.agencyId(), a -> ConcurrentHashMap.newKeySet());
+    agencyStreams.add(stream);
     // Back-pressure: when the client's transport drains, continue at once instead of next poll.
-    ScheduledExecutorService executor = scheduler;
-    call.setOnReadyHandler(() -> executor.execute(stream::poll));
-    call.setOnCancelHandler(() -> task.cancel(false));
+    call.setOnReadyHandler(stream::wake);
+    call.setOnCancelHandler(() -> {
+      task.cancel(false);
+      agencyStreams.remove(stream);
+    });
+  }
+
+  /**
+   * Notifications this replica stored reach its open streams of their agencies at once; those
+   * stored by other replicas arrive with the next poll.
+   */
+  public void stored(List<Notification> notifications) {
+    notifications.stream()
+        .map(n -> n.recipient().agencyId())
+        .distinct()
+        .forEach(agency -> open.getOrDefault(agency, Set.of()).forEach(Stream::wake));
   }
 
   private final class Stream {
@@ -68,6 +89,7 @@ public final class NotificationStreams implements SmartLifecycle {
     private final ServerCallStreamObserver<SubscribeNotificationsResponse> call;
     private final StreamCursor cursor;
     private Instant lastSent;
+    private final AtomicBoolean wakePending = new AtomicBoolean();
 
     Stream(
         AgencyPrincipal caller,
@@ -83,7 +105,20 @@ public final class NotificationStreams implements SmartLifecycle {
       this.lastSent = clock.instant();
     }
 
+    /** Polls soon on the streams' threads; a wake while one is pending adds nothing. */
+    void wake() {
+      ScheduledExecutorService executor = scheduler;
+      if (executor != null && wakePending.compareAndSet(false, true)) {
+        try {
+          executor.execute(this::poll);
+        } catch (RejectedExecutionException e) {
+          wakePending.set(false); // shutting down
+        }
+      }
+    }
+
     synchronized void poll() {
+      wakePending.set(false);
       if (call.isCancelled()) {
         return;
       }
@@ -101,8 +136,8 @@ public final class NotificationStreams implements SmartLifecycle {
               lastSent = clock.instant();
             }
           }
-          if (ready.isEmpty()) {
-            break; // caught up (or waiting for a gap to fill)
+          if (ready.isEmpty() || found.size() < BATCH) {
+            break; // caught up (or waiting for a gap to fill); new ones wake the stream again
           }
         }
         if (call.isReady() && !clock.instant().isBefore(lastSent.plus(heartbeat))) {

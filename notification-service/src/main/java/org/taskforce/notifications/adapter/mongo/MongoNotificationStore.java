@@ -16,6 +16,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,31 +53,55 @@ public final class MongoNotificationStore implements NotificationStore, MongoInd
   }
 
   @Override
-  public long claimSequence(String agencyId, String notificationId) {
+  public long[] claimSequences(String agencyId, List<String> notificationIds) {
     // The stream's pointer is the claim: its _id names the number, so no number is given twice.
-    return sequences.claim(
+    return sequences.claimAll(
         agencyId,
         streamIndex,
-        s -> new Document("_id", cursorKey(agencyId, s)).append("n", notificationId));
+        notificationIds.size(),
+        (k, s) -> new Document("_id", cursorKey(agencyId, s)).append("n", notificationIds.get(k)));
   }
 
   @Override
-  public boolean insertIfAbsent(Notification n) {
-    // The pointer (claimed first) may outlive a crash before this insert: streams treat the
+  public Set<String> insertAllIfAbsent(List<Notification> batch) {
+    // A pointer (claimed first) may outlive a crash before this insert: streams treat the
     // dangling number as a gap and pass it after their grace period.
-    return MongoInserts.insertIfAbsent(notifications, toDocument(n));
+    Set<String> existed = new java.util.HashSet<>();
+    for (int i :
+        MongoInserts.insertAllIfAbsent(
+            notifications, batch.stream().map(MongoNotificationStore::toDocument).toList())) {
+      existed.add(batch.get(i).id());
+    }
+    return existed;
   }
 
   @Override
-  public Optional<List<String>> publishedEvent(String eventId) {
-    return Optional.ofNullable(events.find(eq("_id", eventId)).first())
-        .map(d -> d.getList("ids", String.class));
+  public Map<String, List<String>> publishedEvents(Collection<String> eventIds) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    events
+        .find(in("_id", eventIds))
+        .forEach(d -> out.put(d.getString("_id"), d.getList("ids", String.class)));
+    return out;
   }
 
   @Override
-  public void markEventPublished(String eventId, List<String> ids, Instant time) {
-    MongoInserts.insertIfAbsent(
-        events, new Document("_id", eventId).append("ids", ids).append("time", Date.from(time)));
+  public void markEventsPublished(Map<String, List<String>> idsByEvent, Instant time) {
+    Date date = Date.from(time);
+    MongoInserts.insertAllIfAbsent(
+        events,
+        idsByEvent.entrySet().stream()
+            .map(e ->
+                new Document("_id", e.getKey()).append("ids", e.getValue()).append("time", date))
+            .toList());
+  }
+
+  @Override
+  public Map<String, Notification> findAll(Collection<String> ids) {
+    Map<String, Notification> out = new LinkedHashMap<>();
+    if (!ids.isEmpty()) {
+      notifications.find(in("_id", ids)).forEach(d -> out.put(d.getString("_id"), fromDocument(d)));
+    }
+    return out;
   }
 
   @Override

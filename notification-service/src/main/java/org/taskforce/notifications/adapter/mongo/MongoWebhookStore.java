@@ -74,8 +74,9 @@ public final class MongoWebhookStore implements WebhookStore, MongoIndexes {
   }
 
   @Override
-  public boolean enqueue(Delivery d) {
-    return MongoInserts.insertIfAbsent(deliveries, toDocument(d));
+  public void enqueueAll(List<Delivery> batch) {
+    MongoInserts.insertAllIfAbsent(
+        deliveries, batch.stream().map(MongoWebhookStore::toDocument).toList());
   }
 
   @Override

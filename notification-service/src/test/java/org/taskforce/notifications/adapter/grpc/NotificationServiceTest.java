@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.taskforce.api.notifications.v1.AcknowledgeNotificationRequest;
+import org.taskforce.api.notifications.v1.BatchPublishNotificationsRequest;
 import org.taskforce.api.notifications.v1.ListNotificationsRequest;
 import org.taskforce.api.notifications.v1.MarkNotificationReadRequest;
 import org.taskforce.api.notifications.v1.NotificationKind;
@@ -33,6 +34,7 @@ import org.taskforce.notifications.application.Escalation;
 import org.taskforce.notifications.application.Notifications;
 import org.taskforce.notifications.domain.Notification;
 import org.taskforce.platform.testing.BearerCredentials;
+import org.taskforce.platform.testing.ErrorDetails;
 
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -41,6 +43,9 @@ import org.taskforce.platform.testing.BearerCredentials;
       "spring.grpc.server.host=127.0.0.1",
       "taskforce.mongodb.embedded-backend=MEMORY",
       "taskforce.notifications.stream-poll-interval=50ms",
+      // The database is emptied between tests while the service keeps its number counters, so
+      // the next numbers leave a gap from the stream's start; do not wait long on it.
+      "taskforce.notifications.stream-gap-grace=300ms",
       "taskforce.notifications.escalation-enabled=false",
       "taskforce.notifications.webhooks.enabled=false"
     })
@@ -89,6 +94,109 @@ class NotificationServiceTest extends NotificationTestBase {
                         PublishNotificationRequest.newBuilder().setEventId("e-2").build()));
     assertThat(bad.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(database.getCollection("notifications").countDocuments()).isEqualTo(1);
+  }
+
+  static PublishNotificationRequest.Builder event(String eventId, String agency) {
+    return PublishNotificationRequest.newBuilder()
+        .setEventId(eventId)
+        .addRecipients(Recipient.newBuilder().setAgencyId(agency))
+        .setKind(NotificationKind.NOTIFICATION_KIND_CASE_UPDATED)
+        .setTitle("Case updated " + eventId);
+  }
+
+  @Test
+  void batchPublish_storesEachEventOnce_inOrderPerAgency_andAnswersInRequestOrder()
+      throws Exception {
+    publish("before-1", "apd", "", false);
+    var batch = BatchPublishNotificationsRequest.newBuilder();
+    for (int i = 1; i <= 40; i++) {
+      batch.addRequests(event("batch-" + i, i % 3 == 0 ? "hsi-abq" : "apd"));
+    }
+    batch.addRequests(event("before-1", "apd")); // published earlier
+    batch.addRequests(event("batch-7", "apd")); // twice in this batch
+    var two =
+        event("batch-both", "apd").addRecipients(Recipient.newBuilder().setAgencyId("hsi-abq"));
+    batch.addRequests(two);
+
+    var answer = as(service()).batchPublishNotifications(batch.build());
+
+    assertThat(answer.getResponsesCount()).isEqualTo(43);
+    assertThat(answer.getResponses(0).getDuplicate()).isFalse();
+    assertThat(answer.getResponses(40).getDuplicate()).as("published before").isTrue();
+    assertThat(answer.getResponses(41).getDuplicate()).as("earlier in the batch").isTrue();
+    assertThat(answer.getResponses(41).getNotificationIdsList())
+        .isEqualTo(answer.getResponses(6).getNotificationIdsList());
+    assertThat(answer.getResponses(42).getNotificationIdsCount()).isEqualTo(2);
+    // 1 before + 40 + 2 for the event with two recipients.
+    assertThat(database.getCollection("notifications").countDocuments()).isEqualTo(43);
+
+    // Each agency's stream carries its share in the batch's order.
+    for (String agency : List.of("apd", "hsi-abq")) {
+      List<String> expected = new ArrayList<>();
+      for (int i = 1; i <= 40; i++) {
+        if ((i % 3 == 0 ? "hsi-abq" : "apd").equals(agency)) {
+          expected.add("batch-" + i);
+        }
+      }
+      expected.add("batch-both");
+      Subscriber stream = new Subscriber(user(agency, "investigator"), "0", 1);
+      List<String> received = new ArrayList<>();
+      while (received.size() < expected.size() + (agency.equals("apd") ? 1 : 0)) {
+        SubscribeNotificationsResponse m = stream.next();
+        assertThat(m).as("stream of " + agency + " after " + received).isNotNull();
+        if (m.hasNotification()) {
+          received.add(m.getNotification().getEventId());
+        }
+      }
+      stream.context.cancel(null);
+      if (agency.equals("apd")) {
+        assertThat(received.removeFirst()).isEqualTo("before-1");
+      }
+      assertThat(received).isEqualTo(expected);
+    }
+
+    // The same batch again (a relay's retry) stores nothing new and returns the same ids.
+    var again = as(service()).batchPublishNotifications(batch.build());
+    assertThat(again.getResponsesList()).allMatch(r -> r.getDuplicate());
+    assertThat(again.getResponses(42).getNotificationIdsList())
+        .isEqualTo(answer.getResponses(42).getNotificationIdsList());
+    assertThat(database.getCollection("notifications").countDocuments()).isEqualTo(43);
+  }
+
+  @Test
+  void batchPublish_refusesTheWholeBatchForOneBadEvent_andIsForServicesOnly() {
+    var batch =
+        BatchPublishNotificationsRequest.newBuilder()
+            .addRequests(event("ok-1", "apd"))
+            .addRequests(event("ok-2", "apd"))
+            .addRequests(event("bad-3", "apd").clearTitle())
+            .addRequests(event("bad-4", "").clearRecipients().addRecipients(Recipient.newBuilder()))
+            .build();
+    var bad =
+        catchThrowableOfType(
+            StatusRuntimeException.class, () -> as(service()).batchPublishNotifications(batch));
+    assertThat(bad.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(ErrorDetails.violations(bad))
+        .containsKeys("requests[2].title", "requests[3].recipients[0].agency_id");
+    assertThat(database.getCollection("notifications").countDocuments()).isZero();
+    assertThat(database.getCollection("published_events").countDocuments()).isZero();
+
+    var tooMany = BatchPublishNotificationsRequest.newBuilder();
+    for (int i = 0; i <= Notifications.MAX_BATCH; i++) {
+      tooMany.addRequests(event("many-" + i, "apd"));
+    }
+    var refused =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () -> as(service()).batchPublishNotifications(tooMany.build()));
+    assertThat(ErrorDetails.violations(refused)).containsKey("requests");
+    assertThat(database.getCollection("notifications").countDocuments()).isZero();
+
+    var denied =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () -> as(user("apd", "investigator")).batchPublishNotifications(batch));
+    assertThat(denied.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
   }
 
   @Test

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.taskforce.api.notifications.v1.BatchPublishNotificationsRequest;
 import org.taskforce.api.notifications.v1.CreateWebhookSubscriptionRequest;
 import org.taskforce.api.notifications.v1.DeliveryStatus;
 import org.taskforce.api.notifications.v1.GetWebhookSubscriptionRequest;
@@ -207,6 +208,34 @@ class WebhookDeliveryTest extends NotificationTestBase {
             .map(r -> r.getBodyAsString().replaceAll(".*\"eventId\":\"(e-\\d)\".*", "$1"))
             .toList();
     assertThat(order).containsExactly("e-1", "e-1", "e-2", "e-3", "e-4", "e-5");
+  }
+
+  @Test
+  void aBatchPublished_reachesTheEndpointOnceEach_inTheBatchsOrder_evenWhenRepeated() {
+    RECEIVER.stubFor(post("/batch").willReturn(aResponse().withStatus(204)));
+    subscribe("/batch");
+    var batch = BatchPublishNotificationsRequest.newBuilder();
+    for (int i = 1; i <= 30; i++) {
+      batch.addRequests(
+          PublishNotificationRequest.newBuilder()
+              .setEventId("b-" + i)
+              .addRecipients(Recipient.newBuilder().setAgencyId("bcso"))
+              .setKind(NotificationKind.NOTIFICATION_KIND_EVENT_CONFLICT)
+              .setTitle("Event conflict b-" + i));
+    }
+    as(service()).batchPublishNotifications(batch.build());
+    // The relay's retry of the same batch (say, the answer was lost) queues nothing again.
+    as(service()).batchPublishNotifications(batch.build());
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> received("/batch").size() >= 30);
+    await().during(Duration.ofMillis(500)).until(() -> received("/batch").size() == 30);
+    List<String> order =
+        received("/batch").stream()
+            .map(r -> r.getBodyAsString().replaceAll(".*\"eventId\":\"(b-\\d+)\".*", "$1"))
+            .toList();
+    assertThat(order)
+        .containsExactlyElementsOf(
+            java.util.stream.IntStream.rangeClosed(1, 30).mapToObj(i -> "b-" + i).toList());
   }
 
   @Test
