@@ -45,7 +45,8 @@ public interface NotificationStore {
       int skip,
       int limit);
 
-  int unreadCount(String agencyId);
+  /** Unread notifications of the agency meant for this caller (as {@code Recipient.includes}). */
+  int unreadCount(String agencyId, String subject, Set<String> roles, boolean agencySystem);
 
   Notification markRead(String id, Instant time);
 

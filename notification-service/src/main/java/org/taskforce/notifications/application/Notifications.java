@@ -241,7 +241,11 @@ public final class Notifications {
       }
     }
     String next = scanned < 0 ? "" : Integer.toString(scanned);
-    return new Page(visible, next, store.unreadCount(caller.agencyId()));
+    return new Page(
+        visible,
+        next,
+        store.unreadCount(
+            caller.agencyId(), caller.subject(), caller.roles(), caller.isPartnerSystem()));
   }
 
   public Notification markRead(AgencyPrincipal caller, String id) {

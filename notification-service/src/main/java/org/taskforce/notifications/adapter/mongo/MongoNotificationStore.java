@@ -172,9 +172,18 @@ public final class MongoNotificationStore implements NotificationStore, MongoInd
   }
 
   @Override
-  public int unreadCount(String agencyId) {
-    return (int)
-        notifications.countDocuments(and(eq("recipient.agencyId", agencyId), eq("readTime", null)));
+  public int unreadCount(String agencyId, String subject, Set<String> roles, boolean agencySystem) {
+    List<Bson> filters = new ArrayList<>();
+    filters.add(eq("recipient.agencyId", agencyId));
+    filters.add(eq("readTime", null));
+    if (!agencySystem) {
+      // Only those addressed to the whole agency, to this user, or to one of the caller's roles.
+      filters.add(in("recipient.user", "", subject));
+      List<String> anyRole = new ArrayList<>(roles);
+      anyRole.add("");
+      filters.add(in("recipient.role", anyRole));
+    }
+    return (int) notifications.countDocuments(and(filters));
   }
 
   @Override

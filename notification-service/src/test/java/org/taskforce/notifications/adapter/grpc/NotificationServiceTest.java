@@ -200,7 +200,7 @@ class NotificationServiceTest extends NotificationTestBase {
   }
 
   @Test
-  void inbox_showsOnlyTheAgencysOwn_andRoleAddressedOnesOnlyToThatRole() {
+  void inbox_showsOnlyTheAgencysOwn_andRoleAddressedOnesOnlyToThatRole_andCountsThemSo() {
     publish("e-1", "apd", "", true);
     publish("e-2", "apd", "watch-officer", false);
     publish("e-3", "hsi-abq", "", false);
@@ -211,12 +211,14 @@ class NotificationServiceTest extends NotificationTestBase {
     assertThat(investigator.getNotificationsList())
         .extracting(n -> n.getEventId())
         .containsExactly("e-1");
+    assertThat(investigator.getUnreadCount()).as("not the watch officers' one").isEqualTo(1);
     var watch =
         as(user("apd", "watch-officer"))
             .listNotifications(ListNotificationsRequest.getDefaultInstance());
     assertThat(watch.getNotificationsList())
         .extracting(n -> n.getEventId())
         .containsExactly("e-2", "e-1");
+    assertThat(watch.getUnreadCount()).isEqualTo(2);
 
     String hsiNotification =
         as(user("hsi-abq", "investigator"))
