@@ -1,5 +1,6 @@
 package org.taskforce.gateway;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,8 +143,7 @@ class GatewayConfiguration {
         new RestTranscodingHandler(
             descriptors, routes, backends, breakers, errors, properties.gateway());
     // Encoded once: the description is large and the same for every caller.
-    byte[] openApi =
-        OpenApiDocument.generate(routes, version).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] openApi = OpenApiDocument.generate(routes, version).getBytes(StandardCharsets.UTF_8);
     return RouterFunctions.route(
             RequestPredicates.GET("/api/v1/openapi.json"),
             r ->

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -62,8 +63,7 @@ public final class VerifiedTokenCache implements ReactiveJwtDecoder {
     verified.put(token, jwt);
   }
 
-  private static String describe(
-      org.springframework.security.oauth2.core.OAuth2TokenValidatorResult result) {
+  private static String describe(OAuth2TokenValidatorResult result) {
     return result.getErrors().stream()
         .map(e -> e.getDescription() == null ? e.getErrorCode() : e.getDescription())
         .findFirst()
