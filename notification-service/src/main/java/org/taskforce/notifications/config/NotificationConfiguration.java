@@ -19,6 +19,7 @@ import org.taskforce.notifications.adapter.grpc.NotificationStreams;
 import org.taskforce.notifications.adapter.grpc.WebhookEndpoints;
 import org.taskforce.notifications.adapter.mongo.MongoNotificationStore;
 import org.taskforce.notifications.adapter.mongo.MongoWebhookStore;
+import org.taskforce.notifications.adapter.mongo.SecretSealer;
 import org.taskforce.notifications.adapter.webhook.ChannelSender;
 import org.taskforce.notifications.adapter.webhook.HttpWebhookSender;
 import org.taskforce.notifications.adapter.webhook.SmtpSender;
@@ -26,6 +27,7 @@ import org.taskforce.notifications.application.Escalation;
 import org.taskforce.notifications.application.Notifications;
 import org.taskforce.notifications.application.WebhookDispatcher;
 import org.taskforce.notifications.application.Webhooks;
+import org.taskforce.platform.mongo.MongoProperties;
 
 /** Explicit wiring of notification-service. */
 @Configuration(proxyBeanMethods = false)
@@ -39,8 +41,11 @@ public class NotificationConfiguration {
   }
 
   @Bean
-  MongoWebhookStore webhookStore(MongoDatabase database) {
-    return new MongoWebhookStore(database);
+  MongoWebhookStore webhookStore(
+      MongoDatabase database,
+      MongoProperties mongo,
+      @Value("${taskforce.notifications.webhooks.secret-key:}") String secretKey) {
+    return new MongoWebhookStore(database, SecretSealer.configured(secretKey, mongo.embedded()));
   }
 
   @Bean

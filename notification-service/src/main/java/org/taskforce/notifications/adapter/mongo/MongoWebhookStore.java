@@ -33,10 +33,15 @@ public final class MongoWebhookStore implements WebhookStore, MongoIndexes {
       List.of(Delivery.Status.PENDING.name(), Delivery.Status.RETRYING.name());
   private final MongoCollection<Document> webhooks;
   private final MongoCollection<Document> deliveries;
+  private final SecretSealer secrets;
 
-  public MongoWebhookStore(MongoDatabase database) {
+  /**
+   * @param secrets keeps the webhooks' signing secrets encrypted in the database
+   */
+  public MongoWebhookStore(MongoDatabase database, SecretSealer secrets) {
     this.webhooks = database.getCollection("webhooks");
     this.deliveries = database.getCollection("webhook_deliveries");
+    this.secrets = secrets;
   }
 
   @Override
@@ -46,8 +51,7 @@ public final class MongoWebhookStore implements WebhookStore, MongoIndexes {
 
   @Override
   public Optional<Webhook> find(String id) {
-    return Optional.ofNullable(webhooks.find(eq("_id", id)).first())
-        .map(MongoWebhookStore::webhook);
+    return Optional.ofNullable(webhooks.find(eq("_id", id)).first()).map(this::webhook);
   }
 
   @Override
@@ -173,11 +177,11 @@ public final class MongoWebhookStore implements WebhookStore, MongoIndexes {
         .createIndex(Indexes.ascending("webhookId", "seq"), new IndexOptions().name("history"));
   }
 
-  static Document toDocument(Webhook w) {
+  private Document toDocument(Webhook w) {
     return new Document("_id", w.id())
         .append("agencyId", w.agencyId())
         .append("url", w.url())
-        .append("secret", w.secret())
+        .append("secret", secrets.seal(w.id(), w.secret()))
         .append("kinds", new ArrayList<>(w.kinds()))
         .append("enabled", w.enabled())
         .append("createdBy", w.createdBy())
@@ -187,14 +191,14 @@ public final class MongoWebhookStore implements WebhookStore, MongoIndexes {
         .append("version", w.version());
   }
 
-  static Webhook webhook(Document d) {
+  private Webhook webhook(Document d) {
     Date success = d.getDate("lastSuccess");
     Date failure = d.getDate("lastFailure");
     return new Webhook(
         d.getString("_id"),
         d.getString("agencyId"),
         d.getString("url"),
-        d.getString("secret"),
+        secrets.open(d.getString("_id"), d.getString("secret")),
         new HashSet<>(d.getList("kinds", String.class)),
         d.getBoolean("enabled", true),
         d.getString("createdBy"),

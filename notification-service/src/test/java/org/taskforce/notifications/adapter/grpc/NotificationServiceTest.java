@@ -417,7 +417,10 @@ class NotificationServiceTest extends NotificationTestBase {
             new MongoNotificationStore(database),
             java.time.Clock.systemUTC(),
             new org.taskforce.notifications.application.Webhooks(
-                    new org.taskforce.notifications.adapter.mongo.MongoWebhookStore(database),
+                    new org.taskforce.notifications.adapter.mongo.MongoWebhookStore(
+                        database,
+                        org.taskforce.notifications.adapter.mongo.SecretSealer.configured(
+                            "", true)),
                     false,
                     false,
                     java.time.Clock.systemUTC())

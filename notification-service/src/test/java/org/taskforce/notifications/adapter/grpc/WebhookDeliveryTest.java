@@ -90,10 +90,12 @@ class WebhookDeliveryTest extends NotificationTestBase {
   }
 
   @Test
-  void deliveriesAreSigned_soTheReceiverCanVerifyThem() {
+  void deliveriesAreSigned_soTheReceiverCanVerifyThem_withASecretTheDatabaseHoldsEncrypted() {
     RECEIVER.stubFor(post("/hook").willReturn(aResponse().withStatus(204)));
     subscribe("/hook");
     publish("e-1");
+    org.bson.Document stored = database.getCollection("webhooks").find().first();
+    assertThat(stored.getString("secret")).startsWith("aes-gcm:v1:").doesNotContain(SECRET);
 
     await().atMost(Duration.ofSeconds(10)).until(() -> received("/hook").size() == 1);
     LoggedRequest r = received("/hook").getFirst();

@@ -1,0 +1,110 @@
+package org.taskforce.notifications.adapter.mongo;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Keeps webhook secrets encrypted in the database (AES-256-GCM, a fresh nonce each time, bound to
+ * the webhook's id), with a key that lives outside it: whoever reads the database cannot sign
+ * alerts that a partner system would trust. Stored form: {@code aes-gcm:v1:<base64 nonce +
+ * ciphertext>}. A secret stored in plain text by an earlier version is read as it is and sealed at
+ * its next update.
+ */
+public final class SecretSealer {
+  static final String PREFIX = "aes-gcm:v1:";
+  private static final int NONCE_BYTES = 12;
+  private static final int TAG_BITS = 128;
+
+  private final SecretKeySpec key;
+  private final SecureRandom random = new SecureRandom();
+
+  private SecretSealer(byte[] key) {
+    this.key = new SecretKeySpec(key, "AES");
+  }
+
+  /**
+   * The sealer for this configuration: the configured key (32 bytes, base64); without one, only on
+   * the embedded development database, a fixed development key — a real MongoDB needs a real key.
+   */
+  public static SecretSealer configured(String base64Key, boolean embeddedDatabase) {
+    if (base64Key == null || base64Key.isBlank()) {
+      if (!embeddedDatabase) {
+        throw new IllegalStateException(
+            "taskforce.notifications.webhooks.secret-key is not set: webhook secrets are stored"
+                + " encrypted with it. Set it to 32 random bytes in base64, e.g. the output of"
+                + " `openssl rand -base64 32`, from a secret store.");
+      }
+      return new SecretSealer(sha256("taskforce embedded development database only"));
+    }
+    byte[] key;
+    try {
+      key = Base64.getDecoder().decode(base64Key.trim());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "taskforce.notifications.webhooks.secret-key is not base64: " + e.getMessage());
+    }
+    if (key.length != 32) {
+      throw new IllegalStateException(
+          "taskforce.notifications.webhooks.secret-key must be 32 bytes (base64 of 32 random"
+              + " bytes), got "
+              + key.length);
+    }
+    return new SecretSealer(key);
+  }
+
+  /** The stored form of {@code secret} for the webhook {@code webhookId}. */
+  public String seal(String webhookId, String secret) {
+    byte[] nonce = new byte[NONCE_BYTES];
+    random.nextBytes(nonce);
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.updateAAD(webhookId.getBytes(StandardCharsets.UTF_8));
+      byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
+      return PREFIX
+          + Base64.getEncoder()
+              .encodeToString(
+                  ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is not available", e);
+    }
+  }
+
+  /** The secret of the webhook {@code webhookId} from its stored form. */
+  public String open(String webhookId, String stored) {
+    if (stored == null || !stored.startsWith(PREFIX)) {
+      return stored; // written in plain text by an earlier version
+    }
+    byte[] all = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
+      cipher.updateAAD(webhookId.getBytes(StandardCharsets.UTF_8));
+      return new String(
+          cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(
+          "the secret of webhook "
+              + webhookId
+              + " cannot be decrypted: taskforce.notifications.webhooks.secret-key is not the key"
+              + " it was stored with, or the stored value was altered",
+          e);
+    }
+  }
+
+  private static byte[] sha256(String s) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
