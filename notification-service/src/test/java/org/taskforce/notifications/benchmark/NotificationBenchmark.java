@@ -46,8 +46,8 @@ import org.taskforce.platform.testing.KeycloakTestRealm;
  * <pre>
  * ./mvnw -q install -DskipTests
  * ./mvnw -q -pl notification-service exec:java@notification-benchmark [-Dbench.notifications=20000]
- *     [-Dbench.publishers=4] [-Dbench.batch=50] [-Dbench.rate=1000] [-Dbench.seconds=20]
- *     [-Dbench.rateBatch=10]
+ *     [-Dbench.publishers=4] [-Dbench.batch=50] [-Dbench.rate=2000] [-Dbench.seconds=20]
+ *     [-Dbench.rateBatch=50]
  * </pre>
  */
 public final class NotificationBenchmark {
@@ -116,9 +116,9 @@ public final class NotificationBenchmark {
             drainedAfter,
             flat.latencies());
 
-        int rate = Integer.getInteger("bench.rate", 1_000);
+        int rate = Integer.getInteger("bench.rate", 2_000);
         int seconds = Integer.getInteger("bench.seconds", 20);
-        int perCall = Integer.getInteger("bench.rateBatch", 10);
+        int perCall = Integer.getInteger("bench.rateBatch", 50);
         var steady = new Stream(subscriber, "steady", rate * seconds);
         long[] calls =
             Benchmarks.atRate(

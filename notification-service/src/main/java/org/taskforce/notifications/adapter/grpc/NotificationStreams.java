@@ -4,16 +4,19 @@ import io.grpc.stub.ServerCallStreamObserver;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -34,6 +37,7 @@ import org.taskforce.platform.security.AgencyPrincipal;
 public final class NotificationStreams implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(NotificationStreams.class);
   private static final int BATCH = 200;
+  private static final int MAX_FRESH = 1_000;
 
   private final NotificationStore store;
   private final Clock clock;
@@ -79,7 +83,11 @@ public final class NotificationStreams implements SmartLifecycle {
     notifications.stream()
         .map(n -> n.recipient().agencyId())
         .distinct()
-        .forEach(agency -> open.getOrDefault(agency, Set.of()).forEach(Stream::wake));
+        .forEach(agency -> {
+          List<Notification> theirs =
+              notifications.stream().filter(n -> n.recipient().agencyId().equals(agency)).toList();
+          open.getOrDefault(agency, Set.of()).forEach(s -> s.offer(theirs));
+        });
   }
 
   private final class Stream {
@@ -90,6 +98,8 @@ public final class NotificationStreams implements SmartLifecycle {
     private final StreamCursor cursor;
     private Instant lastSent;
     private final AtomicBoolean wakePending = new AtomicBoolean();
+    private final ConcurrentLinkedQueue<Notification> fresh = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger freshCount = new AtomicInteger();
 
     Stream(
         AgencyPrincipal caller,
@@ -105,6 +115,20 @@ public final class NotificationStreams implements SmartLifecycle {
       this.lastSent = clock.instant();
     }
 
+    /**
+     * Notifications this replica just stored: sent without reading them back when they are the next
+     * ones after the cursor, else the database is read as usual. Held only until the next poll and
+     * at most {@value #MAX_FRESH}; the database stays the source of truth.
+     */
+    void offer(List<Notification> stored) {
+      if (freshCount.addAndGet(stored.size()) <= MAX_FRESH) {
+        fresh.addAll(stored);
+      } else {
+        freshCount.addAndGet(-stored.size()); // a slow client: the database has them
+      }
+      wake();
+    }
+
     /** Polls soon on the streams' threads; a wake while one is pending adds nothing. */
     void wake() {
       ScheduledExecutorService executor = scheduler;
@@ -117,25 +141,54 @@ public final class NotificationStreams implements SmartLifecycle {
       }
     }
 
+    private List<Notification> drainFresh() {
+      List<Notification> out = new ArrayList<>();
+      for (Notification n; (n = fresh.poll()) != null; ) {
+        out.add(n);
+      }
+      freshCount.addAndGet(-out.size());
+      out.sort((a, b) -> Long.compare(a.sequence(), b.sequence()));
+      return out;
+    }
+
+    /** Whether these (sorted) are exactly the numbers after the cursor, without a gap. */
+    private boolean nextAfterCursor(List<Notification> sorted) {
+      long expected = cursor.last() + 1;
+      for (Notification n : sorted) {
+        if (n.sequence() != expected++) {
+          return false;
+        }
+      }
+      return !sorted.isEmpty();
+    }
+
+    private void send(List<Notification> ready) {
+      for (Notification n : ready) {
+        if ((kinds.isEmpty() || kinds.contains(n.kind())) && Notifications.visibleTo(caller, n)) {
+          call.onNext(
+              SubscribeNotificationsResponse.newBuilder()
+                  .setNotification(NotificationMapping.toProto(n))
+                  .build());
+          lastSent = clock.instant();
+        }
+      }
+    }
+
     synchronized void poll() {
       wakePending.set(false);
       if (call.isCancelled()) {
         return;
       }
+      List<Notification> local = drainFresh();
       try {
+        if (call.isReady() && nextAfterCursor(local)) {
+          send(cursor.accept(local, clock.instant()));
+          return; // anything stored elsewhere meanwhile comes with the next poll
+        }
         while (call.isReady()) {
           List<Notification> found = store.after(caller.agencyId(), cursor.last(), BATCH);
           List<Notification> ready = cursor.accept(found, clock.instant());
-          for (Notification n : ready) {
-            if ((kinds.isEmpty() || kinds.contains(n.kind()))
-                && Notifications.visibleTo(caller, n)) {
-              call.onNext(
-                  SubscribeNotificationsResponse.newBuilder()
-                      .setNotification(NotificationMapping.toProto(n))
-                      .build());
-              lastSent = clock.instant();
-            }
-          }
+          send(ready);
           if (ready.isEmpty() || found.size() < BATCH) {
             break; // caught up (or waiting for a gap to fill); new ones wake the stream again
           }
