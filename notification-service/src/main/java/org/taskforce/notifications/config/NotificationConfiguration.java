@@ -3,6 +3,7 @@ package org.taskforce.notifications.config;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,8 +45,17 @@ public class NotificationConfiguration {
   MongoWebhookStore webhookStore(
       MongoDatabase database,
       MongoProperties mongo,
-      @Value("${taskforce.notifications.webhooks.secret-key:}") String secretKey) {
-    return new MongoWebhookStore(database, SecretSealer.configured(secretKey, mongo.embedded()));
+      @Value("${taskforce.notifications.webhooks.secret-key:}") String secretKey,
+      @Value("${taskforce.notifications.webhooks.previous-secret-keys:}")
+          List<String> previousKeys) {
+    MongoWebhookStore store =
+        new MongoWebhookStore(
+            database, SecretSealer.configured(secretKey, previousKeys, mongo.embedded()));
+    int resealed = store.resealSecrets();
+    if (resealed > 0) {
+      log.info("sealed {} webhook secrets again with the current key", resealed);
+    }
+    return store;
   }
 
   @Bean

@@ -44,6 +44,28 @@ public final class MongoWebhookStore implements WebhookStore, MongoIndexes {
     this.secrets = secrets;
   }
 
+  /**
+   * Seals again with the current key every secret stored in plain text or with a previous key
+   * (after a key rotation); returns how many. Each is replaced only if unchanged since it was read.
+   */
+  public int resealSecrets() {
+    int resealed = 0;
+    for (Document d : webhooks.find()) {
+      String id = d.getString("_id");
+      String stored = d.getString("secret");
+      if (secrets.needsResealing(id, stored)) {
+        resealed +=
+            (int)
+                webhooks
+                    .updateOne(
+                        and(eq("_id", id), eq("secret", stored)),
+                        Updates.set("secret", secrets.seal(id, secrets.open(id, stored))))
+                    .getModifiedCount();
+      }
+    }
+    return resealed;
+  }
+
   @Override
   public boolean insert(Webhook w) {
     return MongoInserts.insertIfAbsent(webhooks, toDocument(w));

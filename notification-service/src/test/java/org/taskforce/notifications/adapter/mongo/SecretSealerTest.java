@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SecretSealerTest {
@@ -29,7 +30,7 @@ class SecretSealerTest {
     String stored = sealer.seal("wh-1", "correct horse battery staple");
 
     assertThatThrownBy(() -> SecretSealer.configured(OTHER_KEY, false).open("wh-1", stored))
-        .hasMessageContaining("secret-key is not the key");
+        .hasMessageContaining("is not the key it was stored with");
     assertThatThrownBy(() -> sealer.open("wh-2", stored))
         .as("moved to another webhook's document")
         .hasMessageContaining("wh-2");
@@ -59,5 +60,20 @@ class SecretSealerTest {
         .hasMessageContaining("must be 32 bytes");
     SecretSealer development = SecretSealer.configured("", true);
     assertThat(development.open("wh-1", development.seal("wh-1", "s"))).isEqualTo("s");
+  }
+
+  @Test
+  void afterAKeyRotation_oldSecretsAreStillRead_andKnownToNeedResealing() {
+    String old = sealer.seal("wh-1", "correct horse battery staple");
+    SecretSealer rotated = SecretSealer.configured(OTHER_KEY, List.of(KEY), false);
+
+    assertThat(rotated.open("wh-1", old)).isEqualTo("correct horse battery staple");
+    assertThat(rotated.needsResealing("wh-1", old)).isTrue();
+    assertThat(rotated.needsResealing("wh-1", "plain text from before")).isTrue();
+    String resealed = rotated.seal("wh-1", rotated.open("wh-1", old));
+    assertThat(rotated.needsResealing("wh-1", resealed)).isFalse();
+    assertThat(SecretSealer.configured(OTHER_KEY, false).open("wh-1", resealed))
+        .as("the previous key can go")
+        .isEqualTo("correct horse battery staple");
   }
 }
