@@ -4,9 +4,11 @@ import com.google.protobuf.Timestamp;
 import io.grpc.Channel;
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.bson.Document;
+import org.taskforce.api.notifications.v1.BatchPublishNotificationsRequest;
 import org.taskforce.api.notifications.v1.NotificationKind;
 import org.taskforce.api.notifications.v1.NotificationServiceGrpc;
 import org.taskforce.api.notifications.v1.PublishNotificationRequest;
@@ -21,6 +23,9 @@ import org.taskforce.platform.outbox.OutboxMessage;
  * id is the event id, so notification-service stores each notice once however often it arrives.
  */
 public final class NoticePublisher implements OutboxHandler {
+  /** notification-service takes at most this many per BatchPublishNotifications call. */
+  static final int MAX_BATCH = 500;
+
   private final Channel channel;
   private final Duration timeout;
   private final Predicate<String> resourceExists;
@@ -45,6 +50,21 @@ public final class NoticePublisher implements OutboxHandler {
     NotificationServiceGrpc.newBlockingStub(channel)
         .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .publishNotification(request(message.id(), message.payload()));
+  }
+
+  /** Pending notices go to notification-service as one BatchPublishNotifications call. */
+  @Override
+  public int maxBatch() {
+    return MAX_BATCH;
+  }
+
+  @Override
+  public void deliverAll(List<OutboxMessage> messages) {
+    BatchPublishNotificationsRequest.Builder batch = BatchPublishNotificationsRequest.newBuilder();
+    messages.forEach(m -> batch.addRequests(request(m.id(), m.payload())));
+    NotificationServiceGrpc.newBlockingStub(channel)
+        .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .batchPublishNotifications(batch.build());
   }
 
   @Override

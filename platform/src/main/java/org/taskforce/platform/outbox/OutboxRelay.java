@@ -3,6 +3,7 @@ package org.taskforce.platform.outbox;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,8 +39,10 @@ import org.springframework.context.SmartLifecycle;
  * Delivers {@link Outbox} messages at least once. Any number of replicas may run it: a replica
  * claims a message with a lease (a single-document compare-and-set) before delivering it, deletes
  * it after success, and on failure schedules the next attempt with exponential backoff and jitter.
- * A message is never given up; one that keeps failing does not hold up the others. Delivery order
- * is creation order within a round, not a guarantee across retries.
+ * A message is never given up; one that keeps failing does not hold up the others. A round's
+ * messages of one topic go to their handler together ({@link OutboxHandler#deliverAll}); if that
+ * fails, each is tried on its own. Delivery order is creation order within a round, not a guarantee
+ * across retries.
  */
 public final class OutboxRelay implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -73,14 +77,50 @@ public final class OutboxRelay implements SmartLifecycle {
         .sort(Sorts.ascending("createdAt", "_id"))
         .limit(properties.batchSize())
         .into(due);
-    int delivered = 0;
+    Map<String, List<Document>> claimedByTopic = new LinkedHashMap<>();
     for (Document candidate : due) {
       Document claimed = claim(candidate.getString("_id"));
-      if (claimed != null && deliver(claimed)) {
-        delivered++;
+      if (claimed != null) {
+        claimedByTopic
+            .computeIfAbsent(claimed.getString("topic"), t -> new ArrayList<>())
+            .add(claimed);
+      }
+    }
+    int delivered = 0;
+    for (var topic : claimedByTopic.entrySet()) {
+      OutboxHandler handler = handlers.get(topic.getKey());
+      int batch = handler == null ? 1 : Math.max(1, handler.maxBatch());
+      List<Document> claimed = topic.getValue();
+      for (int from = 0; from < claimed.size(); from += batch) {
+        List<Document> chunk = claimed.subList(from, Math.min(claimed.size(), from + batch));
+        if (chunk.size() > 1 && deliverTogether(handler, chunk)) {
+          delivered += chunk.size();
+          continue;
+        }
+        for (Document doc : chunk) {
+          if (deliver(doc)) {
+            delivered++;
+          }
+        }
       }
     }
     return delivered;
+  }
+
+  /** Claimed messages of one topic in one delivery; false: deliver them one by one. */
+  private boolean deliverTogether(OutboxHandler handler, List<Document> claimed) {
+    String topic = handler.topic();
+    try {
+      handler.deliverAll(claimed.stream().map(OutboxRelay::toMessage).toList());
+    } catch (Exception e) {
+      log.debug("outbox batch of {} ({}) failed; delivering one by one", claimed.size(), topic, e);
+      return false;
+    }
+    collection.deleteMany(
+        and(
+            in("_id", claimed.stream().map(d -> d.getString("_id")).toList()),
+            eq("leaseOwner", owner)));
+    return true;
   }
 
   private Document claim(String id) {

@@ -132,6 +132,55 @@ class OutboxRelayTest {
     assertThat(outbox.pending()).isEqualTo(1);
   }
 
+  /** Takes two at a time; refuses any batch or message named "poison". */
+  private static final class BatchReceiver implements OutboxHandler {
+    final List<List<String>> batches = new CopyOnWriteArrayList<>();
+    final List<String> singles = new CopyOnWriteArrayList<>();
+
+    @Override
+    public String topic() {
+      return "notifications";
+    }
+
+    @Override
+    public int maxBatch() {
+      return 2;
+    }
+
+    @Override
+    public void deliverAll(List<OutboxMessage> messages) {
+      List<String> ids = messages.stream().map(OutboxMessage::id).toList();
+      if (ids.contains("poison")) {
+        throw new IllegalStateException("refused");
+      }
+      batches.add(ids);
+    }
+
+    @Override
+    public void deliver(OutboxMessage message) {
+      if (message.id().equals("poison")) {
+        throw new IllegalStateException("refused");
+      }
+      singles.add(message.id());
+    }
+  }
+
+  @Test
+  void aHandlerTakingBatches_getsThemInCreationOrder_andAFailedBatchIsTriedOneByOne() {
+    for (String id : List.of("m1", "m2", "m3", "poison", "m5")) {
+      outbox.record(id, "notifications", new Document());
+      clock.advance(Duration.ofMillis(1));
+    }
+    BatchReceiver receiver = new BatchReceiver();
+
+    int delivered = new OutboxRelay(db, List.of(receiver), properties, clock).relayOnce();
+
+    assertThat(delivered).isEqualTo(4);
+    assertThat(receiver.batches).containsExactly(List.of("m1", "m2"));
+    assertThat(receiver.singles).as("the failed batch, one by one").containsExactly("m3", "m5");
+    assertThat(outbox.pending()).as("only the refused one waits").isEqualTo(1);
+  }
+
   @Test
   void backoff_growsExponentiallyWithJitter_andIsCapped() {
     OutboxRelay relay = relay(new Receiver(0));

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.taskforce.api.notifications.v1.BatchPublishNotificationsRequest;
+import org.taskforce.api.notifications.v1.BatchPublishNotificationsResponse;
 import org.taskforce.api.notifications.v1.NotificationServiceGrpc;
 import org.taskforce.api.notifications.v1.PublishNotificationRequest;
 import org.taskforce.api.notifications.v1.PublishNotificationResponse;
@@ -26,6 +28,8 @@ public final class FakeNotificationService
       new ConcurrentHashMap<>();
   private final List<String> attempts = new CopyOnWriteArrayList<>();
   private final AtomicBoolean down = new AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicInteger batches =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   public FakeNotificationService() {
     try {
@@ -64,17 +68,14 @@ public final class FakeNotificationService
   public void clear() {
     stored.clear();
     attempts.clear();
+    batches.set(0);
   }
 
   @Override
   public void publishNotification(
       PublishNotificationRequest request, StreamObserver<PublishNotificationResponse> observer) {
     attempts.add(request.getEventId());
-    if (down.get()) {
-      observer.onError(
-          Status.UNAVAILABLE
-              .withDescription("notification-service is down (test)")
-              .asRuntimeException());
+    if (refusedWhileDown(observer)) {
       return;
     }
     boolean duplicate = stored.putIfAbsent(request.getEventId(), request) != null;
@@ -84,6 +85,44 @@ public final class FakeNotificationService
             .addNotificationIds("n-" + request.getEventId())
             .build());
     observer.onCompleted();
+  }
+
+  /** As notification-service: each request as PublishNotification would take it. */
+  @Override
+  public void batchPublishNotifications(
+      BatchPublishNotificationsRequest request,
+      StreamObserver<BatchPublishNotificationsResponse> observer) {
+    request.getRequestsList().forEach(r -> attempts.add(r.getEventId()));
+    batches.incrementAndGet();
+    if (refusedWhileDown(observer)) {
+      return;
+    }
+    BatchPublishNotificationsResponse.Builder out = BatchPublishNotificationsResponse.newBuilder();
+    for (PublishNotificationRequest r : request.getRequestsList()) {
+      boolean duplicate = stored.putIfAbsent(r.getEventId(), r) != null;
+      out.addResponses(
+          PublishNotificationResponse.newBuilder()
+              .setDuplicate(duplicate)
+              .addNotificationIds("n-" + r.getEventId()));
+    }
+    observer.onNext(out.build());
+    observer.onCompleted();
+  }
+
+  /** How many BatchPublishNotifications calls arrived. */
+  public int batchCalls() {
+    return batches.get();
+  }
+
+  private boolean refusedWhileDown(StreamObserver<?> observer) {
+    boolean isDown = down.get();
+    if (isDown) {
+      observer.onError(
+          Status.UNAVAILABLE
+              .withDescription("notification-service is down (test)")
+              .asRuntimeException());
+    }
+    return isDown;
   }
 
   public void stop() {

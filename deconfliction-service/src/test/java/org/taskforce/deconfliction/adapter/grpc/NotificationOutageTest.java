@@ -20,6 +20,7 @@ class NotificationOutageTest extends DeconflictionTestBase {
       relay.relayOnce();
     }
     assertThat(NOTIFICATIONS.attempts()).isPositive();
+    assertThat(NOTIFICATIONS.batchCalls()).as("the pending alerts were sent together").isPositive();
     assertThat(NOTIFICATIONS.published()).isEmpty();
     assertThat(database.getCollection("outbox").countDocuments()).isEqualTo(10);
 
