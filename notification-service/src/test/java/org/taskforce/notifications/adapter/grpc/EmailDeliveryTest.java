@@ -19,6 +19,7 @@ import org.taskforce.api.notifications.v1.DeliveryStatus;
 import org.taskforce.api.notifications.v1.NotificationKind;
 import org.taskforce.api.notifications.v1.PublishNotificationRequest;
 import org.taskforce.api.notifications.v1.Recipient;
+import org.taskforce.api.notifications.v1.WebhookDelivery;
 import org.taskforce.api.notifications.v1.WebhookSubscription;
 
 /** The e-mail channel against an SMTP server: delivered, retried on 4xx, dead-lettered on 5xx. */
@@ -107,15 +108,9 @@ class EmailDeliveryTest extends NotificationTestBase {
     SMTP.refuseNext("451 4.3.0 try again later", "421 4.7.0 too busy");
     publish("e-2");
 
-    await()
-        .atMost(Duration.ofSeconds(15))
-        .until(() -> deliveries(hook, DeliveryStatus.DELIVERY_STATUS_DELIVERED).size() == 1);
+    WebhookDelivery only = awaitOne(hook, DeliveryStatus.DELIVERY_STATUS_DELIVERED, 15);
     assertThat(SMTP.accepted()).hasSize(1);
-    assertThat(
-            deliveries(hook, DeliveryStatus.DELIVERY_STATUS_DELIVERED)
-                .getFirst()
-                .getAttemptsCount())
-        .isEqualTo(3);
+    assertThat(only.getAttemptsCount()).isEqualTo(3);
   }
 
   @Test
@@ -124,14 +119,8 @@ class EmailDeliveryTest extends NotificationTestBase {
     SMTP.refuseNext("550 5.1.1 no such mailbox");
     publish("e-3");
 
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> deliveries(hook, DeliveryStatus.DELIVERY_STATUS_DEAD_LETTER).size() == 1);
-    assertThat(
-            deliveries(hook, DeliveryStatus.DELIVERY_STATUS_DEAD_LETTER)
-                .getFirst()
-                .getAttemptsCount())
-        .isEqualTo(1);
+    WebhookDelivery only = awaitOne(hook, DeliveryStatus.DELIVERY_STATUS_DEAD_LETTER, 10);
+    assertThat(only.getAttemptsCount()).isEqualTo(1);
     assertThat(SMTP.accepted()).isEmpty();
   }
 

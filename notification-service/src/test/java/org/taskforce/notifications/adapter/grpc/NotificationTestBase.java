@@ -1,8 +1,11 @@
 package org.taskforce.notifications.adapter.grpc;
 
+import static org.awaitility.Awaitility.await;
+
 import com.mongodb.client.MongoDatabase;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
@@ -82,6 +85,14 @@ abstract class NotificationTestBase {
                 .setSubscription(WebhookSubscription.newBuilder().setUrl(url).setSecret(secret))
                 .build())
         .getSubscription();
+  }
+
+  /**
+   * Waits (at most {@code seconds}) until the endpoint has one delivery in this state; returns it.
+   */
+  WebhookDelivery awaitOne(WebhookSubscription hook, DeliveryStatus status, int seconds) {
+    await().atMost(Duration.ofSeconds(seconds)).until(() -> deliveries(hook, status).size() == 1);
+    return deliveries(hook, status).getFirst();
   }
 
   List<WebhookDelivery> deliveries(WebhookSubscription hook, DeliveryStatus status) {

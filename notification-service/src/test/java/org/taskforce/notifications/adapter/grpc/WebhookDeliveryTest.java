@@ -30,6 +30,7 @@ import org.taskforce.api.notifications.v1.NotificationKind;
 import org.taskforce.api.notifications.v1.PublishNotificationRequest;
 import org.taskforce.api.notifications.v1.Recipient;
 import org.taskforce.api.notifications.v1.RedeliverWebhookDeliveryRequest;
+import org.taskforce.api.notifications.v1.WebhookDelivery;
 import org.taskforce.api.notifications.v1.WebhookHealth;
 import org.taskforce.api.notifications.v1.WebhookSubscription;
 import org.taskforce.notifications.application.WebhookDispatcher;
@@ -132,10 +133,7 @@ class WebhookDeliveryTest extends NotificationTestBase {
     WebhookSubscription hook = subscribe("/flaky");
     publish("e-1");
 
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> deliveries(hook, DeliveryStatus.DELIVERY_STATUS_DELIVERED).size() == 1);
-    var delivery = deliveries(hook, DeliveryStatus.DELIVERY_STATUS_DELIVERED).getFirst();
+    var delivery = awaitOne(hook, DeliveryStatus.DELIVERY_STATUS_DELIVERED, 10);
     assertThat(delivery.getAttemptsList())
         .extracting(a -> a.getHttpStatus())
         .containsExactly(503, 0, 200);
@@ -149,23 +147,17 @@ class WebhookDeliveryTest extends NotificationTestBase {
     RECEIVER.stubFor(post("/strict").willReturn(aResponse().withStatus(400)));
     WebhookSubscription hook = subscribe("/strict");
     publish("e-1");
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> deliveries(hook, DeliveryStatus.DELIVERY_STATUS_DEAD_LETTER).size() == 1);
+    String id = awaitOne(hook, DeliveryStatus.DELIVERY_STATUS_DEAD_LETTER, 10).getDeliveryId();
     assertThat(received("/strict")).hasSize(1);
 
     RECEIVER.stubFor(post("/strict").willReturn(aResponse().withStatus(200)));
-    String id =
-        deliveries(hook, DeliveryStatus.DELIVERY_STATUS_DEAD_LETTER).getFirst().getDeliveryId();
     as(admin())
         .redeliverWebhookDelivery(
             RedeliverWebhookDeliveryRequest.newBuilder()
                 .setSubscriptionId(hook.getSubscriptionId())
                 .setDeliveryId(id)
                 .build());
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> deliveries(hook, DeliveryStatus.DELIVERY_STATUS_DELIVERED).size() == 1);
+    awaitOne(hook, DeliveryStatus.DELIVERY_STATUS_DELIVERED, 10);
     assertThat(received("/strict"))
         .extracting(r -> r.getHeader("Idempotency-Key"))
         .hasSize(2)
@@ -177,14 +169,8 @@ class WebhookDeliveryTest extends NotificationTestBase {
     RECEIVER.stubFor(post("/busy").willReturn(aResponse().withStatus(429)));
     WebhookSubscription hook = subscribe("/busy");
     publish("e-1");
-    await()
-        .atMost(Duration.ofSeconds(15))
-        .until(() -> deliveries(hook, DeliveryStatus.DELIVERY_STATUS_DEAD_LETTER).size() == 1);
-    assertThat(
-            deliveries(hook, DeliveryStatus.DELIVERY_STATUS_DEAD_LETTER)
-                .getFirst()
-                .getAttemptsCount())
-        .isEqualTo(4);
+    WebhookDelivery only = awaitOne(hook, DeliveryStatus.DELIVERY_STATUS_DEAD_LETTER, 15);
+    assertThat(only.getAttemptsCount()).isEqualTo(4);
   }
 
   @Test
