@@ -1,0 +1,154 @@
+package org.taskforce.gateway;
+
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.taskforce.api.cases.v1.Case;
+import org.taskforce.api.cases.v1.CaseServiceGrpc;
+import org.taskforce.api.cases.v1.CaseType;
+import org.taskforce.api.cases.v1.CreateCaseRequest;
+import org.taskforce.platform.testing.Benchmarks;
+import org.taskforce.platform.testing.KeycloakTestRealm;
+
+/**
+ * The real case-service for the gateway benchmark: its built jar started as a process of its own,
+ * on the embedded MongoDB in another process, trusting the test realm. Ended on close.
+ */
+final class CaseServiceProcess implements AutoCloseable {
+  private final Process process;
+  private final int port;
+  private final Path log;
+
+  private CaseServiceProcess(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  static CaseServiceProcess start(KeycloakTestRealm realm) throws IOException {
+    Path jar = jar();
+    String mongo = Benchmarks.mongoUri("", "1g", GatewayOverheadBenchmark.class);
+    int port = freePort();
+    Path log = Files.createTempFile("case-service-bench", ".log");
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                jar.toString(),
+                "--spring.grpc.server.port=" + port,
+                "--spring.grpc.server.host=127.0.0.1",
+                "--server.port=0",
+                "--management.server.port=0",
+                "--taskforce.mongodb.uri=" + mongo,
+                "--taskforce.security.issuer-uri=" + realm.issuer(),
+                "--taskforce.outbox.enabled=false",
+                "--logging.level.root=WARN")
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+    System.out.println("case-service: started from " + jar + " (log: " + log + ")");
+    return new CaseServiceProcess(process, port, log);
+  }
+
+  int port() {
+    return port;
+  }
+
+  /** Creates the case the benchmark reads, retrying while the service is still starting. */
+  String createCase(String token) throws InterruptedException {
+    Metadata auth = new Metadata();
+    auth.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+    ManagedChannel channel =
+        NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    try {
+      var stub =
+          CaseServiceGrpc.newBlockingStub(channel)
+              .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(auth));
+      CreateCaseRequest request =
+          CreateCaseRequest.newBuilder()
+              .setRequestId("gateway-benchmark-case")
+              .setCase(
+                  Case.newBuilder()
+                      .setTitle("Operation Benchmark")
+                      .setCaseType(CaseType.CASE_TYPE_SEX_TRAFFICKING)
+                      .addJurisdictions("NM")
+                      .setSummary("The case every measured GetCase reads."))
+              .build();
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+      while (true) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException(
+              "case-service ended (exit " + process.exitValue() + "); see " + log);
+        }
+        try {
+          return stub.withDeadlineAfter(10, TimeUnit.SECONDS)
+              .createCase(request)
+              .getCase()
+              .getCaseId();
+        } catch (StatusRuntimeException notYet) {
+          if (System.nanoTime() > deadline) {
+            throw new IllegalStateException(
+                "case-service not ready in 3 minutes; see " + log, notYet);
+          }
+          TimeUnit.MILLISECONDS.sleep(500);
+        }
+      }
+    } finally {
+      channel.shutdownNow();
+    }
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+
+  /** case-service's built jar, looked for from the working directory upwards. */
+  private static Path jar() throws IOException {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path target = dir.resolve("case-service").resolve("target");
+      if (Files.isDirectory(target)) {
+        try (Stream<Path> files = Files.list(target)) {
+          List<Path> jars =
+              files
+                  .filter(f ->
+                      f.getFileName().toString().matches("case-service-[^-]+(-SNAPSHOT)?\\.jar"))
+                  .toList();
+          if (!jars.isEmpty()) {
+            return jars.getFirst();
+          }
+        }
+      }
+    }
+    throw new IllegalStateException(
+        "case-service's jar is missing; run ./mvnw -q install -DskipTests first");
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
