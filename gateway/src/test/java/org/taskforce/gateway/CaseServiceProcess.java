@@ -17,12 +17,11 @@ import org.taskforce.api.cases.v1.Case;
 import org.taskforce.api.cases.v1.CaseServiceGrpc;
 import org.taskforce.api.cases.v1.CaseType;
 import org.taskforce.api.cases.v1.CreateCaseRequest;
-import org.taskforce.platform.testing.Benchmarks;
 import org.taskforce.platform.testing.KeycloakTestRealm;
 
 /**
  * The real case-service for the gateway benchmark: its built jar started as a process of its own,
- * on the embedded MongoDB in another process, trusting the test realm. Ended on close.
+ * on its embedded MongoDB in memory, trusting the test realm. Ended on close.
  */
 final class CaseServiceProcess implements AutoCloseable {
   private final Process process;
@@ -37,7 +36,6 @@ final class CaseServiceProcess implements AutoCloseable {
 
   static CaseServiceProcess start(KeycloakTestRealm realm) throws IOException {
     Path jar = jar();
-    String mongo = Benchmarks.mongoUri("", "1g", GatewayOverheadBenchmark.class);
     int port = freePort();
     Path log = Files.createTempFile("case-service-bench", ".log");
     Process process =
@@ -50,7 +48,8 @@ final class CaseServiceProcess implements AutoCloseable {
                 "--spring.grpc.server.host=127.0.0.1",
                 "--server.port=0",
                 "--management.server.port=0",
-                "--taskforce.mongodb.uri=" + mongo,
+                // Its embedded MongoDB in memory, inside its own process.
+                "--taskforce.mongodb.embedded-backend=MEMORY",
                 "--taskforce.security.issuer-uri=" + realm.issuer(),
                 "--taskforce.outbox.enabled=false",
                 "--logging.level.root=WARN")

@@ -3,7 +3,6 @@ package org.taskforce.platform.mongo;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -39,9 +38,12 @@ public final class EmbeddedMongo implements AutoCloseable {
     return new EmbeddedMongo(new H2Backend(file.toAbsolutePath().toString()));
   }
 
-  /** A server that keeps nothing after it stops. */
+  /**
+   * A server that keeps nothing after it stops. Conditional writes on one document ({@code _id}
+   * plus a version or state) are served from the {@code _id} index, as in a real MongoDB.
+   */
   public static EmbeddedMongo startInMemory() {
-    return new EmbeddedMongo(new MemoryBackend());
+    return new EmbeddedMongo(new IdAnchoredMemoryBackend());
   }
 
   public String connectionString() {

@@ -43,6 +43,11 @@ public final class Benchmarks {
     if (Runtime.version().feature() >= 25) {
       command.add("-XX:+UseCompactObjectHeaders");
     }
+    // -Dbench.dbJvmArgs: more options for that JVM (a flight recording, say).
+    String more = System.getProperty("bench.dbJvmArgs", "");
+    if (!more.isBlank()) {
+      command.addAll(Arrays.asList(more.trim().split("\\s+")));
+    }
     command.addAll(List.of("-cp", classPath(caller), StandaloneMongo.class.getName()));
     Process mongo =
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
