@@ -54,14 +54,14 @@ import org.taskforce.platform.testing.KeycloakTestRealm;
  * address, a plate and a VIN: four other selectors per person) and {@code bench.events} planned
  * operations, loaded through the bulk path ({@link MongoBulkImport}).
  *
- * <p>Run (the embedded MongoDB runs in a process of its own; at full size it needs more memory than
- * a 24 GiB machine has, see the README):
+ * <p>Run (the embedded MongoDB runs in a process of its own; at full size its data fill the 18 GB
+ * heap a 24 GiB machine can give it, see the README):
  *
  * <pre>
  * ./mvnw -q install -DskipTests
  * ./mvnw -q -pl deconfliction-service exec:java@deconfliction-benchmark \
  *     [-Dbench.persons=1000000 -Dbench.events=1000000 -Dbench.rate=200 -Dbench.seconds=30
- *      -Dbench.dbHeap=20g]
+ *      -Dbench.dbHeap=18g]
  * </pre>
  */
 public final class DeconflictionBenchmark {
@@ -83,12 +83,12 @@ public final class DeconflictionBenchmark {
         seconds);
 
     // MongoDB runs in its own JVM, as in a deployment: its heap and garbage collections are not
-    // the service's. -Dbench.dbHeap sizes it (about 2.4 GB per 100,000 persons and events).
+    // the service's. -Dbench.dbHeap sizes it (about 1.7 GB per 100,000 persons and events).
     // -Dbench.mongodbUri: a real MongoDB (its database "deconfliction" is filled and used).
     String mongoUri =
         Benchmarks.mongoUri(
             System.getProperty("bench.mongodbUri", ""),
-            System.getProperty("bench.dbHeap", "20g"),
+            System.getProperty("bench.dbHeap", "18g"),
             DeconflictionBenchmark.class);
     try (KeycloakTestRealm realm = new KeycloakTestRealm()) {
       ConfigurableApplicationContext app =
