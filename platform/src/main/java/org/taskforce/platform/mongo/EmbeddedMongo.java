@@ -2,7 +2,6 @@ package org.taskforce.platform.mongo;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -35,7 +34,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data directory for " + file, e);
     }
-    return new EmbeddedMongo(new H2Backend(file.toAbsolutePath().toString()));
+    return new EmbeddedMongo(new IdAnchoredH2Backend(file.toAbsolutePath().toString()));
   }
 
   /**

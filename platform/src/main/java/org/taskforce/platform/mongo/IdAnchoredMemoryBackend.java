@@ -25,6 +25,25 @@ final class IdAnchoredMemoryBackend extends MemoryBackend {
     return new Database(databaseName, getCursorRegistry());
   }
 
+  /**
+   * Answers {@code query} from the {@code _id} index when it pins one id beside other conditions;
+   * empty when the collection's own planning applies.
+   */
+  static <P> java.util.Optional<QueryResult> byIdAnchor(
+      de.bwaldvogel.mongo.backend.AbstractMongoCollection<P> collection,
+      Document query,
+      java.util.function.Function<Iterable<P>, QueryResult> matchAt) {
+    Document anchor = idAnchor(query);
+    if (anchor != null) {
+      for (Index<P> index : collection.getIndexes()) {
+        if (index.canHandle(anchor)) {
+          return java.util.Optional.of(matchAt.apply(index.getPositions(anchor)));
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** {@code {_id: value}} when {@code query} pins {@code _id} to one plain value beside others. */
   static Document idAnchor(Document query) {
     if (query.size() > 1 && plain(query.get("_id"))) {
@@ -50,16 +69,14 @@ final class IdAnchoredMemoryBackend extends MemoryBackend {
   }
 
   private static final class Database extends MemoryDatabase {
-    private final CursorRegistry cursors;
-
     Database(String name, CursorRegistry cursors) {
       super(name, cursors);
-      this.cursors = cursors;
     }
 
     @Override
     protected MemoryCollection openOrCreateCollection(String name, CollectionOptions options) {
-      return new Collection(this, name, options, cursors);
+      // cursorRegistry, not a field of ours: the superclass opens collections while constructing.
+      return new Collection(this, name, options, cursorRegistry);
     }
   }
 
@@ -77,23 +94,21 @@ final class IdAnchoredMemoryBackend extends MemoryBackend {
         int numberToReturn,
         int batchSize,
         Document fieldSelector) {
-      Document anchor = idAnchor(query);
-      if (anchor != null) {
-        for (Index<Integer> index : getIndexes()) {
-          if (index.canHandle(anchor)) {
-            return matchDocuments(
-                query,
-                index.getPositions(anchor),
-                orderBy,
-                numberToSkip,
-                numberToReturn,
-                batchSize,
-                fieldSelector);
-          }
-        }
-      }
-      return super.queryDocuments(
-          query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
+      return byIdAnchor(
+              this,
+              query,
+              positions ->
+                  matchDocuments(
+                      query,
+                      positions,
+                      orderBy,
+                      numberToSkip,
+                      numberToReturn,
+                      batchSize,
+                      fieldSelector))
+          .orElseGet(() ->
+              super.queryDocuments(
+                  query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector));
     }
   }
 }

@@ -12,18 +12,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class IdAnchoredMemoryBackendTest {
 
   @Test
   void conditionalWritesOnOneDocument_keepTheirMeaning_onTheIdIndex() {
-    try (EmbeddedMongo server = EmbeddedMongo.startInMemory();
-        MongoClient client = MongoClients.create(server.connectionString())) {
+    try (EmbeddedMongo server = EmbeddedMongo.startInMemory()) {
+      conditionalWritesKeepTheirMeaning(server);
+    }
+  }
+
+  @Test
+  void conditionalWritesOnOneDocument_keepTheirMeaning_inAFileToo(@TempDir Path dir) {
+    try (EmbeddedMongo server = EmbeddedMongo.startWithFile(dir.resolve("t.mv.db"))) {
+      conditionalWritesKeepTheirMeaning(server);
+    }
+  }
+
+  private static void conditionalWritesKeepTheirMeaning(EmbeddedMongo server) {
+    try (MongoClient client = MongoClients.create(server.connectionString())) {
       MongoCollection<Document> docs = client.getDatabase("t").getCollection("docs");
       List<Document> many = new ArrayList<>();
       for (int i = 0; i < 5_000; i++) {
