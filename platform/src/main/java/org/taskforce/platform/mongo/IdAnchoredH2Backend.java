@@ -62,25 +62,14 @@ final class IdAnchoredH2Backend extends H2Backend {
     protected QueryResult queryDocuments(
         Document query,
         Document orderBy,
-        int numberToSkip,
-        int numberToReturn,
+        int skip,
+        int limit,
         int batchSize,
         Document fieldSelector) {
-      return IdAnchoredMemoryBackend.byIdAnchor(
-              this,
-              query,
-              positions ->
-                  matchDocuments(
-                      query,
-                      positions,
-                      orderBy,
-                      numberToSkip,
-                      numberToReturn,
-                      batchSize,
-                      fieldSelector))
-          .orElseGet(() ->
-              super.queryDocuments(
-                  query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector));
+      Iterable<Object> at = IdAnchoredMemoryBackend.anchoredPositions(this, query);
+      return at != null
+          ? matchDocuments(query, at, orderBy, skip, limit, batchSize, fieldSelector)
+          : super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
     }
   }
 }

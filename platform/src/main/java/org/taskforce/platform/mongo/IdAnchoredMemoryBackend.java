@@ -26,22 +26,20 @@ final class IdAnchoredMemoryBackend extends MemoryBackend {
   }
 
   /**
-   * Answers {@code query} from the {@code _id} index when it pins one id beside other conditions;
-   * empty when the collection's own planning applies.
+   * Where the {@code _id} index puts the one document {@code query} pins beside other conditions;
+   * null when the collection's own planning applies.
    */
-  static <P> java.util.Optional<QueryResult> byIdAnchor(
-      de.bwaldvogel.mongo.backend.AbstractMongoCollection<P> collection,
-      Document query,
-      java.util.function.Function<Iterable<P>, QueryResult> matchAt) {
+  static <P> Iterable<P> anchoredPositions(
+      de.bwaldvogel.mongo.backend.AbstractMongoCollection<P> collection, Document query) {
     Document anchor = idAnchor(query);
     if (anchor != null) {
       for (Index<P> index : collection.getIndexes()) {
         if (index.canHandle(anchor)) {
-          return java.util.Optional.of(matchAt.apply(index.getPositions(anchor)));
+          return index.getPositions(anchor);
         }
       }
     }
-    return java.util.Optional.empty();
+    return null;
   }
 
   /** {@code {_id: value}} when {@code query} pins {@code _id} to one plain value beside others. */
@@ -90,25 +88,14 @@ final class IdAnchoredMemoryBackend extends MemoryBackend {
     protected QueryResult queryDocuments(
         Document query,
         Document orderBy,
-        int numberToSkip,
-        int numberToReturn,
+        int skip,
+        int limit,
         int batchSize,
         Document fieldSelector) {
-      return byIdAnchor(
-              this,
-              query,
-              positions ->
-                  matchDocuments(
-                      query,
-                      positions,
-                      orderBy,
-                      numberToSkip,
-                      numberToReturn,
-                      batchSize,
-                      fieldSelector))
-          .orElseGet(() ->
-              super.queryDocuments(
-                  query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector));
+      Iterable<Integer> at = anchoredPositions(this, query);
+      return at != null
+          ? matchDocuments(query, at, orderBy, skip, limit, batchSize, fieldSelector)
+          : super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
     }
   }
 }
