@@ -1,5 +1,6 @@
 package org.taskforce.deconfliction.application;
 
+import java.util.List;
 import org.taskforce.platform.notify.Notice;
 
 /**
@@ -11,6 +12,9 @@ public interface Alerts {
 
   void commit(Notice alert);
 
-  /** For alerts that announce nothing but themselves (a search of a subject). */
-  void send(Notice alert);
+  /**
+   * For alerts that announce nothing but themselves (searches of subjects), all in one write: a
+   * name asked without a date of birth can match hundreds of records.
+   */
+  void sendAll(List<Notice> alerts);
 }

@@ -15,6 +15,7 @@ import org.taskforce.deconfliction.domain.TargetSelector;
 import org.taskforce.platform.audit.AuditEntry.Outcome;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.notify.Notice;
 import org.taskforce.platform.security.AgencyPrincipal;
 
 /**
@@ -209,45 +210,36 @@ public final class Checks {
       List<NormalizedSelector> selectors,
       EventPlan plan) {
     List<Hit> hits = new ArrayList<>();
+    List<Notice> searched = new ArrayList<>();
     for (Matcher.TargetFinding f : matcher.findTargets(askerAgencyId, selectors, null)) {
       hits.add(matcher.targetHit(f, false));
-      alertOwner(
-          checkId,
-          f.registration().id(),
-          f.registration().agency(),
-          f.registration().disclosure(),
-          asker,
-          askerContact,
-          f.match().reasons());
+      searched.add(
+          alerts.subjectSearched(
+              checkId,
+              f.registration().id(),
+              f.registration().agency(),
+              f.registration().disclosure(),
+              asker,
+              askerContact,
+              f.match().reasons()));
     }
     if (plan != null) {
       for (Matcher.EventFinding f : matcher.findEvents(askerAgencyId, plan, null)) {
         hits.add(matcher.eventHit(f.overlap(), f.registration(), ""));
-        alertOwner(
-            checkId,
-            f.registration().id(),
-            f.registration().agency(),
-            f.registration().disclosure(),
-            asker,
-            askerContact,
-            f.overlap().reasons());
+        searched.add(
+            alerts.subjectSearched(
+                checkId,
+                f.registration().id(),
+                f.registration().agency(),
+                f.registration().disclosure(),
+                asker,
+                askerContact,
+                f.overlap().reasons()));
       }
     }
+    if (!searched.isEmpty()) {
+      alerts.port().sendAll(searched);
+    }
     return Matcher.visible(hits);
-  }
-
-  private void alertOwner(
-      String checkId,
-      String registrationId,
-      Agency owner,
-      Disclosure disclosure,
-      Agency asker,
-      Contact askerContact,
-      List<String> reasons) {
-    alerts
-        .port()
-        .send(
-            alerts.subjectSearched(
-                checkId, registrationId, owner, disclosure, asker, askerContact, reasons));
   }
 }

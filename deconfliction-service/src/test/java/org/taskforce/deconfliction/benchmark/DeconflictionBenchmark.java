@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -138,10 +140,16 @@ public final class DeconflictionBenchmark {
         // rate with latency counted from the intended send time, so that a stall is not hidden
         // by sending later.
         warmUp(stub, data, Integer.getInteger("bench.warmup", 20_000));
-        long[] serial = serialChecks(stub, data, 2_000);
+        List<CheckBeforeActingRequest> serialAsks = asks(data, 5, 2_000);
+        long[] serial = serialChecks(stub, serialAsks);
         Benchmarks.report("check-before-acting (gRPC, one at a time)", serial);
-        long[] latencies = runChecks(stub, data, rate, seconds);
+        reportByKind(serialAsks, serial);
+        List<CheckBeforeActingRequest> ratedAsks = asks(data, 7, rate * seconds);
+        long[] latencies =
+            Benchmarks.atRate(i -> stub.checkBeforeActing(ratedAsks.get(i)), rate, seconds);
         Benchmarks.report("check-before-acting (gRPC, " + rate + "/s)", latencies);
+        reportByKind(ratedAsks, latencies);
+        hitsOfNamesWithoutBirthDate(stub, serialAsks);
 
         double perSecond = registrations(stub, data, registrationSeconds);
         System.out.printf(
@@ -176,31 +184,69 @@ public final class DeconflictionBenchmark {
     pool.awaitTermination(10, TimeUnit.MINUTES);
   }
 
+  private static List<CheckBeforeActingRequest> asks(Dataset data, long seed, int count) {
+    Random random = new Random(seed);
+    List<CheckBeforeActingRequest> asks = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      asks.add(data.ask(random));
+    }
+    return asks;
+  }
+
   private static long[] serialChecks(
-      DeconflictionServiceGrpc.DeconflictionServiceBlockingStub stub, Dataset data, int checks) {
-    Random random = new Random(5);
-    long[] latencies = new long[checks];
-    for (int i = 0; i < checks; i++) {
-      CheckBeforeActingRequest ask = data.ask(random);
+      DeconflictionServiceGrpc.DeconflictionServiceBlockingStub stub,
+      List<CheckBeforeActingRequest> asks) {
+    long[] latencies = new long[asks.size()];
+    for (int i = 0; i < latencies.length; i++) {
       long started = System.nanoTime();
-      stub.checkBeforeActing(ask);
+      stub.checkBeforeActing(asks.get(i));
       latencies[i] = System.nanoTime() - started;
     }
     return latencies;
   }
 
-  private static long[] runChecks(
-      DeconflictionServiceGrpc.DeconflictionServiceBlockingStub stub,
-      Dataset data,
-      int rate,
-      int seconds)
-      throws InterruptedException {
-    Random random = new Random(7);
-    List<CheckBeforeActingRequest> asks = new ArrayList<>();
-    for (int i = 0; i < rate * seconds; i++) {
-      asks.add(data.ask(random));
+  /** What an ask of the mix is, for latencies per kind (see {@link Dataset#ask}). */
+  static String kind(CheckBeforeActingRequest ask) {
+    if (ask.hasPlannedEvent()) {
+      return "unknown person + planned operation";
     }
-    return Benchmarks.atRate(i -> stub.checkBeforeActing(asks.get(i)), rate, seconds);
+    if (ask.getSelectors(1).getPhone().getNumber().startsWith("480")) {
+      return "unknown person";
+    }
+    return ask.getSelectors(0).getPerson().hasDateOfBirth()
+        ? "registered person, with date of birth"
+        : "registered person, name only (no date of birth)";
+  }
+
+  private static void reportByKind(List<CheckBeforeActingRequest> asks, long[] latencies) {
+    Map<String, List<Long>> byKind = new TreeMap<>();
+    for (int i = 0; i < latencies.length; i++) {
+      byKind.computeIfAbsent(kind(asks.get(i)), k -> new ArrayList<>()).add(latencies[i]);
+    }
+    byKind.forEach(
+        (k, l) -> Benchmarks.report("    " + k, l.stream().mapToLong(Long::longValue).toArray()));
+  }
+
+  /** How many hits a name asked without a date of birth brings at this registry size. */
+  private static void hitsOfNamesWithoutBirthDate(
+      DeconflictionServiceGrpc.DeconflictionServiceBlockingStub stub,
+      List<CheckBeforeActingRequest> asks) {
+    List<Integer> hits = new ArrayList<>();
+    for (CheckBeforeActingRequest ask : asks) {
+      if (kind(ask).contains("name only")) {
+        hits.add(stub.checkBeforeActing(ask).getHitsCount());
+      }
+    }
+    hits.sort(null);
+    if (!hits.isEmpty()) {
+      System.out.printf(
+          Locale.ROOT,
+          "    hits per name-only ask: n=%d median %d, p90 %d, max %d%n",
+          hits.size(),
+          hits.get(hits.size() / 2),
+          hits.get(hits.size() * 9 / 10),
+          hits.getLast());
+    }
   }
 
   private static double registrations(

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.taskforce.platform.outbox.Outbox;
 
@@ -23,6 +24,13 @@ public final class NoticeOutbox {
   /** For a notice that is the change's only trace, or that may be sent twice harmlessly. */
   public void send(Notice notice) {
     outbox.record(notice.id(), TOPIC, toDocument(notice));
+  }
+
+  /** Several notices of the kind {@link #send} takes, in one round trip. */
+  public void sendAll(List<Notice> notices) {
+    Map<String, Document> payloads = new LinkedHashMap<>();
+    notices.forEach(n -> payloads.put(n.id(), toDocument(n)));
+    outbox.recordAll(TOPIC, payloads);
   }
 
   /** Before the change it announces; {@link #commit} after it. */

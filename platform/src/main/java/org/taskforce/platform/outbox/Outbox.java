@@ -9,7 +9,12 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
 import org.taskforce.platform.mongo.MongoIndexes;
 import org.taskforce.platform.mongo.MongoInserts;
@@ -47,6 +52,20 @@ public final class Outbox implements MongoIndexes {
     return insert(id, topic, payload, READY);
   }
 
+  /**
+   * Records messages ready for delivery in one round trip (a check that alerts the owners of many
+   * matched records). Returns the ids that were recorded before and so were kept as they were.
+   */
+  public Set<String> recordAll(String topic, Map<String, Document> payloads) {
+    Date now = Date.from(clock.instant());
+    List<String> ids = new ArrayList<>(payloads.keySet());
+    List<Document> documents = new ArrayList<>(ids.size());
+    ids.forEach(id -> documents.add(document(id, topic, payloads.get(id), READY, now)));
+    Set<String> existed = new LinkedHashSet<>();
+    MongoInserts.insertAllIfAbsent(collection, documents).forEach(i -> existed.add(ids.get(i)));
+    return existed;
+  }
+
   /** Records a message that waits for {@link #commit}. False when the id was recorded before. */
   public boolean prepare(String id, String topic, Document payload) {
     return insert(id, topic, payload, PREPARED);
@@ -68,16 +87,19 @@ public final class Outbox implements MongoIndexes {
   }
 
   private boolean insert(String id, String topic, Document payload, String state) {
-    Date now = Date.from(clock.instant());
     return MongoInserts.insertIfAbsent(
-        collection,
-        new Document("_id", id)
-            .append("topic", topic)
-            .append("payload", payload)
-            .append("state", state)
-            .append("createdAt", now)
-            .append("nextAttemptAt", now)
-            .append("attempts", 0));
+        collection, document(id, topic, payload, state, Date.from(clock.instant())));
+  }
+
+  private static Document document(
+      String id, String topic, Document payload, String state, Date now) {
+    return new Document("_id", id)
+        .append("topic", topic)
+        .append("payload", payload)
+        .append("state", state)
+        .append("createdAt", now)
+        .append("nextAttemptAt", now)
+        .append("attempts", 0);
   }
 
   @Override

@@ -7,7 +7,9 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -102,6 +104,28 @@ class OutboxRelayTest {
     assertThat(outbox.record("e-1", "notifications", new Document())).isTrue();
     assertThat(outbox.record("e-1", "notifications", new Document("other", true))).isFalse();
     assertThat(outbox.pending()).isEqualTo(1);
+  }
+
+  @Test
+  void recordingManyAtOnce_keepsMessagesRecordedBefore_andDeliversEachOnce() {
+    outbox.record("searched:2", "notifications", new Document("first", true));
+    Map<String, Document> batch = new LinkedHashMap<>();
+    for (int i = 1; i <= 3; i++) {
+      batch.put("searched:" + i, new Document("n", i));
+    }
+
+    assertThat(outbox.recordAll("notifications", batch)).containsExactly("searched:2");
+    assertThat(outbox.recordAll("notifications", batch))
+        .containsExactlyInAnyOrder("searched:1", "searched:2", "searched:3");
+    assertThat(outbox.pending()).isEqualTo(3);
+    Document kept =
+        db.getCollection(Outbox.COLLECTION).find(new Document("_id", "searched:2")).first();
+    assertThat(kept.get("payload", Document.class)).isEqualTo(new Document("first", true));
+
+    Receiver receiver = new Receiver(0);
+    assertThat(relay(receiver).relayOnce()).isEqualTo(3);
+    assertThat(receiver.delivered)
+        .containsExactlyInAnyOrder("searched:1", "searched:2", "searched:3");
   }
 
   @Test

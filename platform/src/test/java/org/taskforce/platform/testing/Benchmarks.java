@@ -38,16 +38,19 @@ public final class Benchmarks {
     // The embedded server keeps every document as Java maps and strings — each field name is a
     // String of its own in every document. Smaller object headers and deduplicated string contents
     // let it hold about a quarter more; a real MongoDB is not a JVM and needs none of this.
-    command.add("-XX:+UseG1GC");
+    // -Dbench.dbJvmArgs: more options for that JVM (a flight recording, another collector).
+    List<String> more =
+        Arrays.stream(System.getProperty("bench.dbJvmArgs", "").trim().split("\\s+"))
+            .filter(a -> !a.isEmpty())
+            .toList();
+    if (more.stream().noneMatch(a -> a.matches("-XX:\\+Use\\w+GC"))) {
+      command.add("-XX:+UseG1GC");
+    }
     command.add("-XX:+UseStringDeduplication");
     if (Runtime.version().feature() >= 25) {
       command.add("-XX:+UseCompactObjectHeaders");
     }
-    // -Dbench.dbJvmArgs: more options for that JVM (a flight recording, say).
-    String more = System.getProperty("bench.dbJvmArgs", "");
-    if (!more.isBlank()) {
-      command.addAll(Arrays.asList(more.trim().split("\\s+")));
-    }
+    command.addAll(more);
     command.addAll(List.of("-cp", classPath(caller), StandaloneMongo.class.getName()));
     Process mongo =
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();

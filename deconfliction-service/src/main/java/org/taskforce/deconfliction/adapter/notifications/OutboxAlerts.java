@@ -1,5 +1,6 @@
 package org.taskforce.deconfliction.adapter.notifications;
 
+import java.util.List;
 import org.taskforce.deconfliction.application.Alerts;
 import org.taskforce.platform.notify.Notice;
 import org.taskforce.platform.notify.NoticeOutbox;
@@ -23,7 +24,7 @@ public final class OutboxAlerts implements Alerts {
   }
 
   @Override
-  public void send(Notice alert) {
-    outbox.send(alert);
+  public void sendAll(List<Notice> alerts) {
+    outbox.sendAll(alerts);
   }
 }
