@@ -57,13 +57,14 @@ import org.taskforce.platform.testing.KeycloakTestRealm;
  * operations, loaded through the bulk path ({@link MongoBulkImport}).
  *
  * <p>Run (the embedded MongoDB runs in a process of its own; at full size its data fill the 18 GB
- * heap a 24 GiB machine can give it, see the README):
+ * heap a 24 GiB machine can give it, with string deduplication; see the README). Latencies are also
+ * printed per kind of ask: a name without a date of birth brings many more hits.
  *
  * <pre>
  * ./mvnw -q install -DskipTests
  * ./mvnw -q -pl deconfliction-service exec:java@deconfliction-benchmark \
  *     [-Dbench.persons=1000000 -Dbench.events=1000000 -Dbench.rate=200 -Dbench.seconds=30
- *      -Dbench.dbHeap=18g]
+ *      -Dbench.dbHeap=18g -Dbench.dbJvmArgs=-XX:+UseStringDeduplication]
  * </pre>
  */
 public final class DeconflictionBenchmark {
@@ -85,7 +86,8 @@ public final class DeconflictionBenchmark {
         seconds);
 
     // MongoDB runs in its own JVM, as in a deployment: its heap and garbage collections are not
-    // the service's. -Dbench.dbHeap sizes it (about 1.7 GB per 100,000 persons and events).
+    // the service's. -Dbench.dbHeap sizes it (about 2.6 GB per 100,000 persons and events, 1.7 GB
+    // with string deduplication).
     // -Dbench.mongodbUri: a real MongoDB (its database "deconfliction" is filled and used).
     String mongoUri =
         Benchmarks.mongoUri(
