@@ -145,7 +145,12 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
   static Document toDocument(TargetRegistration r) {
     List<Document> selectors = new ArrayList<>();
     for (NormalizedSelector s : r.selectors()) {
-      selectors.add(Documents.selector(s.input()).append("keys", s.canonicalKeys()));
+      Document d = Documents.selector(s.input()).append("keys", s.canonicalKeys());
+      if (s.person() != null) {
+        // The profile as its index entries carry it: read back as written, not re-derived.
+        d.append("profile", s.person().encode());
+      }
+      selectors.add(d);
     }
     return new Document("_id", r.id())
         .append("agency", Documents.agency(r.agency()))
@@ -164,8 +169,14 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
     List<NormalizedSelector> selectors = new ArrayList<>();
     for (Document s : d.getList("selectors", Document.class)) {
       TargetSelector input = Documents.selector(s);
-      // Stored keys as written (the index holds the same ones); persons get their profile back.
-      PersonProfile person = input instanceof TargetSelector.Person p ? PersonProfile.of(p) : null;
+      // Keys and a person's profile as written (the index holds the same ones), so a change to
+      // normalisation never makes a withdrawal miss the entries it must remove; registrations
+      // stored before profiles were kept get theirs derived again.
+      PersonProfile person = null;
+      if (input instanceof TargetSelector.Person p) {
+        String profile = s.getString("profile");
+        person = profile == null ? PersonProfile.of(p) : PersonProfile.decode(profile);
+      }
       selectors.add(new NormalizedSelector(input, s.getList("keys", String.class), person));
     }
     return new TargetRegistration(
