@@ -71,6 +71,13 @@ public final class PersonMatcher {
       swapped = true;
     }
     double weakest = Math.min(surname.score, given.score);
+    if (dob == DobAgreement.MISSING
+        && (contradict(swapped ? asked.given() : asked.surnames(), stored.surnames(), false)
+            || contradict(swapped ? asked.surnames() : asked.given(), stored.given(), true))) {
+      // Without a date of birth the names are all there is: "García López" is not "García Ortiz",
+      // nor "José Luis" "José Antonio".
+      return Optional.empty();
+    }
     Tier tier;
     if (weakest >= MATCH_NAME && dob.consistent()) {
       tier = Tier.MATCH;
@@ -99,7 +106,40 @@ public final class PersonMatcher {
     }
     reasons.add(dob.reason);
     double score = Math.round((0.55 * name + 0.45 * dob.score) * 1000) / 1000.0;
-    return Optional.of(new Similarity(score, tier, reasons, dob == DobAgreement.EXACT));
+    return Optional.of(
+        new Similarity(
+            score,
+            tier,
+            reasons,
+            dob == DobAgreement.EXACT,
+            dob == DobAgreement.MISSING,
+            dob == DobAgreement.MISSING
+                && !unmatched(asked.allTokens(), stored.allTokens(), true)
+                && !unmatched(stored.allTokens(), asked.allTokens(), true)));
+  }
+
+  /**
+   * Whether two lists of surnames (or of given names) disagree: each holds a name the other has no
+   * counterpart for (a second surname or middle name left out on one side is no disagreement).
+   */
+  private boolean contradict(List<String> asked, List<String> stored, boolean givenNames) {
+    return unmatched(asked, stored, givenNames) && unmatched(stored, asked, givenNames);
+  }
+
+  private boolean unmatched(List<String> these, List<String> others, boolean givenNames) {
+    for (String t : these) {
+      boolean found = false;
+      for (String o : others) {
+        if (token(t, o, givenNames).score >= POSSIBLE_NAME) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean sameInitial(java.util.List<String> a, java.util.List<String> b) {

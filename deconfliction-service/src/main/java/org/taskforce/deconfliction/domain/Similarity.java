@@ -6,8 +6,18 @@ import java.util.List;
  * A score in 0..1 with the human-readable reasons behind it.
  *
  * @param exactBirthDate whether both dates of birth were complete and identical
+ * @param namesOnly one side has no date of birth: the names are all the evidence, a MATCH only when
+ *     they fit no other registered person (see {@link TargetMatching})
+ * @param everyName as {@code namesOnly}, and every name of each side has its counterpart in the
+ *     other
  */
-public record Similarity(double score, Tier tier, List<String> reasons, boolean exactBirthDate) {
+public record Similarity(
+    double score,
+    Tier tier,
+    List<String> reasons,
+    boolean exactBirthDate,
+    boolean namesOnly,
+    boolean everyName) {
   public Similarity {
     reasons = List.copyOf(reasons);
   }
@@ -16,6 +26,21 @@ public record Similarity(double score, Tier tier, List<String> reasons, boolean 
   public Similarity demoted(String why) {
     List<String> more = new java.util.ArrayList<>(reasons);
     more.add(why);
-    return new Similarity(Math.min(score, 0.8), Tier.POSSIBLE, more, exactBirthDate);
+    return new Similarity(
+        Math.min(score, 0.8), Tier.POSSIBLE, more, exactBirthDate, namesOnly, everyName);
+  }
+
+  /** The same finding with one more reason. */
+  public Similarity because(String why) {
+    List<String> more = new java.util.ArrayList<>(reasons);
+    more.add(why);
+    return new Similarity(score, tier, more, exactBirthDate, namesOnly, everyName);
+  }
+
+  /** The same finding raised to MATCH, with the reason why. */
+  public Similarity promoted(String why) {
+    List<String> more = new java.util.ArrayList<>(reasons);
+    more.add(why);
+    return new Similarity(score, Tier.MATCH, more, exactBirthDate, namesOnly, everyName);
   }
 }

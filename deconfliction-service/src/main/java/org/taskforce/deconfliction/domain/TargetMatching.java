@@ -166,6 +166,13 @@ public final class TargetMatching {
             .ifPresent(sim -> similar.put(e, sim));
       }
     }
+    // Without a date of birth on one side the names are all there is. A registered person with
+    // exactly the names asked (each name on either side has its counterpart on the other) explains
+    // the ask better than those sharing only some of them: these are compared only when nobody
+    // has them all (a date of birth would compare them all).
+    long everyName = similar.values().stream().filter(Similarity::everyName).count();
+    boolean setAside =
+        everyName > 0 && similar.values().removeIf(x -> x.namesOnly() && !x.everyName());
     // A person registered with exactly this date of birth explains the ask better than namesakes
     // whose date is one digit or a swap away: those are demoted to POSSIBLE for review.
     boolean exact =
@@ -175,6 +182,16 @@ public final class TargetMatching {
     boolean ambiguous = !s.person().dob().known() && similar.size() > AMBIGUOUS_NAME;
     similar.forEach((e, sim) -> {
       Similarity used = sim;
+      // Names alone make a MATCH when they fit only this registered person.
+      if (similar.size() == 1 && sim.namesOnly() && sim.tier() == Tier.POSSIBLE) {
+        used = sim.promoted("the only registered person these names fit");
+      }
+      if (setAside) {
+        used =
+            used.because(
+                "registered persons sharing only some of these names are not compared"
+                    + " without a date of birth");
+      }
       if (exact && sim.tier() == Tier.MATCH && !sim.exactBirthDate()) {
         used = sim.demoted("another registered person has exactly this date of birth");
       }

@@ -76,6 +76,31 @@ class PersonMatcherTest {
   }
 
   @Test
+  void missingDateOfBirth_namesThatDisagree_areNotMatched() {
+    // With no date of birth to go by, another second surname or middle name means another person.
+    assertThat(compare(p("José", "García López", 0, 0, 0), p("José", "García Ortiz", 1988, 3, 4)))
+        .isEmpty();
+    assertThat(compare(p("José,Luis", "García", 0, 0, 0), p("José,Antonio", "García", 1988, 3, 4)))
+        .isEmpty();
+    // A name left out on one side is no disagreement, but not every name has its counterpart.
+    assertThat(compare(p("José", "García", 0, 0, 0), p("José", "García López", 1988, 3, 4)))
+        .hasValueSatisfying(s -> {
+          assertThat(s.tier()).isEqualTo(Tier.POSSIBLE);
+          assertThat(s.namesOnly()).isTrue();
+          assertThat(s.everyName()).isFalse();
+        });
+    assertThat(compare(p("Pepe", "Garsia Lopez", 0, 0, 0), p("José", "García López", 1988, 3, 4)))
+        .hasValueSatisfying(s -> assertThat(s.everyName()).isTrue());
+    // With a date of birth the names need not agree throughout.
+    assertThat(
+            compare(p("José", "García López", 1988, 3, 4), p("José", "García Ortiz", 1988, 3, 4)))
+        .hasValueSatisfying(s -> {
+          assertThat(s.tier()).isEqualTo(Tier.MATCH);
+          assertThat(s.namesOnly()).isFalse();
+        });
+  }
+
+  @Test
   void namesakesWithAnotherDateOfBirth_areNotMatched() {
     assertThat(compare(p("Jesus", "Garcia", 1972, 11, 20), p("Jesus", "Garcia", 1988, 3, 4)))
         .isEmpty();

@@ -92,7 +92,51 @@ public final class MatchingEvaluation {
       int personQueries,
       int namesakeQueries,
       Map<String, Long> falsePositiveCauses,
-      long flaggedFalsePositives) {}
+      long flaggedFalsePositives,
+      Ceiling ceiling) {}
+
+  /**
+   * What no matcher can do better than on this data set. An ask without a date of birth whose
+   * person shares every name with other registered persons (namesakes that differ only in the date
+   * of birth) cannot tell the true registration from them: a matcher that does not guess returns
+   * them all or none. Everything else is assumed perfect, so these are upper bounds.
+   *
+   * @param ambiguousAsks asks without a date of birth whose person has registered namesakes
+   * @param matchRecall the highest MATCH recall with MATCH precision still ≥ 0.99
+   * @param possiblePrecision the highest MATCH-or-POSSIBLE precision with its recall ≥ 0.995
+   */
+  public record Ceiling(int ambiguousAsks, double matchRecall, double possiblePrecision) {
+
+    /**
+     * @param variantAsks asks naming a registered person
+     * @param namesakes per ambiguous ask, how many registered namesakes come along with the truth
+     */
+    static Ceiling of(int variantAsks, List<Integer> namesakes) {
+      List<Integer> cheapestFirst = namesakes.stream().sorted().toList();
+      long found = variantAsks - cheapestFirst.size();
+      long wrong = 0;
+      for (int k : cheapestFirst) {
+        if ((double) (found + 1) / (found + 1 + wrong + k) < 0.99) {
+          break;
+        }
+        found++;
+        wrong += k;
+      }
+      double matchRecall = (double) found / variantAsks;
+      found = variantAsks - cheapestFirst.size();
+      wrong = 0;
+      long needed = (long) Math.ceil(0.995 * variantAsks);
+      for (int k : cheapestFirst) {
+        if (found >= needed) {
+          break;
+        }
+        found++;
+        wrong += k;
+      }
+      return new Ceiling(
+          cheapestFirst.size(), matchRecall, found == 0 ? 1 : (double) found / (found + wrong));
+    }
+  }
 
   /** Prints up to this many asks whose true registration was not found (development aid). */
   private static final int SHOW_MISSES = Integer.getInteger("eval.showMisses", 0);
@@ -106,9 +150,12 @@ public final class MatchingEvaluation {
     SyntheticPersons generator = new SyntheticPersons(seed);
     List<TargetSelector.Person> stored = generator.persons(persons);
     Map<String, List<IndexEntry>> index = new HashMap<>();
+    Map<String, Integer> sameNames = new HashMap<>();
     for (int i = 0; i < stored.size(); i++) {
       register("p" + i, List.of(stored.get(i)), index);
+      sameNames.merge(names(stored.get(i)), 1, Integer::sum);
     }
+    List<Integer> ambiguousNamesakes = new ArrayList<>();
     Counts match = new Counts();
     Counts possible = new Counts();
     Counts matchWithDob = new Counts();
@@ -126,6 +173,8 @@ public final class MatchingEvaluation {
         score(hits, "p" + i, match, possible);
         if (variant.person().dateOfBirth().known()) {
           scoreOnly(hits, "p" + i, matchWithDob, possibleWithDob);
+        } else if (sameNames.get(names(original)) > 1) {
+          ambiguousNamesakes.add(sameNames.get(names(original)) - 1);
         }
         String truth = "p" + i;
         if (SHOW_MISSES > shownMisses
@@ -165,7 +214,13 @@ public final class MatchingEvaluation {
         variantQueries,
         namesakeQueries,
         Map.copyOf(falsePositiveCauses),
-        flaggedFalsePositives);
+        flaggedFalsePositives,
+        Ceiling.of(variantQueries, ambiguousNamesakes));
+  }
+
+  private static String names(TargetSelector.Person p) {
+    return (String.join(" ", p.givenNames()) + "/" + String.join(" ", p.surnames()))
+        .toUpperCase(Locale.ROOT);
   }
 
   /** Flagged (ambiguous or high-frequency) hits among the false positives, for the report. */
@@ -355,6 +410,15 @@ public final class MatchingEvaluation {
         "asks with a date of birth (all but DOB_MISSING variants; namesakes included):");
     System.out.println("  MATCH tier                 : " + r.personMatchWithBirthDate());
     System.out.println("  MATCH or POSSIBLE          : " + r.personAtLeastPossibleWithBirthDate());
+    System.out.printf(
+        Locale.ROOT,
+        "the data's ceiling: %d asks without a date of birth name a person who shares every name"
+            + " with other registered persons;%n  no matcher that does not guess between them"
+            + " exceeds MATCH recall %.4f at precision 0.99,%n  or MATCH-or-POSSIBLE precision"
+            + " %.4f at recall 0.995%n",
+        r.ceiling().ambiguousAsks(),
+        r.ceiling().matchRecall(),
+        r.ceiling().possiblePrecision());
     System.out.println("recall (MATCH or POSSIBLE) per variation:");
     Map<String, Counts> sorted = new LinkedHashMap<>();
     r.personByVariation().forEach((k, v) -> sorted.put(k.name(), v));

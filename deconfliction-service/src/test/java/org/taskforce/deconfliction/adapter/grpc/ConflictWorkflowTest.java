@@ -146,7 +146,7 @@ class ConflictWorkflowTest extends DeconflictionTestBase {
         apd(), DisclosureLevel.DISCLOSURE_LEVEL_OPEN, person("Guadalupe", "Archuleta", 1990, 4, 7));
     var possible =
         register(
-            hsi(), DisclosureLevel.DISCLOSURE_LEVEL_OPEN, person("Lupe", "Archuleta", 0, 0, 0));
+            hsi(), DisclosureLevel.DISCLOSURE_LEVEL_OPEN, person("Lupe", "Archuletta", 1990, 7, 5));
     assertThat(possible.getHitsList())
         .singleElement()
         .satisfies(h -> {
@@ -195,7 +195,10 @@ class ConflictWorkflowTest extends DeconflictionTestBase {
     register(
         apd(), DisclosureLevel.DISCLOSURE_LEVEL_OPEN, person("Guadalupe", "Archuleta", 1990, 4, 7));
     var hsiReg =
-        register(hsi(), DisclosureLevel.DISCLOSURE_LEVEL_OPEN, person("Lupe", "Archuleta", 0, 0, 0))
+        register(
+                hsi(),
+                DisclosureLevel.DISCLOSURE_LEVEL_OPEN,
+                person("Lupe", "Archuletta", 1990, 7, 5))
             .getRegistration();
     String item =
         as(watchOfficer())
