@@ -24,23 +24,17 @@ public record Similarity(
 
   /** The same finding demoted to POSSIBLE, with the reason why. */
   public Similarity demoted(String why) {
-    List<String> more = new java.util.ArrayList<>(reasons);
-    more.add(why);
-    return new Similarity(
-        Math.min(score, 0.8), Tier.POSSIBLE, more, exactBirthDate, namesOnly, everyName);
-  }
-
-  /** The same finding with one more reason. */
-  public Similarity because(String why) {
-    List<String> more = new java.util.ArrayList<>(reasons);
-    more.add(why);
-    return new Similarity(score, tier, more, exactBirthDate, namesOnly, everyName);
+    return with(Tier.POSSIBLE, Math.min(score, 0.8), why);
   }
 
   /** The same finding raised to MATCH, with the reason why. */
   public Similarity promoted(String why) {
+    return with(Tier.MATCH, score, why);
+  }
+
+  private Similarity with(Tier newTier, double newScore, String why) {
     List<String> more = new java.util.ArrayList<>(reasons);
     more.add(why);
-    return new Similarity(score, Tier.MATCH, more, exactBirthDate, namesOnly, everyName);
+    return new Similarity(newScore, newTier, more, exactBirthDate, namesOnly, everyName);
   }
 }

@@ -170,15 +170,17 @@ public final class TargetMatching {
     // exactly the names asked (each name on either side has its counterpart on the other) explains
     // the ask better than those sharing only some of them: these are compared only when nobody
     // has them all (a date of birth would compare them all).
-    long everyName = similar.values().stream().filter(Similarity::everyName).count();
-    boolean setAside =
-        everyName > 0 && similar.values().removeIf(x -> x.namesOnly() && !x.everyName());
+    // (No reason says so: the others may be restricted registrations, not to be hinted at.)
+    if (similar.values().stream().anyMatch(Similarity::everyName)) {
+      similar.values().removeIf(x -> x.namesOnly() && !x.everyName());
+    }
     // A person registered with exactly this date of birth explains the ask better than namesakes
     // whose date is one digit or a swap away: those are demoted to POSSIBLE for review.
     boolean exact =
         similar.values().stream().anyMatch(x -> x.tier() == Tier.MATCH && x.exactBirthDate());
     // A name without a date of birth that fits many registered persons is ambiguous: every one
-    // is still returned, flagged and down-weighted, with a hint to add the date of birth.
+    // is still returned, flagged and down-weighted, with a hint to add the date of birth (not how
+    // many: some of them may be restricted registrations the asker never sees).
     boolean ambiguous = !s.person().dob().known() && similar.size() > AMBIGUOUS_NAME;
     similar.forEach((e, sim) -> {
       Similarity used = sim;
@@ -186,18 +188,11 @@ public final class TargetMatching {
       if (similar.size() == 1 && sim.namesOnly() && sim.tier() == Tier.POSSIBLE) {
         used = sim.promoted("the only registered person these names fit");
       }
-      if (setAside) {
-        used =
-            used.because(
-                "registered persons sharing only some of these names are not compared"
-                    + " without a date of birth");
-      }
       if (exact && sim.tier() == Tier.MATCH && !sim.exactBirthDate()) {
         used = sim.demoted("another registered person has exactly this date of birth");
       }
       if (ambiguous) {
-        used =
-            used.demoted(similar.size() + " registered persons fit this name; add a date of birth");
+        used = used.demoted("many registered persons fit this name; add a date of birth");
       }
       byRegistration
           .computeIfAbsent(e.registrationId(), id -> new Builder(e))

@@ -85,15 +85,36 @@ class TargetMatchingTest {
         .satisfies(m -> {
           assertThat(m.registrationId()).isEqualTo("full");
           assertThat(m.tier()).isEqualTo(Tier.MATCH);
+          // Nothing hints at the registrations set aside: they may be restricted.
           assertThat(m.reasons())
-              .contains(
-                  "registered persons sharing only some of these names are not compared without"
-                      + " a date of birth");
+              .containsExactly(
+                  "surname identical",
+                  "given name identical",
+                  "date of birth missing on one side",
+                  "the only registered person these names fit");
         });
     // Asked "Jesús García": "part" has exactly these names, the others one surname more.
     assertThat(ask(person("Jesus", "Garcia", NONE)))
         .extracting(TargetMatch::registrationId, TargetMatch::tier)
         .containsExactly(tuple("part", Tier.MATCH));
+  }
+
+  @Test
+  void namesWithoutDateOfBirth_fittingMany_areAllReturnedFlagged_withoutSayingHowMany() {
+    for (int i = 0; i < 7; i++) {
+      register("r-" + i, person("María", "García", new BirthDate(1960 + i, 1, 2)));
+    }
+
+    assertThat(ask(person("Maria", "Garcia", NONE)))
+        .hasSize(7)
+        .allSatisfy(m -> {
+          assertThat(m.tier()).isEqualTo(Tier.POSSIBLE);
+          assertThat(m.highFrequency()).isTrue();
+          // A count would betray restricted registrations the asker never sees.
+          assertThat(m.reasons())
+              .contains("many registered persons fit this name; add a date of birth")
+              .noneMatch(r -> r.matches(".*\\d.*"));
+        });
   }
 
   @Test
