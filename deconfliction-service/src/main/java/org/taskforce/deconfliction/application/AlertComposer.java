@@ -21,14 +21,14 @@ public final class AlertComposer {
   public static final String WATCH_OFFICER = "watch-officer";
 
   private final Alerts port;
-  private final String watchAgencyId;
+  private final DisclosurePolicy policy;
 
   /**
-   * @param watchAgencyId the agency whose watch officers broker conflicts for the task force
+   * @param policy whom to tell what, and whose watch officers broker conflicts for the task force
    */
-  public AlertComposer(Alerts port, String watchAgencyId) {
+  public AlertComposer(Alerts port, DisclosurePolicy policy) {
     this.port = port;
-    this.watchAgencyId = watchAgencyId;
+    this.policy = policy;
   }
 
   public Alerts port() {
@@ -43,8 +43,7 @@ public final class AlertComposer {
       Conflict.Side other = c.otherSide(side.agency().id()).orElseThrow();
       // The other side asked for secrecy: this side is told nothing. The owner of the restricted
       // registration is told below, with this side's contact, and decides.
-      boolean hidden = other.disclosure() == Disclosure.RESTRICTED;
-      if (hidden || side.disclosure() == Disclosure.RESTRICTED) {
+      if (!policy.toldOfOtherSide(c, side)) {
         continue;
       }
       String title =
@@ -118,7 +117,7 @@ public final class AlertComposer {
         "deconfliction:review-required:" + item.id(),
         "REVIEW_REQUIRED",
         "WARNING",
-        List.of(new Notice.Recipient(watchAgencyId, WATCH_OFFICER, "")),
+        List.of(new Notice.Recipient(policy.watchAgencyId(), WATCH_OFFICER, "")),
         "Possible match to review",
         "A possible match between registrations of "
             + item.sides().get(0).agency().displayName()
@@ -182,12 +181,12 @@ public final class AlertComposer {
   }
 
   private static String contactLine(Conflict.Side other) {
-    return switch (other.disclosure()) {
-      case OPEN -> "Contact: " + describe(other.contact()) + ".";
-      case AGENCY_ONLY ->
-          "They chose to disclose their agency only; the watch officer can broker contact.";
-      case RESTRICTED -> "";
-    };
+    if (DisclosurePolicy.showsContact(other.disclosure())) {
+      return "Contact: " + describe(other.contact()) + ".";
+    }
+    return DisclosurePolicy.showsAgency(other.disclosure())
+        ? "They chose to disclose their agency only; the watch officer can broker contact."
+        : "";
   }
 
   static String describe(Contact c) {

@@ -240,6 +240,6 @@ public final class Checks {
     if (!searched.isEmpty()) {
       alerts.port().sendAll(searched);
     }
-    return Matcher.visible(hits);
+    return DisclosurePolicy.visibleHits(hits);
   }
 }

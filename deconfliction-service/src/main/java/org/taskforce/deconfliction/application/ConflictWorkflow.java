@@ -12,8 +12,10 @@ import org.taskforce.deconfliction.domain.Tier;
 import org.taskforce.platform.audit.AuditEntry.Outcome;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.paging.Page;
+import org.taskforce.platform.paging.PageQuery;
+import org.taskforce.platform.paging.PageTokens;
 import org.taskforce.platform.security.AgencyPrincipal;
-import org.taskforce.platform.security.Roles;
 
 /**
  * NEW → ACKNOWLEDGED (per side) → RESOLVED, for the two sides and the watch officers; and the watch
@@ -25,13 +27,19 @@ public final class ConflictWorkflow {
   private final Matcher matcher;
   private final AuditTrail audit;
   private final Clock clock;
+  private final DisclosurePolicy policy;
+  private final PageTokens pageTokens;
 
   public ConflictWorkflow(
       ConflictStore conflicts,
       ReviewStore reviews,
       Matcher matcher,
       AuditTrail audit,
-      Clock clock) {
+      Clock clock,
+      DisclosurePolicy policy,
+      PageTokens pageTokens) {
+    this.policy = policy;
+    this.pageTokens = pageTokens;
     this.conflicts = conflicts;
     this.reviews = reviews;
     this.matcher = matcher;
@@ -52,22 +60,23 @@ public final class ConflictWorkflow {
       int size,
       String token) {
     Access.requireActing(caller);
-    if (allAgencies && !caller.hasRole(Roles.WATCH_OFFICER)) {
-      throw TaskforceException.permissionDenied(
-          "ROLE_REQUIRED", "only watch officers list every agency's conflicts");
-    }
-    Page<Conflict> page =
-        conflicts.list(allAgencies ? null : caller.agencyId(), statuses, kinds, size, token);
     if (allAgencies) {
-      return page;
+      policy.requireWatchOfficer(caller, "list every agency's conflicts");
     }
-    List<Conflict> visible = new ArrayList<>();
-    for (Conflict c : page.items()) {
-      if (c.visibleTo(caller.agencyId())) {
-        visible.add(c);
-      }
-    }
-    return new Page<>(visible, page.nextPageToken());
+    // The store selects only what the reader may see, so pages are full or the last one and a
+    // token's position is always that of a conflict the reader was shown.
+    String reader = allAgencies ? null : caller.agencyId();
+    PageQuery query =
+        PageQuery.of("deconfliction.conflicts")
+            .with("reader", allAgencies ? "*all*" : caller.agencyId())
+            .with("statuses", statuses)
+            .with("kinds", kinds);
+    return pageTokens.page(
+        query,
+        token,
+        size,
+        (after, limit) -> conflicts.list(reader, statuses, kinds, after, limit),
+        ConflictStore::position);
   }
 
   public Conflict acknowledge(AgencyPrincipal caller, String id, String note) {
@@ -118,7 +127,7 @@ public final class ConflictWorkflow {
       String note,
       long expectedVersion) {
     Access.requireActing(caller);
-    Conflict c = caller.hasRole(Roles.WATCH_OFFICER) ? find(id) : visibleToSide(caller, id);
+    Conflict c = policy.isWatchOfficer(caller) ? find(id) : visibleToSide(caller, id);
     if (c.version() != expectedVersion) {
       throw TaskforceException.staleEtag("conflict", id);
     }
@@ -161,14 +170,20 @@ public final class ConflictWorkflow {
 
   public Page<ReviewItem> listReviews(
       AgencyPrincipal caller, Set<ReviewItem.Status> statuses, int size, String token) {
-    Access.requireWatchOfficer(caller);
-    return reviews.list(statuses, size, token);
+    policy.requireWatchOfficer(caller, "review possible matches");
+    PageQuery query = PageQuery.of("deconfliction.review-items").with("statuses", statuses);
+    return pageTokens.page(
+        query,
+        token,
+        size,
+        (after, limit) -> reviews.list(statuses, after, limit),
+        ReviewStore::position);
   }
 
   public record Confirmed(ReviewItem item, Conflict conflict) {}
 
   public Confirmed confirm(AgencyPrincipal caller, String id, String note) {
-    Access.requireWatchOfficer(caller);
+    policy.requireWatchOfficer(caller, "review possible matches");
     ReviewItem item =
         reviews.find(id).orElseThrow(() -> TaskforceException.notFound("review item", id));
     if (item.status() == ReviewItem.Status.REJECTED) {
@@ -213,7 +228,7 @@ public final class ConflictWorkflow {
   }
 
   public ReviewItem reject(AgencyPrincipal caller, String id, String note) {
-    Access.requireWatchOfficer(caller);
+    policy.requireWatchOfficer(caller, "review possible matches");
     if (note == null || note.isBlank()) {
       throw TaskforceException.invalidArgument("note", "say why these are different targets");
     }
@@ -267,7 +282,7 @@ public final class ConflictWorkflow {
   /** A conflict the caller may see: watch officers all, sides theirs (not hidden by RESTRICTED). */
   private Conflict visible(AgencyPrincipal caller, String id) {
     Conflict c = find(id);
-    if (caller.hasRole(Roles.WATCH_OFFICER) || c.visibleTo(caller.agencyId())) {
+    if (policy.mayRead(c, caller)) {
       return c;
     }
     throw TaskforceException.notFound("conflict", id);
@@ -275,7 +290,7 @@ public final class ConflictWorkflow {
 
   private Conflict visibleToSide(AgencyPrincipal caller, String id) {
     Conflict c = find(id);
-    if (c.visibleTo(caller.agencyId())) {
+    if (policy.sideMayRead(c, caller.agencyId())) {
       return c;
     }
     throw TaskforceException.notFound("conflict", id);

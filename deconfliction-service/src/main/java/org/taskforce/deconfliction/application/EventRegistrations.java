@@ -21,6 +21,9 @@ import org.taskforce.platform.audit.AuditEntry.Outcome;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.paging.Page;
+import org.taskforce.platform.paging.PageQuery;
+import org.taskforce.platform.paging.PageTokens;
 import org.taskforce.platform.security.AgencyPrincipal;
 
 /** Planned operations: register, update, cancel, read and list an agency's own. */
@@ -32,6 +35,8 @@ public final class EventRegistrations {
   private final Function<String, String> agencyNames;
   private final AuditTrail audit;
   private final Clock clock;
+  private final DisclosurePolicy policy;
+  private final PageTokens pageTokens;
 
   public EventRegistrations(
       EventStore store,
@@ -40,7 +45,11 @@ public final class EventRegistrations {
       DeconflictionSettings settings,
       Function<String, String> agencyNames,
       AuditTrail audit,
-      Clock clock) {
+      Clock clock,
+      DisclosurePolicy policy,
+      PageTokens pageTokens) {
+    this.policy = policy;
+    this.pageTokens = pageTokens;
     this.store = store;
     this.index = index;
     this.matcher = matcher;
@@ -93,7 +102,7 @@ public final class EventRegistrations {
             draft.contact(),
             draft.linkedTargetIds() == null ? List.of() : draft.linkedTargetIds(),
             TargetRegistrations.nullToEmpty(draft.caseReference()),
-            draft.disclosure() == null ? Disclosure.OPEN : draft.disclosure(),
+            policy.disclosureFor(caller.agencyId(), draft.disclosure()),
             RegistrationStatus.ACTIVE,
             stamp,
             stamp,
@@ -173,7 +182,18 @@ public final class EventRegistrations {
       int size,
       String token) {
     Access.requireActing(caller);
-    return store.list(caller.agencyId(), statuses, from, to, size, token);
+    PageQuery query =
+        PageQuery.of("deconfliction.events")
+            .with("agency", caller.agencyId())
+            .with("statuses", statuses)
+            .with("from", from)
+            .with("to", to);
+    return pageTokens.page(
+        query,
+        token,
+        size,
+        (after, limit) -> store.list(caller.agencyId(), statuses, from, to, after, limit),
+        EventStore::position);
   }
 
   public Result update(
@@ -191,6 +211,14 @@ public final class EventRegistrations {
     EventPlan plan = plan(merged, field, v, true);
     TargetRegistrations.checkContact(
         merged.contact(), TargetRegistrations.prefix(field) + "on_scene_contact", v);
+    v.check(
+        merged.type() != null,
+        TargetRegistrations.prefix(field) + "event_type",
+        "is in the update mask: set the kind of operation to change to");
+    v.check(
+        merged.disclosure() != null,
+        TargetRegistrations.prefix(field) + "disclosure_level",
+        "is in the update mask: set the level to change to (OPEN, AGENCY_ONLY or RESTRICTED)");
     v.throwIfAny();
     EventRegistration updated =
         new EventRegistration(

@@ -22,6 +22,9 @@ import org.taskforce.platform.audit.AuditEntry.Outcome;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.paging.Page;
+import org.taskforce.platform.paging.PageQuery;
+import org.taskforce.platform.paging.PageTokens;
 import org.taskforce.platform.security.AgencyPrincipal;
 
 /**
@@ -39,6 +42,8 @@ public final class TargetRegistrations {
   private final Function<String, String> agencyNames;
   private final AuditTrail audit;
   private final Clock clock;
+  private final DisclosurePolicy policy;
+  private final PageTokens pageTokens;
 
   public TargetRegistrations(
       TargetStore store,
@@ -47,7 +52,11 @@ public final class TargetRegistrations {
       DeconflictionSettings settings,
       Function<String, String> agencyNames,
       AuditTrail audit,
-      Clock clock) {
+      Clock clock,
+      DisclosurePolicy policy,
+      PageTokens pageTokens) {
+    this.policy = policy;
+    this.pageTokens = pageTokens;
     this.store = store;
     this.index = index;
     this.matcher = matcher;
@@ -93,7 +102,7 @@ public final class TargetRegistrations {
             selectors,
             draft.contact(),
             nullToEmpty(draft.caseReference()),
-            draft.disclosure() == null ? Disclosure.OPEN : draft.disclosure(),
+            policy.disclosureFor(caller.agencyId(), draft.disclosure()),
             expiry,
             RegistrationStatus.ACTIVE,
             stamp,
@@ -131,7 +140,17 @@ public final class TargetRegistrations {
       int size,
       String token) {
     Access.requireActing(caller);
-    return store.list(caller.agencyId(), statuses, caseReference, size, token);
+    PageQuery query =
+        PageQuery.of("deconfliction.targets")
+            .with("agency", caller.agencyId())
+            .with("statuses", statuses)
+            .with("case_reference", caseReference);
+    return pageTokens.page(
+        query,
+        token,
+        size,
+        (after, limit) -> store.list(caller.agencyId(), statuses, caseReference, after, limit),
+        TargetStore::position);
   }
 
   /** Which fields an update changes. */
@@ -162,6 +181,10 @@ public final class TargetRegistrations {
     Contact contact = changes.contactSet() ? changes.contact() : current.contact();
     Disclosure disclosure = changes.disclosureSet() ? changes.disclosure() : current.disclosure();
     checkContact(contact, prefix(field) + "point_of_contact", v);
+    v.check(
+        disclosure != null,
+        prefix(field) + "disclosure_level",
+        "is in the update mask: set the level to change to (OPEN, AGENCY_ONLY or RESTRICTED)");
     v.throwIfAny();
     TargetRegistration updated =
         current.with(

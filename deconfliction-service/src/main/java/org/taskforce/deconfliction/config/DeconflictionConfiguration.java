@@ -21,6 +21,7 @@ import org.taskforce.deconfliction.application.AlertComposer;
 import org.taskforce.deconfliction.application.Checks;
 import org.taskforce.deconfliction.application.ConflictWorkflow;
 import org.taskforce.deconfliction.application.DeconflictionSettings;
+import org.taskforce.deconfliction.application.DisclosurePolicy;
 import org.taskforce.deconfliction.application.EventRegistrations;
 import org.taskforce.deconfliction.application.Matcher;
 import org.taskforce.deconfliction.application.Retention;
@@ -30,6 +31,7 @@ import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.notify.NoticeOutbox;
 import org.taskforce.platform.notify.NoticePublisher;
 import org.taskforce.platform.outbox.Outbox;
+import org.taskforce.platform.paging.PageTokens;
 import org.taskforce.platform.security.ServiceTokenSource;
 
 /** Explicit wiring of the deconfliction service: stores, use cases, gRPC services, peers. */
@@ -65,8 +67,13 @@ public class DeconflictionConfiguration {
   }
 
   @Bean
-  MongoConflictStore conflictStore(MongoDatabase database) {
-    return new MongoConflictStore(database);
+  DisclosurePolicy disclosurePolicy(DeconflictionProperties p) {
+    return new DisclosurePolicy(p.watchAgencyId(), p.defaultDisclosure(), p.agencyDisclosure());
+  }
+
+  @Bean
+  MongoConflictStore conflictStore(MongoDatabase database, DisclosurePolicy policy) {
+    return new MongoConflictStore(database, policy);
   }
 
   @Bean
@@ -80,8 +87,8 @@ public class DeconflictionConfiguration {
   }
 
   @Bean
-  AlertComposer alertComposer(Outbox outbox, DeconflictionProperties p) {
-    return new AlertComposer(new OutboxAlerts(new NoticeOutbox(outbox)), p.watchAgencyId());
+  AlertComposer alertComposer(Outbox outbox, DisclosurePolicy policy) {
+    return new AlertComposer(new OutboxAlerts(new NoticeOutbox(outbox)), policy);
   }
 
   @Bean
@@ -110,8 +117,11 @@ public class DeconflictionConfiguration {
       DeconflictionSettings settings,
       Function<String, String> agencyNames,
       AuditTrail audit,
-      Clock clock) {
-    return new TargetRegistrations(store, index, matcher, settings, agencyNames, audit, clock);
+      Clock clock,
+      DisclosurePolicy policy,
+      PageTokens pageTokens) {
+    return new TargetRegistrations(
+        store, index, matcher, settings, agencyNames, audit, clock, policy, pageTokens);
   }
 
   @Bean
@@ -122,8 +132,11 @@ public class DeconflictionConfiguration {
       DeconflictionSettings settings,
       Function<String, String> agencyNames,
       AuditTrail audit,
-      Clock clock) {
-    return new EventRegistrations(store, index, matcher, settings, agencyNames, audit, clock);
+      Clock clock,
+      DisclosurePolicy policy,
+      PageTokens pageTokens) {
+    return new EventRegistrations(
+        store, index, matcher, settings, agencyNames, audit, clock, policy, pageTokens);
   }
 
   @Bean(destroyMethod = "close")
@@ -166,8 +179,10 @@ public class DeconflictionConfiguration {
       MongoReviewStore reviews,
       Matcher matcher,
       AuditTrail audit,
-      Clock clock) {
-    return new ConflictWorkflow(conflicts, reviews, matcher, audit, clock);
+      Clock clock,
+      DisclosurePolicy policy,
+      PageTokens pageTokens) {
+    return new ConflictWorkflow(conflicts, reviews, matcher, audit, clock, policy, pageTokens);
   }
 
   @Bean
@@ -192,8 +207,9 @@ public class DeconflictionConfiguration {
       TargetRegistrations targets,
       EventRegistrations events,
       Checks checks,
-      ConflictWorkflow workflow) {
-    return new DeconflictionGrpcService(targets, events, checks, workflow);
+      ConflictWorkflow workflow,
+      DisclosurePolicy policy) {
+    return new DeconflictionGrpcService(targets, events, checks, workflow, policy);
   }
 
   @Bean

@@ -5,12 +5,17 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.taskforce.deconfliction.domain.Disclosure;
 
 /**
  * {@code taskforce.deconfliction.*}: matching policy, retention, alerting and partners. Every
  * default is the documented policy (README, "Deconfliction policy").
  *
- * @param watchAgencyId the agency whose watch officers broker conflicts and review matches
+ * @param watchAgencyId the agency whose watch officers broker conflicts and review matches; the
+ *     watch-officer role in any other agency gives no watch-officer powers
+ * @param defaultDisclosure what a registration without a disclosure level gets (AGENCY_ONLY or
+ *     RESTRICTED; OPEN is refused at start: unset never reveals a contact)
+ * @param agencyDisclosure an agency's own default in place of {@code defaultDisclosure}
  * @param agencies display names of the task force's agencies by id (the id when missing)
  */
 @ConfigurationProperties("taskforce.deconfliction")
@@ -21,6 +26,8 @@ public record DeconflictionProperties(
     @DefaultValue("25") int highFrequencyThreshold,
     @DefaultValue("false") boolean matchOwnAgency,
     @DefaultValue("nm-ago") String watchAgencyId,
+    @DefaultValue("AGENCY_ONLY") Disclosure defaultDisclosure,
+    Map<String, Disclosure> agencyDisclosure,
     @DefaultValue("24h") Duration targetAcknowledgeWithin,
     @DefaultValue Events events,
     @DefaultValue Retention retention,
@@ -30,6 +37,7 @@ public record DeconflictionProperties(
 
   public DeconflictionProperties {
     agencies = agencies == null ? Map.of() : Map.copyOf(agencies);
+    agencyDisclosure = agencyDisclosure == null ? Map.of() : Map.copyOf(agencyDisclosure);
     partners = partners == null ? List.of() : List.copyOf(partners);
   }
 

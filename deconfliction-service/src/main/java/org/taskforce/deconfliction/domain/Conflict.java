@@ -89,15 +89,4 @@ public record Conflict(
   public Optional<Side> otherSide(String agencyId) {
     return sides.stream().filter(s -> !s.agency().id().equals(agencyId)).findFirst();
   }
-
-  /**
-   * Whether an agency may see this conflict: a side sees it unless the other side registered as
-   * RESTRICTED; the owner of a RESTRICTED side always does (it was alerted and decides).
-   */
-  public boolean visibleTo(String agencyId) {
-    Optional<Side> own = sideOf(agencyId);
-    return own.isPresent()
-        && (own.get().disclosure() == Disclosure.RESTRICTED
-            || otherSide(agencyId).map(o -> o.disclosure() != Disclosure.RESTRICTED).orElse(true));
-  }
 }

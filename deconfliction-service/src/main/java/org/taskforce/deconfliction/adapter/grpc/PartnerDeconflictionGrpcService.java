@@ -26,7 +26,7 @@ public final class PartnerDeconflictionGrpcService
                   DeconflictionGrpcService.caller(),
                   ProtoMapping.selectors(request.getSelectorsList()),
                   request.hasPlannedEvent()
-                      ? ProtoMapping.eventDraft(request.getPlannedEvent())
+                      ? ProtoMapping.eventDraft(request.getPlannedEvent(), "planned_event")
                       : null,
                   request.getPurpose(),
                   request.getPartnerReference(),

@@ -20,7 +20,6 @@ import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.taskforce.deconfliction.application.EventStore;
-import org.taskforce.deconfliction.application.Page;
 import org.taskforce.deconfliction.domain.Disclosure;
 import org.taskforce.deconfliction.domain.EventPlan;
 import org.taskforce.deconfliction.domain.EventRegistration;
@@ -67,13 +66,13 @@ public final class MongoEventStore implements EventStore, MongoIndexes {
   }
 
   @Override
-  public Page<EventRegistration> list(
+  public List<EventRegistration> list(
       String agencyId,
       Set<RegistrationStatus> statuses,
       Instant from,
       Instant to,
-      int size,
-      String token) {
+      List<String> position,
+      int limit) {
     List<Bson> filters = new ArrayList<>();
     filters.add(eq("agency.id", agencyId));
     if (!statuses.isEmpty()) {
@@ -85,16 +84,13 @@ public final class MongoEventStore implements EventStore, MongoIndexes {
     if (to != null) {
       filters.add(lt("start", Documents.date(to)));
     }
-    int pageSize = Documents.pageSize(size);
-    int offset = Documents.offset(token);
     List<EventRegistration> items = new ArrayList<>();
     collection
-        .find(and(filters))
+        .find(Documents.andAfter(filters, "start", false, position))
         .sort(Sorts.orderBy(Sorts.ascending("start"), Sorts.ascending("_id")))
-        .skip(offset)
-        .limit(pageSize)
+        .limit(limit)
         .forEach(d -> items.add(fromDocument(d)));
-    return new Page<>(items, Documents.token(offset, items.size(), pageSize));
+    return items;
   }
 
   @Override

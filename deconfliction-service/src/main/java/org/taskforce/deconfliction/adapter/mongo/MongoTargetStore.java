@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.taskforce.deconfliction.application.Page;
 import org.taskforce.deconfliction.application.TargetStore;
 import org.taskforce.deconfliction.domain.Disclosure;
 import org.taskforce.deconfliction.domain.NormalizedSelector;
@@ -69,12 +68,12 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
   }
 
   @Override
-  public Page<TargetRegistration> list(
+  public List<TargetRegistration> list(
       String agencyId,
       Set<RegistrationStatus> statuses,
       String caseReference,
-      int size,
-      String token) {
+      List<String> position,
+      int limit) {
     List<Bson> filters = new ArrayList<>();
     filters.add(eq("agency.id", agencyId));
     if (!statuses.isEmpty()) {
@@ -83,16 +82,13 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
     if (caseReference != null && !caseReference.isBlank()) {
       filters.add(eq("caseReference", caseReference));
     }
-    int pageSize = Documents.pageSize(size);
-    int offset = Documents.offset(token);
     List<TargetRegistration> items = new ArrayList<>();
     collection
-        .find(and(filters))
+        .find(Documents.andAfter(filters, "created.time", true, position))
         .sort(Sorts.orderBy(Sorts.descending("created.time"), Sorts.ascending("_id")))
-        .skip(offset)
-        .limit(pageSize)
+        .limit(limit)
         .forEach(d -> items.add(fromDocument(d)));
-    return new Page<>(items, Documents.token(offset, items.size(), pageSize));
+    return items;
   }
 
   @Override
