@@ -32,4 +32,13 @@ public interface ConflictStore {
   static List<String> position(Conflict c) {
     return List.of(String.valueOf(c.createTime().toEpochMilli()), c.id());
   }
+
+  /**
+   * Deletes the conflicts one of whose sides is this registration (its purge takes them along: they
+   * hold what was compared); returns their ids.
+   */
+  List<String> deleteForRegistration(String registrationId);
+
+  /** Unresolved, not yet escalated conflicts whose deadline is at or before {@code by}. */
+  List<Conflict> dueForEscalation(java.time.Instant by, int limit);
 }

@@ -12,6 +12,8 @@ import org.taskforce.deconfliction.domain.Tier;
 import org.taskforce.platform.audit.AuditEntry.Outcome;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.notify.Notice;
 import org.taskforce.platform.paging.Page;
 import org.taskforce.platform.paging.PageQuery;
 import org.taskforce.platform.paging.PageTokens;
@@ -29,6 +31,7 @@ public final class ConflictWorkflow {
   private final Clock clock;
   private final DisclosurePolicy policy;
   private final PageTokens pageTokens;
+  private final AlertComposer alerts;
 
   public ConflictWorkflow(
       ConflictStore conflicts,
@@ -37,7 +40,9 @@ public final class ConflictWorkflow {
       AuditTrail audit,
       Clock clock,
       DisclosurePolicy policy,
-      PageTokens pageTokens) {
+      PageTokens pageTokens,
+      AlertComposer alerts) {
+    this.alerts = alerts;
     this.policy = policy;
     this.pageTokens = pageTokens;
     this.conflicts = conflicts;
@@ -81,6 +86,7 @@ public final class ConflictWorkflow {
 
   public Conflict acknowledge(AgencyPrincipal caller, String id, String note) {
     Access.requireActing(caller);
+    requireNote(note);
     for (int attempt = 0; attempt < 5; attempt++) {
       Conflict c = visibleToSide(caller, id);
       Conflict.Side side =
@@ -94,7 +100,7 @@ public final class ConflictWorkflow {
       }
       Stamp stamp = Access.stamp(caller, clock.instant());
       List<Conflict.Side> sides =
-          c.sides().stream().map(s -> s == side ? s.acknowledge(stamp) : s).toList();
+          c.sides().stream().map(s -> s == side ? s.acknowledge(stamp, note) : s).toList();
       Conflict updated =
           new Conflict(
               c.id(),
@@ -113,7 +119,12 @@ public final class ConflictWorkflow {
               c.version() + 1);
       if (conflicts.replace(updated, c.version())) {
         audit.record(
-            caller, "conflict.acknowledge", "conflicts/" + id, Outcome.SUCCESS, "", Map.of());
+            caller,
+            "conflict.acknowledge",
+            "conflicts/" + id,
+            Outcome.SUCCESS,
+            "",
+            Map.of("note", note == null ? "" : note));
         return updated;
       }
     }
@@ -127,7 +138,9 @@ public final class ConflictWorkflow {
       String note,
       long expectedVersion) {
     Access.requireActing(caller);
-    Conflict c = policy.isWatchOfficer(caller) ? find(id) : visibleToSide(caller, id);
+    requireNote(note);
+    boolean broker = policy.isWatchOfficer(caller);
+    Conflict c = broker ? find(id) : visibleToSide(caller, id);
     if (c.version() != expectedVersion) {
       throw TaskforceException.staleEtag("conflict", id);
     }
@@ -139,6 +152,19 @@ public final class ConflictWorkflow {
       throw TaskforceException.invalidArgument(
           "resolution", "say how it was resolved: PROCEED, JOINT_OPERATION, DELAY or CANCEL");
     }
+    // One side does not settle a conflict the other side has not seen: it resolves once the other
+    // side has acknowledged — unless the other side cannot read the conflict at all (it faces a
+    // RESTRICTED owner and was told nothing). Watch officers broker and resolve at any time.
+    if (!broker) {
+      Conflict.Side other = c.otherSide(caller.agencyId()).orElseThrow();
+      if (other.acknowledged() == null && policy.sideMayRead(c, other.agency().id())) {
+        throw TaskforceException.failedPrecondition(
+            "OTHER_SIDE_NOT_ACKNOWLEDGED",
+            "the other side has not acknowledged the conflict yet; resolve it once they have, or"
+                + " ask the watch officer to broker");
+      }
+    }
+    Stamp stamp = Access.stamp(caller, clock.instant());
     Conflict updated =
         new Conflict(
             c.id(),
@@ -147,24 +173,35 @@ public final class ConflictWorkflow {
             c.score(),
             c.reasons(),
             Conflict.Status.RESOLVED,
-            c.sides(),
+            // Resolving is acknowledging for the side that resolves.
+            c.sides().stream()
+                .map(s ->
+                    s.agency().id().equals(caller.agencyId()) && s.acknowledged() == null
+                        ? s.acknowledge(stamp, "")
+                        : s)
+                .toList(),
             c.deadline(),
             resolution,
             note == null ? "" : note,
-            Access.stamp(caller, clock.instant()),
+            stamp,
             c.createTime(),
             c.escalated(),
             c.version() + 1);
+    // Both sides are told, as the conflict's alerts were: prepared before, released after.
+    List<Notice> told = alerts.conflictResolved(updated);
+    told.forEach(alerts.port()::prepare);
     if (!conflicts.replace(updated, c.version())) {
+      // Left prepared: the relay delivers them only if the conflict is resolved after all.
       throw TaskforceException.staleEtag("conflict", id);
     }
+    told.forEach(alerts.port()::commit);
     audit.record(
         caller,
         "conflict.resolve",
         "conflicts/" + id,
         Outcome.SUCCESS,
         "",
-        Map.of("resolution", resolution.name()));
+        Map.of("resolution", resolution.name(), "note", updated.resolutionNote()));
     return updated;
   }
 
@@ -184,6 +221,7 @@ public final class ConflictWorkflow {
 
   public Confirmed confirm(AgencyPrincipal caller, String id, String note) {
     policy.requireWatchOfficer(caller, "review possible matches");
+    requireNote(note);
     ReviewItem item =
         reviews.find(id).orElseThrow(() -> TaskforceException.notFound("review item", id));
     if (item.status() == ReviewItem.Status.REJECTED) {
@@ -232,6 +270,7 @@ public final class ConflictWorkflow {
     if (note == null || note.isBlank()) {
       throw TaskforceException.invalidArgument("note", "say why these are different targets");
     }
+    requireNote(note);
     ReviewItem item =
         reviews.find(id).orElseThrow(() -> TaskforceException.notFound("review item", id));
     if (item.status() == ReviewItem.Status.REJECTED) {
@@ -267,6 +306,12 @@ public final class ConflictWorkflow {
         note == null ? "" : note,
         conflictId,
         i.version() + 1);
+  }
+
+  private static void requireNote(String note) {
+    Violations v = new Violations();
+    Bounds.text(note, Bounds.NOTE, "note", v);
+    v.throwIfAny();
   }
 
   private static List<String> confirmedReasons(ReviewItem item) {

@@ -38,4 +38,7 @@ public interface EventStore {
   List<EventRegistration> endedBefore(Instant before, int limit);
 
   void delete(String id);
+
+  /** Every event that takes part in matching at {@code now} (for an index rebuild). */
+  void forEachMatchable(Instant now, java.util.function.Consumer<EventRegistration> action);
 }

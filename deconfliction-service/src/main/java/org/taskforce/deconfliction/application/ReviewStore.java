@@ -21,4 +21,10 @@ public interface ReviewStore {
   static List<String> position(ReviewItem i) {
     return List.of(String.valueOf(i.createTime().toEpochMilli()), i.id());
   }
+
+  /**
+   * Deletes the review items one of whose sides is this registration (its purge takes them along:
+   * they hold what was compared); returns their ids.
+   */
+  List<String> deleteForRegistration(String registrationId);
 }

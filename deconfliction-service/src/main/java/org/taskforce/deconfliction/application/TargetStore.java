@@ -39,4 +39,7 @@ public interface TargetStore {
   List<TargetRegistration> purgeable(Instant before, int limit);
 
   void delete(String id);
+
+  /** Every registration that takes part in matching at {@code now} (for an index rebuild). */
+  void forEachMatchable(Instant now, java.util.function.Consumer<TargetRegistration> action);
 }

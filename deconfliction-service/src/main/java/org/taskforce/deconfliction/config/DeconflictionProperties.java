@@ -16,6 +16,10 @@ import org.taskforce.deconfliction.domain.Disclosure;
  * @param defaultDisclosure what a registration without a disclosure level gets (AGENCY_ONLY or
  *     RESTRICTED; OPEN is refused at start: unset never reveals a contact)
  * @param agencyDisclosure an agency's own default in place of {@code defaultDisclosure}
+ * @param escalateBefore how long before its deadline an unacknowledged conflict is escalated to the
+ *     watch officers
+ * @param rebuildMatchIndex rebuild the match index from the registrations at start (the operator's
+ *     command, see {@link MatchIndexRebuild})
  * @param agencies display names of the task force's agencies by id (the id when missing)
  */
 @ConfigurationProperties("taskforce.deconfliction")
@@ -29,8 +33,11 @@ public record DeconflictionProperties(
     @DefaultValue("AGENCY_ONLY") Disclosure defaultDisclosure,
     Map<String, Disclosure> agencyDisclosure,
     @DefaultValue("24h") Duration targetAcknowledgeWithin,
+    @DefaultValue("1h") Duration escalateBefore,
     @DefaultValue Events events,
     @DefaultValue Retention retention,
+    @DefaultValue Repair repair,
+    @DefaultValue("false") boolean rebuildMatchIndex,
     @DefaultValue Notifications notifications,
     Map<String, String> agencies,
     List<Partner> partners) {
@@ -57,6 +64,16 @@ public record DeconflictionProperties(
    */
   public record Retention(
       @DefaultValue("true") boolean enabled, @DefaultValue("10m") Duration interval) {}
+
+  /**
+   * @param interval how often the repair sweep looks for registrations whose writes stopped half
+   *     way
+   * @param grace how long a registration's writes may be in flight before the sweep settles them
+   */
+  public record Repair(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("1m") Duration interval,
+      @DefaultValue("1m") Duration grace) {}
 
   /**
    * @param channel the Spring gRPC client channel of notification-service

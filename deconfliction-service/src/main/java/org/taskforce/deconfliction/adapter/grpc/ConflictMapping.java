@@ -1,5 +1,6 @@
 package org.taskforce.deconfliction.adapter.grpc;
 
+import org.taskforce.api.common.v1.ActorStamp;
 import org.taskforce.api.deconfliction.v1.ConflictKind;
 import org.taskforce.api.deconfliction.v1.ConflictResolution;
 import org.taskforce.api.deconfliction.v1.ConflictSide;
@@ -53,7 +54,17 @@ final class ConflictMapping {
     ConflictSide.Builder b =
         ConflictSide.newBuilder().setDisclosureLevel(ProtoMapping.disclosure(s.disclosure()));
     if (s.acknowledged() != null) {
-      b.setAcknowledged(ProtoMapping.stamp(s.acknowledged()));
+      // Who acknowledged is a person of that agency: named only where its contact would be.
+      b.setAcknowledged(
+          full || DisclosurePolicy.showsContact(s.disclosure())
+              ? ProtoMapping.stamp(s.acknowledged())
+              : ActorStamp.newBuilder()
+                  .setTime(ProtoMapping.timestamp(s.acknowledged().time()))
+                  .build());
+    }
+    // The note was written for the other side to read; it goes wherever the side's agency goes.
+    if (full || DisclosurePolicy.showsAgency(s.disclosure())) {
+      b.setAcknowledgementNote(s.acknowledgementNote());
     }
     if (full) {
       return b.setAgency(ProtoMapping.agency(s.agency()))

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.taskforce.api.deconfliction.v1.*;
+import org.taskforce.deconfliction.application.Bounds;
 import org.taskforce.deconfliction.application.Checks;
 import org.taskforce.deconfliction.application.ConflictWorkflow;
 import org.taskforce.deconfliction.application.DisclosurePolicy;
@@ -56,6 +57,9 @@ public final class DeconflictionGrpcService
     if (value == null || value.isBlank()) {
       throw TaskforceException.invalidArgument(field, "is required");
     }
+    if (value.length() > Bounds.ID) {
+      throw TaskforceException.invalidArgument(field, "at most " + Bounds.ID + " characters");
+    }
     return value;
   }
 
@@ -63,6 +67,9 @@ public final class DeconflictionGrpcService
     if (etag == null || etag.isBlank()) {
       throw TaskforceException.invalidArgument(
           "etag", "is required: send the etag of the version you read");
+    }
+    if (etag.length() > Bounds.ID) {
+      throw TaskforceException.invalidArgument("etag", "is not an etag this service issued");
     }
     return ProtoMapping.version(etag);
   }
@@ -149,6 +156,8 @@ public final class DeconflictionGrpcService
           String id = requireId("registration.registration_id", r.getRegistrationId());
           long version = requireEtag(r.getEtag());
           Violations v = new Violations();
+          Bounds.count(
+              request.getUpdateMask().getPathsCount(), Bounds.MASK_PATHS, "update_mask.paths", v);
           Set<String> paths = Set.copyOf(request.getUpdateMask().getPathsList());
           if (paths.isEmpty()) {
             v.add(
@@ -316,6 +325,8 @@ public final class DeconflictionGrpcService
           String id = requireId("registration.registration_id", r.getRegistrationId());
           long version = requireEtag(r.getEtag());
           Violations v = new Violations();
+          Bounds.count(
+              request.getUpdateMask().getPathsCount(), Bounds.MASK_PATHS, "update_mask.paths", v);
           List<String> paths = request.getUpdateMask().getPathsList();
           if (paths.isEmpty()) {
             v.add("update_mask", "name the fields to change: " + String.join(", ", EVENT_PATHS));
@@ -398,7 +409,8 @@ public final class DeconflictionGrpcService
                       ProtoMapping.contact(request.getPointOfContact()),
                       ProtoMapping.disclosure(request.getDisclosureLevel(), "disclosure_level"),
                       request.getCaseReference(),
-                      request.getIncludePartners()));
+                      request.getIncludePartners(),
+                      request.getRequestId()));
           CheckBeforeActingResponse.Builder b =
               CheckBeforeActingResponse.newBuilder()
                   .setCheckId(a.checkId())

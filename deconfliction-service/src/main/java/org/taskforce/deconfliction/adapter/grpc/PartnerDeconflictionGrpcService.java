@@ -30,9 +30,9 @@ public final class PartnerDeconflictionGrpcService
                       : null,
                   request.getPurpose(),
                   request.getPartnerReference(),
-                  request.getRequestingAgency().getDisplayName().isBlank()
-                      ? request.getRequestingAgency().getAgencyId()
-                      : request.getRequestingAgency().getDisplayName());
+                  new Checks.RequestingAgency(
+                      request.getRequestingAgency().getAgencyId(),
+                      request.getRequestingAgency().getDisplayName()));
           PartnerCheckResponse.Builder b =
               PartnerCheckResponse.newBuilder()
                   .setCheckId(a.checkId())

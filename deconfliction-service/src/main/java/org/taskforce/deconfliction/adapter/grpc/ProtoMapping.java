@@ -23,6 +23,7 @@ import org.taskforce.api.deconfliction.v1.NormalizedSelector;
 import org.taskforce.api.deconfliction.v1.RegistrationStatus;
 import org.taskforce.api.deconfliction.v1.RequiredAction;
 import org.taskforce.api.deconfliction.v1.TargetRegistration;
+import org.taskforce.deconfliction.application.Bounds;
 import org.taskforce.deconfliction.application.EventRegistrations;
 import org.taskforce.deconfliction.application.Hit;
 import org.taskforce.deconfliction.domain.Agency;
@@ -241,8 +242,10 @@ public final class ProtoMapping {
     return DisclosureLevel.valueOf("DISCLOSURE_LEVEL_" + d.name());
   }
 
+  /** To the millisecond, as stored: a retry's answer read back equals the first one. */
   public static Instant instant(Timestamp t) {
-    return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
+    return Instant.ofEpochSecond(t.getSeconds(), t.getNanos())
+        .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
   }
 
   public static Timestamp timestamp(Instant i) {
@@ -268,6 +271,7 @@ public final class ProtoMapping {
     Violations v = new Violations();
     java.util.Set<org.taskforce.deconfliction.domain.RegistrationStatus> out =
         java.util.EnumSet.noneOf(org.taskforce.deconfliction.domain.RegistrationStatus.class);
+    Bounds.count(asked.size(), Bounds.FILTER_VALUES, "statuses", v);
     ProtoEnums.known(asked, "statuses", v).forEach(s -> out.add(status(s)));
     v.throwIfAny();
     return out;
@@ -310,7 +314,8 @@ public final class ProtoMapping {
             .setStatus(status(r.status()))
             .setCreated(stamp(r.created()))
             .setUpdated(stamp(r.updated()))
-            .setEtag(etag(r.version()));
+            .setEtag(etag(r.version()))
+            .setStatusReason(r.statusReason());
     for (org.taskforce.deconfliction.domain.NormalizedSelector s : r.selectors()) {
       b.addSelectors(selector(s.input()));
       b.addNormalizedSelectors(
@@ -348,7 +353,8 @@ public final class ProtoMapping {
             .setStatus(status(r.status()))
             .setCreated(stamp(r.created()))
             .setUpdated(stamp(r.updated()))
-            .setEtag(etag(r.version()));
+            .setEtag(etag(r.version()))
+            .setStatusReason(r.statusReason());
     if (r.address() != null) {
       b.setAddress(address(r.address()));
     }

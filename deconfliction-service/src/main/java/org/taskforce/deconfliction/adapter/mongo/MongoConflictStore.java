@@ -89,6 +89,26 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
   }
 
   @Override
+  public List<Conflict> dueForEscalation(java.time.Instant by, int limit) {
+    List<Conflict> out = new ArrayList<>();
+    collection
+        .find(
+            and(
+                Filters.ne("status", Conflict.Status.RESOLVED.name()),
+                Filters.ne("escalated", true),
+                Filters.lte("deadline", Documents.date(by))))
+        .sort(Sorts.ascending("deadline"))
+        .limit(limit)
+        .forEach(d -> out.add(fromDocument(d)));
+    return out;
+  }
+
+  @Override
+  public List<String> deleteForRegistration(String registrationId) {
+    return Documents.deleteWhereSide(collection, registrationId);
+  }
+
+  @Override
   public void create(MongoDatabase database) {
     MongoCollection<Document> c = database.getCollection(COLLECTION);
     // Conflicts stored before readers were recorded get them now, so lists select by them.
@@ -113,7 +133,8 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
         .append("registrationId", s.registrationId())
         .append("contact", Documents.contact(s.contact()))
         .append("disclosure", s.disclosure().name())
-        .append("acknowledged", Documents.stamp(s.acknowledged()));
+        .append("acknowledged", Documents.stamp(s.acknowledged()))
+        .append("acknowledgementNote", s.acknowledgementNote());
   }
 
   static Conflict.Side side(Document d) {
@@ -122,7 +143,8 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
         d.getString("registrationId"),
         Documents.contact(d.get("contact", Document.class)),
         Disclosure.valueOf(d.getString("disclosure")),
-        Documents.stamp(d.get("acknowledged", Document.class)));
+        Documents.stamp(d.get("acknowledged", Document.class)),
+        d.getString("acknowledgementNote"));
   }
 
   Document toDocument(Conflict c) {

@@ -104,6 +104,13 @@ public final class MongoEventStore implements EventStore, MongoIndexes {
   }
 
   @Override
+  public void forEachMatchable(Instant now, java.util.function.Consumer<EventRegistration> action) {
+    collection
+        .find(and(eq("status", RegistrationStatus.ACTIVE.name()), gt("end", Documents.date(now))))
+        .forEach(d -> action.accept(fromDocument(d)));
+  }
+
+  @Override
   public void delete(String id) {
     collection.deleteOne(eq("_id", id));
   }
@@ -135,7 +142,8 @@ public final class MongoEventStore implements EventStore, MongoIndexes {
         .append("status", r.status().name())
         .append("created", Documents.stamp(r.created()))
         .append("updated", Documents.stamp(r.updated()))
-        .append("version", r.version());
+        .append("version", r.version())
+        .append("statusReason", r.statusReason());
   }
 
   static EventRegistration fromDocument(Document d) {
@@ -157,6 +165,7 @@ public final class MongoEventStore implements EventStore, MongoIndexes {
         RegistrationStatus.valueOf(d.getString("status")),
         Documents.stamp(d.get("created", Document.class)),
         Documents.stamp(d.get("updated", Document.class)),
-        d.get("version", Number.class).longValue());
+        d.get("version", Number.class).longValue(),
+        d.getString("statusReason"));
   }
 }

@@ -72,6 +72,11 @@ public final class MongoReviewStore implements ReviewStore, MongoIndexes {
   }
 
   @Override
+  public List<String> deleteForRegistration(String registrationId) {
+    return Documents.deleteWhereSide(collection, registrationId);
+  }
+
+  @Override
   public void create(MongoDatabase database) {
     database
         .getCollection(COLLECTION)

@@ -2,6 +2,7 @@ package org.taskforce.deconfliction.adapter.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
@@ -121,6 +122,17 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
   }
 
   @Override
+  public void forEachMatchable(
+      Instant now, java.util.function.Consumer<TargetRegistration> action) {
+    collection
+        .find(
+            and(
+                eq("status", RegistrationStatus.ACTIVE.name()),
+                gt("expireTime", Documents.date(now))))
+        .forEach(d -> action.accept(fromDocument(d)));
+  }
+
+  @Override
   public void delete(String id) {
     collection.deleteOne(eq("_id", id));
   }
@@ -158,7 +170,8 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
         .append("status", r.status().name())
         .append("created", Documents.stamp(r.created()))
         .append("updated", Documents.stamp(r.updated()))
-        .append("version", r.version());
+        .append("version", r.version())
+        .append("statusReason", r.statusReason());
   }
 
   TargetRegistration fromDocument(Document d) {
@@ -186,6 +199,7 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
         RegistrationStatus.valueOf(d.getString("status")),
         Documents.stamp(d.get("created", Document.class)),
         Documents.stamp(d.get("updated", Document.class)),
-        d.get("version", Number.class).longValue());
+        d.get("version", Number.class).longValue(),
+        d.getString("statusReason"));
   }
 }
