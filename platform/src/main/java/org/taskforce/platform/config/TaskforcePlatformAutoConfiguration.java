@@ -38,6 +38,8 @@ import org.taskforce.platform.outbox.Outbox;
 import org.taskforce.platform.outbox.OutboxHandler;
 import org.taskforce.platform.outbox.OutboxProperties;
 import org.taskforce.platform.outbox.OutboxRelay;
+import org.taskforce.platform.paging.PageTokens;
+import org.taskforce.platform.paging.PagingProperties;
 import org.taskforce.platform.security.SecurityProperties;
 import org.taskforce.platform.security.ServiceTokenSource;
 import org.taskforce.platform.security.TokenVerifier;
@@ -53,7 +55,8 @@ import org.taskforce.platform.security.TokenVerifier;
   SecurityProperties.class,
   ServiceClientProperties.class,
   MongoProperties.class,
-  OutboxProperties.class
+  OutboxProperties.class,
+  PagingProperties.class
 })
 public class TaskforcePlatformAutoConfiguration {
   private static final Logger log =
@@ -63,6 +66,13 @@ public class TaskforcePlatformAutoConfiguration {
   @ConditionalOnMissingBean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /** Opaque, query-bound page tokens for every list of the service. */
+  @Bean
+  @ConditionalOnMissingBean
+  PageTokens pageTokens(PagingProperties properties) {
+    return new PageTokens(properties.tokenSecret());
   }
 
   /**
