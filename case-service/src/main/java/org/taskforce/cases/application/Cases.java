@@ -146,7 +146,7 @@ public final class Cases {
     v.throwIfAny();
     CaseQuery query =
         new CaseQuery(
-            CaseView.isCommander(caller) ? null : caller.agencyId(),
+            CaseView.isTaskForceCommander(caller) ? null : caller.agencyId(),
             statuses,
             types,
             blankToNull(agencyId),

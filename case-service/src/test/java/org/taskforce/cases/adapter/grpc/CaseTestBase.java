@@ -142,9 +142,23 @@ public abstract class CaseTestBase {
     return REALM.user("advocate", CRISIS, "SERVICE_PROVIDER", "victim-advocate").mint();
   }
 
-  /** A task-force commander of an agency that is on no case. */
+  /**
+   * The task-force commander: the realm role {@code taskforce-commander} (in the demo realm the
+   * lead agency's commander holds it), here at an agency that is on no case, so only the role opens
+   * it.
+   */
+  protected static String taskForceCommander() {
+    return REALM.user("tf-cmdr", BCSO, "LOCAL", "commander", "taskforce-commander").mint();
+  }
+
+  /** An agency's commander (role {@code commander} only) of an agency that is on no case. */
   protected static String commander() {
     return REALM.user("cmdr", BCSO, "LOCAL", "commander").mint();
+  }
+
+  /** The victim-service provider's commander. */
+  protected static String providerCommander() {
+    return REALM.user("crisis-cmdr", CRISIS, "SERVICE_PROVIDER", "commander").mint();
   }
 
   protected static String partnerOf(String agency, String type) {

@@ -80,7 +80,7 @@ class VictimsTasksNotesTest extends CaseTestBase {
         .extracting(Victim::getDisplayName)
         .containsExactlyInAnyOrder(VICTIM_NAME, "Second victim");
 
-    for (String token : List.of(ago(), hsi(), commander())) {
+    for (String token : List.of(ago(), hsi(), taskForceCommander())) {
       var refused =
           catchThrowableOfType(
               StatusRuntimeException.class,
