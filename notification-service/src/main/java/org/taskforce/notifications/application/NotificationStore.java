@@ -36,13 +36,19 @@ public interface NotificationStore {
   /** The newest sequence of an agency (0 when none). */
   long latestSequence(String agencyId);
 
-  /** An agency's notifications, newest first, with the filters of the inbox. */
+  /**
+   * An agency's notifications meant for this caller (as {@code Recipient.includes}), newest first,
+   * with the filters of the inbox, those before position {@code before} only.
+   */
   List<Notification> inbox(
       String agencyId,
+      String subject,
+      Set<String> roles,
+      boolean agencySystem,
       boolean unreadOnly,
       Set<String> kinds,
       boolean needsAcknowledgementOnly,
-      int skip,
+      long before,
       int limit);
 
   /** Unread notifications of the agency meant for this caller (as {@code Recipient.includes}). */

@@ -46,9 +46,10 @@ public final class Webhooks {
     Violations v = new Violations();
     checkUrl(d.url(), "subscription.url", v);
     v.check(
-        d.secret() != null && d.secret().length() >= 16,
+        d.secret() != null && d.secret().length() >= Bounds.SECRET_MIN,
         "subscription.secret",
         "a shared secret of at least 16 characters is required to sign deliveries");
+    Bounds.max(v, "subscription.secret", d.secret(), Bounds.SECRET);
     v.throwIfAny();
     String id =
         requestId == null || requestId.isBlank()
@@ -83,9 +84,10 @@ public final class Webhooks {
         .orElseThrow(() -> TaskforceException.notFound("webhook subscription", id));
   }
 
-  public List<Webhook> list(AgencyPrincipal caller) {
+  /** The caller's agency's webhooks after {@code after} (null: from the first), oldest first. */
+  public List<Webhook> list(AgencyPrincipal caller, WebhookStore.Position after, int limit) {
     requireAdmin(caller);
-    return store.forAgency(caller.agencyId());
+    return store.page(caller.agencyId(), after, limit);
   }
 
   /** Replaces the fields named (url, secret, kinds, enabled). */
@@ -101,9 +103,10 @@ public final class Webhooks {
     }
     if (fields.contains("secret")) {
       v.check(
-          d.secret() != null && d.secret().length() >= 16,
+          d.secret() != null && d.secret().length() >= Bounds.SECRET_MIN,
           "subscription.secret",
           "at least 16 characters");
+      Bounds.max(v, "subscription.secret", d.secret(), Bounds.SECRET);
     }
     v.throwIfAny();
     Webhook updated =
@@ -130,10 +133,15 @@ public final class Webhooks {
     store.delete(id);
   }
 
+  /** A webhook's deliveries before position {@code before}, newest first. */
   public List<Delivery> deliveries(
-      AgencyPrincipal caller, String webhookId, Set<Delivery.Status> statuses, int skip, int size) {
+      AgencyPrincipal caller,
+      String webhookId,
+      Set<Delivery.Status> statuses,
+      long before,
+      int limit) {
     get(caller, webhookId);
-    return store.deliveries(webhookId, statuses, skip, size <= 0 ? 50 : Math.min(size, 200));
+    return store.deliveries(webhookId, statuses, before, limit);
   }
 
   /** Sends a dead-lettered delivery again, with the same idempotency key. */
@@ -203,6 +211,10 @@ public final class Webhooks {
       v.add(field, "is required");
       return;
     }
+    if (url.length() > Bounds.URL) {
+      v.add(field, "at most " + Bounds.URL + " characters, got " + url.length());
+      return;
+    }
     if (url.trim().regionMatches(true, 0, "mailto:", 0, 7)) {
       String address = url.trim().substring(7);
       if (!emailEnabled) {
@@ -234,7 +246,8 @@ public final class Webhooks {
     }
   }
 
-  private static void requireAdmin(AgencyPrincipal caller) {
+  /** Webhooks are the agency admins' business: checked before a request is decoded. */
+  public static void requireAdmin(AgencyPrincipal caller) {
     if (!caller.hasRole(Roles.ADMIN)) {
       throw TaskforceException.permissionDenied(
           "ROLE_REQUIRED", "webhooks are managed by the agency's admins");

@@ -3,6 +3,7 @@ package org.taskforce.notifications.adapter.mongo;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
 
@@ -144,13 +145,16 @@ public final class MongoNotificationStore implements NotificationStore, MongoInd
   @Override
   public List<Notification> inbox(
       String agencyId,
+      String subject,
+      Set<String> roles,
+      boolean agencySystem,
       boolean unreadOnly,
       Set<String> kinds,
       boolean needsAck,
-      int skip,
+      long before,
       int limit) {
-    List<Bson> filters = new ArrayList<>();
-    filters.add(eq("recipient.agencyId", agencyId));
+    List<Bson> filters = new ArrayList<>(audience(agencyId, subject, roles, agencySystem));
+    filters.add(lt("seq", before));
     if (unreadOnly) {
       filters.add(eq("readTime", null));
     }
@@ -165,7 +169,6 @@ public final class MongoNotificationStore implements NotificationStore, MongoInd
     notifications
         .find(and(filters))
         .sort(Sorts.descending("seq"))
-        .skip(skip)
         .limit(limit)
         .forEach(d -> out.add(fromDocument(d)));
     return out;
@@ -173,9 +176,16 @@ public final class MongoNotificationStore implements NotificationStore, MongoInd
 
   @Override
   public int unreadCount(String agencyId, String subject, Set<String> roles, boolean agencySystem) {
+    List<Bson> filters = new ArrayList<>(audience(agencyId, subject, roles, agencySystem));
+    filters.add(eq("readTime", null));
+    return (int) notifications.countDocuments(and(filters));
+  }
+
+  /** The query form of {@code Recipient.includes}: what this caller of the agency may see. */
+  private static List<Bson> audience(
+      String agencyId, String subject, Set<String> roles, boolean agencySystem) {
     List<Bson> filters = new ArrayList<>();
     filters.add(eq("recipient.agencyId", agencyId));
-    filters.add(eq("readTime", null));
     if (!agencySystem) {
       // Only those addressed to the whole agency, to this user, or to one of the caller's roles.
       filters.add(in("recipient.user", "", subject));
@@ -183,7 +193,7 @@ public final class MongoNotificationStore implements NotificationStore, MongoInd
       anyRole.add("");
       filters.add(in("recipient.role", anyRole));
     }
-    return (int) notifications.countDocuments(and(filters));
+    return filters;
   }
 
   @Override
