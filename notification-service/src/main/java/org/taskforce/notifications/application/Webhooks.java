@@ -28,12 +28,19 @@ public final class Webhooks {
       java.util.regex.Pattern.compile(
           "[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,}");
   private final WebhookStore store;
+  private final WebhookTargets targets;
   private final boolean allowPlainHttp;
   private final boolean emailEnabled;
   private final Clock clock;
 
-  public Webhooks(WebhookStore store, boolean allowPlainHttp, boolean emailEnabled, Clock clock) {
+  public Webhooks(
+      WebhookStore store,
+      WebhookTargets targets,
+      boolean allowPlainHttp,
+      boolean emailEnabled,
+      Clock clock) {
     this.store = store;
+    this.targets = targets;
     this.allowPlainHttp = allowPlainHttp;
     this.emailEnabled = emailEnabled;
     this.clock = clock;
@@ -240,6 +247,8 @@ public final class Webhooks {
             allowPlainHttp
                 ? "must be http or https"
                 : "must be https (plain http is allowed only where configured for development)");
+      } else {
+        targets.refusal(uri.getHost()).ifPresent(why -> v.add(field, why));
       }
     } catch (URISyntaxException e) {
       v.add(field, "is not a URL");

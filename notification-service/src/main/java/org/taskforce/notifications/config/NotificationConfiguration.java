@@ -1,6 +1,7 @@
 package org.taskforce.notifications.config;
 
 import com.mongodb.client.MongoDatabase;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.taskforce.notifications.adapter.mongo.SecretSealer;
 import org.taskforce.notifications.adapter.webhook.ChannelSender;
 import org.taskforce.notifications.adapter.webhook.HttpWebhookSender;
 import org.taskforce.notifications.adapter.webhook.SmtpSender;
+import org.taskforce.notifications.adapter.webhook.TargetAddresses;
 import org.taskforce.notifications.application.Escalation;
 import org.taskforce.notifications.application.Notifications;
 import org.taskforce.notifications.application.WebhookDispatcher;
@@ -58,13 +60,32 @@ public class NotificationConfiguration {
     return store;
   }
 
+  /** Name resolution for webhook hosts (the system's; tests put a table in its place). */
+  @Bean
+  TargetAddresses.Resolver webhookResolver() {
+    return InetAddress::getAllByName;
+  }
+
+  /**
+   * Webhooks reach public addresses only, and internal ones on {@code
+   * taskforce.notifications.webhooks.allowed-networks} (comma-separated networks such as {@code
+   * 127.0.0.0/8,::1}; empty by default).
+   */
+  @Bean
+  TargetAddresses webhookTargets(
+      TargetAddresses.Resolver webhookResolver,
+      @Value("${taskforce.notifications.webhooks.allowed-networks:}") List<String> allowed) {
+    return new TargetAddresses(allowed, webhookResolver);
+  }
+
   @Bean
   Webhooks webhooks(
       MongoWebhookStore store,
+      TargetAddresses targets,
       Clock clock,
       @Value("${taskforce.notifications.webhooks.allow-plain-http:false}") boolean allowPlainHttp,
       @Value("${taskforce.notifications.email.enabled:false}") boolean emailEnabled) {
-    return new Webhooks(store, allowPlainHttp, emailEnabled, clock);
+    return new Webhooks(store, targets, allowPlainHttp, emailEnabled, clock);
   }
 
   @Bean
@@ -92,6 +113,7 @@ public class NotificationConfiguration {
   WebhookDispatcher webhookDispatcher(
       MongoWebhookStore webhooks,
       MongoNotificationStore notifications,
+      TargetAddresses targets,
       Clock clock,
       @Value("${taskforce.notifications.webhooks.max-attempts:10}") int maxAttempts,
       @Value("${taskforce.notifications.webhooks.initial-backoff:2s}") Duration initialBackoff,
@@ -106,7 +128,7 @@ public class NotificationConfiguration {
         notifications,
         new JsonNotificationRenderer(),
         new ChannelSender(
-            new HttpWebhookSender(),
+            new HttpWebhookSender(targets),
             email.enabled()
                 ? new SmtpSender(
                     new SmtpSender.Settings(

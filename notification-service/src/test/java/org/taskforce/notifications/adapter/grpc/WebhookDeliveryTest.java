@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.grpc.Status;
@@ -44,6 +45,7 @@ import org.taskforce.notifications.application.WebhookDispatcher;
       "taskforce.mongodb.embedded-backend=MEMORY",
       "taskforce.notifications.escalation-enabled=false",
       "taskforce.notifications.webhooks.allow-plain-http=true",
+      "taskforce.notifications.webhooks.allowed-networks=127.0.0.1/32",
       "taskforce.notifications.webhooks.poll-interval=50ms",
       "taskforce.notifications.webhooks.initial-backoff=50ms",
       "taskforce.notifications.webhooks.max-backoff=200ms",
@@ -250,6 +252,28 @@ class WebhookDeliveryTest extends NotificationTestBase {
             deliveries(hook, DeliveryStatus.DELIVERY_STATUS_DELIVERED).size()
                     + deliveries(hook, DeliveryStatus.DELIVERY_STATUS_DEAD_LETTER).size()
                 == 3);
+  }
+
+  @Test
+  void failedDeliveries_recordTheStatusOrFailureClass_neverWhatTheEndpointAnswered() {
+    RECEIVER.stubFor(
+        post("/leaky")
+            .willReturn(aResponse().withStatus(404).withBody("root:x:0:0:root:/root:/bin/bash")));
+    RECEIVER.stubFor(
+        post("/garbage").willReturn(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)));
+    WebhookSubscription leaky = subscribe("/leaky");
+    WebhookSubscription garbage = subscribe("/garbage");
+    publish("e-1");
+    WebhookDelivery notFound = awaitOne(leaky, DeliveryStatus.DELIVERY_STATUS_DEAD_LETTER, 10);
+    assertThat(notFound.getAttempts(0).getHttpStatus()).isEqualTo(404);
+    assertThat(notFound.getAttempts(0).getError()).isEmpty();
+    WebhookDelivery malformed = awaitOne(garbage, DeliveryStatus.DELIVERY_STATUS_DEAD_LETTER, 15);
+    assertThat(malformed.getAttemptsList())
+        .allSatisfy(a -> {
+          assertThat(a.getHttpStatus()).isZero();
+          assertThat(a.getError())
+              .isIn("malformed response", "connection failed (SocketException)");
+        });
   }
 
   @Test
