@@ -30,7 +30,9 @@ import org.taskforce.notifications.application.Escalation;
 import org.taskforce.notifications.application.Notifications;
 import org.taskforce.notifications.application.WebhookDispatcher;
 import org.taskforce.notifications.application.Webhooks;
+import org.taskforce.platform.config.TaskforcePlatformAutoConfiguration.ErrorDomain;
 import org.taskforce.platform.mongo.MongoProperties;
+import org.taskforce.platform.security.TokenVerifier;
 
 /** Explicit wiring of notification-service. */
 @Configuration(proxyBeanMethods = false)
@@ -105,8 +107,10 @@ public class NotificationConfiguration {
       MongoNotificationStore store,
       Clock clock,
       @Value("${taskforce.notifications.stream-poll-interval:200ms}") Duration poll,
-      @Value("${taskforce.notifications.stream-gap-grace:5s}") Duration grace) {
-    return new NotificationStreams(store, clock, poll, grace);
+      @Value("${taskforce.notifications.stream-gap-grace:5s}") Duration grace,
+      @Value("${taskforce.notifications.max-streams-per-caller:5}") int maxPerCaller,
+      ErrorDomain errorDomain) {
+    return new NotificationStreams(store, clock, poll, grace, maxPerCaller, errorDomain.value());
   }
 
   @Bean
@@ -158,12 +162,14 @@ public class NotificationConfiguration {
       NotificationStreams streams,
       Webhooks webhooks,
       MongoWebhookStore webhookStore,
-      WebhookDispatcher dispatcher) {
+      WebhookDispatcher dispatcher,
+      TokenVerifier tokens) {
     return new NotificationGrpcService(
         notifications,
         store,
         streams,
-        new WebhookEndpoints(webhooks, webhookStore, dispatcher::breaker));
+        new WebhookEndpoints(webhooks, webhookStore, dispatcher::breaker),
+        token -> tokens.verify(token).getExpiresAt());
   }
 
   @Bean

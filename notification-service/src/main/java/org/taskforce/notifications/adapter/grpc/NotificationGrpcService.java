@@ -3,10 +3,12 @@ package org.taskforce.notifications.adapter.grpc;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.taskforce.api.notifications.v1.AcknowledgeNotificationRequest;
 import org.taskforce.api.notifications.v1.AcknowledgeNotificationResponse;
 import org.taskforce.api.notifications.v1.BatchPublishNotificationsRequest;
@@ -54,16 +56,22 @@ public final class NotificationGrpcService
   private final NotificationStore store;
   private final NotificationStreams streams;
   private final WebhookEndpoints webhooks;
+  private final Function<String, Instant> tokenExpiry;
 
+  /**
+   * @param tokenExpiry when a (verified) bearer token expires; a stream ends then
+   */
   public NotificationGrpcService(
       Notifications notifications,
       NotificationStore store,
       NotificationStreams streams,
-      WebhookEndpoints webhooks) {
+      WebhookEndpoints webhooks,
+      Function<String, Instant> tokenExpiry) {
     this.notifications = notifications;
     this.store = store;
     this.streams = streams;
     this.webhooks = webhooks;
+    this.tokenExpiry = tokenExpiry;
   }
 
   @Override
@@ -280,6 +288,7 @@ public final class NotificationGrpcService
         after,
         kinds,
         heartbeat,
+        CallerContext.bearerToken().map(tokenExpiry).orElse(null),
         (ServerCallStreamObserver<SubscribeNotificationsResponse>) observer);
   }
 
