@@ -40,9 +40,14 @@ import org.taskforce.platform.security.TokenVerifier;
 public class NotificationConfiguration {
   private static final Logger log = LoggerFactory.getLogger(NotificationConfiguration.class);
 
+  /**
+   * On the embedded database every start begins a new era of stream positions, so positions handed
+   * out just before a crash the file store did not keep are never handed out again.
+   */
   @Bean
-  MongoNotificationStore notificationStore(MongoDatabase database) {
-    return new MongoNotificationStore(database);
+  MongoNotificationStore notificationStore(
+      MongoDatabase database, MongoProperties mongo, Clock clock) {
+    return new MongoNotificationStore(database, mongo.embedded() ? clock.instant() : null);
   }
 
   @Bean

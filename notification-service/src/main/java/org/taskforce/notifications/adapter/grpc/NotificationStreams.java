@@ -266,6 +266,11 @@ public final class NotificationStreams implements SmartLifecycle {
           List<Notification> found = store.after(caller.agencyId(), cursor.last(), BATCH);
           List<Notification> ready = cursor.accept(found, clock.instant());
           send(ready);
+          long newerEra = found.isEmpty() ? store.nextEraStart(cursor.last()) : -1;
+          if (newerEra > cursor.last()) {
+            cursor.jumpTo(newerEra); // an older era read to its end: go on in the next one
+            continue;
+          }
           if (ready.isEmpty() || found.size() < BATCH) {
             break; // caught up (or waiting for a gap to fill); new ones wake the stream again
           }

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.taskforce.api.notifications.v1.BatchPublishNotificationsRequest;
 import org.taskforce.api.notifications.v1.CreateWebhookSubscriptionRequest;
@@ -58,6 +60,8 @@ class WebhookDeliveryTest extends NotificationTestBase {
   static final WireMockServer RECEIVER =
       new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
   static final String SECRET = "s3cret-shared-with-the-county";
+
+  @Autowired WebhookDispatcher dispatcher;
 
   static {
     RECEIVER.start();
@@ -238,9 +242,17 @@ class WebhookDeliveryTest extends NotificationTestBase {
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> health(hook) == WebhookHealth.WEBHOOK_HEALTH_CIRCUIT_OPEN);
+    // Nothing is sent while the circuit is open: delivery rounds run right here, each while the
+    // breaker still says OPEN (no sleeping and hoping a background round came by meanwhile).
+    CircuitBreaker breaker = dispatcher.breaker(hook.getSubscriptionId());
     int whileOpen = received("/down").size();
-    await().pollDelay(Duration.ofMillis(600)).atMost(Duration.ofSeconds(1)).until(() -> true);
-    assertThat(received("/down")).hasSize(whileOpen); // nothing is sent while the circuit is open
+    int rounds = 0;
+    while (rounds < 3 && breaker.getState() == CircuitBreaker.State.OPEN) {
+      assertThat(dispatcher.dispatchOnce()).isZero();
+      rounds++;
+    }
+    assertThat(rounds).as("rounds while open").isPositive();
+    assertThat(received("/down")).hasSize(whileOpen);
 
     RECEIVER.stubFor(post("/down").willReturn(aResponse().withStatus(200)));
     await()
