@@ -8,6 +8,7 @@ import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import java.util.List;
 import java.util.Optional;
 import org.taskforce.platform.error.ErrorKind;
 import org.taskforce.platform.error.FieldViolation;
@@ -36,12 +37,25 @@ public final class GrpcErrors {
     };
   }
 
+  /**
+   * At most this many field violations travel in one answer, and the message is cut: the details
+   * ride in the trailers, and clients refuse trailers over 8 KiB (grpc-java's default) with a
+   * transport error instead of the answer.
+   */
+  static final int MAX_VIOLATIONS = 8;
+
+  static final int MAX_MESSAGE = 400;
+
+  private static String cut(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+  }
+
   /** The {@code google.rpc.Status} for an exception, with {@code domain} in its ErrorInfo. */
   public static com.google.rpc.Status toRpcStatus(TaskforceException e, String domain) {
     com.google.rpc.Status.Builder status =
         com.google.rpc.Status.newBuilder()
             .setCode(code(e.kind()).value())
-            .setMessage(e.getMessage() == null ? e.reason() : e.getMessage())
+            .setMessage(cut(e.getMessage() == null ? e.reason() : e.getMessage(), MAX_MESSAGE))
             .addDetails(
                 Any.pack(
                     ErrorInfo.newBuilder()
@@ -51,8 +65,17 @@ public final class GrpcErrors {
                         .build()));
     if (!e.violations().isEmpty()) {
       BadRequest.Builder badRequest = BadRequest.newBuilder();
-      for (FieldViolation v : e.violations()) {
+      List<FieldViolation> all = e.violations();
+      int shown = all.size() <= MAX_VIOLATIONS ? all.size() : MAX_VIOLATIONS - 1;
+      for (FieldViolation v : all.subList(0, shown)) {
         badRequest.addFieldViolationsBuilder().setField(v.field()).setDescription(v.description());
+      }
+      if (shown < all.size()) {
+        badRequest
+            .addFieldViolationsBuilder()
+            .setField(all.get(shown).field())
+            .setDescription(
+                "… and " + (all.size() - shown) + " more violations; correct these and retry");
       }
       status.addDetails(Any.pack(badRequest.build()));
     }

@@ -134,7 +134,9 @@ public final class DeconflictionGrpcService
                       r.getCaseReference(),
                       ProtoMapping.disclosure(
                           r.getDisclosureLevel(), "registration.disclosure_level"),
-                      r.hasExpireTime() ? ProtoMapping.instant(r.getExpireTime()) : null),
+                      r.hasExpireTime()
+                          ? ProtoMapping.instant(r.getExpireTime(), "registration.expire_time")
+                          : null),
                   request.getRequestId(),
                   "registration");
           CreateTargetRegistrationResponse.Builder b =
@@ -214,7 +216,7 @@ public final class DeconflictionGrpcService
                             requireId("registration_id", request.getRegistrationId()),
                             requireEtag(request.getEtag()),
                             request.hasExpireTime()
-                                ? ProtoMapping.instant(request.getExpireTime())
+                                ? ProtoMapping.instant(request.getExpireTime(), "expire_time")
                                 : null)))
                 .build());
   }
@@ -267,8 +269,12 @@ public final class DeconflictionGrpcService
               events.list(
                   caller(),
                   statuses,
-                  w.hasStartTime() ? ProtoMapping.instant(w.getStartTime()) : null,
-                  w.hasEndTime() ? ProtoMapping.instant(w.getEndTime()) : null,
+                  w.hasStartTime()
+                      ? ProtoMapping.instant(w.getStartTime(), "time_window.start_time")
+                      : null,
+                  w.hasEndTime()
+                      ? ProtoMapping.instant(w.getEndTime(), "time_window.end_time")
+                      : null,
                   request.getPageSize(),
                   request.getPageToken());
           ListEventRegistrationsResponse.Builder b =

@@ -243,8 +243,8 @@ public final class ProtoMapping {
   }
 
   /** To the millisecond, as stored: a retry's answer read back equals the first one. */
-  public static Instant instant(Timestamp t) {
-    return Instant.ofEpochSecond(t.getSeconds(), t.getNanos())
+  public static Instant instant(Timestamp t, String field) {
+    return org.taskforce.platform.grpc.ProtoTimes.instant(t, field)
         .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
   }
 
@@ -377,10 +377,10 @@ public final class ProtoMapping {
         e.hasLocation() ? e.getLocation().getLongitude() : null,
         e.getRadiusMeters(),
         e.hasTimeWindow() && e.getTimeWindow().hasStartTime()
-            ? instant(e.getTimeWindow().getStartTime())
+            ? instant(e.getTimeWindow().getStartTime(), prefix + "time_window.start_time")
             : null,
         e.hasTimeWindow() && e.getTimeWindow().hasEndTime()
-            ? instant(e.getTimeWindow().getEndTime())
+            ? instant(e.getTimeWindow().getEndTime(), prefix + "time_window.end_time")
             : null,
         e.hasAddress() ? address(e.getAddress()) : null,
         contact(e.getOnSceneContact()),

@@ -274,7 +274,9 @@ public final class GrpcPartnerDirectory implements PartnerDirectory, AutoCloseab
         agency,
         h.hasOwnerContact() ? ProtoMapping.contact(h.getOwnerContact()) : null,
         "",
-        h.hasDeadline() ? ProtoMapping.instant(h.getDeadline()) : null,
+        h.hasDeadline() && org.taskforce.platform.grpc.ProtoTimes.isValid(h.getDeadline())
+            ? ProtoMapping.instant(h.getDeadline(), "deadline")
+            : null, // a partner's impossible deadline is no deadline
         h.getDistanceMeters(),
         org.taskforce.platform.grpc.ProtoEnums.isSet(h.getRequiredAction())
             ? Hit.RequiredAction.valueOf(
