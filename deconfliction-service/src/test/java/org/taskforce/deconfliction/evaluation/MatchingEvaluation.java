@@ -44,7 +44,7 @@ public final class MatchingEvaluation {
   private final SelectorNormalizer normalizer =
       new SelectorNormalizer(Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"), ZoneOffset.UTC));
   private final TargetMatching matching =
-      new TargetMatching(new PersonMatcher(Nicknames.standard()), 25);
+      new TargetMatching(new PersonMatcher(Nicknames.standard()));
 
   public MatchingEvaluation(int persons, long seed) {
     this.persons = persons;
@@ -318,7 +318,7 @@ public final class MatchingEvaluation {
   }
 
   /** Every exact selector type, registered in one format and asked in others. */
-  private Map<SelectorType, Counts> exactSelectors(Random random) {
+  Map<SelectorType, Counts> exactSelectors(Random random) {
     Map<SelectorType, Counts> byType = new EnumMap<>(SelectorType.class);
     ExactSelectors generator = new ExactSelectors(random);
     int n = Math.max(500, persons / 10);
@@ -342,7 +342,7 @@ public final class MatchingEvaluation {
   }
 
   /** Event conflicts found through the cell index against a brute-force check of every pair. */
-  private static Counts events(Random random) {
+  static Counts events(Random random) {
     EventRules rules = EventRules.DEFAULTS;
     int n = 4_000;
     Instant base = Instant.parse("2026-12-01T00:00:00Z");

@@ -37,7 +37,7 @@ import org.taskforce.platform.error.Violations;
 final class RegistrySimulation {
   private final Nicknames nicknames = Nicknames.standard();
   private final TargetMatching matching =
-      new TargetMatching(new PersonMatcher(Nicknames.standard()), 25);
+      new TargetMatching(new PersonMatcher(Nicknames.standard()));
   private final SelectorNormalizer normalizer =
       new SelectorNormalizer(Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC));
 
@@ -241,7 +241,7 @@ final class RegistrySimulation {
       if (t != null) {
         any.relevantFound++;
       }
-      boolean strong = sharesExactKey(x, y) || (x.dob().known() && y.dob().known());
+      boolean strong = dueMatch(x, y);
       if (strong) {
         match.relevant++;
         if (t == Tier.MATCH) {
@@ -278,7 +278,7 @@ final class RegistrySimulation {
     for (Pair p : truePairs) {
       TaskForceData.Registration x = byId.get(p.a());
       TaskForceData.Registration y = byId.get(p.b());
-      if (sharesExactKey(x, y) || (x.dob().known() && y.dob().known())) {
+      if (dueMatch(x, y)) {
         for (Map<Pair, Tier> side : List.of(fromA, fromB)) {
           checkMatch.relevant++;
           if (side.get(p) == Tier.MATCH) {
@@ -368,6 +368,14 @@ final class RegistrySimulation {
         e -> !e.agencyId().equals(r.agency()) && !e.registrationId().equals(r.id()));
   }
 
+  /**
+   * The pairs MATCH recall is measured on: sharing an exact selector, or both with a (complete)
+   * date of birth. A year alone is not a date of birth; such pairs count for MATCH-or-POSSIBLE.
+   */
+  private boolean dueMatch(TaskForceData.Registration x, TaskForceData.Registration y) {
+    return sharesExactKey(x, y) || (x.dob().complete() && y.dob().complete());
+  }
+
   private static long disagreements(Map<Pair, Tier> a, Map<Pair, Tier> b) {
     Set<Pair> all = new HashSet<>(a.keySet());
     all.addAll(b.keySet());
@@ -415,8 +423,8 @@ final class RegistrySimulation {
     String dx = x.dob().toString();
     String dy = y.dob().toString();
     String dob =
-        !x.dob().known() || !y.dob().known()
-            ? "a date of birth missing"
+        !x.dob().complete() || !y.dob().complete()
+            ? "a date of birth missing or partial"
             : dx.equals(dy) ? "same date of birth" : "dates of birth differ";
     return dob + (p.hispanic() ? " (Hispanic names)" : "");
   }

@@ -1087,8 +1087,10 @@ final class TaskForceData {
   }
 
   /**
-   * A name from a table's head with its published share, otherwise from the tail: invented rare
-   * names with Zipf-shaped weights (rank r has weight 1/r over 4,000 ranks).
+   * A name from a table's head with its published share, otherwise from the tail: invented rarer
+   * names whose weights continue the head's Zipf curve (rank r after a head of h names has weight
+   * 1/(h + r), over 4,000 ranks), so that the commonest invented name is about as common as the
+   * last names of the head, as in the published tables.
    */
   private String draw(List<Weighted> table, String tail) {
     double u = random.nextDouble() * 100;
@@ -1098,18 +1100,20 @@ final class TaskForceData {
         return w.name();
       }
     }
-    int ranks = TAIL_RANKS;
-    double v = random.nextDouble() * TAIL_HARMONIC;
+    int head = table.size();
+    double total = 0;
+    for (int r = 1; r <= TAIL_RANKS; r++) {
+      total += 1.0 / (head + r);
+    }
+    double v = random.nextDouble() * total;
     int rank = 1;
-    while (rank < ranks && (v -= 1.0 / rank) > 0) {
+    while (rank < TAIL_RANKS && (v -= 1.0 / (head + rank)) > 0) {
       rank++;
     }
     return invented(tail, rank);
   }
 
   private static final int TAIL_RANKS = 4_000;
-  private static final double TAIL_HARMONIC =
-      java.util.stream.IntStream.rangeClosed(1, TAIL_RANKS).mapToDouble(r -> 1.0 / r).sum();
 
   private static final String[] ONSETS = {
     "B", "C", "D", "F", "G", "H", "J", "K", "L", "M", "N", "P", "R", "S", "T", "V", "W", "Z", "Br",
