@@ -9,7 +9,6 @@ import org.taskforce.deconfliction.domain.EventRules;
  * @param defaultExpiry how long a registration lives without renewal (180 days)
  * @param maxLifetime the longest a registration may live from its creation (5 years, 28 CFR 23)
  * @param purgeAfter how long ended registrations are kept for review before they are purged
- * @param highFrequencyThreshold registrations a key may link before its hits are down-weighted
  * @param matchOwnAgency whether an agency's registrations are compared with its own
  * @param eventRules when two operations conflict
  * @param targetAcknowledgeWithin acknowledge target conflicts within this time
@@ -18,7 +17,6 @@ public record DeconflictionSettings(
     Duration defaultExpiry,
     Duration maxLifetime,
     Duration purgeAfter,
-    int highFrequencyThreshold,
     boolean matchOwnAgency,
     EventRules eventRules,
     Duration targetAcknowledgeWithin) {
@@ -27,7 +25,6 @@ public record DeconflictionSettings(
           Duration.ofDays(180),
           Duration.ofDays(5 * 365 + 1),
           Duration.ofDays(30),
-          25,
           false,
           EventRules.DEFAULTS,
           Duration.ofHours(24));

@@ -64,8 +64,7 @@ public final class Matcher {
     this.alerts = alerts;
     this.settings = settings;
     this.clock = clock;
-    this.matching =
-        new TargetMatching(new PersonMatcher(nicknames), settings.highFrequencyThreshold());
+    this.matching = new TargetMatching(new PersonMatcher(nicknames));
   }
 
   /** The index entries a target registration is stored under. */

@@ -53,7 +53,6 @@ public class DeconflictionConfiguration {
         p.defaultExpiry(),
         p.maxLifetime(),
         p.purgeAfter(),
-        p.highFrequencyThreshold(),
         p.matchOwnAgency(),
         new EventRules(
             e.bufferMeters(),

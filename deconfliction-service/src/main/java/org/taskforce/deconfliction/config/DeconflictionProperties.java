@@ -27,7 +27,6 @@ public record DeconflictionProperties(
     @DefaultValue("180d") Duration defaultExpiry,
     @DefaultValue("1827d") Duration maxLifetime,
     @DefaultValue("30d") Duration purgeAfter,
-    @DefaultValue("25") int highFrequencyThreshold,
     @DefaultValue("false") boolean matchOwnAgency,
     @DefaultValue("nm-ago") String watchAgencyId,
     @DefaultValue("AGENCY_ONLY") Disclosure defaultDisclosure,

@@ -12,11 +12,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The documented nickname table ({@code deconfliction/nicknames.tsv}): maps a folded given name to
- * the formal names it can stand for, so that Bill matches William and Chuy matches Jesús.
+ * The documented given-name tables: nicknames and short forms ({@code deconfliction/nicknames.tsv})
+ * map a folded given name to the formal names it can stand for, so that Bill matches William and
+ * Chuy matches Jesús; the same name in other languages ({@code
+ * deconfliction/given-name-equivalents.tsv}) joins a formal name to its group's first (English)
+ * form, so that José matches Joseph, and Pepe (José) matches Joe (Joseph).
  */
 public final class Nicknames {
   private static final String RESOURCE = "/deconfliction/nicknames.tsv";
+  private static final String EQUIVALENTS = "/deconfliction/given-name-equivalents.tsv";
   private static final Nicknames DEFAULT = load();
 
   private final Map<String, Set<String>> formalsByName;
@@ -77,29 +81,53 @@ public final class Nicknames {
 
   private static Nicknames load() {
     Map<String, Set<String>> map = new HashMap<>();
-    try (InputStream in = Nicknames.class.getResourceAsStream(RESOURCE)) {
+    for (String[] columns : rows(RESOURCE)) {
+      String formal = Names.fold(columns[0]);
+      map.computeIfAbsent(formal, k -> new HashSet<>()).add(formal);
+      if (columns.length > 1) {
+        for (String nick : columns[1].split(",")) {
+          map.computeIfAbsent(Names.fold(nick), k -> new HashSet<>()).add(formal);
+        }
+      }
+    }
+    // Every member of a group of equivalents stands for the group's first form as well; a name
+    // that stands for a member (a nickname) then stands for that first form too.
+    Map<String, String> head = new HashMap<>();
+    for (String[] group : rows(EQUIVALENTS)) {
+      String first = Names.fold(group[0]);
+      for (String member : group) {
+        head.put(Names.fold(member), first);
+        map.computeIfAbsent(Names.fold(member), k -> new HashSet<>()).add(Names.fold(member));
+      }
+    }
+    for (Set<String> formals : map.values()) {
+      for (String f : Set.copyOf(formals)) {
+        String h = head.get(f);
+        if (h != null) {
+          formals.add(h);
+        }
+      }
+    }
+    map.replaceAll((k, v) -> Set.copyOf(v));
+    return new Nicknames(Map.copyOf(map));
+  }
+
+  private static java.util.List<String[]> rows(String resource) {
+    java.util.List<String[]> rows = new java.util.ArrayList<>();
+    try (InputStream in = Nicknames.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+        throw new IllegalStateException(resource + " is missing from the classpath");
       }
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       String line;
       while ((line = reader.readLine()) != null) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] columns = line.split("\t");
-        String formal = Names.fold(columns[0]);
-        map.computeIfAbsent(formal, k -> new HashSet<>()).add(formal);
-        if (columns.length > 1) {
-          for (String nick : columns[1].split(",")) {
-            map.computeIfAbsent(Names.fold(nick), k -> new HashSet<>()).add(formal);
-          }
+        if (!line.isBlank() && !line.startsWith("#")) {
+          rows.add(line.split("\t"));
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    map.replaceAll((k, v) -> Set.copyOf(v));
-    return new Nicknames(Map.copyOf(map));
+    return rows;
   }
 }

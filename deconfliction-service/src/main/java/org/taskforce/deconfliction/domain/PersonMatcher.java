@@ -32,6 +32,7 @@ public final class PersonMatcher {
     EXACT(1.0, "date of birth identical"),
     SWAPPED(0.9, "date of birth with day and month swapped"),
     ONE_DIGIT(0.85, "date of birth differs in one digit"),
+    YEAR_OFF_BY_ONE(0.85, "date of birth with the year off by one"),
     SWAPPED_AND_DIGIT(0.7, "date of birth with day and month swapped and one digit different"),
     PARTIAL(0.6, "date of birth agrees as far as both are known"),
     MISSING(0.5, "date of birth missing on one side"),
@@ -46,7 +47,7 @@ public final class PersonMatcher {
     }
 
     boolean consistent() {
-      return this == EXACT || this == SWAPPED || this == ONE_DIGIT;
+      return this == EXACT || this == SWAPPED || this == ONE_DIGIT || this == YEAR_OFF_BY_ONE;
     }
   }
 
@@ -54,12 +55,33 @@ public final class PersonMatcher {
     static final TokenScore NONE = new TokenScore(0, "");
   }
 
-  /** The comparison, or empty when the two are not plausibly the same person. */
-  public Optional<Similarity> compare(PersonProfile asked, PersonProfile stored) {
+  /**
+   * How two persons compare, whichever is asked: the similarity when they are plausibly one person,
+   * and, either way, whether their names and their dates of birth are alike on their own.
+   *
+   * @param namesAlike surname and a given name at least {@link #POSSIBLE_NAME} alike (in either
+   *     order), and not contradicting each other
+   * @param datesAlike both dates of birth complete and identical, swapped or one error apart
+   */
+  public record Comparison(
+      Optional<Similarity> similarity, boolean namesAlike, boolean datesAlike) {}
+
+  /**
+   * The comparison, or empty when the two are not plausibly the same person. Symmetric by
+   * construction: the two are put in a fixed order (by their text form) before comparing, so which
+   * side asks changes nothing, not even the wording of a reason.
+   */
+  public Optional<Similarity> compare(PersonProfile a, PersonProfile b) {
+    return comparison(a, b).similarity();
+  }
+
+  /** {@link #compare} with the separate verdicts on names and dates of birth. */
+  public Comparison comparison(PersonProfile a, PersonProfile b) {
+    return a.encode().compareTo(b.encode()) <= 0 ? ordered(a, b) : ordered(b, a);
+  }
+
+  private Comparison ordered(PersonProfile asked, PersonProfile stored) {
     DobAgreement dob = dob(asked.dob(), stored.dob());
-    if (dob == DobAgreement.CONTRADICTS) {
-      return Optional.empty();
-    }
     TokenScore surname = best(asked.surnames(), stored.surnames(), false);
     TokenScore given = best(asked.given(), stored.given(), true);
     boolean swapped = false;
@@ -71,12 +93,18 @@ public final class PersonMatcher {
       swapped = true;
     }
     double weakest = Math.min(surname.score, given.score);
-    if (dob == DobAgreement.MISSING
-        && (contradict(swapped ? asked.given() : asked.surnames(), stored.surnames(), false)
-            || contradict(swapped ? asked.surnames() : asked.given(), stored.given(), true))) {
+    boolean contradicting =
+        contradict(swapped ? asked.given() : asked.surnames(), stored.surnames(), false)
+            || contradict(swapped ? asked.surnames() : asked.given(), stored.given(), true);
+    boolean namesAlike = weakest >= POSSIBLE_NAME && !contradicting;
+    Comparison none = new Comparison(Optional.empty(), namesAlike, dob.consistent());
+    if (dob == DobAgreement.CONTRADICTS) {
+      return none;
+    }
+    if (dob == DobAgreement.MISSING && contradicting) {
       // Without a date of birth the names are all there is: "García López" is not "García Ortiz",
       // nor "José Luis" "José Antonio".
-      return Optional.empty();
+      return none;
     }
     Tier tier;
     if (weakest >= MATCH_NAME && dob.consistent()) {
@@ -95,7 +123,7 @@ public final class PersonMatcher {
       given = new TokenScore(0.4, "differs but starts with the same letter");
       tier = Tier.POSSIBLE;
     } else {
-      return Optional.empty();
+      return none;
     }
     double name = (surname.score + given.score) / 2;
     List<String> reasons = new ArrayList<>();
@@ -106,16 +134,20 @@ public final class PersonMatcher {
     }
     reasons.add(dob.reason);
     double score = Math.round((0.55 * name + 0.45 * dob.score) * 1000) / 1000.0;
-    return Optional.of(
-        new Similarity(
-            score,
-            tier,
-            reasons,
-            dob == DobAgreement.EXACT,
-            dob == DobAgreement.MISSING,
-            dob == DobAgreement.MISSING
-                && !unmatched(asked.allTokens(), stored.allTokens(), true)
-                && !unmatched(stored.allTokens(), asked.allTokens(), true)));
+    return new Comparison(
+        Optional.of(
+            new Similarity(
+                score,
+                tier,
+                reasons,
+                dob == DobAgreement.EXACT,
+                dob == DobAgreement.MISSING,
+                dob == DobAgreement.MISSING
+                    && weakest >= MATCH_NAME
+                    && !unmatched(asked.allTokens(), stored.allTokens(), true)
+                    && !unmatched(stored.allTokens(), asked.allTokens(), true))),
+        namesAlike,
+        dob.consistent());
   }
 
   /**
@@ -164,7 +196,7 @@ public final class PersonMatcher {
       return new TokenScore(1.0, "identical");
     }
     if (givenNames && nicknames.equivalent(a, b)) {
-      return new TokenScore(0.95, "is a known nickname of the other");
+      return new TokenScore(0.95, "is a known nickname or other-language form of the other");
     }
     int minLength = Math.min(a.length(), b.length());
     if (minLength >= 4) {
@@ -250,6 +282,9 @@ public final class PersonMatcher {
       }
       if (diff == 1 || transposition(x, y)) {
         return DobAgreement.ONE_DIGIT;
+      }
+      if (a.month() == b.month() && a.day() == b.day() && Math.abs(a.year() - b.year()) == 1) {
+        return DobAgreement.YEAR_OFF_BY_ONE; // 1969 for 1970: two digits, one slip
       }
       String swapped = new BirthDate(b.year(), b.day(), b.month()).compact();
       int swappedDiff = 0;

@@ -70,11 +70,16 @@ public record PersonProfile(List<String> given, List<String> surnames, BirthDate
    *       code>:<year>} — one name misspelt beyond sounding alike, together with a wrong digit in
    *       the date of birth;
    *   <li>{@code pj:<same initialled pairs>:<mmdd>} — the same with a wrong digit in the year;
-   *   <li>{@code pb:<same initialled pairs>#<shard>} — a misspelt name in an ask without a date of
-   *       birth (large buckets: read only when the names found nobody, see {@link #fallbackKeys});
    *   <li>{@code px:<pair>} — records whose date of birth is unknown or partial;
-   *   <li>{@code pa:<pair>#<shard>} — every record, for asks that carry no date of birth.
+   *   <li>{@code py:<same initialled pairs>} — the same with one name misspelt beyond its sound;
+   *   <li>{@code pa:<pair>#<shard>} — every record, for asks that carry no date of birth;
+   *   <li>{@code pb:<same initialled pairs>#<shard>} — the same with one name misspelt.
    * </ul>
+   *
+   * <p>Each family an ask reads is stored by every record it could match, and the other way round:
+   * an ask without a date of birth reads {@code pa}/{@code pb}, which every record stores, and a
+   * record without one stores {@code px}/{@code py}, which every ask with a date of birth reads. So
+   * two registrations find each other from either side or not at all.
    */
   public Set<String> storedKeys(Nicknames nicknames, String owner) {
     Set<String> keys = new TreeSet<>();
@@ -94,6 +99,9 @@ public record PersonProfile(List<String> given, List<String> surnames, BirthDate
     }
     for (String initialed : surnameWithInitials()) {
       keys.add("pb:" + initialed + shard);
+      if (!dob.complete()) {
+        keys.add("py:" + initialed);
+      }
       if (dob.known()) {
         keys.add("pi:" + initialed + ":" + dob.year());
       }
@@ -126,8 +134,12 @@ public record PersonProfile(List<String> given, List<String> surnames, BirthDate
     }
     for (String initialed : surnameWithInitials()) {
       if (!dob.known()) {
-        continue; // pb: see fallbackKeys
+        for (int shard = 0; shard < SHARDS; shard++) {
+          keys.add("pb:" + initialed + "#" + shard);
+        }
+        continue;
       }
+      keys.add("py:" + initialed);
       keys.add("pi:" + initialed + ":" + dob.year());
       if (dob.complete()) {
         keys.add("pj:" + initialed + ":" + monthDay(dob.month(), dob.day()));
@@ -137,23 +149,6 @@ public record PersonProfile(List<String> given, List<String> surnames, BirthDate
       keys.add("pd:" + dob.compact());
       if (dob.day() <= 12 && dob.day() != dob.month()) {
         keys.add("pd:" + new BirthDate(dob.year(), dob.day(), dob.month()).compact());
-      }
-    }
-    return keys;
-  }
-
-  /**
-   * Second-round keys for an ask without a date of birth whose names found nobody: the large
-   * initialled buckets ({@code pb}), read only then.
-   */
-  public Set<String> fallbackKeys() {
-    Set<String> keys = new TreeSet<>();
-    if (dob.known()) {
-      return keys;
-    }
-    for (String initialed : surnameWithInitials()) {
-      for (int shard = 0; shard < SHARDS; shard++) {
-        keys.add("pb:" + initialed + "#" + shard);
       }
     }
     return keys;

@@ -8,7 +8,9 @@ import java.util.Set;
  *
  * @param matchedTypes the asker's selector types that matched
  * @param comparedSelector for person matches, the index of the asker's person selector
- * @param highFrequency a matched selector links unusually many registrations
+ * @param highFrequency an identical address or phone of two persons was not taken as evidence that
+ *     they are one (households, motels and shelters share them); shown as {@code
+ *     high_frequency_selector}
  */
 public record TargetMatch(
     String registrationId,

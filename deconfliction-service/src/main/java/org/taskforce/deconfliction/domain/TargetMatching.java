@@ -2,8 +2,8 @@ package org.taskforce.deconfliction.domain;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,24 +12,45 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Scores an ask's selectors against the index entries found under their keys, one result per
- * registered target: exact selectors by identical canonical keys, persons with {@link
- * PersonMatcher}. A key that links more than {@code highFrequencyThreshold} registrations (a shared
- * motel address, a reseller phone) still yields its hits, down-weighted to POSSIBLE and flagged.
+ * Grades an ask against the registrations the index holds under its keys, one result per
+ * registration. The tier of a pair is a function of the two registrations alone — never of who else
+ * is registered, of the order they came in, or of which side asks — so a conflict found when the
+ * second of two registrations arrives is the one a check from either side finds later:
+ *
+ * <ul>
+ *   <li>Where either side registers no person (a place, a phone, a vehicle…), an identical
+ *       canonical key is a MATCH: that thing is the target.
+ *   <li>Two persons are compared with {@link PersonMatcher}: its MATCH stands. Its POSSIBLE becomes
+ *       a MATCH when an identifying selector (phone, e-mail, plate, VIN, handle, wallet) is
+ *       identical, or when the names alone fit throughout (every name has its counterpart, no date
+ *       of birth on one side) and the address is identical. Otherwise it stays POSSIBLE.
+ *   <li>Two persons who do not compare as one: an identical identifying selector makes a POSSIBLE
+ *       only when their names or their dates of birth are alike; an identical address alone makes
+ *       nothing. Households, motels and shelters share addresses, families and shelters share
+ *       phones: a shared address or phone alone never makes two persons one, and a busy one adds no
+ *       review items.
+ * </ul>
  */
 public final class TargetMatching {
-  /** Score of an exact hit on a high-frequency key: below MATCH, still reviewed. */
-  static final double HIGH_FREQUENCY_SCORE = 0.6;
+  /** Score of an identical selector that is not taken as evidence of one person on its own. */
+  static final double SHARED_SELECTOR_SCORE = 0.6;
 
-  /** More persons than this fitting a name asked without a date of birth: flagged as ambiguous. */
-  static final int AMBIGUOUS_NAME = 5;
+  /** Selector types that identify one person's thing (not a place many may share). */
+  static final Set<SelectorType> IDENTIFYING =
+      EnumSet.of(
+          SelectorType.PHONE,
+          SelectorType.EMAIL,
+          SelectorType.VEHICLE_PLATE,
+          SelectorType.VEHICLE_VIN,
+          SelectorType.SOCIAL_HANDLE,
+          SelectorType.CRYPTO_WALLET);
+
+  private static final String PROFILES = ";";
 
   private final PersonMatcher persons;
-  private final int highFrequencyThreshold;
 
-  public TargetMatching(PersonMatcher persons, int highFrequencyThreshold) {
+  public TargetMatching(PersonMatcher persons) {
     this.persons = persons;
-    this.highFrequencyThreshold = highFrequencyThreshold;
   }
 
   /** The keys to look up for an ask. */
@@ -45,42 +66,31 @@ public final class TargetMatching {
     return keys;
   }
 
-  /** Second-round keys: for asks without a date of birth whose names found nobody. */
-  public static Set<String> fallbackKeys(List<NormalizedSelector> ask) {
-    Set<String> keys = new LinkedHashSet<>();
-    for (NormalizedSelector s : ask) {
-      if (s.person() != null) {
-        keys.addAll(s.person().fallbackKeys());
-      }
-    }
-    return keys;
-  }
-
-  /**
-   * Looks up and matches an ask in one or two rounds: the second round (large name-only buckets)
-   * runs only when a person asked without a date of birth found nobody in the first.
-   */
+  /** Looks up an ask's keys and grades what they find. */
   public List<TargetMatch> find(
       List<NormalizedSelector> ask,
       java.util.function.Function<Set<String>, Map<String, List<IndexEntry>>> lookup,
       Nicknames nicknames,
       Predicate<IndexEntry> candidate) {
-    Map<String, List<IndexEntry>> found =
-        new java.util.HashMap<>(lookup.apply(lookupKeys(ask, nicknames)));
-    List<TargetMatch> matches = match(ask, found, nicknames, candidate);
-    Set<String> fallback = fallbackKeys(ask);
-    if (!fallback.isEmpty()
-        && matches.stream().noneMatch(m -> m.matchedTypes().contains(SelectorType.PERSON))) {
-      found.putAll(lookup.apply(fallback));
-      matches = match(ask, found, nicknames, candidate);
-    }
-    return matches;
+    return match(ask, lookup.apply(lookupKeys(ask, nicknames)), nicknames, candidate);
   }
 
-  /** The keys to store a registration's selectors under, with the entry payload of each. */
+  /**
+   * The keys to store a registration's selectors under, with the entry payload of each: a person
+   * key carries its person's profile, an exact key the profiles of every person of the registration
+   * (none for a place), so that a hit on a phone or an address can be graded by the persons on both
+   * sides.
+   */
   public static Map<String, String> storedKeys(
       List<NormalizedSelector> selectors, Nicknames nicknames, String owner) {
     Map<String, String> keys = new LinkedHashMap<>();
+    List<String> profiles = new ArrayList<>();
+    for (NormalizedSelector s : selectors) {
+      if (s.person() != null) {
+        profiles.add(s.person().encode());
+      }
+    }
+    String exactPayload = String.join(PROFILES, profiles);
     for (NormalizedSelector s : selectors) {
       if (s.person() != null) {
         String payload = s.person().encode();
@@ -88,14 +98,25 @@ public final class TargetMatching {
           keys.put(key, payload);
         }
       } else {
-        s.exactKeys().forEach(k -> keys.put(k, ""));
+        s.exactKeys().forEach(k -> keys.put(k, exactPayload));
       }
     }
     return keys;
   }
 
+  /** What the index tells about one registration found under an ask's keys. */
+  private static final class Found {
+    final IndexEntry entry;
+    final Set<String> profiles = new LinkedHashSet<>();
+    final Map<SelectorType, String> shared = new EnumMap<>(SelectorType.class);
+
+    Found(IndexEntry entry) {
+      this.entry = entry;
+    }
+  }
+
   /**
-   * Matches an ask against what the index holds under its lookup keys.
+   * Grades an ask against what the index holds under its lookup keys.
    *
    * @param found entries per looked-up key
    * @param candidate which registrations may match (other agencies, not rejected, not the ask
@@ -106,102 +127,145 @@ public final class TargetMatching {
       Map<String, List<IndexEntry>> found,
       Nicknames nicknames,
       Predicate<IndexEntry> candidate) {
-    Map<String, Builder> byRegistration = new LinkedHashMap<>();
+    Map<String, Found> byRegistration = new LinkedHashMap<>();
+    List<PersonProfile> asked = new ArrayList<>();
     for (NormalizedSelector s : ask) {
       if (s.person() != null) {
-        matchPerson(s, found, nicknames, candidate, byRegistration);
+        asked.add(s.person());
+        for (String key : s.person().queryKeys(nicknames)) {
+          for (IndexEntry e : found.getOrDefault(key, List.of())) {
+            if (candidate.test(e)) {
+              byRegistration
+                  .computeIfAbsent(e.registrationId(), id -> new Found(e))
+                  .profiles
+                  .add(e.payload());
+            }
+          }
+        }
       } else {
         for (String key : s.exactKeys()) {
-          List<IndexEntry> entries = found.getOrDefault(key, List.of());
-          boolean frequent = distinctRegistrations(entries) > highFrequencyThreshold;
-          for (IndexEntry e : entries) {
-            if (!candidate.test(e)) {
-              continue;
-            }
-            Builder b = byRegistration.computeIfAbsent(e.registrationId(), id -> new Builder(e));
-            String label = label(s.type());
-            if (frequent) {
-              b.add(
-                  s.type(),
-                  Tier.POSSIBLE,
-                  HIGH_FREQUENCY_SCORE,
-                  List.of(
-                      label
-                          + " identical, but it links "
-                          + distinctRegistrations(entries)
-                          + " registrations (down-weighted)"),
-                  true);
-            } else {
-              b.add(s.type(), Tier.MATCH, 1.0, List.of(label + " identical"), false);
+          for (IndexEntry e : found.getOrDefault(key, List.of())) {
+            if (candidate.test(e)) {
+              Found f = byRegistration.computeIfAbsent(e.registrationId(), id -> new Found(e));
+              f.shared.putIfAbsent(s.type(), key);
+              for (String p : e.payload().split(PROFILES)) {
+                if (!p.isEmpty()) {
+                  f.profiles.add(p);
+                }
+              }
             }
           }
         }
       }
     }
     List<TargetMatch> matches = new ArrayList<>();
-    for (Builder b : byRegistration.values()) {
-      matches.add(b.build());
+    for (Found f : byRegistration.values()) {
+      grade(asked, f).ifPresent(matches::add);
     }
-    matches.sort(Comparator.comparing(TargetMatch::tier).thenComparing(m -> -m.score()));
+    matches.sort(
+        Comparator.comparing(TargetMatch::tier)
+            .thenComparing(m -> -m.score())
+            .thenComparing(TargetMatch::registrationId));
     return matches;
   }
 
-  private void matchPerson(
-      NormalizedSelector s,
-      Map<String, List<IndexEntry>> found,
-      Nicknames nicknames,
-      Predicate<IndexEntry> candidate,
-      Map<String, Builder> byRegistration) {
-    Set<String> seen = new HashSet<>();
-    Map<IndexEntry, Similarity> similar = new LinkedHashMap<>();
-    Set<String> keys = new LinkedHashSet<>(s.person().queryKeys(nicknames));
-    keys.addAll(s.person().fallbackKeys());
-    for (String key : keys) {
-      for (IndexEntry e : found.getOrDefault(key, List.of())) {
-        if (!seen.add(e.registrationId() + "|" + e.payload()) || !candidate.test(e)) {
-          continue;
+  private java.util.Optional<TargetMatch> grade(List<PersonProfile> asked, Found f) {
+    Set<SelectorType> types = EnumSet.noneOf(SelectorType.class);
+    types.addAll(f.shared.keySet());
+    boolean identifying = f.shared.keySet().stream().anyMatch(IDENTIFYING::contains);
+    boolean address =
+        f.shared.containsKey(SelectorType.ADDRESS) || f.shared.containsKey(SelectorType.BUSINESS);
+    List<String> sharedReasons = new ArrayList<>();
+    for (SelectorType t : f.shared.keySet()) {
+      sharedReasons.add(label(t) + " identical");
+    }
+    if (asked.isEmpty() || f.profiles.isEmpty()) {
+      // A place, a phone, a vehicle… is the target itself: the same key is the same target.
+      return f.shared.isEmpty()
+          ? java.util.Optional.empty()
+          : java.util.Optional.of(
+              result(f, Tier.MATCH, List.of(), 1.0, sharedReasons, types, false, 1.0));
+    }
+    PersonMatcher.Comparison best = null;
+    for (PersonProfile a : asked) {
+      for (String encoded : f.profiles) {
+        PersonMatcher.Comparison c = persons.comparison(a, PersonProfile.decode(encoded));
+        if (best == null || better(c, best)) {
+          best = c;
         }
-        persons
-            .compare(s.person(), PersonProfile.decode(e.payload()))
-            .ifPresent(sim -> similar.put(e, sim));
       }
     }
-    // Without a date of birth on one side the names are all there is. A registered person with
-    // exactly the names asked (each name on either side has its counterpart on the other) explains
-    // the ask better than those sharing only some of them: these are compared only when nobody
-    // has them all (a date of birth would compare them all).
-    // (No reason says so: the others may be restricted registrations, not to be hinted at.)
-    if (similar.values().stream().anyMatch(Similarity::everyName)) {
-      similar.values().removeIf(x -> x.namesOnly() && !x.everyName());
+    java.util.Optional<Similarity> person = best.similarity();
+    if (person.isPresent()) {
+      Similarity sim = person.get();
+      types.add(SelectorType.PERSON);
+      Tier tier = sim.tier();
+      List<String> reasons = new ArrayList<>(sim.reasons());
+      boolean flagged = false;
+      if (tier == Tier.POSSIBLE && identifying) {
+        tier = Tier.MATCH;
+      } else if (tier == Tier.POSSIBLE && address && sim.everyName()) {
+        tier = Tier.MATCH;
+      } else if (address && !identifying && tier == Tier.POSSIBLE) {
+        flagged = true; // the address is not taken as evidence of one person
+      }
+      double support = tier == Tier.MATCH ? 1.0 : SHARED_SELECTOR_SCORE;
+      return java.util.Optional.of(
+          result(f, tier, reasons, sim.score(), sharedReasons, types, flagged, support));
     }
-    // A person registered with exactly this date of birth explains the ask better than namesakes
-    // whose date is one digit or a swap away: those are demoted to POSSIBLE for review.
-    boolean exact =
-        similar.values().stream().anyMatch(x -> x.tier() == Tier.MATCH && x.exactBirthDate());
-    // A name without a date of birth that fits many registered persons is ambiguous: every one
-    // is still returned, flagged and down-weighted, with a hint to add the date of birth (not how
-    // many: some of them may be restricted registrations the asker never sees).
-    boolean ambiguous = !s.person().dob().known() && similar.size() > AMBIGUOUS_NAME;
-    similar.forEach((e, sim) -> {
-      Similarity used = sim;
-      // Names alone make a MATCH when they fit only this registered person.
-      if (similar.size() == 1 && sim.namesOnly() && sim.tier() == Tier.POSSIBLE) {
-        used = sim.promoted("the only registered person these names fit");
-      }
-      if (exact && sim.tier() == Tier.MATCH && !sim.exactBirthDate()) {
-        used = sim.demoted("another registered person has exactly this date of birth");
-      }
-      if (ambiguous) {
-        used = used.demoted("many registered persons fit this name; add a date of birth");
-      }
-      byRegistration
-          .computeIfAbsent(e.registrationId(), id -> new Builder(e))
-          .add(SelectorType.PERSON, used.tier(), used.score(), used.reasons(), ambiguous);
-    });
+    if (identifying && (best.namesAlike() || best.datesAlike())) {
+      List<String> reasons =
+          List.of(
+              best.namesAlike()
+                  ? "names alike but dates of birth differ"
+                  : "dates of birth alike but names differ");
+      return java.util.Optional.of(
+          result(
+              f, Tier.POSSIBLE, reasons, 0.3, sharedReasons, types, true, SHARED_SELECTOR_SCORE));
+    }
+    return java.util.Optional.empty();
   }
 
-  private static long distinctRegistrations(List<IndexEntry> entries) {
-    return entries.stream().map(IndexEntry::registrationId).distinct().count();
+  /** The more telling of two comparisons: a tier first, then the score, then alike verdicts. */
+  private static boolean better(PersonMatcher.Comparison c, PersonMatcher.Comparison best) {
+    if (c.similarity().isPresent() != best.similarity().isPresent()) {
+      return c.similarity().isPresent();
+    }
+    if (c.similarity().isPresent()) {
+      Similarity x = c.similarity().get();
+      Similarity y = best.similarity().get();
+      if (x.tier() != y.tier()) {
+        return x.tier().ordinal() < y.tier().ordinal();
+      }
+      return x.score() > y.score();
+    }
+    int x = (c.namesAlike() ? 2 : 0) + (c.datesAlike() ? 1 : 0);
+    int y = (best.namesAlike() ? 2 : 0) + (best.datesAlike() ? 1 : 0);
+    return x > y;
+  }
+
+  /** Independent pieces of evidence add up: the score is 1 − Π(1 − s) over them. */
+  private static TargetMatch result(
+      Found f,
+      Tier tier,
+      List<String> personReasons,
+      double personScore,
+      List<String> sharedReasons,
+      Set<SelectorType> types,
+      boolean flagged,
+      double sharedScore) {
+    double miss = personReasons.isEmpty() ? 1 : 1 - personScore;
+    for (int i = 0; i < sharedReasons.size(); i++) {
+      miss *= 1 - sharedScore;
+    }
+    List<String> reasons = new ArrayList<>(personReasons);
+    reasons.addAll(sharedReasons);
+    if (flagged) {
+      reasons.add("a shared address or phone alone does not make two persons one");
+    }
+    double score = Math.round((1 - miss) * 1000) / 1000.0;
+    return new TargetMatch(
+        f.entry.registrationId(), f.entry.agencyId(), tier, score, reasons, types, flagged);
   }
 
   static String label(SelectorType type) {
@@ -216,51 +280,5 @@ public final class TargetMatching {
       case CRYPTO_WALLET -> "crypto wallet";
       case BUSINESS -> "business";
     };
-  }
-
-  /** Collects the best evidence per selector type for one registration. */
-  private static final class Builder {
-    private final IndexEntry entry;
-    private final Map<SelectorType, Double> bestScore = new LinkedHashMap<>();
-    private final Map<SelectorType, Tier> bestTier = new LinkedHashMap<>();
-    private final Map<SelectorType, List<String>> bestReasons = new LinkedHashMap<>();
-    private boolean highFrequency;
-
-    Builder(IndexEntry entry) {
-      this.entry = entry;
-    }
-
-    void add(SelectorType type, Tier tier, double score, List<String> reasons, boolean frequent) {
-      Tier current = bestTier.get(type);
-      boolean better =
-          current == null
-              || tier.ordinal() < current.ordinal()
-              || (tier == current && score > bestScore.get(type));
-      if (better) {
-        bestTier.put(type, tier);
-        bestScore.put(type, score);
-        bestReasons.put(type, reasons);
-      }
-      highFrequency |= frequent;
-    }
-
-    TargetMatch build() {
-      Tier tier = Tier.POSSIBLE;
-      double miss = 1;
-      List<String> reasons = new ArrayList<>();
-      for (SelectorType type : bestTier.keySet()) {
-        if (bestTier.get(type) == Tier.MATCH) {
-          tier = Tier.MATCH;
-        }
-        miss *= 1 - bestScore.get(type);
-        reasons.addAll(bestReasons.get(type));
-      }
-      // Independent pieces of evidence add up: two POSSIBLE findings make a surer POSSIBLE.
-      double score = Math.round((1 - miss) * 1000) / 1000.0;
-      Set<SelectorType> types = EnumSet.noneOf(SelectorType.class);
-      types.addAll(bestTier.keySet());
-      return new TargetMatch(
-          entry.registrationId(), entry.agencyId(), tier, score, reasons, types, highFrequency);
-    }
   }
 }

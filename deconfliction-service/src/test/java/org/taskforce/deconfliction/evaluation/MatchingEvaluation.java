@@ -44,7 +44,7 @@ public final class MatchingEvaluation {
   private final SelectorNormalizer normalizer =
       new SelectorNormalizer(Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"), ZoneOffset.UTC));
   private final TargetMatching matching =
-      new TargetMatching(new PersonMatcher(Nicknames.standard()), 25);
+      new TargetMatching(new PersonMatcher(Nicknames.standard()));
 
   public MatchingEvaluation(int persons, long seed) {
     this.persons = persons;
@@ -318,7 +318,7 @@ public final class MatchingEvaluation {
   }
 
   /** Every exact selector type, registered in one format and asked in others. */
-  private Map<SelectorType, Counts> exactSelectors(Random random) {
+  Map<SelectorType, Counts> exactSelectors(Random random) {
     Map<SelectorType, Counts> byType = new EnumMap<>(SelectorType.class);
     ExactSelectors generator = new ExactSelectors(random);
     int n = Math.max(500, persons / 10);
@@ -342,7 +342,7 @@ public final class MatchingEvaluation {
   }
 
   /** Event conflicts found through the cell index against a brute-force check of every pair. */
-  private static Counts events(Random random) {
+  static Counts events(Random random) {
     EventRules rules = EventRules.DEFAULTS;
     int n = 4_000;
     Instant base = Instant.parse("2026-12-01T00:00:00Z");
@@ -396,10 +396,57 @@ public final class MatchingEvaluation {
     return counts;
   }
 
+  /** The task force over time (see {@link RegistrySimulation}): the figures the targets hold. */
+  static RegistrySimulation.Report registry(int people, long seed) {
+    return new RegistrySimulation(new TaskForceData(seed, people)).run(seed + 1);
+  }
+
+  static void print(RegistrySimulation.Report r) {
+    System.out.printf(
+        "Task force over time: %d persons, %d registrations from %d agencies in random order,"
+            + " %d true cross-agency pairs%n",
+        r.persons(), r.registrations(), TaskForceData.AGENCIES.length, r.truePairs());
+    System.out.println("  conflicts (MATCH)            : " + r.match());
+    System.out.println(
+        "    recall over pairs sharing an exact selector or both with a date of birth");
+    System.out.println("  conflicts + review queue     : " + r.matchOrPossible());
+    System.out.println("  review queue (POSSIBLE)      : " + r.possible());
+    System.out.println("  review items                 : " + r.reviewQueue());
+    System.out.println(
+        "  false MATCHes sharing a hub or household selector: "
+            + r.falseMatchesOnSharedSelector()
+            + " (names differ too: "
+            + r.hubOnlyMatches()
+            + ")");
+    System.out.println(
+        "  pairs whose tier changes with the arrival order: " + r.orderDisagreements());
+    System.out.println(
+        "  checks: pairs whose tier differs by who asks: "
+            + r.directionDisagreements()
+            + ", found from one side only: "
+            + r.oneSidedFindings());
+    System.out.println("  checks (both directions), MATCH: " + r.checkMatch());
+    System.out.println("  places registered by several agencies, MATCH: " + r.places());
+    System.out.println(
+        "  a place and a person at its address: "
+            + r.placePersonMatches()
+            + " MATCH, "
+            + r.placePersonPossibles()
+            + " POSSIBLE");
+    System.out.println("  false MATCHes by cause:");
+    r.falseMatchCauses().forEach((k, v) -> System.out.printf("    %-70s %d%n", k, v));
+    System.out.println("  true pairs missed (or only POSSIBLE where MATCH is due) by cause:");
+    r.missedCauses().forEach((k, v) -> System.out.printf("    %-70s %d%n", k, v));
+  }
+
   public static void main(String[] args) {
     int persons = Integer.getInteger("eval.persons", 10_000);
     long seed = Long.getLong("eval.seed", 7);
     long started = System.nanoTime();
+    print(registry(Integer.getInteger("eval.people", 3_750), seed));
+    if (Boolean.getBoolean("eval.registryOnly")) {
+      return;
+    }
     Report r = new MatchingEvaluation(persons, seed).run();
     System.out.printf(
         "Matching-quality evaluation: %d registered persons, %d variant asks, %d namesake asks (seed %d)%n",
