@@ -36,8 +36,10 @@ public final class ProtoTimes {
   public static java.time.Duration duration(Duration d, String field) {
     boolean signsAgree =
         d.getSeconds() == 0 || d.getNanos() == 0 || (d.getSeconds() < 0) == (d.getNanos() < 0);
-    if (Math.abs(d.getSeconds()) > MAX_DURATION_SECONDS
-        || Math.abs(d.getNanos()) > 999_999_999
+    if (d.getSeconds() < -MAX_DURATION_SECONDS
+        || d.getSeconds() > MAX_DURATION_SECONDS
+        || d.getNanos() < -999_999_999
+        || d.getNanos() > 999_999_999
         || !signsAgree) {
       throw refused(field, "must be a duration within 10,000 years");
     }

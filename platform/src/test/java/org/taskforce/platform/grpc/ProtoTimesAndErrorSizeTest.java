@@ -35,13 +35,19 @@ class ProtoTimesAndErrorSizeTest {
     }
     assertThat(ProtoTimes.instant(Timestamp.newBuilder().setSeconds(1_800_000_000L).build(), "t"))
         .isEqualTo(Instant.ofEpochSecond(1_800_000_000L));
-    assertThat(
-            catchThrowableOfType(
-                TaskforceException.class,
-                () ->
-                    ProtoTimes.duration(
-                        Duration.newBuilder().setSeconds(5).setNanos(-3).build(), "interval")))
-        .isNotNull();
+    for (Duration bad :
+        new Duration[] {
+          Duration.newBuilder().setSeconds(5).setNanos(-3).build(),
+          Duration.newBuilder().setSeconds(Long.MIN_VALUE).build(),
+          Duration.newBuilder().setSeconds(Long.MAX_VALUE).build(),
+          Duration.newBuilder().setNanos(Integer.MIN_VALUE).build()
+        }) {
+      assertThat(
+              catchThrowableOfType(
+                  TaskforceException.class, () -> ProtoTimes.duration(bad, "interval")))
+          .as(bad.toString())
+          .isNotNull();
+    }
   }
 
   @Test

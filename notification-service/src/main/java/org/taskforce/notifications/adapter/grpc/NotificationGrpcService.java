@@ -180,9 +180,20 @@ public final class NotificationGrpcService
         r.getResource(),
         r.getAttributesMap(),
         r.getRequiresAcknowledgement(),
-        r.hasAcknowledgeDeadline()
-            ? NotificationMapping.instant(r.getAcknowledgeDeadline())
-            : null);
+        deadline(r, prefix, v));
+  }
+
+  /** The deadline asked for, or none; an impossible time is a violation among the others. */
+  private static java.time.Instant deadline(
+      PublishNotificationRequest r, String prefix, Violations v) {
+    if (!r.hasAcknowledgeDeadline()) {
+      return null;
+    }
+    if (!org.taskforce.platform.grpc.ProtoTimes.isValid(r.getAcknowledgeDeadline())) {
+      v.add(prefix + "acknowledge_deadline", "must be a time between 0001-01-01 and 9999-12-31");
+      return null;
+    }
+    return NotificationMapping.instant(r.getAcknowledgeDeadline(), prefix + "acknowledge_deadline");
   }
 
   private static PublishNotificationResponse response(Notifications.Published p) {
@@ -276,8 +287,8 @@ public final class NotificationGrpcService
     Duration heartbeat = DEFAULT_HEARTBEAT;
     if (r.hasHeartbeatInterval()) {
       Duration asked =
-          Duration.ofSeconds(
-              r.getHeartbeatInterval().getSeconds(), r.getHeartbeatInterval().getNanos());
+          org.taskforce.platform.grpc.ProtoTimes.duration(
+              r.getHeartbeatInterval(), "heartbeat_interval");
       heartbeat =
           asked.compareTo(MIN_HEARTBEAT) < 0
               ? MIN_HEARTBEAT

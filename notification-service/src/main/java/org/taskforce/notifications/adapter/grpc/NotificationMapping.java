@@ -93,7 +93,7 @@ final class NotificationMapping {
     return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
   }
 
-  static Instant instant(Timestamp t) {
-    return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
+  static Instant instant(Timestamp t, String field) {
+    return org.taskforce.platform.grpc.ProtoTimes.instant(t, field);
   }
 }
