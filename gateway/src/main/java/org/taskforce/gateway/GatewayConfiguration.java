@@ -30,6 +30,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.reactive.function.server.RequestPredicates;
@@ -42,18 +43,19 @@ import org.taskforce.gateway.transcoding.ErrorBodies;
 import org.taskforce.gateway.transcoding.OpenApiDocument;
 import org.taskforce.gateway.transcoding.RestRoutes;
 import org.taskforce.gateway.web.AccessLogFilter;
+import org.taskforce.gateway.web.AnonymousRateLimitFilter;
 import org.taskforce.gateway.web.BackendCircuitBreakers;
 import org.taskforce.gateway.web.BackendsHealthIndicator;
 import org.taskforce.gateway.web.GrpcAwareAuthenticationEntryPoint;
 import org.taskforce.gateway.web.GrpcBackends;
 import org.taskforce.gateway.web.GrpcPassThroughFilter;
 import org.taskforce.gateway.web.GrpcStatusDetailsTrailersFilter;
-import org.taskforce.gateway.web.MongoTokenBuckets;
+import org.taskforce.gateway.web.KeycloakPathFilter;
+import org.taskforce.gateway.web.KeycloakPaths;
 import org.taskforce.gateway.web.RateLimitFilter;
-import org.taskforce.gateway.web.RateLimiter;
+import org.taskforce.gateway.web.RateLimiters;
 import org.taskforce.gateway.web.RequestIdFilter;
 import org.taskforce.gateway.web.RestTranscodingHandler;
-import org.taskforce.gateway.web.TokenBuckets;
 import org.taskforce.gateway.web.VerifiedTokenCache;
 import reactor.netty.http.HttpProtocol;
 
@@ -98,6 +100,18 @@ class GatewayConfiguration {
     return new GrpcStatusDetailsTrailersFilter();
   }
 
+  /** The realm of the issuer the gateway trusts is the only one it serves. */
+  @Bean
+  KeycloakPaths keycloakPaths(
+      @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer) {
+    return KeycloakPaths.ofIssuer(issuer);
+  }
+
+  @Bean
+  KeycloakPathFilter keycloakPathFilter(KeycloakPaths paths, ErrorBodies errors) {
+    return new KeycloakPathFilter(paths, errors);
+  }
+
   @Bean
   RequestIdFilter requestIdFilter() {
     return new RequestIdFilter();
@@ -108,26 +122,34 @@ class GatewayConfiguration {
     return new AccessLogFilter();
   }
 
-  /** In memory per replica, or shared by all replicas in MongoDB when a URI is configured. */
-  @Bean
+  /**
+   * The agencies', users' and addresses' buckets: in memory per replica, or shared by all replicas
+   * in MongoDB when a URI is configured.
+   */
+  @Bean(destroyMethod = "close")
   @ConditionalOnBooleanProperty(
       name = "taskforce.gateway.rate-limit.enabled",
       matchIfMissing = true)
-  RateLimiter rateLimiter(GatewayProperties properties) {
-    var limit = properties.gateway().rateLimit();
-    if (limit.mongodbUri().isBlank()) {
-      return new TokenBuckets(limit.requestsPerSecond(), limit.burst(), System::nanoTime);
-    }
-    return MongoTokenBuckets.connect(
-        limit.mongodbUri(), limit.requestsPerSecond(), limit.burst(), Clock.systemUTC());
+  RateLimiters rateLimiters(GatewayProperties properties) {
+    return RateLimiters.of(properties.gateway().rateLimit(), Clock.systemUTC());
   }
 
   @Bean
   @ConditionalOnBooleanProperty(
       name = "taskforce.gateway.rate-limit.enabled",
       matchIfMissing = true)
-  RateLimitFilter rateLimitFilter(RateLimiter limiter, ErrorBodies errors) {
-    return new RateLimitFilter(limiter, errors);
+  RateLimitFilter rateLimitFilter(RateLimiters limiters, ErrorBodies errors) {
+    return new RateLimitFilter(limiters.users(), limiters.groups(), errors);
+  }
+
+  @Bean
+  @ConditionalOnBooleanProperty(
+      name = "taskforce.gateway.rate-limit.enabled",
+      matchIfMissing = true)
+  AnonymousRateLimitFilter anonymousRateLimitFilter(
+      RateLimiters limiters, GatewayProperties properties, ErrorBodies errors) {
+    return new AnonymousRateLimitFilter(
+        limiters.anonymous(), properties.gateway().rateLimit().trustForwardedFor(), errors);
   }
 
   /**
@@ -150,10 +172,17 @@ class GatewayConfiguration {
       BackendCircuitBreakers breakers,
       ErrorBodies errors,
       GatewayProperties properties,
-      @Value("${taskforce.api-version:v1}") String version) {
+      @Value("${taskforce.api-version:v1}") String version,
+      @Value("${spring.codec.max-in-memory-size:256KB}") DataSize maxBody) {
     var handler =
         new RestTranscodingHandler(
-            descriptors, routes, backends, breakers, errors, properties.gateway());
+            descriptors,
+            routes,
+            backends,
+            breakers,
+            errors,
+            properties.gateway(),
+            maxBody.toBytes());
     // Encoded once: the description is large and the same for every caller.
     byte[] openApi = OpenApiDocument.generate(routes, version).getBytes(StandardCharsets.UTF_8);
     return RouterFunctions.route(
@@ -168,15 +197,16 @@ class GatewayConfiguration {
 
   /**
    * gRPC pass-through: one route per backend matching its services' method paths ({@code
-   * /taskforce.cases.v1.CaseService/*}), inside the backend's circuit breaker; and Keycloak's
-   * public pages on the same origin.
+   * /taskforce.cases.v1.CaseService/*}), inside the backend's circuit breaker; and the configured
+   * realm's public pages on the same origin ({@link KeycloakPaths}; other realms are 404).
    */
   @Bean
   RouteLocator grpcRoutes(
       RouteLocatorBuilder builder,
       GatewayProperties properties,
       BackendCircuitBreakers breakers,
-      ErrorBodies errors) {
+      ErrorBodies errors,
+      KeycloakPaths keycloak) {
     Map<String, List<String>> servicesByBackend = new LinkedHashMap<>();
     properties
         .gateway()
@@ -197,10 +227,9 @@ class GatewayConfiguration {
       routes.route(
           "keycloak-public",
           r ->
-              r.path(
-                      properties.gateway().publicPaths().stream()
-                          .map(p -> p + "**")
-                          .toArray(String[]::new))
+              r.path(keycloak.routePatterns())
+                  .and()
+                  .predicate(e -> keycloak.allowed(e.getRequest().getURI().getRawPath()))
                   .uri(properties.backends().get("keycloak")));
     }
     return routes.build();
@@ -234,16 +263,19 @@ class GatewayConfiguration {
 
   /**
    * Everything needs a valid Keycloak token except health probes and metrics (on the management
-   * port, which the Ingress does not reach), the OpenAPI description and Keycloak's own public
-   * pages (sign-in, tokens, keys), which it protects itself. Security headers suit a browser front
-   * end served from the gateway's origin; cross-origin calls only from the configured origins.
+   * port, which the Ingress does not reach), the OpenAPI description and the realm's own public
+   * pages (sign-in, tokens, keys), which Keycloak protects itself. Security headers suit a browser
+   * front end served from the gateway's origin; cross-origin calls only from the configured
+   * origins.
    */
   @Bean
   SecurityWebFilterChain securityWebFilterChain(
-      ServerHttpSecurity http, GatewayProperties properties, ErrorBodies errors) {
+      ServerHttpSecurity http,
+      GatewayProperties properties,
+      ErrorBodies errors,
+      KeycloakPaths keycloak) {
     var entryPoint = new GrpcAwareAuthenticationEntryPoint(errors);
-    String[] publicPaths =
-        properties.gateway().publicPaths().stream().map(p -> p + "**").toArray(String[]::new);
+    String[] publicPaths = keycloak.routePatterns();
     // Stateless: bearer tokens only, no sessions, no saved requests, no login or logout pages.
     return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
         .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())

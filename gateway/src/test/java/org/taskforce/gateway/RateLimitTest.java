@@ -26,13 +26,21 @@ import org.taskforce.api.cases.v1.CaseServiceGrpc;
 import org.taskforce.api.cases.v1.GetCaseRequest;
 import org.taskforce.platform.testing.KeycloakTestRealm;
 
-/** Each agency has its own bucket: one agency over its limit does not slow another down. */
+/**
+ * Each agency has its own bucket: one agency over its limit does not slow another down; each user
+ * has one too, smaller, so one user's script does not lock out their colleagues; calls without a
+ * token are limited per address.
+ */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "management.server.port=0",
       "taskforce.gateway.rate-limit.requests-per-second=0.01",
-      "taskforce.gateway.rate-limit.burst=3"
+      "taskforce.gateway.rate-limit.burst=3",
+      "taskforce.gateway.rate-limit.user-requests-per-second=0.01",
+      "taskforce.gateway.rate-limit.user-burst=2",
+      "taskforce.gateway.rate-limit.anonymous-requests-per-second=0.01",
+      "taskforce.gateway.rate-limit.anonymous-burst=2"
     })
 @AutoConfigureWebTestClient
 class RateLimitTest {
@@ -63,7 +71,11 @@ class RateLimitTest {
   @LocalServerPort int port;
 
   private WebTestClient.ResponseSpec get(String token) {
-    return web.get()
+    // The first call fetches the realm's keys; on a loaded machine that outlasts the default 5 s.
+    return web.mutate()
+        .responseTimeout(java.time.Duration.ofSeconds(30))
+        .build()
+        .get()
         .uri("/api/v1/cases/c-1")
         .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
         .exchange();
@@ -110,5 +122,49 @@ class RateLimitTest {
     } finally {
       channel.shutdownNow();
     }
+  }
+
+  @Test
+  void oneUsersScript_isLimitedOnItsOwn_andItsColleaguesStillGetThrough() {
+    String script = realm.user("bcso.script", "bcso", "LOCAL", "investigator").mint();
+    String colleague = realm.user("bcso.colleague", "bcso", "LOCAL", "investigator").mint();
+
+    get(script).expectStatus().isOk();
+    get(script).expectStatus().isOk();
+    get(script)
+        .expectStatus()
+        .isEqualTo(429)
+        .expectHeader()
+        .exists(HttpHeaders.RETRY_AFTER)
+        .expectBody()
+        .jsonPath("$.error.details[0].reason")
+        .isEqualTo("RATE_LIMITED")
+        .jsonPath("$.error.message")
+        .value(m -> assertThat((String) m).contains("user:"));
+
+    get(colleague).expectStatus().isOk();
+  }
+
+  @Test
+  void callsWithoutToken_areLimitedPerAddress_beforeTheTokenCheck() {
+    web.get().uri("/api/v1/openapi.json").exchange().expectStatus().isOk();
+    web.get().uri("/api/v1/cases/c-1").exchange().expectStatus().isUnauthorized();
+    web.get()
+        .uri("/api/v1/openapi.json")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(429)
+        .expectBody()
+        .jsonPath("$.error.message")
+        .value(m -> assertThat((String) m).contains("address:"));
+    // A client cannot pose as another address: X-Forwarded-For is not trusted by default.
+    web.get()
+        .uri("/api/v1/cases/c-1")
+        .header("X-Forwarded-For", "203.0.113.9")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(429);
+    // Calls with a token have buckets of their own.
+    get(realm.user("nnpd.officer", "nnpd", "TRIBAL", "investigator").mint()).expectStatus().isOk();
   }
 }

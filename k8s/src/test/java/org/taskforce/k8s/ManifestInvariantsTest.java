@@ -28,9 +28,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** What every overlay must keep, whatever else changes. */
 class ManifestInvariantsTest {
-  /** Keycloak re-builds itself at start under /opt/keycloak (see base/keycloak.yaml). */
-  private static final Set<String> WRITABLE_ROOT_ALLOWED = Set.of("keycloak");
-
   static List<String> overlays() throws IOException {
     return RenderedOverlay.names();
   }
@@ -110,11 +107,90 @@ class ManifestInvariantsTest {
             assertThat(sc.getCapabilities().getAdd())
                 .as(where + " added capabilities")
                 .isNullOrEmpty();
-            if (!WRITABLE_ROOT_ALLOWED.contains(name)) {
-              assertThat(sc.getReadOnlyRootFilesystem()).as(where + " read-only root").isTrue();
-            }
+            assertThat(sc.getReadOnlyRootFilesystem()).as(where + " read-only root").isTrue();
           }
         });
+  }
+
+  @ParameterizedTest
+  @MethodSource("overlays")
+  void keycloak_startsPreBuilt_andWritesOnlyToItsEmptyDirs(String overlay) {
+    V1PodSpec pod =
+        RenderedOverlay.of(overlay)
+            .get(V1Deployment.class, "keycloak")
+            .getSpec()
+            .getTemplate()
+            .getSpec();
+    V1Container keycloak = RenderedOverlay.container(pod, "keycloak");
+    assertThat(keycloak.getArgs())
+        .as("no re-build at start")
+        .containsExactly("start", "--optimized");
+    assertThat(keycloak.getImage())
+        .as("an image built from k8s/keycloak/Containerfile, not the stock one")
+        .doesNotStartWith("quay.io/keycloak/");
+    Map<String, String> mounts = new LinkedHashMap<>();
+    keycloak.getVolumeMounts().forEach(m -> mounts.put(m.getMountPath(), m.getName()));
+    assertThat(mounts).containsOnlyKeys("/tmp", "/opt/keycloak/data");
+    mounts
+        .values()
+        .forEach(volume ->
+            assertThat(pod.getVolumes())
+                .filteredOn(v -> v.getName().equals(volume))
+                .singleElement()
+                .satisfies(v -> assertThat(v.getEmptyDir()).as(volume + " emptyDir").isNotNull()));
+  }
+
+  /**
+   * Build-time options are fixed by {@code kc.sh build}; {@code start --optimized} with different
+   * ones would not run as the Deployment says.
+   */
+  @ParameterizedTest
+  @MethodSource("overlays")
+  void keycloakImage_isBuiltWithTheDeploymentsBuildTimeOptions(String overlay) throws IOException {
+    Map<String, String> built = new LinkedHashMap<>();
+    for (String line :
+        java.nio.file.Files.readAllLines(
+            RenderedOverlay.REPO.resolve("k8s/keycloak/Containerfile"))) {
+      var env = java.util.regex.Pattern.compile("ENV (KC_[A-Z_]+)=(\\S+)").matcher(line.strip());
+      if (env.matches()) {
+        built.put(env.group(1), env.group(2));
+      }
+    }
+    assertThat(built).containsKeys("KC_DB", "KC_HEALTH_ENABLED", "KC_METRICS_ENABLED");
+    V1Container keycloak =
+        RenderedOverlay.container(
+            RenderedOverlay.of(overlay)
+                .get(V1Deployment.class, "keycloak")
+                .getSpec()
+                .getTemplate()
+                .getSpec(),
+            "keycloak");
+    for (String option : List.of("KC_DB", "KC_HEALTH_ENABLED", "KC_METRICS_ENABLED")) {
+      assertThat(RenderedOverlay.env(keycloak, option)).as(option).hasValue(built.get(option));
+    }
+  }
+
+  /**
+   * The Ingress routes only what the gateway serves — the API, gRPC methods, the configured realm
+   * (the issuer's) and its pages' theme files — never {@code /}, other realms or the admin console.
+   */
+  @ParameterizedTest
+  @MethodSource("overlays")
+  void ingress_routesOnlyTheApiAndTheConfiguredRealm(String overlay) {
+    RenderedOverlay o = RenderedOverlay.of(overlay);
+    String issuer =
+        o.get(io.kubernetes.client.openapi.models.V1ConfigMap.class, configMapName(o))
+            .getData()
+            .get("TASKFORCE_SECURITY_ISSUER_URI");
+    String realmPath = java.net.URI.create(issuer).getPath();
+    assertThat(realmPath).isEqualTo("/realms/taskforce");
+    List<String> paths =
+        o.all(V1Ingress.class).stream()
+            .flatMap(i -> i.getSpec().getRules().stream())
+            .flatMap(r -> r.getHttp().getPaths().stream())
+            .map(V1HTTPIngressPath::getPath)
+            .toList();
+    assertThat(paths).containsExactlyInAnyOrder("/api/v1", realmPath, "/resources", "/taskforce.");
   }
 
   @ParameterizedTest

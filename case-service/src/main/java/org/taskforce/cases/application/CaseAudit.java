@@ -13,11 +13,13 @@ import org.taskforce.platform.security.AgencyPrincipal;
 /**
  * Every read and write of a case, and every attempt refused, goes into the audit trail under the
  * case's resource ({@code cases/<id>}), which is also the case's timeline. Details name the
- * sub-resource and carry a summary written here — never user free text, never victim data.
+ * sub-resource and carry a summary written here — never victim data — and, apart from it, the
+ * reason or note the caller gave for a change ({@code reason}), so the timeline says why.
  */
 public final class CaseAudit {
   static final String TARGET = "target";
   static final String SUMMARY = "summary";
+  static final String REASON = "reason";
   private final AuditTrail trail;
 
   public CaseAudit(AuditTrail trail) {
@@ -41,7 +43,18 @@ public final class CaseAudit {
 
   void success(
       AgencyPrincipal caller, String caseId, String action, String target, String summary) {
-    record(caller, caseId, action, target, summary, Outcome.SUCCESS);
+    record(caller, caseId, action, target, summary, Outcome.SUCCESS, "");
+  }
+
+  /** A change the caller gave a reason or note for; an empty one is left out. */
+  void success(
+      AgencyPrincipal caller,
+      String caseId,
+      String action,
+      String target,
+      String summary,
+      String reason) {
+    record(caller, caseId, action, target, summary, Outcome.SUCCESS, reason);
   }
 
   /**
@@ -59,7 +72,8 @@ public final class CaseAudit {
           action,
           resource(caseId),
           e.reason(),
-          denied ? Outcome.DENIED : Outcome.FAILED);
+          denied ? Outcome.DENIED : Outcome.FAILED,
+          "");
       throw e;
     }
   }
@@ -70,10 +84,14 @@ public final class CaseAudit {
       String action,
       String target,
       String summary,
-      Outcome outcome) {
+      Outcome outcome,
+      String reason) {
     Map<String, String> details = new LinkedHashMap<>();
     details.put(TARGET, target);
     details.put(SUMMARY, summary);
+    if (reason != null && !reason.isBlank()) {
+      details.put(REASON, reason.strip());
+    }
     trail.record(caller, action, resource(caseId), outcome, CallerContext.purpose(), details);
   }
 }

@@ -2,49 +2,114 @@ package org.taskforce.cases.application;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.taskforce.cases.domain.CaseChange;
+import org.taskforce.cases.domain.CaseTask;
 import org.taskforce.cases.domain.JointCase;
+import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.notify.Notice;
 import org.taskforce.platform.notify.NoticeOutbox;
+import org.taskforce.platform.outbox.Outbox;
 
 /**
- * What case-service tells people through notification-service, via the outbox: invitations,
- * participants joining and leaving, lead changes, task assignments, subjects added. Notices carry
- * the case number and title, which participants know anyway, and never victim data. Ids derive from
- * the case version they announce, so a retried delivery is stored once.
+ * What case-service tells people through notification-service: invitations, participants joining
+ * and leaving, lead changes, task assignments, subjects added. Notices carry the case number and
+ * title, which participants know anyway, and never victim data.
+ *
+ * <p>A notice is never lost and never sent for a change that did not happen: {@link #announcing}
+ * prepares it in the outbox before the change is written and commits it after. A change refused
+ * (stale etag) abandons it; a crash in between leaves it prepared, and the relay sends it only if
+ * {@link #applied} finds the change stored — the case history or the task naming the change id that
+ * ends the notice id ({@code ...#<change id>}), or the subject or task the notice is about.
  */
 public final class CaseNotices {
-  private final NoticeOutbox outbox;
+  private final NoticeOutbox notices;
+  private final Outbox outbox;
+  private final Seams seams;
+  private final CaseStore cases;
+  private final TaskStore tasks;
+  private final SubjectStore subjects;
 
-  public CaseNotices(NoticeOutbox outbox) {
+  public CaseNotices(
+      Outbox outbox, Seams seams, CaseStore cases, TaskStore tasks, SubjectStore subjects) {
+    this.notices = new NoticeOutbox(outbox);
     this.outbox = outbox;
+    this.seams = seams;
+    this.cases = cases;
+    this.tasks = tasks;
+    this.subjects = subjects;
   }
 
-  void caseShared(JointCase c, String agencyId, String role, String leadName) {
-    outbox.send(
-        Notice.of(
-            "case-shared:" + c.id() + ":" + agencyId + ":" + c.version(),
-            "CASE_SHARED",
-            "INFO",
-            List.of(Notice.Recipient.agency(agencyId)),
-            "Invitation to joint case " + c.number(),
-            leadName + " invites your agency to join \"" + c.title() + "\" as " + role + ".",
-            CaseAudit.resource(c.id()),
-            Map.of("case_id", c.id(), "case_number", c.number(), "role", role)));
-  }
-
-  /** A change every active participant but the actor's agency hears about. */
-  void caseUpdated(JointCase c, String actorAgency, String what, String title, String body) {
-    List<Notice.Recipient> to =
-        c.activeAgencies().stream()
-            .filter(a -> !a.equals(actorAgency))
-            .map(Notice.Recipient::agency)
-            .toList();
-    if (to.isEmpty()) {
-      return;
+  /**
+   * Prepares {@code announced}, runs {@code write} and commits them if it wrote (true); abandons
+   * them if it did not (false) or was refused. Returns what {@code write} returned.
+   */
+  boolean announcing(List<Notice> announced, BooleanSupplier write) {
+    announced.forEach(notices::prepare);
+    seams.pass("notices.prepared");
+    boolean written;
+    try {
+      written = write.getAsBoolean();
+    } catch (TaskforceException refused) {
+      announced.forEach(n -> outbox.abandon(n.id()));
+      throw refused;
     }
-    outbox.send(
+    if (!written) {
+      announced.forEach(n -> outbox.abandon(n.id()));
+      return false;
+    }
+    seams.pass("change.written");
+    announced.forEach(notices::commit);
+    return true;
+  }
+
+  /**
+   * For a notice prepared but never committed (the service stopped in between): whether the change
+   * it announces was stored.
+   */
+  public boolean applied(String noticeId, String resource) {
+    String[] path = resource.split("/");
+    if (path.length < 2 || !path[0].equals("cases")) {
+      return true;
+    }
+    int hash = noticeId.lastIndexOf('#');
+    String change = hash < 0 ? null : noticeId.substring(hash + 1);
+    if (path.length >= 4 && path[2].equals("tasks")) {
+      return tasks
+          .get(path[3])
+          .map(t -> change == null || t.changes().contains(change))
+          .orElse(false);
+    }
+    if (path.length >= 4 && path[2].equals("subjects")) {
+      return subjects.get(path[3]).isPresent();
+    }
+    return cases.get(path[1]).map(c -> change == null || c.recorded(change)).orElse(false);
+  }
+
+  // ---- the notices; a case change's notices name the change it records (its last history entry)
+
+  Notice caseShared(JointCase c, String agencyId, String role, String leadName) {
+    return Notice.of(
+        "case-shared:" + c.id() + ":" + agencyId + ":" + c.version() + changeOf(c),
+        "CASE_SHARED",
+        "INFO",
+        List.of(Notice.Recipient.agency(agencyId)),
+        "Invitation to joint case " + c.number(),
+        leadName + " invites your agency to join \"" + c.title() + "\" as " + role + ".",
+        CaseAudit.resource(c.id()),
+        Map.of("case_id", c.id(), "case_number", c.number(), "role", role));
+  }
+
+  /** A change every active participant but the actor's agency hears about; none if nobody. */
+  List<Notice> caseUpdated(
+      JointCase c, String actorAgency, String what, String title, String body) {
+    List<Notice.Recipient> to = othersThan(c, actorAgency);
+    if (to.isEmpty()) {
+      return List.of();
+    }
+    return List.of(
         Notice.of(
-            what + ":" + c.id() + ":" + c.version(),
+            what + ":" + c.id() + ":" + c.version() + changeOf(c),
             "CASE_UPDATED",
             "INFO",
             to,
@@ -55,30 +120,66 @@ public final class CaseNotices {
   }
 
   /** A notice to one agency (e.g. the one removed from a case). */
-  void toAgency(JointCase c, String agencyId, String what, String title, String body) {
-    outbox.send(
-        Notice.of(
-            what + ":" + c.id() + ":" + agencyId + ":" + c.version(),
-            "CASE_UPDATED",
-            "INFO",
-            List.of(Notice.Recipient.agency(agencyId)),
-            title,
-            body,
-            CaseAudit.resource(c.id()),
-            Map.of("case_id", c.id(), "case_number", c.number(), "change", what)));
+  Notice toAgency(JointCase c, String agencyId, String what, String title, String body) {
+    return Notice.of(
+        what + ":" + c.id() + ":" + agencyId + ":" + c.version() + changeOf(c),
+        "CASE_UPDATED",
+        "INFO",
+        List.of(Notice.Recipient.agency(agencyId)),
+        title,
+        body,
+        CaseAudit.resource(c.id()),
+        Map.of("case_id", c.id(), "case_number", c.number(), "change", what));
   }
 
-  void taskAssigned(
-      JointCase c, String taskId, long taskVersion, String agencyId, String officer, String title) {
-    outbox.send(
+  /** Other active participants hear that a subject was added; keyed by the subject. */
+  List<Notice> subjectAdded(JointCase c, String subjectId, String actorAgency, String body) {
+    List<Notice.Recipient> to = othersThan(c, actorAgency);
+    if (to.isEmpty()) {
+      return List.of();
+    }
+    return List.of(
         Notice.of(
-            "task-assigned:" + taskId + ":" + taskVersion,
-            "TASK_ASSIGNED",
+            "subject-added:" + subjectId + ":" + c.id(),
+            "CASE_UPDATED",
             "INFO",
-            List.of(new Notice.Recipient(agencyId, "", officer)),
-            "Task on case " + c.number(),
-            "\"" + title + "\" is assigned to " + (officer.isEmpty() ? "your agency" : "you") + ".",
-            CaseAudit.resource(c.id()) + "/tasks/" + taskId,
-            Map.of("case_id", c.id(), "case_number", c.number(), "task_id", taskId)));
+            to,
+            "Subject added to case " + c.number(),
+            body,
+            CaseAudit.resource(c.id()) + "/subjects/" + subjectId,
+            Map.of("case_id", c.id(), "case_number", c.number(), "change", "subject-added")));
+  }
+
+  /** The assignee hears of a task; a change after creation names it (the task's last change). */
+  Notice taskAssigned(JointCase c, CaseTask t) {
+    String change = t.version() == 1 || t.changes().isEmpty() ? "" : "#" + t.changes().getLast();
+    return Notice.of(
+        "task-assigned:" + t.id() + ":" + t.version() + change,
+        "TASK_ASSIGNED",
+        "INFO",
+        List.of(new Notice.Recipient(t.assigneeAgencyId(), "", t.assigneeSubject())),
+        "Task on case " + c.number(),
+        "\""
+            + t.title()
+            + "\" is assigned to "
+            + (t.assigneeSubject().isEmpty() ? "your agency" : "you")
+            + ".",
+        CaseAudit.resource(c.id()) + "/tasks/" + t.id(),
+        Map.of("case_id", c.id(), "case_number", c.number(), "task_id", t.id()));
+  }
+
+  private static List<Notice.Recipient> othersThan(JointCase c, String actorAgency) {
+    return c.activeAgencies().stream()
+        .filter(a -> !a.equals(actorAgency))
+        .map(Notice.Recipient::agency)
+        .toList();
+  }
+
+  private static String changeOf(JointCase c) {
+    if (c.history().isEmpty()) {
+      return "";
+    }
+    CaseChange last = c.history().getLast();
+    return last.version() == c.version() ? "#" + last.id() : "";
   }
 }

@@ -12,8 +12,10 @@ import org.taskforce.platform.security.Roles;
 
 /**
  * A case as one caller may see it, and what that caller may do with it. Who sees a case at all is
- * decided by {@link #load}: its invited and active agencies, and task-force commanders (read only).
- * Everyone else gets NOT_FOUND, so nobody learns that a case exists from being refused.
+ * decided by {@link #load}: its invited and active agencies, and people with the realm role {@value
+ * Roles#TASKFORCE_COMMANDER} (read only). An agency's {@code commander} is an ordinary member of
+ * its agency here: it sees only cases its agency is on. Everyone else gets NOT_FOUND, so nobody
+ * learns that a case exists from being refused.
  *
  * <p>What an agency may do follows its role on the case, never its type: local, state, tribal and
  * federal agencies are peers.
@@ -34,15 +36,15 @@ public record CaseView(JointCase c, AgencyPrincipal caller, Optional<Participant
     JointCase c = store.get(caseId).orElseThrow(() -> TaskforceException.notFound("case", caseId));
     Optional<Participant> membership =
         c.participant(caller.agencyId()).filter(p -> p.status().knowsCase());
-    if (membership.isEmpty() && !isCommander(caller)) {
+    if (membership.isEmpty() && !isTaskForceCommander(caller)) {
       throw TaskforceException.notFound("case", caseId);
     }
     return new CaseView(c, caller, membership);
   }
 
-  /** Task-force commanders (people, not clients) read every case. */
-  static boolean isCommander(AgencyPrincipal caller) {
-    return caller.kind() == AgencyPrincipal.Kind.USER && caller.hasRole(Roles.COMMANDER);
+  /** The task-force commander (a person, not a client) reads every case. */
+  static boolean isTaskForceCommander(AgencyPrincipal caller) {
+    return caller.kind() == AgencyPrincipal.Kind.USER && caller.hasRole(Roles.TASKFORCE_COMMANDER);
   }
 
   public boolean isActive() {
@@ -57,9 +59,9 @@ public record CaseView(JointCase c, AgencyPrincipal caller, Optional<Participant
     return membership.filter(Participant::isActive).map(Participant::role);
   }
 
-  /** Reading the case's contents: an active participant or a commander. */
+  /** Reading the case's contents: an active participant or the task-force commander. */
   CaseView requireRead() {
-    if (isActive() || isCommander(caller)) {
+    if (isActive() || isTaskForceCommander(caller)) {
       return this;
     }
     throw notActive();
@@ -93,7 +95,8 @@ public record CaseView(JointCase c, AgencyPrincipal caller, Optional<Participant
           "INVITATION_PENDING", "accept the invitation to the case first");
     }
     return TaskforceException.permissionDenied(
-        "NOT_A_PARTICIPANT", "commanders read every case but change only their agency's cases");
+        "NOT_A_PARTICIPANT",
+        "the task-force commander reads every case but changes only its agency's cases");
   }
 
   static final ParticipantRole[] LEAD = {ParticipantRole.LEAD};

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import org.taskforce.cases.domain.CaseChange;
 import org.taskforce.cases.domain.CaseStatus;
 import org.taskforce.cases.domain.CaseType;
 import org.taskforce.cases.domain.Contact;
@@ -15,6 +17,7 @@ import org.taskforce.cases.domain.Stamp;
 import org.taskforce.platform.error.ErrorKind;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.notify.Notice;
 import org.taskforce.platform.security.AgencyPrincipal;
 import org.taskforce.platform.security.AgencyType;
 import org.taskforce.platform.security.Roles;
@@ -109,7 +112,8 @@ public final class Cases {
             draft.reviewDate() != null ? draft.reviewDate() : today.plus(settings.defaultReview()),
             now,
             now,
-            1);
+            1,
+            List.of());
     if (!store.insertIfAbsent(c)) {
       return store.get(id).orElseThrow();
     }
@@ -146,7 +150,7 @@ public final class Cases {
     v.throwIfAny();
     CaseQuery query =
         new CaseQuery(
-            CaseView.isCommander(caller) ? null : caller.agencyId(),
+            CaseView.isTaskForceCommander(caller) ? null : caller.agencyId(),
             statuses,
             types,
             blankToNull(agencyId),
@@ -207,27 +211,35 @@ public final class Cases {
                 "INVALID_STATUS_TRANSITION",
                 "a " + c.status() + " case can move to " + c.status().next() + ", not " + target);
           }
-          JointCase next = c.withStatus(target, stamp(caller));
-          save(next, expectedVersion);
-          String summary = "status " + c.status() + " → " + target;
-          audit.success(caller, caseId, "CASE_STATUS_CHANGED", CaseAudit.resource(caseId), summary);
-          notices.caseUpdated(
-              next,
-              caller.agencyId(),
-              "status-changed",
-              "Case " + next.number() + " is now " + target,
-              agencyName(caller.agencyId())
-                  + " moved the case from "
-                  + c.status()
-                  + " to "
-                  + target
-                  + ".");
-          return next;
+          return record(
+              caller,
+              c.withStatus(target, stamp(caller)),
+              expectedVersion,
+              "CASE_STATUS_CHANGED",
+              CaseAudit.resource(caseId),
+              "status " + c.status() + " → " + target,
+              reason,
+              next ->
+                  notices.caseUpdated(
+                      next,
+                      caller.agencyId(),
+                      "status-changed",
+                      "Case " + next.number() + " is now " + target,
+                      agencyName(caller.agencyId())
+                          + " moved the case from "
+                          + c.status()
+                          + " to "
+                          + target
+                          + "."));
         });
   }
 
   public JointCase review(
-      AgencyPrincipal caller, String caseId, LocalDate nextReview, long expectedVersion) {
+      AgencyPrincipal caller,
+      String caseId,
+      LocalDate nextReview,
+      String note,
+      long expectedVersion) {
     return audit.guarded(
         caller,
         caseId,
@@ -235,19 +247,19 @@ public final class Cases {
         () -> {
           Violations v = new Violations();
           checkReviewDate(v, "next_review_date", nextReview, true);
+          checkText(v, "note", note);
           v.throwIfAny();
           JointCase c = administered(caller, caseId, expectedVersion);
-          JointCase next =
-              c.withDetails(
-                  c.title(), c.type(), c.jurisdictions(), c.summary(), nextReview, stamp(caller));
-          save(next, expectedVersion);
-          audit.success(
+          return record(
               caller,
-              caseId,
+              c.withDetails(
+                  c.title(), c.type(), c.jurisdictions(), c.summary(), nextReview, stamp(caller)),
+              expectedVersion,
               "CASE_REVIEWED",
               CaseAudit.resource(caseId),
-              "retention review recorded; next review " + nextReview);
-          return next;
+              "retention review recorded; next review " + nextReview,
+              note,
+              next -> List.of());
         });
   }
 
@@ -265,9 +277,16 @@ public final class Cases {
         "PARTICIPANT_INVITED",
         () -> {
           Violations v = new Violations();
-          var agency = agencyId == null || agencyId.isBlank() ? null : agencies.find(agencyId);
+          var agency =
+              agencyId == null || agencyId.isBlank() || agencyId.length() > Ids.MAX_LENGTH
+                  ? null
+                  : agencies.find(agencyId);
           if (agency == null) {
-            v.add("agency.agency_id", "is required");
+            v.add(
+                "agency.agency_id",
+                agencyId == null || agencyId.isBlank()
+                    ? "is required"
+                    : "must be at most " + Ids.MAX_LENGTH + " characters");
           } else if (agency.isEmpty()) {
             v.add("agency.agency_id", "'" + agencyId + "' is not an agency of this task force");
           }
@@ -306,16 +325,18 @@ public final class Cases {
                   Contact.NONE,
                   now,
                   null);
-          JointCase next = c.withParticipant(invited, now);
-          save(next, expectedVersion);
-          audit.success(
+          return record(
               caller,
-              caseId,
+              c.withParticipant(invited, now),
+              expectedVersion,
               "PARTICIPANT_INVITED",
               CaseAudit.resource(caseId) + "/participants/" + agencyId,
-              agencyId + " invited as " + role);
-          notices.caseShared(next, agencyId, role.name(), agencyName(caller.agencyId()));
-          return next;
+              agencyId + " invited as " + role,
+              "",
+              next ->
+                  List.of(
+                      notices.caseShared(
+                          next, agencyId, role.name(), agencyName(caller.agencyId()))));
         });
   }
 
@@ -349,21 +370,23 @@ public final class Cases {
                       contact == null || contact.displayName().isBlank()
                           ? new Contact(caller.displayName(), "", "", "")
                           : contact);
-          JointCase next = c.withParticipant(answered, now);
-          save(next, c.version());
-          audit.success(
+          return record(
               caller,
-              caseId,
+              c.withParticipant(answered, now),
+              c.version(),
               accept ? "INVITATION_ACCEPTED" : "INVITATION_DECLINED",
               CaseAudit.resource(caseId) + "/participants/" + agencyId,
-              agencyId + (accept ? " joined as " + p.role() : " declined"));
-          notices.caseUpdated(
-              next,
-              agencyId,
-              accept ? "participant-joined" : "participant-declined",
-              (accept ? "Agency joined case " : "Invitation declined on case ") + next.number(),
-              p.agencyName() + (accept ? " joined the case as " + p.role() + "." : " declined."));
-          return next;
+              agencyId + (accept ? " joined as " + p.role() : " declined"),
+              "",
+              next ->
+                  notices.caseUpdated(
+                      next,
+                      agencyId,
+                      accept ? "participant-joined" : "participant-declined",
+                      (accept ? "Agency joined case " : "Invitation declined on case ")
+                          + next.number(),
+                      p.agencyName()
+                          + (accept ? " joined the case as " + p.role() + "." : " declined.")));
         });
   }
 
@@ -398,29 +421,35 @@ public final class Cases {
                 "LEAD_CANNOT_LEAVE", "hand the lead to another agency before the lead leaves");
           }
           Stamp now = stamp(caller);
-          JointCase next = c.withParticipant(p.with(p.role(), ParticipantStatus.REMOVED, now), now);
-          save(next, expectedVersion);
-          audit.success(
+          return record(
               caller,
-              caseId,
+              c.withParticipant(p.with(p.role(), ParticipantStatus.REMOVED, now), now),
+              expectedVersion,
               leaving ? "PARTICIPANT_LEFT" : "PARTICIPANT_REMOVED",
               CaseAudit.resource(caseId) + "/participants/" + agencyId,
-              agencyId + (leaving ? " left the case" : " removed from the case"));
-          notices.caseUpdated(
-              next,
-              caller.agencyId(),
-              "participant-left",
-              "Agency left case " + next.number(),
-              p.agencyName() + (leaving ? " left the case." : " was removed from the case."));
-          if (!leaving) {
-            notices.toAgency(
-                next,
-                agencyId,
-                "participant-removed",
-                "Your agency was removed from case " + next.number(),
-                agencyName(caller.agencyId()) + " removed your agency from the case.");
-          }
-          return next;
+              agencyId + (leaving ? " left the case" : " removed from the case"),
+              reason,
+              next -> {
+                List<Notice> told =
+                    new ArrayList<>(
+                        notices.caseUpdated(
+                            next,
+                            caller.agencyId(),
+                            "participant-left",
+                            "Agency left case " + next.number(),
+                            p.agencyName()
+                                + (leaving ? " left the case." : " was removed from the case.")));
+                if (!leaving) {
+                  told.add(
+                      notices.toAgency(
+                          next,
+                          agencyId,
+                          "participant-removed",
+                          "Your agency was removed from case " + next.number(),
+                          agencyName(caller.agencyId()) + " removed your agency from the case."));
+                }
+                return told;
+              });
         });
   }
 
@@ -439,6 +468,7 @@ public final class Cases {
         () -> {
           Violations v = new Violations();
           v.requireText("new_lead_agency_id", newLead);
+          Ids.checkLength(v, "new_lead_agency_id", newLead);
           if (previousLeadRole == null || previousLeadRole == ParticipantRole.LEAD) {
             v.add("previous_lead_role", "is required: SUPPORTING or PROSECUTION");
           } else if (previousLeadRole == ParticipantRole.VICTIM_SERVICES) {
@@ -475,11 +505,10 @@ public final class Cases {
               list.add(p);
             }
           }
-          JointCase next = c.withParticipants(list, now);
-          save(next, expectedVersion);
-          audit.success(
+          return record(
               caller,
-              caseId,
+              c.withParticipants(list, now),
+              expectedVersion,
               "LEAD_HANDED_OFF",
               CaseAudit.resource(caseId) + "/participants/" + newLead,
               "lead "
@@ -489,23 +518,57 @@ public final class Cases {
                   + "; "
                   + oldLead.agencyId()
                   + " is now "
-                  + previousLeadRole);
-          notices.caseUpdated(
-              next,
-              caller.agencyId(),
-              "lead-changed",
-              "New lead on case " + next.number(),
-              incoming.agencyName()
-                  + " now leads the case; "
-                  + oldLead.agencyName()
-                  + " stays as "
-                  + previousLeadRole
-                  + ".");
-          return next;
+                  + previousLeadRole,
+              reason,
+              next ->
+                  notices.caseUpdated(
+                      next,
+                      caller.agencyId(),
+                      "lead-changed",
+                      "New lead on case " + next.number(),
+                      incoming.agencyName()
+                          + " now leads the case; "
+                          + oldLead.agencyName()
+                          + " stays as "
+                          + previousLeadRole
+                          + "."));
         });
   }
 
   // ---- helpers
+
+  /**
+   * Writes a change that goes into the case history (with the caller's reason) together with the
+   * notices announcing it: prepared before the write, committed after it (see {@link
+   * CaseNotices#announcing}); then the audit entry, which also carries the reason.
+   */
+  private JointCase record(
+      AgencyPrincipal caller,
+      JointCase changed,
+      long expectedVersion,
+      String action,
+      String target,
+      String summary,
+      String reason,
+      Function<JointCase, List<Notice>> announce) {
+    JointCase next =
+        changed.recording(
+            new CaseChange(
+                Ids.of("x", null),
+                changed.version(),
+                action,
+                summary,
+                reason == null ? "" : reason.strip(),
+                changed.updated()));
+    notices.announcing(
+        announce.apply(next),
+        () -> {
+          save(next, expectedVersion);
+          return true;
+        });
+    audit.success(caller, next.id(), action, target, summary, reason);
+    return next;
+  }
 
   private JointCase administered(AgencyPrincipal caller, String caseId, long expectedVersion) {
     JointCase c =
@@ -584,9 +647,14 @@ public final class Cases {
   }
 
   private static void checkReason(Violations v, String reason) {
+    checkText(v, "reason", reason);
+  }
+
+  /** A reason or note: at most {@value #MAX_REASON_LENGTH} characters. */
+  static void checkText(Violations v, String field, String text) {
     v.check(
-        reason == null || reason.length() <= MAX_REASON_LENGTH,
-        "reason",
+        text == null || text.length() <= MAX_REASON_LENGTH,
+        field,
         "must be at most " + MAX_REASON_LENGTH + " characters");
   }
 

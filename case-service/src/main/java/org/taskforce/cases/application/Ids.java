@@ -13,7 +13,19 @@ import java.util.HexFormat;
 public final class Ids {
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** The longest id (of a record, an agency, a request) any field may carry. */
+  public static final int MAX_LENGTH = 128;
+
   private Ids() {}
+
+  /** An optional id field: at most {@value #MAX_LENGTH} characters. */
+  public static void checkLength(
+      org.taskforce.platform.error.Violations v, String field, String value) {
+    v.check(
+        value == null || value.length() <= MAX_LENGTH,
+        field,
+        "must be at most " + MAX_LENGTH + " characters");
+  }
 
   /** {@code prefix} + 24 hex digits: derived from the parts when a request id is given. */
   public static String of(String prefix, String requestId, String... scope) {

@@ -38,6 +38,10 @@ public final class Notes {
           v.throwIfAny();
           JointCase c =
               CaseView.load(cases, caller, caseId).require(CaseView.ANY, CaseView.WRITERS).c();
+          if (correctsNoteId != null && correctsNoteId.length() > Ids.MAX_LENGTH) {
+            throw TaskforceException.invalidArgument(
+                "note.corrects_note_id", "must be at most " + Ids.MAX_LENGTH + " characters");
+          }
           String corrects = correctsNoteId == null ? "" : correctsNoteId.strip();
           if (!corrects.isEmpty()
               && store.get(corrects).filter(n -> n.caseId().equals(caseId)).isEmpty()) {

@@ -12,59 +12,111 @@ import org.taskforce.platform.security.AgencyPrincipal;
 
 /**
  * Keeps each subject's deconfliction registration in step with the case, never losing one and never
- * making one twice. Each change is first prepared in the outbox, then tried at once as the caller;
- * on success the prepared entry is dropped, on an outage it is released and the relay retries it on
- * the caller's behalf ({@link #deliver}) until deconfliction answers. deconfliction-service keys
- * registrations on (agency, subject id), so a retry after a lost answer finds the first
- * registration instead of making a second.
+ * making one twice. Every change is prepared in the outbox <em>before</em> anything is stored, then
+ * tried at once; on success the prepared entry is dropped, on an outage (or an answer that never
+ * came) it is released and the relay retries it on the registrant's behalf ({@link #deliver}) until
+ * deconfliction answers. A crash between the steps leaves a prepared entry that the relay settles
+ * through {@link #applied}; {@link SubjectSweep} settles whatever is left after that. deconfliction
+ * keys registrations on (agency, subject id), so a retry finds the first registration.
+ *
+ * <p>A registration belongs to the agency of the user who added the subject (the registrant), so
+ * withdrawals and renewals act as that user: directly when the caller is of that agency, otherwise
+ * through the outbox on the registrant's behalf.
  */
 public final class SubjectRegistrations {
   public static final String TOPIC = "deconfliction";
   static final String REGISTER = "REGISTER";
   static final String WITHDRAW = "WITHDRAW";
+  static final String RENEW = "RENEW";
+  static final String WITHDRAW_REASON = "subject removed from case";
 
   private final SubjectStore store;
   private final TargetRegistry registry;
   private final Outbox outbox;
+  private final Seams seams;
 
-  public SubjectRegistrations(SubjectStore store, TargetRegistry registry, Outbox outbox) {
+  public SubjectRegistrations(
+      SubjectStore store, TargetRegistry registry, Outbox outbox, Seams seams) {
     this.store = store;
     this.registry = registry;
     this.outbox = outbox;
+    this.seams = seams;
   }
 
-  /** Registers a just-stored subject as the caller; PENDING if deconfliction does not answer. */
-  Subject registerNow(AgencyPrincipal caller, Subject s, String caseNumber) {
-    String entry = "register:" + s.id();
-    outbox.prepare(entry, TOPIC, payload(REGISTER, s.id(), caseNumber, "", caller));
+  /**
+   * Stores a new subject and registers it as the caller: the queued registration first, then the
+   * subject, then the call. PENDING if deconfliction does not answer; a refusal takes the subject
+   * back and is rethrown.
+   */
+  Subject add(AgencyPrincipal caller, Subject pending, String caseNumber) {
+    String entry = "register:" + pending.id();
+    outbox.prepare(entry, TOPIC, payload(REGISTER, pending.id(), caseNumber, caller));
+    seams.pass("subject.prepared");
+    if (!store.insertIfAbsent(pending, caller)) {
+      return store.get(pending.id()).orElseThrow();
+    }
+    seams.pass("subject.stored");
     TargetRegistry.Registration r;
     try {
-      r = registry.register(s, caseNumber);
-    } catch (TargetRegistry.Unavailable down) {
-      outbox.commit(entry);
-      return s;
-    } catch (RuntimeException refused) {
+      r = registry.register(pending, caseNumber);
+    } catch (TaskforceException refused) {
+      store.delete(pending.id());
       outbox.abandon(entry);
       throw refused;
+    } catch (RuntimeException downOrUnknown) {
+      // Down, slow, or an answer we could not read: the relay settles it (idempotent).
+      outbox.commit(entry);
+      return store.get(pending.id()).orElseThrow();
     }
-    store.setRegistration(s.id(), r.registrationId(), r.state(), "");
+    seams.pass("subject.registered");
+    settle(caller, pending.id(), r);
+    outbox.abandon(entry);
+    return store.get(pending.id()).orElseThrow();
+  }
+
+  /** Marks the subject removed and withdraws its registration, now or through the outbox. */
+  Subject withdraw(AgencyPrincipal caller, Subject s, Stamp removed, String reason) {
+    AgencyPrincipal registrant = store.registrant(s.id()).orElse(caller);
+    String entry = "withdraw:" + s.id();
+    outbox.prepare(entry, TOPIC, payload(WITHDRAW, s.id(), "", registrant));
+    seams.pass("withdraw.prepared");
+    if (!store.markRemoved(s.id(), removed, reason)) {
+      outbox.abandon(entry);
+      return store.get(s.id()).orElseThrow();
+    }
+    seams.pass("withdraw.marked");
+    // Read after marking: a registration that lands later is withdrawn by whoever lands it.
+    Subject marked = store.get(s.id()).orElseThrow();
+    if (marked.registrationId().isEmpty()) {
+      outbox.abandon(entry);
+      return marked;
+    }
+    if (!registrant.agencyId().equals(caller.agencyId())) {
+      outbox.commit(entry); // deconfliction lets only the owning agency withdraw
+      return marked;
+    }
+    try {
+      registry.withdraw(marked.registrationId(), WITHDRAW_REASON);
+    } catch (RuntimeException downOrUnknown) {
+      outbox.commit(entry);
+      return marked;
+    }
+    store.confirmWithdrawn(s.id());
     outbox.abandon(entry);
     return store.get(s.id()).orElseThrow();
   }
 
-  /** Marks the subject removed and withdraws its registration, now or through the outbox. */
-  Subject withdraw(AgencyPrincipal caller, Subject s, Stamp removed) {
-    if (store.markRemoved(s.id(), removed) && !s.registrationId().isEmpty()) {
-      String entry = "withdraw:" + s.id();
-      outbox.prepare(entry, TOPIC, payload(WITHDRAW, s.id(), "", s.registrationId(), caller));
-      try {
-        registry.withdraw(s.registrationId(), "subject removed from case");
-        outbox.abandon(entry);
-      } catch (TargetRegistry.Unavailable down) {
-        outbox.commit(entry);
-      }
+  /** Records a registration; withdraws it at once when the subject was removed meanwhile. */
+  private void settle(AgencyPrincipal actor, String subjectId, TargetRegistry.Registration r) {
+    if (store.setRegistration(subjectId, r.registrationId(), r.state(), "", r.expires())) {
+      return;
     }
-    return store.get(s.id()).orElseThrow();
+    try {
+      registry.withdraw(r.registrationId(), WITHDRAW_REASON);
+      store.confirmWithdrawn(subjectId);
+    } catch (RuntimeException downOrUnknown) {
+      outbox.record("withdraw:" + subjectId, TOPIC, payload(WITHDRAW, subjectId, "", actor));
+    }
   }
 
   /**
@@ -73,11 +125,29 @@ public final class SubjectRegistrations {
    */
   public void deliver(Document payload) {
     String subjectId = payload.getString("subjectId");
-    if (WITHDRAW.equals(payload.getString("op"))) {
-      registry.withdraw(payload.getString("registrationId"), "subject removed from case");
+    Subject s = store.get(subjectId).orElse(null);
+    String op = payload.getString("op");
+    if (WITHDRAW.equals(op)) {
+      String registrationId =
+          s != null ? s.registrationId() : payload.get("registrationId", "").toString();
+      if (!registrationId.isEmpty()) {
+        registry.withdraw(registrationId, WITHDRAW_REASON);
+        if (s != null) {
+          store.confirmWithdrawn(subjectId);
+        }
+      }
       return;
     }
-    Subject s = store.get(subjectId).orElse(null);
+    if (RENEW.equals(op)) {
+      if (s != null && !s.isRemoved() && !s.registrationId().isEmpty()) {
+        try {
+          store.setExpiry(subjectId, registry.renew(s.registrationId()));
+        } catch (TaskforceException refused) {
+          // Withdrawn or at deconfliction's five-year limit: nothing to renew; it lapses.
+        }
+      }
+      return;
+    }
     if (s == null || !s.registrationId().isEmpty()) {
       return;
     }
@@ -92,23 +162,38 @@ public final class SubjectRegistrations {
                   .reduce((a, b) -> a + "; " + b)
                   .orElse(refused.getMessage())
               : refused.getMessage();
-      store.setRegistration(subjectId, "", DeconflictionState.REJECTED, detail);
+      store.setRegistration(subjectId, "", DeconflictionState.REJECTED, detail, null);
       return;
     }
-    if (!store.setRegistration(subjectId, r.registrationId(), r.state(), "")) {
-      registry.withdraw(r.registrationId(), "subject removed from case");
+    if (!store.setRegistration(subjectId, r.registrationId(), r.state(), "", r.expires())) {
+      registry.withdraw(r.registrationId(), WITHDRAW_REASON);
+      store.confirmWithdrawn(subjectId);
     }
   }
 
-  /** Whether a prepared entry's change happened: its subject was stored. */
+  /**
+   * Whether a prepared entry's change happened: the subject was stored (register) or marked removed
+   * (withdraw).
+   */
   public boolean applied(Document payload) {
-    return WITHDRAW.equals(payload.getString("op"))
-        || store.get(payload.getString("subjectId")).isPresent();
+    var s = store.get(payload.getString("subjectId"));
+    return switch (payload.getString("op")) {
+      case WITHDRAW -> s.map(Subject::isRemoved).orElse(false);
+      default -> s.isPresent();
+    };
+  }
+
+  /** Queues a change for the relay (READY at once): the sweep's and renewals' way in. */
+  boolean queue(String op, Subject s, String caseNumber, AgencyPrincipal actor, String key) {
+    return outbox.record(
+        op.toLowerCase(java.util.Locale.ROOT) + ":" + key,
+        TOPIC,
+        payload(op, s.id(), caseNumber, actor));
   }
 
   /** The user a queued change acts for. */
   public static AgencyPrincipal actor(Document payload) {
-    Document a = payload.get("actor", Document.class);
+    Document a = payload.containsKey("actor") ? payload.get("actor", Document.class) : payload;
     return new AgencyPrincipal(
         a.getString("subject"),
         a.getString("name"),
@@ -119,20 +204,22 @@ public final class SubjectRegistrations {
         java.util.Set.copyOf(a.getList("roles", String.class)));
   }
 
+  /** A user as stored with a queued change or a subject. */
+  public static Document actorDocument(AgencyPrincipal p) {
+    return new Document("subject", p.subject())
+        .append("name", p.displayName())
+        .append("clientId", p.clientId())
+        .append("kind", p.kind().name())
+        .append("agencyId", p.agencyId())
+        .append("agencyType", p.agencyType().name())
+        .append("roles", List.copyOf(p.roles()));
+  }
+
   private static Document payload(
-      String op, String subjectId, String caseNumber, String registrationId, AgencyPrincipal p) {
+      String op, String subjectId, String caseNumber, AgencyPrincipal p) {
     return new Document("op", op)
         .append("subjectId", subjectId)
         .append("caseNumber", caseNumber)
-        .append("registrationId", registrationId)
-        .append(
-            "actor",
-            new Document("subject", p.subject())
-                .append("name", p.displayName())
-                .append("clientId", p.clientId())
-                .append("kind", p.kind().name())
-                .append("agencyId", p.agencyId())
-                .append("agencyType", p.agencyType().name())
-                .append("roles", List.copyOf(p.roles())));
+        .append("actor", actorDocument(p));
   }
 }

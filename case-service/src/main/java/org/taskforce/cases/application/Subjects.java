@@ -15,14 +15,17 @@ import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.security.AgencyPrincipal;
 
 /**
- * Subjects of a case and their deconfliction registrations. Adding a subject stores it, then
- * registers it with deconfliction-service as the caller. If deconfliction refuses the selectors the
- * subject is taken back and the caller gets the field violations; if deconfliction does not answer,
- * the subject stays PENDING and its queued registration ({@link SubjectRegistrations}) is retried
- * until deconfliction takes it — once, because deconfliction is idempotent on the subject's id.
+ * Subjects of a case and their deconfliction registrations. Adding a subject queues its
+ * registration, stores it, then registers it with deconfliction-service as the caller ({@link
+ * SubjectRegistrations}). If deconfliction refuses the selectors the subject is taken back and the
+ * caller gets the field violations; if deconfliction does not answer, the subject stays PENDING and
+ * its queued registration is retried until deconfliction takes it — once, because deconfliction is
+ * idempotent on the subject's id. The notice to the other participants is prepared before and
+ * committed after, so it goes out exactly when the subject was stored.
  */
 public final class Subjects {
   static final int MAX_SELECTORS = 20;
+  static final int MAX_SELECTOR_JSON = 2000;
   static final Set<String> DISCLOSURES = Set.of("OPEN", "AGENCY_ONLY", "RESTRICTED");
 
   private final CaseStore cases;
@@ -81,10 +84,16 @@ public final class Subjects {
               "subject.selectors",
               "at most " + MAX_SELECTORS);
           for (int i = 0; i < draft.selectors().size(); i++) {
+            String selector = draft.selectors().get(i);
             v.check(
-                draft.selectors().get(i) != null,
+                selector != null,
                 "subject.selectors[" + i + "]",
                 "names no selector kind (person, phone, email, vehicle_plate, ...)");
+            // Stored as given while deconfliction is down, so bounded here too.
+            v.check(
+                selector == null || selector.length() <= MAX_SELECTOR_JSON,
+                "subject.selectors[" + i + "]",
+                "is too large (at most " + MAX_SELECTOR_JSON + " characters as JSON)");
           }
           v.check(
               draft.disclosure() == null || DISCLOSURES.contains(draft.disclosure()),
@@ -118,15 +127,22 @@ public final class Subjects {
                   "",
                   "",
                   now,
+                  null,
+                  "",
                   null);
-          if (!store.insertIfAbsent(pending)) {
-            return store.get(id).orElseThrow();
-          }
-          Subject stored;
+          Subject[] stored = new Subject[1];
           try {
-            stored = registrations.registerNow(caller, pending, c.number());
+            notices.announcing(
+                notices.subjectAdded(
+                    c,
+                    id,
+                    caller.agencyId(),
+                    "A " + draft.kind() + " subject was added by " + caller.agencyId() + "."),
+                () -> {
+                  stored[0] = registrations.add(caller, pending, c.number());
+                  return true;
+                });
           } catch (TaskforceException refused) {
-            store.delete(id);
             if (refused.kind() == ErrorKind.INVALID_ARGUMENT) {
               throw refused;
             }
@@ -140,14 +156,8 @@ public final class Subjects {
               caseId,
               "SUBJECT_ADDED",
               CaseAudit.resource(caseId) + "/subjects/" + id,
-              draft.kind() + " subject added; deconfliction " + stored.state());
-          notices.caseUpdated(
-              c,
-              caller.agencyId(),
-              "subject-added:" + id,
-              "Subject added to case " + c.number(),
-              "A " + draft.kind() + " subject was added by " + caller.agencyId() + ".");
-          return stored;
+              draft.kind() + " subject added; deconfliction " + stored[0].state());
+          return stored[0];
         });
   }
 
@@ -178,7 +188,7 @@ public final class Subjects {
         () -> {
           Violations v = new Violations();
           v.requireText("subject_id", subjectId);
-          v.check(reason == null || reason.length() <= 500, "reason", "at most 500 characters");
+          Cases.checkText(v, "reason", reason);
           v.throwIfAny();
           CaseView view =
               CaseView.load(cases, caller, caseId).require(CaseView.INVESTIGATING, CaseView.ACTORS);
@@ -197,13 +207,16 @@ public final class Subjects {
                 "NOT_YOUR_SUBJECT",
                 "only the agency that added a subject, or the lead, removes it");
           }
-          Subject removed = registrations.withdraw(caller, s, Cases.stampOf(caller, clock));
+          Subject removed =
+              registrations.withdraw(
+                  caller, s, Cases.stampOf(caller, clock), reason == null ? "" : reason.strip());
           audit.success(
               caller,
               caseId,
               "SUBJECT_REMOVED",
               CaseAudit.resource(caseId) + "/subjects/" + subjectId,
-              s.kind() + " subject removed; registration withdrawn");
+              s.kind() + " subject removed; registration withdrawn",
+              reason);
           return removed;
         });
   }

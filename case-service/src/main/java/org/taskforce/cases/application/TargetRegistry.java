@@ -1,5 +1,6 @@
 package org.taskforce.cases.application;
 
+import java.time.Instant;
 import org.taskforce.cases.domain.DeconflictionState;
 import org.taskforce.cases.domain.Subject;
 
@@ -16,7 +17,16 @@ public interface TargetRegistry {
   /** Withdraws a registration; done when it is already withdrawn or gone. */
   void withdraw(String registrationId, String reason);
 
-  record Registration(String registrationId, DeconflictionState state) {}
+  /**
+   * Renews a registration for deconfliction's default period from now; returns its new expiry.
+   * Refused (FAILED_PRECONDITION) for one that is withdrawn.
+   */
+  Instant renew(String registrationId);
+
+  /**
+   * @param expires when the registration lapses unless renewed; null if deconfliction did not say
+   */
+  record Registration(String registrationId, DeconflictionState state, Instant expires) {}
 
   /** deconfliction-service did not answer (down, slow, or its circuit is open): try later. */
   final class Unavailable extends RuntimeException {

@@ -3,6 +3,7 @@ package org.taskforce.cases.application;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Set;
 import org.taskforce.cases.domain.CaseTask;
 import org.taskforce.cases.domain.JointCase;
@@ -83,8 +84,10 @@ public final class Tasks {
                   TaskStatus.OPEN,
                   now,
                   now,
-                  1);
-          if (!store.insertIfAbsent(t)) {
+                  1,
+                  List.of());
+          if (!notices.announcing(
+              List.of(notices.taskAssigned(c, t)), () -> store.insertIfAbsent(t))) {
             return store.get(id).orElseThrow();
           }
           audit.success(
@@ -93,8 +96,6 @@ public final class Tasks {
               "TASK_CREATED",
               CaseAudit.resource(caseId) + "/tasks/" + id,
               "task assigned to " + t.assigneeAgencyId());
-          notices.taskAssigned(
-              c, id, t.version(), t.assigneeAgencyId(), t.assigneeSubject(), t.title());
           return t;
         });
   }
@@ -143,7 +144,7 @@ public final class Tasks {
           if (f.assigneeAgencyId() != null) {
             requireAssignee(c, f.assigneeAgencyId());
           }
-          CaseTask next =
+          CaseTask changed =
               new CaseTask(
                   t.id(),
                   t.caseId(),
@@ -155,26 +156,26 @@ public final class Tasks {
                   f.status() != null ? f.status() : t.status(),
                   t.created(),
                   Cases.stampOf(caller, clock),
-                  t.version() + 1);
-          if (!store.replace(next, expectedVersion)) {
-            throw TaskforceException.staleEtag("task", taskId);
-          }
+                  t.version() + 1,
+                  t.changes());
+          boolean reassigned =
+              !changed.assigneeAgencyId().equals(t.assigneeAgencyId())
+                  || !changed.assigneeSubject().equals(t.assigneeSubject());
+          CaseTask next = reassigned ? changed.recording(Ids.of("x", null)) : changed;
+          notices.announcing(
+              reassigned ? List.of(notices.taskAssigned(c, next)) : List.of(),
+              () -> {
+                if (!store.replace(next, expectedVersion)) {
+                  throw TaskforceException.staleEtag("task", taskId);
+                }
+                return true;
+              });
           audit.success(
               caller,
               caseId,
               "TASK_UPDATED",
               CaseAudit.resource(caseId) + "/tasks/" + taskId,
               "task " + next.status() + ", assigned to " + next.assigneeAgencyId());
-          if (!next.assigneeAgencyId().equals(t.assigneeAgencyId())
-              || !next.assigneeSubject().equals(t.assigneeSubject())) {
-            notices.taskAssigned(
-                c,
-                taskId,
-                next.version(),
-                next.assigneeAgencyId(),
-                next.assigneeSubject(),
-                next.title());
-          }
           return next;
         });
   }
@@ -210,6 +211,7 @@ public final class Tasks {
   }
 
   private void validate(Violations v, Fields f) {
+    Ids.checkLength(v, "task.assignee_agency_id", f.assigneeAgencyId());
     v.check(f.title() == null || f.title().length() <= 200, "task.title", "at most 200 characters");
     v.check(
         f.description() == null || f.description().length() <= 4000,

@@ -26,8 +26,8 @@ public final class Timeline {
     this.audit = audit;
   }
 
-  /** One timeline line: the audit entry, with its sub-resource and summary. */
-  public record Event(AuditEntry entry, String target, String summary) {}
+  /** One timeline line: the audit entry, with its sub-resource, summary and the caller's reason. */
+  public record Event(AuditEntry entry, String target, String summary, String reason) {}
 
   public Page<Event> list(AgencyPrincipal caller, String caseId, int size, String token) {
     return audit.guarded(
@@ -40,7 +40,7 @@ public final class Timeline {
             throw TaskforceException.invalidArgument("page_size", "must not be negative");
           }
           int limit = size == 0 ? 50 : Math.min(size, 200);
-          Cursor cursor = Cursor.parse(token);
+          Cursor cursor = Cursor.parse(token, caseId);
           List<Event> events = new ArrayList<>();
           // Entries of the same millisecond as the cursor come back again; skip those seen.
           List<AuditEntry> entries =
@@ -61,13 +61,14 @@ public final class Timeline {
                 new Event(
                     e,
                     e.details().getOrDefault(CaseAudit.TARGET, e.resource()),
-                    e.details().getOrDefault(CaseAudit.SUMMARY, "")));
+                    e.details().getOrDefault(CaseAudit.SUMMARY, ""),
+                    e.details().getOrDefault(CaseAudit.REASON, "")));
           }
           String next =
               events.size() < limit
                   ? ""
                   : new Cursor(events.getLast().entry().time(), events.getLast().entry().id())
-                      .encode();
+                      .encode(caseId);
           audit.success(
               caller,
               caseId,
@@ -78,25 +79,32 @@ public final class Timeline {
         });
   }
 
+  /** A timeline position, bound to its case: another case's token is INVALID_ARGUMENT. */
   private record Cursor(Instant time, String id) {
-    String encode() {
+    String encode(String caseId) {
       return Base64.getUrlEncoder()
           .withoutPadding()
-          .encodeToString((time.toEpochMilli() + ":" + id).getBytes(StandardCharsets.UTF_8));
+          .encodeToString(
+              ("events/" + caseId + ":" + time.toEpochMilli() + ":" + id)
+                  .getBytes(StandardCharsets.UTF_8));
     }
 
-    static Cursor parse(String token) {
+    static Cursor parse(String token, String caseId) {
       if (token == null || token.isBlank()) {
         return null;
       }
+      String[] parts;
       try {
-        String s = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-        int colon = s.indexOf(':');
-        return new Cursor(
-            Instant.ofEpochMilli(Long.parseLong(s.substring(0, colon))), s.substring(colon + 1));
+        parts =
+            new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(":", 3);
+        if (parts.length == 3 && parts[0].equals("events/" + caseId)) {
+          return new Cursor(Instant.ofEpochMilli(Long.parseLong(parts[1])), parts[2]);
+        }
       } catch (RuntimeException e) {
         throw TaskforceException.invalidArgument("page_token", "is not a token this list gave");
       }
+      throw TaskforceException.invalidArgument(
+          "page_token", "is not a token of this case's timeline; start again without one");
     }
   }
 }

@@ -14,19 +14,21 @@ import org.taskforce.cases.adapter.mongo.MongoNoteStore;
 import org.taskforce.cases.adapter.mongo.MongoSubjectStore;
 import org.taskforce.cases.adapter.mongo.MongoTaskStore;
 import org.taskforce.cases.adapter.mongo.MongoVictimStore;
+import org.taskforce.cases.adapter.notification.CaseNoticeRelay;
 import org.taskforce.cases.application.AgencyDirectory;
 import org.taskforce.cases.application.CaseAudit;
 import org.taskforce.cases.application.CaseNotices;
 import org.taskforce.cases.application.CaseSettings;
 import org.taskforce.cases.application.Cases;
 import org.taskforce.cases.application.Notes;
+import org.taskforce.cases.application.Seams;
 import org.taskforce.cases.application.SubjectRegistrations;
+import org.taskforce.cases.application.SubjectSweep;
 import org.taskforce.cases.application.Subjects;
 import org.taskforce.cases.application.Tasks;
 import org.taskforce.cases.application.Timeline;
 import org.taskforce.cases.application.Victims;
 import org.taskforce.platform.audit.AuditTrail;
-import org.taskforce.platform.notify.NoticeOutbox;
 import org.taskforce.platform.notify.NoticePublisher;
 import org.taskforce.platform.outbox.Outbox;
 import org.taskforce.platform.security.AgencyType;
@@ -86,9 +88,20 @@ public class CaseConfiguration {
     return new CaseAudit(trail);
   }
 
+  /** Where multi-step writes may be stopped by tests; production passes every seam. */
   @Bean
-  CaseNotices caseNotices(Outbox outbox) {
-    return new CaseNotices(new NoticeOutbox(outbox));
+  Seams seams() {
+    return Seams.NONE;
+  }
+
+  @Bean
+  CaseNotices caseNotices(
+      Outbox outbox,
+      Seams seams,
+      MongoCaseStore cases,
+      MongoTaskStore tasks,
+      MongoSubjectStore subjects) {
+    return new CaseNotices(outbox, seams, cases, tasks, subjects);
   }
 
   @Bean
@@ -101,8 +114,24 @@ public class CaseConfiguration {
 
   @Bean
   SubjectRegistrations subjectRegistrations(
-      MongoSubjectStore store, GrpcTargetRegistry registry, Outbox outbox) {
-    return new SubjectRegistrations(store, registry, outbox);
+      MongoSubjectStore store, GrpcTargetRegistry registry, Outbox outbox, Seams seams) {
+    return new SubjectRegistrations(store, registry, outbox, seams);
+  }
+
+  @Bean
+  SubjectSweep subjectSweep(
+      MongoCaseStore cases,
+      MongoSubjectStore store,
+      SubjectRegistrations registrations,
+      CaseProperties p,
+      Clock clock) {
+    return new SubjectSweep(
+        cases, store, registrations, p.sweep().settleAfter(), p.sweep().renewBefore(), clock);
+  }
+
+  @Bean
+  SubjectSweepSchedule subjectSweepSchedule(SubjectSweep sweep, CaseProperties p) {
+    return new SubjectSweepSchedule(sweep, p.sweep().interval());
   }
 
   @Bean
@@ -110,16 +139,16 @@ public class CaseConfiguration {
     return new RegistrationRelay(registrations);
   }
 
-  /** Case notices reach notification-service; a prepared one only if its case exists. */
+  /** Case notices reach notification-service; a prepared one only if its change was stored. */
   @Bean
-  NoticePublisher noticePublisher(
-      GrpcChannelFactory channels, CaseProperties p, MongoCaseStore cases) {
-    return new NoticePublisher(
-        channels.createChannel(p.notifications().channel()),
-        p.notifications().timeout(),
-        resource ->
-            !resource.startsWith("cases/")
-                || cases.get(resource.substring("cases/".length()).split("/")[0]).isPresent());
+  CaseNoticeRelay caseNoticeRelay(
+      GrpcChannelFactory channels, CaseProperties p, CaseNotices notices) {
+    return new CaseNoticeRelay(
+        new NoticePublisher(
+            channels.createChannel(p.notifications().channel()),
+            p.notifications().timeout(),
+            resource -> true),
+        notices);
   }
 
   @Bean

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultReview when a new case is first due for review
  * @param maxReview how far ahead a review may be set (28 CFR Part 23: five years)
  * @param agencies the task force's agencies by id; only these can be invited
+ * @param sweep the sweep that settles subject registrations the outbox did not
  */
 @ConfigurationProperties("taskforce.cases")
 public record CaseProperties(
@@ -25,11 +26,22 @@ public record CaseProperties(
     @DefaultValue("P5Y") Period maxReview,
     Map<String, Agency> agencies,
     @DefaultValue Peer deconfliction,
-    @DefaultValue Peer notifications) {
+    @DefaultValue Peer notifications,
+    @DefaultValue Sweep sweep) {
 
   public CaseProperties {
     agencies = agencies == null ? Map.of() : Map.copyOf(agencies);
   }
+
+  /**
+   * @param interval pause between sweeps (0: no sweep)
+   * @param settleAfter age from which a PENDING subject or an unconfirmed withdrawal is the sweep's
+   * @param renewBefore how long before expiry a registration of an open case is renewed
+   */
+  public record Sweep(
+      @DefaultValue("1m") Duration interval,
+      @DefaultValue("5m") Duration settleAfter,
+      @DefaultValue("30d") Duration renewBefore) {}
 
   /**
    * @param name display name

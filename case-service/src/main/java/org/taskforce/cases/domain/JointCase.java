@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param number readable per task force and year, e.g. NMHTTF-2026-0042
  * @param reviewDate next retention review (28 CFR Part 23)
+ * @param history the announced and reasoned changes, oldest first, at most {@link #MAX_HISTORY}
  */
 public record JointCase(
     String id,
@@ -24,11 +25,43 @@ public record JointCase(
     LocalDate reviewDate,
     Stamp created,
     Stamp updated,
-    long version) {
+    long version,
+    List<CaseChange> history) {
+
+  /** The newest entries kept in the case; the case timeline keeps every one. */
+  public static final int MAX_HISTORY = 200;
 
   public JointCase {
     jurisdictions = List.copyOf(jurisdictions);
     participants = List.copyOf(participants);
+    history = history == null ? List.of() : List.copyOf(history);
+  }
+
+  /** This case with {@code change} (which names this version) added to its history. */
+  public JointCase recording(CaseChange change) {
+    List<CaseChange> list = new ArrayList<>(history);
+    list.add(change);
+    if (list.size() > MAX_HISTORY) {
+      list = list.subList(list.size() - MAX_HISTORY, list.size());
+    }
+    return new JointCase(
+        id,
+        number,
+        title,
+        type,
+        status,
+        jurisdictions,
+        summary,
+        participants,
+        reviewDate,
+        created,
+        updated,
+        version,
+        list);
+  }
+
+  public boolean recorded(String changeId) {
+    return history.stream().anyMatch(h -> h.id().equals(changeId));
   }
 
   public Optional<Participant> participant(String agencyId) {
@@ -96,7 +129,8 @@ public record JointCase(
         reviewDate,
         created,
         when,
-        version + 1);
+        version + 1,
+        history);
   }
 
   public JointCase withStatus(CaseStatus newStatus, Stamp when) {
@@ -112,7 +146,8 @@ public record JointCase(
         reviewDate,
         created,
         when,
-        version + 1);
+        version + 1,
+        history);
   }
 
   public JointCase withDetails(
@@ -134,6 +169,7 @@ public record JointCase(
         newReviewDate,
         created,
         when,
-        version + 1);
+        version + 1,
+        history);
   }
 }

@@ -1,5 +1,6 @@
 package org.taskforce.cases.domain;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -11,6 +12,9 @@ import java.util.List;
  * @param disclosure OPEN, AGENCY_ONLY or RESTRICTED: what a deconfliction hit reveals to others
  * @param contact whom another agency calls about a hit
  * @param stateDetail why a registration was rejected; empty otherwise
+ * @param removalReason why the subject was removed, as the remover gave it; empty otherwise
+ * @param registrationExpires when deconfliction lets the registration lapse unless it is renewed;
+ *     null before it is registered
  */
 public record Subject(
     String id,
@@ -24,12 +28,15 @@ public record Subject(
     String registrationId,
     String stateDetail,
     Stamp created,
-    Stamp removed) {
+    Stamp removed,
+    String removalReason,
+    Instant registrationExpires) {
 
   public Subject {
     selectors = List.copyOf(selectors);
     registrationId = registrationId == null ? "" : registrationId;
     stateDetail = stateDetail == null ? "" : stateDetail;
+    removalReason = removalReason == null ? "" : removalReason;
   }
 
   public String addedByAgency() {

@@ -172,7 +172,8 @@ public final class CaseBenchmark {
               LocalDate.of(2027, 1, 1),
               stamp,
               stamp,
-              1);
+              1,
+              List.of());
       if (c.memberAgencies().contains("hsi-abq")) {
         hsiCases.add(id);
       }

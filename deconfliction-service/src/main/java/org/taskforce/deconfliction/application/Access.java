@@ -26,14 +26,6 @@ public final class Access {
     }
   }
 
-  public static void requireWatchOfficer(AgencyPrincipal p) {
-    requireLawEnforcement(p);
-    if (!p.hasRole(Roles.WATCH_OFFICER)) {
-      throw TaskforceException.permissionDenied(
-          "ROLE_REQUIRED", "only watch officers review possible matches");
-    }
-  }
-
   public static void requirePartnerSystem(AgencyPrincipal p) {
     if (!p.isPartnerSystem()) {
       throw TaskforceException.permissionDenied(

@@ -1,6 +1,5 @@
 package org.taskforce.deconfliction.application;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,14 +20,14 @@ public final class AlertComposer {
   public static final String WATCH_OFFICER = "watch-officer";
 
   private final Alerts port;
-  private final String watchAgencyId;
+  private final DisclosurePolicy policy;
 
   /**
-   * @param watchAgencyId the agency whose watch officers broker conflicts for the task force
+   * @param policy whom to tell what, and whose watch officers broker conflicts for the task force
    */
-  public AlertComposer(Alerts port, String watchAgencyId) {
+  public AlertComposer(Alerts port, DisclosurePolicy policy) {
     this.port = port;
-    this.watchAgencyId = watchAgencyId;
+    this.policy = policy;
   }
 
   public Alerts port() {
@@ -43,8 +42,7 @@ public final class AlertComposer {
       Conflict.Side other = c.otherSide(side.agency().id()).orElseThrow();
       // The other side asked for secrecy: this side is told nothing. The owner of the restricted
       // registration is told below, with this side's contact, and decides.
-      boolean hidden = other.disclosure() == Disclosure.RESTRICTED;
-      if (hidden || side.disclosure() == Disclosure.RESTRICTED) {
+      if (!policy.toldOfOtherSide(c, side)) {
         continue;
       }
       String title =
@@ -62,7 +60,8 @@ public final class AlertComposer {
               + ". "
               + String.join("; ", c.reasons())
               + ". "
-              + contactLine(other);
+              + contactLine(other)
+              + acknowledgeBy(c);
       alerts.add(
           new Notice(
               "deconfliction:conflict-created:" + c.id() + ":" + side.agency().id(),
@@ -74,7 +73,7 @@ public final class AlertComposer {
               "conflicts/" + c.id(),
               attributes(c, side),
               true,
-              acknowledgeBy(c)));
+              null));
     }
     boolean anyRestricted =
         c.sides().stream().anyMatch(s -> s.disclosure() == Disclosure.RESTRICTED);
@@ -99,18 +98,97 @@ public final class AlertComposer {
                     + ", who was told nothing. Decide whether to reach out. "
                     + String.join("; ", c.reasons())
                     + ". "
-                    + contactLine(other),
+                    + contactLine(other)
+                    + acknowledgeBy(c),
                 "conflicts/" + c.id(),
                 attributes(c, side),
                 true,
-                acknowledgeBy(c)));
+                null));
       }
     }
     return alerts;
   }
 
-  private Instant acknowledgeBy(Conflict c) {
-    return c.deadline();
+  /**
+   * The resolution, to every side that reads the conflict (a side facing a RESTRICTED owner was
+   * never told of it and is not told now). Ids are per conflict and side: sent once.
+   */
+  public List<Notice> conflictResolved(Conflict c) {
+    List<Notice> alerts = new ArrayList<>();
+    boolean event = c.kind() == Conflict.Kind.EVENT;
+    for (Conflict.Side side : c.sides()) {
+      if (!policy.toldOfResolution(c, side)) {
+        continue;
+      }
+      Conflict.Side other = c.otherSide(side.agency().id()).orElseThrow();
+      String by =
+          c.resolved().agencyId().equals(side.agency().id())
+              ? "your agency"
+              : c.resolved().agencyId().equals(other.agency().id())
+                  ? (DisclosurePolicy.showsAgency(other.disclosure())
+                      ? other.agency().displayName()
+                      : "the other side")
+                  : "the watch officer";
+      alerts.add(
+          new Notice(
+              "deconfliction:conflict-resolved:" + c.id() + ":" + side.agency().id(),
+              event ? "EVENT_CONFLICT" : "TARGET_CONFLICT",
+              "INFO",
+              List.of(Notice.Recipient.agency(side.agency().id())),
+              "Conflict resolved: "
+                  + c.resolution().name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT),
+              "The conflict of your "
+                  + (event ? "planned operation " : "target registration ")
+                  + side.registrationId()
+                  + " was resolved by "
+                  + by
+                  + ": "
+                  + c.resolution().name()
+                  + (c.resolutionNote().isBlank() ? "." : " — " + c.resolutionNote()),
+              "conflicts/" + c.id() + RESOLUTION,
+              attributes(c, side),
+              false,
+              null));
+    }
+    return alerts;
+  }
+
+  /** The resource suffix of escalations: delivered only once the conflict is marked escalated. */
+  public static final String ESCALATION = "/escalation";
+
+  /** To the watch officers: a conflict not acknowledged by {@code waiting} before its deadline. */
+  public Notice escalation(Conflict c, List<Conflict.Side> waiting) {
+    List<String> who = waiting.stream().map(s -> s.agency().displayName()).toList();
+    return new Notice(
+        "deconfliction:escalation:" + c.id(),
+        "ESCALATION",
+        "CRITICAL",
+        List.of(new Notice.Recipient(policy.watchAgencyId(), WATCH_OFFICER, "")),
+        "Unacknowledged " + (c.kind() == Conflict.Kind.EVENT ? "event" : "target") + " conflict",
+        String.join(" and ", who)
+            + " had not acknowledged conflict "
+            + c.id()
+            + " (between "
+            + c.sides().get(0).agency().displayName()
+            + " and "
+            + c.sides().get(1).agency().displayName()
+            + ") due "
+            + c.deadline()
+            + ". Broker it: both sides' contacts are on the conflict.",
+        "conflicts/" + c.id() + ESCALATION,
+        Map.of("conflict_id", c.id()),
+        false,
+        null);
+  }
+
+  /** The resource suffix of resolution alerts: delivered only once the conflict is resolved. */
+  public static final String RESOLUTION = "/resolution";
+
+  /** Said in the alert's text; deconfliction itself escalates (see ConflictEscalation). */
+  private static String acknowledgeBy(Conflict c) {
+    return c.deadline() == null
+        ? ""
+        : " Acknowledge the conflict by " + c.deadline() + " or the watch officer is alerted.";
   }
 
   public Notice reviewRequired(ReviewItem item) {
@@ -118,7 +196,7 @@ public final class AlertComposer {
         "deconfliction:review-required:" + item.id(),
         "REVIEW_REQUIRED",
         "WARNING",
-        List.of(new Notice.Recipient(watchAgencyId, WATCH_OFFICER, "")),
+        List.of(new Notice.Recipient(policy.watchAgencyId(), WATCH_OFFICER, "")),
         "Possible match to review",
         "A possible match between registrations of "
             + item.sides().get(0).agency().displayName()
@@ -142,9 +220,10 @@ public final class AlertComposer {
       Disclosure ownerDisclosure,
       Agency asker,
       Contact askerContact,
-      List<String> reasons) {
+      List<String> reasons,
+      String onBehalfClaim) {
     String body =
-        asker.displayName()
+        (onBehalfClaim.isBlank() ? asker.displayName() : onBehalfClaim + " It")
             + " checked a subject that matches your registration "
             + registrationId
             + " ("
@@ -182,12 +261,12 @@ public final class AlertComposer {
   }
 
   private static String contactLine(Conflict.Side other) {
-    return switch (other.disclosure()) {
-      case OPEN -> "Contact: " + describe(other.contact()) + ".";
-      case AGENCY_ONLY ->
-          "They chose to disclose their agency only; the watch officer can broker contact.";
-      case RESTRICTED -> "";
-    };
+    if (DisclosurePolicy.showsContact(other.disclosure())) {
+      return "Contact: " + describe(other.contact()) + ".";
+    }
+    return DisclosurePolicy.showsAgency(other.disclosure())
+        ? "They chose to disclose their agency only; the watch officer can broker contact."
+        : "";
   }
 
   static String describe(Contact c) {

@@ -63,7 +63,8 @@ public final class Checks {
       Contact contact,
       Disclosure disclosure,
       String caseReference,
-      boolean includePartners) {}
+      boolean includePartners,
+      String requestId) {}
 
   public record Answer(
       String checkId,
@@ -76,19 +77,52 @@ public final class Checks {
     Access.requireActing(caller);
     Violations v = new Violations();
     v.requireText("purpose", ask.purpose());
+    Bounds.text(ask.purpose(), Bounds.PURPOSE, "purpose", v);
+    Bounds.text(ask.requestId(), Bounds.ID, "request_id", v);
+    Bounds.text(ask.caseReference(), Bounds.ID, "case_reference", v);
+    Bounds.contact(ask.contact(), "point_of_contact", v);
     if (ask.selectors().isEmpty() && ask.plannedEvent() == null) {
       v.add("selectors", "give the targets and/or the planned_event to check");
     }
     List<NormalizedSelector> selectors = targets.normalize(ask.selectors(), "selectors", v, false);
     EventPlan plan =
-        ask.plannedEvent() == null
+        ask.plannedEvent() == null || ask.register()
             ? null
             : events.plan(ask.plannedEvent(), "planned_event", v, true);
+    EventRegistrations.Draft event = null;
     if (ask.register()) {
       TargetRegistrations.checkContact(ask.contact(), "point_of_contact", v);
+      if (ask.plannedEvent() != null) {
+        EventRegistrations.Draft d = ask.plannedEvent();
+        event =
+            new EventRegistrations.Draft(
+                d.type() == null ? org.taskforce.deconfliction.domain.EventType.OTHER : d.type(),
+                d.latitude(),
+                d.longitude(),
+                d.radiusMeters(),
+                d.start(),
+                d.end(),
+                d.address(),
+                ask.contact(),
+                d.linkedTargetIds(),
+                ask.caseReference(),
+                ask.disclosure());
+        // Everything the event's registration would refuse is refused before the targets are
+        // stored: targets and operation are registered together or not at all.
+        plan = events.validate(caller, event, "planned_event", v);
+      }
     }
     v.throwIfAny();
-    String checkId = "chk-" + UUID.randomUUID();
+    // With a request id the check's id — and so the ids of what it registers — is the same on
+    // every retry: a retry registers nothing twice, finishes what an interrupted attempt began
+    // and answers as the first did.
+    String checkId =
+        ask.requestId() == null || ask.requestId().isBlank()
+            ? "chk-" + UUID.randomUUID()
+            : "chk-"
+                + UUID.nameUUIDFromBytes(
+                    (caller.agencyId() + "|check|" + ask.requestId())
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     List<Hit> hits = new ArrayList<>();
     List<String> targetIds = new ArrayList<>();
     String eventId = "";
@@ -105,32 +139,13 @@ public final class Checks {
         targetIds.add(r.registration().id());
         hits.addAll(r.hits());
       }
-      if (plan != null) {
-        EventRegistrations.Draft d = ask.plannedEvent();
-        EventRegistrations.Result r =
-            events.create(
-                caller,
-                new EventRegistrations.Draft(
-                    d.type() == null
-                        ? org.taskforce.deconfliction.domain.EventType.OTHER
-                        : d.type(),
-                    d.latitude(),
-                    d.longitude(),
-                    d.radiusMeters(),
-                    d.start(),
-                    d.end(),
-                    d.address(),
-                    ask.contact(),
-                    d.linkedTargetIds(),
-                    ask.caseReference(),
-                    ask.disclosure()),
-                checkId,
-                "planned_event");
+      if (event != null) {
+        EventRegistrations.Result r = events.create(caller, event, checkId, "planned_event");
         eventId = r.registration().id();
         hits.addAll(r.hits());
       }
     } else {
-      hits = lookUp(caller.agencyId(), checkId, asker, ask.contact(), selectors, plan);
+      hits = lookUp(caller.agencyId(), checkId, asker, ask.contact(), selectors, plan, "");
     }
     List<PartnerDirectory.PartnerResult> partnerAnswers =
         ask.includePartners()
@@ -152,9 +167,24 @@ public final class Checks {
     return new Answer(checkId, hits, partnerAnswers, targetIds, eventId);
   }
 
+  /** The agency a partner system says it asks for: its id and name as the partner knows them. */
+  public record RequestingAgency(String id, String displayName) {
+    /** What the partner claims, for alerts and the audit trail ("" when it said nothing). */
+    String claim() {
+      return displayName.isBlank() ? id : displayName;
+    }
+  }
+
+  /** Letters, digits, spaces and the punctuation of agency names; no markup, no line breaks. */
+  private static final java.util.regex.Pattern AGENCY_TEXT =
+      java.util.regex.Pattern.compile("[\\p{L}\\p{N} .,'&()/:#_-]*");
+
+  static final int AGENCY_TEXT_MAX = 100;
+
   /**
-   * A partner system's check: pointer answers, nothing registered, the owners told. The asking
-   * agency as the partner names it is recorded in the audit trail.
+   * A partner system's check: pointer answers, nothing registered, the owners told. The agency the
+   * partner says it asks for is checked (length, characters) and only ever shown as the partner's
+   * claim — "AZ RMS (partner system of az-dps) says it asks for Phoenix PD" — never as the asker.
    */
   public Answer partnerCheck(
       AgencyPrincipal caller,
@@ -162,10 +192,14 @@ public final class Checks {
       EventRegistrations.Draft event,
       String purpose,
       String partnerReference,
-      String requestingAgency) {
+      RequestingAgency requestingAgency) {
     Access.requirePartnerSystem(caller);
     Violations v = new Violations();
     v.requireText("purpose", purpose);
+    Bounds.text(purpose, Bounds.PURPOSE, "purpose", v);
+    checkAgencyText(requestingAgency.id(), "requesting_agency.agency_id", v);
+    checkAgencyText(requestingAgency.displayName(), "requesting_agency.display_name", v);
+    checkAgencyText(partnerReference, "partner_reference", v);
     if (selectors.isEmpty() && event == null) {
       v.add("selectors", "give the targets and/or the planned_event to check");
     }
@@ -173,13 +207,15 @@ public final class Checks {
     EventPlan plan = event == null ? null : events.plan(event, "planned_event", v, true);
     v.throwIfAny();
     String checkId = "pchk-" + UUID.randomUUID();
-    Agency asker =
-        new Agency(
-            caller.agencyId(),
-            agencyNames.apply(caller.agencyId())
-                + (requestingAgency.isBlank() ? "" : " for " + requestingAgency),
-            caller.agencyType().name());
-    List<Hit> hits = lookUp(caller.agencyId(), checkId, asker, null, normalized, plan);
+    String system =
+        (caller.clientId().isBlank() ? caller.displayName() : caller.clientId())
+            + " (partner system of "
+            + agencyNames.apply(caller.agencyId())
+            + ")";
+    Agency asker = new Agency(caller.agencyId(), system, caller.agencyType().name());
+    String claim = requestingAgency.claim();
+    String says = claim.isBlank() ? "" : system + " says it asks for " + claim + ".";
+    List<Hit> hits = lookUp(caller.agencyId(), checkId, asker, null, normalized, plan, says);
     audit.record(
         caller,
         "check.partner",
@@ -192,10 +228,18 @@ public final class Checks {
             "partnerReference",
             partnerReference,
             "requestingAgency",
-            requestingAgency,
+            claim,
             "hits",
             String.valueOf(hits.size())));
     return new Answer(checkId, hits, List.of(), List.of(), "");
+  }
+
+  private static void checkAgencyText(String value, String field, Violations v) {
+    if (value.length() > AGENCY_TEXT_MAX) {
+      v.add(field, "at most " + AGENCY_TEXT_MAX + " characters");
+    } else if (!AGENCY_TEXT.matcher(value).matches()) {
+      v.add(field, "only letters, digits, spaces and . , ' & ( ) / : # _ -");
+    }
   }
 
   /**
@@ -208,7 +252,8 @@ public final class Checks {
       Agency asker,
       Contact askerContact,
       List<NormalizedSelector> selectors,
-      EventPlan plan) {
+      EventPlan plan,
+      String onBehalfClaim) {
     List<Hit> hits = new ArrayList<>();
     List<Notice> searched = new ArrayList<>();
     for (Matcher.TargetFinding f : matcher.findTargets(askerAgencyId, selectors, null)) {
@@ -221,7 +266,8 @@ public final class Checks {
               f.registration().disclosure(),
               asker,
               askerContact,
-              f.match().reasons()));
+              f.match().reasons(),
+              onBehalfClaim));
     }
     if (plan != null) {
       for (Matcher.EventFinding f : matcher.findEvents(askerAgencyId, plan, null)) {
@@ -234,12 +280,13 @@ public final class Checks {
                 f.registration().disclosure(),
                 asker,
                 askerContact,
-                f.overlap().reasons()));
+                f.overlap().reasons(),
+                onBehalfClaim));
       }
     }
     if (!searched.isEmpty()) {
       alerts.port().sendAll(searched);
     }
-    return Matcher.visible(hits);
+    return DisclosurePolicy.visibleHits(hits);
   }
 }

@@ -1,5 +1,6 @@
 package org.taskforce.deconfliction.application;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.taskforce.deconfliction.domain.Conflict;
@@ -16,13 +17,28 @@ public interface ConflictStore {
   boolean replace(Conflict conflict, long expectedVersion);
 
   /**
-   * Conflicts newest first; {@code agencyId} null for every agency (watch officers), otherwise
-   * those where the agency is a side.
+   * Conflicts newest first, after {@code position} (see {@link #position}); {@code reader} null for
+   * every agency's (watch officers), otherwise only those the reader's agency may read as a side
+   * ({@link DisclosurePolicy#readers}) — the query selects, nothing is filtered afterwards.
    */
-  Page<Conflict> list(
-      String agencyId,
+  List<Conflict> list(
+      String reader,
       Set<Conflict.Status> statuses,
       Set<Conflict.Kind> kinds,
-      int size,
-      String token);
+      List<String> position,
+      int limit);
+
+  /** A conflict's place in {@link #list}'s order. */
+  static List<String> position(Conflict c) {
+    return List.of(String.valueOf(c.createTime().toEpochMilli()), c.id());
+  }
+
+  /**
+   * Deletes the conflicts one of whose sides is this registration (its purge takes them along: they
+   * hold what was compared); returns their ids.
+   */
+  List<String> deleteForRegistration(String registrationId);
+
+  /** Unresolved, not yet escalated conflicts whose deadline is at or before {@code by}. */
+  List<Conflict> dueForEscalation(java.time.Instant by, int limit);
 }

@@ -12,8 +12,12 @@ import org.taskforce.deconfliction.domain.Tier;
 import org.taskforce.platform.audit.AuditEntry.Outcome;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.notify.Notice;
+import org.taskforce.platform.paging.Page;
+import org.taskforce.platform.paging.PageQuery;
+import org.taskforce.platform.paging.PageTokens;
 import org.taskforce.platform.security.AgencyPrincipal;
-import org.taskforce.platform.security.Roles;
 
 /**
  * NEW → ACKNOWLEDGED (per side) → RESOLVED, for the two sides and the watch officers; and the watch
@@ -25,13 +29,22 @@ public final class ConflictWorkflow {
   private final Matcher matcher;
   private final AuditTrail audit;
   private final Clock clock;
+  private final DisclosurePolicy policy;
+  private final PageTokens pageTokens;
+  private final AlertComposer alerts;
 
   public ConflictWorkflow(
       ConflictStore conflicts,
       ReviewStore reviews,
       Matcher matcher,
       AuditTrail audit,
-      Clock clock) {
+      Clock clock,
+      DisclosurePolicy policy,
+      PageTokens pageTokens,
+      AlertComposer alerts) {
+    this.alerts = alerts;
+    this.policy = policy;
+    this.pageTokens = pageTokens;
     this.conflicts = conflicts;
     this.reviews = reviews;
     this.matcher = matcher;
@@ -52,26 +65,28 @@ public final class ConflictWorkflow {
       int size,
       String token) {
     Access.requireActing(caller);
-    if (allAgencies && !caller.hasRole(Roles.WATCH_OFFICER)) {
-      throw TaskforceException.permissionDenied(
-          "ROLE_REQUIRED", "only watch officers list every agency's conflicts");
-    }
-    Page<Conflict> page =
-        conflicts.list(allAgencies ? null : caller.agencyId(), statuses, kinds, size, token);
     if (allAgencies) {
-      return page;
+      policy.requireWatchOfficer(caller, "list every agency's conflicts");
     }
-    List<Conflict> visible = new ArrayList<>();
-    for (Conflict c : page.items()) {
-      if (c.visibleTo(caller.agencyId())) {
-        visible.add(c);
-      }
-    }
-    return new Page<>(visible, page.nextPageToken());
+    // The store selects only what the reader may see, so pages are full or the last one and a
+    // token's position is always that of a conflict the reader was shown.
+    String reader = allAgencies ? null : caller.agencyId();
+    PageQuery query =
+        PageQuery.of("deconfliction.conflicts")
+            .with("reader", allAgencies ? "*all*" : caller.agencyId())
+            .with("statuses", statuses)
+            .with("kinds", kinds);
+    return pageTokens.page(
+        query,
+        token,
+        size,
+        (after, limit) -> conflicts.list(reader, statuses, kinds, after, limit),
+        ConflictStore::position);
   }
 
   public Conflict acknowledge(AgencyPrincipal caller, String id, String note) {
     Access.requireActing(caller);
+    requireNote(note);
     for (int attempt = 0; attempt < 5; attempt++) {
       Conflict c = visibleToSide(caller, id);
       Conflict.Side side =
@@ -85,7 +100,7 @@ public final class ConflictWorkflow {
       }
       Stamp stamp = Access.stamp(caller, clock.instant());
       List<Conflict.Side> sides =
-          c.sides().stream().map(s -> s == side ? s.acknowledge(stamp) : s).toList();
+          c.sides().stream().map(s -> s == side ? s.acknowledge(stamp, note) : s).toList();
       Conflict updated =
           new Conflict(
               c.id(),
@@ -104,7 +119,12 @@ public final class ConflictWorkflow {
               c.version() + 1);
       if (conflicts.replace(updated, c.version())) {
         audit.record(
-            caller, "conflict.acknowledge", "conflicts/" + id, Outcome.SUCCESS, "", Map.of());
+            caller,
+            "conflict.acknowledge",
+            "conflicts/" + id,
+            Outcome.SUCCESS,
+            "",
+            Map.of("note", note == null ? "" : note));
         return updated;
       }
     }
@@ -118,7 +138,9 @@ public final class ConflictWorkflow {
       String note,
       long expectedVersion) {
     Access.requireActing(caller);
-    Conflict c = caller.hasRole(Roles.WATCH_OFFICER) ? find(id) : visibleToSide(caller, id);
+    requireNote(note);
+    boolean broker = policy.isWatchOfficer(caller);
+    Conflict c = broker ? find(id) : visibleToSide(caller, id);
     if (c.version() != expectedVersion) {
       throw TaskforceException.staleEtag("conflict", id);
     }
@@ -130,6 +152,19 @@ public final class ConflictWorkflow {
       throw TaskforceException.invalidArgument(
           "resolution", "say how it was resolved: PROCEED, JOINT_OPERATION, DELAY or CANCEL");
     }
+    // One side does not settle a conflict the other side has not seen: it resolves once the other
+    // side has acknowledged — unless the other side cannot read the conflict at all (it faces a
+    // RESTRICTED owner and was told nothing). Watch officers broker and resolve at any time.
+    if (!broker) {
+      Conflict.Side other = c.otherSide(caller.agencyId()).orElseThrow();
+      if (other.acknowledged() == null && policy.sideMayRead(c, other.agency().id())) {
+        throw TaskforceException.failedPrecondition(
+            "OTHER_SIDE_NOT_ACKNOWLEDGED",
+            "the other side has not acknowledged the conflict yet; resolve it once they have, or"
+                + " ask the watch officer to broker");
+      }
+    }
+    Stamp stamp = Access.stamp(caller, clock.instant());
     Conflict updated =
         new Conflict(
             c.id(),
@@ -138,37 +173,55 @@ public final class ConflictWorkflow {
             c.score(),
             c.reasons(),
             Conflict.Status.RESOLVED,
-            c.sides(),
+            // Resolving is acknowledging for the side that resolves.
+            c.sides().stream()
+                .map(s ->
+                    s.agency().id().equals(caller.agencyId()) && s.acknowledged() == null
+                        ? s.acknowledge(stamp, "")
+                        : s)
+                .toList(),
             c.deadline(),
             resolution,
             note == null ? "" : note,
-            Access.stamp(caller, clock.instant()),
+            stamp,
             c.createTime(),
             c.escalated(),
             c.version() + 1);
+    // Both sides are told, as the conflict's alerts were: prepared before, released after.
+    List<Notice> told = alerts.conflictResolved(updated);
+    told.forEach(alerts.port()::prepare);
     if (!conflicts.replace(updated, c.version())) {
+      // Left prepared: the relay delivers them only if the conflict is resolved after all.
       throw TaskforceException.staleEtag("conflict", id);
     }
+    told.forEach(alerts.port()::commit);
     audit.record(
         caller,
         "conflict.resolve",
         "conflicts/" + id,
         Outcome.SUCCESS,
         "",
-        Map.of("resolution", resolution.name()));
+        Map.of("resolution", resolution.name(), "note", updated.resolutionNote()));
     return updated;
   }
 
   public Page<ReviewItem> listReviews(
       AgencyPrincipal caller, Set<ReviewItem.Status> statuses, int size, String token) {
-    Access.requireWatchOfficer(caller);
-    return reviews.list(statuses, size, token);
+    policy.requireWatchOfficer(caller, "review possible matches");
+    PageQuery query = PageQuery.of("deconfliction.review-items").with("statuses", statuses);
+    return pageTokens.page(
+        query,
+        token,
+        size,
+        (after, limit) -> reviews.list(statuses, after, limit),
+        ReviewStore::position);
   }
 
   public record Confirmed(ReviewItem item, Conflict conflict) {}
 
   public Confirmed confirm(AgencyPrincipal caller, String id, String note) {
-    Access.requireWatchOfficer(caller);
+    policy.requireWatchOfficer(caller, "review possible matches");
+    requireNote(note);
     ReviewItem item =
         reviews.find(id).orElseThrow(() -> TaskforceException.notFound("review item", id));
     if (item.status() == ReviewItem.Status.REJECTED) {
@@ -213,10 +266,11 @@ public final class ConflictWorkflow {
   }
 
   public ReviewItem reject(AgencyPrincipal caller, String id, String note) {
-    Access.requireWatchOfficer(caller);
+    policy.requireWatchOfficer(caller, "review possible matches");
     if (note == null || note.isBlank()) {
       throw TaskforceException.invalidArgument("note", "say why these are different targets");
     }
+    requireNote(note);
     ReviewItem item =
         reviews.find(id).orElseThrow(() -> TaskforceException.notFound("review item", id));
     if (item.status() == ReviewItem.Status.REJECTED) {
@@ -254,6 +308,12 @@ public final class ConflictWorkflow {
         i.version() + 1);
   }
 
+  private static void requireNote(String note) {
+    Violations v = new Violations();
+    Bounds.text(note, Bounds.NOTE, "note", v);
+    v.throwIfAny();
+  }
+
   private static List<String> confirmedReasons(ReviewItem item) {
     List<String> reasons = new ArrayList<>(item.reasons());
     reasons.add("confirmed by a watch officer");
@@ -267,7 +327,7 @@ public final class ConflictWorkflow {
   /** A conflict the caller may see: watch officers all, sides theirs (not hidden by RESTRICTED). */
   private Conflict visible(AgencyPrincipal caller, String id) {
     Conflict c = find(id);
-    if (caller.hasRole(Roles.WATCH_OFFICER) || c.visibleTo(caller.agencyId())) {
+    if (policy.mayRead(c, caller)) {
       return c;
     }
     throw TaskforceException.notFound("conflict", id);
@@ -275,7 +335,7 @@ public final class ConflictWorkflow {
 
   private Conflict visibleToSide(AgencyPrincipal caller, String id) {
     Conflict c = find(id);
-    if (c.visibleTo(caller.agencyId())) {
+    if (policy.sideMayRead(c, caller.agencyId())) {
       return c;
     }
     throw TaskforceException.notFound("conflict", id);

@@ -21,27 +21,45 @@ import org.taskforce.platform.audit.AuditEntry.Outcome;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.paging.Page;
+import org.taskforce.platform.paging.PageQuery;
+import org.taskforce.platform.paging.PageTokens;
 import org.taskforce.platform.security.AgencyPrincipal;
 
 /** Planned operations: register, update, cancel, read and list an agency's own. */
 public final class EventRegistrations {
   private final EventStore store;
+  private final TargetStore targets;
   private final MatchIndex index;
   private final Matcher matcher;
   private final DeconflictionSettings settings;
   private final Function<String, String> agencyNames;
   private final AuditTrail audit;
   private final Clock clock;
+  private final DisclosurePolicy policy;
+  private final PageTokens pageTokens;
+  private final PendingRegistrations pending;
+  private final CrashSeams seams;
 
   public EventRegistrations(
       EventStore store,
+      TargetStore targets,
       MatchIndex index,
       Matcher matcher,
       DeconflictionSettings settings,
       Function<String, String> agencyNames,
       AuditTrail audit,
-      Clock clock) {
+      Clock clock,
+      DisclosurePolicy policy,
+      PageTokens pageTokens,
+      PendingRegistrations pending,
+      CrashSeams seams) {
+    this.pending = pending;
+    this.seams = seams;
+    this.policy = policy;
+    this.pageTokens = pageTokens;
     this.store = store;
+    this.targets = targets;
     this.index = index;
     this.matcher = matcher;
     this.settings = settings;
@@ -69,12 +87,8 @@ public final class EventRegistrations {
   public Result create(AgencyPrincipal caller, Draft draft, String requestId, String field) {
     Access.requireActing(caller);
     Violations v = new Violations();
-    EventPlan plan = plan(draft, field, v, true);
-    if (draft.type() == null) {
-      v.add(TargetRegistrations.prefix(field) + "event_type", "the kind of operation is required");
-    }
-    TargetRegistrations.checkContact(
-        draft.contact(), TargetRegistrations.prefix(field) + "on_scene_contact", v);
+    EventPlan plan = validate(caller, draft, field, v);
+    Bounds.text(requestId, Bounds.ID, "request_id", v);
     v.throwIfAny();
     String id =
         requestId == null || requestId.isBlank()
@@ -82,7 +96,8 @@ public final class EventRegistrations {
             : "e-"
                 + UUID.nameUUIDFromBytes(
                     (caller.agencyId() + "|" + requestId).getBytes(StandardCharsets.UTF_8));
-    Stamp stamp = Access.stamp(caller, clock.instant());
+    Stamp stamp =
+        Access.stamp(caller, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     EventRegistration registration =
         new EventRegistration(
             id,
@@ -93,17 +108,18 @@ public final class EventRegistrations {
             draft.contact(),
             draft.linkedTargetIds() == null ? List.of() : draft.linkedTargetIds(),
             TargetRegistrations.nullToEmpty(draft.caseReference()),
-            draft.disclosure() == null ? Disclosure.OPEN : draft.disclosure(),
+            policy.disclosureFor(caller.agencyId(), draft.disclosure()),
             RegistrationStatus.ACTIVE,
             stamp,
             stamp,
             1);
+    pending.begin(PendingRegistrations.Kind.EVENT, id, stamp.time());
     if (!store.insert(registration)) {
-      return new Result(store.find(id).orElseThrow(), List.of());
+      // A retried create finishes what the first began and answers as a first success would.
+      return settle(store.find(id).orElseThrow());
     }
-    index.add(matcher.entries(registration));
-    List<Hit> hits =
-        matcher.recordEventFindings(registration, matcher.findEvents(caller.agencyId(), plan, id));
+    seams.reached("event.stored");
+    List<Hit> hits = settle(registration).hits();
     audit.record(
         caller,
         "event.create",
@@ -112,6 +128,71 @@ public final class EventRegistrations {
         "",
         Map.of("hits", String.valueOf(hits.size())));
     return new Result(registration, hits);
+  }
+
+  /** Everything a create checks; the plan, or null with violations added to {@code v}. */
+  EventPlan validate(AgencyPrincipal caller, Draft draft, String field, Violations v) {
+    EventPlan plan = plan(draft, field, v, true);
+    checkBounds(caller, draft, field, v);
+    if (draft.type() == null) {
+      v.add(TargetRegistrations.prefix(field) + "event_type", "the kind of operation is required");
+    }
+    TargetRegistrations.checkContact(
+        draft.contact(), TargetRegistrations.prefix(field) + "on_scene_contact", v);
+    return plan;
+  }
+
+  /** Sizes, and linked target registrations that must be the caller's agency's own. */
+  private void checkBounds(AgencyPrincipal caller, Draft d, String field, Violations v) {
+    String f = TargetRegistrations.prefix(field);
+    Bounds.address(d.address(), f + "address", v);
+    Bounds.text(d.caseReference(), Bounds.ID, f + "case_reference", v);
+    List<String> linked = d.linkedTargetIds() == null ? List.of() : d.linkedTargetIds();
+    Bounds.count(linked.size(), Bounds.LINKED_IDS, f + "linked_target_registration_ids", v);
+    if (linked.size() > Bounds.LINKED_IDS) {
+      return;
+    }
+    List<String> wellFormed = new java.util.ArrayList<>();
+    for (int i = 0; i < linked.size(); i++) {
+      String id = linked.get(i);
+      if (id.isBlank() || id.length() > Bounds.ID) {
+        v.add(f + "linked_target_registration_ids[" + i + "]", "an id of at most 128 characters");
+      } else {
+        wellFormed.add(id);
+      }
+    }
+    java.util.Set<String> own = new java.util.HashSet<>();
+    targets.findAll(wellFormed).stream()
+        .filter(r -> r.agency().id().equals(caller.agencyId()))
+        .forEach(r -> own.add(r.id()));
+    for (int i = 0; i < linked.size(); i++) {
+      String id = linked.get(i);
+      if (!id.isBlank() && id.length() <= Bounds.ID && !own.contains(id)) {
+        // Someone else's registration and one that does not exist read the same.
+        v.add(
+            f + "linked_target_registration_ids[" + i + "]",
+            "not a target registration of your agency");
+      }
+    }
+  }
+
+  /**
+   * Finishes a stored event's writes: indexes it, records its conflicts and alerts (idempotent,
+   * keyed by the pair) and clears its pending mark. Used by create, a retried create, update and
+   * the repair sweep.
+   */
+  public Result settle(EventRegistration r) {
+    if (!r.matchable(clock.instant())) {
+      pending.finish(r.id());
+      return new Result(r, List.of());
+    }
+    index.add(matcher.entries(r));
+    seams.reached("event.indexed");
+    List<Hit> hits =
+        matcher.recordEventFindings(r, matcher.findEvents(r.agency().id(), r.plan(), r.id()));
+    seams.reached("event.matched");
+    pending.finish(r.id());
+    return new Result(r, hits);
   }
 
   /** Validates location, radius and window; null (with violations) when they are not usable. */
@@ -173,7 +254,18 @@ public final class EventRegistrations {
       int size,
       String token) {
     Access.requireActing(caller);
-    return store.list(caller.agencyId(), statuses, from, to, size, token);
+    PageQuery query =
+        PageQuery.of("deconfliction.events")
+            .with("agency", caller.agencyId())
+            .with("statuses", statuses)
+            .with("from", from)
+            .with("to", to);
+    return pageTokens.page(
+        query,
+        token,
+        size,
+        (after, limit) -> store.list(caller.agencyId(), statuses, from, to, after, limit),
+        EventStore::position);
   }
 
   public Result update(
@@ -189,8 +281,17 @@ public final class EventRegistrations {
     }
     Violations v = new Violations();
     EventPlan plan = plan(merged, field, v, true);
+    checkBounds(caller, merged, field, v);
     TargetRegistrations.checkContact(
         merged.contact(), TargetRegistrations.prefix(field) + "on_scene_contact", v);
+    v.check(
+        merged.type() != null,
+        TargetRegistrations.prefix(field) + "event_type",
+        "is in the update mask: set the kind of operation to change to");
+    v.check(
+        merged.disclosure() != null,
+        TargetRegistrations.prefix(field) + "disclosure_level",
+        "is in the update mask: set the level to change to (OPEN, AGENCY_ONLY or RESTRICTED)");
     v.throwIfAny();
     EventRegistration updated =
         new EventRegistration(
@@ -207,9 +308,9 @@ public final class EventRegistrations {
             current.created(),
             Access.stamp(caller, clock.instant()),
             current.version() + 1);
+    pending.begin(PendingRegistrations.Kind.EVENT, id, clock.instant());
     replace(updated, current);
-    List<Hit> hits =
-        matcher.recordEventFindings(updated, matcher.findEvents(caller.agencyId(), plan, id));
+    List<Hit> hits = settle(updated).hits();
     audit.record(
         caller,
         "event.update",
@@ -223,6 +324,9 @@ public final class EventRegistrations {
   public EventRegistration cancel(
       AgencyPrincipal caller, String id, long expectedVersion, String reason) {
     Access.requireActing(caller);
+    Violations v = new Violations();
+    Bounds.text(reason, Bounds.NOTE, "reason", v);
+    v.throwIfAny();
     EventRegistration current = own(caller, id);
     if (expectedVersion != current.version()) {
       throw TaskforceException.staleEtag("event registration", id);
@@ -244,9 +348,16 @@ public final class EventRegistrations {
             RegistrationStatus.CANCELLED,
             current.created(),
             Access.stamp(caller, clock.instant()),
-            current.version() + 1);
+            current.version() + 1,
+            TargetRegistrations.nullToEmpty(reason));
     replace(cancelled, current);
-    audit.record(caller, "event.cancel", "events/" + id, Outcome.SUCCESS, "", Map.of());
+    audit.record(
+        caller,
+        "event.cancel",
+        "events/" + id,
+        Outcome.SUCCESS,
+        "",
+        Map.of("reason", cancelled.statusReason()));
     return cancelled;
   }
 

@@ -18,17 +18,27 @@ public interface EventStore {
 
   boolean replace(EventRegistration registration, long expectedVersion);
 
-  /** The agency's events, optionally only those overlapping [from, to). */
-  Page<EventRegistration> list(
+  /**
+   * The agency's events by start, optionally only those overlapping [from, to), after {@code
+   * position} ({@link #position}).
+   */
+  List<EventRegistration> list(
       String agencyId,
       Set<RegistrationStatus> statuses,
       Instant from,
       Instant to,
-      int size,
-      String token);
+      List<String> position,
+      int limit);
+
+  static List<String> position(EventRegistration r) {
+    return List.of(String.valueOf(r.plan().start().toEpochMilli()), r.id());
+  }
 
   /** Events that ended before {@code before} (whatever their status). */
   List<EventRegistration> endedBefore(Instant before, int limit);
 
   void delete(String id);
+
+  /** Every event that takes part in matching at {@code now} (for an index rebuild). */
+  void forEachMatchable(Instant now, java.util.function.Consumer<EventRegistration> action);
 }

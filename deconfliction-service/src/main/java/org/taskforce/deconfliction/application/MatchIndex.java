@@ -28,6 +28,14 @@ public interface MatchIndex {
     remove(gone);
   }
 
+  /**
+   * Walks the whole index in batches and removes the entries {@code stale} names for each batch
+   * (key → entries); returns how many were removed. For the operator's rebuild, not the hot path.
+   */
+  int prune(
+      java.util.function.Function<Map<String, List<IndexEntry>>, Map<String, List<IndexEntry>>>
+          stale);
+
   /** The entries under each of the keys (keys without any are left out). */
   Map<String, List<IndexEntry>> lookup(Collection<String> keys);
 }

@@ -340,8 +340,8 @@ public final class Matcher {
         m.reasons(),
         m.matchedTypes(),
         disclosure,
-        disclosure == Disclosure.RESTRICTED ? null : owner,
-        disclosure == Disclosure.OPEN ? contact : null,
+        DisclosurePolicy.showsAgency(disclosure) ? owner : null,
+        DisclosurePolicy.showsContact(disclosure) ? contact : null,
         conflictId,
         deadline,
         distance,
@@ -349,9 +349,9 @@ public final class Matcher {
         m.highFrequency());
   }
 
-  /** What the asker may see: never a RESTRICTED owner's hit. */
+  /** What the asker may see ({@link DisclosurePolicy#visibleHits}). */
   public static List<Hit> visible(List<Hit> hits) {
-    return hits.stream().filter(h -> h.disclosure() != Disclosure.RESTRICTED).toList();
+    return DisclosurePolicy.visibleHits(hits);
   }
 
   private static Conflict.Side side(

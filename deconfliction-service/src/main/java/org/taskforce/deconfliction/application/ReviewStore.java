@@ -1,5 +1,6 @@
 package org.taskforce.deconfliction.application;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.taskforce.deconfliction.domain.ReviewItem;
@@ -14,5 +15,16 @@ public interface ReviewStore {
 
   boolean replace(ReviewItem item, long expectedVersion);
 
-  Page<ReviewItem> list(Set<ReviewItem.Status> statuses, int size, String token);
+  /** Review items newest first, after {@code position} (see {@link #position}). */
+  List<ReviewItem> list(Set<ReviewItem.Status> statuses, List<String> position, int limit);
+
+  static List<String> position(ReviewItem i) {
+    return List.of(String.valueOf(i.createTime().toEpochMilli()), i.id());
+  }
+
+  /**
+   * Deletes the review items one of whose sides is this registration (its purge takes them along:
+   * they hold what was compared); returns their ids.
+   */
+  List<String> deleteForRegistration(String registrationId);
 }

@@ -22,6 +22,9 @@ import org.taskforce.platform.audit.AuditEntry.Outcome;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.paging.Page;
+import org.taskforce.platform.paging.PageQuery;
+import org.taskforce.platform.paging.PageTokens;
 import org.taskforce.platform.security.AgencyPrincipal;
 
 /**
@@ -39,6 +42,10 @@ public final class TargetRegistrations {
   private final Function<String, String> agencyNames;
   private final AuditTrail audit;
   private final Clock clock;
+  private final DisclosurePolicy policy;
+  private final PageTokens pageTokens;
+  private final PendingRegistrations pending;
+  private final CrashSeams seams;
 
   public TargetRegistrations(
       TargetStore store,
@@ -47,7 +54,15 @@ public final class TargetRegistrations {
       DeconflictionSettings settings,
       Function<String, String> agencyNames,
       AuditTrail audit,
-      Clock clock) {
+      Clock clock,
+      DisclosurePolicy policy,
+      PageTokens pageTokens,
+      PendingRegistrations pending,
+      CrashSeams seams) {
+    this.pending = pending;
+    this.seams = seams;
+    this.policy = policy;
+    this.pageTokens = pageTokens;
     this.store = store;
     this.index = index;
     this.matcher = matcher;
@@ -70,11 +85,14 @@ public final class TargetRegistrations {
 
   public Result create(AgencyPrincipal caller, Draft draft, String requestId, String field) {
     Access.requireActing(caller);
-    Instant now = clock.instant();
+    // Stored to the millisecond: the answer to a retry, read back, equals the first answer.
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     Violations v = new Violations();
     List<NormalizedSelector> selectors =
         normalize(draft.selectors(), prefix(field) + "selectors", v, true);
     checkContact(draft.contact(), prefix(field) + "point_of_contact", v);
+    Bounds.text(draft.caseReference(), Bounds.ID, prefix(field) + "case_reference", v);
+    Bounds.text(requestId, Bounds.ID, "request_id", v);
     Instant expiry =
         draft.expireTime() == null ? now.plus(settings.defaultExpiry()) : draft.expireTime();
     checkExpiry(expiry, now, now, prefix(field) + "expire_time", v);
@@ -93,20 +111,20 @@ public final class TargetRegistrations {
             selectors,
             draft.contact(),
             nullToEmpty(draft.caseReference()),
-            draft.disclosure() == null ? Disclosure.OPEN : draft.disclosure(),
+            policy.disclosureFor(caller.agencyId(), draft.disclosure()),
             expiry,
             RegistrationStatus.ACTIVE,
             stamp,
             stamp,
             1);
+    pending.begin(PendingRegistrations.Kind.TARGET, id, now);
     if (!store.insert(registration)) {
-      TargetRegistration existing = store.find(id).orElseThrow();
-      return new Result(existing, List.of()); // a retried create: the first one stands
+      // A retried create: the first one stands, and whatever of it did not finish (index, match,
+      // alerts) is finished now, so the answer is the one a first success would have given.
+      return settle(store.find(id).orElseThrow());
     }
-    index.add(matcher.entries(registration));
-    List<Hit> hits =
-        matcher.recordTargetFindings(
-            registration, matcher.findTargets(caller.agencyId(), selectors, id));
+    seams.reached("target.stored");
+    List<Hit> hits = settle(registration).hits();
     audit.record(
         caller,
         "target.create",
@@ -115,6 +133,26 @@ public final class TargetRegistrations {
         "",
         Map.of("selectors", String.valueOf(selectors.size()), "hits", String.valueOf(hits.size())));
     return new Result(registration, hits);
+  }
+
+  /**
+   * Finishes a stored registration's writes: indexes it, records its conflicts, review items and
+   * alerts (each idempotent, keyed by the pair), and clears its pending mark. Used by create, by a
+   * retried create and by the repair sweep; returns the hits its owner may see.
+   */
+  public Result settle(TargetRegistration r) {
+    if (!r.matchable(clock.instant())) {
+      pending.finish(r.id());
+      return new Result(r, List.of());
+    }
+    index.add(matcher.entries(r));
+    seams.reached("target.indexed");
+    List<Hit> hits =
+        matcher.recordTargetFindings(
+            r, matcher.findTargets(r.agency().id(), r.selectors(), r.id()));
+    seams.reached("target.matched");
+    pending.finish(r.id());
+    return new Result(r, hits);
   }
 
   public TargetRegistration get(AgencyPrincipal caller, String id) {
@@ -131,7 +169,17 @@ public final class TargetRegistrations {
       int size,
       String token) {
     Access.requireActing(caller);
-    return store.list(caller.agencyId(), statuses, caseReference, size, token);
+    PageQuery query =
+        PageQuery.of("deconfliction.targets")
+            .with("agency", caller.agencyId())
+            .with("statuses", statuses)
+            .with("case_reference", caseReference);
+    return pageTokens.page(
+        query,
+        token,
+        size,
+        (after, limit) -> store.list(caller.agencyId(), statuses, caseReference, after, limit),
+        TargetStore::position);
   }
 
   /** Which fields an update changes. */
@@ -162,6 +210,13 @@ public final class TargetRegistrations {
     Contact contact = changes.contactSet() ? changes.contact() : current.contact();
     Disclosure disclosure = changes.disclosureSet() ? changes.disclosure() : current.disclosure();
     checkContact(contact, prefix(field) + "point_of_contact", v);
+    if (changes.caseReferenceSet()) {
+      Bounds.text(changes.caseReference(), Bounds.ID, prefix(field) + "case_reference", v);
+    }
+    v.check(
+        disclosure != null,
+        prefix(field) + "disclosure_level",
+        "is in the update mask: set the level to change to (OPEN, AGENCY_ONLY or RESTRICTED)");
     v.throwIfAny();
     TargetRegistration updated =
         current.with(
@@ -174,10 +229,9 @@ public final class TargetRegistrations {
             current.expireTime(),
             current.status(),
             Access.stamp(caller, clock.instant()));
+    pending.begin(PendingRegistrations.Kind.TARGET, id, clock.instant());
     replace(updated, current);
-    List<Hit> hits =
-        matcher.recordTargetFindings(
-            updated, matcher.findTargets(caller.agencyId(), updated.selectors(), id));
+    List<Hit> hits = settle(updated).hits();
     audit.record(
         caller,
         "target.update",
@@ -225,22 +279,24 @@ public final class TargetRegistrations {
   public TargetRegistration withdraw(
       AgencyPrincipal caller, String id, long expectedVersion, String reason) {
     Access.requireActing(caller);
+    Violations v = new Violations();
+    Bounds.text(reason, Bounds.NOTE, "reason", v);
+    v.throwIfAny();
     TargetRegistration current = own(caller, id);
     requireVersion(current, expectedVersion);
     if (current.status() == RegistrationStatus.WITHDRAWN) {
       return current;
     }
     TargetRegistration withdrawn =
-        current.with(
-            current.selectors(),
-            current.contact(),
-            current.caseReference(),
-            current.disclosure(),
-            current.expireTime(),
-            RegistrationStatus.WITHDRAWN,
-            Access.stamp(caller, clock.instant()));
+        current.withdrawn(nullToEmpty(reason), Access.stamp(caller, clock.instant()));
     replace(withdrawn, current);
-    audit.record(caller, "target.withdraw", "targets/" + id, Outcome.SUCCESS, "", Map.of());
+    audit.record(
+        caller,
+        "target.withdraw",
+        "targets/" + id,
+        Outcome.SUCCESS,
+        "",
+        Map.of("reason", withdrawn.statusReason()));
     return withdrawn;
   }
 
@@ -284,13 +340,16 @@ public final class TargetRegistrations {
         v.add(field + "[" + i + "]", "selector kind is not set");
         continue;
       }
-      normalizer.normalize(s, field + "[" + i + "]", v).ifPresent(out::add);
+      if (Bounds.selector(s, field + "[" + i + "]", v)) {
+        normalizer.normalize(s, field + "[" + i + "]", v).ifPresent(out::add);
+      }
     }
     return out;
   }
 
   /** Whom to call: a name and a phone number or e-mail address; {@code f} is the field path. */
   static void checkContact(Contact contact, String f, Violations v) {
+    Bounds.contact(contact, f, v);
     if (contact == null || contact.displayName().isBlank()) {
       v.add(f + ".display_name", "whom to call is required: the point of contact's name");
     } else if (contact.phone().isBlank() && contact.email().isBlank()) {

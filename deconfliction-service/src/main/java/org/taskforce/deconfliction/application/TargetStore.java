@@ -20,12 +20,17 @@ public interface TargetStore {
   /** Replaces when the stored version is {@code expectedVersion}; false when it moved on. */
   boolean replace(TargetRegistration registration, long expectedVersion);
 
-  Page<TargetRegistration> list(
+  /** The agency's registrations, newest first, after {@code position} ({@link #position}). */
+  List<TargetRegistration> list(
       String agencyId,
       Set<RegistrationStatus> statuses,
       String caseReference,
-      int size,
-      String token);
+      List<String> position,
+      int limit);
+
+  static List<String> position(TargetRegistration r) {
+    return List.of(String.valueOf(r.created().time().toEpochMilli()), r.id());
+  }
 
   /** Active registrations whose expiry has passed. */
   List<TargetRegistration> expired(Instant now, int limit);
@@ -34,4 +39,7 @@ public interface TargetStore {
   List<TargetRegistration> purgeable(Instant before, int limit);
 
   void delete(String id);
+
+  /** Every registration that takes part in matching at {@code now} (for an index rebuild). */
+  void forEachMatchable(Instant now, java.util.function.Consumer<TargetRegistration> action);
 }

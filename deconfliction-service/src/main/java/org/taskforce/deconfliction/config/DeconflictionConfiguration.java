@@ -5,6 +5,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.client.GrpcChannelFactory;
@@ -13,16 +15,21 @@ import org.taskforce.deconfliction.adapter.grpc.PartnerDeconflictionGrpcService;
 import org.taskforce.deconfliction.adapter.mongo.MongoConflictStore;
 import org.taskforce.deconfliction.adapter.mongo.MongoEventStore;
 import org.taskforce.deconfliction.adapter.mongo.MongoMatchIndex;
+import org.taskforce.deconfliction.adapter.mongo.MongoPendingRegistrations;
 import org.taskforce.deconfliction.adapter.mongo.MongoReviewStore;
 import org.taskforce.deconfliction.adapter.mongo.MongoTargetStore;
 import org.taskforce.deconfliction.adapter.notifications.OutboxAlerts;
 import org.taskforce.deconfliction.adapter.partner.GrpcPartnerDirectory;
 import org.taskforce.deconfliction.application.AlertComposer;
 import org.taskforce.deconfliction.application.Checks;
+import org.taskforce.deconfliction.application.ConflictEscalation;
 import org.taskforce.deconfliction.application.ConflictWorkflow;
+import org.taskforce.deconfliction.application.CrashSeams;
 import org.taskforce.deconfliction.application.DeconflictionSettings;
+import org.taskforce.deconfliction.application.DisclosurePolicy;
 import org.taskforce.deconfliction.application.EventRegistrations;
 import org.taskforce.deconfliction.application.Matcher;
+import org.taskforce.deconfliction.application.RegistrationRepair;
 import org.taskforce.deconfliction.application.Retention;
 import org.taskforce.deconfliction.application.TargetRegistrations;
 import org.taskforce.deconfliction.domain.EventRules;
@@ -30,11 +37,14 @@ import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.notify.NoticeOutbox;
 import org.taskforce.platform.notify.NoticePublisher;
 import org.taskforce.platform.outbox.Outbox;
+import org.taskforce.platform.paging.PageTokens;
 import org.taskforce.platform.security.ServiceTokenSource;
 
 /** Explicit wiring of the deconfliction service: stores, use cases, gRPC services, peers. */
 @Configuration(proxyBeanMethods = false)
 public class DeconflictionConfiguration {
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(DeconflictionConfiguration.class);
 
   @Bean
   DeconflictionSettings deconflictionSettings(DeconflictionProperties p) {
@@ -65,8 +75,13 @@ public class DeconflictionConfiguration {
   }
 
   @Bean
-  MongoConflictStore conflictStore(MongoDatabase database) {
-    return new MongoConflictStore(database);
+  DisclosurePolicy disclosurePolicy(DeconflictionProperties p) {
+    return new DisclosurePolicy(p.watchAgencyId(), p.defaultDisclosure(), p.agencyDisclosure());
+  }
+
+  @Bean
+  MongoConflictStore conflictStore(MongoDatabase database, DisclosurePolicy policy) {
+    return new MongoConflictStore(database, policy);
   }
 
   @Bean
@@ -80,8 +95,83 @@ public class DeconflictionConfiguration {
   }
 
   @Bean
-  AlertComposer alertComposer(Outbox outbox, DeconflictionProperties p) {
-    return new AlertComposer(new OutboxAlerts(new NoticeOutbox(outbox)), p.watchAgencyId());
+  MongoPendingRegistrations pendingRegistrations(MongoDatabase database) {
+    return new MongoPendingRegistrations(database);
+  }
+
+  /** No crash seams in production; fault tests replace this bean with one that throws. */
+  @Bean
+  @ConditionalOnMissingBean
+  CrashSeams crashSeams() {
+    return CrashSeams.NONE;
+  }
+
+  @Bean
+  RegistrationRepair registrationRepair(
+      MongoPendingRegistrations pending,
+      MongoTargetStore targets,
+      MongoEventStore events,
+      TargetRegistrations targetRegistrations,
+      EventRegistrations eventRegistrations,
+      MongoMatchIndex index,
+      Matcher matcher,
+      DeconflictionProperties p,
+      Clock clock) {
+    return new RegistrationRepair(
+        pending,
+        targets,
+        events,
+        targetRegistrations,
+        eventRegistrations,
+        index,
+        matcher,
+        p.repair().grace(),
+        clock);
+  }
+
+  @Bean
+  ConflictEscalation conflictEscalation(
+      MongoConflictStore conflicts,
+      AlertComposer alerts,
+      DisclosurePolicy policy,
+      AuditTrail audit,
+      DeconflictionProperties p,
+      Clock clock) {
+    return new ConflictEscalation(conflicts, alerts, policy, audit, p.escalateBefore(), clock);
+  }
+
+  /**
+   * Every minute: settles registrations whose writes stopped half way (a crash between storing,
+   * indexing and matching) and escalates conflicts unacknowledged near their deadline.
+   */
+  @Bean
+  PeriodicJob repairSweep(
+      RegistrationRepair repair, ConflictEscalation escalation, DeconflictionProperties p) {
+    return new PeriodicJob(
+        "repair-sweep",
+        p.repair().enabled(),
+        p.repair().interval(),
+        () -> {
+          int settled = repair.sweep();
+          if (settled > 0) {
+            log.warn("repair sweep: settled {} registrations left half-done", settled);
+          }
+          int escalated = escalation.run();
+          if (escalated > 0) {
+            log.info("escalated {} unacknowledged conflicts to the watch officers", escalated);
+          }
+        });
+  }
+
+  @Bean
+  @ConditionalOnBooleanProperty("taskforce.deconfliction.rebuild-match-index")
+  MatchIndexRebuild matchIndexRebuild(RegistrationRepair repair) {
+    return new MatchIndexRebuild(repair);
+  }
+
+  @Bean
+  AlertComposer alertComposer(Outbox outbox, DisclosurePolicy policy) {
+    return new AlertComposer(new OutboxAlerts(new NoticeOutbox(outbox)), policy);
   }
 
   @Bean
@@ -110,20 +200,52 @@ public class DeconflictionConfiguration {
       DeconflictionSettings settings,
       Function<String, String> agencyNames,
       AuditTrail audit,
-      Clock clock) {
-    return new TargetRegistrations(store, index, matcher, settings, agencyNames, audit, clock);
+      Clock clock,
+      DisclosurePolicy policy,
+      PageTokens pageTokens,
+      MongoPendingRegistrations pending,
+      CrashSeams seams) {
+    return new TargetRegistrations(
+        store,
+        index,
+        matcher,
+        settings,
+        agencyNames,
+        audit,
+        clock,
+        policy,
+        pageTokens,
+        pending,
+        seams);
   }
 
   @Bean
   EventRegistrations eventRegistrations(
       MongoEventStore store,
+      MongoTargetStore targets,
       MongoMatchIndex index,
       Matcher matcher,
       DeconflictionSettings settings,
       Function<String, String> agencyNames,
       AuditTrail audit,
-      Clock clock) {
-    return new EventRegistrations(store, index, matcher, settings, agencyNames, audit, clock);
+      Clock clock,
+      DisclosurePolicy policy,
+      PageTokens pageTokens,
+      MongoPendingRegistrations pending,
+      CrashSeams seams) {
+    return new EventRegistrations(
+        store,
+        targets,
+        index,
+        matcher,
+        settings,
+        agencyNames,
+        audit,
+        clock,
+        policy,
+        pageTokens,
+        pending,
+        seams);
   }
 
   @Bean(destroyMethod = "close")
@@ -166,25 +288,48 @@ public class DeconflictionConfiguration {
       MongoReviewStore reviews,
       Matcher matcher,
       AuditTrail audit,
-      Clock clock) {
-    return new ConflictWorkflow(conflicts, reviews, matcher, audit, clock);
+      Clock clock,
+      DisclosurePolicy policy,
+      PageTokens pageTokens,
+      AlertComposer alerts) {
+    return new ConflictWorkflow(
+        conflicts, reviews, matcher, audit, clock, policy, pageTokens, alerts);
   }
 
   @Bean
   Retention retention(
       MongoTargetStore targets,
       MongoEventStore events,
+      MongoConflictStore conflicts,
+      MongoReviewStore reviews,
       MongoMatchIndex index,
       Matcher matcher,
       DeconflictionSettings settings,
       AuditTrail audit,
       Clock clock) {
-    return new Retention(targets, events, index, matcher, settings, audit, clock);
+    return new Retention(
+        targets, events, conflicts, reviews, index, matcher, settings, audit, clock);
   }
 
   @Bean
-  RetentionScheduler retentionScheduler(Retention retention, DeconflictionProperties p) {
-    return new RetentionScheduler(retention, p.retention());
+  PeriodicJob retentionJob(Retention retention, DeconflictionProperties p) {
+    return new PeriodicJob(
+        "retention",
+        p.retention().enabled(),
+        p.retention().interval(),
+        () -> {
+          Retention.Report r = retention.run();
+          if (r.expired() + r.purgedTargets() + r.purgedEvents() > 0) {
+            log.info(
+                "retention: {} registrations expired, {} targets, {} events, {} conflicts and {}"
+                    + " review items purged",
+                r.expired(),
+                r.purgedTargets(),
+                r.purgedEvents(),
+                r.purgedConflicts(),
+                r.purgedReviews());
+          }
+        });
   }
 
   @Bean
@@ -192,8 +337,9 @@ public class DeconflictionConfiguration {
       TargetRegistrations targets,
       EventRegistrations events,
       Checks checks,
-      ConflictWorkflow workflow) {
-    return new DeconflictionGrpcService(targets, events, checks, workflow);
+      ConflictWorkflow workflow,
+      DisclosurePolicy policy) {
+    return new DeconflictionGrpcService(targets, events, checks, workflow, policy);
   }
 
   @Bean
@@ -212,6 +358,24 @@ public class DeconflictionConfiguration {
         channels.createChannel(p.notifications().channel()),
         p.notifications().timeout(),
         resource -> {
+          if (resource.startsWith("conflicts/") && resource.endsWith(AlertComposer.ESCALATION)) {
+            String id =
+                resource.substring(
+                    "conflicts/".length(), resource.length() - AlertComposer.ESCALATION.length());
+            return conflicts
+                .find(id)
+                .map(org.taskforce.deconfliction.domain.Conflict::escalated)
+                .orElse(false);
+          }
+          if (resource.startsWith("conflicts/") && resource.endsWith(AlertComposer.RESOLUTION)) {
+            String id =
+                resource.substring(
+                    "conflicts/".length(), resource.length() - AlertComposer.RESOLUTION.length());
+            return conflicts
+                .find(id)
+                .map(c -> c.status() == org.taskforce.deconfliction.domain.Conflict.Status.RESOLVED)
+                .orElse(false);
+          }
           if (resource.startsWith("conflicts/")) {
             return conflicts.exists(resource.substring("conflicts/".length()));
           }

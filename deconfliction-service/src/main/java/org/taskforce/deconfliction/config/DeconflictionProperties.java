@@ -5,12 +5,21 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.taskforce.deconfliction.domain.Disclosure;
 
 /**
  * {@code taskforce.deconfliction.*}: matching policy, retention, alerting and partners. Every
  * default is the documented policy (README, "Deconfliction policy").
  *
- * @param watchAgencyId the agency whose watch officers broker conflicts and review matches
+ * @param watchAgencyId the agency whose watch officers broker conflicts and review matches; the
+ *     watch-officer role in any other agency gives no watch-officer powers
+ * @param defaultDisclosure what a registration without a disclosure level gets (AGENCY_ONLY or
+ *     RESTRICTED; OPEN is refused at start: unset never reveals a contact)
+ * @param agencyDisclosure an agency's own default in place of {@code defaultDisclosure}
+ * @param escalateBefore how long before its deadline an unacknowledged conflict is escalated to the
+ *     watch officers
+ * @param rebuildMatchIndex rebuild the match index from the registrations at start (the operator's
+ *     command, see {@link MatchIndexRebuild})
  * @param agencies display names of the task force's agencies by id (the id when missing)
  */
 @ConfigurationProperties("taskforce.deconfliction")
@@ -21,15 +30,21 @@ public record DeconflictionProperties(
     @DefaultValue("25") int highFrequencyThreshold,
     @DefaultValue("false") boolean matchOwnAgency,
     @DefaultValue("nm-ago") String watchAgencyId,
+    @DefaultValue("AGENCY_ONLY") Disclosure defaultDisclosure,
+    Map<String, Disclosure> agencyDisclosure,
     @DefaultValue("24h") Duration targetAcknowledgeWithin,
+    @DefaultValue("1h") Duration escalateBefore,
     @DefaultValue Events events,
     @DefaultValue Retention retention,
+    @DefaultValue Repair repair,
+    @DefaultValue("false") boolean rebuildMatchIndex,
     @DefaultValue Notifications notifications,
     Map<String, String> agencies,
     List<Partner> partners) {
 
   public DeconflictionProperties {
     agencies = agencies == null ? Map.of() : Map.copyOf(agencies);
+    agencyDisclosure = agencyDisclosure == null ? Map.of() : Map.copyOf(agencyDisclosure);
     partners = partners == null ? List.of() : List.copyOf(partners);
   }
 
@@ -49,6 +64,16 @@ public record DeconflictionProperties(
    */
   public record Retention(
       @DefaultValue("true") boolean enabled, @DefaultValue("10m") Duration interval) {}
+
+  /**
+   * @param interval how often the repair sweep looks for registrations whose writes stopped half
+   *     way
+   * @param grace how long a registration's writes may be in flight before the sweep settles them
+   */
+  public record Repair(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("1m") Duration interval,
+      @DefaultValue("1m") Duration grace) {}
 
   /**
    * @param channel the Spring gRPC client channel of notification-service

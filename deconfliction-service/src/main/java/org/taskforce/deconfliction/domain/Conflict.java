@@ -47,21 +47,57 @@ public record Conflict(
     CANCEL
   }
 
-  /** One side: the registration, its owner and contact, and when that side acknowledged. */
+  /**
+   * One side: the registration, its owner and contact, and when that side acknowledged, with what
+   * it said then.
+   */
   public record Side(
       Agency agency,
       String registrationId,
       Contact contact,
       Disclosure disclosure,
-      Stamp acknowledged) {
-    public Side acknowledge(Stamp stamp) {
-      return new Side(agency, registrationId, contact, disclosure, stamp);
+      Stamp acknowledged,
+      String acknowledgementNote) {
+    public Side {
+      acknowledgementNote = acknowledgementNote == null ? "" : acknowledgementNote;
+    }
+
+    public Side(
+        Agency agency,
+        String registrationId,
+        Contact contact,
+        Disclosure disclosure,
+        Stamp acknowledged) {
+      this(agency, registrationId, contact, disclosure, acknowledged, "");
+    }
+
+    public Side acknowledge(Stamp stamp, String note) {
+      return new Side(agency, registrationId, contact, disclosure, stamp, note);
     }
   }
 
   public Conflict {
     reasons = List.copyOf(reasons);
     sides = List.copyOf(sides);
+  }
+
+  /** The same conflict, escalated to the watch officers (a new version). */
+  public Conflict markEscalated() {
+    return new Conflict(
+        id,
+        kind,
+        tier,
+        score,
+        reasons,
+        status,
+        sides,
+        deadline,
+        resolution,
+        resolutionNote,
+        resolved,
+        createTime,
+        true,
+        version + 1);
   }
 
   public static String idFor(Kind kind, String registrationA, String registrationB) {
@@ -88,16 +124,5 @@ public record Conflict(
 
   public Optional<Side> otherSide(String agencyId) {
     return sides.stream().filter(s -> !s.agency().id().equals(agencyId)).findFirst();
-  }
-
-  /**
-   * Whether an agency may see this conflict: a side sees it unless the other side registered as
-   * RESTRICTED; the owner of a RESTRICTED side always does (it was alerted and decides).
-   */
-  public boolean visibleTo(String agencyId) {
-    Optional<Side> own = sideOf(agencyId);
-    return own.isPresent()
-        && (own.get().disclosure() == Disclosure.RESTRICTED
-            || otherSide(agencyId).map(o -> o.disclosure() != Disclosure.RESTRICTED).orElse(true));
   }
 }

@@ -2,7 +2,7 @@ package org.taskforce.deconfliction.domain;
 
 import java.util.List;
 
-/** A planned operation an agency has registered. */
+/** A planned operation an agency has registered; {@code statusReason}: why it was cancelled. */
 public record EventRegistration(
     String id,
     Agency agency,
@@ -16,9 +16,42 @@ public record EventRegistration(
     RegistrationStatus status,
     Stamp created,
     Stamp updated,
-    long version) {
+    long version,
+    String statusReason) {
   public EventRegistration {
     linkedTargetIds = List.copyOf(linkedTargetIds);
+    statusReason = statusReason == null ? "" : statusReason;
+  }
+
+  public EventRegistration(
+      String id,
+      Agency agency,
+      EventType type,
+      EventPlan plan,
+      PostalAddress address,
+      Contact contact,
+      List<String> linkedTargetIds,
+      String caseReference,
+      Disclosure disclosure,
+      RegistrationStatus status,
+      Stamp created,
+      Stamp updated,
+      long version) {
+    this(
+        id,
+        agency,
+        type,
+        plan,
+        address,
+        contact,
+        linkedTargetIds,
+        caseReference,
+        disclosure,
+        status,
+        created,
+        updated,
+        version,
+        "");
   }
 
   public boolean matchable(java.time.Instant now) {

@@ -3,7 +3,10 @@ package org.taskforce.deconfliction.domain;
 import java.time.Instant;
 import java.util.List;
 
-/** A target an agency has registered: its selectors, whom to call, and how much to disclose. */
+/**
+ * A target an agency has registered: its selectors, whom to call, and how much to disclose; {@code
+ * statusReason} is why it was withdrawn, as its owner said.
+ */
 public record TargetRegistration(
     String id,
     Agency agency,
@@ -15,9 +18,55 @@ public record TargetRegistration(
     RegistrationStatus status,
     Stamp created,
     Stamp updated,
-    long version) {
+    long version,
+    String statusReason) {
   public TargetRegistration {
     selectors = List.copyOf(selectors);
+    statusReason = statusReason == null ? "" : statusReason;
+  }
+
+  public TargetRegistration(
+      String id,
+      Agency agency,
+      List<NormalizedSelector> selectors,
+      Contact contact,
+      String caseReference,
+      Disclosure disclosure,
+      Instant expireTime,
+      RegistrationStatus status,
+      Stamp created,
+      Stamp updated,
+      long version) {
+    this(
+        id,
+        agency,
+        selectors,
+        contact,
+        caseReference,
+        disclosure,
+        expireTime,
+        status,
+        created,
+        updated,
+        version,
+        "");
+  }
+
+  /** Withdrawn by its owner, for the reason given. */
+  public TargetRegistration withdrawn(String reason, Stamp updated) {
+    return new TargetRegistration(
+        id,
+        agency,
+        selectors,
+        contact,
+        caseReference,
+        disclosure,
+        expireTime,
+        RegistrationStatus.WITHDRAWN,
+        created,
+        updated,
+        version + 1,
+        reason);
   }
 
   /** Whether it takes part in matching at {@code now}. */
@@ -44,6 +93,7 @@ public record TargetRegistration(
         status,
         created,
         updated,
-        version + 1);
+        version + 1,
+        status == RegistrationStatus.WITHDRAWN ? statusReason : "");
   }
 }

@@ -18,7 +18,6 @@ public record GatewayProperties(Map<String, URI> backends, Gateway gateway) {
 
   /**
    * @param services which backend serves each gRPC service (full name → backend name)
-   * @param publicPaths path prefixes passed to the Keycloak backend without a token (sign-in)
    * @param restTimeout deadline of a transcoded REST call
    * @param readRetries extra attempts of an idempotent read (GET) that failed with UNAVAILABLE
    * @param rateLimit per-caller request budget
@@ -27,7 +26,6 @@ public record GatewayProperties(Map<String, URI> backends, Gateway gateway) {
    */
   public record Gateway(
       Map<String, String> services,
-      @DefaultValue({"/realms/", "/resources/"}) List<String> publicPaths,
       @DefaultValue("10s") Duration restTimeout,
       @DefaultValue("1") int readRetries,
       RateLimit rateLimit,
@@ -35,10 +33,18 @@ public record GatewayProperties(Map<String, URI> backends, Gateway gateway) {
       @DefaultValue({}) List<String> corsAllowedOrigins) {}
 
   /**
-   * A token bucket per caller (agency, else client, else address).
+   * Token buckets: one per agency (else client) and one per user (token subject) for calls with a
+   * token — a call takes from both — and one per client address for calls without.
    *
-   * @param requestsPerSecond steady rate
-   * @param burst bucket size
+   * @param requestsPerSecond steady rate of an agency (or client)
+   * @param burst bucket size of an agency (or client)
+   * @param userRequestsPerSecond steady rate of one user, below the agency's so that one user's
+   *     script cannot spend their colleagues' budget
+   * @param userBurst bucket size of one user
+   * @param anonymousRequestsPerSecond steady rate of calls without a bearer token, per address
+   * @param anonymousBurst bucket size of calls without a bearer token, per address
+   * @param trustForwardedFor take the client's address from the last {@code X-Forwarded-For} entry
+   *     (only behind a proxy that sets it, such as ingress-nginx; else the peer's address)
    * @param mongodbUri empty: buckets in memory, per gateway replica; a {@code mongodb://} URI:
    *     buckets shared by all replicas in that database (collection gateway_rate_limits)
    */
@@ -46,6 +52,11 @@ public record GatewayProperties(Map<String, URI> backends, Gateway gateway) {
       @DefaultValue("true") boolean enabled,
       @DefaultValue("50") double requestsPerSecond,
       @DefaultValue("100") int burst,
+      @DefaultValue("25") double userRequestsPerSecond,
+      @DefaultValue("50") int userBurst,
+      @DefaultValue("10") double anonymousRequestsPerSecond,
+      @DefaultValue("20") int anonymousBurst,
+      @DefaultValue("false") boolean trustForwardedFor,
       @DefaultValue("") String mongodbUri) {}
 
   /**

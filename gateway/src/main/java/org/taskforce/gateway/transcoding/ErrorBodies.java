@@ -44,9 +44,14 @@ public final class ErrorBodies {
 
   /** The JSON body for a {@code google.rpc.Status}. */
   public String body(com.google.rpc.Status status) {
+    return body(status, httpStatus(Status.fromCodeValue(status.getCode()).getCode()));
+  }
+
+  /** The JSON body for a {@code google.rpc.Status} answered with another HTTP code (413, 431). */
+  public String body(com.google.rpc.Status status, int httpStatus) {
     Status.Code code = Status.fromCodeValue(status.getCode()).getCode();
     JsonObject error = new JsonObject();
-    error.addProperty("code", httpStatus(code));
+    error.addProperty("code", httpStatus);
     error.addProperty("status", code.name());
     error.addProperty("message", status.getMessage());
     JsonArray details = new JsonArray();

@@ -1,40 +1,74 @@
 package org.taskforce.gateway.web;
 
 import java.security.Principal;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Mono;
 
 /** Who is calling, as far as the gateway needs it: for limits and the access log. */
 final class Callers {
+  private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f.:]{2,45}");
+
   private Callers() {}
 
-  /** {@code agency:<id>}, else {@code client:<azp>}, else {@code address:<ip>}. */
-  static Mono<String> key(ServerWebExchange exchange) {
-    return exchange
-        .getPrincipal()
-        .map(Callers::fromPrincipal)
-        .defaultIfEmpty("address:" + address(exchange));
+  /** Both buckets an authenticated call takes from: its user's and its agency's (else client's). */
+  record Keys(String user, String group) {
+    @Override
+    public String toString() {
+      return group + " " + user;
+    }
   }
 
-  private static String fromPrincipal(Principal principal) {
+  /**
+   * {@code user:<sub>}, and {@code agency:<id>}, else {@code client:<azp>}, else the user again.
+   */
+  static Keys of(Principal principal) {
+    String user = "user:" + principal.getName();
     if (principal instanceof JwtAuthenticationToken jwt) {
+      String subject = jwt.getToken().getSubject();
+      if (subject != null && !subject.isBlank()) {
+        user = "user:" + subject;
+      }
       String agency = jwt.getToken().getClaimAsString("agency");
       if (agency != null && !agency.isBlank()) {
-        return "agency:" + agency;
+        return new Keys(user, "agency:" + agency);
       }
       String client = jwt.getToken().getClaimAsString("azp");
-      if (client != null) {
-        return "client:" + client;
+      if (client != null && !client.isBlank()) {
+        return new Keys(user, "client:" + client);
       }
     }
-    return "subject:" + principal.getName();
+    return new Keys(user, user);
   }
 
-  private static String address(ServerWebExchange exchange) {
+  /** A call without a bearer token: it is limited by its address, before the token check. */
+  static boolean anonymous(ServerWebExchange exchange) {
+    String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+    return authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+  }
+
+  /**
+   * {@code address:<ip>} of the caller. Behind a proxy that sets {@code X-Forwarded-For} to the
+   * client's address (ingress-nginx does, replacing what the client sent), {@code
+   * trustForwardedFor} takes its last entry — the one the proxy added; otherwise the peer's
+   * address, as a client could write any X-Forwarded-For it likes.
+   */
+  static String address(ServerWebExchange exchange, boolean trustForwardedFor) {
+    if (trustForwardedFor) {
+      String forwarded = exchange.getRequest().getHeaders().getFirst("X-Forwarded-For");
+      if (forwarded != null) {
+        String[] hops = forwarded.split(",");
+        String last = hops[hops.length - 1].strip();
+        if (ADDRESS.matcher(last).matches()) {
+          return "address:" + last;
+        }
+      }
+    }
     var remote = exchange.getRequest().getRemoteAddress();
-    return remote == null || remote.getAddress() == null
-        ? "unknown"
-        : remote.getAddress().getHostAddress();
+    return "address:"
+        + (remote == null || remote.getAddress() == null
+            ? "unknown"
+            : remote.getAddress().getHostAddress());
   }
 }

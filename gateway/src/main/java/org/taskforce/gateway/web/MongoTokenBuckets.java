@@ -46,17 +46,24 @@ public final class MongoTokenBuckets implements RateLimiter, AutoCloseable {
   /** Buckets in the URI's database (default {@code gateway}); closes the client on close. */
   public static MongoTokenBuckets connect(
       String uri, double requestsPerSecond, int burst, Clock clock) {
-    ConnectionString connection = new ConnectionString(uri);
-    MongoClient client =
-        MongoClients.create(
-            MongoClientSettings.builder()
-                .applyConnectionString(connection)
-                .applyToClusterSettings(c -> c.serverSelectionTimeout(1, TimeUnit.SECONDS))
-                .applicationName("gateway")
-                .build());
-    String database = connection.getDatabase() == null ? "gateway" : connection.getDatabase();
-    return new MongoTokenBuckets(
-        client, client.getDatabase(database), requestsPerSecond, burst, clock);
+    MongoClient client = client(uri);
+    return new MongoTokenBuckets(client, database(client, uri), requestsPerSecond, burst, clock);
+  }
+
+  /** A client that gives up on an unreachable server within a second. */
+  static MongoClient client(String uri) {
+    return MongoClients.create(
+        MongoClientSettings.builder()
+            .applyConnectionString(new ConnectionString(uri))
+            .applyToClusterSettings(c -> c.serverSelectionTimeout(1, TimeUnit.SECONDS))
+            .applicationName("gateway")
+            .build());
+  }
+
+  /** The URI's database, default {@code gateway}. */
+  static MongoDatabase database(MongoClient client, String uri) {
+    String name = new ConnectionString(uri).getDatabase();
+    return client.getDatabase(name == null ? "gateway" : name);
   }
 
   MongoTokenBuckets(

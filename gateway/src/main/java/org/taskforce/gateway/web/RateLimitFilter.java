@@ -2,6 +2,7 @@ package org.taskforce.gateway.web;
 
 import io.grpc.Status;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -11,18 +12,22 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Limits each caller — an agency, else a client, else an address — to a token bucket. Over the
- * limit: 429 with Retry-After for REST, RESOURCE_EXHAUSTED for gRPC. Runs after the token check, so
- * the caller's agency is known; health probes are not limited.
+ * Limits each authenticated caller twice: its user (token subject) to a token bucket of its own, so
+ * one user's script cannot spend their colleagues' budget, and its agency (else its client) to the
+ * agency's bucket. Over either: 429 with Retry-After for REST, RESOURCE_EXHAUSTED for gRPC. Runs
+ * after the token check; calls without a bearer token are limited per address before it ({@link
+ * AnonymousRateLimitFilter}). Health probes are not limited.
  */
 public final class RateLimitFilter implements WebFilter, Ordered {
   public static final String CALLER_ATTRIBUTE = RateLimitFilter.class.getName() + ".caller";
 
-  private final RateLimiter limiter;
+  private final RateLimiter users;
+  private final RateLimiter groups;
   private final ErrorBodies errors;
 
-  public RateLimitFilter(RateLimiter limiter, ErrorBodies errors) {
-    this.limiter = limiter;
+  public RateLimitFilter(RateLimiter users, RateLimiter groups, ErrorBodies errors) {
+    this.users = users;
+    this.groups = groups;
     this.errors = errors;
   }
 
@@ -31,14 +36,26 @@ public final class RateLimitFilter implements WebFilter, Ordered {
     if (exchange.getRequest().getPath().value().startsWith("/actuator/")) {
       return chain.filter(exchange);
     }
-    return Callers.key(exchange)
-        .flatMap(caller -> {
-          exchange.getAttributes().put(CALLER_ATTRIBUTE, caller);
-          return take(caller).flatMap(wait -> limitOrPass(exchange, chain, caller, wait));
+    return exchange
+        .getPrincipal()
+        .map(Optional::of)
+        .defaultIfEmpty(Optional.empty())
+        .flatMap(principal -> {
+          if (principal.isEmpty()) {
+            return chain.filter(exchange); // limited by address before the token check
+          }
+          Callers.Keys keys = Callers.of(principal.get());
+          exchange.getAttributes().put(CALLER_ATTRIBUTE, keys.toString());
+          return take(users, keys.user())
+              .flatMap(userWait ->
+                  userWait.isZero()
+                      ? take(groups, keys.group())
+                          .flatMap(wait -> limitOrPass(exchange, chain, keys.group(), wait, errors))
+                      : limitOrPass(exchange, chain, keys.user(), userWait, errors));
         });
   }
 
-  private Mono<Duration> take(String caller) {
+  static Mono<Duration> take(RateLimiter limiter, String caller) {
     if (limiter instanceof TokenBuckets) {
       return Mono.just(limiter.tryTake(caller)); // in memory: no I/O, stay on the event loop
     }
@@ -46,8 +63,12 @@ public final class RateLimitFilter implements WebFilter, Ordered {
         .subscribeOn(Schedulers.boundedElastic());
   }
 
-  private Mono<Void> limitOrPass(
-      ServerWebExchange exchange, WebFilterChain chain, String caller, Duration wait) {
+  static Mono<Void> limitOrPass(
+      ServerWebExchange exchange,
+      WebFilterChain chain,
+      String caller,
+      Duration wait,
+      ErrorBodies errors) {
     if (wait.isZero()) {
       return chain.filter(exchange);
     }

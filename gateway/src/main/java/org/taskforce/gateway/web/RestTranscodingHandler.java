@@ -15,6 +15,7 @@ import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -53,14 +54,21 @@ public final class RestTranscodingHandler {
   private final ErrorBodies errors;
   private final JsonFormat.Printer printer;
   private final GatewayProperties.Gateway settings;
+  private final long maxBody;
 
+  /**
+   * @param maxBody the most a body may hold, in bytes: the codecs' in-memory limit ({@code
+   *     spring.codec.max-in-memory-size}, 256 KiB by default), past which a body cannot be read
+   */
   public RestTranscodingHandler(
       ApiDescriptors descriptors,
       RestRoutes routes,
       GrpcBackends backends,
       BackendCircuitBreakers breakers,
       ErrorBodies errors,
-      GatewayProperties.Gateway settings) {
+      GatewayProperties.Gateway settings,
+      long maxBody) {
+    this.maxBody = maxBody;
     this.routes = routes;
     this.transcoder = new RequestTranscoder(descriptors);
     this.backends = backends;
@@ -87,6 +95,10 @@ public final class RestTranscodingHandler {
           null);
     }
     RestRoute route = match.get().route();
+    long declared = request.headers().contentLength().orElse(-1);
+    if (declared > maxBody) {
+      return tooLarge();
+    }
     return request
         .bodyToMono(String.class)
         .defaultIfEmpty("")
@@ -97,6 +109,7 @@ public final class RestTranscodingHandler {
         })
         .flatMap(this::ok)
         .onErrorResume(BadRequestException.class, e -> error(ErrorBodies.badRequest(e), 400, null))
+        .onErrorResume(DataBufferLimitException.class, e -> tooLarge())
         .onErrorResume(StatusRuntimeException.class, this::fromGrpc)
         .onErrorResume(
             CallNotPermittedException.class,
@@ -109,6 +122,18 @@ public final class RestTranscodingHandler {
                             + " is not answering; retry shortly"),
                     503,
                     breakers.openFor()));
+  }
+
+  /** 413 with the JSON error body: the body is over what the gateway holds in memory. */
+  private Mono<ServerResponse> tooLarge() {
+    com.google.rpc.Status status =
+        ErrorBodies.status(
+            Status.Code.RESOURCE_EXHAUSTED,
+            "REQUEST_TOO_LARGE",
+            "the request body is over the gateway's limit of " + maxBody / 1024 + " KiB");
+    return ServerResponse.status(413)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(errors.body(status, 413));
   }
 
   private Mono<DynamicMessage> call(

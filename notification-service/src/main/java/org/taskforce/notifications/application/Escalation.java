@@ -8,7 +8,11 @@ import org.taskforce.notifications.domain.Notification;
 
 /**
  * Alerts that need acknowledgement and are still unacknowledged {@code lead} before their deadline
- * escalate to the task force's watch officers — exactly once, whichever replica runs it.
+ * escalate to the task force's watch officers — exactly once in effect, whichever replica runs it
+ * and wherever a run stops: the escalation is published first, idempotently under an event id
+ * derived from the notification (a second publish, by a retry or another replica, stores nothing),
+ * and only then is the notification marked escalated, so a crash in between publishes again
+ * harmlessly instead of never.
  */
 public final class Escalation {
   private final NotificationStore store;
@@ -34,9 +38,6 @@ public final class Escalation {
   public int run() {
     int escalated = 0;
     for (Notification n : store.dueForEscalation(clock.instant().plus(lead), 200)) {
-      if (!store.markEscalated(n.id())) {
-        continue; // another replica did it
-      }
       notifications.publishAs(
           "notification-service",
           new Notifications.Publication(
@@ -44,21 +45,30 @@ public final class Escalation {
               List.of(new Notification.Recipient(watchAgencyId, "", "watch-officer")),
               "ESCALATION",
               "CRITICAL",
-              "Unacknowledged: " + n.title(),
-              "Nobody at "
-                  + n.recipient().agencyId()
-                  + " has acknowledged '"
-                  + n.title()
-                  + "' due "
-                  + n.acknowledgeDeadline()
-                  + ". "
-                  + n.body(),
+              clip("Unacknowledged: " + n.title(), Bounds.TITLE),
+              clip(
+                  "Nobody at "
+                      + n.recipient().agencyId()
+                      + " has acknowledged '"
+                      + n.title()
+                      + "' due "
+                      + n.acknowledgeDeadline()
+                      + ". "
+                      + n.body(),
+                  Bounds.BODY),
               n.resource(),
               Map.of("notification_id", n.id(), "agency_id", n.recipient().agencyId()),
               true,
               null)); // the escalation itself does not escalate again
-      escalated++;
+      if (store.markEscalated(n.id())) {
+        escalated++; // counted once, by the run that marked it
+      }
     }
     return escalated;
+  }
+
+  /** The original's longest title and body still fit the bounds of the escalation. */
+  private static String clip(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 }

@@ -33,16 +33,29 @@ public interface NotificationStore {
   /** An agency's notifications after a sequence, oldest first. */
   List<Notification> after(String agencyId, long sequence, int limit);
 
-  /** The newest sequence of an agency (0 when none). */
+  /**
+   * Where the era after the one of {@code position} starts, or -1 when that era is the newest: a
+   * stream that has read everything of an older era goes on there (nothing more will ever be
+   * numbered in an older era).
+   */
+  long nextEraStart(long position);
+
+  /** The newest sequence of an agency (the start of the current era when none). */
   long latestSequence(String agencyId);
 
-  /** An agency's notifications, newest first, with the filters of the inbox. */
+  /**
+   * An agency's notifications meant for this caller (as {@code Recipient.includes}), newest first,
+   * with the filters of the inbox, those before position {@code before} only.
+   */
   List<Notification> inbox(
       String agencyId,
+      String subject,
+      Set<String> roles,
+      boolean agencySystem,
       boolean unreadOnly,
       Set<String> kinds,
       boolean needsAcknowledgementOnly,
-      int skip,
+      long before,
       int limit);
 
   /** Unread notifications of the agency meant for this caller (as {@code Recipient.includes}). */

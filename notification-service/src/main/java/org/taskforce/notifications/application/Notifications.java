@@ -98,7 +98,8 @@ public final class Notifications {
     return store(sourceService, List.of(p)).get(0);
   }
 
-  private static void requireService(AgencyPrincipal caller) {
+  /** Only Taskforce services publish: checked before a request is even decoded. */
+  public static void requireService(AgencyPrincipal caller) {
     if (!caller.isService()) {
       throw TaskforceException.permissionDenied(
           "SERVICE_ONLY", "only Taskforce services publish notifications");
@@ -107,11 +108,29 @@ public final class Notifications {
 
   private static void check(Violations v, String prefix, Publication p) {
     v.requireText(prefix + "event_id", p.eventId());
+    Bounds.max(v, prefix + "event_id", p.eventId(), Bounds.ID);
     v.requireText(prefix + "title", p.title());
+    Bounds.max(v, prefix + "title", p.title(), Bounds.TITLE);
+    Bounds.max(v, prefix + "body", p.body(), Bounds.BODY);
+    Bounds.max(v, prefix + "resource", p.resource(), Bounds.RESOURCE);
     v.check(KINDS.contains(p.kind()), prefix + "kind", "a notification kind is required");
     v.check(!p.recipients().isEmpty(), prefix + "recipients", "at least one recipient is required");
-    for (int i = 0; i < p.recipients().size(); i++) {
-      v.requireText(prefix + "recipients[" + i + "].agency_id", p.recipients().get(i).agencyId());
+    Bounds.count(v, prefix + "recipients", p.recipients(), Bounds.RECIPIENTS);
+    for (int i = 0; i < p.recipients().size() && i < Bounds.RECIPIENTS; i++) {
+      Notification.Recipient r = p.recipients().get(i);
+      String at = prefix + "recipients[" + i + "].";
+      v.requireText(at + "agency_id", r.agencyId());
+      Bounds.max(v, at + "agency_id", r.agencyId(), Bounds.ID);
+      Bounds.max(v, at + "user_subject", r.userSubject(), Bounds.ID);
+      Bounds.max(v, at + "role", r.role(), Bounds.ROLE);
+    }
+    Bounds.count(v, prefix + "attributes", p.attributes().keySet(), Bounds.ATTRIBUTES);
+    if (p.attributes().size() <= Bounds.ATTRIBUTES) {
+      p.attributes()
+          .forEach((key, value) -> {
+            Bounds.max(v, prefix + "attributes", key, Bounds.ATTRIBUTE_KEY);
+            Bounds.max(v, prefix + "attributes[" + clip(key) + "]", value, Bounds.ATTRIBUTE_VALUE);
+          });
     }
     v.check(
         !p.requiresAcknowledgement()
@@ -119,6 +138,11 @@ public final class Notifications {
             || p.acknowledgeDeadline().isAfter(Instant.EPOCH),
         prefix + "acknowledge_deadline",
         "must be a time");
+  }
+
+  /** A key quoted in a violation: at most its first 64 characters. */
+  private static String clip(String key) {
+    return key.length() <= Bounds.ATTRIBUTE_KEY ? key : key.substring(0, Bounds.ATTRIBUTE_KEY);
   }
 
   /**
@@ -210,40 +234,54 @@ public final class Notifications {
         source);
   }
 
-  public record Page(List<Notification> items, String nextPageToken, int unreadCount) {}
+  /**
+   * One page of an inbox, newest first.
+   *
+   * @param next the position to continue before, or -1 when this page is the last
+   */
+  public record Page(List<Notification> items, long next, int unreadCount) {}
 
+  /**
+   * The caller's inbox: notifications meant for it, newest first, before position {@code before}
+   * ({@code Long.MAX_VALUE} for the first page). A page is full unless it is the last one.
+   */
   public Page inbox(
       AgencyPrincipal caller,
       boolean unreadOnly,
       Set<String> kinds,
       boolean needsAck,
-      int size,
-      int offset) {
-    int pageSize = size <= 0 ? 50 : Math.min(size, 200);
-    List<Notification> visible = new ArrayList<>();
-    int scanned = offset;
-    // Filter by recipient in code (user- and role-addressed ones among the agency's).
-    while (visible.size() < pageSize) {
+      int pageSize,
+      long before) {
+    List<Notification> visible = new ArrayList<>(pageSize + 1);
+    long from = before;
+    // The store filters by recipient too; checking again here keeps the rule in one place.
+    while (visible.size() <= pageSize) {
       List<Notification> batch =
-          store.inbox(caller.agencyId(), unreadOnly, kinds, needsAck, scanned, pageSize * 2);
+          store.inbox(
+              caller.agencyId(),
+              caller.subject(),
+              caller.roles(),
+              caller.isPartnerSystem(),
+              unreadOnly,
+              kinds,
+              needsAck,
+              from,
+              pageSize + 1);
       for (Notification n : batch) {
-        scanned++;
-        if (visibleTo(caller, n)) {
+        from = n.sequence();
+        if (visibleTo(caller, n) && visible.size() <= pageSize) {
           visible.add(n);
-          if (visible.size() == pageSize) {
-            break;
-          }
         }
       }
-      if (batch.size() < pageSize * 2) {
-        scanned = -1;
+      if (batch.size() < pageSize + 1) {
         break;
       }
     }
-    String next = scanned < 0 ? "" : Integer.toString(scanned);
+    boolean more = visible.size() > pageSize;
+    List<Notification> page = more ? visible.subList(0, pageSize) : visible;
     return new Page(
-        visible,
-        next,
+        List.copyOf(page),
+        more ? page.getLast().sequence() : -1,
         store.unreadCount(
             caller.agencyId(), caller.subject(), caller.roles(), caller.isPartnerSystem()));
   }
@@ -254,6 +292,9 @@ public final class Notifications {
   }
 
   public Notification acknowledge(AgencyPrincipal caller, String id, String note) {
+    Violations v = new Violations();
+    Bounds.max(v, "note", note, Bounds.NOTE);
+    v.throwIfAny();
     Notification n = own(caller, id);
     if (n.acknowledged() != null) {
       return n; // acknowledging twice is harmless

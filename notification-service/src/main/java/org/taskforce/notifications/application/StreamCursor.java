@@ -27,6 +27,17 @@ public final class StreamCursor {
     return last;
   }
 
+  /**
+   * Goes on at the start of a newer era once everything of the current one is read: nothing more is
+   * ever numbered in an older era, so what it still lacks was lost, not late.
+   */
+  public void jumpTo(long eraStart) {
+    if (eraStart > last) {
+      last = eraStart;
+      gap = -1;
+    }
+  }
+
   /** Of the notifications found after {@link #last()} (any order), those to send now, in order. */
   public List<Notification> accept(List<Notification> found, Instant now) {
     List<Notification> sorted = new ArrayList<>(found);

@@ -15,6 +15,12 @@ public interface WebhookStore {
 
   List<Webhook> forAgency(String agencyId);
 
+  /** Where a page of an agency's webhooks ended: they are listed by creation time, then id. */
+  record Position(Instant createTime, String id) {}
+
+  /** An agency's webhooks after {@code after} (from the first when null), oldest first. */
+  List<Webhook> page(String agencyId, Position after, int limit);
+
   boolean replace(Webhook webhook, long expectedVersion);
 
   void delete(String id);
@@ -34,7 +40,9 @@ public interface WebhookStore {
 
   boolean replaceDelivery(Delivery delivery, long expectedVersion);
 
-  List<Delivery> deliveries(String webhookId, Set<Delivery.Status> statuses, int skip, int limit);
+  /** A webhook's deliveries before position {@code before}, newest first. */
+  List<Delivery> deliveries(
+      String webhookId, Set<Delivery.Status> statuses, long before, int limit);
 
   int deadLetterCount(String webhookId);
 

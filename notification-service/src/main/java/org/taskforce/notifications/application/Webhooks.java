@@ -28,12 +28,19 @@ public final class Webhooks {
       java.util.regex.Pattern.compile(
           "[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,}");
   private final WebhookStore store;
+  private final WebhookTargets targets;
   private final boolean allowPlainHttp;
   private final boolean emailEnabled;
   private final Clock clock;
 
-  public Webhooks(WebhookStore store, boolean allowPlainHttp, boolean emailEnabled, Clock clock) {
+  public Webhooks(
+      WebhookStore store,
+      WebhookTargets targets,
+      boolean allowPlainHttp,
+      boolean emailEnabled,
+      Clock clock) {
     this.store = store;
+    this.targets = targets;
     this.allowPlainHttp = allowPlainHttp;
     this.emailEnabled = emailEnabled;
     this.clock = clock;
@@ -46,9 +53,10 @@ public final class Webhooks {
     Violations v = new Violations();
     checkUrl(d.url(), "subscription.url", v);
     v.check(
-        d.secret() != null && d.secret().length() >= 16,
+        d.secret() != null && d.secret().length() >= Bounds.SECRET_MIN,
         "subscription.secret",
         "a shared secret of at least 16 characters is required to sign deliveries");
+    Bounds.max(v, "subscription.secret", d.secret(), Bounds.SECRET);
     v.throwIfAny();
     String id =
         requestId == null || requestId.isBlank()
@@ -83,9 +91,10 @@ public final class Webhooks {
         .orElseThrow(() -> TaskforceException.notFound("webhook subscription", id));
   }
 
-  public List<Webhook> list(AgencyPrincipal caller) {
+  /** The caller's agency's webhooks after {@code after} (null: from the first), oldest first. */
+  public List<Webhook> list(AgencyPrincipal caller, WebhookStore.Position after, int limit) {
     requireAdmin(caller);
-    return store.forAgency(caller.agencyId());
+    return store.page(caller.agencyId(), after, limit);
   }
 
   /** Replaces the fields named (url, secret, kinds, enabled). */
@@ -101,9 +110,10 @@ public final class Webhooks {
     }
     if (fields.contains("secret")) {
       v.check(
-          d.secret() != null && d.secret().length() >= 16,
+          d.secret() != null && d.secret().length() >= Bounds.SECRET_MIN,
           "subscription.secret",
           "at least 16 characters");
+      Bounds.max(v, "subscription.secret", d.secret(), Bounds.SECRET);
     }
     v.throwIfAny();
     Webhook updated =
@@ -130,10 +140,15 @@ public final class Webhooks {
     store.delete(id);
   }
 
+  /** A webhook's deliveries before position {@code before}, newest first. */
   public List<Delivery> deliveries(
-      AgencyPrincipal caller, String webhookId, Set<Delivery.Status> statuses, int skip, int size) {
+      AgencyPrincipal caller,
+      String webhookId,
+      Set<Delivery.Status> statuses,
+      long before,
+      int limit) {
     get(caller, webhookId);
-    return store.deliveries(webhookId, statuses, skip, size <= 0 ? 50 : Math.min(size, 200));
+    return store.deliveries(webhookId, statuses, before, limit);
   }
 
   /** Sends a dead-lettered delivery again, with the same idempotency key. */
@@ -203,6 +218,10 @@ public final class Webhooks {
       v.add(field, "is required");
       return;
     }
+    if (url.length() > Bounds.URL) {
+      v.add(field, "at most " + Bounds.URL + " characters, got " + url.length());
+      return;
+    }
     if (url.trim().regionMatches(true, 0, "mailto:", 0, 7)) {
       String address = url.trim().substring(7);
       if (!emailEnabled) {
@@ -228,13 +247,16 @@ public final class Webhooks {
             allowPlainHttp
                 ? "must be http or https"
                 : "must be https (plain http is allowed only where configured for development)");
+      } else {
+        targets.refusal(uri.getHost()).ifPresent(why -> v.add(field, why));
       }
     } catch (URISyntaxException e) {
       v.add(field, "is not a URL");
     }
   }
 
-  private static void requireAdmin(AgencyPrincipal caller) {
+  /** Webhooks are the agency admins' business: checked before a request is decoded. */
+  public static void requireAdmin(AgencyPrincipal caller) {
     if (!caller.hasRole(Roles.ADMIN)) {
       throw TaskforceException.permissionDenied(
           "ROLE_REQUIRED", "webhooks are managed by the agency's admins");

@@ -1,6 +1,7 @@
 package org.taskforce.notifications.config;
 
 import com.mongodb.client.MongoDatabase;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -24,11 +25,14 @@ import org.taskforce.notifications.adapter.mongo.SecretSealer;
 import org.taskforce.notifications.adapter.webhook.ChannelSender;
 import org.taskforce.notifications.adapter.webhook.HttpWebhookSender;
 import org.taskforce.notifications.adapter.webhook.SmtpSender;
+import org.taskforce.notifications.adapter.webhook.TargetAddresses;
 import org.taskforce.notifications.application.Escalation;
 import org.taskforce.notifications.application.Notifications;
 import org.taskforce.notifications.application.WebhookDispatcher;
 import org.taskforce.notifications.application.Webhooks;
+import org.taskforce.platform.config.TaskforcePlatformAutoConfiguration.ErrorDomain;
 import org.taskforce.platform.mongo.MongoProperties;
+import org.taskforce.platform.security.TokenVerifier;
 
 /** Explicit wiring of notification-service. */
 @Configuration(proxyBeanMethods = false)
@@ -36,9 +40,14 @@ import org.taskforce.platform.mongo.MongoProperties;
 public class NotificationConfiguration {
   private static final Logger log = LoggerFactory.getLogger(NotificationConfiguration.class);
 
+  /**
+   * On the embedded database every start begins a new era of stream positions, so positions handed
+   * out just before a crash the file store did not keep are never handed out again.
+   */
   @Bean
-  MongoNotificationStore notificationStore(MongoDatabase database) {
-    return new MongoNotificationStore(database);
+  MongoNotificationStore notificationStore(
+      MongoDatabase database, MongoProperties mongo, Clock clock) {
+    return new MongoNotificationStore(database, mongo.embedded() ? clock.instant() : null);
   }
 
   @Bean
@@ -58,13 +67,32 @@ public class NotificationConfiguration {
     return store;
   }
 
+  /** Name resolution for webhook hosts (the system's; tests put a table in its place). */
+  @Bean
+  TargetAddresses.Resolver webhookResolver() {
+    return InetAddress::getAllByName;
+  }
+
+  /**
+   * Webhooks reach public addresses only, and internal ones on {@code
+   * taskforce.notifications.webhooks.allowed-networks} (comma-separated networks such as {@code
+   * 127.0.0.0/8,::1}; empty by default).
+   */
+  @Bean
+  TargetAddresses webhookTargets(
+      TargetAddresses.Resolver webhookResolver,
+      @Value("${taskforce.notifications.webhooks.allowed-networks:}") List<String> allowed) {
+    return new TargetAddresses(allowed, webhookResolver);
+  }
+
   @Bean
   Webhooks webhooks(
       MongoWebhookStore store,
+      TargetAddresses targets,
       Clock clock,
       @Value("${taskforce.notifications.webhooks.allow-plain-http:false}") boolean allowPlainHttp,
       @Value("${taskforce.notifications.email.enabled:false}") boolean emailEnabled) {
-    return new Webhooks(store, allowPlainHttp, emailEnabled, clock);
+    return new Webhooks(store, targets, allowPlainHttp, emailEnabled, clock);
   }
 
   @Bean
@@ -84,14 +112,17 @@ public class NotificationConfiguration {
       MongoNotificationStore store,
       Clock clock,
       @Value("${taskforce.notifications.stream-poll-interval:200ms}") Duration poll,
-      @Value("${taskforce.notifications.stream-gap-grace:5s}") Duration grace) {
-    return new NotificationStreams(store, clock, poll, grace);
+      @Value("${taskforce.notifications.stream-gap-grace:5s}") Duration grace,
+      @Value("${taskforce.notifications.max-streams-per-caller:5}") int maxPerCaller,
+      ErrorDomain errorDomain) {
+    return new NotificationStreams(store, clock, poll, grace, maxPerCaller, errorDomain.value());
   }
 
   @Bean
   WebhookDispatcher webhookDispatcher(
       MongoWebhookStore webhooks,
       MongoNotificationStore notifications,
+      TargetAddresses targets,
       Clock clock,
       @Value("${taskforce.notifications.webhooks.max-attempts:10}") int maxAttempts,
       @Value("${taskforce.notifications.webhooks.initial-backoff:2s}") Duration initialBackoff,
@@ -106,7 +137,7 @@ public class NotificationConfiguration {
         notifications,
         new JsonNotificationRenderer(),
         new ChannelSender(
-            new HttpWebhookSender(),
+            new HttpWebhookSender(targets),
             email.enabled()
                 ? new SmtpSender(
                     new SmtpSender.Settings(
@@ -136,12 +167,14 @@ public class NotificationConfiguration {
       NotificationStreams streams,
       Webhooks webhooks,
       MongoWebhookStore webhookStore,
-      WebhookDispatcher dispatcher) {
+      WebhookDispatcher dispatcher,
+      TokenVerifier tokens) {
     return new NotificationGrpcService(
         notifications,
         store,
         streams,
-        new WebhookEndpoints(webhooks, webhookStore, dispatcher::breaker));
+        new WebhookEndpoints(webhooks, webhookStore, dispatcher::breaker),
+        token -> tokens.verify(token).getExpiresAt());
   }
 
   @Bean

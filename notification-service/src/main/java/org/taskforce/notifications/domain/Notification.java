@@ -82,9 +82,13 @@ public record Notification(
 
   /** The sequence a cursor names, or -1 when it is not one of ours. */
   public static long sequenceOf(String cursor) {
-    if (cursor == null || !cursor.matches("\\d{1,18}")) {
+    if (cursor == null || !cursor.matches("\\d{1,19}")) {
       return -1;
     }
-    return Long.parseLong(cursor);
+    try {
+      return Long.parseLong(cursor);
+    } catch (NumberFormatException e) {
+      return -1; // beyond a long
+    }
   }
 }

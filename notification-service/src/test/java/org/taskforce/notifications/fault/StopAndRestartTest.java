@@ -156,6 +156,7 @@ class StopAndRestartTest {
             "--taskforce.security.issuer-uri=" + realm.issuer(),
             "--taskforce.notifications.escalation-enabled=false",
             "--taskforce.notifications.webhooks.allow-plain-http=true",
+            "--taskforce.notifications.webhooks.allowed-networks=127.0.0.1",
             "--taskforce.notifications.webhooks.poll-interval=50ms",
             "--taskforce.notifications.webhooks.initial-backoff=100ms",
             "--taskforce.notifications.webhooks.max-backoff=500ms",

@@ -1,7 +1,5 @@
 package org.taskforce.platform.config;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -10,7 +8,6 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,12 +29,15 @@ import org.taskforce.platform.grpc.AuthenticationInterceptor;
 import org.taskforce.platform.grpc.TaskforceGrpcExceptionHandler;
 import org.taskforce.platform.grpc.TokenPropagatingClientInterceptor;
 import org.taskforce.platform.mongo.EmbeddedMongo;
+import org.taskforce.platform.mongo.MongoClientSettingsFactory;
 import org.taskforce.platform.mongo.MongoIndexes;
 import org.taskforce.platform.mongo.MongoProperties;
 import org.taskforce.platform.outbox.Outbox;
 import org.taskforce.platform.outbox.OutboxHandler;
 import org.taskforce.platform.outbox.OutboxProperties;
 import org.taskforce.platform.outbox.OutboxRelay;
+import org.taskforce.platform.paging.PageTokens;
+import org.taskforce.platform.paging.PagingProperties;
 import org.taskforce.platform.security.SecurityProperties;
 import org.taskforce.platform.security.ServiceTokenSource;
 import org.taskforce.platform.security.TokenVerifier;
@@ -53,7 +53,8 @@ import org.taskforce.platform.security.TokenVerifier;
   SecurityProperties.class,
   ServiceClientProperties.class,
   MongoProperties.class,
-  OutboxProperties.class
+  OutboxProperties.class,
+  PagingProperties.class
 })
 public class TaskforcePlatformAutoConfiguration {
   private static final Logger log =
@@ -63,6 +64,13 @@ public class TaskforcePlatformAutoConfiguration {
   @ConditionalOnMissingBean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /** Opaque, query-bound page tokens for every list of the service. */
+  @Bean
+  @ConditionalOnMissingBean
+  PageTokens pageTokens(PagingProperties properties) {
+    return new PageTokens(properties.tokenSecret());
   }
 
   /**
@@ -133,7 +141,9 @@ public class TaskforcePlatformAutoConfiguration {
       embedded =
           switch (properties.embeddedBackend()) {
             case H2 ->
-                EmbeddedMongo.startWithFile(properties.dataDir().resolve(database + ".mv.db"));
+                EmbeddedMongo.startWithFile(
+                    properties.dataDir().resolve(database + ".mv.db"),
+                    properties.embeddedDurability());
             case MEMORY -> EmbeddedMongo.startInMemory();
           };
       uri = embedded.connectionString();
@@ -141,16 +151,19 @@ public class TaskforcePlatformAutoConfiguration {
           "no taskforce.mongodb.uri set: embedded MongoDB-wire server ({}) at {}",
           properties.embeddedBackend() == MongoProperties.EmbeddedBackend.H2
               ? properties.dataDir().resolve(database + ".mv.db").toAbsolutePath()
+                  + ", durability "
+                  + properties.embeddedDurability()
               : "in memory",
           uri);
+      if (properties.embeddedBackend() == MongoProperties.EmbeddedBackend.H2
+          && properties.embeddedDurability() == EmbeddedMongo.Durability.DELAYED) {
+        log.warn(
+            "taskforce.mongodb.embedded-durability=DELAYED: a crash loses up to the last second"
+                + " of acknowledged writes; for benchmarks only");
+      }
     }
     MongoClient client =
-        MongoClients.create(
-            MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(uri))
-                .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
-                .applicationName(app)
-                .build());
+        MongoClients.create(MongoClientSettingsFactory.settings(uri, properties.embedded(), app));
     return new MongoConnection(client, client.getDatabase(database), embedded);
   }
 

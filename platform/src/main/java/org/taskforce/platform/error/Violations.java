@@ -15,7 +15,24 @@ import java.util.List;
  * }</pre>
  */
 public final class Violations {
+  /** How much of a bad value a description quotes. */
+  public static final int QUOTED = 100;
+
   private final List<FieldViolation> list = new ArrayList<>();
+
+  /**
+   * A bad value for a description, in double quotes: its first {@value #QUOTED} characters, and its
+   * length when there was more — {@code "555-01"}, {@code "AAAA…" (5000 characters)}.
+   */
+  public static String quote(String value) {
+    if (value == null) {
+      return "null";
+    }
+    if (value.length() <= QUOTED) {
+      return '"' + value + '"';
+    }
+    return '"' + value.substring(0, QUOTED) + "…\" (" + value.length() + " characters)";
+  }
 
   public Violations add(String field, String description) {
     list.add(new FieldViolation(field, description));

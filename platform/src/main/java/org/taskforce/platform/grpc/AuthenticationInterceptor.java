@@ -161,6 +161,9 @@ public final class AuthenticationInterceptor implements ServerInterceptor {
       MDC.put("agency", agency);
       try {
         callback.run();
+      } catch (RuntimeException | Error failure) {
+        RequestIds.attach(failure, requestId); // for the exception handler, outside this call
+        throw failure;
       } finally {
         MDC.remove("requestId");
         MDC.remove("agency");

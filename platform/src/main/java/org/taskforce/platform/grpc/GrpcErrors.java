@@ -63,6 +63,14 @@ public final class GrpcErrors {
     return StatusProto.toStatusException(toRpcStatus(e, domain));
   }
 
+  /** As {@link #toStatusException(TaskforceException, String)}, naming the request id. */
+  public static StatusException toStatusException(
+      TaskforceException e, String domain, String requestId) {
+    io.grpc.Metadata trailers = new io.grpc.Metadata();
+    trailers.put(RequestIds.HEADER, requestId);
+    return StatusProto.toStatusException(toRpcStatus(e, domain), trailers);
+  }
+
   public static StatusRuntimeException toStatusRuntimeException(
       TaskforceException e, String domain) {
     return StatusProto.toStatusRuntimeException(toRpcStatus(e, domain));

@@ -24,8 +24,38 @@ public final class EmbeddedMongo implements AutoCloseable {
     this.address = server.getLocalAddress();
   }
 
-  /** A server that keeps its data in {@code file} (an H2 MVStore), creating folders as needed. */
+  /**
+   * When a write the file server acknowledged is on disk. MongoDB's own answer is {@code w:
+   * majority, j: true}; the embedded server's is one of these, chosen with {@code
+   * taskforce.mongodb.embedded-durability}.
+   */
+  public enum Durability {
+    /**
+     * Every write command is committed to the file (handed to the operating system) before its
+     * reply is sent: an acknowledged write survives the process being killed ({@code kill -9}, an
+     * out-of-memory end), not a power cut or a crash of the machine. Concurrent writers share
+     * commits: a commit stores every change made before it.
+     */
+    COMMIT,
+    /** As {@link #COMMIT}, and the file is forced to the device (fsync): survives a power cut. */
+    SYNC,
+    /**
+     * The store's own background commit, about once a second: fastest, but a crash loses up to the
+     * last second of acknowledged writes. For benchmarks only.
+     */
+    DELAYED
+  }
+
+  /** A server on {@code file} that commits every write before acknowledging it. */
   public static EmbeddedMongo startWithFile(Path file) {
+    return startWithFile(file, Durability.COMMIT);
+  }
+
+  /**
+   * A server that keeps its data in {@code file} (an H2 MVStore), creating folders as needed, with
+   * the given durability of acknowledged writes.
+   */
+  public static EmbeddedMongo startWithFile(Path file, Durability durability) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
@@ -34,7 +64,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data directory for " + file, e);
     }
-    return new EmbeddedMongo(new IdAnchoredH2Backend(file.toAbsolutePath().toString()));
+    return new EmbeddedMongo(new IdAnchoredH2Backend(file.toAbsolutePath().toString(), durability));
   }
 
   /**

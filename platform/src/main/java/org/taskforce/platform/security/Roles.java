@@ -5,6 +5,12 @@ public final class Roles {
   public static final String INVESTIGATOR = "investigator";
   public static final String COMMANDER = "commander";
 
+  /**
+   * The task-force-wide read view of every joint case, held by the lead agency's task-force
+   * commander; an agency's {@link #COMMANDER} sees only the cases its agency is on.
+   */
+  public static final String TASKFORCE_COMMANDER = "taskforce-commander";
+
   /** Brokers conflicts for the whole task force. */
   public static final String WATCH_OFFICER = "watch-officer";
 

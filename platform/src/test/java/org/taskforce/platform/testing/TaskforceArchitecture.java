@@ -2,14 +2,17 @@ package org.taskforce.platform.testing;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Set;
 
 /**
  * The layering every service keeps (STYLE.md): a domain free of frameworks, use cases that do not
- * reach into adapters, and no package named {@code case}. Each service's ArchitectureTest calls
- * {@link #check(String)} with its base package.
+ * reach into adapters and import neither MongoDB/BSON nor Resilience4j, and no package named {@code
+ * case}. Each service's ArchitectureTest calls {@link #check(String)} with its base package.
  */
 public final class TaskforceArchitecture {
   /** What the domain never imports: frameworks, transports, storage and generated contracts. */
@@ -26,13 +29,54 @@ public final class TaskforceArchitecture {
     "org.taskforce.platform.config..",
   };
 
+  /**
+   * What neither the domain nor the use cases import: storage (MongoDB driver, BSON) belongs in
+   * {@code adapter/mongo}, resilience (Resilience4j breakers, retries) in the adapters that call
+   * out.
+   */
+  public static final String[] INFRASTRUCTURE = {
+    "com.mongodb..", "org.bson..", "io.github.resilience4j..",
+  };
+
+  /**
+   * Classes that broke the infrastructure rule when it was introduced; their owners move the
+   * dependency into an adapter (behind a port) and delete the entry. Anything else is refused.
+   */
+  static final Set<String> KNOWN_INFRASTRUCTURE_IN_USE_CASES =
+      Set.of(
+          "org.taskforce.cases.application.SubjectRegistrations",
+          "org.taskforce.notifications.application.WebhookDispatcher");
+
   private TaskforceArchitecture() {}
 
   public static void check(String basePackage) {
-    JavaClasses classes =
+    check(
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages(basePackage);
+            .importPackages(basePackage),
+        basePackage);
+  }
+
+  /** The rules over {@code classes} of a service whose base package is {@code basePackage}. */
+  public static void check(JavaClasses classes, String basePackage) {
+    noClasses()
+        .that()
+        .resideInAnyPackage(basePackage + ".application..", basePackage + ".domain..")
+        .and(
+            DescribedPredicate.not(
+                DescribedPredicate.describe(
+                    "known exceptions",
+                    (JavaClass c) ->
+                        KNOWN_INFRASTRUCTURE_IN_USE_CASES.contains(
+                            c.getName().replaceAll("\\$.*", "")))))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(INFRASTRUCTURE)
+        .because(
+            "storage and resilience are adapters' business: use cases and the domain reach them"
+                + " through ports")
+        .allowEmptyShould(true)
+        .check(classes);
 
     noClasses()
         .that()

@@ -9,6 +9,7 @@ import io.grpc.Channel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,7 @@ import org.taskforce.api.deconfliction.v1.DeconflictionServiceGrpc;
 import org.taskforce.api.deconfliction.v1.GetTargetRegistrationRequest;
 import org.taskforce.api.deconfliction.v1.MatchTier;
 import org.taskforce.api.deconfliction.v1.RegistrationStatus;
+import org.taskforce.api.deconfliction.v1.RenewTargetRegistrationRequest;
 import org.taskforce.api.deconfliction.v1.TargetRegistration;
 import org.taskforce.api.deconfliction.v1.WithdrawTargetRegistrationRequest;
 import org.taskforce.cases.application.TargetRegistry;
@@ -89,20 +91,46 @@ public final class GrpcTargetRegistry implements TargetRegistry {
                         .setRegistration(r)
                         .setRequestId(subject.id())
                         .build()));
-    return new Registration(response.getRegistration().getRegistrationId(), state(response));
+    TargetRegistration stored = response.getRegistration();
+    return new Registration(
+        stored.getRegistrationId(),
+        state(response),
+        stored.hasExpireTime() ? instant(stored.getExpireTime()) : null);
+  }
+
+  @Override
+  public Instant renew(String registrationId) {
+    TargetRegistration current = current(registrationId);
+    TargetRegistration renewed =
+        call(() ->
+                stub()
+                    .renewTargetRegistration(
+                        RenewTargetRegistrationRequest.newBuilder()
+                            .setRegistrationId(registrationId)
+                            .setEtag(current.getEtag())
+                            .build()))
+            .getRegistration();
+    return instant(renewed.getExpireTime());
+  }
+
+  private TargetRegistration current(String registrationId) {
+    return call(() ->
+            stub()
+                .getTargetRegistration(
+                    GetTargetRegistrationRequest.newBuilder()
+                        .setRegistrationId(registrationId)
+                        .build()))
+        .getRegistration();
+  }
+
+  private static Instant instant(com.google.protobuf.Timestamp t) {
+    return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
   }
 
   @Override
   public void withdraw(String registrationId, String reason) {
     try {
-      TargetRegistration current =
-          call(() ->
-                  stub()
-                      .getTargetRegistration(
-                          GetTargetRegistrationRequest.newBuilder()
-                              .setRegistrationId(registrationId)
-                              .build()))
-              .getRegistration();
+      TargetRegistration current = current(registrationId);
       if (current.getStatus() == RegistrationStatus.REGISTRATION_STATUS_WITHDRAWN
           || current.getStatus() == RegistrationStatus.REGISTRATION_STATUS_EXPIRED) {
         return;

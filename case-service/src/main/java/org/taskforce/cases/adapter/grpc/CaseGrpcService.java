@@ -57,6 +57,7 @@ import org.taskforce.api.cases.v1.UpdateVictimRequest;
 import org.taskforce.api.cases.v1.UpdateVictimResponse;
 import org.taskforce.api.cases.v1.Victim;
 import org.taskforce.cases.application.Cases;
+import org.taskforce.cases.application.Ids;
 import org.taskforce.cases.application.Notes;
 import org.taskforce.cases.application.Page;
 import org.taskforce.cases.application.Subjects;
@@ -118,21 +119,43 @@ public final class CaseGrpcService extends CaseServiceGrpc.CaseServiceImplBase {
     return CallerContext.principal();
   }
 
+  /** Longest page token a list hands out (with room to spare). */
+  static final int MAX_PAGE_TOKEN = 512;
+
+  /** Most values a repeated filter (statuses, case types) may name: more than there are. */
+  static final int MAX_FILTER_VALUES = 10;
+
   private static String id(String field, String value) {
     if (value == null || value.isBlank()) {
       throw TaskforceException.invalidArgument(field, "is required");
     }
-    if (value.length() > 100) {
-      throw TaskforceException.invalidArgument(field, "is not an id of ours (too long)");
+    if (value.length() > Ids.MAX_LENGTH) {
+      throw TaskforceException.invalidArgument(
+          field, "is not an id of ours (at most " + Ids.MAX_LENGTH + " characters)");
     }
     return value;
   }
 
   private static String requestId(String value) {
-    if (value.length() > 100) {
-      throw TaskforceException.invalidArgument("request_id", "at most 100 characters");
+    if (value.length() > Ids.MAX_LENGTH) {
+      throw TaskforceException.invalidArgument(
+          "request_id", "must be at most " + Ids.MAX_LENGTH + " characters");
     }
     return value;
+  }
+
+  private static String pageToken(String token) {
+    if (token.length() > MAX_PAGE_TOKEN) {
+      throw TaskforceException.invalidArgument("page_token", "is not a token this list gave");
+    }
+    return token;
+  }
+
+  private static void checkFilter(Violations v, String field, int count) {
+    v.check(
+        count <= MAX_FILTER_VALUES,
+        field,
+        "names at most " + MAX_FILTER_VALUES + " values (" + count + " given)");
   }
 
   // ---- cases
@@ -158,6 +181,9 @@ public final class CaseGrpcService extends CaseServiceGrpc.CaseServiceImplBase {
               !request.getStatusesList().contains(CaseStatus.UNRECOGNIZED),
               "statuses",
               "names a status this service does not know");
+          checkFilter(v, "statuses", request.getStatusesCount());
+          checkFilter(v, "case_types", request.getCaseTypesCount());
+          Ids.checkLength(v, "agency_id", request.getAgencyId());
           var types =
               CaseMapping.enums(
                   request.getCaseTypesList(),
@@ -175,7 +201,7 @@ public final class CaseGrpcService extends CaseServiceGrpc.CaseServiceImplBase {
                   request.getAgencyId(),
                   request.getTitleContains(),
                   request.getPageSize(),
-                  request.getPageToken());
+                  pageToken(request.getPageToken()));
           ListCasesResponse.Builder b =
               ListCasesResponse.newBuilder().setNextPageToken(page.nextPageToken());
           page.items().forEach(c -> b.addCases(CaseMapping.toProto(c)));
@@ -285,7 +311,9 @@ public final class CaseGrpcService extends CaseServiceGrpc.CaseServiceImplBase {
           long version = CaseMapping.version("etag", request.getEtag());
           v.throwIfAny();
           return ReviewCaseResponse.newBuilder()
-              .setCase(CaseMapping.toProto(cases.review(caller(), caseId, next, version)))
+              .setCase(
+                  CaseMapping.toProto(
+                      cases.review(caller(), caseId, next, request.getNote(), version)))
               .build();
         });
   }
@@ -377,7 +405,7 @@ public final class CaseGrpcService extends CaseServiceGrpc.CaseServiceImplBase {
                   caller(),
                   id("case_id", request.getCaseId()),
                   request.getPageSize(),
-                  request.getPageToken());
+                  pageToken(request.getPageToken()));
           ListSubjectsResponse.Builder b =
               ListSubjectsResponse.newBuilder().setNextPageToken(page.nextPageToken());
           page.items().forEach(s -> b.addSubjects(CaseMapping.toProto(s)));
@@ -440,6 +468,8 @@ public final class CaseGrpcService extends CaseServiceGrpc.CaseServiceImplBase {
                   request.getStatusesList(),
                   s -> CaseMapping.taskStatus(v, "statuses", s),
                   org.taskforce.cases.domain.TaskStatus.class);
+          checkFilter(v, "statuses", request.getStatusesCount());
+          Ids.checkLength(v, "assignee_agency_id", request.getAssigneeAgencyId());
           v.throwIfAny();
           Page<CaseTask> page =
               tasks.list(
@@ -448,7 +478,7 @@ public final class CaseGrpcService extends CaseServiceGrpc.CaseServiceImplBase {
                   request.getAssigneeAgencyId(),
                   statuses,
                   request.getPageSize(),
-                  request.getPageToken());
+                  pageToken(request.getPageToken()));
           ListTasksResponse.Builder b =
               ListTasksResponse.newBuilder().setNextPageToken(page.nextPageToken());
           page.items().forEach(t -> b.addTasks(CaseMapping.toProto(t)));
@@ -529,7 +559,7 @@ public final class CaseGrpcService extends CaseServiceGrpc.CaseServiceImplBase {
                   caller(),
                   id("case_id", request.getCaseId()),
                   request.getPageSize(),
-                  request.getPageToken());
+                  pageToken(request.getPageToken()));
           ListNotesResponse.Builder b =
               ListNotesResponse.newBuilder().setNextPageToken(page.nextPageToken());
           page.items().forEach(n -> b.addNotes(CaseMapping.toProto(n)));
@@ -572,7 +602,7 @@ public final class CaseGrpcService extends CaseServiceGrpc.CaseServiceImplBase {
                   caller(),
                   id("case_id", request.getCaseId()),
                   request.getPageSize(),
-                  request.getPageToken());
+                  pageToken(request.getPageToken()));
           ListVictimsResponse.Builder b =
               ListVictimsResponse.newBuilder().setNextPageToken(page.nextPageToken());
           page.items().forEach(x -> b.addVictims(CaseMapping.toProto(x)));
@@ -671,7 +701,7 @@ public final class CaseGrpcService extends CaseServiceGrpc.CaseServiceImplBase {
                   caller(),
                   id("case_id", request.getCaseId()),
                   request.getPageSize(),
-                  request.getPageToken());
+                  pageToken(request.getPageToken()));
           ListCaseEventsResponse.Builder b =
               ListCaseEventsResponse.newBuilder().setNextPageToken(page.nextPageToken());
           page.items().forEach(e -> b.addEvents(CaseMapping.toProto(e)));

@@ -79,6 +79,15 @@ final class CaseMapping {
       }
       b.addParticipants(pb);
     }
+    for (org.taskforce.cases.domain.CaseChange h : c.history()) {
+      b.addChanges(
+          org.taskforce.api.cases.v1.CaseChange.newBuilder()
+              .setChangeId(h.id())
+              .setAction(h.action())
+              .setSummary(h.summary())
+              .setReason(h.reason())
+              .setActor(stamp(h.actor())));
+    }
     return b.build();
   }
 
@@ -97,7 +106,14 @@ final class CaseMapping {
             .setDisclosureLevel(DisclosureLevel.valueOf("DISCLOSURE_LEVEL_" + s.disclosure()))
             .setCreated(stamp(s.created()))
             .setPointOfContact(contact(s.contact()))
-            .setDeconflictionDetail(s.stateDetail());
+            .setDeconflictionDetail(s.stateDetail())
+            .setRemovalReason(s.removalReason());
+    if (s.removed() != null) {
+      b.setRemoved(stamp(s.removed()));
+    }
+    if (s.registrationExpires() != null) {
+      b.setRegistrationExpireTime(timestamp(s.registrationExpires()));
+    }
     for (String json : s.selectors()) {
       Selector.Builder selector = Selector.newBuilder();
       try {
@@ -173,6 +189,7 @@ final class CaseMapping {
                 .setAgencyId(entry.agencyId())
                 .setTime(timestamp(entry.time())))
         .setSummary(e.summary())
+        .setReason(e.reason())
         .setTime(timestamp(entry.time()))
         .build();
   }
@@ -338,9 +355,21 @@ final class CaseMapping {
     if (mask.getPathsCount() == 0) {
       v.add("update_mask", "name the fields to change, e.g. " + allowed.iterator().next());
     }
+    if (mask.getPathsCount() > allowed.size()) {
+      v.add(
+          "update_mask",
+          "names "
+              + mask.getPathsCount()
+              + " paths; at most the "
+              + allowed.size()
+              + " changeable ones: "
+              + allowed);
+      return Set.of();
+    }
     for (String path : mask.getPathsList()) {
       if (!allowed.contains(path)) {
-        v.add("update_mask", "'" + path + "' cannot be changed; changeable: " + allowed);
+        String shown = path.length() > 64 ? path.substring(0, 64) + "…" : path;
+        v.add("update_mask", "'" + shown + "' cannot be changed; changeable: " + allowed);
       }
     }
     return Set.copyOf(mask.getPathsList());

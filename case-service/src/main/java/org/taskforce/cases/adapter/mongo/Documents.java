@@ -106,7 +106,9 @@ final class Documents {
 
   /**
    * One page, newest first, by keyset ({@value #SORT_TIME}, {@code _id}): stable while documents
-   * are added, and as fast on page 1000 as on page 1 with the (filter…, createdAt, _id) index.
+   * are added, and as fast on page 1000 as on page 1 with the (filter…, createdAt, _id) index. A
+   * page token names the list and query it belongs to (a hash of collection and filter): one made
+   * by another list or another query is INVALID_ARGUMENT, never a page of something else.
    */
   static <T> Page<T> page(
       MongoCollection<Document> collection,
@@ -115,9 +117,10 @@ final class Documents {
       String token,
       Function<Document, T> mapper) {
     int size = pageSize(requestedSize);
+    String scope = scope(collection, filter);
     Bson query = filter;
     if (token != null && !token.isBlank()) {
-      Object[] key = decode(token);
+      Object[] key = decode(token, scope);
       Date time = (Date) key[0];
       String id = (String) key[1];
       query = and(filter, or(lt(SORT_TIME, time), and(eq(SORT_TIME, time), lt("_id", id))));
@@ -127,7 +130,7 @@ final class Documents {
     for (Document d :
         collection.find(query).sort(Sorts.descending(SORT_TIME, "_id")).limit(size + 1)) {
       if (items.size() == size) {
-        return new Page<>(items, encode(last));
+        return new Page<>(items, encode(last, scope));
       }
       items.add(mapper.apply(d));
       last = d;
@@ -135,21 +138,41 @@ final class Documents {
     return new Page<>(items, "");
   }
 
-  private static String encode(Document d) {
-    String key = d.getDate(SORT_TIME).getTime() + ":" + d.getString("_id");
+  /** Which list and query a token belongs to: a short hash of collection and filter. */
+  static String scope(MongoCollection<Document> collection, Bson filter) {
+    String query =
+        collection.getNamespace().getCollectionName() + "|" + filter.toBsonDocument().toJson();
+    try {
+      byte[] hash =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(query.getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(hash, 0, 6);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  private static String encode(Document d, String scope) {
+    String key = scope + ":" + d.getDate(SORT_TIME).getTime() + ":" + d.getString("_id");
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(key.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static Object[] decode(String token) {
+  private static Object[] decode(String token, String scope) {
+    String[] parts;
     try {
-      String s = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-      int colon = s.indexOf(':');
-      return new Object[] {
-        Date.from(Instant.ofEpochMilli(Long.parseLong(s.substring(0, colon)))),
-        s.substring(colon + 1)
-      };
+      parts =
+          new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(":", 3);
+    } catch (RuntimeException e) {
+      throw TaskforceException.invalidArgument("page_token", "is not a token this list gave");
+    }
+    if (parts.length != 3 || !parts[0].equals(scope)) {
+      throw TaskforceException.invalidArgument(
+          "page_token", "is not a token of this list and query; start again without one");
+    }
+    try {
+      return new Object[] {Date.from(Instant.ofEpochMilli(Long.parseLong(parts[1]))), parts[2]};
     } catch (RuntimeException e) {
       throw TaskforceException.invalidArgument("page_token", "is not a token this list gave");
     }

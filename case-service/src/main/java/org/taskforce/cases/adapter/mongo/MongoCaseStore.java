@@ -19,6 +19,7 @@ import org.bson.conversions.Bson;
 import org.taskforce.cases.application.CaseQuery;
 import org.taskforce.cases.application.CaseStore;
 import org.taskforce.cases.application.Page;
+import org.taskforce.cases.domain.CaseChange;
 import org.taskforce.cases.domain.CaseStatus;
 import org.taskforce.cases.domain.CaseType;
 import org.taskforce.cases.domain.JointCase;
@@ -133,7 +134,27 @@ public final class MongoCaseStore implements CaseStore, MongoIndexes {
         .append("created", Documents.stamp(c.created()))
         .append("updated", Documents.stamp(c.updated()))
         .append(Documents.SORT_TIME, Date.from(c.created().time()))
-        .append("version", c.version());
+        .append("version", c.version())
+        .append("history", c.history().stream().map(MongoCaseStore::change).toList());
+  }
+
+  private static Document change(CaseChange h) {
+    return new Document("id", h.id())
+        .append("version", h.version())
+        .append("action", h.action())
+        .append("summary", h.summary())
+        .append("reason", h.reason())
+        .append("actor", Documents.stamp(h.actor()));
+  }
+
+  private static CaseChange change(Document d) {
+    return new CaseChange(
+        d.getString("id"),
+        ((Number) d.get("version")).longValue(),
+        d.getString("action"),
+        d.getString("summary"),
+        d.getString("reason"),
+        Documents.stamp(d.get("actor", Document.class)));
   }
 
   static JointCase fromDocument(Document d) {
@@ -162,6 +183,9 @@ public final class MongoCaseStore implements CaseStore, MongoIndexes {
         Documents.date(d.getString("reviewDate")),
         Documents.stamp(d.get("created", Document.class)),
         Documents.stamp(d.get("updated", Document.class)),
-        ((Number) d.get("version")).longValue());
+        ((Number) d.get("version")).longValue(),
+        d.getList("history", Document.class, List.of()).stream()
+            .map(MongoCaseStore::change)
+            .toList());
   }
 }

@@ -2,15 +2,23 @@ package org.taskforce.cases.adapter.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.taskforce.cases.application.Page;
+import org.taskforce.cases.application.SubjectRegistrations;
 import org.taskforce.cases.application.SubjectStore;
 import org.taskforce.cases.domain.DeconflictionState;
 import org.taskforce.cases.domain.Stamp;
@@ -18,8 +26,13 @@ import org.taskforce.cases.domain.Subject;
 import org.taskforce.cases.domain.SubjectKind;
 import org.taskforce.platform.mongo.MongoIndexes;
 import org.taskforce.platform.mongo.MongoInserts;
+import org.taskforce.platform.security.AgencyPrincipal;
 
-/** Case subjects in collection {@code subjects}; selectors kept as readable documents. */
+/**
+ * Case subjects in collection {@code subjects}; selectors kept as readable documents, with the user
+ * their registration acts for ({@code registrant}) and whether a removed subject's withdrawal was
+ * confirmed ({@code withdrawn}).
+ */
 public final class MongoSubjectStore implements SubjectStore, MongoIndexes {
   static final String COLLECTION = "subjects";
   private final MongoCollection<Document> subjects;
@@ -29,8 +42,10 @@ public final class MongoSubjectStore implements SubjectStore, MongoIndexes {
   }
 
   @Override
-  public boolean insertIfAbsent(Subject s) {
-    return MongoInserts.insertIfAbsent(subjects, toDocument(s));
+  public boolean insertIfAbsent(Subject s, AgencyPrincipal registrant) {
+    return MongoInserts.insertIfAbsent(
+        subjects,
+        toDocument(s).append("registrant", SubjectRegistrations.actorDocument(registrant)));
   }
 
   @Override
@@ -39,8 +54,16 @@ public final class MongoSubjectStore implements SubjectStore, MongoIndexes {
   }
 
   @Override
+  public Optional<AgencyPrincipal> registrant(String id) {
+    return Optional.ofNullable(subjects.find(eq("_id", id)).first())
+        .map(d -> d.get("registrant", Document.class))
+        .map(SubjectRegistrations::actor);
+  }
+
+  @Override
   public boolean setRegistration(
-      String id, String registrationId, DeconflictionState state, String detail) {
+      String id, String registrationId, DeconflictionState state, String detail, Instant expires) {
+    Date expiry = expires == null ? null : Date.from(expires);
     boolean live =
         subjects
                 .updateOne(
@@ -48,25 +71,42 @@ public final class MongoSubjectStore implements SubjectStore, MongoIndexes {
                     Updates.combine(
                         Updates.set("registrationId", registrationId),
                         Updates.set("state", state.name()),
-                        Updates.set("stateDetail", detail)))
+                        Updates.set("stateDetail", detail),
+                        Updates.set("registrationExpires", expiry)))
                 .getMatchedCount()
             == 1;
     if (!live && !registrationId.isEmpty()) {
-      subjects.updateOne(eq("_id", id), Updates.set("registrationId", registrationId));
+      subjects.updateOne(
+          eq("_id", id),
+          Updates.combine(
+              Updates.set("registrationId", registrationId),
+              Updates.set("registrationExpires", expiry)));
     }
     return live;
   }
 
   @Override
-  public boolean markRemoved(String id, Stamp removed) {
+  public void setExpiry(String id, Instant expires) {
+    subjects.updateOne(eq("_id", id), Updates.set("registrationExpires", Date.from(expires)));
+  }
+
+  @Override
+  public boolean markRemoved(String id, Stamp removed, String reason) {
     return subjects
             .updateOne(
                 and(eq("_id", id), eq("removed", null)),
                 Updates.combine(
                     Updates.set("removed", Documents.stamp(removed)),
+                    Updates.set("removalReason", reason == null ? "" : reason),
+                    Updates.set("withdrawn", false),
                     Updates.set("state", DeconflictionState.WITHDRAWN.name())))
             .getModifiedCount()
         == 1;
+  }
+
+  @Override
+  public void confirmWithdrawn(String id) {
+    subjects.updateOne(eq("_id", id), Updates.set("withdrawn", true));
   }
 
   @Override
@@ -81,8 +121,55 @@ public final class MongoSubjectStore implements SubjectStore, MongoIndexes {
   }
 
   @Override
+  public List<Subject> pendingSince(Instant before, int limit) {
+    return find(
+        and(
+            eq("state", DeconflictionState.PENDING.name()),
+            eq("removed", null),
+            lt(Documents.SORT_TIME, Date.from(before))),
+        limit);
+  }
+
+  @Override
+  public List<Subject> unconfirmedWithdrawals(Instant before, int limit) {
+    return find(
+        and(
+            ne("removed", null),
+            lt("removed.time", Date.from(before)),
+            ne("registrationId", ""),
+            or(eq("withdrawn", false), exists("withdrawn", false))),
+        limit);
+  }
+
+  @Override
+  public List<Subject> expiringBefore(Instant before, int limit) {
+    return find(
+        and(
+            eq("removed", null),
+            ne("registrationId", ""),
+            lt("registrationExpires", Date.from(before))),
+        limit);
+  }
+
+  private List<Subject> find(Bson filter, int limit) {
+    List<Subject> found = new ArrayList<>();
+    subjects.find(filter).limit(limit).map(MongoSubjectStore::fromDocument).into(found);
+    return found;
+  }
+
+  @Override
   public void create(MongoDatabase database) {
     Documents.caseIndex(database, COLLECTION);
+    database
+        .getCollection(COLLECTION)
+        .createIndex(
+            com.mongodb.client.model.Indexes.ascending("state", Documents.SORT_TIME),
+            new com.mongodb.client.model.IndexOptions().name("state_created"));
+    database
+        .getCollection(COLLECTION)
+        .createIndex(
+            com.mongodb.client.model.Indexes.ascending("registrationExpires"),
+            new com.mongodb.client.model.IndexOptions().name("registration_expires"));
   }
 
   static Document toDocument(Subject s) {
@@ -98,6 +185,10 @@ public final class MongoSubjectStore implements SubjectStore, MongoIndexes {
         .append("stateDetail", s.stateDetail())
         .append("created", Documents.stamp(s.created()))
         .append("removed", Documents.stamp(s.removed()))
+        .append("removalReason", s.removalReason())
+        .append(
+            "registrationExpires",
+            s.registrationExpires() == null ? null : Date.from(s.registrationExpires()))
         .append(Documents.SORT_TIME, Date.from(s.created().time()));
   }
 
@@ -116,6 +207,10 @@ public final class MongoSubjectStore implements SubjectStore, MongoIndexes {
         d.getString("registrationId"),
         d.getString("stateDetail"),
         Documents.stamp(d.get("created", Document.class)),
-        Documents.stamp(d.get("removed", Document.class)));
+        Documents.stamp(d.get("removed", Document.class)),
+        d.getString("removalReason"),
+        d.getDate("registrationExpires") == null
+            ? null
+            : d.getDate("registrationExpires").toInstant());
   }
 }

@@ -74,7 +74,8 @@ public final class MongoTaskStore implements TaskStore, MongoIndexes {
         .append("created", Documents.stamp(t.created()))
         .append("updated", Documents.stamp(t.updated()))
         .append(Documents.SORT_TIME, Date.from(t.created().time()))
-        .append("version", t.version());
+        .append("version", t.version())
+        .append("changes", t.changes());
   }
 
   static CaseTask fromDocument(Document d) {
@@ -89,6 +90,7 @@ public final class MongoTaskStore implements TaskStore, MongoIndexes {
         TaskStatus.valueOf(d.getString("status")),
         Documents.stamp(d.get("created", Document.class)),
         Documents.stamp(d.get("updated", Document.class)),
-        ((Number) d.get("version")).longValue());
+        ((Number) d.get("version")).longValue(),
+        d.getList("changes", String.class, List.of()));
   }
 }

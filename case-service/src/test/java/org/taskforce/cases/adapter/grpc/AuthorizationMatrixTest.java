@@ -51,8 +51,10 @@ import org.taskforce.api.common.v1.AgencyRef;
 
 /**
  * Who may call what, for every RPC: each role on the case, an invited agency, an agency not on the
- * case, a task-force commander, and partner systems of a member and of a non-member. Agencies not
- * on a case get NOT_FOUND — never PERMISSION_DENIED, which would tell them it exists.
+ * case, the task-force commander (realm role taskforce-commander), an agency commander whose agency
+ * is not on the case, the victim-service provider's commander, and partner systems of a member and
+ * of a non-member. Agencies not on a case get NOT_FOUND — never PERMISSION_DENIED, which would tell
+ * them it exists.
  */
 class AuthorizationMatrixTest extends CaseTestBase {
   static final String OK = "OK";
@@ -68,7 +70,9 @@ class AuthorizationMatrixTest extends CaseTestBase {
     VICTIM_ADVOCATE,
     INVITED,
     NON_MEMBER,
-    COMMANDER,
+    TASKFORCE_COMMANDER,
+    AGENCY_COMMANDER,
+    PROVIDER_COMMANDER,
     MEMBER_PARTNER_SYSTEM,
     OUTSIDE_PARTNER_SYSTEM;
 
@@ -80,7 +84,9 @@ class AuthorizationMatrixTest extends CaseTestBase {
         case VICTIM_ADVOCATE -> advocate();
         case INVITED -> apd();
         case NON_MEMBER -> fbi();
-        case COMMANDER -> commander();
+        case TASKFORCE_COMMANDER -> taskForceCommander();
+        case AGENCY_COMMANDER -> commander();
+        case PROVIDER_COMMANDER -> providerCommander();
         case MEMBER_PARTNER_SYSTEM -> partnerOf(HSI, "FEDERAL");
         case OUTSIDE_PARTNER_SYSTEM -> partnerOf(FBI, "FEDERAL");
       };
@@ -91,10 +97,10 @@ class AuthorizationMatrixTest extends CaseTestBase {
         case LEAD -> AGO;
         case SUPPORTING, MEMBER_PARTNER_SYSTEM -> HSI;
         case PROSECUTION -> USAO;
-        case VICTIM_ADVOCATE -> CRISIS;
+        case VICTIM_ADVOCATE, PROVIDER_COMMANDER -> CRISIS;
         case INVITED -> APD;
         case NON_MEMBER, OUTSIDE_PARTNER_SYSTEM -> FBI;
-        case COMMANDER -> BCSO;
+        case TASKFORCE_COMMANDER, AGENCY_COMMANDER -> BCSO;
       };
     }
   }
@@ -102,29 +108,40 @@ class AuthorizationMatrixTest extends CaseTestBase {
   /** Expected outcome per RPC, one column per {@link Caller}. */
   static Map<String, List<String>> matrix() {
     Map<String, List<String>> m = new LinkedHashMap<>();
-    List<String> lead = row(OK, DENIED, DENIED, DENIED, DENIED, HIDDEN, DENIED, DENIED, HIDDEN);
-    List<String> read = row(OK, OK, OK, OK, DENIED, HIDDEN, OK, OK, HIDDEN);
-    List<String> victims = row(DENIED, DENIED, DENIED, OK, DENIED, HIDDEN, DENIED, DENIED, HIDDEN);
-    m.put("GetCase", row(OK, OK, OK, OK, OK, HIDDEN, OK, OK, HIDDEN));
-    m.put("ListCases", row(OK, OK, OK, OK, OK, OK, OK, OK, OK));
-    m.put("CreateCase", row(OK, OK, OK, DENIED, OK, OK, OK, DENIED, DENIED));
+    // columns: LEAD SUPPORTING PROSECUTION VICTIM_ADVOCATE INVITED NON_MEMBER TASKFORCE_COMMANDER
+    //          AGENCY_COMMANDER PROVIDER_COMMANDER MEMBER_PARTNER_SYSTEM OUTSIDE_PARTNER_SYSTEM
+    List<String> lead =
+        row(OK, DENIED, DENIED, DENIED, DENIED, HIDDEN, DENIED, HIDDEN, DENIED, DENIED, HIDDEN);
+    List<String> read = row(OK, OK, OK, OK, DENIED, HIDDEN, OK, HIDDEN, OK, OK, HIDDEN);
+    List<String> victims =
+        row(DENIED, DENIED, DENIED, OK, DENIED, HIDDEN, DENIED, HIDDEN, DENIED, DENIED, HIDDEN);
+    List<String> investigating =
+        row(OK, OK, DENIED, DENIED, DENIED, HIDDEN, DENIED, HIDDEN, DENIED, OK, HIDDEN);
+    m.put("GetCase", row(OK, OK, OK, OK, OK, HIDDEN, OK, HIDDEN, OK, OK, HIDDEN));
+    m.put("ListCases", row(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK));
+    m.put("CreateCase", row(OK, OK, OK, DENIED, OK, OK, OK, OK, DENIED, DENIED, DENIED));
     m.put("UpdateCase", lead);
     m.put("ChangeCaseStatus", lead);
     m.put("ReviewCase", lead);
     m.put("InviteParticipant", lead);
     m.put(
         "RespondToInvitation",
-        row(NOT_NOW, NOT_NOW, NOT_NOW, NOT_NOW, OK, HIDDEN, NOT_NOW, DENIED, HIDDEN));
-    m.put("RemoveParticipant", row(OK, DENIED, DENIED, DENIED, OK, HIDDEN, DENIED, DENIED, HIDDEN));
+        row(
+            NOT_NOW, NOT_NOW, NOT_NOW, NOT_NOW, OK, HIDDEN, NOT_NOW, HIDDEN, NOT_NOW, DENIED,
+            HIDDEN));
+    m.put(
+        "RemoveParticipant",
+        row(OK, DENIED, DENIED, DENIED, OK, HIDDEN, DENIED, HIDDEN, DENIED, DENIED, HIDDEN));
     m.put("HandOffLead", lead);
     m.put("ListSubjects", read);
-    m.put("AddSubject", row(OK, OK, DENIED, DENIED, DENIED, HIDDEN, DENIED, OK, HIDDEN));
-    m.put("RemoveSubject", row(OK, OK, DENIED, DENIED, DENIED, HIDDEN, DENIED, OK, HIDDEN));
+    m.put("AddSubject", investigating);
+    m.put("RemoveSubject", investigating);
     m.put("ListTasks", read);
-    m.put("CreateTask", row(OK, OK, OK, DENIED, DENIED, HIDDEN, DENIED, OK, HIDDEN));
-    m.put("UpdateTask", row(OK, OK, DENIED, DENIED, DENIED, HIDDEN, DENIED, OK, HIDDEN));
+    m.put(
+        "CreateTask", row(OK, OK, OK, DENIED, DENIED, HIDDEN, DENIED, HIDDEN, DENIED, OK, HIDDEN));
+    m.put("UpdateTask", investigating);
     m.put("ListNotes", read);
-    m.put("AddNote", row(OK, OK, OK, OK, DENIED, HIDDEN, DENIED, OK, HIDDEN));
+    m.put("AddNote", row(OK, OK, OK, OK, DENIED, HIDDEN, DENIED, HIDDEN, OK, OK, HIDDEN));
     m.put("ListVictims", victims);
     m.put("AddVictim", victims);
     m.put("UpdateVictim", victims);

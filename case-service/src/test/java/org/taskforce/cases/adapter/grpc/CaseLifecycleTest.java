@@ -86,7 +86,9 @@ class CaseLifecycleTest extends CaseTestBase {
     List<String> hsiSees = titles(as(hsi()).listCases(ListCasesRequest.getDefaultInstance()));
     List<String> apdSees = titles(as(apd()).listCases(ListCasesRequest.getDefaultInstance()));
     List<String> commanderSees =
-        titles(as(commander()).listCases(ListCasesRequest.newBuilder().setPageSize(100).build()));
+        titles(
+            as(taskForceCommander())
+                .listCases(ListCasesRequest.newBuilder().setPageSize(100).build()));
 
     assertThat(hsiSees).containsExactly(joint.getTitle());
     assertThat(apdSees).containsExactly(joint.getTitle()); // invited: knows the case exists
@@ -107,7 +109,7 @@ class CaseLifecycleTest extends CaseTestBase {
 
     assertThat(
             titles(
-                as(commander())
+                as(taskForceCommander())
                     .listCases(
                         ListCasesRequest.newBuilder()
                             .setTitleContains("LANTERN")
@@ -116,16 +118,53 @@ class CaseLifecycleTest extends CaseTestBase {
         .containsExactly(joint.getTitle());
     assertThat(
             titles(
-                as(commander()).listCases(ListCasesRequest.newBuilder().setAgencyId(HSI).build())))
+                as(taskForceCommander())
+                    .listCases(ListCasesRequest.newBuilder().setAgencyId(HSI).build())))
         .containsExactly(joint.getTitle());
     assertThat(
             titles(
-                as(commander())
+                as(taskForceCommander())
                     .listCases(
                         ListCasesRequest.newBuilder()
                             .addCaseTypes(CaseType.CASE_TYPE_LABOR_TRAFFICKING)
                             .build())))
         .isEmpty();
+  }
+
+  @Test
+  void anAgencyCommander_seesOnlyCasesItsAgencyIsOn_theTaskForceCommanderSeesEvery() {
+    Case joint = jointCase(); // the crisis center (a victim-service provider) is on it
+    Case fbiOnly = createCase(fbi(), "FBI only: wage theft ring");
+
+    var hidden =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () ->
+                as(providerCommander())
+                    .getCase(GetCaseRequest.newBuilder().setCaseId(fbiOnly.getCaseId()).build()));
+    assertThat(hidden.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(
+            catchThrowableOfType(
+                    StatusRuntimeException.class,
+                    () ->
+                        as(commander())
+                            .getCase(
+                                GetCaseRequest.newBuilder().setCaseId(joint.getCaseId()).build()))
+                .getStatus()
+                .getCode())
+        .isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(
+            as(providerCommander())
+                .getCase(GetCaseRequest.newBuilder().setCaseId(joint.getCaseId()).build())
+                .getCase()
+                .getCaseId())
+        .isEqualTo(joint.getCaseId());
+
+    assertThat(titles(as(providerCommander()).listCases(ListCasesRequest.getDefaultInstance())))
+        .containsExactly(joint.getTitle());
+    assertThat(titles(as(commander()).listCases(ListCasesRequest.getDefaultInstance()))).isEmpty();
+    assertThat(titles(as(taskForceCommander()).listCases(ListCasesRequest.getDefaultInstance())))
+        .containsExactlyInAnyOrder(joint.getTitle(), fbiOnly.getTitle());
   }
 
   @Test
@@ -370,7 +409,7 @@ class CaseLifecycleTest extends CaseTestBase {
     catchThrowableOfType(
         StatusRuntimeException.class,
         () -> as(fbi()).getCase(GetCaseRequest.newBuilder().setCaseId(c.getCaseId()).build()));
-    as(commander()).getCase(GetCaseRequest.newBuilder().setCaseId(c.getCaseId()).build());
+    as(taskForceCommander()).getCase(GetCaseRequest.newBuilder().setCaseId(c.getCaseId()).build());
 
     List<CaseEvent> events =
         as(ago())

@@ -2,6 +2,9 @@ package org.taskforce.cases.adapter.grpc;
 
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
@@ -9,6 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,6 +35,7 @@ import org.taskforce.api.common.v1.PersonSelector;
 import org.taskforce.api.common.v1.PhoneSelector;
 import org.taskforce.api.common.v1.PointOfContact;
 import org.taskforce.api.common.v1.Selector;
+import org.taskforce.cases.application.SubjectSweep;
 import org.taskforce.platform.outbox.OutboxRelay;
 import org.taskforce.platform.testing.BearerCredentials;
 import org.taskforce.platform.testing.FakeNotificationService;
@@ -53,7 +61,18 @@ import org.taskforce.platform.testing.Outboxes;
       "taskforce.cases.deconfliction.timeout=2s",
       "taskforce.cases.deconfliction.circuit-open-for=100ms"
     })
+@Import(CaseTestBase.Crashes.class)
 public abstract class CaseTestBase {
+  /** Lets tests stop multi-step writes at a seam ({@link CrashSeams}). */
+  @TestConfiguration(proxyBeanMethods = false)
+  static class Crashes {
+    @Bean
+    @Primary
+    CrashSeams crashSeams() {
+      return new CrashSeams();
+    }
+  }
+
   protected static final KeycloakTestRealm REALM = new KeycloakTestRealm();
   protected static final FakeNotificationService NOTIFICATIONS = new FakeNotificationService();
   static final FakeDeconflictionService DECONFLICTION = new FakeDeconflictionService(REALM);
@@ -81,6 +100,8 @@ public abstract class CaseTestBase {
   @Autowired private GrpcServerLifecycle server;
   @Autowired protected com.mongodb.client.MongoDatabase database;
   @Autowired protected OutboxRelay relay;
+  @Autowired CrashSeams crashes;
+  @Autowired protected SubjectSweep sweep;
   protected ManagedChannel channel;
 
   @DynamicPropertySource
@@ -97,6 +118,7 @@ public abstract class CaseTestBase {
     NOTIFICATIONS.setDown(false);
     DECONFLICTION.clear();
     DECONFLICTION.setDown(false);
+    crashes.disarm();
     REALM.serviceClient("case-service", AGO, "STATE");
     channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
   }
@@ -142,9 +164,23 @@ public abstract class CaseTestBase {
     return REALM.user("advocate", CRISIS, "SERVICE_PROVIDER", "victim-advocate").mint();
   }
 
-  /** A task-force commander of an agency that is on no case. */
+  /**
+   * The task-force commander: the realm role {@code taskforce-commander} (in the demo realm the
+   * lead agency's commander holds it), here at an agency that is on no case, so only the role opens
+   * it.
+   */
+  protected static String taskForceCommander() {
+    return REALM.user("tf-cmdr", BCSO, "LOCAL", "commander", "taskforce-commander").mint();
+  }
+
+  /** An agency's commander (role {@code commander} only) of an agency that is on no case. */
   protected static String commander() {
     return REALM.user("cmdr", BCSO, "LOCAL", "commander").mint();
+  }
+
+  /** The victim-service provider's commander. */
+  protected static String providerCommander() {
+    return REALM.user("crisis-cmdr", CRISIS, "SERVICE_PROVIDER", "commander").mint();
   }
 
   protected static String partnerOf(String agency, String type) {
@@ -237,6 +273,33 @@ public abstract class CaseTestBase {
                         .setDisplayName("Det. Rivera")
                         .setPhone("+15055550100")))
         .build();
+  }
+
+  /**
+   * After a simulated crash: time passes (prepared outbox entries and stored subjects age past the
+   * relay's and the sweep's timeouts), then the relay and the sweep do their work.
+   */
+  protected void afterCrash() {
+    Date past = Date.from(Instant.now().minus(Duration.ofHours(1)));
+    database
+        .getCollection("outbox")
+        .updateMany(new Document(), new Document("$set", new Document("createdAt", past)));
+    database
+        .getCollection("subjects")
+        .updateMany(new Document(), new Document("$set", new Document("createdAt", past)));
+    database
+        .getCollection("subjects")
+        .updateMany(
+            new Document("removed", new Document("$ne", null)),
+            new Document("$set", new Document("removed.time", past)));
+    relay.relayOnce();
+    sweep.sweepOnce();
+    drainOutbox();
+  }
+
+  /** Outbox entries left, by state. */
+  protected long outboxEntries() {
+    return database.getCollection("outbox").countDocuments();
   }
 
   /** Delivers the outbox until it is empty (or gives up after a few seconds). */

@@ -25,6 +25,8 @@ import org.taskforce.api.deconfliction.v1.GetTargetRegistrationRequest;
 import org.taskforce.api.deconfliction.v1.GetTargetRegistrationResponse;
 import org.taskforce.api.deconfliction.v1.MatchTier;
 import org.taskforce.api.deconfliction.v1.RegistrationStatus;
+import org.taskforce.api.deconfliction.v1.RenewTargetRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.RenewTargetRegistrationResponse;
 import org.taskforce.api.deconfliction.v1.TargetRegistration;
 import org.taskforce.api.deconfliction.v1.WithdrawTargetRegistrationRequest;
 import org.taskforce.api.deconfliction.v1.WithdrawTargetRegistrationResponse;
@@ -41,7 +43,8 @@ import org.taskforce.platform.testing.KeycloakTestRealm;
  * deconfliction-service as case-service sees it: a real gRPC server behind the platform's token
  * check (so delegation is verified end to end), idempotent on (agency, request id) like the real
  * one, refusing phone numbers that are not digits and contacts without phone or e-mail, reporting a
- * MATCH when another agency registered the same selector, and switchable to UNAVAILABLE.
+ * MATCH when another agency registered the same selector, showing a registration only to its agency
+ * (NOT_FOUND for others), renewing for 180 days, and switchable to UNAVAILABLE.
  */
 final class FakeDeconflictionService extends DeconflictionServiceGrpc.DeconflictionServiceImplBase {
   record Created(AgencyPrincipal caller, CreateTargetRegistrationRequest request) {}
@@ -51,6 +54,8 @@ final class FakeDeconflictionService extends DeconflictionServiceGrpc.Deconflict
   private final Map<String, TargetRegistration> byId = new ConcurrentHashMap<>();
   private final List<Created> creates = new CopyOnWriteArrayList<>();
   private final List<String> withdrawals = new CopyOnWriteArrayList<>();
+  private final List<String> withdrawnBy = new CopyOnWriteArrayList<>();
+  private final List<String> renewals = new CopyOnWriteArrayList<>();
   private final AtomicBoolean down = new AtomicBoolean();
 
   FakeDeconflictionService(KeycloakTestRealm realm) {
@@ -83,6 +88,8 @@ final class FakeDeconflictionService extends DeconflictionServiceGrpc.Deconflict
     byId.clear();
     creates.clear();
     withdrawals.clear();
+    withdrawnBy.clear();
+    renewals.clear();
   }
 
   /** Registrations stored (each once, however often it was asked for). */
@@ -149,6 +156,7 @@ final class FakeDeconflictionService extends DeconflictionServiceGrpc.Deconflict
                       .setRegistrationId("tr-" + (byId.size() + 1))
                       .setAgency(AgencyRef.newBuilder().setAgencyId(caller.agencyId()))
                       .setStatus(RegistrationStatus.REGISTRATION_STATUS_ACTIVE)
+                      .setExpireTime(in180Days())
                       .setEtag("\"1\"")
                       .build();
               byId.put(created.getRegistrationId(), created);
@@ -176,7 +184,7 @@ final class FakeDeconflictionService extends DeconflictionServiceGrpc.Deconflict
   public void getTargetRegistration(
       GetTargetRegistrationRequest request,
       StreamObserver<GetTargetRegistrationResponse> observer) {
-    if (refuseWhenDown(observer)) {
+    if (refuseWhenDown(observer) || refuseNonOwner(request.getRegistrationId(), observer)) {
       return;
     }
     TargetRegistration r = byId.get(request.getRegistrationId());
@@ -189,12 +197,70 @@ final class FakeDeconflictionService extends DeconflictionServiceGrpc.Deconflict
   }
 
   @Override
+  public void renewTargetRegistration(
+      RenewTargetRegistrationRequest request,
+      StreamObserver<RenewTargetRegistrationResponse> observer) {
+    if (refuseWhenDown(observer) || refuseNonOwner(request.getRegistrationId(), observer)) {
+      return;
+    }
+    TargetRegistration r =
+        byId.computeIfPresent(
+            request.getRegistrationId(),
+            (id, old) -> old.toBuilder().setExpireTime(in180Days()).build());
+    renewals.add(request.getRegistrationId());
+    observer.onNext(RenewTargetRegistrationResponse.newBuilder().setRegistration(r).build());
+    observer.onCompleted();
+  }
+
+  /** Like the real one: only the owning agency sees (and so withdraws or renews) a registration. */
+  private boolean refuseNonOwner(String registrationId, StreamObserver<?> observer) {
+    TargetRegistration r = byId.get(registrationId);
+    if (r == null || !r.getAgency().getAgencyId().equals(CallerContext.principal().agencyId())) {
+      observer.onError(Status.NOT_FOUND.asRuntimeException());
+      return true;
+    }
+    return false;
+  }
+
+  private static com.google.protobuf.Timestamp in180Days() {
+    return com.google.protobuf.Timestamp.newBuilder()
+        .setSeconds(java.time.Instant.now().plus(java.time.Duration.ofDays(180)).getEpochSecond())
+        .build();
+  }
+
+  /** Registrations renewed, in order. */
+  List<String> renewals() {
+    return List.copyOf(renewals);
+  }
+
+  /** Who asked for each withdrawal: registration id to agency. */
+  List<String> withdrawnBy() {
+    return List.copyOf(withdrawnBy);
+  }
+
+  /** Ages a registration's expiry to {@code days} from now (for renewal tests). */
+  void expireIn(String registrationId, int days) {
+    byId.computeIfPresent(
+        registrationId,
+        (id, old) ->
+            old.toBuilder()
+                .setExpireTime(
+                    com.google.protobuf.Timestamp.newBuilder()
+                        .setSeconds(
+                            java.time.Instant.now()
+                                .plus(java.time.Duration.ofDays(days))
+                                .getEpochSecond()))
+                .build());
+  }
+
+  @Override
   public void withdrawTargetRegistration(
       WithdrawTargetRegistrationRequest request,
       StreamObserver<WithdrawTargetRegistrationResponse> observer) {
-    if (refuseWhenDown(observer)) {
+    if (refuseWhenDown(observer) || refuseNonOwner(request.getRegistrationId(), observer)) {
       return;
     }
+    withdrawnBy.add(CallerContext.principal().agencyId());
     TargetRegistration r =
         byId.computeIfPresent(
             request.getRegistrationId(),

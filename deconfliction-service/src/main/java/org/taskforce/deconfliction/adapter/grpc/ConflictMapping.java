@@ -1,25 +1,25 @@
 package org.taskforce.deconfliction.adapter.grpc;
 
+import org.taskforce.api.common.v1.ActorStamp;
 import org.taskforce.api.deconfliction.v1.ConflictKind;
 import org.taskforce.api.deconfliction.v1.ConflictResolution;
 import org.taskforce.api.deconfliction.v1.ConflictSide;
 import org.taskforce.api.deconfliction.v1.ConflictStatus;
 import org.taskforce.api.deconfliction.v1.ReviewItemStatus;
+import org.taskforce.deconfliction.application.DisclosurePolicy;
 import org.taskforce.deconfliction.domain.Conflict;
-import org.taskforce.deconfliction.domain.Disclosure;
 import org.taskforce.deconfliction.domain.ReviewItem;
 import org.taskforce.platform.security.AgencyPrincipal;
-import org.taskforce.platform.security.Roles;
 
 /**
- * Conflicts and review items as a reader may see them: their own side in full, the other side as
- * its disclosure allows; watch officers, who broker, see both sides.
+ * Conflicts and review items as a reader may see them ({@link DisclosurePolicy}): their own side in
+ * full, the other side as its disclosure allows; watch officers, who broker, see both sides.
  */
 final class ConflictMapping {
   private ConflictMapping() {}
 
-  static org.taskforce.api.deconfliction.v1.Conflict conflict(Conflict c, AgencyPrincipal reader) {
-    boolean broker = reader.hasRole(Roles.WATCH_OFFICER);
+  static org.taskforce.api.deconfliction.v1.Conflict conflict(
+      Conflict c, AgencyPrincipal reader, DisclosurePolicy policy) {
     org.taskforce.api.deconfliction.v1.Conflict.Builder b =
         org.taskforce.api.deconfliction.v1.Conflict.newBuilder()
             .setConflictId(c.id())
@@ -45,8 +45,7 @@ final class ConflictMapping {
       b.setResolved(ProtoMapping.stamp(c.resolved()));
     }
     for (Conflict.Side s : c.sides()) {
-      boolean own = s.agency().id().equals(reader.agencyId());
-      b.addSides(side(s, own || broker));
+      b.addSides(side(s, policy.seesInFull(s, reader)));
     }
     return b.build();
   }
@@ -55,7 +54,17 @@ final class ConflictMapping {
     ConflictSide.Builder b =
         ConflictSide.newBuilder().setDisclosureLevel(ProtoMapping.disclosure(s.disclosure()));
     if (s.acknowledged() != null) {
-      b.setAcknowledged(ProtoMapping.stamp(s.acknowledged()));
+      // Who acknowledged is a person of that agency: named only where its contact would be.
+      b.setAcknowledged(
+          full || DisclosurePolicy.showsContact(s.disclosure())
+              ? ProtoMapping.stamp(s.acknowledged())
+              : ActorStamp.newBuilder()
+                  .setTime(ProtoMapping.timestamp(s.acknowledged().time()))
+                  .build());
+    }
+    // The note was written for the other side to read; it goes wherever the side's agency goes.
+    if (full || DisclosurePolicy.showsAgency(s.disclosure())) {
+      b.setAcknowledgementNote(s.acknowledgementNote());
     }
     if (full) {
       return b.setAgency(ProtoMapping.agency(s.agency()))
@@ -63,10 +72,10 @@ final class ConflictMapping {
           .setRegistrationId(s.registrationId())
           .build();
     }
-    if (s.disclosure() != Disclosure.RESTRICTED) {
+    if (DisclosurePolicy.showsAgency(s.disclosure())) {
       b.setAgency(ProtoMapping.agency(s.agency()));
     }
-    if (s.disclosure() == Disclosure.OPEN) {
+    if (DisclosurePolicy.showsContact(s.disclosure())) {
       b.setPointOfContact(ProtoMapping.contact(s.contact(), s.agency()));
     }
     return b.build();

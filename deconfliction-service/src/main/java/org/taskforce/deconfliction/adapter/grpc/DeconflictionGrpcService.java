@@ -6,16 +6,19 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.taskforce.api.deconfliction.v1.*;
+import org.taskforce.deconfliction.application.Bounds;
 import org.taskforce.deconfliction.application.Checks;
 import org.taskforce.deconfliction.application.ConflictWorkflow;
+import org.taskforce.deconfliction.application.DisclosurePolicy;
 import org.taskforce.deconfliction.application.EventRegistrations;
-import org.taskforce.deconfliction.application.Page;
 import org.taskforce.deconfliction.application.TargetRegistrations;
 import org.taskforce.deconfliction.domain.Conflict;
 import org.taskforce.deconfliction.domain.ReviewItem;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.grpc.CallerContext;
+import org.taskforce.platform.grpc.ProtoEnums;
+import org.taskforce.platform.paging.Page;
 import org.taskforce.platform.security.AgencyPrincipal;
 
 /** The DeconflictionService contract over the use cases; authorisation lives in the use cases. */
@@ -25,12 +28,15 @@ public final class DeconflictionGrpcService
   private final EventRegistrations events;
   private final Checks checks;
   private final ConflictWorkflow workflow;
+  private final DisclosurePolicy policy;
 
   public DeconflictionGrpcService(
       TargetRegistrations targets,
       EventRegistrations events,
       Checks checks,
-      ConflictWorkflow workflow) {
+      ConflictWorkflow workflow,
+      DisclosurePolicy policy) {
+    this.policy = policy;
     this.targets = targets;
     this.events = events;
     this.checks = checks;
@@ -51,6 +57,9 @@ public final class DeconflictionGrpcService
     if (value == null || value.isBlank()) {
       throw TaskforceException.invalidArgument(field, "is required");
     }
+    if (value.length() > Bounds.ID) {
+      throw TaskforceException.invalidArgument(field, "at most " + Bounds.ID + " characters");
+    }
     return value;
   }
 
@@ -58,6 +67,9 @@ public final class DeconflictionGrpcService
     if (etag == null || etag.isBlank()) {
       throw TaskforceException.invalidArgument(
           "etag", "is required: send the etag of the version you read");
+    }
+    if (etag.length() > Bounds.ID) {
+      throw TaskforceException.invalidArgument("etag", "is not an etag this service issued");
     }
     return ProtoMapping.version(etag);
   }
@@ -87,12 +99,7 @@ public final class DeconflictionGrpcService
         observer,
         () -> {
           Set<org.taskforce.deconfliction.domain.RegistrationStatus> statuses =
-              EnumSet.noneOf(org.taskforce.deconfliction.domain.RegistrationStatus.class);
-          request.getStatusesList().stream()
-              .filter(s ->
-                  s != RegistrationStatus.REGISTRATION_STATUS_UNSPECIFIED
-                      && s != RegistrationStatus.UNRECOGNIZED)
-              .forEach(s -> statuses.add(ProtoMapping.status(s)));
+              ProtoMapping.statuses(request.getStatusesList());
           Page<org.taskforce.deconfliction.domain.TargetRegistration> page =
               targets.list(
                   caller(),
@@ -125,7 +132,8 @@ public final class DeconflictionGrpcService
                       ProtoMapping.selectors(r.getSelectorsList()),
                       ProtoMapping.contact(r.getPointOfContact()),
                       r.getCaseReference(),
-                      ProtoMapping.disclosure(r.getDisclosureLevel()),
+                      ProtoMapping.disclosure(
+                          r.getDisclosureLevel(), "registration.disclosure_level"),
                       r.hasExpireTime() ? ProtoMapping.instant(r.getExpireTime()) : null),
                   request.getRequestId(),
                   "registration");
@@ -148,6 +156,8 @@ public final class DeconflictionGrpcService
           String id = requireId("registration.registration_id", r.getRegistrationId());
           long version = requireEtag(r.getEtag());
           Violations v = new Violations();
+          Bounds.count(
+              request.getUpdateMask().getPathsCount(), Bounds.MASK_PATHS, "update_mask.paths", v);
           Set<String> paths = Set.copyOf(request.getUpdateMask().getPathsList());
           if (paths.isEmpty()) {
             v.add(
@@ -174,7 +184,8 @@ public final class DeconflictionGrpcService
                       ProtoMapping.selectors(r.getSelectorsList()),
                       ProtoMapping.contact(r.getPointOfContact()),
                       r.getCaseReference(),
-                      ProtoMapping.disclosure(r.getDisclosureLevel()),
+                      ProtoMapping.disclosure(
+                          r.getDisclosureLevel(), "registration.disclosure_level"),
                       paths.contains("selectors"),
                       paths.contains("point_of_contact"),
                       paths.contains("case_reference"),
@@ -250,12 +261,7 @@ public final class DeconflictionGrpcService
         observer,
         () -> {
           Set<org.taskforce.deconfliction.domain.RegistrationStatus> statuses =
-              EnumSet.noneOf(org.taskforce.deconfliction.domain.RegistrationStatus.class);
-          request.getStatusesList().stream()
-              .filter(s ->
-                  s != RegistrationStatus.REGISTRATION_STATUS_UNSPECIFIED
-                      && s != RegistrationStatus.UNRECOGNIZED)
-              .forEach(s -> statuses.add(ProtoMapping.status(s)));
+              ProtoMapping.statuses(request.getStatusesList());
           var w = request.getTimeWindow();
           var page =
               events.list(
@@ -285,7 +291,7 @@ public final class DeconflictionGrpcService
           EventRegistrations.Result result =
               events.create(
                   caller(),
-                  ProtoMapping.eventDraft(request.getRegistration()),
+                  ProtoMapping.eventDraft(request.getRegistration(), "registration"),
                   request.getRequestId(),
                   "registration");
           CreateEventRegistrationResponse.Builder b =
@@ -319,6 +325,8 @@ public final class DeconflictionGrpcService
           String id = requireId("registration.registration_id", r.getRegistrationId());
           long version = requireEtag(r.getEtag());
           Violations v = new Violations();
+          Bounds.count(
+              request.getUpdateMask().getPathsCount(), Bounds.MASK_PATHS, "update_mask.paths", v);
           List<String> paths = request.getUpdateMask().getPathsList();
           if (paths.isEmpty()) {
             v.add("update_mask", "name the fields to change: " + String.join(", ", EVENT_PATHS));
@@ -349,7 +357,11 @@ public final class DeconflictionGrpcService
           }
           EventRegistrations.Result result =
               events.update(
-                  caller(), id, version, ProtoMapping.eventDraft(merged.build()), "registration");
+                  caller(),
+                  id,
+                  version,
+                  ProtoMapping.eventDraft(merged.build(), "registration"),
+                  "registration");
           UpdateEventRegistrationResponse.Builder b =
               UpdateEventRegistrationResponse.newBuilder()
                   .setRegistration(ProtoMapping.event(result.registration()));
@@ -390,14 +402,15 @@ public final class DeconflictionGrpcService
                   new Checks.Ask(
                       ProtoMapping.selectors(request.getSelectorsList()),
                       request.hasPlannedEvent()
-                          ? ProtoMapping.eventDraft(request.getPlannedEvent())
+                          ? ProtoMapping.eventDraft(request.getPlannedEvent(), "planned_event")
                           : null,
                       request.getPurpose(),
                       request.getRegister(),
                       ProtoMapping.contact(request.getPointOfContact()),
-                      ProtoMapping.disclosure(request.getDisclosureLevel()),
+                      ProtoMapping.disclosure(request.getDisclosureLevel(), "disclosure_level"),
                       request.getCaseReference(),
-                      request.getIncludePartners()));
+                      request.getIncludePartners(),
+                      request.getRequestId()));
           CheckBeforeActingResponse.Builder b =
               CheckBeforeActingResponse.newBuilder()
                   .setCheckId(a.checkId())
@@ -423,7 +436,8 @@ public final class DeconflictionGrpcService
               .setConflict(
                   ConflictMapping.conflict(
                       workflow.get(caller, requireId("conflict_id", request.getConflictId())),
-                      caller))
+                      caller,
+                      policy))
               .build();
         });
   }
@@ -435,17 +449,17 @@ public final class DeconflictionGrpcService
         observer,
         () -> {
           AgencyPrincipal caller = caller();
+          Violations v = new Violations();
           Set<Conflict.Status> statuses = EnumSet.noneOf(Conflict.Status.class);
-          request.getStatusesList().stream()
-              .filter(s -> s.getNumber() > 0)
+          ProtoEnums.known(request.getStatusesList(), "statuses", v)
               .forEach(s ->
                   statuses.add(
                       Conflict.Status.valueOf(s.name().substring("CONFLICT_STATUS_".length()))));
           Set<Conflict.Kind> kinds = EnumSet.noneOf(Conflict.Kind.class);
-          request.getKindsList().stream()
-              .filter(k -> k.getNumber() > 0)
+          ProtoEnums.known(request.getKindsList(), "kinds", v)
               .forEach(k ->
                   kinds.add(Conflict.Kind.valueOf(k.name().substring("CONFLICT_KIND_".length()))));
+          v.throwIfAny();
           Page<Conflict> page =
               workflow.list(
                   caller,
@@ -456,7 +470,7 @@ public final class DeconflictionGrpcService
                   request.getPageToken());
           ListConflictsResponse.Builder b =
               ListConflictsResponse.newBuilder().setNextPageToken(page.nextPageToken());
-          page.items().forEach(c -> b.addConflicts(ConflictMapping.conflict(c, caller)));
+          page.items().forEach(c -> b.addConflicts(ConflictMapping.conflict(c, caller, policy)));
           return b.build();
         });
   }
@@ -475,7 +489,8 @@ public final class DeconflictionGrpcService
                           caller,
                           requireId("conflict_id", request.getConflictId()),
                           request.getNote()),
-                      caller))
+                      caller,
+                      policy))
               .build();
         });
   }
@@ -488,18 +503,20 @@ public final class DeconflictionGrpcService
         () -> {
           AgencyPrincipal caller = caller();
           String id = requireId("conflict_id", request.getConflictId());
-          if (request.getResolution().getNumber() <= 0) {
-            throw TaskforceException.invalidArgument(
-                "resolution", "say how it was resolved: PROCEED, JOINT_OPERATION, DELAY or CANCEL");
-          }
+          ConflictResolution asked =
+              ProtoEnums.required(
+                  request.getResolution(),
+                  "resolution",
+                  "say how it was resolved: PROCEED, JOINT_OPERATION, DELAY or CANCEL");
           long version = requireEtag(request.getEtag());
           Conflict.Resolution resolution =
-              Conflict.Resolution.valueOf(
-                  request.getResolution().name().substring("CONFLICT_RESOLUTION_".length()));
+              Conflict.Resolution.valueOf(asked.name().substring("CONFLICT_RESOLUTION_".length()));
           return ResolveConflictResponse.newBuilder()
               .setConflict(
                   ConflictMapping.conflict(
-                      workflow.resolve(caller, id, resolution, request.getNote(), version), caller))
+                      workflow.resolve(caller, id, resolution, request.getNote(), version),
+                      caller,
+                      policy))
               .build();
         });
   }
@@ -512,13 +529,13 @@ public final class DeconflictionGrpcService
     answer(
         observer,
         () -> {
+          Violations v = new Violations();
           Set<ReviewItem.Status> statuses = EnumSet.noneOf(ReviewItem.Status.class);
-          request.getStatusesList().stream()
-              .filter(s -> s.getNumber() > 0)
-              .forEach(s ->
-                  statuses.add(
-                      ReviewItem.Status.valueOf(
-                          s.name().substring("REVIEW_ITEM_STATUS_".length()))));
+          List<ReviewItemStatus> asked = ProtoEnums.known(request.getStatusesList(), "statuses", v);
+          v.throwIfAny();
+          asked.forEach(s ->
+              statuses.add(
+                  ReviewItem.Status.valueOf(s.name().substring("REVIEW_ITEM_STATUS_".length()))));
           Page<ReviewItem> page =
               workflow.listReviews(
                   caller(), statuses, request.getPageSize(), request.getPageToken());
@@ -543,7 +560,7 @@ public final class DeconflictionGrpcService
                   request.getNote());
           return ConfirmReviewItemResponse.newBuilder()
               .setReviewItem(ConflictMapping.review(c.item()))
-              .setConflict(ConflictMapping.conflict(c.conflict(), caller))
+              .setConflict(ConflictMapping.conflict(c.conflict(), caller, policy))
               .build();
         });
   }

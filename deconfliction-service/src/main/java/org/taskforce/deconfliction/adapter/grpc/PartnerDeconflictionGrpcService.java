@@ -26,13 +26,13 @@ public final class PartnerDeconflictionGrpcService
                   DeconflictionGrpcService.caller(),
                   ProtoMapping.selectors(request.getSelectorsList()),
                   request.hasPlannedEvent()
-                      ? ProtoMapping.eventDraft(request.getPlannedEvent())
+                      ? ProtoMapping.eventDraft(request.getPlannedEvent(), "planned_event")
                       : null,
                   request.getPurpose(),
                   request.getPartnerReference(),
-                  request.getRequestingAgency().getDisplayName().isBlank()
-                      ? request.getRequestingAgency().getAgencyId()
-                      : request.getRequestingAgency().getDisplayName());
+                  new Checks.RequestingAgency(
+                      request.getRequestingAgency().getAgencyId(),
+                      request.getRequestingAgency().getDisplayName()));
           PartnerCheckResponse.Builder b =
               PartnerCheckResponse.newBuilder()
                   .setCheckId(a.checkId())

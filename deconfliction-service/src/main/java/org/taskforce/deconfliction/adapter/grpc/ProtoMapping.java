@@ -23,6 +23,7 @@ import org.taskforce.api.deconfliction.v1.NormalizedSelector;
 import org.taskforce.api.deconfliction.v1.RegistrationStatus;
 import org.taskforce.api.deconfliction.v1.RequiredAction;
 import org.taskforce.api.deconfliction.v1.TargetRegistration;
+import org.taskforce.deconfliction.application.Bounds;
 import org.taskforce.deconfliction.application.EventRegistrations;
 import org.taskforce.deconfliction.application.Hit;
 import org.taskforce.deconfliction.domain.Agency;
@@ -34,6 +35,8 @@ import org.taskforce.deconfliction.domain.PostalAddress;
 import org.taskforce.deconfliction.domain.Stamp;
 import org.taskforce.deconfliction.domain.TargetSelector;
 import org.taskforce.deconfliction.domain.Tier;
+import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.grpc.ProtoEnums;
 
 /** Contract messages ⇄ domain values. */
 public final class ProtoMapping {
@@ -206,11 +209,32 @@ public final class ProtoMapping {
         .build();
   }
 
-  public static Disclosure disclosure(DisclosureLevel d) {
-    return switch (d) {
+  /**
+   * The level asked for, or null when unset (the agency's default applies, see {@code
+   * DisclosurePolicy}); an unknown number is {@code INVALID_ARGUMENT} on {@code field}.
+   */
+  public static Disclosure disclosure(DisclosureLevel d, String field) {
+    DisclosureLevel known = ProtoEnums.optional(d, field);
+    if (known == null) {
+      return null;
+    }
+    return switch (known) {
+      case DISCLOSURE_LEVEL_OPEN -> Disclosure.OPEN;
       case DISCLOSURE_LEVEL_AGENCY_ONLY -> Disclosure.AGENCY_ONLY;
       case DISCLOSURE_LEVEL_RESTRICTED -> Disclosure.RESTRICTED;
-      default -> Disclosure.OPEN;
+      default -> throw new IllegalStateException("unmapped " + known);
+    };
+  }
+
+  /** A partner's hit: OPEN or RESTRICTED only when it says so, otherwise AGENCY_ONLY. */
+  public static Disclosure partnerDisclosure(DisclosureLevel d) {
+    if (ProtoEnums.unrecognized(d)) {
+      return Disclosure.AGENCY_ONLY;
+    }
+    return switch (d) {
+      case DISCLOSURE_LEVEL_OPEN -> Disclosure.OPEN;
+      case DISCLOSURE_LEVEL_RESTRICTED -> Disclosure.RESTRICTED;
+      default -> Disclosure.AGENCY_ONLY;
     };
   }
 
@@ -218,8 +242,10 @@ public final class ProtoMapping {
     return DisclosureLevel.valueOf("DISCLOSURE_LEVEL_" + d.name());
   }
 
+  /** To the millisecond, as stored: a retry's answer read back equals the first one. */
   public static Instant instant(Timestamp t) {
-    return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
+    return Instant.ofEpochSecond(t.getSeconds(), t.getNanos())
+        .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
   }
 
   public static Timestamp timestamp(Instant i) {
@@ -237,6 +263,18 @@ public final class ProtoMapping {
 
   public static RegistrationStatus status(org.taskforce.deconfliction.domain.RegistrationStatus s) {
     return RegistrationStatus.valueOf("REGISTRATION_STATUS_" + s.name());
+  }
+
+  /** The statuses a list asks for; unknown numbers are {@code INVALID_ARGUMENT}. */
+  public static java.util.Set<org.taskforce.deconfliction.domain.RegistrationStatus> statuses(
+      List<RegistrationStatus> asked) {
+    Violations v = new Violations();
+    java.util.Set<org.taskforce.deconfliction.domain.RegistrationStatus> out =
+        java.util.EnumSet.noneOf(org.taskforce.deconfliction.domain.RegistrationStatus.class);
+    Bounds.count(asked.size(), Bounds.FILTER_VALUES, "statuses", v);
+    ProtoEnums.known(asked, "statuses", v).forEach(s -> out.add(status(s)));
+    v.throwIfAny();
+    return out;
   }
 
   public static org.taskforce.deconfliction.domain.RegistrationStatus status(RegistrationStatus s) {
@@ -276,7 +314,8 @@ public final class ProtoMapping {
             .setStatus(status(r.status()))
             .setCreated(stamp(r.created()))
             .setUpdated(stamp(r.updated()))
-            .setEtag(etag(r.version()));
+            .setEtag(etag(r.version()))
+            .setStatusReason(r.statusReason());
     for (org.taskforce.deconfliction.domain.NormalizedSelector s : r.selectors()) {
       b.addSelectors(selector(s.input()));
       b.addNormalizedSelectors(
@@ -314,20 +353,26 @@ public final class ProtoMapping {
             .setStatus(status(r.status()))
             .setCreated(stamp(r.created()))
             .setUpdated(stamp(r.updated()))
-            .setEtag(etag(r.version()));
+            .setEtag(etag(r.version()))
+            .setStatusReason(r.statusReason());
     if (r.address() != null) {
       b.setAddress(address(r.address()));
     }
     return b.build();
   }
 
-  public static EventRegistrations.Draft eventDraft(EventRegistration e) {
+  /**
+   * A planned operation as asked; {@code field} is its path ("registration", "planned_event"), for
+   * the violations of unknown enum numbers.
+   */
+  public static EventRegistrations.Draft eventDraft(EventRegistration e, String field) {
+    String prefix = field.isEmpty() ? "" : field + ".";
+    EventType type = ProtoEnums.optional(e.getEventType(), prefix + "event_type");
     return new EventRegistrations.Draft(
-        e.getEventType() == EventType.EVENT_TYPE_UNSPECIFIED
-                || e.getEventType() == EventType.UNRECOGNIZED
+        type == null
             ? null
             : org.taskforce.deconfliction.domain.EventType.valueOf(
-                e.getEventType().name().substring("EVENT_TYPE_".length())),
+                type.name().substring("EVENT_TYPE_".length())),
         e.hasLocation() ? e.getLocation().getLatitude() : null,
         e.hasLocation() ? e.getLocation().getLongitude() : null,
         e.getRadiusMeters(),
@@ -341,7 +386,7 @@ public final class ProtoMapping {
         contact(e.getOnSceneContact()),
         e.getLinkedTargetRegistrationIdsList(),
         e.getCaseReference(),
-        disclosure(e.getDisclosureLevel()));
+        disclosure(e.getDisclosureLevel(), prefix + "disclosure_level"));
   }
 
   // ---- hits

@@ -1,10 +1,12 @@
 package org.taskforce.deconfliction.adapter.mongo;
 
+import com.mongodb.client.model.Filters;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.taskforce.deconfliction.domain.Agency;
 import org.taskforce.deconfliction.domain.BirthDate;
 import org.taskforce.deconfliction.domain.Contact;
@@ -146,33 +148,43 @@ final class Documents {
     return out;
   }
 
-  /** Page tokens are offsets; opaque to clients. */
-  static int offset(String token) {
-    if (token == null || token.isBlank()) {
-      return 0;
+  /**
+   * The filter selecting what sorts after a page's last item, for lists sorted by a time field
+   * (descending or ascending) and then {@code _id}: position = [epoch millis, id].
+   */
+  static Bson after(String timeField, boolean descending, List<String> position) {
+    if (position.isEmpty()) {
+      return null;
     }
-    try {
-      return Integer.parseInt(
-          new String(
-                  java.util.Base64.getUrlDecoder().decode(token),
-                  java.nio.charset.StandardCharsets.UTF_8)
-              .substring(2));
-    } catch (RuntimeException e) {
-      throw org.taskforce.platform.error.TaskforceException.invalidArgument(
-          "page_token", "is not a token this service issued");
-    }
+    Date t = new Date(Long.parseLong(position.get(0)));
+    String id = position.get(1);
+    return Filters.or(
+        descending ? Filters.lt(timeField, t) : Filters.gt(timeField, t),
+        Filters.and(Filters.eq(timeField, t), Filters.gt("_id", id)));
   }
 
-  static String token(int offset, int returned, int size) {
-    return returned < size
-        ? ""
-        : java.util.Base64.getUrlEncoder()
-            .withoutPadding()
-            .encodeToString(
-                ("o:" + (offset + returned)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  /** Adds the keyset filter to a list's filters. */
+  static Bson andAfter(
+      List<Bson> filters, String timeField, boolean descending, List<String> position) {
+    List<Bson> all = new ArrayList<>(filters);
+    Bson after = after(timeField, descending, position);
+    if (after != null) {
+      all.add(after);
+    }
+    return all.isEmpty() ? new Document() : Filters.and(all);
   }
 
-  static int pageSize(int requested) {
-    return requested <= 0 ? 50 : Math.min(requested, 200);
+  /** Deletes the pair documents (conflicts, review items) one of whose sides is a registration. */
+  static List<String> deleteWhereSide(
+      com.mongodb.client.MongoCollection<Document> collection, String registrationId) {
+    List<String> ids = new ArrayList<>();
+    collection
+        .find(Filters.eq("sides.registrationId", registrationId))
+        .projection(new Document("_id", 1))
+        .forEach(d -> ids.add(d.getString("_id")));
+    if (!ids.isEmpty()) {
+      collection.deleteMany(Filters.in("_id", ids));
+    }
+    return ids;
   }
 }

@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -16,7 +17,7 @@ import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.taskforce.deconfliction.application.ConflictStore;
-import org.taskforce.deconfliction.application.Page;
+import org.taskforce.deconfliction.application.DisclosurePolicy;
 import org.taskforce.deconfliction.domain.Conflict;
 import org.taskforce.deconfliction.domain.Disclosure;
 import org.taskforce.deconfliction.domain.Tier;
@@ -27,9 +28,14 @@ import org.taskforce.platform.mongo.MongoInserts;
 public final class MongoConflictStore implements ConflictStore, MongoIndexes {
   public static final String COLLECTION = "conflicts";
   private final MongoCollection<Document> collection;
+  private final DisclosurePolicy policy;
 
-  public MongoConflictStore(MongoDatabase database) {
+  /**
+   * @param policy who may read a conflict; stored with it as {@code readers} for the list query
+   */
+  public MongoConflictStore(MongoDatabase database, DisclosurePolicy policy) {
     this.collection = database.getCollection(COLLECTION);
+    this.policy = policy;
   }
 
   @Override
@@ -57,15 +63,15 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
   }
 
   @Override
-  public Page<Conflict> list(
-      String agencyId,
+  public List<Conflict> list(
+      String reader,
       Set<Conflict.Status> statuses,
       Set<Conflict.Kind> kinds,
-      int size,
-      String token) {
+      List<String> position,
+      int limit) {
     List<Bson> filters = new ArrayList<>();
-    if (agencyId != null) {
-      filters.add(eq("agencies", agencyId));
+    if (reader != null) {
+      filters.add(eq("readers", reader));
     }
     if (!statuses.isEmpty()) {
       filters.add(in("status", statuses.stream().map(Enum::name).toList()));
@@ -73,25 +79,50 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
     if (!kinds.isEmpty()) {
       filters.add(in("kind", kinds.stream().map(Enum::name).toList()));
     }
-    int pageSize = Documents.pageSize(size);
-    int offset = Documents.offset(token);
     List<Conflict> items = new ArrayList<>();
     collection
-        .find(filters.isEmpty() ? new Document() : and(filters))
+        .find(Documents.andAfter(filters, "createTime", true, position))
         .sort(Sorts.orderBy(Sorts.descending("createTime"), Sorts.ascending("_id")))
-        .skip(offset)
-        .limit(pageSize)
+        .limit(limit)
         .forEach(d -> items.add(fromDocument(d)));
-    return new Page<>(items, Documents.token(offset, items.size(), pageSize));
+    return items;
+  }
+
+  @Override
+  public List<Conflict> dueForEscalation(java.time.Instant by, int limit) {
+    List<Conflict> out = new ArrayList<>();
+    collection
+        .find(
+            and(
+                Filters.ne("status", Conflict.Status.RESOLVED.name()),
+                Filters.ne("escalated", true),
+                Filters.lte("deadline", Documents.date(by))))
+        .sort(Sorts.ascending("deadline"))
+        .limit(limit)
+        .forEach(d -> out.add(fromDocument(d)));
+    return out;
+  }
+
+  @Override
+  public List<String> deleteForRegistration(String registrationId) {
+    return Documents.deleteWhereSide(collection, registrationId);
   }
 
   @Override
   public void create(MongoDatabase database) {
     MongoCollection<Document> c = database.getCollection(COLLECTION);
+    // Conflicts stored before readers were recorded get them now, so lists select by them.
+    c.find(Filters.exists("readers", false))
+        .forEach(d -> {
+          Conflict conflict = fromDocument(d);
+          c.updateOne(
+              eq("_id", conflict.id()),
+              new Document("$set", new Document("readers", List.copyOf(policy.readers(conflict)))));
+        });
     c.createIndex(
         Indexes.compoundIndex(
-            Indexes.ascending("agencies", "status"), Indexes.descending("createTime")),
-        new IndexOptions().name("agencies_status_created"));
+            Indexes.ascending("readers", "status"), Indexes.descending("createTime")),
+        new IndexOptions().name("readers_status_created"));
     c.createIndex(
         Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("createTime")),
         new IndexOptions().name("status_created"));
@@ -102,7 +133,8 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
         .append("registrationId", s.registrationId())
         .append("contact", Documents.contact(s.contact()))
         .append("disclosure", s.disclosure().name())
-        .append("acknowledged", Documents.stamp(s.acknowledged()));
+        .append("acknowledged", Documents.stamp(s.acknowledged()))
+        .append("acknowledgementNote", s.acknowledgementNote());
   }
 
   static Conflict.Side side(Document d) {
@@ -111,10 +143,11 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
         d.getString("registrationId"),
         Documents.contact(d.get("contact", Document.class)),
         Disclosure.valueOf(d.getString("disclosure")),
-        Documents.stamp(d.get("acknowledged", Document.class)));
+        Documents.stamp(d.get("acknowledged", Document.class)),
+        d.getString("acknowledgementNote"));
   }
 
-  static Document toDocument(Conflict c) {
+  Document toDocument(Conflict c) {
     List<Document> sides = new ArrayList<>();
     List<String> agencies = new ArrayList<>();
     for (Conflict.Side s : c.sides()) {
@@ -129,6 +162,7 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
         .append("status", c.status().name())
         .append("sides", sides)
         .append("agencies", agencies)
+        .append("readers", List.copyOf(policy.readers(c)))
         .append("deadline", Documents.date(c.deadline()))
         .append("resolution", c.resolution() == null ? null : c.resolution().name())
         .append("resolutionNote", c.resolutionNote())

@@ -20,7 +20,6 @@ import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.taskforce.deconfliction.application.EventStore;
-import org.taskforce.deconfliction.application.Page;
 import org.taskforce.deconfliction.domain.Disclosure;
 import org.taskforce.deconfliction.domain.EventPlan;
 import org.taskforce.deconfliction.domain.EventRegistration;
@@ -67,13 +66,13 @@ public final class MongoEventStore implements EventStore, MongoIndexes {
   }
 
   @Override
-  public Page<EventRegistration> list(
+  public List<EventRegistration> list(
       String agencyId,
       Set<RegistrationStatus> statuses,
       Instant from,
       Instant to,
-      int size,
-      String token) {
+      List<String> position,
+      int limit) {
     List<Bson> filters = new ArrayList<>();
     filters.add(eq("agency.id", agencyId));
     if (!statuses.isEmpty()) {
@@ -85,16 +84,13 @@ public final class MongoEventStore implements EventStore, MongoIndexes {
     if (to != null) {
       filters.add(lt("start", Documents.date(to)));
     }
-    int pageSize = Documents.pageSize(size);
-    int offset = Documents.offset(token);
     List<EventRegistration> items = new ArrayList<>();
     collection
-        .find(and(filters))
+        .find(Documents.andAfter(filters, "start", false, position))
         .sort(Sorts.orderBy(Sorts.ascending("start"), Sorts.ascending("_id")))
-        .skip(offset)
-        .limit(pageSize)
+        .limit(limit)
         .forEach(d -> items.add(fromDocument(d)));
-    return new Page<>(items, Documents.token(offset, items.size(), pageSize));
+    return items;
   }
 
   @Override
@@ -105,6 +101,13 @@ public final class MongoEventStore implements EventStore, MongoIndexes {
         .limit(limit)
         .forEach(d -> out.add(fromDocument(d)));
     return out;
+  }
+
+  @Override
+  public void forEachMatchable(Instant now, java.util.function.Consumer<EventRegistration> action) {
+    collection
+        .find(and(eq("status", RegistrationStatus.ACTIVE.name()), gt("end", Documents.date(now))))
+        .forEach(d -> action.accept(fromDocument(d)));
   }
 
   @Override
@@ -139,7 +142,8 @@ public final class MongoEventStore implements EventStore, MongoIndexes {
         .append("status", r.status().name())
         .append("created", Documents.stamp(r.created()))
         .append("updated", Documents.stamp(r.updated()))
-        .append("version", r.version());
+        .append("version", r.version())
+        .append("statusReason", r.statusReason());
   }
 
   static EventRegistration fromDocument(Document d) {
@@ -161,6 +165,7 @@ public final class MongoEventStore implements EventStore, MongoIndexes {
         RegistrationStatus.valueOf(d.getString("status")),
         Documents.stamp(d.get("created", Document.class)),
         Documents.stamp(d.get("updated", Document.class)),
-        d.get("version", Number.class).longValue());
+        d.get("version", Number.class).longValue(),
+        d.getString("statusReason"));
   }
 }

@@ -59,6 +59,41 @@ public final class MongoMatchIndex implements MatchIndex {
   }
 
   @Override
+  public int prune(
+      java.util.function.Function<Map<String, List<IndexEntry>>, Map<String, List<IndexEntry>>>
+          stale) {
+    int removed = 0;
+    Map<String, List<IndexEntry>> batch = new java.util.LinkedHashMap<>();
+    for (Document d : collection.find().sort(new Document("_id", 1))) {
+      List<String> raw = d.getList("e", String.class);
+      if (raw != null && !raw.isEmpty()) {
+        batch.put(d.getString("_id"), raw.stream().map(IndexEntry::decode).toList());
+      }
+      if (batch.size() >= 500) {
+        removed += removeAll(stale.apply(batch));
+        batch.clear();
+      }
+    }
+    return removed + removeAll(stale.apply(batch));
+  }
+
+  private int removeAll(Map<String, List<IndexEntry>> entries) {
+    int n = 0;
+    List<WriteModel<Document>> writes = new ArrayList<>();
+    for (var e : entries.entrySet()) {
+      writes.add(
+          new UpdateOneModel<>(
+              eq("_id", e.getKey()),
+              Updates.pullAll("e", e.getValue().stream().map(IndexEntry::encode).toList())));
+      n += e.getValue().size();
+    }
+    if (!writes.isEmpty()) {
+      collection.bulkWrite(writes, UNORDERED);
+    }
+    return n;
+  }
+
+  @Override
   public Map<String, List<IndexEntry>> lookup(Collection<String> keys) {
     Map<String, List<IndexEntry>> found = new HashMap<>();
     if (keys.isEmpty()) {

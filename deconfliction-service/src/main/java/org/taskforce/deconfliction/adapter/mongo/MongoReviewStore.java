@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
-import org.taskforce.deconfliction.application.Page;
 import org.taskforce.deconfliction.application.ReviewStore;
 import org.taskforce.deconfliction.domain.ReviewItem;
 import org.taskforce.deconfliction.domain.TargetSelector;
@@ -55,20 +54,26 @@ public final class MongoReviewStore implements ReviewStore, MongoIndexes {
   }
 
   @Override
-  public Page<ReviewItem> list(Set<ReviewItem.Status> statuses, int size, String token) {
-    int pageSize = Documents.pageSize(size);
-    int offset = Documents.offset(token);
+  public List<ReviewItem> list(Set<ReviewItem.Status> statuses, List<String> position, int limit) {
     List<ReviewItem> items = new ArrayList<>();
     collection
         .find(
-            statuses.isEmpty()
-                ? new Document()
-                : in("status", statuses.stream().map(Enum::name).toList()))
+            Documents.andAfter(
+                statuses.isEmpty()
+                    ? List.of()
+                    : List.of(in("status", statuses.stream().map(Enum::name).toList())),
+                "createTime",
+                true,
+                position))
         .sort(Sorts.orderBy(Sorts.descending("createTime"), Sorts.ascending("_id")))
-        .skip(offset)
-        .limit(pageSize)
+        .limit(limit)
         .forEach(d -> items.add(fromDocument(d)));
-    return new Page<>(items, Documents.token(offset, items.size(), pageSize));
+    return items;
+  }
+
+  @Override
+  public List<String> deleteForRegistration(String registrationId) {
+    return Documents.deleteWhereSide(collection, registrationId);
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.taskforce.deconfliction.adapter.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
@@ -19,7 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.taskforce.deconfliction.application.Page;
 import org.taskforce.deconfliction.application.TargetStore;
 import org.taskforce.deconfliction.domain.Disclosure;
 import org.taskforce.deconfliction.domain.NormalizedSelector;
@@ -69,12 +69,12 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
   }
 
   @Override
-  public Page<TargetRegistration> list(
+  public List<TargetRegistration> list(
       String agencyId,
       Set<RegistrationStatus> statuses,
       String caseReference,
-      int size,
-      String token) {
+      List<String> position,
+      int limit) {
     List<Bson> filters = new ArrayList<>();
     filters.add(eq("agency.id", agencyId));
     if (!statuses.isEmpty()) {
@@ -83,16 +83,13 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
     if (caseReference != null && !caseReference.isBlank()) {
       filters.add(eq("caseReference", caseReference));
     }
-    int pageSize = Documents.pageSize(size);
-    int offset = Documents.offset(token);
     List<TargetRegistration> items = new ArrayList<>();
     collection
-        .find(and(filters))
+        .find(Documents.andAfter(filters, "created.time", true, position))
         .sort(Sorts.orderBy(Sorts.descending("created.time"), Sorts.ascending("_id")))
-        .skip(offset)
-        .limit(pageSize)
+        .limit(limit)
         .forEach(d -> items.add(fromDocument(d)));
-    return new Page<>(items, Documents.token(offset, items.size(), pageSize));
+    return items;
   }
 
   @Override
@@ -122,6 +119,17 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
         .limit(limit)
         .forEach(d -> out.add(fromDocument(d)));
     return out;
+  }
+
+  @Override
+  public void forEachMatchable(
+      Instant now, java.util.function.Consumer<TargetRegistration> action) {
+    collection
+        .find(
+            and(
+                eq("status", RegistrationStatus.ACTIVE.name()),
+                gt("expireTime", Documents.date(now))))
+        .forEach(d -> action.accept(fromDocument(d)));
   }
 
   @Override
@@ -162,7 +170,8 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
         .append("status", r.status().name())
         .append("created", Documents.stamp(r.created()))
         .append("updated", Documents.stamp(r.updated()))
-        .append("version", r.version());
+        .append("version", r.version())
+        .append("statusReason", r.statusReason());
   }
 
   TargetRegistration fromDocument(Document d) {
@@ -190,6 +199,7 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
         RegistrationStatus.valueOf(d.getString("status")),
         Documents.stamp(d.get("created", Document.class)),
         Documents.stamp(d.get("updated", Document.class)),
-        d.get("version", Number.class).longValue());
+        d.get("version", Number.class).longValue(),
+        d.getString("statusReason"));
   }
 }

@@ -257,7 +257,7 @@ public final class GrpcPartnerDirectory implements PartnerDirectory, AutoCloseab
             : null;
     java.util.Set<SelectorType> types = java.util.EnumSet.noneOf(SelectorType.class);
     h.getMatchedSelectorTypesList().stream()
-        .filter(t -> t.getNumber() > 0)
+        .filter(org.taskforce.platform.grpc.ProtoEnums::isSet)
         .forEach(
             t -> types.add(SelectorType.valueOf(t.name().substring("SELECTOR_TYPE_".length()))));
     return new Hit(
@@ -270,13 +270,13 @@ public final class GrpcPartnerDirectory implements PartnerDirectory, AutoCloseab
         h.getScore(),
         h.getReasonsList(),
         types,
-        ProtoMapping.disclosure(h.getDisclosureLevel()),
+        ProtoMapping.partnerDisclosure(h.getDisclosureLevel()),
         agency,
         h.hasOwnerContact() ? ProtoMapping.contact(h.getOwnerContact()) : null,
         "",
         h.hasDeadline() ? ProtoMapping.instant(h.getDeadline()) : null,
         h.getDistanceMeters(),
-        h.getRequiredAction().getNumber() > 0
+        org.taskforce.platform.grpc.ProtoEnums.isSet(h.getRequiredAction())
             ? Hit.RequiredAction.valueOf(
                 h.getRequiredAction().name().substring("REQUIRED_ACTION_".length()))
             : Hit.RequiredAction.CONTACT_OWNER,

@@ -160,8 +160,13 @@ class CheckBeforeActingTest extends DeconflictionTestBase {
             assertThat(n.getKind()).isEqualTo(NotificationKind.NOTIFICATION_KIND_EVENT_CONFLICT));
     assertThat(NOTIFICATIONS.publishedTo(HSI))
         .singleElement()
-        .satisfies(
-            n -> assertThat(n.getAcknowledgeDeadline()).isEqualTo(ProtoMapping.timestamp(start)));
+        .satisfies(n -> {
+          // Deconfliction escalates the conflict itself (README, Escalation): the deadline is
+          // said in the text, not handed to notification-service to escalate a second time.
+          assertThat(n.getRequiresAcknowledgement()).isTrue();
+          assertThat(n.hasAcknowledgeDeadline()).isFalse();
+          assertThat(n.getBody()).contains("Acknowledge the conflict by " + start);
+        });
 
     // 2 km away: no conflict.
     var far =

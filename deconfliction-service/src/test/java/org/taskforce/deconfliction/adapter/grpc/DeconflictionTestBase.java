@@ -54,7 +54,14 @@ public abstract class DeconflictionTestBase {
   protected static final FakeNotificationService NOTIFICATIONS = new FakeNotificationService();
   static final List<String> COLLECTIONS =
       List.of(
-          "targets", "events", "match_index", "conflicts", "review_items", "outbox", "audit_log");
+          "targets",
+          "events",
+          "match_index",
+          "conflicts",
+          "review_items",
+          "outbox",
+          "audit_log",
+          "pending_registrations");
 
   @Autowired private GrpcServerLifecycle server;
   @Autowired protected MongoDatabase database;

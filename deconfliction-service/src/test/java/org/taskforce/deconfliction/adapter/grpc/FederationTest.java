@@ -11,6 +11,7 @@ import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,6 +30,7 @@ import org.taskforce.api.deconfliction.v1.PartnerCheckRequest;
 import org.taskforce.api.deconfliction.v1.PartnerCheckResponse;
 import org.taskforce.api.deconfliction.v1.PartnerDeconflictionServiceGrpc;
 import org.taskforce.platform.testing.BearerCredentials;
+import org.taskforce.platform.testing.ErrorDetails;
 
 /**
  * Federation both ways: partner systems checking against us (pointer answers only, partner-system
@@ -122,7 +124,6 @@ class FederationTest extends DeconflictionTestBase {
 
   @Test
   void checkWithPartners_listsEveryPartner_withItsAnswerOrWhyNot() {
-    long started = System.nanoTime();
     var answer =
         as(hsi())
             .checkBeforeActing(
@@ -131,7 +132,6 @@ class FederationTest extends DeconflictionTestBase {
                     .setPurpose("arrest")
                     .setIncludePartners(true)
                     .build());
-    long tookMillis = (System.nanoTime() - started) / 1_000_000;
 
     assertThat(answer.getPartnerAnswersList()).hasSize(3);
     assertThat(answer.getPartnerAnswersList())
@@ -156,7 +156,6 @@ class FederationTest extends DeconflictionTestBase {
         .satisfies(p ->
             assertThat(p.getStatus())
                 .isEqualTo(PartnerAnswerStatus.PARTNER_ANSWER_STATUS_TIMED_OUT));
-    assertThat(tookMillis).as("the slow partner is cut off at its timeout").isLessThan(2_500);
     assertThat(ASKED)
         .singleElement()
         .satisfies(r -> {
@@ -215,7 +214,14 @@ class FederationTest extends DeconflictionTestBase {
     drainOutbox();
     assertThat(NOTIFICATIONS.publishedTo(APD))
         .singleElement()
-        .satisfies(n -> assertThat(n.getBody()).contains("Phoenix PD"));
+        .satisfies(n -> {
+          assertThat(n.getBody())
+              .startsWith(
+                  "az-deconfliction (partner system of az-dps) says it asks for Phoenix PD.");
+          assertThat(n.getTitle())
+              .isEqualTo(
+                  "Your subject was searched by az-deconfliction (partner system of az-dps)");
+        });
 
     var refused =
         catchThrowableOfType(
@@ -229,5 +235,35 @@ class FederationTest extends DeconflictionTestBase {
                             .setPurpose("x")
                             .build()));
     assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+  }
+
+  @Test
+  void aPartnersRequestingAgency_withMarkupLineBreaksOrTooLong_isRefused_andNobodyIsTold() {
+    register(apd(), DisclosureLevel.DISCLOSURE_LEVEL_OPEN, phone("505-555-0142"));
+    String partnerToken =
+        REALM.client("az-deconfliction", "az-dps", "STATE", "partner-system").mint();
+    for (AgencyRef claimed :
+        List.of(
+            AgencyRef.newBuilder().setDisplayName("FBI.\nUrgent: call 505-555-0199").build(),
+            AgencyRef.newBuilder().setDisplayName("<b>FBI</b>").build(),
+            AgencyRef.newBuilder().setAgencyId("x".repeat(101)).build())) {
+      var refused =
+          catchThrowableOfType(
+              StatusRuntimeException.class,
+              () ->
+                  PartnerDeconflictionServiceGrpc.newBlockingStub(channel)
+                      .withCallCredentials(BearerCredentials.of(partnerToken))
+                      .partnerCheck(
+                          PartnerCheckRequest.newBuilder()
+                              .addSelectors(phone("5055550142"))
+                              .setPurpose("AZ warrant")
+                              .setRequestingAgency(claimed)
+                              .build()));
+      assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+      assertThat(ErrorDetails.violations(refused).keySet())
+          .containsAnyOf("requesting_agency.display_name", "requesting_agency.agency_id");
+    }
+    drainOutbox();
+    assertThat(NOTIFICATIONS.publishedTo(APD)).isEmpty();
   }
 }

@@ -86,4 +86,41 @@ class RetentionTest extends DeconflictionTestBase {
     assertThat(audit.getString("resource")).isEqualTo("targets/" + id);
     assertThat(audit.getString("purpose")).contains("28 CFR Part 23");
   }
+
+  @Test
+  void aPurgedRegistration_takesItsConflictsAndReviewItemsAlong_audited() {
+    String apd = at(APD, "LOCAL");
+    String hsi = at(HSI, "FEDERAL");
+    String id =
+        register(
+                apd,
+                DisclosureLevel.DISCLOSURE_LEVEL_OPEN,
+                phone("505-555-0301"),
+                person("Guadalupe", "Archuleta", 1990, 4, 7))
+            .getRegistration()
+            .getRegistrationId();
+    register(hsi, DisclosureLevel.DISCLOSURE_LEVEL_OPEN, phone("505-555-0301"));
+    register(hsi, DisclosureLevel.DISCLOSURE_LEVEL_OPEN, person("Lupe", "Archuletta", 1990, 7, 5));
+    assertThat(database.getCollection("conflicts").countDocuments()).isEqualTo(1);
+    assertThat(database.getCollection("review_items").countDocuments()).isEqualTo(1);
+
+    CLOCK.advance(Duration.ofDays(181));
+    retention.run(); // expired
+    CLOCK.advance(Duration.ofDays(31));
+    Retention.Report report = retention.run();
+
+    assertThat(database.getCollection("targets").find(new Document("_id", id)).first()).isNull();
+    assertThat(database.getCollection("conflicts").countDocuments()).isZero();
+    assertThat(database.getCollection("review_items").countDocuments()).isZero();
+    assertThat(
+            database
+                .getCollection("audit_log")
+                .countDocuments(
+                    new Document(
+                        "action",
+                        new Document("$in", java.util.List.of("conflict.purge", "review.purge")))))
+        .isEqualTo(2);
+    assertThat(report.purgedConflicts()).isEqualTo(1);
+    assertThat(report.purgedReviews()).isEqualTo(1);
+  }
 }

@@ -3,11 +3,12 @@ package org.taskforce.notifications.adapter.grpc;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.taskforce.api.notifications.v1.*;
+import java.util.TreeSet;
+import java.util.function.Function;
 import org.taskforce.api.notifications.v1.AcknowledgeNotificationRequest;
 import org.taskforce.api.notifications.v1.AcknowledgeNotificationResponse;
 import org.taskforce.api.notifications.v1.BatchPublishNotificationsRequest;
@@ -26,7 +27,6 @@ import org.taskforce.api.notifications.v1.ListWebhookSubscriptionsRequest;
 import org.taskforce.api.notifications.v1.ListWebhookSubscriptionsResponse;
 import org.taskforce.api.notifications.v1.MarkNotificationReadRequest;
 import org.taskforce.api.notifications.v1.MarkNotificationReadResponse;
-import org.taskforce.api.notifications.v1.NotificationKind;
 import org.taskforce.api.notifications.v1.NotificationServiceGrpc;
 import org.taskforce.api.notifications.v1.PublishNotificationRequest;
 import org.taskforce.api.notifications.v1.PublishNotificationResponse;
@@ -36,10 +36,12 @@ import org.taskforce.api.notifications.v1.SubscribeNotificationsRequest;
 import org.taskforce.api.notifications.v1.SubscribeNotificationsResponse;
 import org.taskforce.api.notifications.v1.UpdateWebhookSubscriptionRequest;
 import org.taskforce.api.notifications.v1.UpdateWebhookSubscriptionResponse;
+import org.taskforce.notifications.application.Bounds;
 import org.taskforce.notifications.application.NotificationStore;
 import org.taskforce.notifications.application.Notifications;
 import org.taskforce.notifications.domain.Notification;
 import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.grpc.CallerContext;
 import org.taskforce.platform.security.AgencyPrincipal;
 
@@ -54,16 +56,22 @@ public final class NotificationGrpcService
   private final NotificationStore store;
   private final NotificationStreams streams;
   private final WebhookEndpoints webhooks;
+  private final Function<String, Instant> tokenExpiry;
 
+  /**
+   * @param tokenExpiry when a (verified) bearer token expires; a stream ends then
+   */
   public NotificationGrpcService(
       Notifications notifications,
       NotificationStore store,
       NotificationStreams streams,
-      WebhookEndpoints webhooks) {
+      WebhookEndpoints webhooks,
+      Function<String, Instant> tokenExpiry) {
     this.notifications = notifications;
     this.store = store;
     this.streams = streams;
     this.webhooks = webhooks;
+    this.tokenExpiry = tokenExpiry;
   }
 
   @Override
@@ -118,7 +126,12 @@ public final class NotificationGrpcService
   @Override
   public void publishNotification(
       PublishNotificationRequest r, StreamObserver<PublishNotificationResponse> observer) {
-    observer.onNext(response(notifications.publish(CallerContext.principal(), publication(r))));
+    AgencyPrincipal caller = CallerContext.principal();
+    Notifications.requireService(caller); // whatever the body holds
+    Violations v = new Violations();
+    Notifications.Publication p = publication(r, "", v);
+    v.throwIfAny();
+    observer.onNext(response(notifications.publish(caller, p)));
     observer.onCompleted();
   }
 
@@ -126,17 +139,32 @@ public final class NotificationGrpcService
   public void batchPublishNotifications(
       BatchPublishNotificationsRequest r,
       StreamObserver<BatchPublishNotificationsResponse> observer) {
+    AgencyPrincipal caller = CallerContext.principal();
+    Notifications.requireService(caller);
+    Violations v = new Violations();
     List<Notifications.Publication> publications = new ArrayList<>(r.getRequestsCount());
-    r.getRequestsList().forEach(x -> publications.add(publication(x)));
+    for (int i = 0;
+        i < r.getRequestsCount() && r.getRequestsCount() <= Notifications.MAX_BATCH;
+        i++) {
+      publications.add(publication(r.getRequests(i), "requests[" + i + "].", v));
+    }
+    if (r.getRequestsCount() > Notifications.MAX_BATCH) {
+      v.add(
+          "requests",
+          "at most "
+              + Notifications.MAX_BATCH
+              + " publications per call, got "
+              + r.getRequestsCount());
+    }
+    v.throwIfAny();
     BatchPublishNotificationsResponse.Builder out = BatchPublishNotificationsResponse.newBuilder();
-    notifications
-        .publishAll(CallerContext.principal(), publications)
-        .forEach(p -> out.addResponses(response(p)));
+    notifications.publishAll(caller, publications).forEach(p -> out.addResponses(response(p)));
     observer.onNext(out.build());
     observer.onCompleted();
   }
 
-  private static Notifications.Publication publication(PublishNotificationRequest r) {
+  private static Notifications.Publication publication(
+      PublishNotificationRequest r, String prefix, Violations v) {
     List<Notification.Recipient> recipients = new ArrayList<>();
     r.getRecipientsList()
         .forEach(x ->
@@ -145,8 +173,8 @@ public final class NotificationGrpcService
     return new Notifications.Publication(
         r.getEventId(),
         recipients,
-        NotificationMapping.kind(r.getKind()),
-        NotificationMapping.severity(r.getSeverity()),
+        NotificationMapping.kind(r.getKindValue(), prefix + "kind", v),
+        NotificationMapping.severity(r.getSeverityValue(), prefix + "severity", v),
         r.getTitle(),
         r.getBody(),
         r.getResource(),
@@ -167,26 +195,34 @@ public final class NotificationGrpcService
   @Override
   public void listNotifications(
       ListNotificationsRequest r, StreamObserver<ListNotificationsResponse> observer) {
-    int offset = 0;
-    if (!r.getPageToken().isEmpty()) {
-      try {
-        offset = Integer.parseInt(r.getPageToken());
-      } catch (NumberFormatException e) {
-        throw TaskforceException.invalidArgument(
-            "page_token", "is not a token this service issued");
-      }
-    }
+    AgencyPrincipal caller = CallerContext.principal();
+    Violations v = new Violations();
+    int size = Bounds.pageSize(v, r.getPageSize());
+    Set<String> kinds = NotificationMapping.kinds(r.getKindsValueList(), "kinds", v);
+    v.throwIfAny();
+    // The token is bound to everything that decides what the list holds.
+    String query =
+        String.join(
+            "|",
+            "ListNotifications",
+            caller.agencyId(),
+            caller.subject(),
+            Boolean.toString(r.getUnreadOnly()),
+            Boolean.toString(r.getNeedsAcknowledgementOnly()),
+            new TreeSet<>(kinds).toString());
+    String key = PageTokens.key(query, r.getPageToken());
     Notifications.Page page =
         notifications.inbox(
-            CallerContext.principal(),
+            caller,
             r.getUnreadOnly(),
-            kinds(r.getKindsList()),
+            kinds,
             r.getNeedsAcknowledgementOnly(),
-            r.getPageSize(),
-            offset);
+            size,
+            key == null ? Long.MAX_VALUE : PageTokens.number(key));
     ListNotificationsResponse.Builder b =
         ListNotificationsResponse.newBuilder()
-            .setNextPageToken(page.nextPageToken())
+            .setNextPageToken(
+                page.next() < 0 ? "" : PageTokens.next(query, Long.toString(page.next())))
             .setUnreadCount(page.unreadCount());
     page.items().forEach(n -> b.addNotifications(NotificationMapping.toProto(n)));
     observer.onNext(b.build());
@@ -223,6 +259,10 @@ public final class NotificationGrpcService
   public void subscribeNotifications(
       SubscribeNotificationsRequest r, StreamObserver<SubscribeNotificationsResponse> observer) {
     AgencyPrincipal caller = CallerContext.principal();
+    Violations v = new Violations();
+    Set<String> kinds = NotificationMapping.kinds(r.getKindsValueList(), "kinds", v);
+    Bounds.max(v, "after_cursor", r.getAfterCursor(), Bounds.CURSOR);
+    v.throwIfAny();
     long after;
     if (r.getAfterCursor().isEmpty()) {
       after = store.latestSequence(caller.agencyId());
@@ -246,25 +286,19 @@ public final class NotificationGrpcService
     streams.open(
         caller,
         after,
-        kinds(r.getKindsList()),
+        kinds,
         heartbeat,
+        CallerContext.bearerToken().map(tokenExpiry).orElse(null),
         (ServerCallStreamObserver<SubscribeNotificationsResponse>) observer);
-  }
-
-  private static Set<String> kinds(List<NotificationKind> kinds) {
-    Set<String> out = new HashSet<>();
-    kinds.forEach(k -> {
-      String name = NotificationMapping.kind(k);
-      if (!name.isEmpty()) {
-        out.add(name);
-      }
-    });
-    return out;
   }
 
   private static String required(String id) {
     if (id == null || id.isBlank()) {
       throw TaskforceException.invalidArgument("notification_id", "is required");
+    }
+    if (id.length() > Bounds.ID) {
+      throw TaskforceException.invalidArgument(
+          "notification_id", "at most " + Bounds.ID + " characters, got " + id.length());
     }
     return id;
   }

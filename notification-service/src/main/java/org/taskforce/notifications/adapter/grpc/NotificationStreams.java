@@ -1,5 +1,6 @@
 package org.taskforce.notifications.adapter.grpc;
 
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,9 @@ import org.taskforce.notifications.application.NotificationStore;
 import org.taskforce.notifications.application.Notifications;
 import org.taskforce.notifications.application.StreamCursor;
 import org.taskforce.notifications.domain.Notification;
+import org.taskforce.platform.error.ErrorKind;
+import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.grpc.GrpcErrors;
 import org.taskforce.platform.security.AgencyPrincipal;
 
 /**
@@ -33,6 +37,12 @@ import org.taskforce.platform.security.AgencyPrincipal;
  * agency's notifications after its cursor, so a notification stored by any replica reaches every
  * subscriber on every replica. A slow client is not buffered for: while its transport is not ready
  * the stream simply waits and continues from its cursor.
+ *
+ * <p>A stream lives no longer than the token that opened it: when the token expires the stream ends
+ * with {@code UNAUTHENTICATED} ({@code TOKEN_EXPIRED}), and the client reconnects with a fresh
+ * token and the last cursor it received, missing nothing. Each caller (agency and subject) may hold
+ * at most {@code maxPerCaller} open streams on a replica; one more is {@code RESOURCE_EXHAUSTED}
+ * until one closes.
  */
 public final class NotificationStreams implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(NotificationStreams.class);
@@ -44,35 +54,67 @@ public final class NotificationStreams implements SmartLifecycle {
   private final Duration pollInterval;
   private final Duration gapGrace;
   private final Map<String, Set<Stream>> open = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> perCaller = new ConcurrentHashMap<>();
+  private final int maxPerCaller;
+  private final String errorDomain;
   private volatile ScheduledExecutorService scheduler;
 
+  /**
+   * @param maxPerCaller how many streams one caller may hold open at once on this replica
+   * @param errorDomain the ErrorInfo domain of the status that ends an expired stream
+   */
   public NotificationStreams(
-      NotificationStore store, Clock clock, Duration pollInterval, Duration gapGrace) {
+      NotificationStore store,
+      Clock clock,
+      Duration pollInterval,
+      Duration gapGrace,
+      int maxPerCaller,
+      String errorDomain) {
     this.store = store;
     this.clock = clock;
     this.pollInterval = pollInterval;
     this.gapGrace = gapGrace;
+    this.maxPerCaller = maxPerCaller;
+    this.errorDomain = errorDomain;
   }
 
+  /**
+   * Opens a stream for the caller until {@code expires} (its token's expiry; null: none), or
+   * refuses it with {@code RESOURCE_EXHAUSTED} when the caller holds its maximum already.
+   */
   void open(
       AgencyPrincipal caller,
       long after,
       Set<String> kinds,
       Duration heartbeat,
+      Instant expires,
       ServerCallStreamObserver<SubscribeNotificationsResponse> call) {
-    Stream stream = new Stream(caller, after, kinds, heartbeat, call);
-    ScheduledFuture<?> task =
-        scheduler.scheduleWithFixedDelay(
-            stream::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    String who = caller.agencyId() + "/" + caller.subject();
+    AtomicInteger held = perCaller.computeIfAbsent(who, k -> new AtomicInteger());
+    if (held.incrementAndGet() > maxPerCaller) {
+      held.decrementAndGet();
+      throw new TaskforceException(
+          ErrorKind.RESOURCE_EXHAUSTED,
+          "TOO_MANY_STREAMS",
+          "at most "
+              + maxPerCaller
+              + " notification streams per caller at once; close one or reuse it");
+    }
     Set<Stream> agencyStreams =
         open.computeIfAbsent(caller.agencyId(), a -> ConcurrentHashMap.newKeySet());
+    Stream stream = new Stream(caller, after, kinds, heartbeat, expires, call);
+    stream.onClose =
+        () -> {
+          agencyStreams.remove(stream);
+          held.decrementAndGet();
+        };
     agencyStreams.add(stream);
     // Back-pressure: when the client's transport drains, continue at once instead of next poll.
     call.setOnReadyHandler(stream::wake);
-    call.setOnCancelHandler(() -> {
-      task.cancel(false);
-      agencyStreams.remove(stream);
-    });
+    call.setOnCancelHandler(stream::close);
+    stream.task =
+        scheduler.scheduleWithFixedDelay(
+            stream::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -100,14 +142,20 @@ public final class NotificationStreams implements SmartLifecycle {
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private final ConcurrentLinkedQueue<Notification> fresh = new ConcurrentLinkedQueue<>();
     private final AtomicInteger freshCount = new AtomicInteger();
+    private final Instant expires;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile ScheduledFuture<?> task;
+    private volatile Runnable onClose = () -> {};
 
     Stream(
         AgencyPrincipal caller,
         long after,
         Set<String> kinds,
         Duration heartbeat,
+        Instant expires,
         ServerCallStreamObserver<SubscribeNotificationsResponse> call) {
       this.caller = caller;
+      this.expires = expires;
       this.cursor = new StreamCursor(after, gapGrace);
       this.kinds = kinds;
       this.heartbeat = heartbeat;
@@ -174,9 +222,38 @@ public final class NotificationStreams implements SmartLifecycle {
       }
     }
 
+    /** Stops polling and frees the caller's place; once, however it ends. */
+    void close() {
+      if (closed.compareAndSet(false, true)) {
+        ScheduledFuture<?> t = task;
+        if (t != null) {
+          t.cancel(false);
+        }
+        onClose.run();
+      }
+    }
+
     synchronized void poll() {
       wakePending.set(false);
-      if (call.isCancelled()) {
+      if (closed.get() || call.isCancelled()) {
+        close();
+        return;
+      }
+      if (expires != null && !clock.instant().isBefore(expires)) {
+        close();
+        StatusRuntimeException expired =
+            GrpcErrors.toStatusRuntimeException(
+                new TaskforceException(
+                    ErrorKind.UNAUTHENTICATED,
+                    "TOKEN_EXPIRED",
+                    "the token that opened this stream expired; reconnect with a fresh token and"
+                        + " the last cursor received"),
+                errorDomain);
+        try {
+          call.onError(expired);
+        } catch (RuntimeException e) {
+          log.debug("stream of {} ended while closing", caller.agencyId(), e);
+        }
         return;
       }
       List<Notification> local = drainFresh();
@@ -189,6 +266,11 @@ public final class NotificationStreams implements SmartLifecycle {
           List<Notification> found = store.after(caller.agencyId(), cursor.last(), BATCH);
           List<Notification> ready = cursor.accept(found, clock.instant());
           send(ready);
+          long newerEra = found.isEmpty() ? store.nextEraStart(cursor.last()) : -1;
+          if (newerEra > cursor.last()) {
+            cursor.jumpTo(newerEra); // an older era read to its end: go on in the next one
+            continue;
+          }
           if (ready.isEmpty() || found.size() < BATCH) {
             break; // caught up (or waiting for a gap to fill); new ones wake the stream again
           }

@@ -1,6 +1,7 @@
 package org.taskforce.notifications.adapter.grpc;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -26,12 +27,14 @@ import org.taskforce.api.notifications.v1.UpdateWebhookSubscriptionResponse;
 import org.taskforce.api.notifications.v1.WebhookDelivery;
 import org.taskforce.api.notifications.v1.WebhookHealth;
 import org.taskforce.api.notifications.v1.WebhookSubscription;
+import org.taskforce.notifications.application.Bounds;
 import org.taskforce.notifications.application.WebhookStore;
 import org.taskforce.notifications.application.Webhooks;
 import org.taskforce.notifications.domain.Delivery;
 import org.taskforce.notifications.domain.Webhook;
-import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.grpc.CallerContext;
+import org.taskforce.platform.security.AgencyPrincipal;
 
 /** Webhook messages ⇄ the Webhooks use cases; health comes from the endpoint's breaker. */
 public final class WebhookEndpoints {
@@ -56,42 +59,87 @@ public final class WebhookEndpoints {
   }
 
   ListWebhookSubscriptionsResponse list(ListWebhookSubscriptionsRequest r) {
+    AgencyPrincipal caller = CallerContext.principal();
+    Violations v = new Violations();
+    int size = Bounds.pageSize(v, r.getPageSize());
+    v.throwIfAny();
+    Webhooks.requireAdmin(caller);
+    String query = "ListWebhookSubscriptions|" + caller.agencyId();
+    String key = PageTokens.key(query, r.getPageToken());
+    WebhookStore.Position after = key == null ? null : position(key);
+    List<Webhook> page = webhooks.list(caller, after, size + 1);
+    boolean more = page.size() > size;
+    List<Webhook> shown = more ? page.subList(0, size) : page;
     ListWebhookSubscriptionsResponse.Builder b = ListWebhookSubscriptionsResponse.newBuilder();
-    webhooks.list(CallerContext.principal()).forEach(w -> b.addSubscriptions(proto(w)));
+    if (more) {
+      Webhook last = shown.getLast();
+      b.setNextPageToken(
+          PageTokens.next(query, last.createTime().toEpochMilli() + ":" + last.id()));
+    }
+    shown.forEach(w -> b.addSubscriptions(proto(w)));
     return b.build();
   }
 
+  private static WebhookStore.Position position(String key) {
+    int colon = key.indexOf(':');
+    if (colon < 0) {
+      PageTokens.number(key); // refused
+    }
+    return new WebhookStore.Position(
+        Instant.ofEpochMilli(PageTokens.number(key.substring(0, colon))), key.substring(colon + 1));
+  }
+
   CreateWebhookSubscriptionResponse create(CreateWebhookSubscriptionRequest r) {
+    AgencyPrincipal caller = CallerContext.principal();
+    Webhooks.requireAdmin(caller);
     WebhookSubscription s = r.getSubscription();
+    Violations v = new Violations();
+    Set<String> kinds = NotificationMapping.kinds(s.getKindsValueList(), "subscription.kinds", v);
+    Bounds.max(v, "request_id", r.getRequestId(), Bounds.ID);
+    v.throwIfAny();
+    // Stored as asked: like every proto3 bool, an unset `enabled` is false (a disabled endpoint).
     Webhook w =
         webhooks.create(
-            CallerContext.principal(),
-            new Webhooks.Draft(s.getUrl(), s.getSecret(), kinds(s.getKindsList()), true),
+            caller,
+            new Webhooks.Draft(s.getUrl(), s.getSecret(), kinds, s.getEnabled()),
             r.getRequestId());
     return CreateWebhookSubscriptionResponse.newBuilder().setSubscription(proto(w)).build();
   }
 
   UpdateWebhookSubscriptionResponse update(UpdateWebhookSubscriptionRequest r) {
+    AgencyPrincipal caller = CallerContext.principal();
+    Webhooks.requireAdmin(caller);
     WebhookSubscription s = r.getSubscription();
-    Set<String> fields = new HashSet<>(r.getUpdateMask().getPathsList());
-    for (String f : fields) {
+    Violations v = new Violations();
+    Bounds.count(
+        v, "update_mask.paths", r.getUpdateMask().getPathsList(), Bounds.UPDATE_MASK_PATHS);
+    Set<String> fields = new HashSet<>();
+    for (String f : r.getUpdateMask().getPathsList()) {
       if (!Set.of("url", "secret", "kinds", "enabled").contains(f)) {
-        throw TaskforceException.invalidArgument(
+        v.add(
             "update_mask",
-            "\"" + f + "\" cannot be changed; updatable: url, secret, kinds, enabled");
+            "\"" + clip(f) + "\" cannot be changed; updatable: url, secret, kinds, enabled");
       }
+      fields.add(f);
     }
+    Set<String> kinds = NotificationMapping.kinds(s.getKindsValueList(), "subscription.kinds", v);
     if (s.getEtag().isBlank()) {
-      throw TaskforceException.invalidArgument("subscription.etag", "is required");
+      v.add("subscription.etag", "is required");
     }
+    Bounds.max(v, "subscription.etag", s.getEtag(), Bounds.ID);
+    v.throwIfAny();
     Webhook w =
         webhooks.update(
-            CallerContext.principal(),
+            caller,
             required("subscription.subscription_id", s.getSubscriptionId()),
             version(s.getEtag()),
-            new Webhooks.Draft(s.getUrl(), s.getSecret(), kinds(s.getKindsList()), s.getEnabled()),
+            new Webhooks.Draft(s.getUrl(), s.getSecret(), kinds, s.getEnabled()),
             fields);
     return UpdateWebhookSubscriptionResponse.newBuilder().setSubscription(proto(w)).build();
+  }
+
+  private static String clip(String text) {
+    return text.length() <= 100 ? text : text.substring(0, 100) + "…";
   }
 
   DeleteWebhookSubscriptionResponse delete(DeleteWebhookSubscriptionRequest r) {
@@ -100,24 +148,38 @@ public final class WebhookEndpoints {
   }
 
   ListWebhookDeliveriesResponse deliveries(ListWebhookDeliveriesRequest r) {
+    AgencyPrincipal caller = CallerContext.principal();
+    Violations v = new Violations();
+    int size = Bounds.pageSize(v, r.getPageSize());
+    Bounds.count(v, "statuses", r.getStatusesValueList(), Bounds.ENUM_LIST);
     Set<Delivery.Status> statuses = EnumSet.noneOf(Delivery.Status.class);
-    r.getStatusesList().stream()
-        .filter(s -> s.getNumber() > 0)
-        .forEach(s ->
-            statuses.add(Delivery.Status.valueOf(s.name().substring("DELIVERY_STATUS_".length()))));
-    int skip = r.getPageToken().isBlank() ? 0 : Integer.parseInt(r.getPageToken());
-    int size = r.getPageSize() <= 0 ? 50 : Math.min(r.getPageSize(), 200);
+    for (int i = 0; i < r.getStatusesCount() && i < Bounds.ENUM_LIST; i++) {
+      int number = r.getStatusesValue(i);
+      DeliveryStatus status = DeliveryStatus.forNumber(number);
+      if (status == null) {
+        v.add("statuses[" + i + "]", "unknown delivery status " + number);
+      } else if (number > 0) {
+        statuses.add(Delivery.Status.valueOf(status.name().substring("DELIVERY_STATUS_".length())));
+      }
+    }
+    String webhookId = required("subscription_id", r.getSubscriptionId(), v);
+    v.throwIfAny();
+    String query = "ListWebhookDeliveries|" + caller.agencyId() + "|" + webhookId + "|" + statuses;
+    String key = PageTokens.key(query, r.getPageToken());
     List<Delivery> page =
         webhooks.deliveries(
-            CallerContext.principal(),
-            required("subscription_id", r.getSubscriptionId()),
+            caller,
+            webhookId,
             statuses,
-            skip,
-            size);
-    ListWebhookDeliveriesResponse.Builder b =
-        ListWebhookDeliveriesResponse.newBuilder()
-            .setNextPageToken(page.size() < size ? "" : Integer.toString(skip + page.size()));
-    page.forEach(d -> b.addDeliveries(proto(d)));
+            key == null ? Long.MAX_VALUE : PageTokens.number(key),
+            size + 1);
+    boolean more = page.size() > size;
+    List<Delivery> shown = more ? page.subList(0, size) : page;
+    ListWebhookDeliveriesResponse.Builder b = ListWebhookDeliveriesResponse.newBuilder();
+    if (more) {
+      b.setNextPageToken(PageTokens.next(query, Long.toString(shown.getLast().sequence())));
+    }
+    shown.forEach(d -> b.addDeliveries(proto(d)));
     return b.build();
   }
 
@@ -190,17 +252,6 @@ public final class WebhookEndpoints {
     return b.build();
   }
 
-  private static Set<String> kinds(List<NotificationKind> kinds) {
-    Set<String> out = new HashSet<>();
-    kinds.forEach(k -> {
-      String name = NotificationMapping.kind(k);
-      if (!name.isEmpty()) {
-        out.add(name);
-      }
-    });
-    return out;
-  }
-
   private static long version(String etag) {
     try {
       return Long.parseLong(etag.replace("W/", "").replace("\"", "").trim());
@@ -210,9 +261,15 @@ public final class WebhookEndpoints {
   }
 
   private static String required(String field, String value) {
-    if (value == null || value.isBlank()) {
-      throw TaskforceException.invalidArgument(field, "is required");
-    }
+    Violations v = new Violations();
+    required(field, value, v);
+    v.throwIfAny();
+    return value;
+  }
+
+  private static String required(String field, String value, Violations v) {
+    v.requireText(field, value);
+    Bounds.max(v, field, value, Bounds.ID);
     return value;
   }
 }

@@ -3,6 +3,7 @@ package org.taskforce.notifications.adapter.mongo;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
 
@@ -44,22 +45,81 @@ public final class MongoNotificationStore implements NotificationStore, MongoInd
   private final Sequences sequences;
   private final MongoCollection<Document> events;
   private final MongoCollection<Document> streamIndex;
+  private final MongoCollection<Document> eras;
+  private final long era;
+  private final java.util.NavigableSet<Long> knownEras = new java.util.TreeSet<>();
 
+  /** A store that numbers on in the newest era of the database (0 when it has none). */
   public MongoNotificationStore(MongoDatabase database) {
+    this(database, null);
+  }
+
+  /**
+   * @param startedAt when not null, this process starts a new era of stream positions, later than
+   *     every era before and than {@code startedAt} in seconds (see {@link #ERA_BITS}): for a
+   *     database that may lose its last writes in a crash (the embedded file store), so that no
+   *     position handed out before the crash is handed out again after it
+   */
+  public MongoNotificationStore(MongoDatabase database, Instant startedAt) {
     this.notifications = database.getCollection("notifications");
     this.sequences = new Sequences(database, "sequences");
     this.events = database.getCollection("published_events");
     this.streamIndex = database.getCollection("stream_index");
+    this.eras = database.getCollection("stream_eras");
+    long newest = newestEra();
+    if (startedAt == null) {
+      this.era = newest;
+    } else {
+      long fromClock = Math.max(0, startedAt.getEpochSecond() - ERA_EPOCH);
+      this.era = Math.max(newest + 1, fromClock);
+      MongoInserts.insertIfAbsent(eras, new Document("_id", era));
+    }
+    eras.find().forEach(d -> knownEras.add(d.get("_id", Number.class).longValue()));
+  }
+
+  /**
+   * A position is {@code era << ERA_BITS | n}: n counts up without gaps inside an era (streams rely
+   * on that to wait for a number being stored), and a new era starts above every position of the
+   * ones before. Era 0 is the plain count of a database that never started one.
+   */
+  public static final int ERA_BITS = 32;
+
+  /** Eras are seconds since 2026-01-01 (2^31 of them last 68 years). */
+  static final long ERA_EPOCH = 1_767_225_600L;
+
+  private long newestEra() {
+    Document d = eras.find().sort(Sorts.descending("_id")).limit(1).first();
+    return d == null ? 0 : d.get("_id", Number.class).longValue();
+  }
+
+  private String sequenceName(String agencyId) {
+    return era == 0 ? agencyId : agencyId + "@" + era;
   }
 
   @Override
   public long[] claimSequences(String agencyId, List<String> notificationIds) {
     // The stream's pointer is the claim: its _id names the number, so no number is given twice.
-    return sequences.claimAll(
-        agencyId,
-        streamIndex,
-        notificationIds.size(),
-        (k, s) -> new Document("_id", cursorKey(agencyId, s)).append("n", notificationIds.get(k)));
+    long base = era << ERA_BITS;
+    long[] numbers =
+        sequences.claimAll(
+            sequenceName(agencyId),
+            streamIndex,
+            notificationIds.size(),
+            (k, s) ->
+                new Document("_id", cursorKey(agencyId, base + s))
+                    .append("n", notificationIds.get(k)));
+    for (int i = 0; i < numbers.length; i++) {
+      numbers[i] += base;
+    }
+    return numbers;
+  }
+
+  @Override
+  public long nextEraStart(long position) {
+    // Eras begin only when a process starts (embedded, a single process), so the list read at
+    // start stays true; with a real MongoDB there is none.
+    Long next = knownEras.higher(position >>> ERA_BITS);
+    return next == null ? -1 : next << ERA_BITS;
   }
 
   @Override
@@ -134,7 +194,7 @@ public final class MongoNotificationStore implements NotificationStore, MongoInd
 
   @Override
   public long latestSequence(String agencyId) {
-    long latest = sequences.hint(agencyId);
+    long latest = (era << ERA_BITS) + sequences.hint(sequenceName(agencyId));
     while (streamIndex.find(eq("_id", cursorKey(agencyId, latest + 1))).first() != null) {
       latest++; // claims in flight are ahead of the hint
     }
@@ -144,13 +204,16 @@ public final class MongoNotificationStore implements NotificationStore, MongoInd
   @Override
   public List<Notification> inbox(
       String agencyId,
+      String subject,
+      Set<String> roles,
+      boolean agencySystem,
       boolean unreadOnly,
       Set<String> kinds,
       boolean needsAck,
-      int skip,
+      long before,
       int limit) {
-    List<Bson> filters = new ArrayList<>();
-    filters.add(eq("recipient.agencyId", agencyId));
+    List<Bson> filters = new ArrayList<>(audience(agencyId, subject, roles, agencySystem));
+    filters.add(lt("seq", before));
     if (unreadOnly) {
       filters.add(eq("readTime", null));
     }
@@ -165,7 +228,6 @@ public final class MongoNotificationStore implements NotificationStore, MongoInd
     notifications
         .find(and(filters))
         .sort(Sorts.descending("seq"))
-        .skip(skip)
         .limit(limit)
         .forEach(d -> out.add(fromDocument(d)));
     return out;
@@ -173,9 +235,16 @@ public final class MongoNotificationStore implements NotificationStore, MongoInd
 
   @Override
   public int unreadCount(String agencyId, String subject, Set<String> roles, boolean agencySystem) {
+    List<Bson> filters = new ArrayList<>(audience(agencyId, subject, roles, agencySystem));
+    filters.add(eq("readTime", null));
+    return (int) notifications.countDocuments(and(filters));
+  }
+
+  /** The query form of {@code Recipient.includes}: what this caller of the agency may see. */
+  private static List<Bson> audience(
+      String agencyId, String subject, Set<String> roles, boolean agencySystem) {
     List<Bson> filters = new ArrayList<>();
     filters.add(eq("recipient.agencyId", agencyId));
-    filters.add(eq("readTime", null));
     if (!agencySystem) {
       // Only those addressed to the whole agency, to this user, or to one of the caller's roles.
       filters.add(in("recipient.user", "", subject));
@@ -183,7 +252,7 @@ public final class MongoNotificationStore implements NotificationStore, MongoInd
       anyRole.add("");
       filters.add(in("recipient.role", anyRole));
     }
-    return (int) notifications.countDocuments(and(filters));
+    return filters;
   }
 
   @Override

@@ -2,7 +2,10 @@ package org.taskforce.notifications.adapter.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -87,6 +90,25 @@ public final class MongoWebhookStore implements WebhookStore, MongoIndexes {
   }
 
   @Override
+  public List<Webhook> page(String agencyId, Position after, int limit) {
+    Bson filter = eq("agencyId", agencyId);
+    if (after != null) {
+      Date time = Date.from(after.createTime());
+      filter =
+          and(
+              filter,
+              or(gt("createTime", time), and(eq("createTime", time), gt("_id", after.id()))));
+    }
+    List<Webhook> out = new ArrayList<>();
+    webhooks
+        .find(filter)
+        .sort(Sorts.ascending("createTime", "_id"))
+        .limit(limit)
+        .forEach(d -> out.add(webhook(d)));
+    return out;
+  }
+
+  @Override
   public boolean replace(Webhook w, long expectedVersion) {
     return webhooks
             .replaceOne(and(eq("_id", w.id()), eq("version", expectedVersion)), toDocument(w))
@@ -156,8 +178,8 @@ public final class MongoWebhookStore implements WebhookStore, MongoIndexes {
 
   @Override
   public List<Delivery> deliveries(
-      String webhookId, Set<Delivery.Status> statuses, int skip, int limit) {
-    Bson filter = eq("webhookId", webhookId);
+      String webhookId, Set<Delivery.Status> statuses, long before, int limit) {
+    Bson filter = and(eq("webhookId", webhookId), lt("seq", before));
     if (!statuses.isEmpty()) {
       filter = and(filter, in("status", statuses.stream().map(Enum::name).toList()));
     }
@@ -165,7 +187,6 @@ public final class MongoWebhookStore implements WebhookStore, MongoIndexes {
     deliveries
         .find(filter)
         .sort(Sorts.descending("seq"))
-        .skip(skip)
         .limit(limit)
         .forEach(d -> out.add(delivery(d)));
     return out;

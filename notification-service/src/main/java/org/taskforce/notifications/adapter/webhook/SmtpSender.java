@@ -71,17 +71,18 @@ public final class SmtpSender implements WebhookSender {
       Transport.send(message);
       return new Response(200, null);
     } catch (SMTPAddressFailedException e) {
-      return refused(e.getReturnCode(), e.getMessage());
+      return refused(e.getReturnCode());
     } catch (SMTPSendFailedException e) {
-      return refused(e.getReturnCode(), e.getMessage());
+      return refused(e.getReturnCode());
     } catch (MessagingException e) {
-      return new Response(0, "SMTP: " + e.getMessage());
+      // The class only: the server's words stay out of the delivery record.
+      return new Response(0, "SMTP: " + e.getClass().getSimpleName());
     }
   }
 
-  private static Response refused(int smtpCode, String message) {
+  private static Response refused(int smtpCode) {
     // 4xx: try again later; 5xx: this address will not take it.
-    return new Response(smtpCode >= 500 ? 400 : 503, "SMTP " + smtpCode + ": " + message);
+    return new Response(smtpCode >= 500 ? 400 : 503, "SMTP " + smtpCode);
   }
 
   private Session session(Duration timeout) {

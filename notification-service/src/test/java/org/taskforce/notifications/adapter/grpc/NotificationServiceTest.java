@@ -421,6 +421,7 @@ class NotificationServiceTest extends NotificationTestBase {
                         database,
                         org.taskforce.notifications.adapter.mongo.SecretSealer.configured(
                             "", true)),
+                    host -> java.util.Optional.empty(),
                     false,
                     false,
                     java.time.Clock.systemUTC())

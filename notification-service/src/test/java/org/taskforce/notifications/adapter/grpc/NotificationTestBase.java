@@ -82,7 +82,8 @@ abstract class NotificationTestBase {
     return as(admin())
         .createWebhookSubscription(
             CreateWebhookSubscriptionRequest.newBuilder()
-                .setSubscription(WebhookSubscription.newBuilder().setUrl(url).setSecret(secret))
+                .setSubscription(
+                    WebhookSubscription.newBuilder().setUrl(url).setSecret(secret).setEnabled(true))
                 .build())
         .getSubscription();
   }

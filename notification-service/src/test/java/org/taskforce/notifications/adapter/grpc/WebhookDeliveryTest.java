@@ -12,8 +12,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
@@ -21,6 +23,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.taskforce.api.notifications.v1.BatchPublishNotificationsRequest;
 import org.taskforce.api.notifications.v1.CreateWebhookSubscriptionRequest;
@@ -44,6 +47,7 @@ import org.taskforce.notifications.application.WebhookDispatcher;
       "taskforce.mongodb.embedded-backend=MEMORY",
       "taskforce.notifications.escalation-enabled=false",
       "taskforce.notifications.webhooks.allow-plain-http=true",
+      "taskforce.notifications.webhooks.allowed-networks=127.0.0.1/32",
       "taskforce.notifications.webhooks.poll-interval=50ms",
       "taskforce.notifications.webhooks.initial-backoff=50ms",
       "taskforce.notifications.webhooks.max-backoff=200ms",
@@ -56,6 +60,8 @@ class WebhookDeliveryTest extends NotificationTestBase {
   static final WireMockServer RECEIVER =
       new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
   static final String SECRET = "s3cret-shared-with-the-county";
+
+  @Autowired WebhookDispatcher dispatcher;
 
   static {
     RECEIVER.start();
@@ -236,9 +242,17 @@ class WebhookDeliveryTest extends NotificationTestBase {
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> health(hook) == WebhookHealth.WEBHOOK_HEALTH_CIRCUIT_OPEN);
+    // Nothing is sent while the circuit is open: delivery rounds run right here, each while the
+    // breaker still says OPEN (no sleeping and hoping a background round came by meanwhile).
+    CircuitBreaker breaker = dispatcher.breaker(hook.getSubscriptionId());
     int whileOpen = received("/down").size();
-    await().pollDelay(Duration.ofMillis(600)).atMost(Duration.ofSeconds(1)).until(() -> true);
-    assertThat(received("/down")).hasSize(whileOpen); // nothing is sent while the circuit is open
+    int rounds = 0;
+    while (rounds < 3 && breaker.getState() == CircuitBreaker.State.OPEN) {
+      assertThat(dispatcher.dispatchOnce()).isZero();
+      rounds++;
+    }
+    assertThat(rounds).as("rounds while open").isPositive();
+    assertThat(received("/down")).hasSize(whileOpen);
 
     RECEIVER.stubFor(post("/down").willReturn(aResponse().withStatus(200)));
     await()
@@ -250,6 +264,28 @@ class WebhookDeliveryTest extends NotificationTestBase {
             deliveries(hook, DeliveryStatus.DELIVERY_STATUS_DELIVERED).size()
                     + deliveries(hook, DeliveryStatus.DELIVERY_STATUS_DEAD_LETTER).size()
                 == 3);
+  }
+
+  @Test
+  void failedDeliveries_recordTheStatusOrFailureClass_neverWhatTheEndpointAnswered() {
+    RECEIVER.stubFor(
+        post("/leaky")
+            .willReturn(aResponse().withStatus(404).withBody("root:x:0:0:root:/root:/bin/bash")));
+    RECEIVER.stubFor(
+        post("/garbage").willReturn(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)));
+    WebhookSubscription leaky = subscribe("/leaky");
+    WebhookSubscription garbage = subscribe("/garbage");
+    publish("e-1");
+    WebhookDelivery notFound = awaitOne(leaky, DeliveryStatus.DELIVERY_STATUS_DEAD_LETTER, 10);
+    assertThat(notFound.getAttempts(0).getHttpStatus()).isEqualTo(404);
+    assertThat(notFound.getAttempts(0).getError()).isEmpty();
+    WebhookDelivery malformed = awaitOne(garbage, DeliveryStatus.DELIVERY_STATUS_DEAD_LETTER, 15);
+    assertThat(malformed.getAttemptsList())
+        .allSatisfy(a -> {
+          assertThat(a.getHttpStatus()).isZero();
+          assertThat(a.getError())
+              .isIn("malformed response", "connection failed (SocketException)");
+        });
   }
 
   @Test

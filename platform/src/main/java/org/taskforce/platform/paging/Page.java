@@ -1,4 +1,4 @@
-package org.taskforce.deconfliction.application;
+package org.taskforce.platform.paging;
 
 import java.util.List;
 

@@ -1,0 +1,376 @@
+package org.taskforce.cases.adapter.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.google.protobuf.FieldMask;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.taskforce.api.cases.v1.Case;
+import org.taskforce.api.cases.v1.CaseStatus;
+import org.taskforce.api.cases.v1.ChangeCaseStatusRequest;
+import org.taskforce.api.cases.v1.CreateTaskRequest;
+import org.taskforce.api.cases.v1.DeconflictionState;
+import org.taskforce.api.cases.v1.GetCaseRequest;
+import org.taskforce.api.cases.v1.InviteParticipantRequest;
+import org.taskforce.api.cases.v1.ListSubjectsRequest;
+import org.taskforce.api.cases.v1.ParticipantRole;
+import org.taskforce.api.cases.v1.RemoveSubjectRequest;
+import org.taskforce.api.cases.v1.Subject;
+import org.taskforce.api.cases.v1.Task;
+import org.taskforce.api.cases.v1.UpdateTaskRequest;
+import org.taskforce.api.common.v1.AgencyRef;
+import org.taskforce.api.notifications.v1.PublishNotificationRequest;
+
+/**
+ * Multi-step writes stopped between their steps, as a crash would stop them ({@link CrashSeams}),
+ * then left to the outbox relay and the subject sweep: afterwards nothing is half-done — a change
+ * that was stored is announced exactly once, one that was not is not announced, a stored subject is
+ * registered once, a removed one leaves no live registration.
+ */
+class CrashRecoveryTest extends CaseTestBase {
+
+  // ---- case notices (issue 19, item 2)
+
+  @Test
+  void crashAfterTheStatusChangeIsStored_itsNoticeStillGoesOut_once() {
+    Case c = jointCase();
+    NOTIFICATIONS.clear();
+    crashes.crashAt("change.written");
+
+    StatusRuntimeException crash = changeStatus(c);
+
+    assertThat(crash.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);
+    assertThat(current(c).getStatus()).isEqualTo(CaseStatus.CASE_STATUS_ACTIVE);
+    afterCrash();
+    afterCrash();
+    assertThat(statusNotices()).hasSize(1);
+    assertThat(statusNotices().getFirst().getRecipientsList())
+        .extracting(r -> r.getAgencyId())
+        .containsExactlyInAnyOrder(HSI, USAO, CRISIS);
+    assertThat(outboxEntries()).isZero();
+  }
+
+  @Test
+  void crashBeforeTheStatusChangeIsStored_nothingIsAnnounced() {
+    Case c = jointCase();
+    NOTIFICATIONS.clear();
+    crashes.crashAt("notices.prepared");
+
+    changeStatus(c);
+
+    assertThat(current(c).getStatus()).isEqualTo(CaseStatus.CASE_STATUS_OPEN);
+    afterCrash();
+    assertThat(statusNotices()).isEmpty();
+    assertThat(outboxEntries()).isZero();
+  }
+
+  @Test
+  void aStaleWrite_dropsTheNoticesItPrepared() {
+    Case c = jointCase();
+    as(ago())
+        .changeCaseStatus(
+            ChangeCaseStatusRequest.newBuilder()
+                .setCaseId(c.getCaseId())
+                .setStatus(CaseStatus.CASE_STATUS_ACTIVE)
+                .setEtag(c.getEtag())
+                .build());
+    drainOutbox();
+    NOTIFICATIONS.clear();
+
+    var stale =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () ->
+                as(ago())
+                    .inviteParticipant(
+                        InviteParticipantRequest.newBuilder()
+                            .setCaseId(c.getCaseId())
+                            .setAgency(AgencyRef.newBuilder().setAgencyId(NNPD))
+                            .setRole(ParticipantRole.PARTICIPANT_ROLE_SUPPORTING)
+                            .setEtag(c.getEtag())
+                            .build()));
+
+    assertThat(stale.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
+    assertThat(outboxEntries()).isZero();
+    afterCrash();
+    assertThat(NOTIFICATIONS.publishedTo(NNPD)).isEmpty();
+  }
+
+  @Test
+  void crashAfterATaskIsReassigned_theNewAssigneeIsToldOnce() {
+    Case c = jointCase();
+    Task t =
+        as(ago())
+            .createTask(
+                CreateTaskRequest.newBuilder()
+                    .setCaseId(c.getCaseId())
+                    .setTask(Task.newBuilder().setTitle("Canvass motels").setAssigneeAgencyId(HSI))
+                    .build())
+            .getTask();
+    drainOutbox();
+    crashes.crashAt("change.written");
+
+    catchThrowableOfType(
+        StatusRuntimeException.class,
+        () ->
+            as(ago())
+                .updateTask(
+                    UpdateTaskRequest.newBuilder()
+                        .setTask(t.toBuilder().setAssigneeAgencyId(USAO))
+                        .setUpdateMask(FieldMask.newBuilder().addPaths("assignee_agency_id"))
+                        .build()));
+
+    afterCrash();
+    assertThat(NOTIFICATIONS.publishedTo(USAO))
+        .filteredOn(n -> n.getResource().endsWith("/tasks/" + t.getTaskId()))
+        .hasSize(1);
+  }
+
+  // ---- subjects (issue 19, item 3)
+
+  @Test
+  void crashAfterTheRegistrationIsQueued_beforeTheSubjectIsStored_leavesNothing() {
+    Case c = jointCase();
+    crashes.crashAt("subject.prepared");
+
+    catchThrowableOfType(
+        StatusRuntimeException.class,
+        () -> as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550123"))));
+
+    afterCrash();
+    assertThat(subjects(c)).isEmpty();
+    assertThat(DECONFLICTION.registrations()).isEmpty();
+    assertThat(outboxEntries()).isZero();
+    assertThat(NOTIFICATIONS.publishedTo(AGO))
+        .noneMatch(n -> n.getResource().contains("/subjects/"));
+  }
+
+  @Test
+  void crashAfterTheSubjectIsStored_itIsRegisteredOnce_andAnnounced() {
+    Case c = jointCase();
+    crashes.crashAt("subject.stored");
+
+    catchThrowableOfType(
+        StatusRuntimeException.class,
+        () -> as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550123"))));
+    assertThat(subjects(c).getFirst().getDeconflictionState())
+        .isEqualTo(DeconflictionState.DECONFLICTION_STATE_PENDING);
+
+    afterCrash();
+    Subject s = subjects(c).getFirst();
+    assertThat(s.getDeconflictionState())
+        .isEqualTo(DeconflictionState.DECONFLICTION_STATE_REGISTERED_NO_CONFLICT);
+    assertThat(DECONFLICTION.registrations()).hasSize(1);
+    assertThat(s.getTargetRegistrationId())
+        .isEqualTo(DECONFLICTION.registrations().getFirst().getRegistrationId());
+    assertThat(DECONFLICTION.creates())
+        .allSatisfy(r -> assertThat(r.caller().agencyId()).isEqualTo(HSI));
+    assertThat(NOTIFICATIONS.publishedTo(AGO))
+        .filteredOn(n -> n.getResource().endsWith("/subjects/" + s.getSubjectId()))
+        .hasSize(1);
+    assertThat(outboxEntries()).isZero();
+  }
+
+  @Test
+  void crashAfterDeconflictionAnswered_theRetryFindsTheSameRegistration() {
+    Case c = jointCase();
+    crashes.crashAt("subject.registered");
+
+    catchThrowableOfType(
+        StatusRuntimeException.class,
+        () -> as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550123"))));
+
+    afterCrash();
+    Subject s = subjects(c).getFirst();
+    assertThat(s.getDeconflictionState())
+        .isEqualTo(DeconflictionState.DECONFLICTION_STATE_REGISTERED_NO_CONFLICT);
+    assertThat(DECONFLICTION.registrations()).hasSize(1);
+    assertThat(DECONFLICTION.creates()).hasSize(2);
+    assertThat(s.hasRegistrationExpireTime()).isTrue();
+  }
+
+  @Test
+  void aPendingSubjectWhoseQueuedRegistrationWasLost_isRegisteredByTheSweep() {
+    Case c = jointCase();
+    DECONFLICTION.setDown(true);
+    Subject s =
+        as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550123"))).getSubject();
+    database.getCollection("outbox").deleteMany(new Document("topic", "deconfliction"));
+    DECONFLICTION.setDown(false);
+
+    afterCrash();
+
+    assertThat(subjects(c).getFirst().getDeconflictionState())
+        .isEqualTo(DeconflictionState.DECONFLICTION_STATE_REGISTERED_NO_CONFLICT);
+    assertThat(DECONFLICTION.registrations()).hasSize(1);
+    assertThat(DECONFLICTION.creates())
+        .allSatisfy(r -> assertThat(r.caller().subject()).isEqualTo(s.getCreated().getSubject()));
+  }
+
+  @Test
+  void crashBeforeASubjectIsMarkedRemoved_leavesItAndItsRegistrationAsTheyWere() {
+    Case c = jointCase();
+    Subject s =
+        as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550123"))).getSubject();
+    drainOutbox();
+    crashes.crashAt("withdraw.prepared");
+
+    catchThrowableOfType(StatusRuntimeException.class, () -> remove(c, s, hsi()));
+
+    afterCrash();
+    assertThat(subjects(c).getFirst().getDeconflictionState())
+        .isEqualTo(DeconflictionState.DECONFLICTION_STATE_REGISTERED_NO_CONFLICT);
+    assertThat(DECONFLICTION.withdrawals()).isEmpty();
+    assertThat(outboxEntries()).isZero();
+  }
+
+  @Test
+  void crashAfterASubjectIsMarkedRemoved_itsRegistrationIsStillWithdrawn() {
+    Case c = jointCase();
+    Subject s =
+        as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550123"))).getSubject();
+    crashes.crashAt("withdraw.marked");
+
+    catchThrowableOfType(StatusRuntimeException.class, () -> remove(c, s, hsi()));
+
+    afterCrash();
+    assertThat(subjects(c).getFirst().getDeconflictionState())
+        .isEqualTo(DeconflictionState.DECONFLICTION_STATE_WITHDRAWN);
+    assertThat(DECONFLICTION.withdrawals()).containsExactly(s.getTargetRegistrationId());
+  }
+
+  @Test
+  void aWithdrawalThatNeverHappened_isDoneByTheSweep() {
+    Case c = jointCase();
+    Subject s =
+        as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550123"))).getSubject();
+    DECONFLICTION.setDown(true);
+    remove(c, s, hsi());
+    database.getCollection("outbox").deleteMany(new Document("topic", "deconfliction"));
+    DECONFLICTION.setDown(false);
+
+    afterCrash();
+
+    assertThat(DECONFLICTION.withdrawals()).containsExactly(s.getTargetRegistrationId());
+  }
+
+  @Test
+  void theLeadRemovingAnotherAgencysSubject_withdrawsItsRegistrationAsThatAgency() {
+    Case c = jointCase();
+    Subject s =
+        as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550123"))).getSubject();
+
+    remove(c, s, ago());
+    drainOutbox();
+
+    assertThat(DECONFLICTION.withdrawals()).containsExactly(s.getTargetRegistrationId());
+    assertThat(DECONFLICTION.withdrawnBy()).containsExactly(HSI);
+  }
+
+  // ---- renewal (issue 20, item 5)
+
+  @Test
+  void aRegistrationOfAnOpenCase_isRenewedBeforeItExpires_andShowsItsExpiry() {
+    Case c = jointCase();
+    Subject s =
+        as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550123"))).getSubject();
+    assertThat(s.getRegistrationExpireTime().getSeconds())
+        .isGreaterThan(
+            java.time.Instant.now().plus(java.time.Duration.ofDays(179)).getEpochSecond());
+    // 170 days later: deconfliction would let it lapse in ten days.
+    DECONFLICTION.expireIn(s.getTargetRegistrationId(), 10);
+    expiresInTenDays(s);
+
+    sweep.sweepOnce();
+    drainOutbox();
+    sweep.sweepOnce();
+    drainOutbox();
+
+    assertThat(DECONFLICTION.renewals()).containsExactly(s.getTargetRegistrationId());
+    // (the fake renews only for the owning agency: HSI, on whose behalf the relay acted)
+    assertThat(subjects(c).getFirst().getRegistrationExpireTime().getSeconds())
+        .isGreaterThan(
+            java.time.Instant.now().plus(java.time.Duration.ofDays(179)).getEpochSecond());
+  }
+
+  @Test
+  void aRegistrationOfAClosedCase_isLeftToLapse() {
+    Case c = jointCase();
+    Subject s =
+        as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550123"))).getSubject();
+    as(ago())
+        .changeCaseStatus(
+            ChangeCaseStatusRequest.newBuilder()
+                .setCaseId(c.getCaseId())
+                .setStatus(CaseStatus.CASE_STATUS_CLOSED)
+                .setEtag(current(c).getEtag())
+                .build());
+    expiresInTenDays(s);
+
+    sweep.sweepOnce();
+    drainOutbox();
+
+    assertThat(DECONFLICTION.renewals()).isEmpty();
+  }
+
+  // ---- helpers
+
+  /** As case-service would see it 170 days after registering: ten days left. */
+  private void expiresInTenDays(Subject s) {
+    database
+        .getCollection("subjects")
+        .updateOne(
+            new Document("_id", s.getSubjectId()),
+            new Document(
+                "$set",
+                new Document(
+                    "registrationExpires",
+                    java.util.Date.from(
+                        java.time.Instant.now().plus(java.time.Duration.ofDays(10))))));
+  }
+
+  private StatusRuntimeException changeStatus(Case c) {
+    return catchThrowableOfType(
+        StatusRuntimeException.class,
+        () ->
+            as(ago())
+                .changeCaseStatus(
+                    ChangeCaseStatusRequest.newBuilder()
+                        .setCaseId(c.getCaseId())
+                        .setStatus(CaseStatus.CASE_STATUS_ACTIVE)
+                        .setEtag(c.getEtag())
+                        .build()));
+  }
+
+  private List<PublishNotificationRequest> statusNotices() {
+    return NOTIFICATIONS.published().stream()
+        .filter(n -> n.getAttributesMap().getOrDefault("change", "").equals("status-changed"))
+        .toList();
+  }
+
+  private Case current(Case c) {
+    return as(ago())
+        .getCase(GetCaseRequest.newBuilder().setCaseId(c.getCaseId()).build())
+        .getCase();
+  }
+
+  private List<Subject> subjects(Case c) {
+    return as(ago())
+        .listSubjects(ListSubjectsRequest.newBuilder().setCaseId(c.getCaseId()).build())
+        .getSubjectsList();
+  }
+
+  private void remove(Case c, Subject s, String token) {
+    as(token)
+        .removeSubject(
+            RemoveSubjectRequest.newBuilder()
+                .setCaseId(c.getCaseId())
+                .setSubjectId(s.getSubjectId())
+                .setReason("wrong number")
+                .build());
+  }
+}

@@ -1,0 +1,190 @@
+package org.taskforce.cases.adapter.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.NettyChannelBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.taskforce.api.cases.v1.Case;
+import org.taskforce.api.cases.v1.DeconflictionState;
+import org.taskforce.api.cases.v1.ListSubjectsRequest;
+import org.taskforce.api.cases.v1.RemoveSubjectRequest;
+import org.taskforce.api.cases.v1.Subject;
+import org.taskforce.api.deconfliction.v1.DeconflictionServiceGrpc;
+import org.taskforce.api.deconfliction.v1.GetTargetRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.RegistrationStatus;
+import org.taskforce.api.deconfliction.v1.TargetRegistration;
+import org.taskforce.deconfliction.DeconflictionServiceApplication;
+import org.taskforce.platform.testing.BearerCredentials;
+import org.taskforce.platform.testing.ErrorDetails;
+
+/**
+ * case-service against the real deconfliction-service, run in-process (not {@link
+ * FakeDeconflictionService}): registering as the caller, a real MATCH, the real refusal's field
+ * violations, withdrawing another agency's subject on its behalf, and renewal. A change in the real
+ * service that case-service depends on fails here even where the fake would still pass.
+ */
+class RealDeconflictionTest extends CaseTestBase {
+  private static ConfigurableApplicationContext real;
+
+  /** The real deconfliction-service on a free port, with its own in-memory database. */
+  static synchronized String realAddress() {
+    if (real == null) {
+      REALM.serviceClient("deconfliction-service", AGO, "STATE");
+      Map<String, Object> p = new LinkedHashMap<>();
+      // Not case-service's application.yaml, which comes first on this class path.
+      p.put("spring.config.name", "real-deconfliction-none");
+      p.put("spring.application.name", "deconfliction-service");
+      p.put("spring.main.banner-mode", "off");
+      p.put("spring.grpc.server.port", "0");
+      p.put("spring.grpc.server.host", "127.0.0.1");
+      p.put("spring.grpc.client.channels.notifications.address", NOTIFICATIONS.address());
+      p.put("taskforce.mongodb.embedded-backend", "MEMORY");
+      p.put("taskforce.mongodb.database", "deconfliction");
+      p.put("taskforce.security.issuer-uri", REALM.issuer());
+      p.put("taskforce.security.client.client-id", "deconfliction-service");
+      p.put("taskforce.security.client.client-secret", "test-secret");
+      p.put("taskforce.outbox.poll-interval", "100ms");
+      p.put("taskforce.deconfliction.watch-agency-id", AGO);
+      for (String agency : new String[] {AGO, HSI, USAO, APD, FBI, CRISIS, BCSO, NNPD}) {
+        p.put("taskforce.deconfliction.agencies." + agency, agency.toUpperCase());
+      }
+      real =
+          new SpringApplicationBuilder(DeconflictionServiceApplication.class)
+              .web(WebApplicationType.NONE)
+              .properties(p)
+              .run();
+    }
+    return "static://127.0.0.1:" + real.getBean(GrpcServerLifecycle.class).getPort();
+  }
+
+  /** A channel of its own: the base class points the usual one at the fake. */
+  @DynamicPropertySource
+  static void realPeer(DynamicPropertyRegistry registry) {
+    registry.add("taskforce.cases.deconfliction.channel", () -> "real-deconfliction");
+    registry.add(
+        "spring.grpc.client.channels.real-deconfliction.address",
+        RealDeconflictionTest::realAddress);
+  }
+
+  @Test
+  void aSubjectIsRegisteredAsTheCaller_andTheSameTargetOfAnotherAgencyIsAConflict() {
+    Case c = jointCase();
+
+    Subject first =
+        as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550177"))).getSubject();
+    Subject second =
+        as(ago())
+            .addSubject(subject(c.getCaseId(), "same phone", phone("(505) 555-0177")))
+            .getSubject();
+
+    assertThat(first.getDeconflictionState())
+        .isEqualTo(DeconflictionState.DECONFLICTION_STATE_REGISTERED_NO_CONFLICT);
+    assertThat(second.getDeconflictionState())
+        .isEqualTo(DeconflictionState.DECONFLICTION_STATE_CONFLICT);
+    TargetRegistration r = registration(first, hsi());
+    assertThat(r.getAgency().getAgencyId()).isEqualTo(HSI);
+    assertThat(r.getCaseReference()).isEqualTo(c.getCaseNumber());
+    assertThat(first.getRegistrationExpireTime()).isEqualTo(r.getExpireTime());
+    assertThat(r.getExpireTime().getSeconds())
+        .isGreaterThan(Instant.now().plus(Duration.ofDays(179)).getEpochSecond());
+  }
+
+  @Test
+  void selectorsTheRealServiceRefuses_comeBackAsFieldViolationsUnderSubject() {
+    Case c = jointCase();
+
+    var e =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () ->
+                as(hsi())
+                    .addSubject(
+                        subject(
+                            c.getCaseId(), "bad phone", person("Ana", "Ruiz"), phone("555-01x"))));
+
+    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(ErrorDetails.violations(e)).containsKey("subject.selectors[1].phone.number");
+    assertThat(database.getCollection("subjects").countDocuments()).isZero();
+  }
+
+  @Test
+  void theLeadRemovingAnotherAgencysSubject_withdrawsTheRealRegistration() {
+    Case c = jointCase();
+    Subject s =
+        as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550178"))).getSubject();
+
+    as(ago())
+        .removeSubject(
+            RemoveSubjectRequest.newBuilder()
+                .setCaseId(c.getCaseId())
+                .setSubjectId(s.getSubjectId())
+                .setReason("duplicate of another subject")
+                .build());
+    drainOutbox();
+
+    assertThat(registration(s, hsi()).getStatus())
+        .isEqualTo(RegistrationStatus.REGISTRATION_STATUS_WITHDRAWN);
+  }
+
+  @Test
+  void aRegistrationAboutToExpire_isRenewedByTheRealService() {
+    Case c = jointCase();
+    Subject s =
+        as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550179"))).getSubject();
+    TargetRegistration before = registration(s, hsi());
+    database
+        .getCollection("subjects")
+        .updateOne(
+            new Document("_id", s.getSubjectId()),
+            new Document(
+                "$set",
+                new Document(
+                    "registrationExpires", Date.from(Instant.now().plus(Duration.ofDays(10))))));
+
+    sweep.sweepOnce();
+    drainOutbox();
+
+    TargetRegistration after = registration(s, hsi());
+    assertThat(after.getEtag()).isNotEqualTo(before.getEtag());
+    assertThat(after.getUpdated().getAgencyId()).isEqualTo(HSI);
+    Subject renewed =
+        as(hsi())
+            .listSubjects(ListSubjectsRequest.newBuilder().setCaseId(c.getCaseId()).build())
+            .getSubjects(0);
+    assertThat(renewed.getRegistrationExpireTime()).isEqualTo(after.getExpireTime());
+  }
+
+  private TargetRegistration registration(Subject s, String token) {
+    ManagedChannel ch =
+        NettyChannelBuilder.forTarget(realAddress().replace("static://", ""))
+            .usePlaintext()
+            .build();
+    try {
+      return DeconflictionServiceGrpc.newBlockingStub(ch)
+          .withCallCredentials(BearerCredentials.of(token))
+          .getTargetRegistration(
+              GetTargetRegistrationRequest.newBuilder()
+                  .setRegistrationId(s.getTargetRegistrationId())
+                  .build())
+          .getRegistration();
+    } finally {
+      ch.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package org.taskforce.cases.adapter.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.taskforce.api.cases.v1.Case;
+import org.taskforce.api.cases.v1.CaseChange;
+import org.taskforce.api.cases.v1.CaseEvent;
+import org.taskforce.api.cases.v1.CaseStatus;
+import org.taskforce.api.cases.v1.ChangeCaseStatusRequest;
+import org.taskforce.api.cases.v1.GetCaseRequest;
+import org.taskforce.api.cases.v1.HandOffLeadRequest;
+import org.taskforce.api.cases.v1.ListCaseEventsRequest;
+import org.taskforce.api.cases.v1.ListSubjectsRequest;
+import org.taskforce.api.cases.v1.ParticipantRole;
+import org.taskforce.api.cases.v1.RemoveParticipantRequest;
+import org.taskforce.api.cases.v1.RemoveSubjectRequest;
+import org.taskforce.api.cases.v1.ReviewCaseRequest;
+import org.taskforce.api.cases.v1.Subject;
+
+/**
+ * The reason of ChangeCaseStatus, RemoveParticipant, HandOffLead and RemoveSubject and the note of
+ * ReviewCase are kept — in the case's history (or the subject) and in the case timeline — and
+ * returned where a reader looks (issue 20, item 1; before, they were validated and dropped).
+ */
+class ReasonsKeptTest extends CaseTestBase {
+
+  @Test
+  void reasonsAndTheReviewNote_areInTheCaseHistory_andTheTimeline() {
+    Case c = jointCase();
+    c =
+        as(ago())
+            .changeCaseStatus(
+                ChangeCaseStatusRequest.newBuilder()
+                    .setCaseId(c.getCaseId())
+                    .setStatus(CaseStatus.CASE_STATUS_ACTIVE)
+                    .setReason("Grand jury subpoenas served")
+                    .setEtag(c.getEtag())
+                    .build())
+            .getCase();
+    c =
+        as(ago())
+            .reviewCase(
+                ReviewCaseRequest.newBuilder()
+                    .setCaseId(c.getCaseId())
+                    .setNextReviewDate(
+                        CaseMapping.date(LocalDate.now(ZoneId.of("America/Denver")).plusYears(1)))
+                    .setNote("Criminal predicate still met; keep intelligence")
+                    .setEtag(c.getEtag())
+                    .build())
+            .getCase();
+    c =
+        as(ago())
+            .removeParticipant(
+                RemoveParticipantRequest.newBuilder()
+                    .setCaseId(c.getCaseId())
+                    .setAgencyId(APD)
+                    .setReason("No local nexus")
+                    .setEtag(c.getEtag())
+                    .build())
+            .getCase();
+    c =
+        as(ago())
+            .handOffLead(
+                HandOffLeadRequest.newBuilder()
+                    .setCaseId(c.getCaseId())
+                    .setNewLeadAgencyId(HSI)
+                    .setPreviousLeadRole(ParticipantRole.PARTICIPANT_ROLE_SUPPORTING)
+                    .setReason("Federal charges take over")
+                    .setEtag(c.getEtag())
+                    .build())
+            .getCase();
+
+    Case read =
+        as(usao()).getCase(GetCaseRequest.newBuilder().setCaseId(c.getCaseId()).build()).getCase();
+    assertThat(read.getChangesList())
+        .filteredOn(h -> !h.getReason().isEmpty())
+        .extracting(CaseChange::getAction, CaseChange::getReason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "CASE_STATUS_CHANGED", "Grand jury subpoenas served"),
+            org.assertj.core.groups.Tuple.tuple(
+                "CASE_REVIEWED", "Criminal predicate still met; keep intelligence"),
+            org.assertj.core.groups.Tuple.tuple("PARTICIPANT_REMOVED", "No local nexus"),
+            org.assertj.core.groups.Tuple.tuple("LEAD_HANDED_OFF", "Federal charges take over"));
+    assertThat(read.getChangesList().getLast().getActor().getAgencyId()).isEqualTo(AGO);
+
+    List<CaseEvent> events = events(c);
+    assertThat(events)
+        .filteredOn(e -> !e.getReason().isEmpty())
+        .extracting(CaseEvent::getAction, CaseEvent::getReason)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(
+                "CASE_STATUS_CHANGED", "Grand jury subpoenas served"),
+            org.assertj.core.groups.Tuple.tuple(
+                "CASE_REVIEWED", "Criminal predicate still met; keep intelligence"),
+            org.assertj.core.groups.Tuple.tuple("PARTICIPANT_REMOVED", "No local nexus"),
+            org.assertj.core.groups.Tuple.tuple("LEAD_HANDED_OFF", "Federal charges take over"));
+  }
+
+  @Test
+  void theReasonARemovedSubjectWasRemovedFor_isOnTheSubject_andInTheTimeline() {
+    Case c = jointCase();
+    Subject s =
+        as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550123"))).getSubject();
+
+    Subject removed =
+        as(hsi())
+            .removeSubject(
+                RemoveSubjectRequest.newBuilder()
+                    .setCaseId(c.getCaseId())
+                    .setSubjectId(s.getSubjectId())
+                    .setReason("Burner phone, dropped by the target")
+                    .build())
+            .getSubject();
+
+    assertThat(removed.getRemovalReason()).isEqualTo("Burner phone, dropped by the target");
+    assertThat(removed.getRemoved().getAgencyId()).isEqualTo(HSI);
+    assertThat(
+            as(ago())
+                .listSubjects(ListSubjectsRequest.newBuilder().setCaseId(c.getCaseId()).build())
+                .getSubjects(0)
+                .getRemovalReason())
+        .isEqualTo("Burner phone, dropped by the target");
+    assertThat(events(c))
+        .filteredOn(e -> e.getAction().equals("SUBJECT_REMOVED"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.getReason()).isEqualTo("Burner phone, dropped by the target"));
+  }
+
+  private List<CaseEvent> events(Case c) {
+    return as(ago())
+        .listCaseEvents(
+            ListCaseEventsRequest.newBuilder().setCaseId(c.getCaseId()).setPageSize(200).build())
+        .getEventsList();
+  }
+}

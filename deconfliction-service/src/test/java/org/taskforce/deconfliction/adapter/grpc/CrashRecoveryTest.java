@@ -1,0 +1,233 @@
+package org.taskforce.deconfliction.adapter.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.grpc.StatusRuntimeException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestPropertySource;
+import org.taskforce.api.common.v1.DisclosureLevel;
+import org.taskforce.api.deconfliction.v1.CheckBeforeActingRequest;
+import org.taskforce.api.deconfliction.v1.CheckBeforeActingResponse;
+import org.taskforce.api.deconfliction.v1.CreateEventRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.CreateEventRegistrationResponse;
+import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationResponse;
+import org.taskforce.api.deconfliction.v1.EventRegistration;
+import org.taskforce.deconfliction.application.CrashSeams;
+import org.taskforce.deconfliction.application.RegistrationRepair;
+
+/**
+ * Issue 19 items 1 and 5: a registration whose writes stop half way (the crash seams throw between
+ * storing, indexing and matching) is finished by a retry with the same request id, which answers as
+ * a first success would, or by the repair sweep; the operator's rebuild restores a lost index.
+ */
+@Import(CrashRecoveryTest.Seams.class)
+@TestPropertySource(
+    properties = {
+      "taskforce.deconfliction.repair.grace=0s",
+      "taskforce.deconfliction.repair.enabled=false"
+    })
+class CrashRecoveryTest extends DeconflictionTestBase {
+  static final AtomicReference<String> CRASH_AT = new AtomicReference<>("");
+
+  @TestConfiguration
+  static class Seams {
+    @Bean
+    @Primary
+    CrashSeams crashingSeams() {
+      return step -> {
+        if (CRASH_AT.compareAndSet(step, "")) {
+          throw new IllegalStateException("simulated crash after " + step);
+        }
+      };
+    }
+  }
+
+  @Autowired RegistrationRepair repair;
+
+  @AfterEach
+  void disarm() {
+    CRASH_AT.set("");
+  }
+
+  private CreateTargetRegistrationRequest hsiPhone(String requestId) {
+    return CreateTargetRegistrationRequest.newBuilder()
+        .setRegistration(target(DisclosureLevel.DISCLOSURE_LEVEL_OPEN, phone("505-555-0142")))
+        .setRequestId(requestId)
+        .build();
+  }
+
+  private long count(String collection) {
+    return database.getCollection(collection).countDocuments(new Document());
+  }
+
+  @Test
+  void aRetriedCreate_afterAFullSuccess_answersWithTheSameHits() {
+    register(apd(), DisclosureLevel.DISCLOSURE_LEVEL_OPEN, phone("505-555-0142"));
+    CreateTargetRegistrationResponse first = as(hsi()).createTargetRegistration(hsiPhone("r-1"));
+    CreateTargetRegistrationResponse retry = as(hsi()).createTargetRegistration(hsiPhone("r-1"));
+
+    assertThat(first.getHitsList()).hasSize(1);
+    assertThat(retry).isEqualTo(first);
+    assertThat(count("targets")).isEqualTo(2);
+    assertThat(count("conflicts")).isEqualTo(1);
+  }
+
+  @Test
+  void aCreateThatDiedAfterStoring_isIndexedMatchedAndAlertedByItsRetry() {
+    register(apd(), DisclosureLevel.DISCLOSURE_LEVEL_OPEN, phone("505-555-0142"));
+    CRASH_AT.set("target.stored");
+    catchThrowableOfType(
+        StatusRuntimeException.class, () -> as(hsi()).createTargetRegistration(hsiPhone("r-2")));
+    assertThat(count("conflicts")).isZero();
+    assertThat(count("pending_registrations")).isEqualTo(1);
+
+    CreateTargetRegistrationResponse retry = as(hsi()).createTargetRegistration(hsiPhone("r-2"));
+
+    assertThat(retry.getHitsList())
+        .singleElement()
+        .satisfies(h -> assertThat(h.getOwnerAgency().getAgencyId()).isEqualTo(APD));
+    assertThat(count("conflicts")).isEqualTo(1);
+    assertThat(count("pending_registrations")).isZero();
+    // FBI registering the same phone now finds HSI's registration too: it is in the index.
+    assertThat(
+            register(fbi(), DisclosureLevel.DISCLOSURE_LEVEL_OPEN, phone("505-555-0142"))
+                .getHitsList())
+        .hasSize(2);
+    drainOutbox();
+    assertThat(NOTIFICATIONS.publishedTo(HSI)).hasSize(2);
+    assertThat(NOTIFICATIONS.publishedTo(APD)).hasSize(2);
+  }
+
+  @Test
+  void aCreateThatDiedAfterIndexing_andIsNeverRetried_isSettledByTheSweep() {
+    register(apd(), DisclosureLevel.DISCLOSURE_LEVEL_OPEN, phone("505-555-0142"));
+    CRASH_AT.set("target.indexed");
+    catchThrowableOfType(
+        StatusRuntimeException.class, () -> as(hsi()).createTargetRegistration(hsiPhone("r-3")));
+    assertThat(count("conflicts")).isZero();
+
+    assertThat(repair.sweep()).isEqualTo(1);
+
+    assertThat(count("conflicts")).isEqualTo(1);
+    assertThat(count("pending_registrations")).isZero();
+    drainOutbox();
+    assertThat(NOTIFICATIONS.publishedTo(APD)).singleElement();
+    assertThat(NOTIFICATIONS.publishedTo(HSI)).singleElement();
+    assertThat(repair.sweep()).isZero();
+  }
+
+  @Test
+  void anEventThatDiedAfterStoring_isFinishedByItsRetry() {
+    Instant start = Instant.now().plus(1, ChronoUnit.DAYS);
+    EventRegistration plan = event(35.0844, -106.6504, 100, start, 2);
+    as(apd())
+        .createEventRegistration(
+            CreateEventRegistrationRequest.newBuilder().setRegistration(plan).build());
+    CreateEventRegistrationRequest ask =
+        CreateEventRegistrationRequest.newBuilder()
+            .setRegistration(plan)
+            .setRequestId("op-1")
+            .build();
+    CRASH_AT.set("event.stored");
+    catchThrowableOfType(
+        StatusRuntimeException.class, () -> as(hsi()).createEventRegistration(ask));
+    assertThat(count("conflicts")).isZero();
+
+    CreateEventRegistrationResponse retry = as(hsi()).createEventRegistration(ask);
+
+    assertThat(retry.getHitsList()).hasSize(1);
+    assertThat(count("events")).isEqualTo(2);
+    assertThat(count("conflicts")).isEqualTo(1);
+    assertThat(as(hsi()).createEventRegistration(ask)).isEqualTo(retry);
+  }
+
+  @Test
+  void
+      aCheckThatRegisters_withARequestId_registersTargetsAndOperationOnce_andARetryAnswersAsTheFirst() {
+    register(apd(), DisclosureLevel.DISCLOSURE_LEVEL_OPEN, phone("505-555-0142"));
+    CheckBeforeActingRequest ask =
+        CheckBeforeActingRequest.newBuilder()
+            .addSelectors(phone("505-555-0142"))
+            .setPlannedEvent(
+                event(35.0844, -106.6504, 100, Instant.now().plus(2, ChronoUnit.DAYS), 2))
+            .setPurpose("warrant 2026-7")
+            .setRegister(true)
+            .setPointOfContact(contact("SA Morgan"))
+            .setRequestId("chk-1")
+            .build();
+    CRASH_AT.set("event.stored"); // the targets are registered, the operation stored, then death
+    catchThrowableOfType(StatusRuntimeException.class, () -> as(hsi()).checkBeforeActing(ask));
+
+    CheckBeforeActingResponse retry = as(hsi()).checkBeforeActing(ask);
+    CheckBeforeActingResponse again = as(hsi()).checkBeforeActing(ask);
+
+    assertThat(retry.getTargetRegistrationIdsList()).hasSize(1);
+    assertThat(retry.getEventRegistrationId()).isNotEmpty();
+    assertThat(retry.getHitsList()).hasSize(1);
+    assertThat(again).isEqualTo(retry);
+    assertThat(count("targets")).isEqualTo(2);
+    assertThat(count("events")).isEqualTo(1);
+    assertThat(count("pending_registrations")).isZero();
+  }
+
+  @Test
+  void aCheckWhoseOperationWouldBeRefused_registersNoTargetEither() {
+    CheckBeforeActingRequest ask =
+        CheckBeforeActingRequest.newBuilder()
+            .addSelectors(phone("505-555-0142"))
+            .setPlannedEvent(
+                event(35.0844, -106.6504, 100, Instant.now().plus(2, ChronoUnit.DAYS), 2)
+                    .toBuilder()
+                    .clearOnSceneContact())
+            .setPurpose("warrant 2026-8")
+            .setRegister(true)
+            .setRequestId("chk-2")
+            .build();
+    catchThrowableOfType(StatusRuntimeException.class, () -> as(hsi()).checkBeforeActing(ask));
+    assertThat(count("targets")).isZero();
+    assertThat(count("events")).isZero();
+  }
+
+  @Test
+  void theOperatorsRebuild_restoresALostMatchIndex_andDropsEntriesNoRegistrationHas() {
+    register(apd(), DisclosureLevel.DISCLOSURE_LEVEL_OPEN, phone("505-555-0142"));
+    as(apd())
+        .createEventRegistration(
+            CreateEventRegistrationRequest.newBuilder()
+                .setRegistration(
+                    event(35.0844, -106.6504, 100, Instant.now().plus(1, ChronoUnit.DAYS), 2))
+                .build());
+    database.getCollection("match_index").deleteMany(new Document());
+    database
+        .getCollection("match_index")
+        .insertOne(
+            new Document("_id", "phone:+15055550199")
+                .append("e", java.util.List.of("t-gone|apd|")));
+
+    RegistrationRepair.RebuildReport report = repair.rebuildIndex();
+
+    assertThat(report.targets()).isEqualTo(1);
+    assertThat(report.events()).isEqualTo(1);
+    assertThat(report.staleEntriesRemoved()).isEqualTo(1);
+    assertThat(
+            register(hsi(), DisclosureLevel.DISCLOSURE_LEVEL_OPEN, phone("505-555-0142"))
+                .getHitsList())
+        .hasSize(1);
+    assertThat(
+            register(hsi(), DisclosureLevel.DISCLOSURE_LEVEL_OPEN, phone("505-555-0199"))
+                .getHitsList())
+        .isEmpty();
+  }
+}

@@ -1,0 +1,68 @@
+package org.taskforce.platform.grpc;
+
+import com.google.protobuf.ProtocolMessageEnum;
+import java.util.List;
+import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.error.Violations;
+
+/**
+ * Enum fields as a service reads them: the zero value ({@code *_UNSPECIFIED}) means unset, and a
+ * number the contract does not know ({@code UNRECOGNIZED}, whose {@code getNumber()} throws) is bad
+ * input — {@code INVALID_ARGUMENT} on the field, never {@code INTERNAL}.
+ */
+public final class ProtoEnums {
+  private ProtoEnums() {}
+
+  /** Whether a value is a number this contract does not know. */
+  public static boolean unrecognized(ProtocolMessageEnum value) {
+    return value instanceof Enum<?> e && e.name().equals("UNRECOGNIZED");
+  }
+
+  /** Whether a value is set: known and not the zero value. */
+  public static boolean isSet(ProtocolMessageEnum value) {
+    return !unrecognized(value) && value.getNumber() != 0;
+  }
+
+  /**
+   * The value, or null when unset; an unknown number is added to {@code v} as a violation of {@code
+   * field} (and null returned).
+   */
+  public static <E extends ProtocolMessageEnum> E optional(E value, String field, Violations v) {
+    if (unrecognized(value)) {
+      v.add(field, "is not a known value of " + typeName(value));
+      return null;
+    }
+    return value.getNumber() == 0 ? null : value;
+  }
+
+  /** As {@link #optional(ProtocolMessageEnum, String, Violations)}, throwing at once. */
+  public static <E extends ProtocolMessageEnum> E optional(E value, String field) {
+    Violations v = new Violations();
+    E known = optional(value, field, v);
+    v.throwIfAny();
+    return known;
+  }
+
+  /** The value; unset or unknown is {@code INVALID_ARGUMENT} with {@code describe} as the text. */
+  public static <E extends ProtocolMessageEnum> E required(E value, String field, String describe) {
+    if (unrecognized(value) || value.getNumber() == 0) {
+      throw TaskforceException.invalidArgument(field, describe);
+    }
+    return value;
+  }
+
+  /** Every known, set value of a repeated enum field; unknown ones are violations. */
+  public static <E extends ProtocolMessageEnum> List<E> known(
+      List<E> values, String field, Violations v) {
+    for (int i = 0; i < values.size(); i++) {
+      if (unrecognized(values.get(i))) {
+        v.add(field + "[" + i + "]", "is not a known value of " + typeName(values.get(i)));
+      }
+    }
+    return values.stream().filter(ProtoEnums::isSet).toList();
+  }
+
+  private static String typeName(ProtocolMessageEnum value) {
+    return value.getDescriptorForType().getName();
+  }
+}

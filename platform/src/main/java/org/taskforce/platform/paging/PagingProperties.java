@@ -1,0 +1,16 @@
+package org.taskforce.platform.paging;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Page tokens ({@code taskforce.paging.*}).
+ *
+ * @param tokenSecret the key of the tokens' MAC; every replica of a service must have the same. The
+ *     built-in default keeps tokens bound to their query; set a secret of your own so that nobody
+ *     who read this source can make one (even a made-up token only ever selects what its caller may
+ *     see: the position it names is a sort key, and the query filters by access)
+ */
+@ConfigurationProperties("taskforce.paging")
+public record PagingProperties(
+    @DefaultValue("taskforce-page-tokens-default-key-set-your-own") String tokenSecret) {}
