@@ -303,6 +303,8 @@ public final class LocalStack implements AutoCloseable {
     if (module.equals("notification-service")) {
       // Partner receivers of a local demo listen on this machine, without TLS.
       command.add("--taskforce.notifications.webhooks.allow-plain-http=true");
+      // ... and only there: loopback is allowed as a webhook target on a local stack alone.
+      command.add("--taskforce.notifications.webhooks.allowed-networks=127.0.0.0/8,::1");
     }
     return launch(module, new ProcessBuilder(command));
   }
