@@ -16,8 +16,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -56,6 +58,7 @@ public final class LocalStack implements AutoCloseable {
   private final PrintStream out;
   private final Properties build;
   private final List<Process> processes = new ArrayList<>();
+  private final Map<String, Process> byName = new LinkedHashMap<>();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -119,11 +122,11 @@ public final class LocalStack implements AutoCloseable {
     }
     prepareDataDir();
     Path keycloak = keycloakHome();
-    processes.add(startKeycloak(keycloak));
+    track(KEYCLOAK.name(), startKeycloak(keycloak));
     for (Part s : SERVICES) {
-      processes.add(startService(s));
+      track(s.name(), startService(s));
     }
-    waitUntilReady(started);
+    waitUntilReady(allParts(), started);
     if (options.demoData()) {
       Path marker = options.data().resolve("demo-data-loaded");
       if (Files.exists(marker)) {
@@ -142,6 +145,50 @@ public final class LocalStack implements AutoCloseable {
         "ready in %.0f s; resident memory of the stack: %,d MiB%n",
         (System.nanoTime() - started) / 1e9,
         residentMiB());
+  }
+
+  private void track(String name, Process process) {
+    processes.add(process);
+    byName.put(name, process);
+  }
+
+  /**
+   * Kills one service the hard way (SIGKILL, as a crash or the kernel's OOM killer would): no
+   * shutdown hook runs, nothing is flushed. For the crash tests.
+   */
+  public synchronized void kill(String name) {
+    Process p = byName.get(name);
+    if (p == null) {
+      throw new IllegalArgumentException("no running part named " + name);
+    }
+    p.descendants().forEach(ProcessHandle::destroyForcibly);
+    p.destroyForcibly();
+    try {
+      if (!p.waitFor(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException(name + " did not die within 10 s of SIGKILL");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    processes.remove(p);
+    byName.remove(name);
+    out.println(name + ": killed (SIGKILL)");
+  }
+
+  /** Starts a killed service again on the same data and waits until it is healthy. */
+  public void restart(String name) {
+    Part part =
+        SERVICES.stream()
+            .filter(s -> s.name().equals(name))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("not a service: " + name));
+    long started = System.nanoTime();
+    Process p = startService(part);
+    synchronized (this) {
+      track(name, p);
+    }
+    waitUntilReady(List.of(part), started);
   }
 
   static List<Part> allParts() {
@@ -256,6 +303,8 @@ public final class LocalStack implements AutoCloseable {
     if (module.equals("notification-service")) {
       // Partner receivers of a local demo listen on this machine, without TLS.
       command.add("--taskforce.notifications.webhooks.allow-plain-http=true");
+      // ... and only there: loopback is allowed as a webhook target on a local stack alone.
+      command.add("--taskforce.notifications.webhooks.allowed-networks=127.0.0.0/8,::1");
     }
     return launch(module, new ProcessBuilder(command));
   }
@@ -271,12 +320,12 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
-  private void waitUntilReady(long started) {
-    List<Part> waiting = new ArrayList<>(allParts());
+  private void waitUntilReady(List<Part> parts, long started) {
+    List<Part> waiting = new ArrayList<>(parts);
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     long lastNote = System.nanoTime();
     while (!waiting.isEmpty()) {
-      for (Process p : processes) {
+      for (Process p : List.copyOf(processes)) {
         if (!p.isAlive()) {
           throw new IllegalStateException(
               "a process ended while starting (exit " + p.exitValue() + "); see its log");
@@ -411,6 +460,7 @@ public final class LocalStack implements AutoCloseable {
       out.println("local stack stopped");
     }
     processes.clear();
+    byName.clear();
   }
 
   private static void run(List<String> command) {

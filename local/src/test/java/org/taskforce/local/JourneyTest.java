@@ -217,7 +217,8 @@ class JourneyTest {
 
   @Test
   void commanderViewsTheJointCase_withEachSubjectsDeconflictionState() throws Exception {
-    String commander = api.userToken("apd.commander"); // APD is not on this case
+    // The lead agency's task-force commander holds the task-force-wide view (APD is not on it).
+    String commander = api.userToken("ago.commander");
     Case c =
         api.cases(commander)
             .getCase(GetCaseRequest.newBuilder().setCaseId(jointCaseId).build())

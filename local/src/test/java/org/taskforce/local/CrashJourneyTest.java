@@ -1,0 +1,422 @@
+package org.taskforce.local;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.grpc.Context;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.taskforce.api.common.v1.DisclosureLevel;
+import org.taskforce.api.deconfliction.v1.Conflict;
+import org.taskforce.api.deconfliction.v1.ConflictKind;
+import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationResponse;
+import org.taskforce.api.deconfliction.v1.GetTargetRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.ListConflictsRequest;
+import org.taskforce.api.deconfliction.v1.ListConflictsResponse;
+import org.taskforce.api.deconfliction.v1.TargetRegistration;
+import org.taskforce.api.notifications.v1.CreateWebhookSubscriptionRequest;
+import org.taskforce.api.notifications.v1.ListNotificationsRequest;
+import org.taskforce.api.notifications.v1.ListNotificationsResponse;
+import org.taskforce.api.notifications.v1.Notification;
+import org.taskforce.api.notifications.v1.NotificationKind;
+import org.taskforce.api.notifications.v1.SubscribeNotificationsRequest;
+import org.taskforce.api.notifications.v1.SubscribeNotificationsResponse;
+import org.taskforce.api.notifications.v1.WebhookSubscription;
+
+/**
+ * Nothing acknowledged is lost when a process dies: the real stack on the embedded file database, a
+ * burst of cross-agency conflicts through the gateway while each service in turn is killed with
+ * SIGKILL and started again on the same data. Callers retry what failed with the same request id,
+ * as the API tells them to; a stream reconnects with its last cursor.
+ *
+ * <p>Afterwards: every acknowledged registration is there, exactly one conflict per pair, exactly
+ * one alert per agency per conflict, every alert on the resumed stream and at the webhook (a
+ * redelivery carries the same idempotency key).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CrashJourneyTest {
+  private static final int PAIRS = 48;
+  private static final List<String> VICTIMS =
+      List.of("notification-service", "deconfliction-service", "gateway", "notification-service");
+
+  private LocalStack stack;
+  private Client api;
+  private final WireMockServer partner =
+      new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+
+  @BeforeAll
+  @Timeout(value = 12, unit = TimeUnit.MINUTES)
+  void startTheStack() {
+    Path root = Path.of("..").toAbsolutePath().normalize();
+    stack =
+        LocalStack.start(
+            new LocalStack.Options(root, root.resolve("local/target/journey-stack"), true, false),
+            System.out);
+    api = new Client(LocalStack.ISSUER, LocalStack.GATEWAY);
+    partner.start();
+  }
+
+  @AfterAll
+  void stopTheStack() {
+    partner.stop();
+    if (api != null) {
+      api.close();
+    }
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  @Timeout(value = 15, unit = TimeUnit.MINUTES)
+  void aBurstOfConflictsWhileEachServiceIsKilled_losesAndDoublesNothing() throws Exception {
+    partner.stubFor(post(urlEqualTo("/hsi/crash")).willReturn(aResponse().withStatus(204)));
+    retrying(() ->
+        api.notifications(api.userToken("hsi.admin"))
+            .createWebhookSubscription(
+                CreateWebhookSubscriptionRequest.newBuilder()
+                    .setSubscription(
+                        WebhookSubscription.newBuilder()
+                            .setUrl("http://127.0.0.1:" + partner.port() + "/hsi/crash")
+                            .setSecret("hsi-crash-secret-0123456789")
+                            .addKinds(NotificationKind.NOTIFICATION_KIND_TARGET_CONFLICT)
+                            .setEnabled(true))
+                    .build()));
+    ResumingStream stream = new ResumingStream("hsi.investigator");
+    stream.start();
+
+    AtomicInteger progress = new AtomicInteger();
+    AtomicReference<Throwable> killerFailed = new AtomicReference<>();
+    Thread killer =
+        Thread.ofPlatform()
+            .name("crash-killer")
+            .start(() -> {
+              try {
+                for (int round = 0; round < VICTIMS.size(); round++) {
+                  int at = (round + 1) * PAIRS / (VICTIMS.size() + 1);
+                  while (progress.get() < at) {
+                    Thread.sleep(20);
+                  }
+                  String victim = VICTIMS.get(round);
+                  stack.kill(victim);
+                  Thread.sleep(1_500);
+                  stack.restart(victim);
+                }
+              } catch (Throwable t) {
+                killerFailed.set(t);
+              }
+            });
+
+    Map<String, String> acknowledged = new HashMap<>(); // registration id → owner's user
+    for (int i = 0; i < PAIRS; i++) {
+      String phone = String.format("+1505777%04d", i);
+      acknowledged.put(register("hsi.investigator", "hsi-crash-" + i, phone), "hsi.investigator");
+      acknowledged.put(register("fbi.investigator", "fbi-crash-" + i, phone), "fbi.investigator");
+      progress.incrementAndGet();
+    }
+    killer.join(TimeUnit.MINUTES.toMillis(6));
+    assertThat(killerFailed.get()).as("killing and restarting the services").isNull();
+    assertThat(killer.isAlive()).as("the killer finished its rounds").isFalse();
+
+    // Every acknowledged registration survived.
+    for (Map.Entry<String, String> r : acknowledged.entrySet()) {
+      TargetRegistration stored =
+          retrying(() ->
+              api.deconfliction(api.userToken(r.getValue()))
+                  .getTargetRegistration(
+                      GetTargetRegistrationRequest.newBuilder()
+                          .setRegistrationId(r.getKey())
+                          .build())
+                  .getRegistration());
+      assertThat(stored.getRegistrationId()).isEqualTo(r.getKey());
+    }
+
+    // Exactly one conflict per pair, seen the same from both sides.
+    List<Conflict> hsiConflicts = conflicts("hsi.investigator");
+    List<Conflict> fbiConflicts = conflicts("fbi.investigator");
+    assertThat(hsiConflicts).hasSize(PAIRS);
+    assertThat(ids(hsiConflicts, Conflict::getConflictId))
+        .isEqualTo(ids(fbiConflicts, Conflict::getConflictId));
+    Set<String> conflictIds = ids(hsiConflicts, Conflict::getConflictId);
+
+    // Exactly one alert per agency per conflict, in each inbox.
+    for (String user : List.of("hsi.investigator", "fbi.investigator")) {
+      waitUntil(
+          "every conflict alert in " + user + "'s inbox",
+          Duration.ofSeconds(90),
+          () -> conflictAlerts(user).size() >= PAIRS);
+      List<Notification> alerts = conflictAlerts(user);
+      Map<String, Long> perConflict =
+          alerts.stream()
+              .collect(
+                  Collectors.groupingBy(
+                      n -> n.getAttributesOrDefault("conflict_id", n.getResource()),
+                      Collectors.counting()));
+      assertThat(perConflict.values()).as("alerts per conflict for " + user).containsOnly(1L);
+      assertThat(alerts).hasSize(PAIRS);
+      assertThat(perConflict.keySet().stream().map(CrashJourneyTest::lastSegment).toList())
+          .containsExactlyInAnyOrderElementsOf(conflictIds);
+    }
+
+    // Every alert reached the resumed stream and the webhook.
+    Set<String> hsiAlertIds =
+        ids(conflictAlerts("hsi.investigator"), Notification::getNotificationId);
+    waitUntil(
+        "every alert on HSI's resumed stream",
+        Duration.ofSeconds(60),
+        () -> stream.seen().containsAll(hsiAlertIds));
+    waitUntil(
+        "every alert at HSI's webhook",
+        Duration.ofSeconds(120),
+        () -> webhookNotificationIds().keySet().containsAll(hsiAlertIds));
+    stream.stop();
+    Map<String, Set<String>> keysPerAlert = webhookNotificationIds();
+    for (String id : hsiAlertIds) {
+      assertThat(keysPerAlert.get(id))
+          .as("idempotency keys of every delivery of alert %s", id)
+          .hasSize(1);
+    }
+    assertThat(stream.cursorsReused()).as("stream cursors handed out twice").isEmpty();
+  }
+
+  private String register(String user, String requestId, String phone) {
+    CreateTargetRegistrationResponse r =
+        retrying(() ->
+            api.deconfliction(api.userToken(user))
+                .createTargetRegistration(
+                    CreateTargetRegistrationRequest.newBuilder()
+                        .setRequestId(requestId)
+                        .setRegistration(
+                            TargetRegistration.newBuilder()
+                                .addSelectors(DemoData.phone(phone))
+                                .setCaseReference("CRASH-" + requestId)
+                                .setDisclosureLevel(DisclosureLevel.DISCLOSURE_LEVEL_OPEN)
+                                .setPointOfContact(DemoData.contact("Crash Test", "+15055550100")))
+                        .build()));
+    return r.getRegistration().getRegistrationId();
+  }
+
+  private List<Conflict> conflicts(String user) {
+    List<Conflict> all = new ArrayList<>();
+    String token = "";
+    do {
+      String page = token;
+      ListConflictsResponse r =
+          retrying(() ->
+              api.deconfliction(api.userToken(user))
+                  .listConflicts(
+                      ListConflictsRequest.newBuilder()
+                          .setPageSize(25)
+                          .setPageToken(page)
+                          .addKinds(ConflictKind.CONFLICT_KIND_TARGET)
+                          .build()));
+      all.addAll(r.getConflictsList());
+      token = r.getNextPageToken();
+    } while (!token.isEmpty());
+    return all;
+  }
+
+  private List<Notification> conflictAlerts(String user) {
+    List<Notification> all = new ArrayList<>();
+    String token = "";
+    do {
+      String page = token;
+      ListNotificationsResponse r =
+          retrying(() ->
+              api.notifications(api.userToken(user))
+                  .listNotifications(
+                      ListNotificationsRequest.newBuilder()
+                          .setPageSize(20)
+                          .setPageToken(page)
+                          .addKinds(NotificationKind.NOTIFICATION_KIND_TARGET_CONFLICT)
+                          .build()));
+      all.addAll(r.getNotificationsList());
+      token = r.getNextPageToken();
+    } while (!token.isEmpty());
+    return all;
+  }
+
+  /** Notification id (from the signed body) → the idempotency keys it was delivered with. */
+  private Map<String, Set<String>> webhookNotificationIds() {
+    Map<String, Set<String>> keys = new HashMap<>();
+    for (LoggedRequest request : partner.findAll(postRequestedFor(urlEqualTo("/hsi/crash")))) {
+      String body = request.getBodyAsString();
+      int at = body.indexOf("\"notificationId\"");
+      if (at < 0) {
+        at = body.indexOf("\"notification_id\"");
+      }
+      assertThat(at).as("the webhook body names its notification: %s", body).isNotNegative();
+      int start = body.indexOf('"', body.indexOf(':', at) + 1) + 1;
+      String id = body.substring(start, body.indexOf('"', start));
+      keys.computeIfAbsent(id, k -> new HashSet<>()).add(request.getHeader("Idempotency-Key"));
+    }
+    return keys;
+  }
+
+  /** Retries what a crash made fail, with the same request (and so the same request id). */
+  private static <T> T retrying(Supplier<T> call) {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    while (true) {
+      try {
+        return call.get();
+      } catch (StatusRuntimeException e) {
+        Status.Code code = e.getStatus().getCode();
+        boolean transientFailure =
+            code == Status.Code.UNAVAILABLE
+                || code == Status.Code.DEADLINE_EXCEEDED
+                || code == Status.Code.UNKNOWN
+                || code == Status.Code.INTERNAL && String.valueOf(e.getMessage()).contains("HTTP");
+        if (!transientFailure || Instant.now().isAfter(deadline)) {
+          throw e;
+        }
+        sleep(250);
+      }
+    }
+  }
+
+  private static <T> Set<String> ids(List<T> items, java.util.function.Function<T, String> id) {
+    return items.stream().map(id).collect(Collectors.toSet());
+  }
+
+  private static String lastSegment(String resource) {
+    return resource.substring(resource.lastIndexOf('/') + 1);
+  }
+
+  private static void waitUntil(String what, Duration within, BooleanSupplier condition) {
+    Instant deadline = Instant.now().plus(within);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("not within " + within.toSeconds() + " s: " + what);
+      }
+      sleep(300);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /**
+   * A client that keeps a notification stream open through crashes: on any end it reconnects after
+   * its last cursor, as the API promises a client may.
+   */
+  private final class ResumingStream {
+    private final String user;
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> cursorOwner = new ConcurrentHashMap<>();
+    private final Set<String> reused = ConcurrentHashMap.newKeySet();
+    private volatile String cursor = "";
+    private volatile boolean running = true;
+    private volatile Context.CancellableContext current;
+    private Thread loop;
+
+    ResumingStream(String user) {
+      this.user = user;
+    }
+
+    void start() {
+      loop = Thread.ofPlatform().name("resuming-stream").start(this::run);
+      sleep(1_000);
+    }
+
+    private void run() {
+      while (running) {
+        Context.CancellableContext context = Context.current().withCancellation();
+        current = context;
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        try {
+          context.run(() ->
+              api.notificationStream(api.userToken(user))
+                  .subscribeNotifications(
+                      SubscribeNotificationsRequest.newBuilder().setAfterCursor(cursor).build(),
+                      new StreamObserver<>() {
+                        @Override
+                        public void onNext(SubscribeNotificationsResponse r) {
+                          if (r.hasNotification()) {
+                            Notification n = r.getNotification();
+                            String previous =
+                                cursorOwner.putIfAbsent(n.getCursor(), n.getNotificationId());
+                            if (previous != null && !previous.equals(n.getNotificationId())) {
+                              reused.add(n.getCursor());
+                            }
+                            seen.add(n.getNotificationId());
+                            cursor = n.getCursor();
+                          }
+                        }
+
+                        @Override
+                        public void onError(Throwable t) {
+                          ended.countDown();
+                        }
+
+                        @Override
+                        public void onCompleted() {
+                          ended.countDown();
+                        }
+                      }));
+          ended.await();
+        } catch (RuntimeException e) {
+          // the gateway or Keycloak was down while connecting: try again
+        } catch (InterruptedException e) {
+          return;
+        } finally {
+          context.cancel(null);
+        }
+        if (running) {
+          sleep(500);
+        }
+      }
+    }
+
+    Set<String> seen() {
+      return seen;
+    }
+
+    Set<String> cursorsReused() {
+      return reused;
+    }
+
+    void stop() throws InterruptedException {
+      running = false;
+      Context.CancellableContext c = current;
+      if (c != null) {
+        c.cancel(null);
+      }
+      loop.join(5_000);
+    }
+  }
+}
