@@ -300,6 +300,10 @@ public final class LocalStack implements AutoCloseable {
       command.add("--taskforce.security.client.client-id=" + module);
       command.add("--taskforce.security.client.client-secret=dev-" + module + "-secret");
     }
+    if (module.equals("gateway")) {
+      // The web console signs users in through the realm's taskforce-console client.
+      command.add("--taskforce.console.client-secret=dev-taskforce-console-secret");
+    }
     if (module.equals("notification-service")) {
       // Partner receivers of a local demo listen on this machine, without TLS.
       command.add("--taskforce.notifications.webhooks.allow-plain-http=true");
@@ -404,6 +408,7 @@ public final class LocalStack implements AutoCloseable {
         """
 
         ─── Taskforce is running ───────────────────────────────────────────────────────────
+        web console             http://127.0.0.1:8080/    sign in as any demo user below
         gateway (REST + gRPC)   http://127.0.0.1:8080     OpenAPI: /api/v1/openapi.json
         Keycloak                http://127.0.0.1:8180     admin console: admin / %s
         services (gRPC)         case 9091, deconfliction 9092, notification 9093

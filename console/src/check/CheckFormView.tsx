@@ -1,0 +1,253 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useEffect } from "react";
+import { useFieldArray, useForm, useWatch, type FieldError } from "react-hook-form";
+import { ApiError } from "../api/client";
+import { FieldErrors } from "../ui/Feedback";
+import { Options } from "../ui/Options";
+import {
+  apiPath,
+  checkSchema,
+  disclosureLevels,
+  emptyCheck,
+  emptySelector,
+  eventTypes,
+  inputsOf,
+  selectorKinds,
+  type CheckForm,
+  type SelectorKind,
+} from "./model";
+
+interface Props {
+  contactName: string;
+  pending: boolean;
+  /** The last refusal of the API; its field violations show next to their fields. */
+  apiError: unknown;
+  /** Whether an answer is on screen, so that what was checked can be registered. */
+  answered: boolean;
+  onCheck: (form: CheckForm, register: boolean) => void;
+}
+
+const messages = (local: FieldError | undefined, fromApi: string[]) => [
+  ...(local?.message ? [local.message] : []),
+  ...fromApi,
+];
+
+export function CheckFormView({ contactName, pending, apiError, answered, onCheck }: Props) {
+  const form = useForm<CheckForm>({
+    resolver: zodResolver(checkSchema),
+    defaultValues: emptyCheck(contactName),
+  });
+  const { register, control, handleSubmit, formState, getValues, setValue } = form;
+  // Who is signed in may arrive after the form: whom to call defaults to them.
+  useEffect(() => {
+    if (contactName && !getValues("contactName")) setValue("contactName", contactName);
+  }, [contactName, getValues, setValue]);
+  const selectors = useFieldArray({ control, name: "selectors" });
+  const api = apiError instanceof ApiError ? apiError : undefined;
+  const fromApi = (field: string) => api?.violationsOf(field) ?? [];
+  const errors = formState.errors;
+  const planEvent = useWatch({ control, name: "planEvent" });
+  const kinds = useWatch({ control, name: "selectors" }).map((s) => s.kind);
+
+  const field = (id: string, label: string, input: React.ReactNode, problems: string[]) => (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {input}
+      <FieldErrors id={`${id}-error`} messages={problems} />
+    </div>
+  );
+  const described = (id: string, problems: string[]) =>
+    problems.length > 0 ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : {};
+
+  const purposeProblems = messages(errors.purpose, fromApi("purpose"));
+  const selectorsProblems = [
+    ...messages(errors.selectors?.root ?? (errors.selectors as FieldError | undefined), []),
+    ...(api?.fieldViolations.filter((v) => v.field === "selectors").map((v) => v.description) ??
+      []),
+  ];
+
+  return (
+    <form
+      className="check-form"
+      noValidate
+      aria-label="Check before acting"
+      onSubmit={(e) =>
+        void handleSubmit((v) => {
+          onCheck(v, false);
+        })(e)
+      }
+    >
+      {field(
+        "purpose",
+        "Purpose (recorded in the audit trail)",
+        <input id="purpose" {...register("purpose")} {...described("purpose", purposeProblems)} />,
+        purposeProblems,
+      )}
+
+      <fieldset>
+        <legend>Targets</legend>
+        {selectors.fields.map((row, index) => {
+          const kind: SelectorKind = kinds[index] ?? row.kind;
+          const values = { ...row, kind };
+          const rowErrors = errors.selectors?.[index];
+          const rowApi =
+            api?.fieldViolations
+              .filter((v) => v.field === `selectors[${index}]`)
+              .map((v) => v.description) ?? [];
+          return (
+            <div className="selector" key={row.id} data-testid={`selector-${index}`}>
+              <div className="field">
+                <label htmlFor={`kind-${index}`}>Kind of target {index + 1}</label>
+                <select id={`kind-${index}`} {...register(`selectors.${index}.kind`)}>
+                  <Options of={selectorKinds} />
+                </select>
+              </div>
+              {inputsOf[kind].map(([input, label]) => {
+                const id = `selector-${index}-${input}`;
+                const problems = messages(
+                  rowErrors?.[input],
+                  fromApi(apiPath(index, values, input)),
+                );
+                return (
+                  <div key={input}>
+                    {field(
+                      id,
+                      label,
+                      <input
+                        id={id}
+                        type={input === "dateOfBirth" ? "date" : "text"}
+                        {...register(`selectors.${index}.${input}`)}
+                        {...described(id, problems)}
+                      />,
+                      problems,
+                    )}
+                  </div>
+                );
+              })}
+              <FieldErrors id={`selector-${index}-error`} messages={rowApi} />
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => {
+                  selectors.remove(index);
+                }}
+              >
+                Remove target {index + 1}
+              </button>
+            </div>
+          );
+        })}
+        <FieldErrors id="selectors-error" messages={selectorsProblems} />
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            selectors.append(emptySelector());
+          }}
+        >
+          Add a target
+        </button>
+      </fieldset>
+
+      <fieldset>
+        <legend>Planned operation</legend>
+        <div className="field inline">
+          <input id="plan-event" type="checkbox" {...register("planEvent")} />
+          <label htmlFor="plan-event">Check a planned operation too</label>
+        </div>
+        {planEvent && (
+          <div className="grid">
+            {field(
+              "event-type",
+              "Type",
+              <select id="event-type" {...register("event.eventType")}>
+                <Options of={eventTypes} />
+              </select>,
+              fromApi("planned_event.event_type"),
+            )}
+            {(
+              [
+                ["latitude", "Latitude", "planned_event.location", "number"],
+                ["longitude", "Longitude", "planned_event.location", "number"],
+                ["radiusMeters", "Radius (metres)", "planned_event.radius_meters", "number"],
+                ["start", "Starts", "planned_event.time_window.start_time", "datetime-local"],
+                ["end", "Ends", "planned_event.time_window.end_time", "datetime-local"],
+              ] as const
+            ).map(([input, label, path, type]) => {
+              const id = `event-${input}`;
+              const problems = messages(errors.event?.[input], fromApi(path));
+              return (
+                <div key={input}>
+                  {field(
+                    id,
+                    label,
+                    <input
+                      id={id}
+                      type={type}
+                      step="any"
+                      {...register(`event.${input}`)}
+                      {...described(id, problems)}
+                    />,
+                    problems,
+                  )}
+                </div>
+              );
+            })}
+            <FieldErrors id="event-error" messages={fromApi("planned_event.time_window")} />
+          </div>
+        )}
+      </fieldset>
+
+      <fieldset>
+        <legend>If I register what I checked</legend>
+        <div className="grid">
+          {field(
+            "contact-name",
+            "Whom to call: name",
+            <input id="contact-name" {...register("contactName")} />,
+            fromApi("point_of_contact.display_name"),
+          )}
+          {field(
+            "contact-phone",
+            "Whom to call: phone",
+            <input id="contact-phone" type="tel" {...register("contactPhone")} />,
+            fromApi("point_of_contact.phone"),
+          )}
+          {field(
+            "case-reference",
+            "Case reference (optional)",
+            <input id="case-reference" {...register("caseReference")} />,
+            fromApi("case_reference"),
+          )}
+          {field(
+            "disclosure",
+            "What the other side may learn",
+            <select id="disclosure" {...register("disclosureLevel")}>
+              <Options of={disclosureLevels} />
+            </select>,
+            fromApi("disclosure_level"),
+          )}
+        </div>
+      </fieldset>
+
+      <div className="actions">
+        <button type="submit" disabled={pending}>
+          {pending ? "Checking…" : "Check"}
+        </button>
+        {answered && (
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() =>
+              void handleSubmit((v) => {
+                onCheck(v, true);
+              })()
+            }
+          >
+            Register what I checked
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,154 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link, useSearchParams } from "react-router";
+import { get } from "../api/client";
+import type { Case } from "../api/types";
+import { enumLabel } from "../format";
+import { Empty, ErrorMessage, Loading } from "../ui/Feedback";
+import { FilterSelect } from "../ui/Options";
+
+const PAGE_SIZE = 20;
+
+/**
+ * Cases the API lets the user see, filtered and paged by the server. Everything that makes the
+ * view (filters and the trail of page tokens) is in the URL: bookmark it, share it, go back.
+ */
+export default function CasesPage() {
+  const [params, setParams] = useSearchParams();
+  const status = params.get("status") ?? "";
+  const type = params.get("type") ?? "";
+  const q = params.get("q") ?? "";
+  const trail = (params.get("pages") ?? "").split(",").filter(Boolean);
+  const pageToken = trail.at(-1) ?? "";
+  const [title, setTitle] = useState(q);
+  const cases = useQuery({
+    queryKey: ["cases", status, type, q, pageToken],
+    queryFn: () =>
+      get<{ cases?: Case[]; nextPageToken?: string }>("/api/v1/cases", {
+        statuses: status || undefined,
+        caseTypes: type || undefined,
+        titleContains: q || undefined,
+        pageSize: PAGE_SIZE,
+        pageToken: pageToken || undefined,
+      }),
+    placeholderData: keepPreviousData,
+  });
+  const update = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    setParams(next);
+  };
+  const list = cases.data?.cases ?? [];
+  return (
+    <>
+      <h1>Cases</h1>
+      <form
+        className="filters"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          update({ q: title.trim(), pages: "" });
+        }}
+      >
+        <label htmlFor="f-title">Title contains</label>
+        <input
+          id="f-title"
+          value={title}
+          onChange={(e) => {
+            setTitle(e.target.value);
+          }}
+        />
+        <FilterSelect
+          id="f-status"
+          label="Status"
+          value={status}
+          options={{
+            CASE_STATUS_OPEN: "open",
+            CASE_STATUS_ACTIVE: "active",
+            CASE_STATUS_REFERRED_FOR_PROSECUTION: "referred for prosecution",
+            CASE_STATUS_CLOSED: "closed",
+          }}
+          onChange={(v) => {
+            update({ status: v, pages: "" });
+          }}
+        />
+        <FilterSelect
+          id="f-type"
+          label="Type"
+          value={type}
+          options={{
+            CASE_TYPE_SEX_TRAFFICKING: "sex trafficking",
+            CASE_TYPE_LABOR_TRAFFICKING: "labor trafficking",
+            CASE_TYPE_SEX_AND_LABOR: "sex and labor",
+            CASE_TYPE_OTHER: "other",
+          }}
+          onChange={(v) => {
+            update({ type: v, pages: "" });
+          }}
+        />
+        <button type="submit">Search</button>
+      </form>
+      <ErrorMessage error={cases.error} />
+      {cases.isPending && <Loading what="cases" />}
+      {cases.isSuccess && list.length === 0 && (
+        <Empty>No case matches, or none is shared with your agency.</Empty>
+      )}
+      {list.length > 0 && (
+        <table>
+          <caption className="visually-hidden">Cases</caption>
+          <thead>
+            <tr>
+              <th scope="col">Number</th>
+              <th scope="col">Title</th>
+              <th scope="col">Type</th>
+              <th scope="col">Status</th>
+              <th scope="col">Lead</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((c) => (
+              <tr key={c.caseId}>
+                <td>{c.caseNumber}</td>
+                <td>
+                  <Link to={`/cases/${encodeURIComponent(c.caseId)}`}>{c.title}</Link>
+                </td>
+                <td>{enumLabel(c.caseType, "CASE_TYPE_")}</td>
+                <td>{enumLabel(c.status, "CASE_STATUS_")}</td>
+                <td>
+                  {
+                    c.participants?.find((p) => p.role === "PARTICIPANT_ROLE_LEAD")?.agency
+                      ?.displayName
+                  }
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <nav className="pager" aria-label="Pages">
+        <button
+          type="button"
+          disabled={trail.length === 0}
+          onClick={() => {
+            update({ pages: trail.slice(0, -1).join(",") });
+          }}
+        >
+          Previous page
+        </button>
+        <span className="muted">Page {trail.length + 1}</span>
+        <button
+          type="button"
+          disabled={!cases.data?.nextPageToken}
+          onClick={() => {
+            update({ pages: [...trail, cases.data?.nextPageToken ?? ""].join(",") });
+          }}
+        >
+          Next page
+        </button>
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+package org.taskforce.gateway.console;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code GET /console/me}: who is signed in, read from the user's access token after the gateway's
+ * own token check — the claims the console needs to choose what to offer, never the token. The
+ * services decide what the user may do; the console only follows.
+ */
+final class ConsoleUserHandler {
+  private final ReactiveOAuth2AuthorizedClientManager clients;
+  private final ReactiveJwtDecoder jwtDecoder;
+
+  ConsoleUserHandler(ReactiveOAuth2AuthorizedClientManager clients, ReactiveJwtDecoder decoder) {
+    this.clients = clients;
+    this.jwtDecoder = decoder;
+  }
+
+  Mono<ServerResponse> me(ServerRequest request) {
+    return ConsoleTokenRelayFilter.accessToken(clients, request.exchange())
+        .flatMap(jwtDecoder::decode)
+        .flatMap(jwt ->
+            ServerResponse.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .cacheControl(CacheControl.noStore())
+                .bodyValue(describe(jwt)))
+        .switchIfEmpty(
+            Mono.defer(
+                () -> ServerResponse.status(401).cacheControl(CacheControl.noStore()).build()));
+  }
+
+  static Map<String, Object> describe(Jwt jwt) {
+    Map<String, Object> realmAccess = jwt.getClaimAsMap("realm_access");
+    Object roles = realmAccess == null ? null : realmAccess.get("roles");
+    return Map.of(
+        "subject", jwt.getSubject(),
+        "name", text(jwt, "name", text(jwt, "preferred_username", jwt.getSubject())),
+        "username", text(jwt, "preferred_username", ""),
+        "agency", text(jwt, "agency", ""),
+        "agencyType", text(jwt, "agency_type", ""),
+        "roles",
+            roles instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : List.of());
+  }
+
+  private static String text(Jwt jwt, String claim, String otherwise) {
+    String value = jwt.getClaimAsString(claim);
+    return value == null || value.isBlank() ? otherwise : value;
+  }
+}

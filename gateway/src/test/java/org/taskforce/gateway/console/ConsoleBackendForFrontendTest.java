@@ -1,0 +1,497 @@
+package org.taskforce.gateway.console;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.Metadata;
+import io.grpc.Server;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.taskforce.api.cases.v1.Case;
+import org.taskforce.api.cases.v1.CaseServiceGrpc;
+import org.taskforce.api.cases.v1.GetCaseRequest;
+import org.taskforce.api.cases.v1.GetCaseResponse;
+import org.taskforce.platform.testing.KeycloakTestRealm;
+
+/**
+ * The gateway as the console's backend-for-frontend, against WireMock as Keycloak and a case
+ * backend that echoes the token it was called with: sign-in (authorization code + PKCE), the
+ * session cookie, CSRF, the token relayed and refreshed, a session Keycloak no longer honours,
+ * sign-out at Keycloak, the console's files and headers — and bearer-token callers unaffected.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "management.server.port=0",
+      "taskforce.console.client-secret=test-secret",
+      "taskforce.gateway.rate-limit.enabled=false"
+    })
+@AutoConfigureWebTestClient
+class ConsoleBackendForFrontendTest {
+  static final KeycloakTestRealm realm = new KeycloakTestRealm();
+  static final Context.Key<String> AUTHORIZATION = Context.key("authorization");
+  static final Server cases;
+
+  static {
+    ServerInterceptor headers =
+        new ServerInterceptor() {
+          @Override
+          public <Q, R> io.grpc.ServerCall.Listener<Q> interceptCall(
+              io.grpc.ServerCall<Q, R> call,
+              Metadata metadata,
+              io.grpc.ServerCallHandler<Q, R> next) {
+            String auth =
+                metadata.get(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER));
+            return Contexts.interceptCall(
+                Context.current().withValue(AUTHORIZATION, auth), call, metadata, next);
+          }
+        };
+    CaseServiceGrpc.CaseServiceImplBase echo =
+        new CaseServiceGrpc.CaseServiceImplBase() {
+          @Override
+          public void getCase(GetCaseRequest request, StreamObserver<GetCaseResponse> response) {
+            String auth = AUTHORIZATION.get();
+            response.onNext(
+                GetCaseResponse.newBuilder()
+                    .setCase(
+                        Case.newBuilder()
+                            .setCaseId(request.getCaseId())
+                            .setTitle(auth == null ? "no-token" : auth))
+                    .build());
+            response.onCompleted();
+          }
+        };
+    try {
+      cases =
+          NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+              .addService(ServerInterceptors.intercept(echo, headers))
+              .build()
+              .start();
+    } catch (IOException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void backends(DynamicPropertyRegistry registry) {
+    registry.add("taskforce.security.issuer-uri", realm::issuer);
+    registry.add("taskforce.backends.case-service", () -> "http://127.0.0.1:" + cases.getPort());
+  }
+
+  @AfterAll
+  static void stop() {
+    cases.shutdownNow();
+    realm.close();
+  }
+
+  @LocalServerPort int port;
+  @Autowired WebTestClient web;
+
+  @BeforeEach
+  void client() {
+    web = web.mutate().responseTimeout(Duration.ofSeconds(20)).build();
+  }
+
+  /** A browser's cookie jar, enough for one origin. */
+  static final class Browser {
+    final Map<String, String> cookies = new LinkedHashMap<>();
+    final Map<String, ResponseCookie> set = new LinkedHashMap<>();
+
+    void take(EntityExchangeResult<?> result) {
+      result
+          .getResponseCookies()
+          .forEach((name, values) ->
+              values.forEach(c -> {
+                set.put(name, c);
+                if (c.getMaxAge().isZero() || c.getValue().isEmpty()) {
+                  cookies.remove(name);
+                } else {
+                  cookies.put(name, c.getValue());
+                }
+              }));
+    }
+
+    String header() {
+      return cookies.entrySet().stream()
+          .map(e -> e.getKey() + "=" + e.getValue())
+          .reduce((a, b) -> a + "; " + b)
+          .orElse("");
+    }
+  }
+
+  /** Signs in the way a browser does, Keycloak answering the code with these tokens. */
+  private Browser signIn(String code, String accessToken, int expiresIn, String refreshToken) {
+    Browser browser = new Browser();
+    var page =
+        web.get()
+            .uri("/cases")
+            .accept(MediaType.TEXT_HTML)
+            .exchange()
+            .expectStatus()
+            .isFound()
+            .expectBody()
+            .returnResult();
+    browser.take(page);
+    assertThat(page.getResponseHeaders().getLocation()).hasPath("/oauth2/authorization/keycloak");
+
+    var authorize =
+        web.get()
+            .uri("/oauth2/authorization/keycloak")
+            .header(HttpHeaders.COOKIE, browser.header())
+            .exchange()
+            .expectStatus()
+            .isFound()
+            .expectBody()
+            .returnResult();
+    browser.take(authorize);
+    URI toKeycloak = authorize.getResponseHeaders().getLocation();
+    assertThat(toKeycloak.toString()).startsWith(realm.issuer() + "/protocol/openid-connect/auth");
+    var query = UriComponentsBuilder.fromUri(toKeycloak).build().getQueryParams();
+    assertThat(query.getFirst("client_id")).isEqualTo("taskforce-console");
+    assertThat(query.getFirst("code_challenge_method")).isEqualTo("S256");
+    assertThat(query.getFirst("code_challenge")).isNotBlank();
+    assertThat(query.getFirst("scope")).contains("openid");
+
+    String subject = UUID.nameUUIDFromBytes("maria.lopez".getBytes()).toString();
+    String idToken =
+        realm
+            .user("maria.lopez", "hsi-abq", "FEDERAL", "investigator")
+            .claim("aud", List.of("taskforce-console"))
+            .claim("azp", "taskforce-console")
+            .claim("typ", "ID")
+            .claim("nonce", decode(query.getFirst("nonce")))
+            .mint();
+    realm
+        .wireMock()
+        .stubFor(
+            post(urlEqualTo("/realms/taskforce/protocol/openid-connect/token"))
+                .withRequestBody(containing("code=" + code))
+                .willReturn(json(tokenResponse(accessToken, expiresIn, refreshToken, idToken))));
+    realm
+        .wireMock()
+        .stubFor(
+            get(urlPathEqualTo("/realms/taskforce/protocol/openid-connect/userinfo"))
+                .willReturn(
+                    json(
+                        "{\"sub\":\""
+                            + subject
+                            + "\",\"preferred_username\":\"maria.lopez\",\"name\":\"Maria Lopez\"}")));
+
+    var back =
+        web.get()
+            .uri(b ->
+                b.path("/login/oauth2/code/keycloak")
+                    .queryParam("code", code)
+                    .queryParam("state", decode(query.getFirst("state")))
+                    .build())
+            .header(HttpHeaders.COOKIE, browser.header())
+            .exchange()
+            .expectStatus()
+            .isFound()
+            .expectBody()
+            .returnResult();
+    browser.take(back);
+    assertThat(back.getResponseHeaders().getLocation()).hasPath("/cases");
+    realm
+        .wireMock()
+        .verify(
+            postRequestedFor(urlEqualTo("/realms/taskforce/protocol/openid-connect/token"))
+                .withRequestBody(containing("code_verifier="))
+                .withRequestBody(containing("grant_type=authorization_code")));
+    return browser;
+  }
+
+  private static String decode(String s) {
+    return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static String tokenResponse(
+      String access, int expiresIn, String refresh, String idToken) {
+    return "{\"access_token\":\""
+        + access
+        + "\",\"token_type\":\"Bearer\",\"expires_in\":"
+        + expiresIn
+        + ",\"refresh_token\":\""
+        + refresh
+        + "\",\"refresh_expires_in\":1800"
+        + (idToken == null ? "" : ",\"id_token\":\"" + idToken + "\"")
+        + ",\"scope\":\"openid profile email\"}";
+  }
+
+  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(
+      String body) {
+    return aResponse().withHeader("Content-Type", "application/json").withBody(body);
+  }
+
+  private String userToken() {
+    return realm.user("maria.lopez", "hsi-abq", "FEDERAL", "investigator").mint();
+  }
+
+  private WebTestClient.ResponseSpec getWith(Browser browser, String uri) {
+    var spec = web.get().uri(uri).header(HttpHeaders.COOKIE, browser.header()).exchange();
+    return spec;
+  }
+
+  @Test
+  void signIn_setsAnHttpOnlyStrictSessionCookie_andRelaysTheUsersTokenToTheApi() {
+    String access = userToken();
+    Browser browser = signIn("code-1", access, 300, "refresh-1");
+
+    var cookie =
+        web.get()
+            .uri("/cases")
+            .header(HttpHeaders.COOKIE, browser.header())
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+            .expectBody(String.class)
+            .value(html -> assertThat(html).contains("<div id=\"root\">"))
+            .returnResult();
+    assertThat(browser.cookies).containsKey("SESSION");
+
+    getWith(browser, "/api/v1/cases/c-1")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.case.title")
+        .isEqualTo("Bearer " + access);
+    assertThat(cookie.getResponseHeaders().getFirst(HttpHeaders.CACHE_CONTROL))
+        .contains("no-store");
+  }
+
+  @Test
+  void theSessionCookie_isHttpOnlyAndSameSiteStrict_andTheTokenNeverReachesTheBrowser() {
+    String access = userToken();
+    var authorize =
+        web.get().uri("/oauth2/authorization/keycloak").exchange().expectBody().returnResult();
+    ResponseCookie session = authorize.getResponseCookies().getFirst("SESSION");
+    assertThat(session).isNotNull();
+    assertThat(session.isHttpOnly()).isTrue();
+    assertThat(session.getSameSite()).isEqualTo("Strict");
+
+    Browser browser = signIn("code-2", access, 300, "refresh-2");
+    var me =
+        getWith(browser, "/console/me")
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(me)
+        .contains("\"agency\":\"hsi-abq\"")
+        .contains("\"investigator\"")
+        .doesNotContain(access)
+        .doesNotContain("refresh-2");
+    assertThat(browser.cookies.values()).noneMatch(v -> v.contains(access.substring(0, 20)));
+  }
+
+  @Test
+  void unsafeCalls_needTheCsrfToken() {
+    Browser browser = signIn("code-3", userToken(), 300, "refresh-3");
+    getWith(browser, "/console/me").expectStatus().isOk();
+    // The browser has the CSRF cookie, readable by the console's script, sent to this site only.
+    ResponseCookie csrf = browser.set.get("XSRF-TOKEN");
+    assertThat(csrf).isNotNull();
+    assertThat(csrf.isHttpOnly()).isFalse();
+    assertThat(csrf.getSameSite()).isEqualTo("Strict");
+
+    web.post()
+        .uri("/api/v1/cases")
+        .header(HttpHeaders.COOKIE, browser.header())
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"title\":\"x\"}")
+        .exchange()
+        .expectStatus()
+        .isForbidden();
+    web.post()
+        .uri("/api/v1/cases")
+        .header(HttpHeaders.COOKIE, browser.header())
+        .header("X-XSRF-TOKEN", browser.cookies.get("XSRF-TOKEN"))
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"title\":\"x\"}")
+        .exchange()
+        // past CSRF and on to the backend, which does not implement CreateCase
+        .expectStatus()
+        .isEqualTo(501);
+  }
+
+  @Test
+  void anExpiredAccessToken_isRefreshedBeforeItIsRelayed() {
+    String fresh = userToken();
+    realm
+        .wireMock()
+        .stubFor(
+            post(urlEqualTo("/realms/taskforce/protocol/openid-connect/token"))
+                .withRequestBody(containing("refresh_token=refresh-4"))
+                .willReturn(json(tokenResponse(fresh, 300, "refresh-4b", null))));
+    Browser browser = signIn("code-4", userToken(), 1, "refresh-4");
+
+    getWith(browser, "/api/v1/cases/c-4")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.case.title")
+        .isEqualTo("Bearer " + fresh);
+    realm
+        .wireMock()
+        .verify(
+            postRequestedFor(urlEqualTo("/realms/taskforce/protocol/openid-connect/token"))
+                .withRequestBody(containing("grant_type=refresh_token")));
+  }
+
+  @Test
+  void aSessionKeycloakNoLongerHonours_endsWith401_andTheUserMustSignInAgain() {
+    realm
+        .wireMock()
+        .stubFor(
+            post(urlEqualTo("/realms/taskforce/protocol/openid-connect/token"))
+                .withRequestBody(containing("refresh_token=refresh-5"))
+                .willReturn(
+                    aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                            "{\"error\":\"invalid_grant\",\"error_description\":\"Session not active\"}")));
+    Browser browser = signIn("code-5", userToken(), 1, "refresh-5");
+
+    getWith(browser, "/api/v1/cases/c-5")
+        .expectStatus()
+        .isUnauthorized()
+        .expectBody()
+        .jsonPath("$.error.details[0].reason")
+        .isEqualTo("SESSION_ENDED");
+    getWith(browser, "/console/me").expectStatus().isUnauthorized();
+    getWith(browser, "/cases")
+        .expectStatus()
+        .isFound()
+        .expectHeader()
+        .value(HttpHeaders.LOCATION, l -> assertThat(l).endsWith("/oauth2/authorization/keycloak"));
+  }
+
+  @Test
+  void signOut_endsTheSession_andKeycloaksToo() {
+    Browser browser = signIn("code-6", userToken(), 300, "refresh-6");
+    browser.take(getWith(browser, "/").expectBody().returnResult());
+    var out =
+        web.post()
+            .uri("/logout")
+            .header(HttpHeaders.COOKIE, browser.header())
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .bodyValue("_csrf=" + browser.cookies.get("XSRF-TOKEN"))
+            .exchange()
+            .expectStatus()
+            .isFound()
+            .expectBody()
+            .returnResult();
+    URI location = out.getResponseHeaders().getLocation();
+    assertThat(location.toString())
+        .startsWith(realm.issuer() + "/protocol/openid-connect/logout")
+        .contains("id_token_hint=")
+        .contains("post_logout_redirect_uri=");
+    getWith(browser, "/console/me").expectStatus().isUnauthorized();
+  }
+
+  @Test
+  void withoutASession_apiCallsAndMeAre401_andPagesGoToSignIn() {
+    Browser stale = new Browser();
+    stale.cookies.put("SESSION", "not-a-session");
+    getWith(stale, "/api/v1/cases/c-1")
+        .expectStatus()
+        .isUnauthorized()
+        .expectBody()
+        .jsonPath("$.error.details[0].reason")
+        .isEqualTo("SESSION_REQUIRED");
+    web.get().uri("/console/me").exchange().expectStatus().isUnauthorized();
+    web.get()
+        .uri("/cases/c-1")
+        .exchange()
+        .expectStatus()
+        .isFound()
+        .expectHeader()
+        .value(HttpHeaders.LOCATION, l -> assertThat(l).endsWith("/oauth2/authorization/keycloak"));
+  }
+
+  @Test
+  void bearerTokenCallers_keepTheStatelessApi_evenWithASessionCookie() {
+    String token = userToken();
+    web.get()
+        .uri("/api/v1/cases/c-7")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+        .header(HttpHeaders.COOKIE, "SESSION=whatever")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .doesNotExist(HttpHeaders.SET_COOKIE)
+        .expectBody()
+        .jsonPath("$.case.title")
+        .isEqualTo("Bearer " + token);
+    web.get()
+        .uri("/api/v1/cases/c-7")
+        .exchange()
+        .expectStatus()
+        .isUnauthorized()
+        .expectBody()
+        .jsonPath("$.error.details[0].reason")
+        .isEqualTo("TOKEN_MISSING");
+  }
+
+  @Test
+  void theConsolesFiles_arePublicAndCached_underAStrictContentSecurityPolicy() {
+    var index = getWith(signIn("code-8", userToken(), 300, "r-8"), "/").expectBody(String.class);
+    String html = index.returnResult().getResponseBody();
+    String csp = index.returnResult().getResponseHeaders().getFirst("Content-Security-Policy");
+    assertThat(csp)
+        .contains("script-src 'self'")
+        .contains("style-src 'self'")
+        .contains("frame-ancestors 'none'")
+        .doesNotContain("unsafe-inline")
+        .doesNotContain("unsafe-eval");
+    assertThat(html).doesNotContainPattern("<script>(?s).+?</script>");
+    String asset = html.replaceAll("(?s).*src=\"(/assets/[^\"]+\\.js)\".*", "$1");
+    assertThat(asset).startsWith("/assets/");
+    web.get()
+        .uri(asset)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .value(HttpHeaders.CACHE_CONTROL, c -> assertThat(c).contains("immutable"));
+    web.get().uri("/assets/nothing.js").exchange().expectStatus().isNotFound();
+  }
+}
