@@ -141,6 +141,10 @@ class CrashJourneyTest {
       String phone = String.format("+1505777%04d", i);
       acknowledged.put(register("hsi.investigator", "hsi-crash-" + i, phone), "hsi.investigator");
       acknowledged.put(register("fbi.investigator", "fbi-crash-" + i, phone), "fbi.investigator");
+      if (i == 0) {
+        // From here on the stream has a cursor to resume from, whatever is killed.
+        waitUntil("the first alert on HSI's stream", Duration.ofSeconds(60), stream::hasCursor);
+      }
       progress.incrementAndGet();
     }
     killer.join(TimeUnit.MINUTES.toMillis(6));
@@ -341,6 +345,7 @@ class CrashJourneyTest {
     private final Set<String> reused = ConcurrentHashMap.newKeySet();
     private volatile String cursor = "";
     private volatile boolean running = true;
+    private volatile boolean live;
     private volatile Context.CancellableContext current;
     private Thread loop;
 
@@ -348,9 +353,14 @@ class CrashJourneyTest {
       this.user = user;
     }
 
+    /** Starts the stream and returns once the server has answered on it (a heartbeat). */
     void start() {
       loop = Thread.ofPlatform().name("resuming-stream").start(this::run);
-      sleep(1_000);
+      waitUntil("HSI's stream is open", Duration.ofSeconds(60), () -> live);
+    }
+
+    boolean hasCursor() {
+      return !cursor.isEmpty();
     }
 
     private void run() {
@@ -362,10 +372,15 @@ class CrashJourneyTest {
           context.run(() ->
               api.notificationStream(api.userToken(user))
                   .subscribeNotifications(
-                      SubscribeNotificationsRequest.newBuilder().setAfterCursor(cursor).build(),
+                      SubscribeNotificationsRequest.newBuilder()
+                          .setAfterCursor(cursor)
+                          .setHeartbeatInterval(
+                              com.google.protobuf.Duration.newBuilder().setSeconds(1))
+                          .build(),
                       new StreamObserver<>() {
                         @Override
                         public void onNext(SubscribeNotificationsResponse r) {
+                          live = true;
                           if (r.hasNotification()) {
                             Notification n = r.getNotification();
                             String previous =

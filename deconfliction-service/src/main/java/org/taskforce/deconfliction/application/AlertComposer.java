@@ -90,12 +90,16 @@ public final class AlertComposer {
                 event ? "EVENT_CONFLICT" : "TARGET_CONFLICT",
                 "CRITICAL",
                 List.of(Notice.Recipient.agency(side.agency().id())),
-                "Restricted registration hit by " + other.agency().displayName(),
+                "Restricted registration hit by " + otherParty(other),
                 "Your restricted registration "
                     + side.registrationId()
-                    + " conflicts with one of "
-                    + other.agency().displayName()
-                    + ", who was told nothing. Decide whether to reach out. "
+                    + (other.disclosure() == Disclosure.RESTRICTED
+                        ? " conflicts with another agency's registration that is restricted as"
+                            + " well: neither side is told the other's agency. The watch officer"
+                            + " can broker contact. "
+                        : " conflicts with one of "
+                            + other.agency().displayName()
+                            + ", who was told nothing. Decide whether to reach out. ")
                     + String.join("; ", c.reasons())
                     + ". "
                     + contactLine(other)
@@ -258,6 +262,13 @@ public final class AlertComposer {
     a.put("registration_id", side.registrationId());
     a.put("kind", c.kind().name());
     return a;
+  }
+
+  /** The other side as a restricted owner may know it: by name unless it is restricted too. */
+  private static String otherParty(Conflict.Side other) {
+    return DisclosurePolicy.showsAgency(other.disclosure())
+        ? other.agency().displayName()
+        : "another agency's restricted registration";
   }
 
   private static String contactLine(Conflict.Side other) {

@@ -64,7 +64,17 @@ public final class PageTokens {
       java.util.function.Function<T, List<String>> positionOf) {
     int size = size(requestedSize);
     List<String> after = read(query, token).orElse(List.of());
-    List<T> fetched = fetch.after(after, size + 1);
+    List<T> fetched;
+    try {
+      fetched = fetch.after(after, size + 1);
+    } catch (NumberFormatException | IndexOutOfBoundsException | java.time.DateTimeException e) {
+      // Only a token signed with a leaked or default secret gets here with a position the query
+      // cannot read; it is still the caller's bad token, not our failure.
+      if (after.isEmpty()) {
+        throw e;
+      }
+      throw foreign();
+    }
     if (fetched.size() <= size) {
       return new Page<>(fetched, "");
     }

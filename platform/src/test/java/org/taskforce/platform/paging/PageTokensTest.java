@@ -84,6 +84,18 @@ class PageTokensTest {
   }
 
   @Test
+  void aValidlySignedTokenWithAPositionTheQueryCannotRead_isInvalidArgument_notInternal() {
+    // What anyone holding the secret (a default one left in place) could forge.
+    for (List<String> forged : List.of(List.of("x"), List.of(""))) {
+      String token = tokens.issue(query, forged);
+      TaskforceException refused =
+          catchThrowableOfType(TaskforceException.class, () -> page(query, token, 5));
+      assertThat(refused).as(forged.toString()).isNotNull();
+      assertThat(refused.kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
+    }
+  }
+
+  @Test
   void setsAreTheSameQueryWhateverTheirOrder() {
     String token = tokens.issue(query.with("statuses", List.of("NEW", "RESOLVED")), List.of("x"));
     assertThat(tokens.read(query.with("statuses", List.of("RESOLVED", "NEW")), token))

@@ -42,7 +42,22 @@ final class ConflictMapping {
       b.setResolution(ConflictResolution.valueOf("CONFLICT_RESOLUTION_" + c.resolution().name()));
     }
     if (c.resolved() != null) {
-      b.setResolved(ProtoMapping.stamp(c.resolved()));
+      // Who resolved is a person of a side (or the watch agency): named only where that side's
+      // contact would be, as for acknowledgements.
+      var resolverSide =
+          c.sides().stream()
+              .filter(s -> s.agency().id().equals(c.resolved().agencyId()))
+              .findFirst();
+      boolean named =
+          resolverSide.isEmpty()
+              || policy.seesInFull(resolverSide.get(), reader)
+              || DisclosurePolicy.showsContact(resolverSide.get().disclosure());
+      b.setResolved(
+          named
+              ? ProtoMapping.stamp(c.resolved())
+              : ActorStamp.newBuilder()
+                  .setTime(ProtoMapping.timestamp(c.resolved().time()))
+                  .build());
     }
     for (Conflict.Side s : c.sides()) {
       b.addSides(side(s, policy.seesInFull(s, reader)));

@@ -96,6 +96,9 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
             and(
                 Filters.ne("status", Conflict.Status.RESOLVED.name()),
                 Filters.ne("escalated", true),
+                // Someone must still be waiting: conflicts every side acknowledged would
+                // otherwise stay first in line forever and hold back the rest.
+                Filters.elemMatch("sides", Filters.eq("acknowledged", null)),
                 Filters.lte("deadline", Documents.date(by))))
         .sort(Sorts.ascending("deadline"))
         .limit(limit)

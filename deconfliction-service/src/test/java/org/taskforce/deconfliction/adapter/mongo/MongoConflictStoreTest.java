@@ -101,4 +101,42 @@ class MongoConflictStoreTest {
         .containsExactly("c-1");
     assertThat(store.list("hsi", java.util.Set.of(), java.util.Set.of(), List.of(), 10)).isEmpty();
   }
+
+  @Test
+  void conflictsEveryoneAcknowledged_doNotHoldBackTheOnesStillWaitingToEscalate() {
+    org.taskforce.deconfliction.domain.Stamp ack =
+        new org.taskforce.deconfliction.domain.Stamp("u", "U", "apd", T);
+    for (int i = 0; i < 5; i++) {
+      Conflict c = conflict("c-acked-" + i, T, Disclosure.OPEN, Disclosure.OPEN);
+      List<Conflict.Side> acked =
+          c.sides().stream()
+              .map(s ->
+                  new Conflict.Side(
+                      s.agency(), s.registrationId(), s.contact(), s.disclosure(), ack, ""))
+              .toList();
+      store.insertIfAbsent(
+          new Conflict(
+              c.id(),
+              c.kind(),
+              c.tier(),
+              c.score(),
+              c.reasons(),
+              Conflict.Status.ACKNOWLEDGED,
+              acked,
+              T,
+              null,
+              "",
+              null,
+              T,
+              false,
+              1));
+    }
+    store.insertIfAbsent(
+        conflict("c-waiting", T.plusSeconds(60), Disclosure.OPEN, Disclosure.OPEN));
+
+    // Only three at a time: the five everyone acknowledged (earlier deadlines) must not fill it.
+    assertThat(store.dueForEscalation(T.plusSeconds(3_600), 3))
+        .extracting(Conflict::id)
+        .containsExactly("c-waiting");
+  }
 }
