@@ -68,6 +68,7 @@ public final class CaseBenchmark {
                   "--spring.grpc.server.host=127.0.0.1",
                   "--server.port=0",
                   "--taskforce.mongodb.uri=" + mongoUri,
+                  "--taskforce.paging.token-secret=benchmark-page-token-secret",
                   "--taskforce.security.issuer-uri=" + realm.issuer(),
                   "--taskforce.outbox.enabled=false",
                   "--logging.level.root=WARN");

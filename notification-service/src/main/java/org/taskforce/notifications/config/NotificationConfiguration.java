@@ -32,6 +32,7 @@ import org.taskforce.notifications.application.WebhookDispatcher;
 import org.taskforce.notifications.application.Webhooks;
 import org.taskforce.platform.config.TaskforcePlatformAutoConfiguration.ErrorDomain;
 import org.taskforce.platform.mongo.MongoProperties;
+import org.taskforce.platform.paging.PageTokens;
 import org.taskforce.platform.security.TokenVerifier;
 
 /** Explicit wiring of notification-service. */
@@ -168,12 +169,14 @@ public class NotificationConfiguration {
       Webhooks webhooks,
       MongoWebhookStore webhookStore,
       WebhookDispatcher dispatcher,
-      TokenVerifier tokens) {
+      TokenVerifier tokens,
+      PageTokens pageTokens) {
     return new NotificationGrpcService(
         notifications,
         store,
         streams,
-        new WebhookEndpoints(webhooks, webhookStore, dispatcher::breaker),
+        new WebhookEndpoints(webhooks, webhookStore, dispatcher::breaker, pageTokens),
+        pageTokens,
         token -> tokens.verify(token).getExpiresAt());
   }
 

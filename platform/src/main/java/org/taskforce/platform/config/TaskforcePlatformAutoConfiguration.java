@@ -69,7 +69,14 @@ public class TaskforcePlatformAutoConfiguration {
   /** Opaque, query-bound page tokens for every list of the service. */
   @Bean
   @ConditionalOnMissingBean
-  PageTokens pageTokens(PagingProperties properties) {
+  PageTokens pageTokens(PagingProperties properties, MongoProperties mongo) {
+    if (!mongo.embedded() && properties.usesBuiltInSecret()) {
+      // Anyone who read this source could mint tokens for a real deployment's lists.
+      throw new IllegalStateException(
+          "taskforce.paging.token-secret is not set: a service on a real MongoDB needs a page-token"
+              + " secret of its own (the same on every replica; k8s: the Secret"
+              + " <service>-page-tokens)");
+    }
     return new PageTokens(properties.tokenSecret());
   }
 

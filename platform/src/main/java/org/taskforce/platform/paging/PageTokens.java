@@ -136,6 +136,28 @@ public final class PageTokens {
     return Optional.of(List.copyOf(position));
   }
 
+  /**
+   * Part {@code index} of a position read from a token, as a number.
+   *
+   * @throws TaskforceException INVALID_ARGUMENT on {@code page_token} when the position has no such
+   *     part or it is not a number (only a token made with a leaked secret can get here)
+   */
+  public static long number(List<String> position, int index) {
+    try {
+      return Long.parseLong(position.get(index));
+    } catch (NumberFormatException | IndexOutOfBoundsException e) {
+      throw foreign();
+    }
+  }
+
+  /** Part {@code index} of a position read from a token; refused like {@link #number}. */
+  public static String part(List<String> position, int index) {
+    if (index < 0 || index >= position.size()) {
+      throw foreign();
+    }
+    return position.get(index);
+  }
+
   private byte[] mac(PageQuery query, String body) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import org.taskforce.api.notifications.v1.AcknowledgeNotificationRequest;
 import org.taskforce.api.notifications.v1.AcknowledgeNotificationResponse;
@@ -43,6 +42,8 @@ import org.taskforce.notifications.domain.Notification;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.grpc.CallerContext;
+import org.taskforce.platform.paging.PageQuery;
+import org.taskforce.platform.paging.PageTokens;
 import org.taskforce.platform.security.AgencyPrincipal;
 
 /** The NotificationService contract: publish, inbox, streams, webhooks and their deliveries. */
@@ -53,6 +54,7 @@ public final class NotificationGrpcService
   static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
 
   private final Notifications notifications;
+  private final PageTokens pageTokens;
   private final NotificationStore store;
   private final NotificationStreams streams;
   private final WebhookEndpoints webhooks;
@@ -66,8 +68,10 @@ public final class NotificationGrpcService
       NotificationStore store,
       NotificationStreams streams,
       WebhookEndpoints webhooks,
+      PageTokens pageTokens,
       Function<String, Instant> tokenExpiry) {
     this.notifications = notifications;
+    this.pageTokens = pageTokens;
     this.store = store;
     this.streams = streams;
     this.webhooks = webhooks;
@@ -212,28 +216,25 @@ public final class NotificationGrpcService
     Set<String> kinds = NotificationMapping.kinds(r.getKindsValueList(), "kinds", v);
     v.throwIfAny();
     // The token is bound to everything that decides what the list holds.
-    String query =
-        String.join(
-            "|",
-            "ListNotifications",
-            caller.agencyId(),
-            caller.subject(),
-            Boolean.toString(r.getUnreadOnly()),
-            Boolean.toString(r.getNeedsAcknowledgementOnly()),
-            new TreeSet<>(kinds).toString());
-    String key = PageTokens.key(query, r.getPageToken());
+    PageQuery query =
+        PageQuery.of("notifications.inbox")
+            .with("agency", caller.agencyId())
+            .with("user", caller.subject())
+            .with("unread_only", r.getUnreadOnly())
+            .with("needs_acknowledgement_only", r.getNeedsAcknowledgementOnly())
+            .with("kinds", kinds);
+    long before =
+        pageTokens
+            .read(query, r.getPageToken())
+            .map(position -> PageTokens.number(position, 0))
+            .orElse(Long.MAX_VALUE);
     Notifications.Page page =
         notifications.inbox(
-            caller,
-            r.getUnreadOnly(),
-            kinds,
-            r.getNeedsAcknowledgementOnly(),
-            size,
-            key == null ? Long.MAX_VALUE : PageTokens.number(key));
+            caller, r.getUnreadOnly(), kinds, r.getNeedsAcknowledgementOnly(), size, before);
     ListNotificationsResponse.Builder b =
         ListNotificationsResponse.newBuilder()
             .setNextPageToken(
-                page.next() < 0 ? "" : PageTokens.next(query, Long.toString(page.next())))
+                page.next() < 0 ? "" : pageTokens.issue(query, List.of(Long.toString(page.next()))))
             .setUnreadCount(page.unreadCount());
     page.items().forEach(n -> b.addNotifications(NotificationMapping.toProto(n)));
     observer.onNext(b.build());

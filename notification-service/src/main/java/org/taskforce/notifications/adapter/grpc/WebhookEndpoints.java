@@ -34,6 +34,8 @@ import org.taskforce.notifications.domain.Delivery;
 import org.taskforce.notifications.domain.Webhook;
 import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.grpc.CallerContext;
+import org.taskforce.platform.paging.PageQuery;
+import org.taskforce.platform.paging.PageTokens;
 import org.taskforce.platform.security.AgencyPrincipal;
 
 /** Webhook messages ⇄ the Webhooks use cases; health comes from the endpoint's breaker. */
@@ -41,10 +43,15 @@ public final class WebhookEndpoints {
   private final Webhooks webhooks;
   private final WebhookStore store;
   private final Function<String, CircuitBreaker> breakers;
+  private final PageTokens pageTokens;
 
   public WebhookEndpoints(
-      Webhooks webhooks, WebhookStore store, Function<String, CircuitBreaker> breakers) {
+      Webhooks webhooks,
+      WebhookStore store,
+      Function<String, CircuitBreaker> breakers,
+      PageTokens pageTokens) {
     this.webhooks = webhooks;
+    this.pageTokens = pageTokens;
     this.store = store;
     this.breakers = breakers;
   }
@@ -64,9 +71,15 @@ public final class WebhookEndpoints {
     int size = Bounds.pageSize(v, r.getPageSize());
     v.throwIfAny();
     Webhooks.requireAdmin(caller);
-    String query = "ListWebhookSubscriptions|" + caller.agencyId();
-    String key = PageTokens.key(query, r.getPageToken());
-    WebhookStore.Position after = key == null ? null : position(key);
+    PageQuery query = PageQuery.of("notifications.webhooks").with("agency", caller.agencyId());
+    WebhookStore.Position after =
+        pageTokens
+            .read(query, r.getPageToken())
+            .map(position ->
+                new WebhookStore.Position(
+                    Instant.ofEpochMilli(PageTokens.number(position, 0)),
+                    PageTokens.part(position, 1)))
+            .orElse(null);
     List<Webhook> page = webhooks.list(caller, after, size + 1);
     boolean more = page.size() > size;
     List<Webhook> shown = more ? page.subList(0, size) : page;
@@ -74,19 +87,11 @@ public final class WebhookEndpoints {
     if (more) {
       Webhook last = shown.getLast();
       b.setNextPageToken(
-          PageTokens.next(query, last.createTime().toEpochMilli() + ":" + last.id()));
+          pageTokens.issue(
+              query, List.of(Long.toString(last.createTime().toEpochMilli()), last.id())));
     }
     shown.forEach(w -> b.addSubscriptions(proto(w)));
     return b.build();
-  }
-
-  private static WebhookStore.Position position(String key) {
-    int colon = key.indexOf(':');
-    if (colon < 0) {
-      PageTokens.number(key); // refused
-    }
-    return new WebhookStore.Position(
-        Instant.ofEpochMilli(PageTokens.number(key.substring(0, colon))), key.substring(colon + 1));
   }
 
   CreateWebhookSubscriptionResponse create(CreateWebhookSubscriptionRequest r) {
@@ -164,20 +169,23 @@ public final class WebhookEndpoints {
     }
     String webhookId = required("subscription_id", r.getSubscriptionId(), v);
     v.throwIfAny();
-    String query = "ListWebhookDeliveries|" + caller.agencyId() + "|" + webhookId + "|" + statuses;
-    String key = PageTokens.key(query, r.getPageToken());
-    List<Delivery> page =
-        webhooks.deliveries(
-            caller,
-            webhookId,
-            statuses,
-            key == null ? Long.MAX_VALUE : PageTokens.number(key),
-            size + 1);
+    PageQuery query =
+        PageQuery.of("notifications.webhook-deliveries")
+            .with("agency", caller.agencyId())
+            .with("subscription", webhookId)
+            .with("statuses", statuses);
+    long before =
+        pageTokens
+            .read(query, r.getPageToken())
+            .map(position -> PageTokens.number(position, 0))
+            .orElse(Long.MAX_VALUE);
+    List<Delivery> page = webhooks.deliveries(caller, webhookId, statuses, before, size + 1);
     boolean more = page.size() > size;
     List<Delivery> shown = more ? page.subList(0, size) : page;
     ListWebhookDeliveriesResponse.Builder b = ListWebhookDeliveriesResponse.newBuilder();
     if (more) {
-      b.setNextPageToken(PageTokens.next(query, Long.toString(shown.getLast().sequence())));
+      b.setNextPageToken(
+          pageTokens.issue(query, List.of(Long.toString(shown.getLast().sequence()))));
     }
     shown.forEach(d -> b.addDeliveries(proto(d)));
     return b.build();

@@ -244,7 +244,9 @@ class ListPagingTest extends NotificationTestBase {
       assertThat(ErrorDetails.violations(refused))
           .containsAnyOf(
               org.assertj.core.api.Assertions.entry(
-                  "page_token", "is not a token this service issued for this query"),
+                  "page_token",
+                  "is not a page token of this list: send the next_page_token of the previous"
+                      + " page of the same query, or none for the first page"),
               org.assertj.core.api.Assertions.entry("page_size", "must not be negative"));
     }
     // another caller's token
