@@ -39,23 +39,23 @@ public final class Bounds {
   private Bounds() {}
 
   /** A text of at most {@code max} characters (null counts as empty). */
-  public static void max(Violations v, String field, String value, int max) {
+  public static void max(Violations violations, String field, String value, int max) {
     if (value != null && value.length() > max) {
-      v.add(field, "at most " + max + " characters, got " + value.length());
+      violations.add(field, "at most " + max + " characters, got " + value.length());
     }
   }
 
   /** A list of at most {@code max} entries. */
-  public static void count(Violations v, String field, Collection<?> values, int max) {
+  public static void count(Violations violations, String field, Collection<?> values, int max) {
     if (values.size() > max) {
-      v.add(field, "at most " + max + " entries, got " + values.size());
+      violations.add(field, "at most " + max + " entries, got " + values.size());
     }
   }
 
   /** The page size to serve: a negative one is refused. */
-  public static int pageSize(Violations v, int asked) {
+  public static int pageSize(Violations violations, int asked) {
     if (asked < 0) {
-      v.add("page_size", "must not be negative");
+      violations.add("page_size", "must not be negative");
       return DEFAULT_PAGE;
     }
     return asked == 0 ? DEFAULT_PAGE : Math.min(asked, MAX_PAGE);

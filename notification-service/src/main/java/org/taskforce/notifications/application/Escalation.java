@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.taskforce.notifications.application.port.NotificationStore;
 import org.taskforce.notifications.domain.Notification;
 
 /**
@@ -16,19 +17,19 @@ import org.taskforce.notifications.domain.Notification;
  */
 public final class Escalation {
   private final NotificationStore store;
-  private final Notifications notifications;
+  private final PublishNotifications publishing;
   private final String watchAgencyId;
   private final Duration lead;
   private final Clock clock;
 
   public Escalation(
       NotificationStore store,
-      Notifications notifications,
+      PublishNotifications publishing,
       String watchAgencyId,
       Duration lead,
       Clock clock) {
     this.store = store;
-    this.notifications = notifications;
+    this.publishing = publishing;
     this.watchAgencyId = watchAgencyId;
     this.lead = lead;
     this.clock = clock;
@@ -37,30 +38,30 @@ public final class Escalation {
   /** Escalates what is due; returns how many. */
   public int run() {
     int escalated = 0;
-    for (Notification n : store.dueForEscalation(clock.instant().plus(lead), 200)) {
-      notifications.publishAs(
+    for (Notification overdue : store.dueForEscalation(clock.instant().plus(lead), 200)) {
+      publishing.publishAs(
           "notification-service",
-          new Notifications.Publication(
-              "escalation:" + n.id(),
+          new Publication(
+              "escalation:" + overdue.id(),
               List.of(new Notification.Recipient(watchAgencyId, "", "watch-officer")),
               "ESCALATION",
               "CRITICAL",
-              clip("Unacknowledged: " + n.title(), Bounds.TITLE),
+              clip("Unacknowledged: " + overdue.title(), Bounds.TITLE),
               clip(
                   "Nobody at "
-                      + n.recipient().agencyId()
+                      + overdue.recipient().agencyId()
                       + " has acknowledged '"
-                      + n.title()
+                      + overdue.title()
                       + "' due "
-                      + n.acknowledgeDeadline()
+                      + overdue.acknowledgeDeadline()
                       + ". "
-                      + n.body(),
+                      + overdue.body(),
                   Bounds.BODY),
-              n.resource(),
-              Map.of("notification_id", n.id(), "agency_id", n.recipient().agencyId()),
+              overdue.resource(),
+              Map.of("notification_id", overdue.id(), "agency_id", overdue.recipient().agencyId()),
               true,
               null)); // the escalation itself does not escalate again
-      if (store.markEscalated(n.id())) {
+      if (store.markEscalated(overdue.id())) {
         escalated++; // counted once, by the run that marked it
       }
     }

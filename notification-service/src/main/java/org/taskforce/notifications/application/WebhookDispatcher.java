@@ -1,66 +1,53 @@
 package org.taskforce.notifications.application;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.taskforce.notifications.application.port.EndpointGuard;
+import org.taskforce.notifications.application.port.NotificationRenderer;
+import org.taskforce.notifications.application.port.NotificationStore;
+import org.taskforce.notifications.application.port.WebhookSender;
+import org.taskforce.notifications.application.port.WebhookStore;
 import org.taskforce.notifications.domain.Delivery;
 import org.taskforce.notifications.domain.Notification;
 import org.taskforce.notifications.domain.Webhook;
 
 /**
  * Delivers queued webhook deliveries: in order per endpoint (only the head of an endpoint's queue
- * is ever attempted), signed (HMAC-SHA256 over {@code timestamp + "." + body}), retried with
- * exponential backoff and jitter on 5xx, 408, 429 and timeouts — never on other 4xx — up to a retry
- * budget, after which the delivery moves to the dead-letter list and the queue goes on. Each
- * endpoint has a circuit breaker; while it is open nothing is sent to it (and nothing counts
- * against the budget).
+ * is ever attempted), signed (HMAC-SHA256 over {@code timestamp + "." + body}), retried as the
+ * {@link DeliveryPolicy} says, after which the delivery moves to the dead-letter list and the queue
+ * goes on. Each endpoint is guarded (a circuit breaker): while the guard holds it back nothing is
+ * sent to it (and nothing counts against the budget).
  */
 public final class WebhookDispatcher {
-  /** Retry policy and breaker of the dispatcher. */
-  public record Policy(
-      int maxAttempts,
-      Duration initialBackoff,
-      Duration maxBackoff,
-      Duration timeout,
-      Duration lease,
-      float breakerFailureRate,
-      int breakerMinimumCalls,
-      Duration breakerOpenFor) {}
-
   private final WebhookStore store;
   private final NotificationStore notifications;
   private final NotificationRenderer renderer;
   private final WebhookSender sender;
-  private final Policy policy;
+  private final EndpointGuard guard;
+  private final DeliveryPolicy policy;
   private final Clock clock;
-  private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
   public WebhookDispatcher(
       WebhookStore store,
       NotificationStore notifications,
       NotificationRenderer renderer,
       WebhookSender sender,
-      Policy policy,
+      EndpointGuard guard,
+      DeliveryPolicy policy,
       Clock clock) {
     this.store = store;
     this.notifications = notifications;
     this.renderer = renderer;
     this.sender = sender;
+    this.guard = guard;
     this.policy = policy;
     this.clock = clock;
   }
@@ -73,51 +60,34 @@ public final class WebhookDispatcher {
       if (head.nextAttempt().isAfter(now)) {
         continue; // waiting for its backoff: the rest of that endpoint's queue waits behind it
       }
-      Optional<Webhook> webhook = store.find(head.webhookId());
-      if (webhook.isEmpty() || !webhook.get().enabled()) {
-        continue;
-      }
-      CircuitBreaker breaker = breaker(head.webhookId());
-      if (!breaker.tryAcquirePermission()) {
+      Optional<Webhook> webhook = store.find(head.webhookId()).filter(Webhook::enabled);
+      if (webhook.isEmpty() || !guard.tryEnter(head.webhookId())) {
         continue;
       }
       if (!store.lease(head.id(), head.version(), now.plus(policy.lease()))) {
-        breaker.releasePermission();
+        guard.release(head.webhookId());
         continue; // another replica is on it
       }
-      attempt(
-          webhook.get(),
-          new Delivery(
-              head.id(),
-              head.webhookId(),
-              head.notificationId(),
-              head.sequence(),
-              head.idempotencyKey(),
-              head.status(),
-              head.attempts(),
-              head.nextAttempt(),
-              head.createTime(),
-              head.version() + 1),
-          breaker);
+      attempt(webhook.get(), head.leased());
       attempts++;
     }
     return attempts;
   }
 
-  private void attempt(Webhook w, Delivery d, CircuitBreaker breaker) {
-    Optional<Notification> n = notifications.find(d.notificationId());
-    if (n.isEmpty()) {
-      breaker.releasePermission();
+  private void attempt(Webhook webhook, Delivery delivery) {
+    Optional<Notification> notification = notifications.find(delivery.notificationId());
+    if (notification.isEmpty()) {
+      guard.release(webhook.id());
+      Instant now = clock.instant();
       store.replaceDelivery(
-          next(
-              d,
+          delivery.afterAttempt(
               Delivery.Status.DEAD_LETTER,
-              new Delivery.Attempt(clock.instant(), 0, "notification no longer exists", 0),
-              clock.instant()),
-          d.version());
+              new Delivery.Attempt(now, 0, "notification no longer exists", 0),
+              now),
+          delivery.version());
       return;
     }
-    String body = renderer.json(n.get());
+    String body = renderer.json(notification.get());
     String timestamp = Long.toString(clock.instant().getEpochSecond());
     Map<String, String> headers =
         Map.of(
@@ -126,81 +96,41 @@ public final class WebhookDispatcher {
             "X-Taskforce-Timestamp",
             timestamp,
             "X-Taskforce-Signature",
-            "sha256=" + sign(w.secret(), timestamp + "." + body),
+            "sha256=" + sign(webhook.secret(), timestamp + "." + body),
             "Idempotency-Key",
-            d.idempotencyKey(),
+            delivery.idempotencyKey(),
             "X-Taskforce-Delivery",
-            d.id());
+            delivery.id());
     long started = System.nanoTime();
-    WebhookSender.Response response = sender.post(w.url(), headers, body, policy.timeout());
+    WebhookSender.Response response = sender.post(webhook.url(), headers, body, policy.timeout());
     long took = (System.nanoTime() - started) / 1_000_000;
+    record(webhook, delivery, response, took);
+  }
+
+  /** What one answer means for the endpoint's guard, its health and the delivery. */
+  private void record(
+      Webhook webhook, Delivery delivery, WebhookSender.Response response, long took) {
     Instant now = clock.instant();
-    Delivery.Attempt attempt =
-        new Delivery.Attempt(
-            now, response.status(), response.error() == null ? "" : response.error(), took);
     int status = response.status();
-    if (status >= 200 && status < 300) {
-      breaker.onSuccess(took, TimeUnit.MILLISECONDS);
-      store.replaceDelivery(next(d, Delivery.Status.DELIVERED, attempt, now), d.version());
-      store.recordOutcome(w.id(), true, now);
-      return;
-    }
-    boolean retriable = status == 0 || status >= 500 || status == 408 || status == 429;
+    Delivery.Attempt attempt =
+        new Delivery.Attempt(now, status, response.error() == null ? "" : response.error(), took);
+    boolean retriable = DeliveryPolicy.retriable(status);
     if (retriable) {
-      breaker.onError(
-          took, TimeUnit.MILLISECONDS, new IllegalStateException("webhook answered " + status));
+      guard.failed(webhook.id(), took, "webhook answered " + status);
     } else {
-      breaker.onSuccess(took, TimeUnit.MILLISECONDS); // the endpoint is up; it refused this one
+      guard.succeeded(webhook.id(), took); // up; a 4xx refused this one delivery only
     }
-    store.recordOutcome(w.id(), false, now);
-    boolean budgetLeft = d.attempts().size() + 1 < policy.maxAttempts();
-    if (retriable && budgetLeft) {
-      store.replaceDelivery(
-          next(d, Delivery.Status.RETRYING, attempt, now.plus(backoff(d.attempts().size()))),
-          d.version());
+    store.recordOutcome(webhook.id(), DeliveryPolicy.succeeded(status), now);
+    Delivery next;
+    if (DeliveryPolicy.succeeded(status)) {
+      next = delivery.afterAttempt(Delivery.Status.DELIVERED, attempt, now);
+    } else if (retriable && policy.budgetLeftAfter(delivery.attempts().size())) {
+      Instant retryAt = now.plus(policy.backoff(delivery.attempts().size()));
+      next = delivery.afterAttempt(Delivery.Status.RETRYING, attempt, retryAt);
     } else {
-      store.replaceDelivery(next(d, Delivery.Status.DEAD_LETTER, attempt, now), d.version());
+      next = delivery.afterAttempt(Delivery.Status.DEAD_LETTER, attempt, now);
     }
-  }
-
-  private Duration backoff(int previousAttempts) {
-    long base = policy.initialBackoff().toMillis() << Math.min(previousAttempts, 20);
-    long capped = Math.min(base, policy.maxBackoff().toMillis());
-    long jitter = (long) (capped * 0.2 * (ThreadLocalRandom.current().nextDouble() * 2 - 1));
-    return Duration.ofMillis(Math.max(1, capped + jitter));
-  }
-
-  private static Delivery next(
-      Delivery d, Delivery.Status status, Delivery.Attempt attempt, Instant nextAttempt) {
-    List<Delivery.Attempt> attempts = new ArrayList<>(d.attempts());
-    attempts.add(attempt);
-    return new Delivery(
-        d.id(),
-        d.webhookId(),
-        d.notificationId(),
-        d.sequence(),
-        d.idempotencyKey(),
-        status,
-        attempts,
-        nextAttempt,
-        d.createTime(),
-        d.version() + 1);
-  }
-
-  /** The breaker of one endpoint (created on first use). */
-  public CircuitBreaker breaker(String webhookId) {
-    return breakers.computeIfAbsent(
-        webhookId,
-        id ->
-            CircuitBreaker.of(
-                "webhook-" + id,
-                CircuitBreakerConfig.custom()
-                    .slidingWindowSize(Math.max(policy.breakerMinimumCalls(), 10))
-                    .minimumNumberOfCalls(policy.breakerMinimumCalls())
-                    .failureRateThreshold(policy.breakerFailureRate())
-                    .waitDurationInOpenState(policy.breakerOpenFor())
-                    .permittedNumberOfCallsInHalfOpenState(1)
-                    .build()));
+    store.replaceDelivery(next, delivery.version());
   }
 
   /** {@code sha256=} hex of HMAC-SHA256(secret, message): what a receiver recomputes. */

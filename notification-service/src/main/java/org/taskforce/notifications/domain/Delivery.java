@@ -1,6 +1,7 @@
 package org.taskforce.notifications.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,5 +33,36 @@ public record Delivery(
 
   public Delivery {
     attempts = List.copyOf(attempts);
+  }
+
+  /** The same delivery taken for one attempt (its version moves on with the lease). */
+  public Delivery leased() {
+    return with(status, attempts, nextAttempt);
+  }
+
+  /** After one more attempt: its outcome recorded, the status and next attempt it leads to. */
+  public Delivery afterAttempt(Status outcome, Attempt attempt, Instant next) {
+    List<Attempt> all = new ArrayList<>(attempts);
+    all.add(attempt);
+    return with(outcome, all, next);
+  }
+
+  /** A dead letter queued again from {@code now}, keeping its history and idempotency key. */
+  public Delivery requeued(Instant now) {
+    return with(Status.PENDING, attempts, now);
+  }
+
+  private Delivery with(Status newStatus, List<Attempt> newAttempts, Instant next) {
+    return new Delivery(
+        id,
+        webhookId,
+        notificationId,
+        sequence,
+        idempotencyKey,
+        newStatus,
+        newAttempts,
+        next,
+        createTime,
+        version + 1);
   }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.taskforce.notifications.adapter.mongo.MongoNotificationStore;
+import org.taskforce.notifications.application.port.NotificationStore;
 import org.taskforce.notifications.domain.Notification;
 import org.taskforce.platform.mongo.EmbeddedMongo;
 import org.taskforce.platform.testing.MutableClock;
@@ -68,10 +69,10 @@ class EscalationTest {
 
   /** An alert for BCSO due in ten minutes that nobody acknowledged. */
   void unacknowledgedAlert() {
-    new Notifications(store, clock, stored -> {})
+    new PublishNotifications(store, clock, stored -> {})
         .publishAs(
             "deconfliction-service",
-            new Notifications.Publication(
+            new Publication(
                 "c-1",
                 List.of(new Notification.Recipient("bcso", "", "")),
                 "TARGET_CONFLICT",
@@ -87,7 +88,7 @@ class EscalationTest {
   Escalation escalation(NotificationStore publishTo, NotificationStore markIn) {
     return new Escalation(
         markIn,
-        new Notifications(publishTo, clock, s -> {}),
+        new PublishNotifications(publishTo, clock, s -> {}),
         "nm-ago",
         Duration.ofMinutes(15),
         clock);

@@ -43,9 +43,7 @@ public final class TaskforceArchitecture {
    * dependency into an adapter (behind a port) and delete the entry. Anything else is refused.
    */
   static final Set<String> KNOWN_INFRASTRUCTURE_IN_USE_CASES =
-      Set.of(
-          "org.taskforce.cases.application.SubjectRegistrations",
-          "org.taskforce.notifications.application.WebhookDispatcher");
+      Set.of("org.taskforce.cases.application.SubjectRegistrations");
 
   private TaskforceArchitecture() {}
 

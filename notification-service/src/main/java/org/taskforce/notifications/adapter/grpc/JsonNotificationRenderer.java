@@ -2,7 +2,7 @@ package org.taskforce.notifications.adapter.grpc;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
-import org.taskforce.notifications.application.NotificationRenderer;
+import org.taskforce.notifications.application.port.NotificationRenderer;
 import org.taskforce.notifications.domain.Notification;
 
 /** A webhook body: the contract's Notification message in proto3 JSON. */

@@ -16,72 +16,74 @@ import org.taskforce.platform.error.Violations;
 final class NotificationMapping {
   private NotificationMapping() {}
 
-  static org.taskforce.api.notifications.v1.Notification toProto(Notification n) {
-    org.taskforce.api.notifications.v1.Notification.Builder b =
+  static org.taskforce.api.notifications.v1.Notification toProto(Notification notification) {
+    org.taskforce.api.notifications.v1.Notification.Builder proto =
         org.taskforce.api.notifications.v1.Notification.newBuilder()
-            .setNotificationId(n.id())
-            .setCursor(n.cursor())
-            .setKind(NotificationKind.valueOf("NOTIFICATION_KIND_" + n.kind()))
-            .setSeverity(Severity.valueOf("SEVERITY_" + n.severity()))
+            .setNotificationId(notification.id())
+            .setCursor(notification.cursor())
+            .setKind(NotificationKind.valueOf("NOTIFICATION_KIND_" + notification.kind()))
+            .setSeverity(Severity.valueOf("SEVERITY_" + notification.severity()))
             .setRecipient(
                 Recipient.newBuilder()
-                    .setAgencyId(n.recipient().agencyId())
-                    .setUserSubject(n.recipient().userSubject())
-                    .setRole(n.recipient().role()))
-            .setTitle(n.title())
-            .setBody(n.body())
-            .setResource(n.resource())
-            .putAllAttributes(n.attributes())
-            .setRequiresAcknowledgement(n.requiresAcknowledgement())
-            .setCreateTime(timestamp(n.createTime()))
-            .setEscalated(n.escalated())
-            .setEventId(n.eventId())
-            .setSourceService(n.sourceService());
-    if (n.acknowledgeDeadline() != null) {
-      b.setAcknowledgeDeadline(timestamp(n.acknowledgeDeadline()));
+                    .setAgencyId(notification.recipient().agencyId())
+                    .setUserSubject(notification.recipient().userSubject())
+                    .setRole(notification.recipient().role()))
+            .setTitle(notification.title())
+            .setBody(notification.body())
+            .setResource(notification.resource())
+            .putAllAttributes(notification.attributes())
+            .setRequiresAcknowledgement(notification.requiresAcknowledgement())
+            .setCreateTime(timestamp(notification.createTime()))
+            .setEscalated(notification.escalated())
+            .setEventId(notification.eventId())
+            .setSourceService(notification.sourceService());
+    if (notification.acknowledgeDeadline() != null) {
+      proto.setAcknowledgeDeadline(timestamp(notification.acknowledgeDeadline()));
     }
-    if (n.readTime() != null) {
-      b.setReadTime(timestamp(n.readTime()));
+    if (notification.readTime() != null) {
+      proto.setReadTime(timestamp(notification.readTime()));
     }
-    if (n.acknowledged() != null) {
-      b.setAcknowledged(
+    if (notification.acknowledged() != null) {
+      proto.setAcknowledged(
           ActorStamp.newBuilder()
-              .setSubject(n.acknowledged().subject())
-              .setDisplayName(n.acknowledged().displayName())
-              .setAgencyId(n.acknowledged().agencyId())
-              .setTime(timestamp(n.acknowledged().time())));
+              .setSubject(notification.acknowledged().subject())
+              .setDisplayName(notification.acknowledged().displayName())
+              .setAgencyId(notification.acknowledged().agencyId())
+              .setTime(timestamp(notification.acknowledged().time())));
     }
-    return b.build();
+    return proto.build();
   }
 
   /**
    * The kind a wire number names; "" for unset. An unknown number (a newer client, a fuzzer) is a
    * field violation, never an exception.
    */
-  static String kind(int number, String field, Violations v) {
-    NotificationKind k = NotificationKind.forNumber(number);
-    if (k == null) {
-      v.add(field, "unknown notification kind " + number);
-      return "";
-    }
-    return number == 0 ? "" : k.name().substring("NOTIFICATION_KIND_".length());
+  static String kind(int number, String field, Violations violations) {
+    NotificationKind kind = NotificationKind.forNumber(number);
+    return name(kind, "NOTIFICATION_KIND_", "notification kind", number, field, violations);
   }
 
-  static String severity(int number, String field, Violations v) {
-    Severity s = Severity.forNumber(number);
-    if (s == null) {
-      v.add(field, "unknown severity " + number);
+  static String severity(int number, String field, Violations violations) {
+    Severity severity = Severity.forNumber(number);
+    return name(severity, "SEVERITY_", "severity", number, field, violations);
+  }
+
+  /** The domain's name of an enum value: its contract name without the type's prefix. */
+  private static String name(
+      Enum<?> value, String prefix, String what, int number, String field, Violations violations) {
+    if (value == null) {
+      violations.add(field, "unknown " + what + " " + number);
       return "";
     }
-    return number == 0 ? "" : s.name().substring("SEVERITY_".length());
+    return number == 0 ? "" : value.name().substring(prefix.length());
   }
 
   /** The kinds a filter names (unset entries ignored); at most {@link Bounds#ENUM_LIST}. */
-  static Set<String> kinds(List<Integer> numbers, String field, Violations v) {
-    Bounds.count(v, field, numbers, Bounds.ENUM_LIST);
+  static Set<String> kinds(List<Integer> numbers, String field, Violations violations) {
+    Bounds.count(violations, field, numbers, Bounds.ENUM_LIST);
     Set<String> out = new HashSet<>();
-    for (int i = 0; i < numbers.size() && i < Bounds.ENUM_LIST; i++) {
-      String name = kind(numbers.get(i), field + "[" + i + "]", v);
+    for (int index = 0; index < numbers.size() && index < Bounds.ENUM_LIST; index++) {
+      String name = kind(numbers.get(index), field + "[" + index + "]", violations);
       if (!name.isEmpty()) {
         out.add(name);
       }
@@ -89,11 +91,10 @@ final class NotificationMapping {
     return out;
   }
 
-  static Timestamp timestamp(Instant i) {
-    return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
-  }
-
-  static Instant instant(Timestamp t, String field) {
-    return org.taskforce.platform.grpc.ProtoTimes.instant(t, field);
+  static Timestamp timestamp(Instant instant) {
+    return Timestamp.newBuilder()
+        .setSeconds(instant.getEpochSecond())
+        .setNanos(instant.getNano())
+        .build();
   }
 }

@@ -24,7 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.taskforce.notifications.application.WebhookStore;
+import org.taskforce.notifications.application.port.WebhookStore;
 import org.taskforce.notifications.domain.Delivery;
 import org.taskforce.notifications.domain.Webhook;
 import org.taskforce.platform.mongo.MongoIndexes;
@@ -37,6 +37,7 @@ public final class MongoWebhookStore implements WebhookStore, MongoIndexes {
   private final MongoCollection<Document> webhooks;
   private final MongoCollection<Document> deliveries;
   private final SecretSealer secrets;
+  private final WebhookDocuments documents;
 
   /**
    * @param secrets keeps the webhooks' signing secrets encrypted in the database
@@ -45,6 +46,7 @@ public final class MongoWebhookStore implements WebhookStore, MongoIndexes {
     this.webhooks = database.getCollection("webhooks");
     this.deliveries = database.getCollection("webhook_deliveries");
     this.secrets = secrets;
+    this.documents = new WebhookDocuments(secrets);
   }
 
   /**
@@ -53,9 +55,9 @@ public final class MongoWebhookStore implements WebhookStore, MongoIndexes {
    */
   public int resealSecrets() {
     int resealed = 0;
-    for (Document d : webhooks.find()) {
-      String id = d.getString("_id");
-      String stored = d.getString("secret");
+    for (Document document : webhooks.find()) {
+      String id = document.getString("_id");
+      String stored = document.getString("secret");
       if (secrets.needsResealing(id, stored)) {
         resealed +=
             (int)
@@ -70,8 +72,8 @@ public final class MongoWebhookStore implements WebhookStore, MongoIndexes {
   }
 
   @Override
-  public boolean insert(Webhook w) {
-    return MongoInserts.insertIfAbsent(webhooks, toDocument(w));
+  public boolean insert(Webhook webhook) {
+    return MongoInserts.insertIfAbsent(webhooks, toDocument(webhook));
   }
 
   @Override
@@ -109,9 +111,10 @@ public final class MongoWebhookStore implements WebhookStore, MongoIndexes {
   }
 
   @Override
-  public boolean replace(Webhook w, long expectedVersion) {
+  public boolean replace(Webhook webhook, long expectedVersion) {
     return webhooks
-            .replaceOne(and(eq("_id", w.id()), eq("version", expectedVersion)), toDocument(w))
+            .replaceOne(
+                and(eq("_id", webhook.id()), eq("version", expectedVersion)), toDocument(webhook))
             .getModifiedCount()
         == 1;
   }
@@ -138,18 +141,18 @@ public final class MongoWebhookStore implements WebhookStore, MongoIndexes {
     Date now = new Date();
     Map<String, Delivery> heads = new LinkedHashMap<>();
     Set<String> blocked = new HashSet<>();
-    for (Document d :
+    for (Document document :
         deliveries.find(in("status", OPEN)).sort(Sorts.ascending("webhookId", "seq"))) {
-      String webhook = d.getString("webhookId");
+      String webhook = document.getString("webhookId");
       if (heads.containsKey(webhook) || blocked.contains(webhook)) {
         continue;
       }
-      Date lease = d.getDate("leaseUntil");
+      Date lease = document.getDate("leaseUntil");
       if (lease != null && lease.after(now)) {
         blocked.add(webhook); // being delivered by a replica: its queue waits
         continue;
       }
-      heads.put(webhook, delivery(d));
+      heads.put(webhook, delivery(document));
       if (heads.size() == limit) {
         break;
       }
@@ -169,9 +172,10 @@ public final class MongoWebhookStore implements WebhookStore, MongoIndexes {
   }
 
   @Override
-  public boolean replaceDelivery(Delivery d, long expectedVersion) {
+  public boolean replaceDelivery(Delivery delivery, long expectedVersion) {
     return deliveries
-            .replaceOne(and(eq("_id", d.id()), eq("version", expectedVersion)), toDocument(d))
+            .replaceOne(
+                and(eq("_id", delivery.id()), eq("version", expectedVersion)), toDocument(delivery))
             .getModifiedCount()
         == 1;
   }
@@ -220,79 +224,19 @@ public final class MongoWebhookStore implements WebhookStore, MongoIndexes {
         .createIndex(Indexes.ascending("webhookId", "seq"), new IndexOptions().name("history"));
   }
 
-  private Document toDocument(Webhook w) {
-    return new Document("_id", w.id())
-        .append("agencyId", w.agencyId())
-        .append("url", w.url())
-        .append("secret", secrets.seal(w.id(), w.secret()))
-        .append("kinds", new ArrayList<>(w.kinds()))
-        .append("enabled", w.enabled())
-        .append("createdBy", w.createdBy())
-        .append("createTime", Date.from(w.createTime()))
-        .append("lastSuccess", w.lastSuccess() == null ? null : Date.from(w.lastSuccess()))
-        .append("lastFailure", w.lastFailure() == null ? null : Date.from(w.lastFailure()))
-        .append("version", w.version());
+  private Document toDocument(Webhook webhook) {
+    return documents.toDocument(webhook);
   }
 
-  private Webhook webhook(Document d) {
-    Date success = d.getDate("lastSuccess");
-    Date failure = d.getDate("lastFailure");
-    return new Webhook(
-        d.getString("_id"),
-        d.getString("agencyId"),
-        d.getString("url"),
-        secrets.open(d.getString("_id"), d.getString("secret")),
-        new HashSet<>(d.getList("kinds", String.class)),
-        d.getBoolean("enabled", true),
-        d.getString("createdBy"),
-        d.getDate("createTime").toInstant(),
-        success == null ? null : success.toInstant(),
-        failure == null ? null : failure.toInstant(),
-        d.get("version", Number.class).longValue());
+  private Webhook webhook(Document document) {
+    return documents.webhook(document);
   }
 
-  static Document toDocument(Delivery d) {
-    List<Document> attempts = new ArrayList<>();
-    d.attempts()
-        .forEach(a ->
-            attempts.add(
-                new Document("time", Date.from(a.time()))
-                    .append("status", a.httpStatus())
-                    .append("error", a.error())
-                    .append("latencyMs", a.latencyMillis())));
-    return new Document("_id", d.id())
-        .append("webhookId", d.webhookId())
-        .append("notificationId", d.notificationId())
-        .append("seq", d.sequence())
-        .append("idempotencyKey", d.idempotencyKey())
-        .append("status", d.status().name())
-        .append("attempts", attempts)
-        .append("nextAttempt", Date.from(d.nextAttempt()))
-        .append("createTime", Date.from(d.createTime()))
-        .append("leaseUntil", null)
-        .append("version", d.version());
+  private static Document toDocument(Delivery delivery) {
+    return WebhookDocuments.toDocument(delivery);
   }
 
-  static Delivery delivery(Document d) {
-    List<Delivery.Attempt> attempts = new ArrayList<>();
-    d.getList("attempts", Document.class)
-        .forEach(a ->
-            attempts.add(
-                new Delivery.Attempt(
-                    a.getDate("time").toInstant(),
-                    a.getInteger("status"),
-                    a.getString("error"),
-                    a.get("latencyMs", Number.class).longValue())));
-    return new Delivery(
-        d.getString("_id"),
-        d.getString("webhookId"),
-        d.getString("notificationId"),
-        d.get("seq", Number.class).longValue(),
-        d.getString("idempotencyKey"),
-        Delivery.Status.valueOf(d.getString("status")),
-        attempts,
-        d.getDate("nextAttempt").toInstant(),
-        d.getDate("createTime").toInstant(),
-        d.get("version", Number.class).longValue());
+  private static Delivery delivery(Document document) {
+    return WebhookDocuments.delivery(document);
   }
 }

@@ -103,8 +103,8 @@ public final class SecretSealer {
       return stored; // written in plain text by an earlier version
     }
     byte[] all = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
-    for (SecretKeySpec k : keys()) {
-      String secret = open(k, webhookId, all);
+    for (SecretKeySpec key : keys()) {
+      String secret = open(key, webhookId, all);
       if (secret != null) {
         return secret;
       }
@@ -132,10 +132,10 @@ public final class SecretSealer {
   }
 
   /** The secret, or null when this key did not seal it (or the value was altered). */
-  private static String open(SecretKeySpec k, String webhookId, byte[] all) {
+  private static String open(SecretKeySpec key, String webhookId, byte[] all) {
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, k, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
+      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
       cipher.updateAAD(webhookId.getBytes(StandardCharsets.UTF_8));
       return new String(
           cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
@@ -146,9 +146,9 @@ public final class SecretSealer {
     }
   }
 
-  private static byte[] sha256(String s) {
+  private static byte[] sha256(String text) {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -2,7 +2,7 @@ package org.taskforce.notifications.adapter.webhook;
 
 import java.time.Duration;
 import java.util.Map;
-import org.taskforce.notifications.application.WebhookSender;
+import org.taskforce.notifications.application.port.WebhookSender;
 
 /** Sends each delivery through its subscription's channel: HTTP(S) POST, or e-mail for mailto:. */
 public final class ChannelSender implements WebhookSender {

@@ -23,7 +23,7 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
-import org.taskforce.notifications.application.WebhookSender;
+import org.taskforce.notifications.application.port.WebhookSender;
 
 /**
  * One HTTP/1.1 POST over a socket connected to the address {@link TargetAddresses} checked just
@@ -98,7 +98,7 @@ public final class HttpWebhookSender implements WebhookSender {
     SSLSocket ssl = (SSLSocket) tls.createSocket(plain, host, port, true);
     SSLParameters parameters = ssl.getSSLParameters();
     parameters.setEndpointIdentificationAlgorithm("HTTPS");
-    if (TargetAddresses.literal(host).isEmpty()) {
+    if (AddressLiterals.parse(host).isEmpty()) {
       parameters.setServerNames(List.of(new SNIHostName(host)));
     }
     ssl.setSSLParameters(parameters);
@@ -136,13 +136,13 @@ public final class HttpWebhookSender implements WebhookSender {
   /** The status code of the answer's first line, or -1; nothing after that line is read. */
   private static int status(InputStream in) throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
-    for (int c = in.read(); c >= 0 && c != '\n'; c = in.read()) {
+    for (int next = in.read(); next >= 0 && next != '\n'; next = in.read()) {
       if (line.size() >= 512) {
         return -1;
       }
-      line.write(c);
+      line.write(next);
     }
-    Matcher m = STATUS_LINE.matcher(line.toString(StandardCharsets.ISO_8859_1).strip());
-    return m.matches() ? Integer.parseInt(m.group(1)) : -1;
+    Matcher matcher = STATUS_LINE.matcher(line.toString(StandardCharsets.ISO_8859_1).strip());
+    return matcher.matches() ? Integer.parseInt(matcher.group(1)) : -1;
   }
 }

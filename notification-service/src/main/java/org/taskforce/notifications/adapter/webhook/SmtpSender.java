@@ -18,7 +18,7 @@ import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.taskforce.api.notifications.v1.Notification;
-import org.taskforce.notifications.application.WebhookSender;
+import org.taskforce.notifications.application.port.WebhookSender;
 
 /**
  * The e-mail channel: delivers to {@code mailto:} subscriptions through the configured SMTP server,
@@ -46,7 +46,7 @@ public final class SmtpSender implements WebhookSender {
   @Override
   public Response post(String url, Map<String, String> headers, String body, Duration timeout) {
     String to = URI.create(url).getSchemeSpecificPart();
-    Notification n = parse(body);
+    Notification notification = parse(body);
     try {
       Session session = session(timeout);
       String messageId = "<" + headers.get("Idempotency-Key") + "@taskforce>";
@@ -60,12 +60,16 @@ public final class SmtpSender implements WebhookSender {
       message.setFrom(new InternetAddress(settings.from()));
       message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
       message.setSubject(
-          "[Taskforce] " + (n.getTitle().isEmpty() ? n.getKind().name() : n.getTitle()),
+          "[Taskforce] "
+              + (notification.getTitle().isEmpty()
+                  ? notification.getKind().name()
+                  : notification.getTitle()),
           StandardCharsets.UTF_8.name());
-      message.setText(text(n), StandardCharsets.UTF_8.name());
-      for (var h : headers.entrySet()) {
-        if (h.getKey().startsWith("X-Taskforce-") || h.getKey().equals("Idempotency-Key")) {
-          message.setHeader(h.getKey(), h.getValue());
+      message.setText(text(notification), StandardCharsets.UTF_8.name());
+      for (var header : headers.entrySet()) {
+        if (header.getKey().startsWith("X-Taskforce-")
+            || header.getKey().equals("Idempotency-Key")) {
+          message.setHeader(header.getKey(), header.getValue());
         }
       }
       Transport.send(message);
@@ -86,56 +90,62 @@ public final class SmtpSender implements WebhookSender {
   }
 
   private Session session(Duration timeout) {
-    Properties p = new Properties();
-    p.put("mail.smtp.host", settings.host());
-    p.put("mail.smtp.port", String.valueOf(settings.port()));
-    p.put("mail.smtp.connectiontimeout", String.valueOf(timeout.toMillis()));
-    p.put("mail.smtp.timeout", String.valueOf(timeout.toMillis()));
-    p.put("mail.smtp.writetimeout", String.valueOf(timeout.toMillis()));
-    p.put("mail.smtp.starttls.enable", String.valueOf(settings.startTls()));
-    p.put("mail.smtp.starttls.required", String.valueOf(settings.startTls()));
+    Properties properties = new Properties();
+    properties.put("mail.smtp.host", settings.host());
+    properties.put("mail.smtp.port", String.valueOf(settings.port()));
+    properties.put("mail.smtp.connectiontimeout", String.valueOf(timeout.toMillis()));
+    properties.put("mail.smtp.timeout", String.valueOf(timeout.toMillis()));
+    properties.put("mail.smtp.writetimeout", String.valueOf(timeout.toMillis()));
+    properties.put("mail.smtp.starttls.enable", String.valueOf(settings.startTls()));
+    properties.put("mail.smtp.starttls.required", String.valueOf(settings.startTls()));
     boolean auth = settings.username() != null && !settings.username().isBlank();
-    p.put("mail.smtp.auth", String.valueOf(auth));
+    properties.put("mail.smtp.auth", String.valueOf(auth));
     return auth
         ? Session.getInstance(
-            p,
+            properties,
             new Authenticator() {
               @Override
               protected PasswordAuthentication getPasswordAuthentication() {
                 return new PasswordAuthentication(settings.username(), settings.password());
               }
             })
-        : Session.getInstance(p);
+        : Session.getInstance(properties);
   }
 
   private static Notification parse(String json) {
-    Notification.Builder b = Notification.newBuilder();
+    Notification.Builder builder = Notification.newBuilder();
     try {
-      JsonFormat.parser().ignoringUnknownFields().merge(json, b);
+      JsonFormat.parser().ignoringUnknownFields().merge(json, builder);
     } catch (InvalidProtocolBufferException e) {
       throw new IllegalStateException("the renderer wrote a notification this parser rejects", e);
     }
-    return b.build();
+    return builder.build();
   }
 
   /** The notification in words: what, how urgent, about what, whether to acknowledge. */
-  static String text(Notification n) {
-    StringBuilder s = new StringBuilder();
-    s.append(n.getBody()).append("\n\n");
-    s.append("Kind: ").append(n.getKind().name().replace("NOTIFICATION_KIND_", "")).append('\n');
-    s.append("Severity: ").append(n.getSeverity().name().replace("SEVERITY_", "")).append('\n');
-    if (!n.getResource().isEmpty()) {
-      s.append("About: ").append(n.getResource()).append('\n');
+  static String text(Notification notification) {
+    StringBuilder text = new StringBuilder();
+    text.append(notification.getBody()).append("\n\n");
+    text.append("Kind: ")
+        .append(notification.getKind().name().replace("NOTIFICATION_KIND_", ""))
+        .append('\n');
+    text.append("Severity: ")
+        .append(notification.getSeverity().name().replace("SEVERITY_", ""))
+        .append('\n');
+    if (!notification.getResource().isEmpty()) {
+      text.append("About: ").append(notification.getResource()).append('\n');
     }
-    if (n.getRequiresAcknowledgement()) {
-      s.append("Acknowledge it in Taskforce");
-      if (n.hasAcknowledgeDeadline()) {
-        s.append(" before ")
-            .append(java.time.Instant.ofEpochSecond(n.getAcknowledgeDeadline().getSeconds()));
+    if (notification.getRequiresAcknowledgement()) {
+      text.append("Acknowledge it in Taskforce");
+      if (notification.hasAcknowledgeDeadline()) {
+        text.append(" before ")
+            .append(
+                java.time.Instant.ofEpochSecond(
+                    notification.getAcknowledgeDeadline().getSeconds()));
       }
-      s.append(".\n");
+      text.append(".\n");
     }
-    s.append("\nNotification ").append(n.getNotificationId()).append('\n');
-    return s.toString();
+    text.append("\nNotification ").append(notification.getNotificationId()).append('\n');
+    return text.toString();
   }
 }

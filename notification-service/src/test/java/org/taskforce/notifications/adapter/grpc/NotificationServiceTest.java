@@ -31,7 +31,10 @@ import org.taskforce.api.notifications.v1.SubscribeNotificationsRequest;
 import org.taskforce.api.notifications.v1.SubscribeNotificationsResponse;
 import org.taskforce.notifications.adapter.mongo.MongoNotificationStore;
 import org.taskforce.notifications.application.Escalation;
-import org.taskforce.notifications.application.Notifications;
+import org.taskforce.notifications.application.Publication;
+import org.taskforce.notifications.application.PublicationBatch;
+import org.taskforce.notifications.application.PublishNotifications;
+import org.taskforce.notifications.application.WebhookFanOut;
 import org.taskforce.notifications.domain.Notification;
 import org.taskforce.platform.testing.BearerCredentials;
 import org.taskforce.platform.testing.ErrorDetails;
@@ -182,7 +185,7 @@ class NotificationServiceTest extends NotificationTestBase {
     assertThat(database.getCollection("published_events").countDocuments()).isZero();
 
     var tooMany = BatchPublishNotificationsRequest.newBuilder();
-    for (int i = 0; i <= Notifications.MAX_BATCH; i++) {
+    for (int i = 0; i <= PublicationBatch.MAX; i++) {
       tooMany.addRequests(event("many-" + i, "apd"));
     }
     var refused =
@@ -413,22 +416,19 @@ class NotificationServiceTest extends NotificationTestBase {
     // The first heartbeat shows the stream is open and positioned ("" = only what comes next).
     assertThat(subscriber.next().hasHeartbeat()).isTrue();
     // Another replica writes straight to the shared database.
-    new Notifications(
+    new PublishNotifications(
             new MongoNotificationStore(database),
             java.time.Clock.systemUTC(),
-            new org.taskforce.notifications.application.Webhooks(
+            new WebhookFanOut(
                     new org.taskforce.notifications.adapter.mongo.MongoWebhookStore(
                         database,
                         org.taskforce.notifications.adapter.mongo.SecretSealer.configured(
                             "", true)),
-                    host -> java.util.Optional.empty(),
-                    false,
-                    false,
                     java.time.Clock.systemUTC())
                 ::fanOut)
         .publishAs(
             "other-replica",
-            new Notifications.Publication(
+            new Publication(
                 "x-1",
                 List.of(new Notification.Recipient("nnpd", "", "")),
                 "EVENT_CONFLICT",

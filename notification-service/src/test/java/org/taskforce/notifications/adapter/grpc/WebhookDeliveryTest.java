@@ -36,6 +36,7 @@ import org.taskforce.api.notifications.v1.RedeliverWebhookDeliveryRequest;
 import org.taskforce.api.notifications.v1.WebhookDelivery;
 import org.taskforce.api.notifications.v1.WebhookHealth;
 import org.taskforce.api.notifications.v1.WebhookSubscription;
+import org.taskforce.notifications.adapter.webhook.CircuitBreakerGuard;
 import org.taskforce.notifications.application.WebhookDispatcher;
 
 /** Webhooks against WireMock as the partner's receiver. */
@@ -62,6 +63,7 @@ class WebhookDeliveryTest extends NotificationTestBase {
   static final String SECRET = "s3cret-shared-with-the-county";
 
   @Autowired WebhookDispatcher dispatcher;
+  @Autowired CircuitBreakerGuard guard;
 
   static {
     RECEIVER.start();
@@ -244,7 +246,7 @@ class WebhookDeliveryTest extends NotificationTestBase {
         .until(() -> health(hook) == WebhookHealth.WEBHOOK_HEALTH_CIRCUIT_OPEN);
     // Nothing is sent while the circuit is open: delivery rounds run right here, each while the
     // breaker still says OPEN (no sleeping and hoping a background round came by meanwhile).
-    CircuitBreaker breaker = dispatcher.breaker(hook.getSubscriptionId());
+    CircuitBreaker breaker = guard.breaker(hook.getSubscriptionId());
     int whileOpen = received("/down").size();
     int rounds = 0;
     while (rounds < 3 && breaker.getState() == CircuitBreaker.State.OPEN) {

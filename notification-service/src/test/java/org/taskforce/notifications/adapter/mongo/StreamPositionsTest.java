@@ -17,7 +17,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.taskforce.notifications.application.Notifications;
+import org.taskforce.notifications.application.Publication;
+import org.taskforce.notifications.application.PublishNotifications;
 import org.taskforce.notifications.application.StreamCursor;
 import org.taskforce.notifications.domain.Notification;
 import org.taskforce.platform.mongo.EmbeddedMongo;
@@ -50,15 +51,15 @@ class StreamPositionsTest {
 
   /** Publishes to BCSO through a process started at {@code startedAt}; returns the positions. */
   List<Long> publish(MongoNotificationStore store, Instant startedAt, String... events) {
-    Notifications notifications =
-        new Notifications(store, Clock.fixed(startedAt, ZoneOffset.UTC), stored -> {});
+    PublishNotifications notifications =
+        new PublishNotifications(store, Clock.fixed(startedAt, ZoneOffset.UTC), stored -> {});
     List<Long> positions = new ArrayList<>();
     for (String e : events) {
       String id =
           notifications
               .publishAs(
                   "deconfliction-service",
-                  new Notifications.Publication(
+                  new Publication(
                       e,
                       List.of(new Notification.Recipient("bcso", "", "")),
                       "TARGET_CONFLICT",

@@ -1,4 +1,4 @@
-package org.taskforce.notifications.application;
+package org.taskforce.notifications.application.port;
 
 import java.util.Optional;
 
