@@ -40,11 +40,8 @@ public final class CreateWebhookSubscription {
     WebhookDraft draft = command.draft();
     Violations violations = new Violations();
     urls.check(draft.url(), "subscription.url", violations);
-    violations.check(
-        draft.secret() != null && draft.secret().length() >= Bounds.SECRET_MIN,
-        "subscription.secret",
-        "a shared secret of at least 16 characters is required to sign deliveries");
-    Bounds.max(violations, "subscription.secret", draft.secret(), Bounds.SECRET);
+    draft.checkSecret(
+        violations, "a shared secret of at least 16 characters is required to sign deliveries");
     violations.throwIfAny();
     String id = subscriptionId(caller, command.requestId());
     Webhook webhook =

@@ -67,11 +67,7 @@ public final class UpdateWebhookSubscription {
       urls.check(draft.url(), "subscription.url", violations);
     }
     if (fields.contains("secret")) {
-      violations.check(
-          draft.secret() != null && draft.secret().length() >= Bounds.SECRET_MIN,
-          "subscription.secret",
-          "at least 16 characters");
-      Bounds.max(violations, "subscription.secret", draft.secret(), Bounds.SECRET);
+      draft.checkSecret(violations, "at least 16 characters");
     }
     violations.throwIfAny();
     Webhook updated =

@@ -17,10 +17,9 @@ import org.taskforce.notifications.adapter.grpc.StreamRpcs;
 import org.taskforce.notifications.adapter.grpc.WebhookDeliveryRpcs;
 import org.taskforce.notifications.adapter.grpc.WebhookSubscriptionRpcs;
 import org.taskforce.notifications.adapter.mongo.MongoNotificationStore;
-import org.taskforce.notifications.application.AcknowledgeNotification;
 import org.taskforce.notifications.application.Escalation;
 import org.taskforce.notifications.application.ListInbox;
-import org.taskforce.notifications.application.MarkNotificationRead;
+import org.taskforce.notifications.application.NotificationReceipts;
 import org.taskforce.notifications.application.PublishNotifications;
 import org.taskforce.notifications.application.WebhookFanOut;
 import org.taskforce.platform.config.TaskforcePlatformAutoConfiguration.ErrorDomain;
@@ -85,11 +84,7 @@ public class NotificationConfiguration {
       Clock clock) {
     return new NotificationGrpcService(
         new PublishingRpcs(publishing),
-        new InboxRpcs(
-            new ListInbox(store),
-            new MarkNotificationRead(store, clock),
-            new AcknowledgeNotification(store, clock),
-            pageTokens),
+        new InboxRpcs(new ListInbox(store), new NotificationReceipts(store, clock), pageTokens),
         new StreamRpcs(store, streams, token -> tokens.verify(token).getExpiresAt()),
         webhookSubscriptionRpcs,
         webhookDeliveryRpcs);

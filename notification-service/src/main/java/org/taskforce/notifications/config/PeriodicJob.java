@@ -34,11 +34,8 @@ final class PeriodicJob implements SmartLifecycle {
       return;
     }
     scheduler =
-        Executors.newSingleThreadScheduledExecutor(task -> {
-          Thread thread = new Thread(task, name);
-          thread.setDaemon(true);
-          return thread;
-        });
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name(name).daemon().factory());
     scheduler.scheduleWithFixedDelay(
         this::runOnce, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }

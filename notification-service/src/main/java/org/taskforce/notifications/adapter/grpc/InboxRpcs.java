@@ -8,10 +8,9 @@ import org.taskforce.api.notifications.v1.ListNotificationsRequest;
 import org.taskforce.api.notifications.v1.ListNotificationsResponse;
 import org.taskforce.api.notifications.v1.MarkNotificationReadRequest;
 import org.taskforce.api.notifications.v1.MarkNotificationReadResponse;
-import org.taskforce.notifications.application.AcknowledgeNotification;
 import org.taskforce.notifications.application.Bounds;
 import org.taskforce.notifications.application.ListInbox;
-import org.taskforce.notifications.application.MarkNotificationRead;
+import org.taskforce.notifications.application.NotificationReceipts;
 import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.grpc.CallerContext;
 import org.taskforce.platform.paging.PageQuery;
@@ -21,18 +20,12 @@ import org.taskforce.platform.security.AgencyPrincipal;
 /** The agency inbox: ListNotifications, MarkNotificationRead, AcknowledgeNotification. */
 public final class InboxRpcs {
   private final ListInbox inbox;
-  private final MarkNotificationRead markRead;
-  private final AcknowledgeNotification acknowledge;
+  private final NotificationReceipts receipts;
   private final PageTokens pageTokens;
 
-  public InboxRpcs(
-      ListInbox inbox,
-      MarkNotificationRead markRead,
-      AcknowledgeNotification acknowledge,
-      PageTokens pageTokens) {
+  public InboxRpcs(ListInbox inbox, NotificationReceipts receipts, PageTokens pageTokens) {
     this.inbox = inbox;
-    this.markRead = markRead;
-    this.acknowledge = acknowledge;
+    this.receipts = receipts;
     this.pageTokens = pageTokens;
   }
 
@@ -74,21 +67,20 @@ public final class InboxRpcs {
   }
 
   MarkNotificationReadResponse markRead(MarkNotificationReadRequest request) {
-    MarkNotificationRead.Command command =
-        new MarkNotificationRead.Command(request.getNotificationId());
+    NotificationReceipts.MarkReadCommand command =
+        new NotificationReceipts.MarkReadCommand(request.getNotificationId());
     return MarkNotificationReadResponse.newBuilder()
         .setNotification(
-            NotificationMapping.toProto(markRead.markRead(CallerContext.principal(), command)))
+            NotificationMapping.toProto(receipts.markRead(CallerContext.principal(), command)))
         .build();
   }
 
   AcknowledgeNotificationResponse acknowledge(AcknowledgeNotificationRequest request) {
-    AcknowledgeNotification.Command command =
-        new AcknowledgeNotification.Command(request.getNotificationId(), request.getNote());
+    NotificationReceipts.AcknowledgeCommand command =
+        new NotificationReceipts.AcknowledgeCommand(request.getNotificationId(), request.getNote());
     return AcknowledgeNotificationResponse.newBuilder()
         .setNotification(
-            NotificationMapping.toProto(
-                acknowledge.acknowledge(CallerContext.principal(), command)))
+            NotificationMapping.toProto(receipts.acknowledge(CallerContext.principal(), command)))
         .build();
   }
 }

@@ -120,12 +120,7 @@ public final class NotificationStreams implements SmartLifecycle {
   public void start() {
     scheduler =
         Executors.newScheduledThreadPool(
-            2,
-            task -> {
-              Thread thread = new Thread(task, "notification-streams");
-              thread.setDaemon(true);
-              return thread;
-            });
+            2, Thread.ofPlatform().name("notification-streams").daemon().factory());
   }
 
   @Override

@@ -112,11 +112,7 @@ public final class MongoWebhookStore implements WebhookStore, MongoIndexes {
 
   @Override
   public boolean replace(Webhook webhook, long expectedVersion) {
-    return webhooks
-            .replaceOne(
-                and(eq("_id", webhook.id()), eq("version", expectedVersion)), toDocument(webhook))
-            .getModifiedCount()
-        == 1;
+    return replaceAtVersion(webhooks, webhook.id(), expectedVersion, toDocument(webhook));
   }
 
   @Override
@@ -173,9 +169,14 @@ public final class MongoWebhookStore implements WebhookStore, MongoIndexes {
 
   @Override
   public boolean replaceDelivery(Delivery delivery, long expectedVersion) {
-    return deliveries
-            .replaceOne(
-                and(eq("_id", delivery.id()), eq("version", expectedVersion)), toDocument(delivery))
+    return replaceAtVersion(deliveries, delivery.id(), expectedVersion, toDocument(delivery));
+  }
+
+  /** Optimistic locking: replaced only if still at {@code version} (false when it moved on). */
+  private static boolean replaceAtVersion(
+      MongoCollection<Document> collection, String id, long version, Document replacement) {
+    return collection
+            .replaceOne(and(eq("_id", id), eq("version", version)), replacement)
             .getModifiedCount()
         == 1;
   }

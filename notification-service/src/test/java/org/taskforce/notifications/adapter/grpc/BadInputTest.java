@@ -9,7 +9,7 @@ import io.grpc.StatusRuntimeException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 import org.taskforce.api.notifications.v1.AcknowledgeNotificationRequest;
 import org.taskforce.api.notifications.v1.BatchPublishNotificationsRequest;
 import org.taskforce.api.notifications.v1.CreateWebhookSubscriptionRequest;
@@ -29,15 +29,7 @@ import org.taskforce.platform.testing.ErrorDetails;
  * Bad input is INVALID_ARGUMENT with a field violation and stores nothing; never INTERNAL. Who may
  * call is decided before the body is looked at.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
-    properties = {
-      "spring.grpc.server.port=0",
-      "spring.grpc.server.host=127.0.0.1",
-      "taskforce.mongodb.embedded-backend=MEMORY",
-      "taskforce.notifications.escalation-enabled=false",
-      "taskforce.notifications.webhooks.enabled=false"
-    })
+@TestPropertySource(properties = {"taskforce.notifications.webhooks.enabled=false"})
 class BadInputTest extends NotificationTestBase {
   static final String SECRET = "s3cret-shared-with-the-county";
 

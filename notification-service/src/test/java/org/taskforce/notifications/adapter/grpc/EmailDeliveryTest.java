@@ -12,24 +12,17 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.taskforce.api.notifications.v1.DeliveryStatus;
 import org.taskforce.api.notifications.v1.NotificationKind;
-import org.taskforce.api.notifications.v1.PublishNotificationRequest;
-import org.taskforce.api.notifications.v1.Recipient;
 import org.taskforce.api.notifications.v1.WebhookDelivery;
 import org.taskforce.api.notifications.v1.WebhookSubscription;
 
 /** The e-mail channel against an SMTP server: delivered, retried on 4xx, dead-lettered on 5xx. */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@TestPropertySource(
     properties = {
-      "spring.grpc.server.port=0",
-      "spring.grpc.server.host=127.0.0.1",
-      "taskforce.mongodb.embedded-backend=MEMORY",
-      "taskforce.notifications.escalation-enabled=false",
       "taskforce.notifications.webhooks.poll-interval=50ms",
       "taskforce.notifications.webhooks.initial-backoff=50ms",
       "taskforce.notifications.webhooks.max-backoff=200ms",
@@ -72,16 +65,14 @@ class EmailDeliveryTest extends NotificationTestBase {
   }
 
   void publish(String eventId) {
-    as(service())
-        .publishNotification(
-            PublishNotificationRequest.newBuilder()
-                .setEventId(eventId)
-                .addRecipients(Recipient.newBuilder().setAgencyId("bcso"))
-                .setKind(NotificationKind.NOTIFICATION_KIND_EVENT_CONFLICT)
-                .setTitle("Event conflict near 4th St")
+    publishToBcso(
+        eventId,
+        NotificationKind.NOTIFICATION_KIND_EVENT_CONFLICT,
+        "Event conflict near 4th St",
+        request ->
+            request
                 .setBody("Your surveillance overlaps an FBI search warrant. Call SA Brandt.")
-                .setRequiresAcknowledgement(true)
-                .build());
+                .setRequiresAcknowledgement(true));
   }
 
   @Test

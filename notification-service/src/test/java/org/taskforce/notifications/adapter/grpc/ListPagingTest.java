@@ -11,7 +11,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 import org.taskforce.api.notifications.v1.BatchPublishNotificationsRequest;
 import org.taskforce.api.notifications.v1.CreateWebhookSubscriptionRequest;
 import org.taskforce.api.notifications.v1.ListNotificationsRequest;
@@ -32,15 +32,7 @@ import org.taskforce.platform.testing.ErrorDetails;
  * Every list RPC walked page by page (sizes 1, 7 and 100) over a few hundred items gives exactly
  * the full list: nothing lost, nothing twice, every page full but the last.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
-    properties = {
-      "spring.grpc.server.port=0",
-      "spring.grpc.server.host=127.0.0.1",
-      "taskforce.mongodb.embedded-backend=MEMORY",
-      "taskforce.notifications.escalation-enabled=false",
-      "taskforce.notifications.webhooks.enabled=false"
-    })
+@TestPropertySource(properties = {"taskforce.notifications.webhooks.enabled=false"})
 class ListPagingTest extends NotificationTestBase {
   static final String INVESTIGATOR = user("bcso", "investigator");
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 import org.taskforce.api.notifications.v1.NotificationServiceGrpc;
 import org.taskforce.platform.testing.BearerCredentials;
 import org.taskforce.platform.testing.RpcFuzzer;
@@ -14,14 +14,9 @@ import org.taskforce.platform.testing.RpcFuzzer;
  * Every RPC of notification-service called with generated and boundary messages by every kind of
  * caller: never INTERNAL/UNKNOWN, and a refused call leaves the database as it was.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@TestPropertySource(
     properties = {
-      "spring.grpc.server.port=0",
-      "spring.grpc.server.host=127.0.0.1",
-      "taskforce.mongodb.embedded-backend=MEMORY",
       "taskforce.notifications.stream-poll-interval=50ms",
-      "taskforce.notifications.escalation-enabled=false",
       "taskforce.notifications.webhooks.enabled=false"
     })
 class NotificationFuzzTest extends NotificationTestBase {

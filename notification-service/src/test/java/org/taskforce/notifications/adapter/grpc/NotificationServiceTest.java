@@ -16,7 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 import org.taskforce.api.notifications.v1.AcknowledgeNotificationRequest;
 import org.taskforce.api.notifications.v1.BatchPublishNotificationsRequest;
 import org.taskforce.api.notifications.v1.ListNotificationsRequest;
@@ -39,17 +39,12 @@ import org.taskforce.notifications.domain.Notification;
 import org.taskforce.platform.testing.BearerCredentials;
 import org.taskforce.platform.testing.ErrorDetails;
 
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@TestPropertySource(
     properties = {
-      "spring.grpc.server.port=0",
-      "spring.grpc.server.host=127.0.0.1",
-      "taskforce.mongodb.embedded-backend=MEMORY",
       "taskforce.notifications.stream-poll-interval=50ms",
       // The database is emptied between tests while the service keeps its number counters, so
       // the next numbers leave a gap from the stream's start; do not wait long on it.
       "taskforce.notifications.stream-gap-grace=300ms",
-      "taskforce.notifications.escalation-enabled=false",
       "taskforce.notifications.webhooks.enabled=false"
     })
 class NotificationServiceTest extends NotificationTestBase {

@@ -12,13 +12,17 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.taskforce.api.notifications.v1.CreateWebhookSubscriptionRequest;
 import org.taskforce.api.notifications.v1.DeliveryStatus;
 import org.taskforce.api.notifications.v1.ListWebhookDeliveriesRequest;
+import org.taskforce.api.notifications.v1.NotificationKind;
 import org.taskforce.api.notifications.v1.NotificationServiceGrpc;
+import org.taskforce.api.notifications.v1.PublishNotificationRequest;
+import org.taskforce.api.notifications.v1.Recipient;
 import org.taskforce.api.notifications.v1.WebhookDelivery;
 import org.taskforce.api.notifications.v1.WebhookSubscription;
 import org.taskforce.platform.testing.BearerCredentials;
@@ -27,8 +31,16 @@ import org.taskforce.platform.testing.KeycloakTestRealm;
 /**
  * What the notification-service tests share: WireMock as Keycloak, a channel to the service under
  * test, an empty database per test, and the callers (a publishing service, users, an agency admin).
- * Each subclass boots the service with its own {@code @SpringBootTest} properties.
+ * Each subclass adds its own properties with {@code @TestPropertySource}.
  */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    properties = {
+      "spring.grpc.server.port=0",
+      "spring.grpc.server.host=127.0.0.1",
+      "taskforce.mongodb.embedded-backend=MEMORY",
+      "taskforce.notifications.escalation-enabled=false"
+    })
 abstract class NotificationTestBase {
   static final KeycloakTestRealm REALM = new KeycloakTestRealm();
   static final List<String> COLLECTIONS =
@@ -104,5 +116,23 @@ abstract class NotificationTestBase {
                 .addStatuses(status)
                 .build())
         .getDeliveriesList();
+  }
+
+  /** A service publishes an alert to the whole of BCSO; {@code details} adds to it. */
+  void publishToBcso(
+      String eventId,
+      NotificationKind kind,
+      String title,
+      java.util.function.UnaryOperator<PublishNotificationRequest.Builder> details) {
+    as(service())
+        .publishNotification(
+            details
+                .apply(
+                    PublishNotificationRequest.newBuilder()
+                        .setEventId(eventId)
+                        .addRecipients(Recipient.newBuilder().setAgencyId("bcso"))
+                        .setKind(kind)
+                        .setTitle(title))
+                .build());
   }
 }

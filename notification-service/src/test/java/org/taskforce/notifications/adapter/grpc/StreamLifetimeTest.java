@@ -16,27 +16,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 import org.taskforce.api.notifications.v1.NotificationKind;
 import org.taskforce.api.notifications.v1.NotificationServiceGrpc;
-import org.taskforce.api.notifications.v1.PublishNotificationRequest;
-import org.taskforce.api.notifications.v1.Recipient;
 import org.taskforce.api.notifications.v1.SubscribeNotificationsRequest;
 import org.taskforce.api.notifications.v1.SubscribeNotificationsResponse;
 import org.taskforce.platform.testing.BearerCredentials;
 import org.taskforce.platform.testing.ErrorDetails;
 
 /** A stream lives no longer than its token, and a caller holds a bounded number of streams. */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@TestPropertySource(
     properties = {
-      "spring.grpc.server.port=0",
-      "spring.grpc.server.host=127.0.0.1",
-      "taskforce.mongodb.embedded-backend=MEMORY",
       "taskforce.notifications.stream-poll-interval=50ms",
       "taskforce.notifications.stream-gap-grace=300ms",
       "taskforce.notifications.max-streams-per-caller=2",
-      "taskforce.notifications.escalation-enabled=false",
       "taskforce.notifications.webhooks.enabled=false"
     })
 class StreamLifetimeTest extends NotificationTestBase {
@@ -89,14 +82,11 @@ class StreamLifetimeTest extends NotificationTestBase {
   }
 
   void publish(String eventId) {
-    as(service())
-        .publishNotification(
-            PublishNotificationRequest.newBuilder()
-                .setEventId(eventId)
-                .addRecipients(Recipient.newBuilder().setAgencyId("bcso"))
-                .setKind(NotificationKind.NOTIFICATION_KIND_TARGET_CONFLICT)
-                .setTitle("Target conflict " + eventId)
-                .build());
+    publishToBcso(
+        eventId,
+        NotificationKind.NOTIFICATION_KIND_TARGET_CONFLICT,
+        "Target conflict " + eventId,
+        request -> request);
   }
 
   @Test

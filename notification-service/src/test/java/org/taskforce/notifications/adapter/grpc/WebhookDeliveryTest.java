@@ -24,7 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 import org.taskforce.api.notifications.v1.BatchPublishNotificationsRequest;
 import org.taskforce.api.notifications.v1.CreateWebhookSubscriptionRequest;
 import org.taskforce.api.notifications.v1.DeliveryStatus;
@@ -40,13 +40,8 @@ import org.taskforce.notifications.adapter.webhook.CircuitBreakerGuard;
 import org.taskforce.notifications.application.WebhookDispatcher;
 
 /** Webhooks against WireMock as the partner's receiver. */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@TestPropertySource(
     properties = {
-      "spring.grpc.server.port=0",
-      "spring.grpc.server.host=127.0.0.1",
-      "taskforce.mongodb.embedded-backend=MEMORY",
-      "taskforce.notifications.escalation-enabled=false",
       "taskforce.notifications.webhooks.allow-plain-http=true",
       "taskforce.notifications.webhooks.allowed-networks=127.0.0.1/32",
       "taskforce.notifications.webhooks.poll-interval=50ms",
@@ -84,14 +79,11 @@ class WebhookDeliveryTest extends NotificationTestBase {
   }
 
   void publish(String eventId) {
-    as(service())
-        .publishNotification(
-            PublishNotificationRequest.newBuilder()
-                .setEventId(eventId)
-                .addRecipients(Recipient.newBuilder().setAgencyId("bcso"))
-                .setKind(NotificationKind.NOTIFICATION_KIND_EVENT_CONFLICT)
-                .setTitle("Event conflict " + eventId)
-                .build());
+    publishToBcso(
+        eventId,
+        NotificationKind.NOTIFICATION_KIND_EVENT_CONFLICT,
+        "Event conflict " + eventId,
+        request -> request);
   }
 
   List<LoggedRequest> received(String path) {

@@ -21,12 +21,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
 import org.taskforce.api.notifications.v1.DeliveryStatus;
 import org.taskforce.api.notifications.v1.NotificationKind;
-import org.taskforce.api.notifications.v1.PublishNotificationRequest;
-import org.taskforce.api.notifications.v1.Recipient;
 import org.taskforce.api.notifications.v1.UpdateWebhookSubscriptionRequest;
 import org.taskforce.api.notifications.v1.WebhookDelivery;
 import org.taskforce.api.notifications.v1.WebhookSubscription;
@@ -39,13 +37,8 @@ import org.taskforce.platform.testing.ErrorDetails;
  * refused again at delivery when a name has since come to resolve inside (DNS rebinding). Failed
  * deliveries record a failure class or status, never what the far end answered.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@TestPropertySource(
     properties = {
-      "spring.grpc.server.port=0",
-      "spring.grpc.server.host=127.0.0.1",
-      "taskforce.mongodb.embedded-backend=MEMORY",
-      "taskforce.notifications.escalation-enabled=false",
       // Delivery rounds are run by the test itself.
       "taskforce.notifications.webhooks.enabled=false",
       "taskforce.notifications.webhooks.allow-plain-http=true",
@@ -134,14 +127,11 @@ class WebhookTargetTest extends NotificationTestBase {
   }
 
   void publish(String eventId) {
-    as(service())
-        .publishNotification(
-            PublishNotificationRequest.newBuilder()
-                .setEventId(eventId)
-                .addRecipients(Recipient.newBuilder().setAgencyId("bcso"))
-                .setKind(NotificationKind.NOTIFICATION_KIND_TARGET_CONFLICT)
-                .setTitle("Target conflict " + eventId)
-                .build());
+    publishToBcso(
+        eventId,
+        NotificationKind.NOTIFICATION_KIND_TARGET_CONFLICT,
+        "Target conflict " + eventId,
+        request -> request);
   }
 
   @Test
