@@ -11,7 +11,6 @@ import org.taskforce.notifications.application.Publication;
 import org.taskforce.notifications.application.PublicationBatch;
 import org.taskforce.notifications.application.PublishNotifications;
 import org.taskforce.notifications.domain.Notification;
-import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.grpc.CallerContext;
 import org.taskforce.platform.grpc.ProtoTimes;
@@ -54,11 +53,8 @@ public final class PublishingRpcs {
     violations.throwIfAny();
     List<Publication> publications = new ArrayList<>(count);
     for (int index = 0; index < decoded.size(); index++) {
-      try {
-        publications.add(decoded.get(index).publication());
-      } catch (TaskforceException refused) {
-        violations.addAll("requests[" + index + "]", refused.violations());
-      }
+      publications.add(
+          Commands.made(violations, "requests[" + index + "]", decoded.get(index)::publication));
     }
     violations.throwIfAny();
     BatchPublishNotificationsResponse.Builder out = BatchPublishNotificationsResponse.newBuilder();

@@ -92,9 +92,13 @@ public final class WebhookSubscriptionRpcs {
     WebhookSubscriptions.requireAdmin(caller);
     Violations violations = new Violations();
     WebhookDraft draft = draft(request.getSubscription(), violations);
+    CreateWebhookSubscription.Command command =
+        Commands.made(
+            violations,
+            "",
+            () -> new CreateWebhookSubscription.Command(draft, request.getRequestId()));
     violations.throwIfAny();
-    Webhook webhook =
-        create.create(caller, new CreateWebhookSubscription.Command(draft, request.getRequestId()));
+    Webhook webhook = create.create(caller, command);
     return CreateWebhookSubscriptionResponse.newBuilder()
         .setSubscription(mapping.toProto(webhook))
         .build();
@@ -108,12 +112,15 @@ public final class WebhookSubscriptionRpcs {
     Set<String> fields =
         UpdateMask.paths(request.getUpdateMask(), UpdateWebhookSubscription.UPDATABLE, violations);
     WebhookDraft draft = draft(subscription, violations);
+    UpdateWebhookSubscription.Command command =
+        Commands.made(
+            violations,
+            "",
+            () ->
+                new UpdateWebhookSubscription.Command(
+                    subscription.getSubscriptionId(), subscription.getEtag(), draft, fields));
     violations.throwIfAny();
-    Webhook webhook =
-        update.update(
-            caller,
-            new UpdateWebhookSubscription.Command(
-                subscription.getSubscriptionId(), subscription.getEtag(), draft, fields));
+    Webhook webhook = update.update(caller, command);
     return UpdateWebhookSubscriptionResponse.newBuilder()
         .setSubscription(mapping.toProto(webhook))
         .build();

@@ -105,8 +105,10 @@ public final class MongoNotificationStore implements NotificationStore, MongoInd
     MongoInserts.insertAllIfAbsent(
         events,
         idsByEvent.entrySet().stream()
-            .map(e ->
-                new Document("_id", e.getKey()).append("ids", e.getValue()).append("time", date))
+            .map(event ->
+                new Document("_id", event.getKey())
+                    .append("ids", event.getValue())
+                    .append("time", date))
             .toList());
   }
 

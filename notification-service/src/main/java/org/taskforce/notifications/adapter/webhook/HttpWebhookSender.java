@@ -120,9 +120,9 @@ public final class HttpWebhookSender implements WebhookSender {
     head.append("User-Agent: taskforce-notification-service\r\n");
     head.append("Content-Length: ").append(content.length).append("\r\n");
     head.append("Connection: close\r\n");
-    headers.forEach((k, v) -> {
-      if (!k.toLowerCase(Locale.ROOT).matches("host|content-length|connection")) {
-        head.append(k).append(": ").append(v).append("\r\n");
+    headers.forEach((name, value) -> {
+      if (!name.toLowerCase(Locale.ROOT).matches("host|content-length|connection")) {
+        head.append(name).append(": ").append(value).append("\r\n");
       }
     });
     head.append("\r\n");
