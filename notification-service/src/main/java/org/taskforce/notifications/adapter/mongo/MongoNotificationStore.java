@@ -39,9 +39,6 @@ public final class MongoNotificationStore implements NotificationStore, MongoInd
   private static final FindOneAndUpdateOptions AFTER =
       new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
 
-  /** How many bits of a position count inside an era (see {@link StreamIndex}). */
-  public static final int ERA_BITS = StreamIndex.ERA_BITS;
-
   private final MongoCollection<Document> notifications;
   private final MongoCollection<Document> events;
   private final StreamIndex positions;
