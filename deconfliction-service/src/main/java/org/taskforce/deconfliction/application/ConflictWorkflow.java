@@ -32,6 +32,7 @@ public final class ConflictWorkflow {
   private final DisclosurePolicy policy;
   private final PageTokens pageTokens;
   private final AlertComposer alerts;
+  private final SubjectFeed feed;
 
   public ConflictWorkflow(
       ConflictStore conflicts,
@@ -41,7 +42,9 @@ public final class ConflictWorkflow {
       Clock clock,
       DisclosurePolicy policy,
       PageTokens pageTokens,
-      AlertComposer alerts) {
+      AlertComposer alerts,
+      SubjectFeed feed) {
+    this.feed = feed;
     this.alerts = alerts;
     this.policy = policy;
     this.pageTokens = pageTokens;
@@ -189,12 +192,16 @@ public final class ConflictWorkflow {
             c.version() + 1);
     // Both sides are told, as the conflict's alerts were: prepared before, released after.
     List<Notice> told = alerts.conflictResolved(updated);
+    String change = id + "@" + updated.version();
+    List<String> targets = Matcher.targetRegistrations(updated);
     told.forEach(alerts.port()::prepare);
+    feed.prepare(change, targets);
     if (!conflicts.replace(updated, c.version())) {
       // Left prepared: the relay delivers them only if the conflict is resolved after all.
       throw TaskforceException.staleEtag("conflict", id);
     }
     told.forEach(alerts.port()::commit);
+    feed.commit(change, targets);
     audit.record(
         caller,
         "conflict.resolve",
@@ -281,9 +288,13 @@ public final class ConflictWorkflow {
           "REVIEW_DECIDED", "the review item was confirmed; resolve its conflict instead");
     }
     ReviewItem rejected = decide(item, ReviewItem.Status.REJECTED, caller, note, "");
+    String change = id + "@" + rejected.version();
+    List<String> targets = item.sides().stream().map(Conflict.Side::registrationId).toList();
+    feed.prepare(change, targets);
     if (!reviews.replace(rejected, item.version())) {
       throw TaskforceException.staleEtag("review item", id);
     }
+    feed.commit(change, targets);
     audit.record(caller, "review.reject", "reviewItems/" + id, Outcome.SUCCESS, "", Map.of());
     return rejected;
   }

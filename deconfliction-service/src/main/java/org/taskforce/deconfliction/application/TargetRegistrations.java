@@ -106,17 +106,18 @@ public final class TargetRegistrations {
     Stamp stamp = Access.stamp(caller, now);
     TargetRegistration registration =
         new TargetRegistration(
-            id,
-            agency(caller),
-            selectors,
-            draft.contact(),
-            nullToEmpty(draft.caseReference()),
-            policy.disclosureFor(caller.agencyId(), draft.disclosure()),
-            expiry,
-            RegistrationStatus.ACTIVE,
-            stamp,
-            stamp,
-            1);
+                id,
+                agency(caller),
+                selectors,
+                draft.contact(),
+                nullToEmpty(draft.caseReference()),
+                policy.disclosureFor(caller.agencyId(), draft.disclosure()),
+                expiry,
+                RegistrationStatus.ACTIVE,
+                stamp,
+                stamp,
+                1)
+            .withRequestId(requestId);
     pending.begin(PendingRegistrations.Kind.TARGET, id, now);
     if (!store.insert(registration)) {
       // A retried create: the first one stands, and whatever of it did not finish (index, match,

@@ -31,6 +31,7 @@ import org.taskforce.deconfliction.application.EventRegistrations;
 import org.taskforce.deconfliction.application.Matcher;
 import org.taskforce.deconfliction.application.RegistrationRepair;
 import org.taskforce.deconfliction.application.Retention;
+import org.taskforce.deconfliction.application.SubjectFeed;
 import org.taskforce.deconfliction.application.TargetRegistrations;
 import org.taskforce.deconfliction.domain.EventRules;
 import org.taskforce.platform.audit.AuditTrail;
@@ -187,8 +188,9 @@ public class DeconflictionConfiguration {
       MongoReviewStore reviews,
       AlertComposer alerts,
       DeconflictionSettings settings,
-      Clock clock) {
-    return new Matcher(targets, events, index, conflicts, reviews, alerts, settings, clock);
+      Clock clock,
+      SubjectFeed feed) {
+    return new Matcher(targets, events, index, conflicts, reviews, alerts, settings, clock, feed);
   }
 
   @Bean
@@ -290,9 +292,10 @@ public class DeconflictionConfiguration {
       Clock clock,
       DisclosurePolicy policy,
       PageTokens pageTokens,
-      AlertComposer alerts) {
+      AlertComposer alerts,
+      SubjectFeed feed) {
     return new ConflictWorkflow(
-        conflicts, reviews, matcher, audit, clock, policy, pageTokens, alerts);
+        conflicts, reviews, matcher, audit, clock, policy, pageTokens, alerts, feed);
   }
 
   @Bean
