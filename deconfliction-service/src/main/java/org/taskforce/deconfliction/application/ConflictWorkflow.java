@@ -144,6 +144,9 @@ public final class ConflictWorkflow {
     requireNote(note);
     boolean broker = policy.isWatchOfficer(caller);
     Conflict c = broker ? find(id) : visibleToSide(caller, id);
+    if (c.status() == Conflict.Status.RESOLVED) {
+      releaseResolution(c);
+    }
     if (c.version() != expectedVersion) {
       throw TaskforceException.staleEtag("conflict", id);
     }
@@ -197,7 +200,11 @@ public final class ConflictWorkflow {
     told.forEach(alerts.port()::prepare);
     feed.prepare(change, targets);
     if (!conflicts.replace(updated, c.version())) {
-      // Left prepared: the relay delivers them only if the conflict is resolved after all.
+      // Lost a race: ours were prepared under the winner's ids and may be the payloads kept.
+      conflicts
+          .find(id)
+          .filter(w -> w.status() == Conflict.Status.RESOLVED)
+          .ifPresent(this::releaseResolution);
       throw TaskforceException.staleEtag("conflict", id);
     }
     told.forEach(alerts.port()::commit);
@@ -210,6 +217,17 @@ public final class ConflictWorkflow {
         "",
         Map.of("resolution", resolution.name(), "note", updated.resolutionNote()));
     return updated;
+  }
+
+  /**
+   * Releases a stored resolution's alerts as the stored resolution words them. Racing resolvers
+   * prepare under the same ids and the outbox keeps the first payload, which may be the loser's;
+   * the winner may also have died between storing and releasing. Whoever next meets the resolved
+   * conflict (the loser, a late retry) releases the winner's wording; released ones are untouched.
+   */
+  private void releaseResolution(Conflict resolved) {
+    alerts.conflictResolved(resolved).forEach(alerts.port()::commit);
+    feed.commit(resolved.id() + "@" + resolved.version(), Matcher.targetRegistrations(resolved));
   }
 
   public Page<ReviewItem> listReviews(
