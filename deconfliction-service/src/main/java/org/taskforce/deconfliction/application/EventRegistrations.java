@@ -182,11 +182,16 @@ public final class EventRegistrations {
    * the repair sweep.
    */
   public Result settle(EventRegistration r) {
+    List<PendingRegistrations.Retired> retired = pending.retired(r.id());
     if (!r.matchable(clock.instant())) {
+      index.removeRetired(retired, Map.of());
       pending.finish(r.id());
       return new Result(r, List.of());
     }
-    index.add(matcher.entries(r));
+    var entries = matcher.entries(r);
+    index.add(entries);
+    // A change that died before moving the entries left the old version's behind: take them out.
+    index.removeRetired(retired, entries);
     seams.reached("event.indexed");
     List<Hit> hits =
         matcher.recordEventFindings(r, matcher.findEvents(r.agency().id(), r.plan(), r.id()));
@@ -308,7 +313,7 @@ public final class EventRegistrations {
             current.created(),
             Access.stamp(caller, clock.instant()),
             current.version() + 1);
-    pending.begin(PendingRegistrations.Kind.EVENT, id, clock.instant());
+    pending.begin(PendingRegistrations.Kind.EVENT, id, clock.instant(), matcher.entries(current));
     replace(updated, current);
     List<Hit> hits = settle(updated).hits();
     audit.record(
@@ -365,6 +370,7 @@ public final class EventRegistrations {
     if (!store.replace(updated, current.version())) {
       throw TaskforceException.staleEtag("event registration", current.id());
     }
+    seams.reached("event.replaced");
     index.move(
         matcher.entries(current),
         updated.status() == RegistrationStatus.ACTIVE ? matcher.entries(updated) : Map.of());

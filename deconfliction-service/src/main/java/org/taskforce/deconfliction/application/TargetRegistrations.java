@@ -142,11 +142,16 @@ public final class TargetRegistrations {
    * retried create and by the repair sweep; returns the hits its owner may see.
    */
   public Result settle(TargetRegistration r) {
+    List<PendingRegistrations.Retired> retired = pending.retired(r.id());
     if (!r.matchable(clock.instant())) {
+      index.removeRetired(retired, Map.of());
       pending.finish(r.id());
       return new Result(r, List.of());
     }
-    index.add(matcher.entries(r));
+    var entries = matcher.entries(r);
+    index.add(entries);
+    // A change that died before moving the entries left the old version's behind: take them out.
+    index.removeRetired(retired, entries);
     seams.reached("target.indexed");
     List<Hit> hits =
         matcher.recordTargetFindings(
@@ -230,7 +235,7 @@ public final class TargetRegistrations {
             current.expireTime(),
             current.status(),
             Access.stamp(caller, clock.instant()));
-    pending.begin(PendingRegistrations.Kind.TARGET, id, clock.instant());
+    pending.begin(PendingRegistrations.Kind.TARGET, id, clock.instant(), matcher.entries(current));
     replace(updated, current);
     List<Hit> hits = settle(updated).hits();
     audit.record(
@@ -308,6 +313,7 @@ public final class TargetRegistrations {
     if (!store.replace(updated, current.version())) {
       throw TaskforceException.staleEtag("target registration", current.id());
     }
+    seams.reached("target.replaced");
     index.move(
         matcher.entries(current),
         updated.status() == RegistrationStatus.ACTIVE ? matcher.entries(updated) : Map.of());
