@@ -46,6 +46,7 @@ public final class TargetRegistrations {
   private final PageTokens pageTokens;
   private final PendingRegistrations pending;
   private final CrashSeams seams;
+  private final ConflictSides sides;
 
   public TargetRegistrations(
       TargetStore store,
@@ -58,7 +59,9 @@ public final class TargetRegistrations {
       DisclosurePolicy policy,
       PageTokens pageTokens,
       PendingRegistrations pending,
-      CrashSeams seams) {
+      CrashSeams seams,
+      ConflictSides sides) {
+    this.sides = sides;
     this.pending = pending;
     this.seams = seams;
     this.policy = policy;
@@ -152,6 +155,10 @@ public final class TargetRegistrations {
     index.add(entries);
     // A change that died before moving the entries left the old version's behind: take them out.
     index.removeRetired(retired, entries);
+    if (r.version() > 1) {
+      // What the other sides of its conflicts see follows the disclosure it has now.
+      sides.rewrite(r.id(), r.contact(), r.disclosure());
+    }
     seams.reached("target.indexed");
     List<Hit> hits =
         matcher.recordTargetFindings(
@@ -236,6 +243,13 @@ public final class TargetRegistrations {
             current.status(),
             Access.stamp(caller, clock.instant()));
     pending.begin(PendingRegistrations.Kind.TARGET, id, clock.instant(), matcher.entries(current));
+    if (updated.disclosure() != current.disclosure()) {
+      // Until the new version is stored, its conflicts show the stricter of the two levels.
+      sides.rewrite(
+          id,
+          current.contact(),
+          ConflictSides.stricter(current.disclosure(), updated.disclosure()));
+    }
     replace(updated, current);
     List<Hit> hits = settle(updated).hits();
     audit.record(

@@ -23,6 +23,7 @@ import org.taskforce.deconfliction.adapter.partner.GrpcPartnerDirectory;
 import org.taskforce.deconfliction.application.AlertComposer;
 import org.taskforce.deconfliction.application.Checks;
 import org.taskforce.deconfliction.application.ConflictEscalation;
+import org.taskforce.deconfliction.application.ConflictSides;
 import org.taskforce.deconfliction.application.ConflictWorkflow;
 import org.taskforce.deconfliction.application.CrashSeams;
 import org.taskforce.deconfliction.application.DeconflictionSettings;
@@ -180,6 +181,12 @@ public class DeconflictionConfiguration {
   }
 
   @Bean
+  ConflictSides conflictSides(
+      MongoConflictStore conflicts, MongoReviewStore reviews, SubjectFeed feed) {
+    return new ConflictSides(conflicts, reviews, feed);
+  }
+
+  @Bean
   Matcher matcher(
       MongoTargetStore targets,
       MongoEventStore events,
@@ -205,7 +212,8 @@ public class DeconflictionConfiguration {
       DisclosurePolicy policy,
       PageTokens pageTokens,
       MongoPendingRegistrations pending,
-      CrashSeams seams) {
+      CrashSeams seams,
+      ConflictSides conflictSides) {
     return new TargetRegistrations(
         store,
         index,
@@ -217,7 +225,8 @@ public class DeconflictionConfiguration {
         policy,
         pageTokens,
         pending,
-        seams);
+        seams,
+        conflictSides);
   }
 
   @Bean
@@ -233,7 +242,8 @@ public class DeconflictionConfiguration {
       DisclosurePolicy policy,
       PageTokens pageTokens,
       MongoPendingRegistrations pending,
-      CrashSeams seams) {
+      CrashSeams seams,
+      ConflictSides conflictSides) {
     return new EventRegistrations(
         store,
         targets,
@@ -246,7 +256,8 @@ public class DeconflictionConfiguration {
         policy,
         pageTokens,
         pending,
-        seams);
+        seams,
+        conflictSides);
   }
 
   @Bean(destroyMethod = "close")
