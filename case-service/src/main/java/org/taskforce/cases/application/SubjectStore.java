@@ -28,6 +28,21 @@ public interface SubjectStore {
   boolean setRegistration(
       String id, String registrationId, DeconflictionState state, String detail, Instant expires);
 
+  /**
+   * The version of the last deconfliction state recorded by {@link #recordDeconfliction}; 0 when
+   * none was.
+   */
+  long deconflictionVersion(String id);
+
+  /**
+   * Records a registration's state as deconfliction announced it, if the subject is live, the
+   * registration is its own (or it has none yet) and no state of this or a later version was
+   * recorded; true when it was recorded. The state a registration answer brought ({@link
+   * #setRegistration}) never overwrites one recorded here.
+   */
+  boolean recordDeconfliction(
+      String id, String registrationId, DeconflictionState state, long version);
+
   /** Records a renewed registration's new expiry. */
   void setExpiry(String id, Instant expires);
 

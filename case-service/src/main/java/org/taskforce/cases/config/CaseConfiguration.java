@@ -22,6 +22,7 @@ import org.taskforce.cases.application.CaseSettings;
 import org.taskforce.cases.application.Cases;
 import org.taskforce.cases.application.Notes;
 import org.taskforce.cases.application.Seams;
+import org.taskforce.cases.application.SubjectConflicts;
 import org.taskforce.cases.application.SubjectRegistrations;
 import org.taskforce.cases.application.SubjectSweep;
 import org.taskforce.cases.application.Subjects;
@@ -211,7 +212,13 @@ public class CaseConfiguration {
       Tasks tasks,
       Notes notes,
       Victims victims,
-      Timeline timeline) {
-    return new CaseGrpcService(cases, subjects, tasks, notes, victims, timeline);
+      Timeline timeline,
+      SubjectConflicts subjectConflicts) {
+    return new CaseGrpcService(cases, subjects, tasks, notes, victims, timeline, subjectConflicts);
+  }
+
+  @Bean
+  SubjectConflicts subjectConflicts(MongoSubjectStore store, AuditTrail trail, Clock clock) {
+    return new SubjectConflicts(store, trail, clock);
   }
 }

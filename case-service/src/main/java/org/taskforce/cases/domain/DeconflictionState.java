@@ -10,5 +10,7 @@ public enum DeconflictionState {
   /** The subject was removed and its registration withdrawn (or is being withdrawn). */
   WITHDRAWN,
   /** Deconfliction refused the selectors when the queued registration reached it. */
-  REJECTED
+  REJECTED,
+  /** Every conflict of the registration its agency may see is resolved. */
+  CONFLICT_RESOLVED
 }

@@ -33,6 +33,9 @@ public interface ConflictStore {
     return List.of(String.valueOf(c.createTime().toEpochMilli()), c.id());
   }
 
+  /** The conflicts one of whose sides is this registration. */
+  List<Conflict> forRegistration(String registrationId);
+
   /**
    * Deletes the conflicts one of whose sides is this registration (its purge takes them along: they
    * hold what was compared); returns their ids.

@@ -32,6 +32,7 @@ public final class ConflictWorkflow {
   private final DisclosurePolicy policy;
   private final PageTokens pageTokens;
   private final AlertComposer alerts;
+  private final SubjectFeed feed;
 
   public ConflictWorkflow(
       ConflictStore conflicts,
@@ -41,7 +42,9 @@ public final class ConflictWorkflow {
       Clock clock,
       DisclosurePolicy policy,
       PageTokens pageTokens,
-      AlertComposer alerts) {
+      AlertComposer alerts,
+      SubjectFeed feed) {
+    this.feed = feed;
     this.alerts = alerts;
     this.policy = policy;
     this.pageTokens = pageTokens;
@@ -141,6 +144,9 @@ public final class ConflictWorkflow {
     requireNote(note);
     boolean broker = policy.isWatchOfficer(caller);
     Conflict c = broker ? find(id) : visibleToSide(caller, id);
+    if (c.status() == Conflict.Status.RESOLVED) {
+      releaseResolution(c);
+    }
     if (c.version() != expectedVersion) {
       throw TaskforceException.staleEtag("conflict", id);
     }
@@ -189,12 +195,20 @@ public final class ConflictWorkflow {
             c.version() + 1);
     // Both sides are told, as the conflict's alerts were: prepared before, released after.
     List<Notice> told = alerts.conflictResolved(updated);
+    String change = id + "@" + updated.version();
+    List<String> targets = Matcher.targetRegistrations(updated);
     told.forEach(alerts.port()::prepare);
+    feed.prepare(change, targets);
     if (!conflicts.replace(updated, c.version())) {
-      // Left prepared: the relay delivers them only if the conflict is resolved after all.
+      // Lost a race: ours were prepared under the winner's ids and may be the payloads kept.
+      conflicts
+          .find(id)
+          .filter(w -> w.status() == Conflict.Status.RESOLVED)
+          .ifPresent(this::releaseResolution);
       throw TaskforceException.staleEtag("conflict", id);
     }
     told.forEach(alerts.port()::commit);
+    feed.commit(change, targets);
     audit.record(
         caller,
         "conflict.resolve",
@@ -203,6 +217,17 @@ public final class ConflictWorkflow {
         "",
         Map.of("resolution", resolution.name(), "note", updated.resolutionNote()));
     return updated;
+  }
+
+  /**
+   * Releases a stored resolution's alerts as the stored resolution words them. Racing resolvers
+   * prepare under the same ids and the outbox keeps the first payload, which may be the loser's;
+   * the winner may also have died between storing and releasing. Whoever next meets the resolved
+   * conflict (the loser, a late retry) releases the winner's wording; released ones are untouched.
+   */
+  private void releaseResolution(Conflict resolved) {
+    alerts.conflictResolved(resolved).forEach(alerts.port()::commit);
+    feed.commit(resolved.id() + "@" + resolved.version(), Matcher.targetRegistrations(resolved));
   }
 
   public Page<ReviewItem> listReviews(
@@ -281,9 +306,13 @@ public final class ConflictWorkflow {
           "REVIEW_DECIDED", "the review item was confirmed; resolve its conflict instead");
     }
     ReviewItem rejected = decide(item, ReviewItem.Status.REJECTED, caller, note, "");
+    String change = id + "@" + rejected.version();
+    List<String> targets = item.sides().stream().map(Conflict.Side::registrationId).toList();
+    feed.prepare(change, targets);
     if (!reviews.replace(rejected, item.version())) {
       throw TaskforceException.staleEtag("review item", id);
     }
+    feed.commit(change, targets);
     audit.record(caller, "review.reject", "reviewItems/" + id, Outcome.SUCCESS, "", Map.of());
     return rejected;
   }

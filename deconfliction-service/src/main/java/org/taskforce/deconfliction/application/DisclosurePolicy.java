@@ -85,10 +85,20 @@ public final class DisclosurePolicy {
 
   /** Whether an agency may read a conflict as one of its sides. */
   public boolean sideMayRead(Conflict c, String agencyId) {
-    var own = c.sideOf(agencyId);
+    return sidesMayRead(c.sides(), agencyId);
+  }
+
+  /**
+   * The same for the sides of a conflict or review item: an agency reads it as a side unless it
+   * faces a RESTRICTED owner while not being RESTRICTED itself.
+   */
+  public boolean sidesMayRead(java.util.List<Conflict.Side> sides, String agencyId) {
+    var own = sides.stream().filter(s -> s.agency().id().equals(agencyId)).findFirst();
     return own.isPresent()
         && (own.get().disclosure() == Disclosure.RESTRICTED
-            || c.otherSide(agencyId)
+            || sides.stream()
+                .filter(s -> !s.agency().id().equals(agencyId))
+                .findFirst()
                 .map(o -> o.disclosure() != Disclosure.RESTRICTED)
                 .orElse(true));
   }

@@ -40,6 +40,7 @@ public final class EventRegistrations {
   private final PageTokens pageTokens;
   private final PendingRegistrations pending;
   private final CrashSeams seams;
+  private final ConflictSides sides;
 
   public EventRegistrations(
       EventStore store,
@@ -53,7 +54,9 @@ public final class EventRegistrations {
       DisclosurePolicy policy,
       PageTokens pageTokens,
       PendingRegistrations pending,
-      CrashSeams seams) {
+      CrashSeams seams,
+      ConflictSides sides) {
+    this.sides = sides;
     this.pending = pending;
     this.seams = seams;
     this.policy = policy;
@@ -182,11 +185,20 @@ public final class EventRegistrations {
    * the repair sweep.
    */
   public Result settle(EventRegistration r) {
+    List<PendingRegistrations.Retired> retired = pending.retired(r.id());
     if (!r.matchable(clock.instant())) {
+      index.removeRetired(retired, Map.of());
       pending.finish(r.id());
       return new Result(r, List.of());
     }
-    index.add(matcher.entries(r));
+    var entries = matcher.entries(r);
+    index.add(entries);
+    // A change that died before moving the entries left the old version's behind: take them out.
+    index.removeRetired(retired, entries);
+    if (r.version() > 1) {
+      // What the other sides of its conflicts see follows the disclosure it has now.
+      sides.rewrite(r.id(), r.contact(), r.disclosure());
+    }
     seams.reached("event.indexed");
     List<Hit> hits =
         matcher.recordEventFindings(r, matcher.findEvents(r.agency().id(), r.plan(), r.id()));
@@ -308,7 +320,14 @@ public final class EventRegistrations {
             current.created(),
             Access.stamp(caller, clock.instant()),
             current.version() + 1);
-    pending.begin(PendingRegistrations.Kind.EVENT, id, clock.instant());
+    pending.begin(PendingRegistrations.Kind.EVENT, id, clock.instant(), matcher.entries(current));
+    if (updated.disclosure() != current.disclosure()) {
+      // Until the new version is stored, its conflicts show the stricter of the two levels.
+      sides.rewrite(
+          id,
+          current.contact(),
+          ConflictSides.stricter(current.disclosure(), updated.disclosure()));
+    }
     replace(updated, current);
     List<Hit> hits = settle(updated).hits();
     audit.record(
@@ -365,6 +384,7 @@ public final class EventRegistrations {
     if (!store.replace(updated, current.version())) {
       throw TaskforceException.staleEtag("event registration", current.id());
     }
+    seams.reached("event.replaced");
     index.move(
         matcher.entries(current),
         updated.status() == RegistrationStatus.ACTIVE ? matcher.entries(updated) : Map.of());

@@ -29,6 +29,19 @@ public interface MatchIndex {
   }
 
   /**
+   * Removes a registration's retired entries (see {@link PendingRegistrations#retired}) that its
+   * current entries do not have. Idempotent.
+   */
+  default void removeRetired(
+      List<PendingRegistrations.Retired> retired, Map<String, IndexEntry> current) {
+    for (PendingRegistrations.Retired r : retired) {
+      if (!r.entry().equals(current.get(r.key()))) {
+        remove(Map.of(r.key(), r.entry()));
+      }
+    }
+  }
+
+  /**
    * Walks the whole index in batches and removes the entries {@code stale} names for each batch
    * (key → entries); returns how many were removed. For the operator's rebuild, not the hot path.
    */

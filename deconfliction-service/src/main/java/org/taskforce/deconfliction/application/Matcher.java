@@ -46,6 +46,7 @@ public final class Matcher {
   private final Clock clock;
   private final Nicknames nicknames = Nicknames.standard();
   private final TargetMatching matching;
+  private final SubjectFeed feed;
 
   public Matcher(
       TargetStore targets,
@@ -55,7 +56,9 @@ public final class Matcher {
       ReviewStore reviews,
       AlertComposer alerts,
       DeconflictionSettings settings,
-      Clock clock) {
+      Clock clock,
+      SubjectFeed feed) {
+    this.feed = feed;
     this.targets = targets;
     this.events = events;
     this.index = index;
@@ -219,9 +222,13 @@ public final class Matcher {
                 "",
                 1);
         Notice alert = alerts.reviewRequired(item);
+        String change = reviewId + "@" + item.version();
+        List<String> sides = List.of(self.id(), other.id());
         alerts.port().prepare(alert);
+        feed.prepare(change, sides);
         reviews.insertIfAbsent(item);
         alerts.port().commit(alert);
+        feed.commit(change, sides);
         hits.add(
             hit(
                 Conflict.Kind.TARGET,
@@ -275,9 +282,20 @@ public final class Matcher {
   /** Stores a conflict and its alerts so that neither is lost nor doubled. */
   public void store(Conflict conflict) {
     List<Notice> announcements = alerts.conflictCreated(conflict);
+    String change = conflict.id() + "@" + conflict.version();
+    List<String> targets = targetRegistrations(conflict);
     announcements.forEach(alerts.port()::prepare);
+    feed.prepare(change, targets);
     conflicts.insertIfAbsent(conflict);
     announcements.forEach(alerts.port()::commit);
+    feed.commit(change, targets);
+  }
+
+  /** The target registrations a conflict's change concerns (none for an event conflict). */
+  public static List<String> targetRegistrations(Conflict c) {
+    return c.kind() == Conflict.Kind.TARGET
+        ? c.sides().stream().map(Conflict.Side::registrationId).toList()
+        : List.of();
   }
 
   public Hit eventHit(EventRules.EventOverlap o, EventRegistration other, String conflictId) {

@@ -2,6 +2,8 @@ package org.taskforce.deconfliction.application;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.taskforce.deconfliction.domain.IndexEntry;
 
 /**
  * Registrations whose writes have begun but not all finished (stored, indexed, matched, alerted). A
@@ -18,7 +20,23 @@ public interface PendingRegistrations {
   record Pending(Kind kind, String registrationId, Instant since) {}
 
   /** Records that writes for a registration begin now. Idempotent. */
-  void begin(Kind kind, String registrationId, Instant now);
+  default void begin(Kind kind, String registrationId, Instant now) {
+    begin(kind, registrationId, now, Map.of());
+  }
+
+  /**
+   * The same, for a change of a stored registration: {@code retired} are the index entries of the
+   * version being replaced, kept (added to any kept before) until the writes finish, so that
+   * whoever settles the registration removes those its new version no longer has — even when the
+   * process died between storing the new version and moving its entries.
+   */
+  void begin(Kind kind, String registrationId, Instant now, Map<String, IndexEntry> retired);
+
+  /** A replaced version's index entry: under {@code key}, {@code entry}. */
+  record Retired(String key, IndexEntry entry) {}
+
+  /** The retired entries kept for a registration in flight; empty when there are none. */
+  List<Retired> retired(String registrationId);
 
   /** Records that every write for the registration is done. */
   void finish(String registrationId);

@@ -22,6 +22,9 @@ public interface ReviewStore {
     return List.of(String.valueOf(i.createTime().toEpochMilli()), i.id());
   }
 
+  /** The review items one of whose sides is this registration. */
+  List<ReviewItem> forRegistration(String registrationId);
+
   /**
    * Deletes the review items one of whose sides is this registration (its purge takes them along:
    * they hold what was compared); returns their ids.

@@ -46,6 +46,7 @@ public final class TargetRegistrations {
   private final PageTokens pageTokens;
   private final PendingRegistrations pending;
   private final CrashSeams seams;
+  private final ConflictSides sides;
 
   public TargetRegistrations(
       TargetStore store,
@@ -58,7 +59,9 @@ public final class TargetRegistrations {
       DisclosurePolicy policy,
       PageTokens pageTokens,
       PendingRegistrations pending,
-      CrashSeams seams) {
+      CrashSeams seams,
+      ConflictSides sides) {
+    this.sides = sides;
     this.pending = pending;
     this.seams = seams;
     this.policy = policy;
@@ -106,17 +109,18 @@ public final class TargetRegistrations {
     Stamp stamp = Access.stamp(caller, now);
     TargetRegistration registration =
         new TargetRegistration(
-            id,
-            agency(caller),
-            selectors,
-            draft.contact(),
-            nullToEmpty(draft.caseReference()),
-            policy.disclosureFor(caller.agencyId(), draft.disclosure()),
-            expiry,
-            RegistrationStatus.ACTIVE,
-            stamp,
-            stamp,
-            1);
+                id,
+                agency(caller),
+                selectors,
+                draft.contact(),
+                nullToEmpty(draft.caseReference()),
+                policy.disclosureFor(caller.agencyId(), draft.disclosure()),
+                expiry,
+                RegistrationStatus.ACTIVE,
+                stamp,
+                stamp,
+                1)
+            .withRequestId(requestId);
     pending.begin(PendingRegistrations.Kind.TARGET, id, now);
     if (!store.insert(registration)) {
       // A retried create: the first one stands, and whatever of it did not finish (index, match,
@@ -141,11 +145,20 @@ public final class TargetRegistrations {
    * retried create and by the repair sweep; returns the hits its owner may see.
    */
   public Result settle(TargetRegistration r) {
+    List<PendingRegistrations.Retired> retired = pending.retired(r.id());
     if (!r.matchable(clock.instant())) {
+      index.removeRetired(retired, Map.of());
       pending.finish(r.id());
       return new Result(r, List.of());
     }
-    index.add(matcher.entries(r));
+    var entries = matcher.entries(r);
+    index.add(entries);
+    // A change that died before moving the entries left the old version's behind: take them out.
+    index.removeRetired(retired, entries);
+    if (r.version() > 1) {
+      // What the other sides of its conflicts see follows the disclosure it has now.
+      sides.rewrite(r.id(), r.contact(), r.disclosure());
+    }
     seams.reached("target.indexed");
     List<Hit> hits =
         matcher.recordTargetFindings(
@@ -229,7 +242,14 @@ public final class TargetRegistrations {
             current.expireTime(),
             current.status(),
             Access.stamp(caller, clock.instant()));
-    pending.begin(PendingRegistrations.Kind.TARGET, id, clock.instant());
+    pending.begin(PendingRegistrations.Kind.TARGET, id, clock.instant(), matcher.entries(current));
+    if (updated.disclosure() != current.disclosure()) {
+      // Until the new version is stored, its conflicts show the stricter of the two levels.
+      sides.rewrite(
+          id,
+          current.contact(),
+          ConflictSides.stricter(current.disclosure(), updated.disclosure()));
+    }
     replace(updated, current);
     List<Hit> hits = settle(updated).hits();
     audit.record(
@@ -307,6 +327,7 @@ public final class TargetRegistrations {
     if (!store.replace(updated, current.version())) {
       throw TaskforceException.staleEtag("target registration", current.id());
     }
+    seams.reached("target.replaced");
     index.move(
         matcher.entries(current),
         updated.status() == RegistrationStatus.ACTIVE ? matcher.entries(updated) : Map.of());

@@ -23,6 +23,7 @@ import org.taskforce.deconfliction.adapter.partner.GrpcPartnerDirectory;
 import org.taskforce.deconfliction.application.AlertComposer;
 import org.taskforce.deconfliction.application.Checks;
 import org.taskforce.deconfliction.application.ConflictEscalation;
+import org.taskforce.deconfliction.application.ConflictSides;
 import org.taskforce.deconfliction.application.ConflictWorkflow;
 import org.taskforce.deconfliction.application.CrashSeams;
 import org.taskforce.deconfliction.application.DeconflictionSettings;
@@ -31,6 +32,7 @@ import org.taskforce.deconfliction.application.EventRegistrations;
 import org.taskforce.deconfliction.application.Matcher;
 import org.taskforce.deconfliction.application.RegistrationRepair;
 import org.taskforce.deconfliction.application.Retention;
+import org.taskforce.deconfliction.application.SubjectFeed;
 import org.taskforce.deconfliction.application.TargetRegistrations;
 import org.taskforce.deconfliction.domain.EventRules;
 import org.taskforce.platform.audit.AuditTrail;
@@ -179,6 +181,12 @@ public class DeconflictionConfiguration {
   }
 
   @Bean
+  ConflictSides conflictSides(
+      MongoConflictStore conflicts, MongoReviewStore reviews, SubjectFeed feed) {
+    return new ConflictSides(conflicts, reviews, feed);
+  }
+
+  @Bean
   Matcher matcher(
       MongoTargetStore targets,
       MongoEventStore events,
@@ -187,8 +195,9 @@ public class DeconflictionConfiguration {
       MongoReviewStore reviews,
       AlertComposer alerts,
       DeconflictionSettings settings,
-      Clock clock) {
-    return new Matcher(targets, events, index, conflicts, reviews, alerts, settings, clock);
+      Clock clock,
+      SubjectFeed feed) {
+    return new Matcher(targets, events, index, conflicts, reviews, alerts, settings, clock, feed);
   }
 
   @Bean
@@ -203,7 +212,8 @@ public class DeconflictionConfiguration {
       DisclosurePolicy policy,
       PageTokens pageTokens,
       MongoPendingRegistrations pending,
-      CrashSeams seams) {
+      CrashSeams seams,
+      ConflictSides conflictSides) {
     return new TargetRegistrations(
         store,
         index,
@@ -215,7 +225,8 @@ public class DeconflictionConfiguration {
         policy,
         pageTokens,
         pending,
-        seams);
+        seams,
+        conflictSides);
   }
 
   @Bean
@@ -231,7 +242,8 @@ public class DeconflictionConfiguration {
       DisclosurePolicy policy,
       PageTokens pageTokens,
       MongoPendingRegistrations pending,
-      CrashSeams seams) {
+      CrashSeams seams,
+      ConflictSides conflictSides) {
     return new EventRegistrations(
         store,
         targets,
@@ -244,7 +256,8 @@ public class DeconflictionConfiguration {
         policy,
         pageTokens,
         pending,
-        seams);
+        seams,
+        conflictSides);
   }
 
   @Bean(destroyMethod = "close")
@@ -290,9 +303,10 @@ public class DeconflictionConfiguration {
       Clock clock,
       DisclosurePolicy policy,
       PageTokens pageTokens,
-      AlertComposer alerts) {
+      AlertComposer alerts,
+      SubjectFeed feed) {
     return new ConflictWorkflow(
-        conflicts, reviews, matcher, audit, clock, policy, pageTokens, alerts);
+        conflicts, reviews, matcher, audit, clock, policy, pageTokens, alerts, feed);
   }
 
   @Bean

@@ -20,6 +20,7 @@ import org.taskforce.deconfliction.domain.Disclosure;
  *     watch officers
  * @param rebuildMatchIndex rebuild the match index from the registrations at start (the operator's
  *     command, see {@link MatchIndexRebuild})
+ * @param caseFeed case-service, told when the conflicts of a subject's registration change
  * @param agencies display names of the task force's agencies by id (the id when missing)
  */
 @ConfigurationProperties("taskforce.deconfliction")
@@ -38,6 +39,7 @@ public record DeconflictionProperties(
     @DefaultValue Repair repair,
     @DefaultValue("false") boolean rebuildMatchIndex,
     @DefaultValue Notifications notifications,
+    @DefaultValue CaseFeed caseFeed,
     Map<String, String> agencies,
     List<Partner> partners) {
 
@@ -79,6 +81,16 @@ public record DeconflictionProperties(
    */
   public record Notifications(
       @DefaultValue("notifications") String channel, @DefaultValue("5s") Duration timeout) {}
+
+  /**
+   * @param enabled tell case-service (through the outbox) when the conflicts or review items of a
+   *     registration made with a request id change, so case subjects follow their conflicts
+   * @param channel the Spring gRPC client channel of case-service
+   */
+  public record CaseFeed(
+      @DefaultValue("false") boolean enabled,
+      @DefaultValue("cases") String channel,
+      @DefaultValue("5s") Duration timeout) {}
 
   /**
    * A partner deconfliction system.

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * A target an agency has registered: its selectors, whom to call, and how much to disclose; {@code
- * statusReason} is why it was withdrawn, as its owner said.
+ * statusReason} is why it was withdrawn, as its owner said; {@code requestId} is the request id it
+ * was created with (empty without one): case-service registers a subject under the subject's id and
+ * finds the subject by it when the registration's conflicts change.
  */
 public record TargetRegistration(
     String id,
@@ -19,10 +21,12 @@ public record TargetRegistration(
     Stamp created,
     Stamp updated,
     long version,
-    String statusReason) {
+    String statusReason,
+    String requestId) {
   public TargetRegistration {
     selectors = List.copyOf(selectors);
     statusReason = statusReason == null ? "" : statusReason;
+    requestId = requestId == null ? "" : requestId;
   }
 
   public TargetRegistration(
@@ -49,6 +53,7 @@ public record TargetRegistration(
         created,
         updated,
         version,
+        "",
         "");
   }
 
@@ -66,7 +71,26 @@ public record TargetRegistration(
         created,
         updated,
         version + 1,
-        reason);
+        reason,
+        requestId);
+  }
+
+  /** The same registration, remembering the request id it was created with. */
+  public TargetRegistration withRequestId(String requestId) {
+    return new TargetRegistration(
+        id,
+        agency,
+        selectors,
+        contact,
+        caseReference,
+        disclosure,
+        expireTime,
+        status,
+        created,
+        updated,
+        version,
+        statusReason,
+        requestId);
   }
 
   /** Whether it takes part in matching at {@code now}. */
@@ -94,6 +118,7 @@ public record TargetRegistration(
         created,
         updated,
         version + 1,
-        status == RegistrationStatus.WITHDRAWN ? statusReason : "");
+        status == RegistrationStatus.WITHDRAWN ? statusReason : "",
+        requestId);
   }
 }

@@ -75,6 +75,14 @@ public final class AuditTrail implements MongoIndexes {
     collection.insertOne(toDocument(entry));
   }
 
+  /**
+   * Appends an entry under the id it carries unless one with that id exists: for an entry a retried
+   * delivery may write again (the id names what it records). True when this call added it.
+   */
+  public boolean appendIfAbsent(AuditEntry entry) {
+    return org.taskforce.platform.mongo.MongoInserts.insertIfAbsent(collection, toDocument(entry));
+  }
+
   /** Entries about one resource, newest first, older than {@code before} (null: from now). */
   public List<AuditEntry> forResource(String resource, Instant before, int limit) {
     return find(eq("resource", resource), before, limit);

@@ -38,8 +38,9 @@ public final class NoticeOutbox {
     outbox.prepare(notice.id(), TOPIC, toDocument(notice));
   }
 
+  /** Releases the prepared notice as this one words it (the change that happened). */
   public void commit(Notice notice) {
-    outbox.commit(notice.id());
+    outbox.commit(notice.id(), toDocument(notice));
   }
 
   static Document toDocument(Notice n) {

@@ -76,6 +76,17 @@ public final class Outbox implements MongoIndexes {
     collection.updateOne(and(eq("_id", id), eq("state", PREPARED)), set("state", READY));
   }
 
+  /**
+   * Releases a prepared message with the payload of the change that happened. Two writers racing on
+   * one change prepare under the same id and the first payload is kept; the one whose change won
+   * commits, so what is delivered is the winner's message, not the loser's.
+   */
+  public void commit(String id, Document payload) {
+    collection.updateOne(
+        and(eq("_id", id), eq("state", PREPARED)),
+        com.mongodb.client.model.Updates.combine(set("state", READY), set("payload", payload)));
+  }
+
   /** Drops a prepared message whose change did not happen. */
   public void abandon(String id) {
     collection.deleteOne(and(eq("_id", id), eq("state", PREPARED)));

@@ -60,11 +60,13 @@ import org.taskforce.cases.application.Cases;
 import org.taskforce.cases.application.Ids;
 import org.taskforce.cases.application.Notes;
 import org.taskforce.cases.application.Page;
+import org.taskforce.cases.application.SubjectConflicts;
 import org.taskforce.cases.application.Subjects;
 import org.taskforce.cases.application.Tasks;
 import org.taskforce.cases.application.Timeline;
 import org.taskforce.cases.application.Victims;
 import org.taskforce.cases.domain.CaseTask;
+import org.taskforce.cases.domain.DeconflictionState;
 import org.taskforce.cases.domain.JointCase;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
@@ -100,13 +102,47 @@ public final class CaseGrpcService extends CaseServiceGrpc.CaseServiceImplBase {
       Tasks tasks,
       Notes notes,
       Victims victims,
-      Timeline timeline) {
+      Timeline timeline,
+      SubjectConflicts subjectConflicts) {
+    this.subjectConflicts = subjectConflicts;
     this.cases = cases;
     this.subjects = subjects;
     this.tasks = tasks;
     this.notes = notes;
     this.victims = victims;
     this.timeline = timeline;
+  }
+
+  private final SubjectConflicts subjectConflicts;
+
+  /** deconfliction-service's announcement of a subject registration's state (its outbox). */
+  @Override
+  public void recordSubjectDeconfliction(
+      org.taskforce.api.cases.v1.RecordSubjectDeconflictionRequest request,
+      StreamObserver<org.taskforce.api.cases.v1.RecordSubjectDeconflictionResponse> observer) {
+    answer(
+        observer,
+        () -> {
+          String name = request.getDeconflictionState().name();
+          DeconflictionState state = null;
+          if (name.startsWith("DECONFLICTION_STATE_")
+              && !name.equals("DECONFLICTION_STATE_UNSPECIFIED")) {
+            state = DeconflictionState.valueOf(name.substring("DECONFLICTION_STATE_".length()));
+          }
+          boolean applied =
+              subjectConflicts.record(
+                  caller(),
+                  new SubjectConflicts.Announcement(
+                      request.getRegistrationId(),
+                      request.getAgencyId(),
+                      request.getRequestId(),
+                      state,
+                      request.getStateVersion(),
+                      request.getSummary()));
+          return org.taskforce.api.cases.v1.RecordSubjectDeconflictionResponse.newBuilder()
+              .setApplied(applied)
+              .build();
+        });
   }
 
   private static <T> void answer(StreamObserver<T> observer, Supplier<T> call) {

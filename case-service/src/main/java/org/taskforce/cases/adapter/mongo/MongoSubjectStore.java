@@ -64,17 +64,22 @@ public final class MongoSubjectStore implements SubjectStore, MongoIndexes {
   public boolean setRegistration(
       String id, String registrationId, DeconflictionState state, String detail, Instant expires) {
     Date expiry = expires == null ? null : Date.from(expires);
+    Bson fields =
+        Updates.combine(
+            Updates.set("registrationId", registrationId),
+            Updates.set("stateDetail", detail),
+            Updates.set("registrationExpires", expiry));
+    // One write either way: the answer's state only where deconfliction has not announced a later
+    // one (recordDeconfliction), so no crash leaves a registered subject PENDING.
     boolean live =
         subjects
-                .updateOne(
-                    and(eq("_id", id), eq("removed", null)),
-                    Updates.combine(
-                        Updates.set("registrationId", registrationId),
-                        Updates.set("state", state.name()),
-                        Updates.set("stateDetail", detail),
-                        Updates.set("registrationExpires", expiry)))
-                .getMatchedCount()
-            == 1;
+                    .updateOne(
+                        and(eq("_id", id), eq("removed", null), exists("stateVersion", false)),
+                        Updates.combine(fields, Updates.set("state", state.name())))
+                    .getMatchedCount()
+                == 1
+            || subjects.updateOne(and(eq("_id", id), eq("removed", null)), fields).getMatchedCount()
+                == 1;
     if (!live && !registrationId.isEmpty()) {
       subjects.updateOne(
           eq("_id", id),
@@ -83,6 +88,31 @@ public final class MongoSubjectStore implements SubjectStore, MongoIndexes {
               Updates.set("registrationExpires", expiry)));
     }
     return live;
+  }
+
+  @Override
+  public long deconflictionVersion(String id) {
+    Document d = subjects.find(eq("_id", id)).projection(new Document("stateVersion", 1)).first();
+    Number v = d == null ? null : d.get("stateVersion", Number.class);
+    return v == null ? 0 : v.longValue();
+  }
+
+  @Override
+  public boolean recordDeconfliction(
+      String id, String registrationId, DeconflictionState state, long version) {
+    return subjects
+            .updateOne(
+                and(
+                    eq("_id", id),
+                    eq("removed", null),
+                    or(eq("registrationId", ""), eq("registrationId", registrationId)),
+                    or(exists("stateVersion", false), lt("stateVersion", version))),
+                Updates.combine(
+                    Updates.set("registrationId", registrationId),
+                    Updates.set("state", state.name()),
+                    Updates.set("stateVersion", version)))
+            .getMatchedCount()
+        == 1;
   }
 
   @Override

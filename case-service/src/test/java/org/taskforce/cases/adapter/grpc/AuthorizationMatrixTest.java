@@ -147,6 +147,12 @@ class AuthorizationMatrixTest extends CaseTestBase {
     m.put("UpdateVictim", victims);
     m.put("GetVictimSummary", read);
     m.put("ListCaseEvents", read);
+    // deconfliction-service's announcements: no user or partner system may make one.
+    m.put(
+        "RecordSubjectDeconfliction",
+        row(
+            DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED, DENIED,
+            DENIED));
     return m;
   }
 
@@ -315,6 +321,16 @@ class AuthorizationMatrixTest extends CaseTestBase {
           stub.getVictimSummary(GetVictimSummaryRequest.newBuilder().setCaseId(id).build());
       case "ListCaseEvents" ->
           stub.listCaseEvents(ListCaseEventsRequest.newBuilder().setCaseId(id).build());
+      case "RecordSubjectDeconfliction" ->
+          stub.recordSubjectDeconfliction(
+              org.taskforce.api.cases.v1.RecordSubjectDeconflictionRequest.newBuilder()
+                  .setRegistrationId(f.subject().getTargetRegistrationId())
+                  .setAgencyId(HSI)
+                  .setRequestId(f.subject().getSubjectId())
+                  .setDeconflictionState(
+                      org.taskforce.api.cases.v1.DeconflictionState.DECONFLICTION_STATE_CONFLICT)
+                  .setStateVersion(1)
+                  .build());
       default -> throw new IllegalArgumentException(rpc);
     };
   }

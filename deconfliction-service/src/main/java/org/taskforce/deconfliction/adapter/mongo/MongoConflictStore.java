@@ -107,6 +107,15 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
   }
 
   @Override
+  public List<Conflict> forRegistration(String registrationId) {
+    List<Conflict> out = new ArrayList<>();
+    collection
+        .find(eq("sides.registrationId", registrationId))
+        .forEach(d -> out.add(fromDocument(d)));
+    return out;
+  }
+
+  @Override
   public List<String> deleteForRegistration(String registrationId) {
     return Documents.deleteWhereSide(collection, registrationId);
   }

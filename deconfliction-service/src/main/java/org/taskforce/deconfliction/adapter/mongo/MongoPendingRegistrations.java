@@ -7,13 +7,17 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.taskforce.deconfliction.application.PendingRegistrations;
+import org.taskforce.deconfliction.domain.IndexEntry;
 import org.taskforce.platform.mongo.MongoIndexes;
 
 /** Registrations in flight in collection {@value #COLLECTION}, {@code _id} = registration id. */
@@ -26,13 +30,30 @@ public final class MongoPendingRegistrations implements PendingRegistrations, Mo
   }
 
   @Override
-  public void begin(Kind kind, String registrationId, Instant now) {
-    collection.replaceOne(
-        eq("_id", registrationId),
-        new Document("_id", registrationId)
-            .append("kind", kind.name())
-            .append("since", Documents.date(now)),
-        new ReplaceOptions().upsert(true));
+  public void begin(
+      Kind kind, String registrationId, Instant now, Map<String, IndexEntry> retired) {
+    List<Document> entries = new ArrayList<>();
+    retired.forEach((key, e) -> entries.add(new Document("k", key).append("e", e.encode())));
+    List<Bson> updates = new ArrayList<>();
+    updates.add(Updates.set("kind", kind.name()));
+    updates.add(Updates.set("since", Documents.date(now)));
+    if (!entries.isEmpty()) {
+      updates.add(Updates.addEachToSet("retired", entries));
+    }
+    collection.updateOne(
+        eq("_id", registrationId), Updates.combine(updates), new UpdateOptions().upsert(true));
+  }
+
+  @Override
+  public List<Retired> retired(String registrationId) {
+    Document d = collection.find(eq("_id", registrationId)).first();
+    List<Retired> out = new ArrayList<>();
+    if (d != null && d.containsKey("retired")) {
+      for (Document r : d.getList("retired", Document.class)) {
+        out.add(new Retired(r.getString("k"), IndexEntry.decode(r.getString("e"))));
+      }
+    }
+    return out;
   }
 
   @Override

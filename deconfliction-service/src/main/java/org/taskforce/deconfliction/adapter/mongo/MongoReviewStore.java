@@ -72,6 +72,15 @@ public final class MongoReviewStore implements ReviewStore, MongoIndexes {
   }
 
   @Override
+  public List<ReviewItem> forRegistration(String registrationId) {
+    List<ReviewItem> out = new ArrayList<>();
+    collection
+        .find(eq("sides.registrationId", registrationId))
+        .forEach(d -> out.add(fromDocument(d)));
+    return out;
+  }
+
+  @Override
   public List<String> deleteForRegistration(String registrationId) {
     return Documents.deleteWhereSide(collection, registrationId);
   }

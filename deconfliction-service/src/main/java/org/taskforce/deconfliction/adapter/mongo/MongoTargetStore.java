@@ -171,7 +171,8 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
         .append("created", Documents.stamp(r.created()))
         .append("updated", Documents.stamp(r.updated()))
         .append("version", r.version())
-        .append("statusReason", r.statusReason());
+        .append("statusReason", r.statusReason())
+        .append("requestId", r.requestId());
   }
 
   TargetRegistration fromDocument(Document d) {
@@ -200,6 +201,7 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
         Documents.stamp(d.get("created", Document.class)),
         Documents.stamp(d.get("updated", Document.class)),
         d.get("version", Number.class).longValue(),
-        d.getString("statusReason"));
+        d.getString("statusReason"),
+        d.getString("requestId"));
   }
 }

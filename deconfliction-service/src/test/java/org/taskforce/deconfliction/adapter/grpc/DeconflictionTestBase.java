@@ -47,7 +47,8 @@ import org.taskforce.platform.testing.Outboxes;
       "taskforce.outbox.poll-interval=100ms",
       "taskforce.outbox.initial-backoff=100ms",
       "taskforce.outbox.max-backoff=500ms",
-      "taskforce.deconfliction.retention.enabled=false"
+      "taskforce.deconfliction.retention.enabled=false",
+      "taskforce.deconfliction.case-feed.enabled=false"
     })
 public abstract class DeconflictionTestBase {
   protected static final KeycloakTestRealm REALM = new KeycloakTestRealm();

@@ -10,7 +10,6 @@ import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -58,17 +57,14 @@ class FederationTest extends DeconflictionTestBase {
                 .build());
         observer.onCompleted();
       });
-  static final Server SLOW =
-      partner((request, observer) -> {
-        try {
-          Thread.sleep(3_000);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        observer.onNext(PartnerCheckResponse.getDefaultInstance());
-        observer.onCompleted();
-      });
-  static final int DOWN_PORT = freePort();
+  // Never answers: however slow or loaded the machine, the caller's 500 ms run out first.
+  static final Server SLOW = partner((request, observer) -> {});
+  // Up, and answering UNAVAILABLE as a partner that is down does (a refused connection is the same
+  // status to gRPC). A server of our own rather than a freed port, which another process may take.
+  static final Server DOWN =
+      partner((request, observer) ->
+          observer.onError(
+              Status.UNAVAILABLE.withDescription("partner down for maintenance").asException()));
 
   interface Handler {
     void handle(PartnerCheckRequest request, StreamObserver<PartnerCheckResponse> observer);
@@ -92,14 +88,6 @@ class FederationTest extends DeconflictionTestBase {
     }
   }
 
-  static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   @DynamicPropertySource
   static void partners(DynamicPropertyRegistry registry) {
     registry.add("taskforce.deconfliction.partners[0].id", () -> "az");
@@ -107,8 +95,10 @@ class FederationTest extends DeconflictionTestBase {
     registry.add(
         "taskforce.deconfliction.partners[0].target", () -> "127.0.0.1:" + ANSWERING.getPort());
     registry.add("taskforce.deconfliction.partners[0].plaintext", () -> "true");
+    // Generous: the answering partner must answer even on a loaded machine.
+    registry.add("taskforce.deconfliction.partners[0].timeout", () -> "30s");
     registry.add("taskforce.deconfliction.partners[1].id", () -> "co");
-    registry.add("taskforce.deconfliction.partners[1].target", () -> "127.0.0.1:" + DOWN_PORT);
+    registry.add("taskforce.deconfliction.partners[1].target", () -> "127.0.0.1:" + DOWN.getPort());
     registry.add("taskforce.deconfliction.partners[1].plaintext", () -> "true");
     registry.add("taskforce.deconfliction.partners[2].id", () -> "tx");
     registry.add("taskforce.deconfliction.partners[2].target", () -> "127.0.0.1:" + SLOW.getPort());
@@ -120,6 +110,7 @@ class FederationTest extends DeconflictionTestBase {
   static void stopPartners() {
     ANSWERING.shutdownNow();
     SLOW.shutdownNow();
+    DOWN.shutdownNow();
   }
 
   @Test

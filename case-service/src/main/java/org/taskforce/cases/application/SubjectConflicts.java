@@ -1,0 +1,108 @@
+package org.taskforce.cases.application;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.taskforce.cases.domain.DeconflictionState;
+import org.taskforce.cases.domain.Subject;
+import org.taskforce.platform.audit.AuditEntry;
+import org.taskforce.platform.audit.AuditTrail;
+import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.grpc.CallerContext;
+import org.taskforce.platform.security.AgencyPrincipal;
+
+/**
+ * A subject follows its conflicts: deconfliction-service announces, through its outbox, the state
+ * of a registration whenever its conflicts or possible matches change (a conflict another agency
+ * caused later, a resolution, a review decision). Delivery is at least once and in any order, so
+ * this is idempotent and ordered by the announced version: an older or repeated state changes
+ * nothing. A change of state is a timeline line, written first under an id naming the subject and
+ * version, so a crash between the two writes neither loses nor doubles it.
+ */
+public final class SubjectConflicts {
+  static final String ACTION = "SUBJECT_DECONFLICTION_CHANGED";
+  private static final Set<DeconflictionState> ANNOUNCED =
+      Set.of(
+          DeconflictionState.REGISTERED_NO_CONFLICT,
+          DeconflictionState.CONFLICT,
+          DeconflictionState.POSSIBLE_MATCH_UNDER_REVIEW,
+          DeconflictionState.CONFLICT_RESOLVED);
+
+  private final SubjectStore store;
+  private final AuditTrail trail;
+  private final Clock clock;
+
+  public SubjectConflicts(SubjectStore store, AuditTrail trail, Clock clock) {
+    this.store = store;
+    this.trail = trail;
+    this.clock = clock;
+  }
+
+  /** What deconfliction announced; {@code requestId} is the subject id it registered under. */
+  public record Announcement(
+      String registrationId,
+      String agencyId,
+      String requestId,
+      DeconflictionState state,
+      long version,
+      String summary) {}
+
+  /** Records the announcement; false when no live subject of that agency has the registration. */
+  public boolean record(AgencyPrincipal caller, Announcement a) {
+    if (!caller.isService()) {
+      throw TaskforceException.permissionDenied(
+          "SERVICE_ONLY", "only deconfliction-service announces a registration's state");
+    }
+    Violations v = new Violations();
+    v.check(!a.registrationId().isBlank(), "registration_id", "is required");
+    v.check(a.registrationId().length() <= 128, "registration_id", "at most 128 characters");
+    v.check(!a.agencyId().isBlank(), "agency_id", "is required");
+    v.check(a.agencyId().length() <= 128, "agency_id", "at most 128 characters");
+    v.check(a.requestId().length() <= 128, "request_id", "at most 128 characters");
+    v.check(
+        a.state() != null && ANNOUNCED.contains(a.state()),
+        "deconfliction_state",
+        "must be REGISTERED_NO_CONFLICT, CONFLICT, POSSIBLE_MATCH_UNDER_REVIEW or CONFLICT_RESOLVED");
+    v.check(a.version() > 0, "state_version", "must be positive");
+    v.check(a.summary().length() <= 500, "summary", "at most 500 characters");
+    v.throwIfAny();
+    Optional<Subject> found = a.requestId().isBlank() ? Optional.empty() : store.get(a.requestId());
+    if (found.isEmpty()) {
+      return false;
+    }
+    Subject s = found.get();
+    boolean ours =
+        store.registrant(s.id()).map(r -> r.agencyId().equals(a.agencyId())).orElse(false)
+            && (s.registrationId().isEmpty() || s.registrationId().equals(a.registrationId()));
+    if (!ours || s.isRemoved() || store.deconflictionVersion(s.id()) >= a.version()) {
+      return false;
+    }
+    if (s.state() != a.state()) {
+      trail.appendIfAbsent(
+          new AuditEntry(
+              "subject-state:" + s.id() + ":" + a.version(),
+              clock.instant(),
+              caller.subject(),
+              caller.displayName(),
+              caller.agencyId(),
+              caller.clientId(),
+              ACTION,
+              CaseAudit.resource(s.caseId()),
+              AuditEntry.Outcome.SUCCESS,
+              "",
+              CallerContext.requestId(),
+              Map.of(
+                  CaseAudit.TARGET,
+                  CaseAudit.resource(s.caseId()) + "/subjects/" + s.id(),
+                  CaseAudit.SUMMARY,
+                  "deconfliction: "
+                      + a.state().name().toLowerCase(java.util.Locale.ROOT)
+                      + " ("
+                      + a.summary()
+                      + ")")));
+    }
+    return store.recordDeconfliction(s.id(), a.registrationId(), a.state(), a.version());
+  }
+}
