@@ -56,15 +56,15 @@ public final class ReportingService {
     ReportAccess.Scope scope = access(caller, "REPORT_READ");
     String agency = scope.taskForce() ? null : scope.agencyId();
     Instant computed = clock.instant();
+    Map<String, Map<String, Long>> tallies = store.tallies(queries(), period, agency);
     List<MeasureRow> rows = new ArrayList<>();
-    List<VictimPerson> persons = null;
     VictimTables victims = null;
     for (MeasureDefinition m : CaseMeasures.ALL) {
       switch (m) {
-        case Tally t -> rows.addAll(tally(t, period, agency));
+        case Tally t -> rows.addAll(tally(t, tallies));
         case MeasureDefinition.Victims v -> {
-          if (persons == null) {
-            persons = store.victims(period, agency);
+          if (victims == null) {
+            List<VictimPerson> persons = store.victims(period, agency);
             victims = new VictimTables(persons, period.from(), settings.threshold());
           }
           rows.addAll(victims.rows(v));
@@ -141,18 +141,37 @@ public final class ReportingService {
     return page;
   }
 
-  private List<MeasureRow> tally(Tally t, ReportPeriod period, String agency) {
+  /**
+   * What the tallies ask of the store: each measure's breakdown, and its total where the total is
+   * not the sum of the breakdown (no breakdown, or distinct values: a subject charged under two
+   * statutes counts once).
+   */
+  private static List<ReportStore.TallyQuery> queries() {
+    List<ReportStore.TallyQuery> queries = new ArrayList<>();
+    for (MeasureDefinition m : CaseMeasures.ALL) {
+      if (m instanceof Tally t) {
+        if (t.groupBy() != null) {
+          queries.add(
+              new ReportStore.TallyQuery(
+                  t.id() + "|by", t.source(), t.groupBy(), t.sumField(), t.distinctField()));
+        }
+        if (t.groupBy() == null || t.distinctField() != null) {
+          queries.add(
+              new ReportStore.TallyQuery(
+                  t.id() + "|all", t.source(), null, t.sumField(), t.distinctField()));
+        }
+      }
+    }
+    return queries;
+  }
+
+  private List<MeasureRow> tally(Tally t, Map<String, Map<String, Long>> tallies) {
     List<MeasureRow> rows = new ArrayList<>();
     String unit = MeasureRow.COUNT;
-    Map<String, Long> groups =
-        t.groupBy() == null
-            ? Map.of()
-            : store.tally(t.source(), period, agency, t.groupBy(), t.sumField(), t.distinctField());
+    Map<String, Long> groups = tallies.getOrDefault(t.id() + "|by", Map.of());
     long total =
-        t.groupBy() == null || t.distinctField() != null
-            ? store
-                .tally(t.source(), period, agency, null, t.sumField(), t.distinctField())
-                .getOrDefault("", 0L)
+        tallies.containsKey(t.id() + "|all")
+            ? tallies.get(t.id() + "|all").getOrDefault("", 0L)
             : groups.values().stream().mapToLong(Long::longValue).sum();
     rows.add(MeasureRow.of(t.id(), t.section(), t.label(), "", "All", total, t.drillable(), unit));
     Map<String, String> labels = new java.util.LinkedHashMap<>(t.dimensions());

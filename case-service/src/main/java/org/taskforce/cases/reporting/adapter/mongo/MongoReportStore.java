@@ -40,33 +40,63 @@ public final class MongoReportStore implements ReportStore {
     this.database = database;
   }
 
+  /**
+   * One pipeline per collection: {@code $match} on the share, then a {@code $facet} with one
+   * sub-pipeline per tally ({@code $match} on its period and conditions, {@code $group}), so the
+   * collection is read once however many measures count it.
+   */
   @Override
-  public Map<String, Long> tally(
-      Source source,
-      ReportPeriod period,
-      String agency,
-      String groupBy,
-      String sumField,
-      String distinctField) {
+  public Map<String, Map<String, Long>> tallies(
+      List<TallyQuery> queries, ReportPeriod period, String agency) {
+    Map<String, List<TallyQuery>> byCollection = new java.util.LinkedHashMap<>();
+    for (TallyQuery q : queries) {
+      byCollection.computeIfAbsent(q.source().collection(), c -> new ArrayList<>()).add(q);
+    }
+    Map<String, Map<String, Long>> out = new HashMap<>();
+    for (List<TallyQuery> group : byCollection.values()) {
+      Source first = group.get(0).source();
+      Document facets = new Document();
+      for (int i = 0; i < group.size(); i++) {
+        TallyQuery q = group.get(i);
+        List<Bson> stages = new ArrayList<>();
+        stages.add(new Document("$match", match(q.source(), period, null)));
+        stages.addAll(grouping(q.groupBy(), q.sumField(), q.distinctField()));
+        facets.append("f" + i, stages);
+      }
+      List<Bson> pipeline = new ArrayList<>();
+      if (agency != null) {
+        pipeline.add(new Document("$match", scope(first, agency)));
+      }
+      pipeline.add(new Document("$facet", facets));
+      Document result = database.getCollection(first.collection()).aggregate(pipeline).first();
+      for (int i = 0; i < group.size(); i++) {
+        Map<String, Long> counts = new HashMap<>();
+        List<Document> rows = result == null ? List.of() : result.getList("f" + i, Document.class);
+        for (Document d : rows) {
+          Object id = d.get("_id");
+          counts.merge(
+              id == null ? "" : id.toString(), ((Number) d.get("n")).longValue(), Long::sum);
+        }
+        out.put(group.get(i).name(), counts);
+      }
+    }
+    return out;
+  }
+
+  private static List<Bson> grouping(String groupBy, String sumField, String distinctField) {
+    List<Bson> stages = new ArrayList<>();
     Object key = groupBy == null ? null : "$" + groupBy;
-    List<Bson> pipeline = new ArrayList<>();
-    pipeline.add(new Document("$match", match(source, period, agency)));
     if (distinctField != null) {
-      pipeline.add(
+      stages.add(
           new Document(
               "$group",
               new Document("_id", new Document("g", key).append("d", "$" + distinctField))));
       key = "$_id.g";
     }
     Object add = sumField == null ? 1 : "$" + sumField;
-    pipeline.add(
+    stages.add(
         new Document("$group", new Document("_id", key).append("n", new Document("$sum", add))));
-    Map<String, Long> out = new HashMap<>();
-    for (Document d : database.getCollection(source.collection()).aggregate(pipeline)) {
-      Object id = d.get("_id");
-      out.merge(id == null ? "" : id.toString(), ((Number) d.get("n")).longValue(), Long::sum);
-    }
-    return out;
+    return stages;
   }
 
   @Override
