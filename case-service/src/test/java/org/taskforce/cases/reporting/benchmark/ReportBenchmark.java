@@ -52,9 +52,9 @@ import org.taskforce.platform.testing.KeycloakTestRealm;
  * {@code bench.outcomes} outcomes and 2,000 training sessions.
  *
  * <pre>
- * ./mvnw -q -pl case-service -am test-compile -DskipTests   (no install needed)
+ * ./mvnw -q install -DskipTests
  * ./mvnw -q -pl case-service exec:java@report-benchmark [-Dbench.cases=100000
- *     -Dbench.victims=20000 -Dbench.mongodbUri=mongodb://...]
+ *     -Dbench.victims=20000 -Dbench.outcomes=20000 -Dbench.mongodbUri=mongodb://...]
  * </pre>
  */
 public final class ReportBenchmark {

@@ -48,9 +48,9 @@ import org.taskforce.platform.testing.KeycloakTestRealm;
  * % target registrations.
  *
  * <pre>
- * java -cp target/test-classes:target/classes:$(cat cp.txt) \
- *     org.taskforce.deconfliction.reporting.benchmark.DeconflictionReportBenchmark
- *     [-Dbench.records=1000000 -Dbench.dbHeap=6g -Dbench.mongodbUri=mongodb://...]
+ * ./mvnw -q install -DskipTests
+ * ./mvnw -q -pl deconfliction-service exec:java@report-benchmark [-Dbench.records=1000000
+ *     -Dbench.dbHeap=6g -Dbench.mongodbUri=mongodb://...]
  * </pre>
  */
 public final class DeconflictionReportBenchmark {
