@@ -11,6 +11,8 @@ const CheckPage = lazy(() => import("./check/CheckPage"));
 const ConflictsPage = lazy(() => import("./pages/ConflictsPage"));
 const CasesPage = lazy(() => import("./pages/CasesPage"));
 const CasePage = lazy(() => import("./pages/CasePage"));
+const ReportsPage = lazy(() => import("./reports/ReportsPage"));
+const ReportRecordsPage = lazy(() => import("./reports/RecordsPage"));
 
 const page = (element: React.ReactNode) => (
   <Suspense fallback={<Loading what="the page" />}>{element}</Suspense>
@@ -26,6 +28,8 @@ export const router = createBrowserRouter([
       { path: "/conflicts", element: page(<ConflictsPage />) },
       { path: "/cases", element: page(<CasesPage />) },
       { path: "/cases/:caseId", element: page(<CasePage />) },
+      { path: "/reports", element: page(<ReportsPage />) },
+      { path: "/reports/records", element: page(<ReportRecordsPage />) },
     ],
   },
 ]);

@@ -416,6 +416,7 @@ public final class LocalStack implements AutoCloseable {
 
         Demo users (development realm only; password for all: %s):
           ago.investigator  ago.commander  ago.watch  ago.admin     NM Attorney General (lead)
+          ago.grants                                                its grant manager (reports)
           hsi.investigator  hsi.commander  hsi.admin                HSI Albuquerque
           apd.investigator  apd.commander                           Albuquerque PD
           fbi.investigator  usao.investigator  bcso.investigator  nnpd.investigator

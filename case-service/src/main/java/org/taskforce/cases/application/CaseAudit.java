@@ -41,7 +41,7 @@ public final class CaseAudit {
         Map.of(TARGET, "cases", SUMMARY, count + " cases listed"));
   }
 
-  void success(
+  public void success(
       AgencyPrincipal caller, String caseId, String action, String target, String summary) {
     record(caller, caseId, action, target, summary, Outcome.SUCCESS, "");
   }
@@ -61,7 +61,7 @@ public final class CaseAudit {
    * Runs {@code body}; a refusal is recorded as DENIED (authorisation, not found) or FAILED
    * (anything else) and rethrown. The body records its own success with what it learned.
    */
-  <T> T guarded(AgencyPrincipal caller, String caseId, String action, Supplier<T> body) {
+  public <T> T guarded(AgencyPrincipal caller, String caseId, String action, Supplier<T> body) {
     try {
       return body.get();
     } catch (TaskforceException e) {

@@ -32,7 +32,7 @@ import org.taskforce.platform.security.Roles;
 public record CaseView(JointCase c, AgencyPrincipal caller, Optional<Participant> membership) {
 
   /** The case if the caller may know it exists; NOT_FOUND otherwise. */
-  static CaseView load(CaseStore store, AgencyPrincipal caller, String caseId) {
+  public static CaseView load(CaseStore store, AgencyPrincipal caller, String caseId) {
     JointCase c = store.get(caseId).orElseThrow(() -> TaskforceException.notFound("case", caseId));
     Optional<Participant> membership =
         c.participant(caller.agencyId()).filter(p -> p.status().knowsCase());
@@ -43,7 +43,7 @@ public record CaseView(JointCase c, AgencyPrincipal caller, Optional<Participant
   }
 
   /** The task-force commander (a person, not a client) reads every case. */
-  static boolean isTaskForceCommander(AgencyPrincipal caller) {
+  public static boolean isTaskForceCommander(AgencyPrincipal caller) {
     return caller.kind() == AgencyPrincipal.Kind.USER && caller.hasRole(Roles.TASKFORCE_COMMANDER);
   }
 
@@ -60,7 +60,7 @@ public record CaseView(JointCase c, AgencyPrincipal caller, Optional<Participant
   }
 
   /** Reading the case's contents: an active participant or the task-force commander. */
-  CaseView requireRead() {
+  public CaseView requireRead() {
     if (isActive() || isTaskForceCommander(caller)) {
       return this;
     }
@@ -68,7 +68,7 @@ public record CaseView(JointCase c, AgencyPrincipal caller, Optional<Participant
   }
 
   /** An active participant in one of {@code roles}, acting through one of {@code userRoles}. */
-  CaseView require(ParticipantRole[] roles, String... userRoles) {
+  public CaseView require(ParticipantRole[] roles, String... userRoles) {
     if (!isActive()) {
       throw notActive();
     }
@@ -101,13 +101,13 @@ public record CaseView(JointCase c, AgencyPrincipal caller, Optional<Participant
 
   static final ParticipantRole[] LEAD = {ParticipantRole.LEAD};
   static final ParticipantRole[] INVESTIGATING = {ParticipantRole.LEAD, ParticipantRole.SUPPORTING};
-  static final ParticipantRole[] TASKING = {
+  public static final ParticipantRole[] TASKING = {
     ParticipantRole.LEAD, ParticipantRole.SUPPORTING, ParticipantRole.PROSECUTION
   };
   static final ParticipantRole[] ANY = ParticipantRole.values();
 
   /** People who administer a case for the lead agency. */
-  static final String[] ADMINISTRATORS = {Roles.INVESTIGATOR, Roles.COMMANDER};
+  public static final String[] ADMINISTRATORS = {Roles.INVESTIGATOR, Roles.COMMANDER};
 
   /** People and systems acting in an investigation. */
   static final String[] ACTORS = {Roles.INVESTIGATOR, Roles.COMMANDER, Roles.PARTNER_SYSTEM};

@@ -698,7 +698,7 @@ public final class Cases {
   }
 
   /** Who and when, to the millisecond MongoDB keeps: what is returned equals what is read back. */
-  static Stamp stampOf(AgencyPrincipal caller, Clock clock) {
+  public static Stamp stampOf(AgencyPrincipal caller, Clock clock) {
     return new Stamp(
         caller.subject(),
         caller.displayName(),

@@ -6,10 +6,12 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.taskforce.cases.domain.Citizenship;
 import org.taskforce.cases.domain.JointCase;
 import org.taskforce.cases.domain.ParticipantRole;
 import org.taskforce.cases.domain.Stamp;
 import org.taskforce.cases.domain.Victim;
+import org.taskforce.cases.domain.VictimIdentification;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.security.AgencyPrincipal;
@@ -29,13 +31,21 @@ public final class Victims {
   private final CaseAudit audit;
   private final ZoneId zone;
   private final Clock clock;
+  private final PersonKeys personKeys;
 
-  public Victims(CaseStore cases, VictimStore store, CaseAudit audit, ZoneId zone, Clock clock) {
+  public Victims(
+      CaseStore cases,
+      VictimStore store,
+      CaseAudit audit,
+      ZoneId zone,
+      Clock clock,
+      PersonKeys personKeys) {
     this.cases = cases;
     this.store = store;
     this.audit = audit;
     this.zone = zone;
     this.clock = clock;
+    this.personKeys = personKeys;
   }
 
   /** Victim fields; in an update, null means "leave as it is". */
@@ -45,7 +55,28 @@ public final class Victims {
       String preferredLanguage,
       Boolean minor,
       List<String> servicesEngaged,
-      Boolean consentToShare) {}
+      Boolean consentToShare,
+      VictimIdentification identification,
+      Citizenship citizenship) {
+
+    public Fields(
+        String displayName,
+        LocalDate dateOfBirth,
+        String preferredLanguage,
+        Boolean minor,
+        List<String> servicesEngaged,
+        Boolean consentToShare) {
+      this(
+          displayName,
+          dateOfBirth,
+          preferredLanguage,
+          minor,
+          servicesEngaged,
+          consentToShare,
+          null,
+          null);
+    }
+  }
 
   public record Summary(int victims, int minors, boolean providerEngaged) {}
 
@@ -78,7 +109,10 @@ public final class Victims {
                   Boolean.TRUE.equals(f.consentToShare()),
                   now,
                   now,
-                  1);
+                  1,
+                  f.identification(),
+                  f.citizenship(),
+                  personKeys.keyOf(f.displayName().strip(), f.dateOfBirth()));
           if (!store.insertIfAbsent(victim)) {
             return store.get(id).orElseThrow();
           }
@@ -117,11 +151,12 @@ public final class Victims {
           if (old.version() != expectedVersion) {
             throw TaskforceException.staleEtag("victim", victimId);
           }
+          String name = f.displayName() != null ? f.displayName().strip() : old.displayName();
           Victim next =
               new Victim(
                   old.id(),
                   old.caseId(),
-                  f.displayName() != null ? f.displayName().strip() : old.displayName(),
+                  name,
                   dob,
                   f.preferredLanguage() != null ? f.preferredLanguage() : old.preferredLanguage(),
                   minor,
@@ -129,7 +164,10 @@ public final class Victims {
                   f.consentToShare() != null ? f.consentToShare() : old.consentToShare(),
                   old.created(),
                   Cases.stampOf(caller, clock),
-                  old.version() + 1);
+                  old.version() + 1,
+                  f.identification() != null ? f.identification() : old.identification(),
+                  f.citizenship() != null ? f.citizenship() : old.citizenship(),
+                  personKeys.keyOf(name, dob));
           if (!store.replace(next, expectedVersion)) {
             throw TaskforceException.staleEtag("victim", victimId);
           }

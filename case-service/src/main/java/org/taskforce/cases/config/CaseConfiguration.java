@@ -21,6 +21,7 @@ import org.taskforce.cases.application.CaseNotices;
 import org.taskforce.cases.application.CaseSettings;
 import org.taskforce.cases.application.Cases;
 import org.taskforce.cases.application.Notes;
+import org.taskforce.cases.application.PersonKeys;
 import org.taskforce.cases.application.Seams;
 import org.taskforce.cases.application.SubjectConflicts;
 import org.taskforce.cases.application.SubjectRegistrations;
@@ -196,8 +197,9 @@ public class CaseConfiguration {
       MongoVictimStore store,
       CaseAudit audit,
       CaseSettings settings,
-      Clock clock) {
-    return new Victims(cases, store, audit, settings.zone(), clock);
+      Clock clock,
+      PersonKeys personKeys) {
+    return new Victims(cases, store, audit, settings.zone(), clock, personKeys);
   }
 
   @Bean

@@ -83,6 +83,13 @@ public final class AuditTrail implements MongoIndexes {
     return org.taskforce.platform.mongo.MongoInserts.insertIfAbsent(collection, toDocument(entry));
   }
 
+  /** Appends many entries at once (imports from another system, benchmarks). */
+  public void appendAll(List<AuditEntry> entries) {
+    if (!entries.isEmpty()) {
+      collection.insertMany(entries.stream().map(AuditTrail::toDocument).toList());
+    }
+  }
+
   /** Entries about one resource, newest first, older than {@code before} (null: from now). */
   public List<AuditEntry> forResource(String resource, Instant before, int limit) {
     return find(eq("resource", resource), before, limit);

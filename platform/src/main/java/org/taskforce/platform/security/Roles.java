@@ -11,6 +11,12 @@ public final class Roles {
    */
   public static final String TASKFORCE_COMMANDER = "taskforce-commander";
 
+  /**
+   * Reads the task force's performance reports (with the lead agency only); no case or victim
+   * record opens to it beyond its agency's normal rights.
+   */
+  public static final String GRANT_MANAGER = "grant-manager";
+
   /** Brokers conflicts for the whole task force. */
   public static final String WATCH_OFFICER = "watch-officer";
 

@@ -87,7 +87,9 @@ public final class CaseGrpcService extends CaseServiceGrpc.CaseServiceImplBase {
           "preferred_language",
           "minor",
           "services_engaged",
-          "consent_to_share");
+          "consent_to_share",
+          "identification",
+          "citizenship");
 
   private final Cases cases;
   private final Subjects subjects;
@@ -665,7 +667,9 @@ public final class CaseGrpcService extends CaseServiceGrpc.CaseServiceImplBase {
                   x.getPreferredLanguage(),
                   x.getMinor(),
                   x.getServicesEngagedList(),
-                  x.getConsentToShare());
+                  x.getConsentToShare(),
+                  CaseMapping.identification(x.getIdentification(), v),
+                  CaseMapping.citizenship(x.getCitizenship(), v));
           v.throwIfAny();
           return AddVictimResponse.newBuilder()
               .setVictim(
@@ -699,7 +703,13 @@ public final class CaseGrpcService extends CaseServiceGrpc.CaseServiceImplBase {
                   paths.contains("preferred_language") ? x.getPreferredLanguage() : null,
                   paths.contains("minor") ? x.getMinor() : null,
                   paths.contains("services_engaged") ? x.getServicesEngagedList() : null,
-                  paths.contains("consent_to_share") ? x.getConsentToShare() : null);
+                  paths.contains("consent_to_share") ? x.getConsentToShare() : null,
+                  paths.contains("identification")
+                      ? CaseMapping.identification(x.getIdentification(), v)
+                      : null,
+                  paths.contains("citizenship")
+                      ? CaseMapping.citizenship(x.getCitizenship(), v)
+                      : null);
           long version = CaseMapping.version("victim.etag", x.getEtag());
           v.throwIfAny();
           return UpdateVictimResponse.newBuilder()

@@ -106,6 +106,12 @@ public final class MongoCaseStore implements CaseStore, MongoIndexes {
     c.createIndex(
         Indexes.descending(Documents.SORT_TIME, "_id"), new IndexOptions().name("created"));
     c.createIndex(Indexes.ascending("number"), new IndexOptions().name("number").unique(true));
+    c.createIndex(
+        Indexes.compoundIndex(Indexes.ascending("activeAgencies"), Indexes.ascending("createdAt")),
+        new IndexOptions().name("active_created"));
+    // Cases stored before the report fields existed get them now.
+    c.find(com.mongodb.client.model.Filters.exists("activeAgencies", false))
+        .forEach(d -> c.replaceOne(eq("_id", d.get("_id")), toDocument(fromDocument(d))));
   }
 
   static Document toDocument(JointCase c) {
@@ -135,7 +141,36 @@ public final class MongoCaseStore implements CaseStore, MongoIndexes {
         .append("updated", Documents.stamp(c.updated()))
         .append(Documents.SORT_TIME, Date.from(c.created().time()))
         .append("version", c.version())
-        .append("history", c.history().stream().map(MongoCaseStore::change).toList());
+        .append("history", c.history().stream().map(MongoCaseStore::change).toList())
+        .append("activeAgencies", c.activeAgencies())
+        .append("leadAgencyId", lead(c).map(Participant::agencyId).orElse(""))
+        .append("leadAgencyType", lead(c).map(Participant::agencyType).orElse(""))
+        .append("closedAt", closedAt(c));
+  }
+
+  // Derived fields for reports (written with every change, never read back into the domain).
+
+  private static Optional<Participant> lead(JointCase c) {
+    return c.participants().stream()
+        .filter(p -> p.isActive() && p.role() == ParticipantRole.LEAD)
+        .findFirst();
+  }
+
+  /**
+   * When a closed case was closed: its last status change (a closed case takes no other), or its
+   * last update if the history no longer holds it.
+   */
+  static Date closedAt(JointCase c) {
+    if (c.status() != CaseStatus.CLOSED) {
+      return null;
+    }
+    for (int i = c.history().size() - 1; i >= 0; i--) {
+      CaseChange h = c.history().get(i);
+      if ("CASE_STATUS_CHANGED".equals(h.action()) && h.actor() != null) {
+        return Date.from(h.actor().time());
+      }
+    }
+    return Date.from(c.updated().time());
   }
 
   private static Document change(CaseChange h) {

@@ -10,7 +10,9 @@ import java.util.Optional;
 import org.bson.Document;
 import org.taskforce.cases.application.Page;
 import org.taskforce.cases.application.VictimStore;
+import org.taskforce.cases.domain.Citizenship;
 import org.taskforce.cases.domain.Victim;
+import org.taskforce.cases.domain.VictimIdentification;
 import org.taskforce.platform.mongo.MongoIndexes;
 import org.taskforce.platform.mongo.MongoInserts;
 
@@ -72,7 +74,10 @@ public final class MongoVictimStore implements VictimStore, MongoIndexes {
         .append("created", Documents.stamp(v.created()))
         .append("updated", Documents.stamp(v.updated()))
         .append(Documents.SORT_TIME, Date.from(v.created().time()))
-        .append("version", v.version());
+        .append("version", v.version())
+        .append("identification", v.identification().name())
+        .append("citizenship", v.citizenship().name())
+        .append("personKey", v.personKey());
   }
 
   static Victim fromDocument(Document d) {
@@ -87,6 +92,15 @@ public final class MongoVictimStore implements VictimStore, MongoIndexes {
         d.getBoolean("consentToShare", false),
         Documents.stamp(d.get("created", Document.class)),
         Documents.stamp(d.get("updated", Document.class)),
-        ((Number) d.get("version")).longValue());
+        ((Number) d.get("version")).longValue(),
+        VictimIdentification.valueOf(
+            d.getString("identification") == null
+                ? VictimIdentification.POTENTIAL.name()
+                : d.getString("identification")),
+        Citizenship.valueOf(
+            d.getString("citizenship") == null
+                ? Citizenship.UNKNOWN.name()
+                : d.getString("citizenship")),
+        d.getString("personKey"));
   }
 }

@@ -54,6 +54,13 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
     return collection.find(eq("_id", id)).projection(new Document("_id", 1)).first() != null;
   }
 
+  /** Loads many conflicts at once (migrations from another system, benchmarks): plain inserts. */
+  public void importAll(List<Conflict> batch) {
+    if (!batch.isEmpty()) {
+      collection.insertMany(batch.stream().map(this::toDocument).toList());
+    }
+  }
+
   @Override
   public boolean replace(Conflict c, long expectedVersion) {
     return collection

@@ -1,0 +1,226 @@
+package org.taskforce.cases.reporting.application;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.taskforce.cases.reporting.application.MeasureDefinition.Tally;
+import org.taskforce.cases.reporting.application.MeasureDefinition.Victims;
+
+/**
+ * <b>Every measure case-service reports, in the order of the quarterly report</b> (the programme's
+ * measure list changes: a new measure, or a new section such as tips and referrals, is a change to
+ * this file only — declare its {@link Source} and add its line to {@link #ALL}).
+ *
+ * <p>Periods: a case is <i>opened</i> in a period if it was created in it, <i>closed</i> if its
+ * status became CLOSED in it, <i>active</i> if it was open at any moment of it. Victims are
+ * persons, not records (records of one person in several cases count once), in the period if one of
+ * their cases was active in it. Outcomes count subjects (a subject charged twice counts once);
+ * sessions and attendees count by the session's date.
+ */
+public final class CaseMeasures {
+  private CaseMeasures() {}
+
+  public static final String CASES = "Cases";
+  public static final String VICTIMS = "Victims";
+  public static final String OUTCOMES = "Law-enforcement outcomes";
+  public static final String TRAINING = "Training and outreach";
+
+  static final Map<String, String> CASE_KINDS =
+      labels(
+          "SEX_TRAFFICKING", "Sex trafficking",
+          "LABOR_TRAFFICKING", "Labor trafficking",
+          "SEX_AND_LABOR", "Sex and labor trafficking",
+          "OTHER", "Other or unknown");
+  static final Map<String, String> AGENCY_TYPES =
+      labels(
+          "LOCAL",
+          "Local",
+          "STATE",
+          "State",
+          "TRIBAL",
+          "Tribal",
+          "FEDERAL",
+          "Federal",
+          "SERVICE_PROVIDER",
+          "Service provider");
+  static final Map<String, String> CHARGES =
+      labels(
+          "STATE_TRAFFICKING", "State trafficking statute",
+          "FEDERAL_TRAFFICKING", "Federal trafficking statute",
+          "OTHER", "Other charges");
+  static final Map<String, String> AUDIENCES =
+      labels(
+          "LAW_ENFORCEMENT", "Law enforcement",
+          "CORRECTIONS", "Corrections",
+          "SERVICE_PROVIDERS_AND_MEDICAL", "Service providers and medical staff",
+          "HOSPITALITY", "Hospitality",
+          "IMMIGRATION_SERVICES", "Immigration services",
+          "CHILD_WELFARE", "Child welfare",
+          "SART_TEAMS", "SART teams",
+          "FAITH_COMMUNITIES", "Faith communities",
+          "SCHOOLS", "Schools",
+          "TRIBAL_COMMUNITIES", "Tribal communities");
+
+  static final Source CASES_CREATED =
+      new Source(
+          "cases",
+          "case",
+          "createdAt",
+          null,
+          Source.Scope.CASE,
+          Map.of(),
+          List.of("number", "title"));
+  static final Source CASES_OPEN = // open at some moment of the period
+      new Source(
+          "cases",
+          "case",
+          "createdAt",
+          "closedAt",
+          Source.Scope.CASE,
+          Map.of(),
+          List.of("number", "title"));
+  static final Source CASES_CLOSED =
+      new Source(
+          "cases",
+          "case",
+          "closedAt",
+          null,
+          Source.Scope.CASE,
+          Map.of(),
+          List.of("number", "title"));
+  static final Source OUTCOMES_RECORDED =
+      new Source(
+          "subject_outcomes",
+          "subject_outcome",
+          "occurAt",
+          null,
+          Source.Scope.CASE_RECORD,
+          Map.of(),
+          List.of("kind", "statute"));
+  static final Source SESSIONS =
+      new Source(
+          "training_sessions",
+          "training_session",
+          "sessionAt",
+          null,
+          Source.Scope.AGENCY_OPEN,
+          Map.of(),
+          List.of("title"));
+
+  public static final List<MeasureDefinition> ALL =
+      List.of(
+          tally("cases.opened", CASES, "Cases opened", CASES_CREATED, "type", CASE_KINDS),
+          tally("cases.active", CASES, "Cases active", CASES_OPEN, "type", CASE_KINDS),
+          tally("cases.closed", CASES, "Cases closed", CASES_CLOSED, "type", CASE_KINDS),
+          tally(
+              "cases.active_by_lead_agency",
+              CASES,
+              "Cases active, by lead agency",
+              CASES_OPEN,
+              "leadAgencyId",
+              Map.of()),
+          tally(
+              "cases.active_by_lead_agency_type",
+              CASES,
+              "Cases active, by lead agency type",
+              CASES_OPEN,
+              "leadAgencyType",
+              AGENCY_TYPES),
+          new Victims("victims.identified", VICTIMS, "Victims identified", "", Map.of(), true),
+          new Victims(
+              "victims.client_status",
+              VICTIMS,
+              "Victims, new and continuing clients",
+              "client_status",
+              labels("NEW", "New clients", "CONTINUING", "Continuing clients"),
+              true),
+          new Victims(
+              "victims.age",
+              VICTIMS,
+              "Victims by age",
+              "age",
+              labels("ADULT", "Adult", "MINOR", "Minor"),
+              true),
+          new Victims(
+              "victims.citizenship",
+              VICTIMS,
+              "Victims by citizenship",
+              "citizenship",
+              labels(
+                  "FOREIGN_NATIONAL", "Foreign national",
+                  "US_CITIZEN_OR_RESIDENT", "US citizen or resident",
+                  "UNKNOWN", "Not known"),
+              true),
+          new Victims(
+              "victims.trafficking_type",
+              VICTIMS,
+              "Victims by kind of trafficking",
+              "trafficking_type",
+              CASE_KINDS,
+              true),
+          new Victims(
+              "victims.services",
+              VICTIMS,
+              "Victims by service provided",
+              "service",
+              Map.of(),
+              false),
+          outcome("outcomes.arrested", "Subjects arrested", "ARRESTED", false),
+          outcome("outcomes.charged", "Subjects charged", "CHARGED", true),
+          outcome("outcomes.prosecuted", "Subjects prosecuted", "PROSECUTED", false),
+          outcome("outcomes.convicted", "Subjects convicted", "CONVICTED", true),
+          outcome("outcomes.sentenced", "Subjects sentenced", "SENTENCED", false),
+          new Tally(
+              "training.sessions",
+              TRAINING,
+              "Training and outreach sessions",
+              SESSIONS,
+              "audience",
+              AUDIENCES,
+              null,
+              null),
+          new Tally(
+              "training.attendees",
+              TRAINING,
+              "Attendees",
+              SESSIONS,
+              "audience",
+              AUDIENCES,
+              "attendees",
+              null));
+
+  public static Optional<MeasureDefinition> byId(String id) {
+    return ALL.stream().filter(m -> m.id().equals(id)).findFirst();
+  }
+
+  private static Tally tally(
+      String id,
+      String section,
+      String label,
+      Source source,
+      String groupBy,
+      Map<String, String> dimensions) {
+    return new Tally(id, section, label, source, groupBy, dimensions, null, null);
+  }
+
+  private static Tally outcome(String id, String label, String kind, boolean byCharge) {
+    return new Tally(
+        id,
+        OUTCOMES,
+        label,
+        OUTCOMES_RECORDED.where("kind", kind),
+        byCharge ? "category" : null,
+        byCharge ? CHARGES : Map.of(),
+        null,
+        "subjectId");
+  }
+
+  private static Map<String, String> labels(String... pairs) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.put(pairs[i], pairs[i + 1]);
+    }
+    return m;
+  }
+}

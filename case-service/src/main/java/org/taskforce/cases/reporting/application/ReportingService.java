@@ -1,0 +1,224 @@
+package org.taskforce.cases.reporting.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.taskforce.cases.application.CaseView;
+import org.taskforce.cases.application.Page;
+import org.taskforce.cases.reporting.application.MeasureDefinition.Tally;
+import org.taskforce.cases.reporting.domain.VictimPerson;
+import org.taskforce.platform.audit.AuditEntry.Outcome;
+import org.taskforce.platform.audit.AuditTrail;
+import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.grpc.CallerContext;
+import org.taskforce.platform.reporting.MeasureRow;
+import org.taskforce.platform.reporting.ReportAccess;
+import org.taskforce.platform.reporting.ReportCsv;
+import org.taskforce.platform.reporting.ReportPeriod;
+import org.taskforce.platform.security.AgencyPrincipal;
+
+/**
+ * case-service's report: the measures of {@link CaseMeasures} over a period, for the task force or
+ * one agency's share (decided by the caller's roles, {@link ReportAccess}), and the records behind
+ * each number as far as the caller may read them. Every report and drill-down is audited.
+ */
+public final class ReportingService {
+  public static final int MAX_PAGE = 200;
+
+  private final ReportStore store;
+  private final ReportingSettings settings;
+  private final Function<String, String> agencyNames;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  public ReportingService(
+      ReportStore store,
+      ReportingSettings settings,
+      Function<String, String> agencyNames,
+      AuditTrail audit,
+      Clock clock) {
+    this.store = store;
+    this.settings = settings;
+    this.agencyNames = agencyNames;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** A computed report: whose, which period, when, and its rows in the quarterly report's order. */
+  public record Result(
+      ReportAccess.Scope scope, ReportPeriod period, Instant computed, List<MeasureRow> rows) {}
+
+  public Result report(AgencyPrincipal caller, ReportPeriod period) {
+    ReportAccess.Scope scope = access(caller, "REPORT_READ");
+    String agency = scope.taskForce() ? null : scope.agencyId();
+    Instant computed = clock.instant();
+    Map<String, Map<String, Long>> tallies = store.tallies(queries(), period, agency);
+    List<MeasureRow> rows = new ArrayList<>();
+    VictimTables victims = null;
+    for (MeasureDefinition m : CaseMeasures.ALL) {
+      switch (m) {
+        case Tally t -> rows.addAll(tally(t, tallies));
+        case MeasureDefinition.Victims v -> {
+          if (victims == null) {
+            List<VictimPerson> persons = store.victims(period, agency);
+            victims = new VictimTables(persons, period.from(), settings.threshold());
+          }
+          rows.addAll(victims.rows(v));
+        }
+      }
+    }
+    record(caller, "REPORT_READ", scope, period, rows.size() + " numbers");
+    return new Result(scope, period, computed, rows);
+  }
+
+  public String csv(AgencyPrincipal caller, ReportPeriod period) {
+    Result r = report(caller, period);
+    return ReportCsv.write(
+        "Task force performance report (cases, victims, outcomes, training)",
+        period,
+        r.scope().describe(),
+        r.computed(),
+        r.rows());
+  }
+
+  /**
+   * The records behind one number, only those the caller may read as it would through CaseService
+   * (an active participant's cases, every case for the task-force commander); a grant manager sees
+   * the total but opens only its agency's records.
+   */
+  public Page<ReportStore.RecordRef> records(
+      AgencyPrincipal caller,
+      ReportPeriod period,
+      String measureId,
+      String dimension,
+      int pageSize,
+      String pageToken) {
+    MeasureDefinition m =
+        CaseMeasures.byId(measureId)
+            .orElseThrow(
+                () -> TaskforceException.invalidArgument("measure_id", "is not a measure of ours"));
+    if (!(m instanceof Tally t) || !t.drillable()) {
+      throw TaskforceException.invalidArgument(
+          "measure_id",
+          "is not drillable: victim counts never open as records (identities), sums have no rows");
+    }
+    if (pageSize < 0 || pageSize > MAX_PAGE) {
+      throw TaskforceException.invalidArgument("page_size", "must be 0 to " + MAX_PAGE);
+    }
+    String dim = dimension == null ? "" : dimension;
+    if (!dim.isEmpty() && t.groupBy() == null) {
+      throw TaskforceException.invalidArgument("dimension", "this measure has no breakdown");
+    }
+    if (!dim.isEmpty() && !t.dimensions().isEmpty() && !t.dimensions().containsKey(dim)) {
+      throw TaskforceException.invalidArgument(
+          "dimension", "must be one of " + String.join(", ", t.dimensions().keySet()));
+    }
+    if (dim.length() > 128) {
+      throw TaskforceException.invalidArgument("dimension", "at most 128 characters");
+    }
+    ReportAccess.Scope scope = access(caller, "REPORT_RECORDS_READ");
+    String reader = readsEveryCase(caller) ? null : caller.agencyId();
+    Page<ReportStore.RecordRef> page =
+        store.records(
+            t.source(),
+            period,
+            scope.taskForce() ? null : scope.agencyId(),
+            dim.isEmpty() ? null : t.groupBy(),
+            dim.isEmpty() ? null : dim,
+            reader,
+            pageSize == 0 ? 50 : pageSize,
+            pageToken == null ? "" : pageToken);
+    record(
+        caller,
+        "REPORT_RECORDS_READ",
+        scope,
+        period,
+        page.items().size() + " records of " + measureId);
+    return page;
+  }
+
+  /**
+   * What the tallies ask of the store: each measure's breakdown, and its total where the total is
+   * not the sum of the breakdown (no breakdown, or distinct values: a subject charged under two
+   * statutes counts once).
+   */
+  private static List<ReportStore.TallyQuery> queries() {
+    List<ReportStore.TallyQuery> queries = new ArrayList<>();
+    for (MeasureDefinition m : CaseMeasures.ALL) {
+      if (m instanceof Tally t) {
+        if (t.groupBy() != null) {
+          queries.add(
+              new ReportStore.TallyQuery(
+                  t.id() + "|by", t.source(), t.groupBy(), t.sumField(), t.distinctField()));
+        }
+        if (t.groupBy() == null || t.distinctField() != null) {
+          queries.add(
+              new ReportStore.TallyQuery(
+                  t.id() + "|all", t.source(), null, t.sumField(), t.distinctField()));
+        }
+      }
+    }
+    return queries;
+  }
+
+  private List<MeasureRow> tally(Tally t, Map<String, Map<String, Long>> tallies) {
+    List<MeasureRow> rows = new ArrayList<>();
+    String unit = MeasureRow.COUNT;
+    Map<String, Long> groups = tallies.getOrDefault(t.id() + "|by", Map.of());
+    long total =
+        tallies.containsKey(t.id() + "|all")
+            ? tallies.get(t.id() + "|all").getOrDefault("", 0L)
+            : groups.values().stream().mapToLong(Long::longValue).sum();
+    rows.add(MeasureRow.of(t.id(), t.section(), t.label(), "", "All", total, t.drillable(), unit));
+    Map<String, String> labels = new java.util.LinkedHashMap<>(t.dimensions());
+    if (labels.isEmpty()) {
+      new TreeMap<>(groups).keySet().forEach(k -> labels.put(k, agencyNames.apply(k)));
+    }
+    labels.forEach((key, label) ->
+        rows.add(
+            MeasureRow.of(
+                t.id(),
+                t.section(),
+                t.label(),
+                key,
+                label,
+                groups.getOrDefault(key, 0L),
+                t.drillable(),
+                unit)));
+    return rows;
+  }
+
+  private ReportAccess.Scope access(AgencyPrincipal caller, String action) {
+    try {
+      return ReportAccess.scopeOf(caller, settings.leadAgency());
+    } catch (TaskforceException e) {
+      audit.record(
+          caller, action, "reports/cases", Outcome.DENIED, CallerContext.purpose(), Map.of());
+      throw e;
+    }
+  }
+
+  /** Who reads every case through CaseService: the task-force commander (CaseView's rule). */
+  private static boolean readsEveryCase(AgencyPrincipal caller) {
+    return CaseView.isTaskForceCommander(caller);
+  }
+
+  private void record(
+      AgencyPrincipal caller,
+      String action,
+      ReportAccess.Scope scope,
+      ReportPeriod period,
+      String summary) {
+    audit.record(
+        caller,
+        action,
+        "reports/cases",
+        Outcome.SUCCESS,
+        CallerContext.purpose(),
+        Map.of("scope", scope.describe(), "period", period.label(), "summary", summary));
+  }
+}

@@ -1,0 +1,237 @@
+package org.taskforce.deconfliction.reporting.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.taskforce.deconfliction.application.DisclosurePolicy;
+import org.taskforce.deconfliction.reporting.domain.Percentiles;
+import org.taskforce.platform.audit.AuditEntry.Outcome;
+import org.taskforce.platform.audit.AuditTrail;
+import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.grpc.CallerContext;
+import org.taskforce.platform.reporting.MeasureRow;
+import org.taskforce.platform.reporting.ReportAccess;
+import org.taskforce.platform.reporting.ReportCsv;
+import org.taskforce.platform.reporting.ReportPeriod;
+import org.taskforce.platform.security.AgencyPrincipal;
+
+/**
+ * The deconfliction report ({@link DeconflictionMeasures}) for the task force or one agency's
+ * share, and the records behind each number as far as the caller reads them through
+ * DeconflictionService: its agency's checks and registrations, the conflicts it may read (every
+ * conflict for the watch agency's watch officers).
+ *
+ * <p>The task-force totals count every record, RESTRICTED ones included: they name no agency, no
+ * target and no place, and the lead agency's watch officers, who hold the task-force view, already
+ * broker every conflict. An agency's share counts only what the agency itself reads.
+ */
+public final class DeconflictionReports {
+  public static final int MAX_PAGE = 200;
+  private static final int MAX_OFFSET = 100_000;
+
+  private final ReportStore store;
+  private final DisclosurePolicy policy;
+  private final String leadAgency;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  public DeconflictionReports(
+      ReportStore store,
+      DisclosurePolicy policy,
+      String leadAgency,
+      AuditTrail audit,
+      Clock clock) {
+    this.store = store;
+    this.policy = policy;
+    this.leadAgency = leadAgency;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  public record Result(
+      ReportAccess.Scope scope, ReportPeriod period, Instant computed, List<MeasureRow> rows) {}
+
+  public Result report(AgencyPrincipal caller, ReportPeriod period) {
+    ReportAccess.Scope scope = access(caller);
+    String agency = scope.taskForce() ? null : scope.agencyId();
+    Instant now = clock.instant();
+    List<MeasureRow> rows = new ArrayList<>();
+    for (Measure m : DeconflictionMeasures.ALL) {
+      switch (m) {
+        case Measure.Count c -> rows.addAll(count(c, period, agency, now));
+        case Measure.Durations d -> rows.addAll(durations(d, period, agency));
+      }
+    }
+    record(caller, "REPORT_READ", scope, period, rows.size() + " numbers");
+    return new Result(scope, period, now, rows);
+  }
+
+  public String csv(AgencyPrincipal caller, ReportPeriod period) {
+    Result r = report(caller, period);
+    return ReportCsv.write(
+        "Deconfliction report", period, r.scope().describe(), r.computed(), r.rows());
+  }
+
+  public record Page(List<ReportStore.RecordRef> records, String nextPageToken) {}
+
+  public Page records(
+      AgencyPrincipal caller,
+      ReportPeriod period,
+      String measureId,
+      String dimension,
+      int pageSize,
+      String pageToken) {
+    Measure m =
+        DeconflictionMeasures.byId(measureId)
+            .orElseThrow(
+                () -> TaskforceException.invalidArgument("measure_id", "is not a measure of ours"));
+    if (!(m instanceof Measure.Count c)) {
+      throw TaskforceException.invalidArgument(
+          "measure_id", "is not drillable: durations are summaries of the conflicts' times");
+    }
+    String dim = dimension == null ? "" : dimension;
+    if (!dim.isEmpty() && (c.groupBy() == null || !c.dimensions().containsKey(dim))) {
+      throw TaskforceException.invalidArgument(
+          "dimension",
+          c.groupBy() == null
+              ? "this measure has no breakdown"
+              : "must be one of " + String.join(", ", c.dimensions().keySet()));
+    }
+    if (pageSize < 0 || pageSize > MAX_PAGE) {
+      throw TaskforceException.invalidArgument("page_size", "must be 0 to " + MAX_PAGE);
+    }
+    int offset = offset(pageToken, measureId, dim, period);
+    ReportAccess.Scope scope = access(caller);
+    Instant now = clock.instant();
+    Instant[] window = window(c, period, now);
+    boolean readsAll = c.source().collection().equals("conflicts") && policy.isWatchOfficer(caller);
+    int size = pageSize == 0 ? 50 : pageSize;
+    List<ReportStore.RecordRef> found =
+        store.records(
+            c.source(),
+            window[0],
+            window[1],
+            scope.taskForce() ? null : scope.agencyId(),
+            dim.isEmpty() ? null : c.groupBy(),
+            dim.isEmpty() ? null : dim,
+            readsAll ? null : caller.agencyId(),
+            offset,
+            size + 1);
+    String next = "";
+    if (found.size() > size) {
+      found = found.subList(0, size);
+      next = token(offset + size, measureId, dim, period);
+    }
+    record(caller, "REPORT_RECORDS_READ", scope, period, found.size() + " records of " + measureId);
+    return new Page(found, next);
+  }
+
+  private List<MeasureRow> count(Measure.Count c, ReportPeriod period, String agency, Instant now) {
+    Instant[] window = window(c, period, now);
+    Map<String, Long> groups =
+        c.groupBy() == null
+            ? Map.of()
+            : store.count(c.source(), window[0], window[1], agency, c.groupBy());
+    long total =
+        c.groupBy() == null
+            ? store.count(c.source(), window[0], window[1], agency, null).getOrDefault("", 0L)
+            : groups.values().stream().mapToLong(Long::longValue).sum();
+    List<MeasureRow> rows = new ArrayList<>();
+    rows.add(row(c, "", "All", total, true, MeasureRow.COUNT));
+    c.dimensions()
+        .forEach((key, label) ->
+            rows.add(row(c, key, label, groups.getOrDefault(key, 0L), true, MeasureRow.COUNT)));
+    return rows;
+  }
+
+  private List<MeasureRow> durations(Measure.Durations d, ReportPeriod period, String agency) {
+    long[] seconds = store.durations(d, period.from(), period.until(), agency);
+    List<MeasureRow> rows = new ArrayList<>();
+    rows.add(row(d, "COUNT", "Measured", seconds.length, false, MeasureRow.COUNT));
+    rows.add(row(d, "MEDIAN", "Median", Percentiles.of(seconds, 50), false, MeasureRow.SECONDS));
+    rows.add(
+        row(d, "P90", "90th percentile", Percentiles.of(seconds, 90), false, MeasureRow.SECONDS));
+    if (d.atLeast() != null) {
+      rows.add(
+          row(
+              d,
+              "SHARE_AT_LEAST_" + d.atLeast().toHours() + "H",
+              "Share at least " + d.atLeast().toHours() + " h ahead",
+              Percentiles.shareAtLeast(seconds, d.atLeast().toSeconds()),
+              false,
+              MeasureRow.PER_MILLE));
+    }
+    return rows;
+  }
+
+  private static MeasureRow row(
+      Measure m, String dim, String label, long value, boolean drillable, String unit) {
+    return MeasureRow.of(m.id(), m.section(), m.label(), dim, label, value, drillable, unit);
+  }
+
+  /** [from, until) of a count: the period, any time (now), or the next horizon. */
+  private static Instant[] window(Measure.Count c, ReportPeriod period, Instant now) {
+    return switch (c.window()) {
+      case PERIOD -> new Instant[] {period.from(), period.until()};
+      case NOW -> new Instant[] {null, null};
+      case NEXT -> new Instant[] {now, now.plus(c.horizon())};
+    };
+  }
+
+  private ReportAccess.Scope access(AgencyPrincipal caller) {
+    try {
+      return ReportAccess.scopeOf(caller, leadAgency);
+    } catch (TaskforceException e) {
+      audit.record(
+          caller,
+          "REPORT_READ",
+          "reports/deconfliction",
+          Outcome.DENIED,
+          CallerContext.purpose(),
+          Map.of());
+      throw e;
+    }
+  }
+
+  private void record(
+      AgencyPrincipal caller,
+      String action,
+      ReportAccess.Scope scope,
+      ReportPeriod period,
+      String summary) {
+    audit.record(
+        caller,
+        action,
+        "reports/deconfliction",
+        Outcome.SUCCESS,
+        CallerContext.purpose(),
+        Map.of("scope", scope.describe(), "period", period.label(), "summary", summary));
+  }
+
+  /** An offset bound to its query: a token of another measure or period is refused. */
+  private static String token(int offset, String measure, String dim, ReportPeriod p) {
+    return offset + "." + Integer.toHexString((measure + "|" + dim + "|" + p.label()).hashCode());
+  }
+
+  private static int offset(String token, String measure, String dim, ReportPeriod p) {
+    if (token == null || token.isEmpty()) {
+      return 0;
+    }
+    String[] parts = token.split("\\.", 2);
+    try {
+      int offset = Integer.parseInt(parts[0]);
+      if (parts.length == 2
+          && offset > 0
+          && offset <= MAX_OFFSET
+          && token.equals(token(offset, measure, dim, p))) {
+        return offset;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw TaskforceException.invalidArgument(
+        "page_token", "is not a token of this list and query; start again without one");
+  }
+}

@@ -1,0 +1,90 @@
+package org.taskforce.platform.reporting;
+
+import com.google.protobuf.Timestamp;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.taskforce.api.reporting.v1.Measure;
+import org.taskforce.api.reporting.v1.Report;
+import org.taskforce.api.reporting.v1.ReportScope;
+import org.taskforce.platform.error.Violations;
+
+/** Reports ⇄ the shared {@code taskforce.reporting.v1} messages, for every service's adapter. */
+public final class ReportProtos {
+  private ReportProtos() {}
+
+  /** The request's period; unset, impossible or reversed dates are field violations. */
+  public static ReportPeriod period(
+      boolean hasStart,
+      com.google.type.Date start,
+      boolean hasEnd,
+      com.google.type.Date end,
+      ZoneId zone) {
+    Violations v = new Violations();
+    LocalDate from = date(v, "start_date", hasStart, start);
+    LocalDate to = date(v, "end_date", hasEnd, end);
+    v.throwIfAny();
+    return ReportPeriod.of(from, to, zone);
+  }
+
+  private static LocalDate date(Violations v, String field, boolean has, com.google.type.Date d) {
+    if (!has) {
+      v.add(field, "is required");
+      return null;
+    }
+    try {
+      return LocalDate.of(d.getYear(), d.getMonth(), d.getDay());
+    } catch (DateTimeException e) {
+      v.add(field, "is not a calendar date");
+      return null;
+    }
+  }
+
+  public static com.google.type.Date date(LocalDate d) {
+    return com.google.type.Date.newBuilder()
+        .setYear(d.getYear())
+        .setMonth(d.getMonthValue())
+        .setDay(d.getDayOfMonth())
+        .build();
+  }
+
+  public static Timestamp timestamp(Instant i) {
+    return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
+  }
+
+  public static Report report(
+      ReportAccess.Scope scope,
+      ReportPeriod period,
+      Instant computed,
+      List<MeasureRow> rows,
+      int threshold) {
+    Report.Builder b =
+        Report.newBuilder()
+            .setScope(
+                scope.taskForce()
+                    ? ReportScope.REPORT_SCOPE_TASK_FORCE
+                    : ReportScope.REPORT_SCOPE_AGENCY)
+            .setAgencyId(scope.taskForce() ? "" : scope.agencyId())
+            .setStartDate(date(period.start()))
+            .setEndDate(date(period.end()))
+            .setComputeTime(timestamp(computed))
+            .setSuppressionThreshold(threshold);
+    for (MeasureRow r : rows) {
+      b.addMeasures(
+          Measure.newBuilder()
+              .setMeasureId(r.measureId())
+              .setSection(r.section())
+              .setLabel(r.label())
+              .setDimension(r.dimension())
+              .setDimensionLabel(r.dimensionLabel())
+              .setValue(r.value())
+              .setDisplay(r.display())
+              .setSuppressed(r.suppressed())
+              .setDrillable(r.drillable())
+              .setUnit(r.unit()));
+    }
+    return b.build();
+  }
+}
