@@ -1,24 +1,12 @@
-import { useEffect, useState } from "react";
 import { NavLink, Outlet } from "react-router";
 import { csrfToken } from "../api/client";
 import { useMe } from "../api/hooks";
 import { ErrorMessage } from "./Feedback";
-
-type Theme = "light" | "dark";
-
-function initialTheme(): Theme {
-  const saved = localStorage.getItem("taskforce-theme");
-  if (saved === "light" || saved === "dark") return saved;
-  return window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
-}
+import { useTheme } from "./theme";
 
 export function Layout() {
   const me = useMe();
-  const [theme, setTheme] = useState<Theme>(initialTheme);
-  useEffect(() => {
-    document.documentElement.dataset["theme"] = theme;
-    localStorage.setItem("taskforce-theme", theme);
-  }, [theme]);
+  const [theme, setTheme] = useTheme(me.data?.username);
 
   if (me.error) {
     return (
