@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { writeFileSync } from "node:fs";
-import { expectAccessible, percentile, screenshots, shot, signIn } from "./support";
+import { expectAccessible, localDateTime, percentile, screenshots, shot, signIn } from "./support";
 
 // The task force at work in Chromium against the real local stack (Keycloak, the three services,
 // the gateway, the demo data). The journeys build on each other, in this order.
@@ -123,6 +123,82 @@ test("the victims tab: the advocate sees it, another agency's investigator on th
   await expect(fbi.locator("body")).not.toContainText("Desert Lantern");
   await expectAccessible(fbi, "case not found");
   await fbi.context().close();
+});
+
+test("the first agency renews its registration, then withdraws it", async ({ browser }) => {
+  const page = await signIn(browser, "fbi.investigator", "/registrations");
+  const row = page.getByRole("row").filter({ hasText: "555-0188" });
+  await expect(row).toContainText(FBI_CASE);
+  await expect(row).toContainText(/in 1[78]\d days/);
+  await expectAccessible(page, "registrations");
+  await shot(page, "registrations");
+  await row.getByRole("button", { name: /^Renew / }).click();
+  await expect(row.getByRole("status")).toHaveText("Renewed.");
+
+  await row.getByRole("button", { name: /^Withdraw .*…$/ }).click();
+  await row.getByLabel("Reason").fill("suspect arrested");
+  await row.getByRole("button", { name: "Withdraw", exact: true }).click();
+  await expect(row).toHaveCount(0);
+  await page.getByLabel("Status").selectOption("REGISTRATION_STATUS_WITHDRAWN");
+  expect(new URL(page.url()).searchParams.get("status")).toBe("REGISTRATION_STATUS_WITHDRAWN");
+  await expect(row).toContainText("withdrawn — suspect arrested");
+  await page.context().close();
+});
+
+test("a watch officer confirms a possible match in the review queue", async ({ browser }) => {
+  const page = await signIn(browser, "ago.watch");
+  await page.getByRole("link", { name: "Review queue" }).first().click();
+  await expect(page).toHaveURL(/\/review$/);
+  const card = page.locator("article").filter({ hasText: "Ortega" }).first();
+  await expect(card.getByRole("table")).toContainText("person Jesus Ortega");
+  await expect(card.getByRole("table")).toContainText("Ramírez");
+  await expectAccessible(page, "review queue");
+  await shot(page, "review-queue");
+  await card.getByLabel("Decision note").fill("same man: NNPD's warrant photo matches HSI's");
+  await card.getByRole("button", { name: "Confirm match" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Confirmed: conflict" })).toBeVisible();
+  await page.context().close();
+
+  // An investigator is not a watch officer: the queue is not theirs.
+  const investigator = await signIn(browser, "nnpd.investigator", "/review");
+  await expect(investigator.getByRole("link", { name: "Review queue" })).toHaveCount(0);
+  await expect(investigator.getByText("worked by the task force's watch officers")).toBeVisible();
+  await investigator.context().close();
+});
+
+test("an operation placed on the map is accepted at once, with whom to call", async ({
+  browser,
+}) => {
+  const page = await signIn(browser, "apd.investigator", "/operations");
+  await expectAccessible(page, "plan an operation");
+  const map = page.getByTestId("map-svg");
+  const box = await map.boundingBox();
+  if (!box) throw new Error("the map is not on screen");
+  await map.click({ position: { x: box.width / 2, y: box.height / 2 } });
+  const latitude = page.getByLabel("Latitude", { exact: true });
+  const longitude = page.getByLabel("Longitude", { exact: true });
+  await expect(latitude).toHaveValue(/^35\.08/);
+  await expect(longitude).toHaveValue(/^-106\.65/);
+  await expect(page.getByTestId("map-marker")).toHaveCount(1);
+  // From the keyboard: the arrow keys move the point north.
+  const before = Number(await latitude.inputValue());
+  await page.getByRole("application", { name: "Map of the operation's place" }).press("ArrowUp");
+  expect(Number(await latitude.inputValue())).toBeGreaterThan(before);
+
+  // The exact place typed, a block from the FBI's warrant and the Sheriff's surveillance.
+  await latitude.fill("35.0810");
+  await longitude.fill("-106.6062");
+  await page.getByLabel("Radius (metres)").fill("200");
+  await page.getByLabel("Starts", { exact: true }).fill(localDateTime(20));
+  await page.getByLabel("Ends", { exact: true }).fill(localDateTime(30));
+  await page.getByLabel("On-scene contact: phone").fill("+15055550177");
+  await page.getByLabel("Case reference (optional)").fill("APD-2026-0412");
+  await page.getByRole("button", { name: "Register operation" }).click();
+  await expect(page.getByText(/^Accepted with \d+ conflicts?/)).toBeVisible();
+  await expect(page.getByTestId("whom-to-call").first()).toContainText(/Brandt|Sandoval/);
+  await expectAccessible(page, "operation accepted with conflicts");
+  await shot(page, "operation-map");
+  await page.context().close();
 });
 
 test("the check form works from the keyboard alone", async ({ browser }) => {

@@ -11,6 +11,9 @@ const CheckPage = lazy(() => import("./check/CheckPage"));
 const ConflictsPage = lazy(() => import("./pages/ConflictsPage"));
 const CasesPage = lazy(() => import("./pages/CasesPage"));
 const CasePage = lazy(() => import("./pages/CasePage"));
+const ReviewQueuePage = lazy(() => import("./review/ReviewQueuePage"));
+const RegistrationsPage = lazy(() => import("./registrations/RegistrationsPage"));
+const OperationPage = lazy(() => import("./operations/OperationPage"));
 
 const page = (element: React.ReactNode) => (
   <Suspense fallback={<Loading what="the page" />}>{element}</Suspense>
@@ -26,6 +29,9 @@ export const router = createBrowserRouter([
       { path: "/conflicts", element: page(<ConflictsPage />) },
       { path: "/cases", element: page(<CasesPage />) },
       { path: "/cases/:caseId", element: page(<CasePage />) },
+      { path: "/review", element: page(<ReviewQueuePage />) },
+      { path: "/registrations", element: page(<RegistrationsPage />) },
+      { path: "/operations", element: page(<OperationPage />) },
     ],
   },
 ]);

@@ -1,6 +1,6 @@
 import { NavLink, Outlet } from "react-router";
 import { csrfToken } from "../api/client";
-import { useMe } from "../api/hooks";
+import { roles, useMe } from "../api/hooks";
 import { ErrorMessage } from "./Feedback";
 import { useTheme } from "./theme";
 
@@ -35,6 +35,11 @@ export function Layout() {
           <NavLink to="/check">Check before acting</NavLink>
           <NavLink to="/conflicts">Conflicts</NavLink>
           <NavLink to="/cases">Cases</NavLink>
+          <NavLink to="/operations">Plan an operation</NavLink>
+          <NavLink to="/registrations">Registrations</NavLink>
+          {me.data?.roles.includes(roles.watchOfficer) && (
+            <NavLink to="/review">Review queue</NavLink>
+          )}
         </nav>
         <div className="who">
           {me.data && (
