@@ -6,7 +6,7 @@ const darkQuery = "(prefers-color-scheme: dark)";
 const storageKey = (user: string) => `taskforce-theme:${user}`;
 
 function media(): MediaQueryList | undefined {
-  return typeof window.matchMedia === "function" ? window.matchMedia(darkQuery) : undefined;
+  return typeof globalThis.matchMedia === "function" ? globalThis.matchMedia(darkQuery) : undefined;
 }
 
 function subscribe(onChange: () => void): () => void {
