@@ -105,12 +105,11 @@ describe("planning an operation", () => {
     await screen.findByText("Accepted with 1 conflict: call before you act.");
     expect(screen.getByText(/^Registered: /).textContent).toBe("Registered: e-9");
     expect(screen.getByTestId("whom-to-call").textContent).toContain("SA Michael Brandt");
-    const sent = calls.find((c) => c.method === "POST")?.body as {
-      requestId: string;
-      registration: Record<string, unknown>;
-    };
-    expect(sent.requestId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(sent.registration).toEqual({
+    const sent = calls.find((c) => c.method === "POST");
+    // CreateEventRegistration's REST binding: the registration is the body, the id a parameter.
+    expect(sent?.url.pathname).toBe("/api/v1/events");
+    expect(sent?.url.searchParams.get("requestId")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(sent?.body).toEqual({
       eventType: "EVENT_TYPE_BUY_BUST",
       location: { latitude: 35.081, longitude: -106.6062 },
       radiusMeters: 200,

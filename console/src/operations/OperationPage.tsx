@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ApiError, get, post } from "../api/client";
+import { ApiError, get, post, withQuery } from "../api/client";
 import { useMe } from "../api/hooks";
 import type { ConflictHit, OperationRegistration } from "../api/types";
 import { CheckResult } from "../check/CheckResult";
@@ -14,7 +14,7 @@ import {
   emptyOperation,
   placeOf,
   problemsOf,
-  toCreateRequest,
+  toRegistration,
   type OperationField,
   type OperationForm,
 } from "./model";
@@ -56,7 +56,11 @@ export default function OperationPage() {
   });
   const create = useMutation({
     mutationFn: (f: OperationForm) =>
-      post<Created>("/api/v1/events", toCreateRequest(f, crypto.randomUUID())),
+      // A request id makes a retried registration (a lost answer) safe.
+      post<Created>(
+        withQuery("/api/v1/events", { requestId: crypto.randomUUID() }),
+        toRegistration(f),
+      ),
     onSuccess: (created) => {
       setAnswer(created);
       void queryClient.invalidateQueries({ queryKey: ["registrations"] });

@@ -73,23 +73,21 @@ export const apiFields: Record<OperationField, string[]> = {
   disclosureLevel: ["registration.disclosure_level"],
 };
 
-export function toCreateRequest(form: OperationForm, requestId: string) {
+/** The body of POST /api/v1/events (its `body: "registration"`; the request id goes in the query). */
+export function toRegistration(form: OperationForm) {
   return {
-    requestId,
-    registration: {
-      eventType: form.eventType,
-      location: { latitude: Number(form.latitude), longitude: Number(form.longitude) },
-      radiusMeters: Number(form.radiusMeters),
-      timeWindow: {
-        startTime: new Date(form.start).toISOString(),
-        endTime: new Date(form.end).toISOString(),
-      },
-      onSceneContact: {
-        displayName: form.contactName,
-        ...(form.contactPhone ? { phone: form.contactPhone } : {}),
-      },
-      ...(form.caseReference ? { caseReference: form.caseReference } : {}),
-      disclosureLevel: form.disclosureLevel,
+    eventType: form.eventType,
+    location: { latitude: Number(form.latitude), longitude: Number(form.longitude) },
+    radiusMeters: Number(form.radiusMeters),
+    timeWindow: {
+      startTime: new Date(form.start).toISOString(),
+      endTime: new Date(form.end).toISOString(),
     },
+    onSceneContact: {
+      displayName: form.contactName,
+      ...(form.contactPhone ? { phone: form.contactPhone } : {}),
+    },
+    ...(form.caseReference ? { caseReference: form.caseReference } : {}),
+    disclosureLevel: form.disclosureLevel,
   };
 }
