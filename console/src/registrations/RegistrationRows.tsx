@@ -105,32 +105,34 @@ export function TargetRow({
         )}
         {expiry === "expired" && <span className="badge badge-danger">expired</span>}
       </td>
-      <td className="actions">
-        {active && (
-          <>
-            <button
-              type="button"
-              aria-label={`Renew ${what}`}
-              disabled={renew.isPending}
-              onClick={() => {
-                renew.mutate({ etag: r.etag });
-              }}
-            >
-              Renew
-            </button>
-            <EndWithReason
-              id={`withdraw-${r.registrationId}`}
-              verb="Withdraw"
-              what={what}
-              pending={withdraw.isPending}
-              onEnd={(reason) => {
-                withdraw.mutate({ reason, etag: r.etag });
-              }}
-            />
-          </>
-        )}
-        {renew.isSuccess && <span role="status">Renewed.</span>}
-        <ErrorMessage error={renew.error ?? withdraw.error} />
+      <td>
+        <div className="row-actions">
+          {active && (
+            <>
+              <button
+                type="button"
+                aria-label={`Renew ${what}`}
+                disabled={renew.isPending}
+                onClick={() => {
+                  renew.mutate({ etag: r.etag });
+                }}
+              >
+                Renew
+              </button>
+              <EndWithReason
+                id={`withdraw-${r.registrationId}`}
+                verb="Withdraw"
+                what={what}
+                pending={withdraw.isPending}
+                onEnd={(reason) => {
+                  withdraw.mutate({ reason, etag: r.etag });
+                }}
+              />
+            </>
+          )}
+          {renew.isSuccess && <span role="status">Renewed.</span>}
+          <ErrorMessage error={renew.error ?? withdraw.error} />
+        </div>
       </td>
     </tr>
   );
@@ -155,19 +157,21 @@ export function OperationRow({ registration: r }: { registration: OperationRegis
         {enumLabel(r.status, "REGISTRATION_STATUS_")}
         {r.statusReason && ` — ${r.statusReason}`}
       </td>
-      <td className="actions">
-        {r.status === "REGISTRATION_STATUS_ACTIVE" && (
-          <EndWithReason
-            id={`cancel-${r.registrationId}`}
-            verb="Cancel"
-            what={what}
-            pending={cancel.isPending}
-            onEnd={(reason) => {
-              cancel.mutate({ reason, etag: r.etag });
-            }}
-          />
-        )}
-        <ErrorMessage error={cancel.error} />
+      <td>
+        <div className="row-actions">
+          {r.status === "REGISTRATION_STATUS_ACTIVE" && (
+            <EndWithReason
+              id={`cancel-${r.registrationId}`}
+              verb="Cancel"
+              what={what}
+              pending={cancel.isPending}
+              onEnd={(reason) => {
+                cancel.mutate({ reason, etag: r.etag });
+              }}
+            />
+          )}
+          <ErrorMessage error={cancel.error} />
+        </div>
       </td>
     </tr>
   );

@@ -1,6 +1,6 @@
 import { NavLink, Outlet } from "react-router";
 import { csrfToken } from "../api/client";
-import { roles, useMe } from "../api/hooks";
+import { roles, signedOut, useMe } from "../api/hooks";
 import { ErrorMessage } from "./Feedback";
 import { useTheme } from "./theme";
 
@@ -14,9 +14,20 @@ export function Layout() {
         <h1>Taskforce console</h1>
         <ErrorMessage error={me.error} />
         <p>
-          <a className="button" href="/oauth2/authorization/keycloak">
-            Sign in
-          </a>
+          {signedOut(me.error) ? (
+            <a className="button" href="/oauth2/authorization/keycloak">
+              Sign in
+            </a>
+          ) : (
+            <button
+              type="button"
+              onClick={() => {
+                void me.refetch();
+              }}
+            >
+              Try again
+            </button>
+          )}
         </p>
       </main>
     );
