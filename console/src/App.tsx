@@ -11,6 +11,9 @@ const CheckPage = lazy(() => import("./check/CheckPage"));
 const ConflictsPage = lazy(() => import("./pages/ConflictsPage"));
 const CasesPage = lazy(() => import("./pages/CasesPage"));
 const CasePage = lazy(() => import("./pages/CasePage"));
+const ReviewQueuePage = lazy(() => import("./review/ReviewQueuePage"));
+const RegistrationsPage = lazy(() => import("./registrations/RegistrationsPage"));
+const OperationPage = lazy(() => import("./operations/OperationPage"));
 const ReportsPage = lazy(() => import("./reports/ReportsPage"));
 const ReportRecordsPage = lazy(() => import("./reports/RecordsPage"));
 
@@ -28,6 +31,9 @@ export const router = createBrowserRouter([
       { path: "/conflicts", element: page(<ConflictsPage />) },
       { path: "/cases", element: page(<CasesPage />) },
       { path: "/cases/:caseId", element: page(<CasePage />) },
+      { path: "/review", element: page(<ReviewQueuePage />) },
+      { path: "/registrations", element: page(<RegistrationsPage />) },
+      { path: "/operations", element: page(<OperationPage />) },
       { path: "/reports", element: page(<ReportsPage />) },
       { path: "/reports/records", element: page(<ReportRecordsPage />) },
     ],

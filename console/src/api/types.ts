@@ -246,3 +246,57 @@ export interface Me {
   agencyType: string;
   roles: string[];
 }
+
+export type RegistrationStatus =
+  | "REGISTRATION_STATUS_ACTIVE"
+  | "REGISTRATION_STATUS_EXPIRED"
+  | "REGISTRATION_STATUS_WITHDRAWN"
+  | "REGISTRATION_STATUS_CANCELLED";
+
+/** A target registration as its owning agency sees it (case reference included). */
+export interface TargetRegistration {
+  registrationId: string;
+  agency?: AgencyRef;
+  selectors?: Selector[];
+  pointOfContact?: PointOfContact;
+  caseReference?: string;
+  disclosureLevel?: DisclosureLevel;
+  expireTime?: string;
+  status?: RegistrationStatus;
+  created?: ActorStamp;
+  etag?: string;
+  statusReason?: string;
+}
+
+/** A planned operation as stored (the request shape is EventRegistration above). */
+export interface OperationRegistration {
+  registrationId: string;
+  agency?: AgencyRef;
+  eventType?: EventType;
+  location?: { latitude?: number; longitude?: number };
+  radiusMeters?: number;
+  timeWindow?: { startTime?: string; endTime?: string };
+  onSceneContact?: PointOfContact;
+  caseReference?: string;
+  disclosureLevel?: DisclosureLevel;
+  status?: RegistrationStatus;
+  etag?: string;
+  statusReason?: string;
+}
+
+export type ReviewItemStatus =
+  "REVIEW_ITEM_STATUS_PENDING" | "REVIEW_ITEM_STATUS_CONFIRMED" | "REVIEW_ITEM_STATUS_REJECTED";
+
+/** A POSSIBLE match for the watch officers: both sides shown, since brokering is their job. */
+export interface ReviewItem {
+  reviewItemId: string;
+  score?: number;
+  reasons?: string[];
+  sides?: ConflictSide[];
+  comparedSelectors?: Selector[];
+  status?: ReviewItemStatus;
+  createTime?: string;
+  decided?: ActorStamp;
+  decisionNote?: string;
+  conflictId?: string;
+}

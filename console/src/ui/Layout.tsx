@@ -1,24 +1,12 @@
-import { useEffect, useState } from "react";
 import { NavLink, Outlet } from "react-router";
 import { csrfToken } from "../api/client";
-import { useMe } from "../api/hooks";
+import { reportRoles, roles, signedOut, useMe } from "../api/hooks";
 import { ErrorMessage } from "./Feedback";
-
-type Theme = "light" | "dark";
-
-function initialTheme(): Theme {
-  const saved = localStorage.getItem("taskforce-theme");
-  if (saved === "light" || saved === "dark") return saved;
-  return window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
-}
+import { useTheme } from "./theme";
 
 export function Layout() {
   const me = useMe();
-  const [theme, setTheme] = useState<Theme>(initialTheme);
-  useEffect(() => {
-    document.documentElement.dataset["theme"] = theme;
-    localStorage.setItem("taskforce-theme", theme);
-  }, [theme]);
+  const [theme, setTheme] = useTheme(me.data?.username);
 
   if (me.error) {
     return (
@@ -26,9 +14,20 @@ export function Layout() {
         <h1>Taskforce console</h1>
         <ErrorMessage error={me.error} />
         <p>
-          <a className="button" href="/oauth2/authorization/keycloak">
-            Sign in
-          </a>
+          {signedOut(me.error) ? (
+            <a className="button" href="/oauth2/authorization/keycloak">
+              Sign in
+            </a>
+          ) : (
+            <button
+              type="button"
+              onClick={() => {
+                void me.refetch();
+              }}
+            >
+              Try again
+            </button>
+          )}
         </p>
       </main>
     );
@@ -47,7 +46,14 @@ export function Layout() {
           <NavLink to="/check">Check before acting</NavLink>
           <NavLink to="/conflicts">Conflicts</NavLink>
           <NavLink to="/cases">Cases</NavLink>
-          <NavLink to="/reports">Reports</NavLink>
+          <NavLink to="/operations">Plan an operation</NavLink>
+          <NavLink to="/registrations">Registrations</NavLink>
+          {me.data?.roles.includes(roles.watchOfficer) && (
+            <NavLink to="/review">Review queue</NavLink>
+          )}
+          {me.data?.roles.some((role) => reportRoles.includes(role)) && (
+            <NavLink to="/reports">Reports</NavLink>
+          )}
         </nav>
         <div className="who">
           {me.data && (

@@ -8,7 +8,17 @@ final class ConsoleRoutes {
 
   /** Pages: each serves the console's index.html, and only to a signed-in user. */
   static final List<String> PAGES =
-      List.of("/", "/check", "/conflicts", "/cases", "/cases/*", "/reports", "/reports/records");
+      List.of(
+          "/",
+          "/check",
+          "/conflicts",
+          "/cases",
+          "/cases/*",
+          "/review",
+          "/registrations",
+          "/operations",
+          "/reports",
+          "/reports/records");
 
   /** The console's own files (content-hashed names) — nothing in them is anyone's data. */
   static final List<String> STATIC = List.of("/assets/*", "/favicon.svg");

@@ -1,0 +1,178 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { post } from "../api/client";
+import type { OperationRegistration, TargetRegistration } from "../api/types";
+import { countdown, dateTime, enumLabel, selectorText } from "../format";
+import { ErrorMessage } from "../ui/Feedback";
+
+/** Registrations expiring within this many days are marked. */
+export const EXPIRY_WARNING_DAYS = 14;
+
+export function expiryState(expireTime: string | undefined, now: number) {
+  if (!expireTime) return "none" as const;
+  const left = new Date(expireTime).getTime() - now;
+  if (left <= 0) return "expired" as const;
+  return left <= EXPIRY_WARNING_DAYS * 86_400_000 ? ("soon" as const) : ("later" as const);
+}
+
+function useRegistrationAction(path: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Record<string, unknown>) => post(path, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["registrations"] }),
+  });
+}
+
+/** "Withdraw…" opens a reason and a confirming button, so one slip does not end a registration. */
+function EndWithReason(props: {
+  id: string;
+  verb: string;
+  what: string;
+  pending: boolean;
+  onEnd: (reason: string) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  if (!open) {
+    return (
+      <button
+        type="button"
+        className="secondary"
+        aria-label={`${props.verb} ${props.what}…`}
+        onClick={() => {
+          setOpen(true);
+        }}
+      >
+        {props.verb}…
+      </button>
+    );
+  }
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onEnd(reason);
+      }}
+    >
+      <label htmlFor={props.id}>Reason</label>
+      <input
+        id={props.id}
+        value={reason}
+        onChange={(e) => {
+          setReason(e.target.value);
+        }}
+      />
+      <button type="submit" disabled={props.pending}>
+        {props.verb}
+      </button>
+    </form>
+  );
+}
+
+export function TargetRow({
+  registration: r,
+  now,
+}: {
+  registration: TargetRegistration;
+  now: number;
+}) {
+  const base = `/api/v1/targets/${encodeURIComponent(r.registrationId)}`;
+  const renew = useRegistrationAction(`${base}:renew`);
+  const withdraw = useRegistrationAction(`${base}:withdraw`);
+  const active = r.status === "REGISTRATION_STATUS_ACTIVE";
+  const expiry = expiryState(r.expireTime, now);
+  const what = (r.selectors ?? []).map(selectorText).join("; ") || r.registrationId;
+  return (
+    <tr>
+      <td>{what}</td>
+      <td>{r.caseReference || "—"}</td>
+      <td>
+        {r.pointOfContact?.displayName ?? "—"}
+        {r.pointOfContact?.phone && ` · ${r.pointOfContact.phone}`}
+      </td>
+      <td>
+        {enumLabel(r.status, "REGISTRATION_STATUS_")}
+        {r.statusReason && ` — ${r.statusReason}`}
+      </td>
+      <td>
+        {dateTime(r.expireTime)}{" "}
+        {active && expiry === "soon" && (
+          <span className="badge badge-warning">expires {countdown(r.expireTime, now)}</span>
+        )}
+        {active && expiry === "later" && (
+          <span className="muted">({countdown(r.expireTime, now)})</span>
+        )}
+        {expiry === "expired" && <span className="badge badge-danger">expired</span>}
+      </td>
+      <td>
+        <div className="row-actions">
+          {active && (
+            <>
+              <button
+                type="button"
+                aria-label={`Renew ${what}`}
+                disabled={renew.isPending}
+                onClick={() => {
+                  renew.mutate({ etag: r.etag });
+                }}
+              >
+                Renew
+              </button>
+              <EndWithReason
+                id={`withdraw-${r.registrationId}`}
+                verb="Withdraw"
+                what={what}
+                pending={withdraw.isPending}
+                onEnd={(reason) => {
+                  withdraw.mutate({ reason, etag: r.etag });
+                }}
+              />
+            </>
+          )}
+          {renew.isSuccess && <span role="status">Renewed.</span>}
+          <ErrorMessage error={renew.error ?? withdraw.error} />
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+export function OperationRow({ registration: r }: { registration: OperationRegistration }) {
+  const cancel = useRegistrationAction(
+    `/api/v1/events/${encodeURIComponent(r.registrationId)}:cancel`,
+  );
+  const what = `${enumLabel(r.eventType, "EVENT_TYPE_")}${r.caseReference ? ` (${r.caseReference})` : ""}`;
+  return (
+    <tr>
+      <td>{what}</td>
+      <td>
+        {r.location?.latitude?.toFixed(5)}, {r.location?.longitude?.toFixed(5)} ·{" "}
+        {Math.round(r.radiusMeters ?? 0)} m
+      </td>
+      <td>
+        {dateTime(r.timeWindow?.startTime)} – {dateTime(r.timeWindow?.endTime)}
+      </td>
+      <td>
+        {enumLabel(r.status, "REGISTRATION_STATUS_")}
+        {r.statusReason && ` — ${r.statusReason}`}
+      </td>
+      <td>
+        <div className="row-actions">
+          {r.status === "REGISTRATION_STATUS_ACTIVE" && (
+            <EndWithReason
+              id={`cancel-${r.registrationId}`}
+              verb="Cancel"
+              what={what}
+              pending={cancel.isPending}
+              onEnd={(reason) => {
+                cancel.mutate({ reason, etag: r.etag });
+              }}
+            />
+          )}
+          <ErrorMessage error={cancel.error} />
+        </div>
+      </td>
+    </tr>
+  );
+}
