@@ -28,7 +28,8 @@ public final class Notifications {
           "TASK_ASSIGNED",
           "CASE_UPDATED",
           "ESCALATION",
-          "REVIEW_REQUIRED");
+          "REVIEW_REQUIRED",
+          "TIP_RECEIVED");
 
   /** The most publications one batch may carry. */
   public static final int MAX_BATCH = 500;
