@@ -50,7 +50,7 @@ import org.taskforce.platform.testing.KeycloakTestRealm;
  */
 public final class FakeDeconflictionService
     extends DeconflictionServiceGrpc.DeconflictionServiceImplBase {
-  record Created(AgencyPrincipal caller, CreateTargetRegistrationRequest request) {}
+  public record Created(AgencyPrincipal caller, CreateTargetRegistrationRequest request) {}
 
   /** A check before acting, with who asked (after delegation). */
   public record Checked(AgencyPrincipal caller, CheckBeforeActingRequest request) {}
@@ -158,7 +158,7 @@ public final class FakeDeconflictionService
   }
 
   /** Every create that reached the service while it was up, with who asked. */
-  List<Created> creates() {
+  public List<Created> creates() {
     return List.copyOf(creates);
   }
 
