@@ -55,25 +55,73 @@ class ReporterSealedTest extends IntakeTestBase {
     Tip other = enter(hotline(), motelTip("505-555-0182"));
     seen.add(text(other));
     // Refused: a future received time with the reporter given; the error must not carry it.
-    seen.add(refusal(() -> tips(hotline()).createTip(create.toBuilder()
-        .setTip(create.getTip().toBuilder().setReceivedTime(ago(Duration.ofDays(-2)))).build())));
+    seen.add(
+        refusal(() ->
+            tips(hotline())
+                .createTip(
+                    create.toBuilder()
+                        .setTip(
+                            create.getTip().toBuilder().setReceivedTime(ago(Duration.ofDays(-2))))
+                        .build())));
     // Refused: the reporter's own fields out of bounds; never quoted back.
-    seen.add(refusal(() -> tips(hotline()).createTip(create.toBuilder()
-        .setReporter(Reporter.newBuilder().setName(REPORTER_NAME.repeat(20)).setPhone(REPORTER_PHONE.repeat(5))).build())));
-    seen.add(text(tips(coordinator).getTip(GetTipRequest.newBuilder().setTipId(tip.getTipId()).build())));
+    seen.add(
+        refusal(() ->
+            tips(hotline())
+                .createTip(
+                    create.toBuilder()
+                        .setReporter(
+                            Reporter.newBuilder()
+                                .setName(REPORTER_NAME.repeat(20))
+                                .setPhone(REPORTER_PHONE.repeat(5)))
+                        .build())));
+    seen.add(
+        text(
+            tips(coordinator).getTip(GetTipRequest.newBuilder().setTipId(tip.getTipId()).build())));
     seen.add(text(tips(coordinator).listTips(ListTipsRequest.getDefaultInstance())));
-    seen.add(text(tips(coordinator).listRelatedTips(ListRelatedTipsRequest.newBuilder().setTipId(tip.getTipId()).build())));
-    Tip assigned = tips(coordinator).assignTip(AssignTipRequest.newBuilder().setTipId(tip.getTipId())
-        .setOfficer("Agent Baca").setEtag(tip.getEtag()).build()).getTip();
+    seen.add(
+        text(
+            tips(coordinator)
+                .listRelatedTips(
+                    ListRelatedTipsRequest.newBuilder().setTipId(tip.getTipId()).build())));
+    Tip assigned =
+        tips(coordinator)
+            .assignTip(
+                AssignTipRequest.newBuilder()
+                    .setTipId(tip.getTipId())
+                    .setOfficer("Agent Baca")
+                    .setEtag(tip.getEtag())
+                    .build())
+            .getTip();
     seen.add(text(assigned));
-    seen.add(text(tips(coordinator).convertTipToCase(ConvertTipToCaseRequest.newBuilder()
-        .setTipId(tip.getTipId()).setTitle("Central Ave motel").setEtag(assigned.getEtag())
-        .setPointOfContact(PointOfContact.newBuilder().setDisplayName("Agent Baca").setPhone("+15055550120"))
-        .build())));
-    seen.add(text(tips(coordinator).referTip(ReferTipRequest.newBuilder().setTipId(other.getTipId())
-        .setAgencyId(NNPD).setEtag(other.getEtag()).build())));
-    seen.add(tips(coordinator).exportTipOutcomes(ExportTipOutcomesRequest.newBuilder()
-        .setSource(TipSource.TIP_SOURCE_STATE_HOTLINE).build()).getCsv());
+    seen.add(
+        text(
+            tips(coordinator)
+                .convertTipToCase(
+                    ConvertTipToCaseRequest.newBuilder()
+                        .setTipId(tip.getTipId())
+                        .setTitle("Central Ave motel")
+                        .setEtag(assigned.getEtag())
+                        .setPointOfContact(
+                            PointOfContact.newBuilder()
+                                .setDisplayName("Agent Baca")
+                                .setPhone("+15055550120"))
+                        .build())));
+    seen.add(
+        text(
+            tips(coordinator)
+                .referTip(
+                    ReferTipRequest.newBuilder()
+                        .setTipId(other.getTipId())
+                        .setAgencyId(NNPD)
+                        .setEtag(other.getEtag())
+                        .build())));
+    seen.add(
+        tips(coordinator)
+            .exportTipOutcomes(
+                ExportTipOutcomesRequest.newBuilder()
+                    .setSource(TipSource.TIP_SOURCE_STATE_HOTLINE)
+                    .build())
+            .getCsv());
     drainOutbox();
     seen.add(NOTIFICATIONS.published().toString());
     seen.add(DECONFLICTION.checks().toString());
@@ -83,23 +131,34 @@ class ReporterSealedTest extends IntakeTestBase {
         database.getCollection(name).find().forEach(d -> seen.add(name + ": " + d.toJson()));
       }
     }
-    Document sealed = database.getCollection("tip_reporters").find(new Document("_id", tip.getTipId())).first();
+    Document sealed =
+        database.getCollection("tip_reporters").find(new Document("_id", tip.getTipId())).first();
     assertThat(sealed).isNotNull();
     seen.add(sealed.toJson());
 
-    RevealReporterResponse revealed = tips(coordinator).revealReporter(RevealReporterRequest.newBuilder()
-        .setTipId(tip.getTipId()).setPurpose("call-back to confirm the motel's address").build());
+    RevealReporterResponse revealed =
+        tips(coordinator)
+            .revealReporter(
+                RevealReporterRequest.newBuilder()
+                    .setTipId(tip.getTipId())
+                    .setPurpose("call-back to confirm the motel's address")
+                    .build());
 
     assertThat(revealed.getReporter().getName()).isEqualTo(REPORTER_NAME);
     assertThat(revealed.getReporter().getPhone()).isEqualTo(REPORTER_PHONE);
     assertThat(revealed.getReporter().getEmail()).isEqualTo(REPORTER_EMAIL);
     List<Document> audit = new ArrayList<>();
-    database.getCollection("audit_log").find(new Document("action", "REPORTER_REVEALED")).into(audit);
-    assertThat(audit).singleElement().satisfies(a -> {
-      assertThat(a.getString("purpose")).isEqualTo("call-back to confirm the motel's address");
-      assertThat(a.getString("outcome")).isEqualTo("SUCCESS");
-      assertThat(a.getString("resource")).isEqualTo("tips/" + tip.getTipId());
-    });
+    database
+        .getCollection("audit_log")
+        .find(new Document("action", "REPORTER_REVEALED"))
+        .into(audit);
+    assertThat(audit)
+        .singleElement()
+        .satisfies(a -> {
+          assertThat(a.getString("purpose")).isEqualTo("call-back to confirm the motel's address");
+          assertThat(a.getString("outcome")).isEqualTo("SUCCESS");
+          assertThat(a.getString("resource")).isEqualTo("tips/" + tip.getTipId());
+        });
     // After the reveal too: the audit trail and the logs hold no trace of what it revealed.
     database.getCollection("audit_log").find().forEach(d -> seen.add(d.toJson()));
     seen.add(output.getAll());
@@ -113,12 +172,27 @@ class ReporterSealedTest extends IntakeTestBase {
 
   @Test
   void anAnonymousTip_revealsNothing_andASecondAgencysCoordinatorCannotAsk() {
-    Tip tip = tips(hotline()).createTip(CreateTipRequest.newBuilder().setTip(motelTip("505-555-0183")).build()).getTip();
+    Tip tip =
+        tips(hotline())
+            .createTip(CreateTipRequest.newBuilder().setTip(motelTip("505-555-0183")).build())
+            .getTip();
     assertThat(tip.getAnonymous()).isTrue();
-    assertThat(tips(agoCoordinator()).revealReporter(RevealReporterRequest.newBuilder()
-        .setTipId(tip.getTipId()).setPurpose("check").build()).getAnonymous()).isTrue();
-    var e = catchThrowableOfType(StatusRuntimeException.class, () -> tips(agoCoordinator())
-        .revealReporter(RevealReporterRequest.newBuilder().setTipId(tip.getTipId()).build()));
+    assertThat(
+            tips(agoCoordinator())
+                .revealReporter(
+                    RevealReporterRequest.newBuilder()
+                        .setTipId(tip.getTipId())
+                        .setPurpose("check")
+                        .build())
+                .getAnonymous())
+        .isTrue();
+    var e =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () ->
+                tips(agoCoordinator())
+                    .revealReporter(
+                        RevealReporterRequest.newBuilder().setTipId(tip.getTipId()).build()));
     assertThat(ErrorDetails.violations(e)).containsKey("purpose");
   }
 

@@ -28,9 +28,8 @@ import org.taskforce.api.intake.v1.ReferTipRequest;
 import org.taskforce.api.intake.v1.RevealReporterRequest;
 import org.taskforce.api.intake.v1.ScreenTipRequest;
 import org.taskforce.api.intake.v1.Tip;
-import org.taskforce.api.intake.v1.TipSource;
 import org.taskforce.api.intake.v1.TipServiceGrpc;
-import org.taskforce.platform.testing.BearerCredentials;
+import org.taskforce.api.intake.v1.TipSource;
 
 /**
  * Every TipService RPC for every kind of caller (role × agency × the agency a tip is assigned or
@@ -53,7 +52,9 @@ class TipAuthorizationMatrixTest extends IntakeTestBase {
     c.put("apd investigator (assigned)", investigator(APD, "LOCAL"));
     c.put("nnpd coordinator (referred)", coordinatorOnly(NNPD, "TRIBAL"));
     c.put("hsi coordinator", coordinatorOnly(HSI, "FEDERAL"));
-    c.put("task-force commander", REALM.user("tfc", AGO, "STATE", "commander", "taskforce-commander").mint());
+    c.put(
+        "task-force commander",
+        REALM.user("tfc", AGO, "STATE", "commander", "taskforce-commander").mint());
     c.put("ago partner system", partnerOf(AGO, "STATE"));
     c.put("hotline advocate", hotline());
     c.put("no token", null);
@@ -62,6 +63,7 @@ class TipAuthorizationMatrixTest extends IntakeTestBase {
 
   /** Expected codes per caller, in {@link #callers()} order. */
   static final Map<String, List<Status.Code>> ASSIGNED_TIP = new LinkedHashMap<>();
+
   static final Map<String, List<Status.Code>> REFERRED_TIP = new LinkedHashMap<>();
 
   static {
@@ -113,16 +115,24 @@ class TipAuthorizationMatrixTest extends IntakeTestBase {
     assertThat(wrong).isEmpty();
   }
 
-  private void run(String rpc, List<Status.Code> expected, java.util.function.Supplier<Tip> fixture, List<String> wrong) {
+  private void run(
+      String rpc,
+      List<Status.Code> expected,
+      java.util.function.Supplier<Tip> fixture,
+      List<String> wrong) {
     int i = 0;
     for (Map.Entry<String, String> caller : callers().entrySet()) {
       Tip tip = fixture.get();
       Status.Code got = call(rpc, caller.getValue(), tip);
       if (got != expected.get(i)) {
-        wrong.add(rpc + " as " + caller.getKey() + ": expected " + expected.get(i) + ", got " + got);
+        wrong.add(
+            rpc + " as " + caller.getKey() + ": expected " + expected.get(i) + ", got " + got);
       }
       if (got != OK && tip != null) {
-        Tip after = tips(agoCoordinator()).getTip(GetTipRequest.newBuilder().setTipId(tip.getTipId()).build()).getTip();
+        Tip after =
+            tips(agoCoordinator())
+                .getTip(GetTipRequest.newBuilder().setTipId(tip.getTipId()).build())
+                .getTip();
         if (!after.getEtag().equals(tip.getEtag())) {
           wrong.add(rpc + " as " + caller.getKey() + ": refused, yet the tip changed");
         }
@@ -134,57 +144,144 @@ class TipAuthorizationMatrixTest extends IntakeTestBase {
   private Tip assignedTip() {
     Tip t = enter(hotline(), motelTip("505-555-0171"));
     return tips(agoCoordinator())
-        .assignTip(AssignTipRequest.newBuilder().setTipId(t.getTipId()).setAgencyId(APD)
-            .setOfficer("Det. Chavez").setEtag(t.getEtag()).build())
+        .assignTip(
+            AssignTipRequest.newBuilder()
+                .setTipId(t.getTipId())
+                .setAgencyId(APD)
+                .setOfficer("Det. Chavez")
+                .setEtag(t.getEtag())
+                .build())
         .getTip();
   }
 
   private Tip referredTip() {
     Tip t = enter(hotline(), motelTip("505-555-0172"));
     return tips(agoCoordinator())
-        .referTip(ReferTipRequest.newBuilder().setTipId(t.getTipId()).setAgencyId(NNPD)
-            .setEtag(t.getEtag()).build())
+        .referTip(
+            ReferTipRequest.newBuilder()
+                .setTipId(t.getTipId())
+                .setAgencyId(NNPD)
+                .setEtag(t.getEtag())
+                .build())
         .getTip();
   }
 
   private Status.Code call(String rpc, String token, Tip tip) {
     TipServiceGrpc.TipServiceBlockingStub stub =
         token == null ? TipServiceGrpc.newBlockingStub(channel) : tips(token);
-    Map<String, BiConsumer<TipServiceGrpc.TipServiceBlockingStub, Tip>> calls = new LinkedHashMap<>();
-    calls.put("GetTip", (s, t) -> s.getTip(GetTipRequest.newBuilder().setTipId(t.getTipId()).build()));
-    calls.put("ListRelatedTips", (s, t) -> s.listRelatedTips(ListRelatedTipsRequest.newBuilder().setTipId(t.getTipId()).build()));
-    calls.put("ScreenTip", (s, t) -> s.screenTip(ScreenTipRequest.newBuilder().setTipId(t.getTipId()).setEtag(t.getEtag()).build()));
-    calls.put("CloseTip", (s, t) -> s.closeTip(CloseTipRequest.newBuilder().setTipId(t.getTipId())
-        .setReason(CloseReason.CLOSE_REASON_NO_INDICATORS).setEtag(t.getEtag()).build()));
-    calls.put("MergeTips", (s, t) -> {
-      Tip other = enter(hotline(), motelTip("505-555-0173"));
-      tips(agoCoordinator()).assignTip(AssignTipRequest.newBuilder().setTipId(other.getTipId())
-          .setAgencyId(APD).setOfficer("Det. Chavez").setEtag(other.getEtag()).build());
-      s.mergeTips(MergeTipsRequest.newBuilder().setTipId(t.getTipId()).setOtherTipId(other.getTipId())
-          .setEtag(t.getEtag()).build());
-    });
-    calls.put("AssignTip", (s, t) -> s.assignTip(AssignTipRequest.newBuilder().setTipId(t.getTipId())
-        .setOfficer("Agent Baca").setEtag(t.getEtag()).build()));
-    calls.put("ReferTip", (s, t) -> s.referTip(ReferTipRequest.newBuilder().setTipId(t.getTipId())
-        .setAgencyId(FBI).setEtag(t.getEtag()).build()));
-    calls.put("RevealReporter", (s, t) -> s.revealReporter(RevealReporterRequest.newBuilder()
-        .setTipId(t.getTipId()).setPurpose("call-back to confirm the address").build()));
-    calls.put("ConvertTipToCase", (s, t) -> s.convertTipToCase(ConvertTipToCaseRequest.newBuilder()
-        .setTipId(t.getTipId()).setTitle("From a tip").setEtag(t.getEtag())
-        .setPointOfContact(PointOfContact.newBuilder().setDisplayName("Det. Chavez").setPhone("+15055550122"))
-        .build()));
-    calls.put("LinkTipToCase", (s, t) -> {
-      String caseId = createCase(ago(), "AGO's own case").getCaseId();
-      s.linkTipToCase(LinkTipToCaseRequest.newBuilder().setTipId(t.getTipId()).setCaseId(caseId)
-          .setEtag(t.getEtag()).build());
-    });
+    Map<String, BiConsumer<TipServiceGrpc.TipServiceBlockingStub, Tip>> calls =
+        new LinkedHashMap<>();
+    calls.put(
+        "GetTip", (s, t) -> s.getTip(GetTipRequest.newBuilder().setTipId(t.getTipId()).build()));
+    calls.put(
+        "ListRelatedTips",
+        (s, t) ->
+            s.listRelatedTips(ListRelatedTipsRequest.newBuilder().setTipId(t.getTipId()).build()));
+    calls.put(
+        "ScreenTip",
+        (s, t) ->
+            s.screenTip(
+                ScreenTipRequest.newBuilder().setTipId(t.getTipId()).setEtag(t.getEtag()).build()));
+    calls.put(
+        "CloseTip",
+        (s, t) ->
+            s.closeTip(
+                CloseTipRequest.newBuilder()
+                    .setTipId(t.getTipId())
+                    .setReason(CloseReason.CLOSE_REASON_NO_INDICATORS)
+                    .setEtag(t.getEtag())
+                    .build()));
+    calls.put(
+        "MergeTips",
+        (s, t) -> {
+          Tip other = enter(hotline(), motelTip("505-555-0173"));
+          tips(agoCoordinator())
+              .assignTip(
+                  AssignTipRequest.newBuilder()
+                      .setTipId(other.getTipId())
+                      .setAgencyId(APD)
+                      .setOfficer("Det. Chavez")
+                      .setEtag(other.getEtag())
+                      .build());
+          s.mergeTips(
+              MergeTipsRequest.newBuilder()
+                  .setTipId(t.getTipId())
+                  .setOtherTipId(other.getTipId())
+                  .setEtag(t.getEtag())
+                  .build());
+        });
+    calls.put(
+        "AssignTip",
+        (s, t) ->
+            s.assignTip(
+                AssignTipRequest.newBuilder()
+                    .setTipId(t.getTipId())
+                    .setOfficer("Agent Baca")
+                    .setEtag(t.getEtag())
+                    .build()));
+    calls.put(
+        "ReferTip",
+        (s, t) ->
+            s.referTip(
+                ReferTipRequest.newBuilder()
+                    .setTipId(t.getTipId())
+                    .setAgencyId(FBI)
+                    .setEtag(t.getEtag())
+                    .build()));
+    calls.put(
+        "RevealReporter",
+        (s, t) ->
+            s.revealReporter(
+                RevealReporterRequest.newBuilder()
+                    .setTipId(t.getTipId())
+                    .setPurpose("call-back to confirm the address")
+                    .build()));
+    calls.put(
+        "ConvertTipToCase",
+        (s, t) ->
+            s.convertTipToCase(
+                ConvertTipToCaseRequest.newBuilder()
+                    .setTipId(t.getTipId())
+                    .setTitle("From a tip")
+                    .setEtag(t.getEtag())
+                    .setPointOfContact(
+                        PointOfContact.newBuilder()
+                            .setDisplayName("Det. Chavez")
+                            .setPhone("+15055550122"))
+                    .build()));
+    calls.put(
+        "LinkTipToCase",
+        (s, t) -> {
+          String caseId = createCase(ago(), "AGO's own case").getCaseId();
+          s.linkTipToCase(
+              LinkTipToCaseRequest.newBuilder()
+                  .setTipId(t.getTipId())
+                  .setCaseId(caseId)
+                  .setEtag(t.getEtag())
+                  .build());
+        });
     calls.put("ListTips", (s, t) -> s.listTips(ListTipsRequest.getDefaultInstance()));
-    calls.put("CreateTip", (s, t) -> s.createTip(CreateTipRequest.newBuilder().setTip(motelTip("505-555-0174")).build()));
-    calls.put("ImportCyberTiplineReports", (s, t) -> s.importCyberTiplineReports(
-        ImportCyberTiplineReportsRequest.newBuilder().addReports(CyberTiplineReport.newBuilder()
-            .setReportNumber("1" + System.nanoTime() % 100000000).setIncidentType("Child Sex Trafficking")).build()));
-    calls.put("ExportTipOutcomes", (s, t) -> s.exportTipOutcomes(ExportTipOutcomesRequest.newBuilder()
-        .setSource(TipSource.TIP_SOURCE_STATE_HOTLINE).build()));
+    calls.put(
+        "CreateTip",
+        (s, t) ->
+            s.createTip(CreateTipRequest.newBuilder().setTip(motelTip("505-555-0174")).build()));
+    calls.put(
+        "ImportCyberTiplineReports",
+        (s, t) ->
+            s.importCyberTiplineReports(
+                ImportCyberTiplineReportsRequest.newBuilder()
+                    .addReports(
+                        CyberTiplineReport.newBuilder()
+                            .setReportNumber("1" + System.nanoTime() % 100000000)
+                            .setIncidentType("Child Sex Trafficking"))
+                    .build()));
+    calls.put(
+        "ExportTipOutcomes",
+        (s, t) ->
+            s.exportTipOutcomes(
+                ExportTipOutcomesRequest.newBuilder()
+                    .setSource(TipSource.TIP_SOURCE_STATE_HOTLINE)
+                    .build()));
     try {
       calls.get(rpc).accept(stub, tip);
       return OK;
