@@ -11,6 +11,9 @@ const CheckPage = lazy(() => import("./check/CheckPage"));
 const ConflictsPage = lazy(() => import("./pages/ConflictsPage"));
 const CasesPage = lazy(() => import("./pages/CasesPage"));
 const CasePage = lazy(() => import("./pages/CasePage"));
+const TipsPage = lazy(() => import("./intake/TipsPage"));
+const TipPage = lazy(() => import("./intake/TipPage"));
+const NewTipPage = lazy(() => import("./intake/NewTipPage"));
 
 const page = (element: React.ReactNode) => (
   <Suspense fallback={<Loading what="the page" />}>{element}</Suspense>
@@ -26,6 +29,9 @@ export const router = createBrowserRouter([
       { path: "/conflicts", element: page(<ConflictsPage />) },
       { path: "/cases", element: page(<CasesPage />) },
       { path: "/cases/:caseId", element: page(<CasePage />) },
+      { path: "/tips", element: page(<TipsPage />) },
+      { path: "/tips/new", element: page(<NewTipPage />) },
+      { path: "/tips/:tipId", element: page(<TipPage />) },
     ],
   },
 ]);

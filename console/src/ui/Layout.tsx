@@ -47,6 +47,7 @@ export function Layout() {
           <NavLink to="/check">Check before acting</NavLink>
           <NavLink to="/conflicts">Conflicts</NavLink>
           <NavLink to="/cases">Cases</NavLink>
+          <NavLink to="/tips">Tips</NavLink>
         </nav>
         <div className="who">
           {me.data && (

@@ -43,7 +43,10 @@ class IntakeJourneyTest {
 
   private LocalStack stack;
   private Client api;
-  private final HttpClient http = HttpClient.newHttpClient();
+  // HTTP/1.1 as a browser speaks it to a plain-http gateway: Java's default (an h2c upgrade) is
+  // answered 413 by the gateway when the first request on a connection has a body.
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @BeforeAll
   @Timeout(value = 12, unit = TimeUnit.MINUTES)

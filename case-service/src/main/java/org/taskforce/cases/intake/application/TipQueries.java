@@ -96,7 +96,9 @@ public final class TipQueries {
    * the source's reference, when received, outcome, when decided, and what it became (case id,
    * agency referred to, or close reason). Never the reporter, narrative or persons.
    */
-  public String exportOutcomes(AgencyPrincipal caller, TipSource source) {
+  public record Export(String csv, int count) {}
+
+  public Export exportOutcomes(AgencyPrincipal caller, TipSource source) {
     TipAccess.requireCoordinator(caller);
     if (source == null) {
       throw TaskforceException.invalidArgument("source", "is required");
@@ -126,7 +128,7 @@ public final class TipQueries {
               .append("\r\n");
         });
     audit.listed(caller, "TIP_OUTCOMES_EXPORTED", count[0]);
-    return csv.toString();
+    return new Export(csv.toString(), count[0]);
   }
 
   private static final DateTimeFormatter ISO =

@@ -5,7 +5,36 @@ import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Supplier;
-import org.taskforce.api.intake.v1.*;
+import org.taskforce.api.intake.v1.AssignTipRequest;
+import org.taskforce.api.intake.v1.AssignTipResponse;
+import org.taskforce.api.intake.v1.CloseTipRequest;
+import org.taskforce.api.intake.v1.CloseTipResponse;
+import org.taskforce.api.intake.v1.ConvertTipToCaseRequest;
+import org.taskforce.api.intake.v1.ConvertTipToCaseResponse;
+import org.taskforce.api.intake.v1.CreateTipRequest;
+import org.taskforce.api.intake.v1.CreateTipResponse;
+import org.taskforce.api.intake.v1.ExportTipOutcomesRequest;
+import org.taskforce.api.intake.v1.ExportTipOutcomesResponse;
+import org.taskforce.api.intake.v1.GetTipRequest;
+import org.taskforce.api.intake.v1.GetTipResponse;
+import org.taskforce.api.intake.v1.ImportCyberTiplineReportsRequest;
+import org.taskforce.api.intake.v1.ImportCyberTiplineReportsResponse;
+import org.taskforce.api.intake.v1.LinkTipToCaseRequest;
+import org.taskforce.api.intake.v1.LinkTipToCaseResponse;
+import org.taskforce.api.intake.v1.ListRelatedTipsRequest;
+import org.taskforce.api.intake.v1.ListRelatedTipsResponse;
+import org.taskforce.api.intake.v1.ListTipsRequest;
+import org.taskforce.api.intake.v1.ListTipsResponse;
+import org.taskforce.api.intake.v1.MergeTipsRequest;
+import org.taskforce.api.intake.v1.MergeTipsResponse;
+import org.taskforce.api.intake.v1.ReferTipRequest;
+import org.taskforce.api.intake.v1.ReferTipResponse;
+import org.taskforce.api.intake.v1.RelatedTip;
+import org.taskforce.api.intake.v1.RevealReporterRequest;
+import org.taskforce.api.intake.v1.RevealReporterResponse;
+import org.taskforce.api.intake.v1.ScreenTipRequest;
+import org.taskforce.api.intake.v1.ScreenTipResponse;
+import org.taskforce.api.intake.v1.TipServiceGrpc;
 import org.taskforce.cases.application.Ids;
 import org.taskforce.cases.application.Page;
 import org.taskforce.cases.intake.application.Intake;
@@ -355,15 +384,17 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
     answer(
         observer,
         () -> {
-          String csv =
+          TipQueries.Export export =
               queries.exportOutcomes(
                   caller(),
                   TipMapping.in(
                       request.getSource(),
                       "TIP_SOURCE_",
                       org.taskforce.cases.intake.domain.TipSource.class));
-          int lines = (int) csv.chars().filter(c -> c == '\n').count() - 1;
-          return ExportTipOutcomesResponse.newBuilder().setCsv(csv).setCount(lines).build();
+          return ExportTipOutcomesResponse.newBuilder()
+              .setCsv(export.csv())
+              .setCount(export.count())
+              .build();
         });
   }
 }
