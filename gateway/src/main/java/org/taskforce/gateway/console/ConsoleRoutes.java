@@ -7,7 +7,8 @@ final class ConsoleRoutes {
   private ConsoleRoutes() {}
 
   /** Pages: each serves the console's index.html, and only to a signed-in user. */
-  static final List<String> PAGES = List.of("/", "/check", "/conflicts", "/cases", "/cases/*", "/tips", "/tips/*");
+  static final List<String> PAGES =
+      List.of("/", "/check", "/conflicts", "/cases", "/cases/*", "/tips", "/tips/*");
 
   /** The console's own files (content-hashed names) — nothing in them is anyone's data. */
   static final List<String> STATIC = List.of("/assets/*", "/favicon.svg");

@@ -120,25 +120,38 @@ public final class IntakeBenchmark {
     System.exit(0);
   }
 
-  /** Reports {@code first..first+count}: each with a URL, an e-mail, a screen name, an IP, a phone. */
+  /**
+   * Reports {@code first..first+count}: each with a URL, an e-mail, a screen name, an IP, a phone.
+   */
   static ImportCyberTiplineReportsRequest file(int first, int count, int registrations) {
     ImportCyberTiplineReportsRequest.Builder f = ImportCyberTiplineReportsRequest.newBuilder();
     for (int i = first; i < first + count; i++) {
       // Every tenth report names a phone another agency registered.
       String phone =
-          i % 10 == 0 ? Registrations.phone(i % registrations) : String.format("+1575%07d", i % 10_000_000);
+          i % 10 == 0
+              ? Registrations.phone(i % registrations)
+              : String.format("+1575%07d", i % 10_000_000);
       f.addReports(
           CyberTiplineReport.newBuilder()
               .setReportNumber(Integer.toString(i))
-              .setIncidentType(i % 4 == 0 ? "Child Sex Trafficking" : "Online Enticement of Children for Sexual Acts")
-              .setIncidentTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(1_760_000_000L + i))
+              .setIncidentType(
+                  i % 4 == 0
+                      ? "Child Sex Trafficking"
+                      : "Online Enticement of Children for Sexual Acts")
+              .setIncidentTime(
+                  com.google.protobuf.Timestamp.newBuilder().setSeconds(1_760_000_000L + i))
               .setReportingCompany(
                   CyberTiplineReportingCompany.newBuilder()
                       .setName("Example Social, Inc.")
                       .addUrls("https://social.example.com/u/user" + i)
                       .addEmails("user" + i + "@example.net")
-                      .addScreenNames(CyberTiplineScreenName.newBuilder().setPlatform("examplesocial").setName("user" + i))
-                      .addIpAddresses(CyberTiplineIpAddress.newBuilder().setAddress("198.51." + (i / 256 % 256) + "." + (i % 256)))
+                      .addScreenNames(
+                          CyberTiplineScreenName.newBuilder()
+                              .setPlatform("examplesocial")
+                              .setName("user" + i))
+                      .addIpAddresses(
+                          CyberTiplineIpAddress.newBuilder()
+                              .setAddress("198.51." + (i / 256 % 256) + "." + (i % 256)))
                       .addPhones(phone))
               .setAdditionalInformation("Account " + i + " offers money to meet a minor."));
     }
@@ -162,7 +175,10 @@ public final class IntakeBenchmark {
     p.put("taskforce.security.client.client-secret", "bench");
     p.put("taskforce.deconfliction.watch-agency-id", "nm-ago");
     p.put("logging.level.root", "WARN");
-    for (String a : new String[] {"nm-ago", "hsi-abq", "usao-nm", "apd", "fbi-abq", "nm-crisis-center", "bcso", "nnpd"}) {
+    for (String a :
+        new String[] {
+          "nm-ago", "hsi-abq", "usao-nm", "apd", "fbi-abq", "nm-crisis-center", "bcso", "nnpd"
+        }) {
       p.put("taskforce.deconfliction.agencies." + a, a.toUpperCase(Locale.ROOT));
     }
     return new SpringApplicationBuilder(DeconflictionServiceApplication.class)

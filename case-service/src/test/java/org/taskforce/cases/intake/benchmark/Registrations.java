@@ -45,11 +45,15 @@ final class Registrations {
               .setRequestId("bench-" + i)
               .setRegistration(
                   TargetRegistration.newBuilder()
-                      .addSelectors(Selector.newBuilder().setPhone(PhoneSelector.newBuilder().setNumber(phone(i))))
+                      .addSelectors(
+                          Selector.newBuilder()
+                              .setPhone(PhoneSelector.newBuilder().setNumber(phone(i))))
                       .setCaseReference("HSI-BENCH-" + i)
                       .setDisclosureLevel(DisclosureLevel.DISCLOSURE_LEVEL_OPEN)
                       .setPointOfContact(
-                          PointOfContact.newBuilder().setDisplayName("SA Bench").setPhone("+15055550100")))
+                          PointOfContact.newBuilder()
+                              .setDisplayName("SA Bench")
+                              .setPhone("+15055550100")))
               .build());
     }
     channel.shutdownNow();
