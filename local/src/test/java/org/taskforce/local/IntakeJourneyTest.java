@@ -181,8 +181,6 @@ class IntakeJourneyTest {
         .listConflicts(ListConflictsRequest.newBuilder().setPageSize(100).build())
         .getConflictsList()
         .stream()
-        .filter(
-            c -> c.getReasonsList().toString().contains("5550411") || c.toString().contains("0411"))
         .filter(c ->
             c.getSidesList().stream()
                 .anyMatch(s -> s.getAgency().getAgencyId().equals(otherAgency)))
