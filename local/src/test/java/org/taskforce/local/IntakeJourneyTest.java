@@ -72,6 +72,8 @@ class IntakeJourneyTest {
   @Test
   void hotlineTip_triagedByAgo_becomesACase_andHsisRegistrationIsAConflictOnBothSides()
       throws Exception {
+    int hsiBefore = conflictsWith("hsi.investigator", "nm-ago").size();
+    int agoBefore = conflictsWith("ago.intake", "hsi-abq").size();
     api.deconfliction(api.userToken("hsi.investigator"))
         .createTargetRegistration(
             CreateTargetRegistrationRequest.newBuilder()
@@ -132,8 +134,9 @@ class IntakeJourneyTest {
     assertThat(converted.getTip().getStatus()).isEqualTo(TipStatus.TIP_STATUS_CONVERTED);
     assertThat(converted.getSubjectCount()).isEqualTo(2);
 
-    assertThat(conflictsWith("hsi.investigator", "nm-ago")).isNotEmpty();
-    assertThat(conflictsWith("ago.intake", "hsi-abq")).isNotEmpty();
+    // One more conflict between the two agencies than before, seen from both sides.
+    assertThat(conflictsWith("hsi.investigator", "nm-ago")).hasSize(hsiBefore + 1);
+    assertThat(conflictsWith("ago.intake", "hsi-abq")).hasSize(agoBefore + 1);
 
     // The reporter, for the coordinator with a stated purpose.
     HttpResponse<String> revealed =
