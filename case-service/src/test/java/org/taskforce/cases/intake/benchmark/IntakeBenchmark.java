@@ -130,7 +130,7 @@ public final class IntakeBenchmark {
       String phone =
           i % 10 == 0
               ? Registrations.phone(i % registrations)
-              : String.format("+1575%07d", i % 10_000_000);
+              : String.format("+1575%03d%04d", 200 + i / 10_000 % 800, i % 10_000);
       f.addReports(
           CyberTiplineReport.newBuilder()
               .setReportNumber(Integer.toString(i))

@@ -20,7 +20,8 @@ final class Registrations {
   private Registrations() {}
 
   static String phone(int i) {
-    return String.format("+1505%07d", i);
+    // A valid North American number: the exchange starts at 200.
+    return String.format("+1505%03d%04d", 200 + i / 10_000 % 800, i % 10_000);
   }
 
   static void load(KeycloakTestRealm realm, String address, int count) {
