@@ -16,6 +16,9 @@ const RegistrationsPage = lazy(() => import("./registrations/RegistrationsPage")
 const OperationPage = lazy(() => import("./operations/OperationPage"));
 const ReportsPage = lazy(() => import("./reports/ReportsPage"));
 const ReportRecordsPage = lazy(() => import("./reports/RecordsPage"));
+const TipsPage = lazy(() => import("./intake/TipsPage"));
+const TipPage = lazy(() => import("./intake/TipPage"));
+const NewTipPage = lazy(() => import("./intake/NewTipPage"));
 
 const page = (element: React.ReactNode) => (
   <Suspense fallback={<Loading what="the page" />}>{element}</Suspense>
@@ -36,6 +39,9 @@ export const router = createBrowserRouter([
       { path: "/operations", element: page(<OperationPage />) },
       { path: "/reports", element: page(<ReportsPage />) },
       { path: "/reports/records", element: page(<ReportRecordsPage />) },
+      { path: "/tips", element: page(<TipsPage />) },
+      { path: "/tips/new", element: page(<NewTipPage />) },
+      { path: "/tips/:tipId", element: page(<TipPage />) },
     ],
   },
 ]);

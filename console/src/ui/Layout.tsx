@@ -46,6 +46,7 @@ export function Layout() {
           <NavLink to="/check">Check before acting</NavLink>
           <NavLink to="/conflicts">Conflicts</NavLink>
           <NavLink to="/cases">Cases</NavLink>
+          <NavLink to="/tips">Tips</NavLink>
           <NavLink to="/operations">Plan an operation</NavLink>
           <NavLink to="/registrations">Registrations</NavLink>
           {me.data?.roles.includes(roles.watchOfficer) && (

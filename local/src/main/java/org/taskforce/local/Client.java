@@ -105,6 +105,12 @@ public final class Client implements AutoCloseable {
         .withDeadlineAfter(20, TimeUnit.SECONDS);
   }
 
+  public org.taskforce.api.intake.v1.TipServiceGrpc.TipServiceBlockingStub tips(String token) {
+    return org.taskforce.api.intake.v1.TipServiceGrpc.newBlockingStub(channel)
+        .withCallCredentials(bearer(token))
+        .withDeadlineAfter(20, TimeUnit.SECONDS);
+  }
+
   public DeconflictionServiceGrpc.DeconflictionServiceBlockingStub deconfliction(String token) {
     return DeconflictionServiceGrpc.newBlockingStub(channel)
         .withCallCredentials(bearer(token))

@@ -61,14 +61,16 @@ public final class DemoData {
   }
 
   /** What the load left behind. */
-  public record Summary(String jointCaseId, String jointCaseNumber, int subjects) {
+  public record Summary(String jointCaseId, String jointCaseNumber, int subjects, int tips) {
     @Override
     public String toString() {
       return "joint case "
           + jointCaseNumber
           + " with "
           + subjects
-          + " subjects, a target conflict, an event conflict, a possible match for review";
+          + " subjects, a target conflict, an event conflict, a possible match for review, "
+          + tips
+          + " tips";
     }
   }
 
@@ -247,7 +249,8 @@ public final class DemoData {
                       .setCaseId(loaded.getCaseId())
                       .build())
               .getSubjectsCount();
-      return new Summary(loaded.getCaseId(), loaded.getCaseNumber(), subjects);
+      int tips = new DemoTips(api).load();
+      return new Summary(loaded.getCaseId(), loaded.getCaseNumber(), subjects, tips);
     }
   }
 

@@ -37,6 +37,9 @@ public final class LocalStack implements AutoCloseable {
   public static final String GATEWAY = "127.0.0.1:8080";
   static final String JVM_MEMORY = "-Xmx256m";
 
+  /** The local stack's reporter key (base64 of SHA-256 of a fixed phrase): development only. */
+  static final String DEV_REPORTER_KEY = "3q1Hc0Wn6l9yLbB8p8c8o3s4M8Ai2dNvF5lqX4b0Z2s=";
+
   /** What runs, where it listens and how it says it is ready. */
   record Part(String name, int port, String health) {}
 
@@ -304,6 +307,11 @@ public final class LocalStack implements AutoCloseable {
       // The web console signs users in through the realm's taskforce-console client.
       command.add("--taskforce.console.client-secret=dev-taskforce-console-secret");
     }
+    if (module.equals("case-service")) {
+      // A development key for tip reporters' sealed identities (32 bytes, base64): never use it
+      // outside a local stack.
+      command.add("--taskforce.intake.reporter-key=" + DEV_REPORTER_KEY);
+    }
     if (module.equals("notification-service")) {
       // Partner receivers of a local demo listen on this machine, without TLS.
       command.add("--taskforce.notifications.webhooks.allow-plain-http=true");
@@ -417,6 +425,7 @@ public final class LocalStack implements AutoCloseable {
         Demo users (development realm only; password for all: %s):
           ago.investigator  ago.commander  ago.watch  ago.admin     NM Attorney General (lead)
           ago.grants                                                its grant manager (reports)
+          ago.intake (intake coordinator: tips)                     NM Attorney General
           hsi.investigator  hsi.commander  hsi.admin                HSI Albuquerque
           apd.investigator  apd.commander                           Albuquerque PD
           fbi.investigator  usao.investigator  bcso.investigator  nnpd.investigator

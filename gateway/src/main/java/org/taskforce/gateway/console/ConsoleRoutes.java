@@ -18,7 +18,9 @@ final class ConsoleRoutes {
           "/registrations",
           "/operations",
           "/reports",
-          "/reports/records");
+          "/reports/records",
+          "/tips",
+          "/tips/*");
 
   /** The console's own files (content-hashed names) — nothing in them is anyone's data. */
   static final List<String> STATIC = List.of("/assets/*", "/favicon.svg");

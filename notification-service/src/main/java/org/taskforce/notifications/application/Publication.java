@@ -37,7 +37,8 @@ public record Publication(
           "TASK_ASSIGNED",
           "CASE_UPDATED",
           "ESCALATION",
-          "REVIEW_REQUIRED");
+          "REVIEW_REQUIRED",
+          "TIP_RECEIVED");
 
   public Publication {
     Violations violations = new Violations();

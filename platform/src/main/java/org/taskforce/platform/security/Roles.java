@@ -27,6 +27,9 @@ public final class Roles {
 
   public static final String ADMIN = "admin";
 
+  /** Triages the tips its agency receives; the only role that may read a tip's reporter. */
+  public static final String INTAKE_COORDINATOR = "intake-coordinator";
+
   /**
    * Service accounts of Taskforce's own services (client credentials), for calls no user makes,
    * such as an outbox relay publishing notifications.

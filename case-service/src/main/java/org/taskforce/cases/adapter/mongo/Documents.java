@@ -27,12 +27,12 @@ import org.taskforce.cases.domain.Stamp;
 import org.taskforce.platform.error.TaskforceException;
 
 /** Shared document shapes and keyset pagination of the case-service collections. */
-final class Documents {
-  static final String SORT_TIME = "createdAt";
+public final class Documents {
+  public static final String SORT_TIME = "createdAt";
 
   private Documents() {}
 
-  static Document stamp(Stamp s) {
+  public static Document stamp(Stamp s) {
     return s == null
         ? null
         : new Document("subject", s.subject())
@@ -41,7 +41,7 @@ final class Documents {
             .append("time", Date.from(s.time()));
   }
 
-  static Stamp stamp(Document d) {
+  public static Stamp stamp(Document d) {
     return d == null
         ? null
         : new Stamp(
@@ -51,14 +51,14 @@ final class Documents {
             d.getDate("time").toInstant());
   }
 
-  static Document contact(Contact c) {
+  public static Document contact(Contact c) {
     return new Document("name", c.displayName())
         .append("title", c.title())
         .append("phone", c.phone())
         .append("email", c.email());
   }
 
-  static Contact contact(Document d) {
+  public static Contact contact(Document d) {
     return d == null
         ? Contact.NONE
         : new Contact(
@@ -110,7 +110,7 @@ final class Documents {
    * page token names the list and query it belongs to (a hash of collection and filter): one made
    * by another list or another query is INVALID_ARGUMENT, never a page of something else.
    */
-  static <T> Page<T> page(
+  public static <T> Page<T> page(
       MongoCollection<Document> collection,
       Bson filter,
       int requestedSize,

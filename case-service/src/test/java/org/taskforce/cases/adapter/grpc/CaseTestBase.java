@@ -75,7 +75,8 @@ public abstract class CaseTestBase {
 
   protected static final KeycloakTestRealm REALM = new KeycloakTestRealm();
   protected static final FakeNotificationService NOTIFICATIONS = new FakeNotificationService();
-  static final FakeDeconflictionService DECONFLICTION = new FakeDeconflictionService(REALM);
+  protected static final FakeDeconflictionService DECONFLICTION =
+      new FakeDeconflictionService(REALM);
   static final List<String> COLLECTIONS =
       List.of(
           "cases",

@@ -17,6 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.taskforce.api.common.v1.AgencyRef;
 import org.taskforce.api.common.v1.Selector;
+import org.taskforce.api.deconfliction.v1.CheckBeforeActingRequest;
+import org.taskforce.api.deconfliction.v1.CheckBeforeActingResponse;
 import org.taskforce.api.deconfliction.v1.ConflictHit;
 import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationRequest;
 import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationResponse;
@@ -46,8 +48,12 @@ import org.taskforce.platform.testing.KeycloakTestRealm;
  * MATCH when another agency registered the same selector, showing a registration only to its agency
  * (NOT_FOUND for others), renewing for 180 days, and switchable to UNAVAILABLE.
  */
-final class FakeDeconflictionService extends DeconflictionServiceGrpc.DeconflictionServiceImplBase {
-  record Created(AgencyPrincipal caller, CreateTargetRegistrationRequest request) {}
+public final class FakeDeconflictionService
+    extends DeconflictionServiceGrpc.DeconflictionServiceImplBase {
+  public record Created(AgencyPrincipal caller, CreateTargetRegistrationRequest request) {}
+
+  /** A check before acting, with who asked (after delegation). */
+  public record Checked(AgencyPrincipal caller, CheckBeforeActingRequest request) {}
 
   private final Server server;
   private final Map<String, TargetRegistration> byKey = new ConcurrentHashMap<>();
@@ -56,6 +62,7 @@ final class FakeDeconflictionService extends DeconflictionServiceGrpc.Deconflict
   private final List<String> withdrawals = new CopyOnWriteArrayList<>();
   private final List<String> withdrawnBy = new CopyOnWriteArrayList<>();
   private final List<String> renewals = new CopyOnWriteArrayList<>();
+  private final List<Checked> checks = new CopyOnWriteArrayList<>();
   private final AtomicBoolean down = new AtomicBoolean();
 
   FakeDeconflictionService(KeycloakTestRealm realm) {
@@ -75,11 +82,11 @@ final class FakeDeconflictionService extends DeconflictionServiceGrpc.Deconflict
     }
   }
 
-  String address() {
+  public String address() {
     return "static://127.0.0.1:" + server.getPort();
   }
 
-  void setDown(boolean isDown) {
+  public void setDown(boolean isDown) {
     down.set(isDown);
   }
 
@@ -90,6 +97,59 @@ final class FakeDeconflictionService extends DeconflictionServiceGrpc.Deconflict
     withdrawals.clear();
     withdrawnBy.clear();
     renewals.clear();
+    checks.clear();
+  }
+
+  /** Every check that reached the service while it was up. */
+  public List<Checked> checks() {
+    return List.copyOf(checks);
+  }
+
+  /**
+   * Like the real one for what case-service relies on: refuses a phone that is not digits (field
+   * {@code selectors[i].phone.number}), registers nothing, and answers an OPEN MATCH (agency and
+   * contact) for every active registration of another agency carrying an identical selector.
+   */
+  @Override
+  public void checkBeforeActing(
+      CheckBeforeActingRequest request, StreamObserver<CheckBeforeActingResponse> observer) {
+    if (refuseWhenDown(observer)) {
+      return;
+    }
+    AgencyPrincipal caller = CallerContext.principal();
+    checks.add(new Checked(caller, request));
+    List<FieldViolation> violations = new ArrayList<>();
+    for (int i = 0; i < request.getSelectorsCount(); i++) {
+      Selector s = request.getSelectors(i);
+      if (s.hasPhone() && !s.getPhone().getNumber().matches("\\+?[0-9 ().-]{7,20}")) {
+        violations.add(
+            new FieldViolation(
+                "selectors[" + i + "].phone.number",
+                "phone \"" + s.getPhone().getNumber() + "\" is not a valid number for region US"));
+      }
+    }
+    if (!violations.isEmpty()) {
+      observer.onError(
+          GrpcErrors.toStatusRuntimeException(
+              TaskforceException.invalidArgument(violations), "test.deconfliction"));
+      return;
+    }
+    CheckBeforeActingResponse.Builder response = CheckBeforeActingResponse.newBuilder();
+    for (TargetRegistration other : byId.values()) {
+      if (!other.getAgency().getAgencyId().equals(caller.agencyId())
+          && other.getStatus() == RegistrationStatus.REGISTRATION_STATUS_ACTIVE
+          && other.getSelectorsList().stream().anyMatch(request.getSelectorsList()::contains)) {
+        response.addHits(
+            ConflictHit.newBuilder()
+                .setTier(MatchTier.MATCH_TIER_MATCH)
+                .setScore(1.0)
+                .addReasons("identical selector")
+                .setOwnerAgency(other.getAgency())
+                .setOwnerContact(other.getPointOfContact()));
+      }
+    }
+    observer.onNext(response.build());
+    observer.onCompleted();
   }
 
   /** Registrations stored (each once, however often it was asked for). */
@@ -98,7 +158,7 @@ final class FakeDeconflictionService extends DeconflictionServiceGrpc.Deconflict
   }
 
   /** Every create that reached the service while it was up, with who asked. */
-  List<Created> creates() {
+  public List<Created> creates() {
     return List.copyOf(creates);
   }
 

@@ -39,11 +39,11 @@ import org.taskforce.platform.testing.ErrorDetails;
  * violations, withdrawing another agency's subject on its behalf, and renewal. A change in the real
  * service that case-service depends on fails here even where the fake would still pass.
  */
-class RealDeconflictionTest extends CaseTestBase {
+public class RealDeconflictionTest extends CaseTestBase {
   private static ConfigurableApplicationContext real;
 
   /** The real deconfliction-service on a free port, with its own in-memory database. */
-  static synchronized String realAddress() {
+  public static synchronized String realAddress() {
     if (real == null) {
       REALM.serviceClient("deconfliction-service", AGO, "STATE");
       Map<String, Object> p = new LinkedHashMap<>();

@@ -1,0 +1,248 @@
+package org.taskforce.cases.intake.application;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.IntFunction;
+import org.taskforce.cases.application.AgencyDirectory;
+import org.taskforce.cases.application.Ids;
+import org.taskforce.cases.domain.Stamp;
+import org.taskforce.cases.intake.domain.Tip;
+import org.taskforce.cases.intake.domain.TipHit;
+import org.taskforce.cases.intake.domain.TipTriage;
+import org.taskforce.platform.error.ErrorKind;
+import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.security.AgencyPrincipal;
+
+/**
+ * Tips arriving: typed in one by one or imported in bulk. Each is validated whole before anything
+ * is stored, deconflicted (its checks run in parallel for a bulk import), stored with its hits, its
+ * reporter sealed apart, and announced to the receiving agency when urgent. When deconfliction does
+ * not answer, the tip is stored unchecked and the check is queued.
+ */
+public final class Intake {
+  public static final int MAX_IMPORT = 1000;
+
+  private final TipStore store;
+  private final ReporterVault vault;
+  private final TipDeconfliction deconfliction;
+  private final CheckQueue queue;
+  private final TipNotices notices;
+  private final TipAudit audit;
+  private final AgencyDirectory agencies;
+  private final IntakeSettings settings;
+  private final Executor checks;
+  private final Clock clock;
+
+  public Intake(
+      TipStore store,
+      ReporterVault vault,
+      TipDeconfliction deconfliction,
+      CheckQueue queue,
+      TipNotices notices,
+      TipAudit audit,
+      AgencyDirectory agencies,
+      IntakeSettings settings,
+      Executor checks,
+      Clock clock) {
+    this.store = store;
+    this.vault = vault;
+    this.deconfliction = deconfliction;
+    this.queue = queue;
+    this.notices = notices;
+    this.audit = audit;
+    this.agencies = agencies;
+    this.settings = settings;
+    this.checks = checks;
+    this.clock = clock;
+  }
+
+  public Tip create(AgencyPrincipal caller, NewTip draft, String requestId) {
+    TipAccess.requireCreator(caller);
+    Violations v = new Violations();
+    draft.validate(v, "tip.", clock.instant());
+    String receiving =
+        receiving(
+            v,
+            "tip.receiving_agency_id",
+            draft.receivingAgencyId().isEmpty()
+                ? settings.intakeAgencyId()
+                : draft.receivingAgencyId());
+    Ids.checkLength(v, "request_id", requestId);
+    v.throwIfAny();
+    return arrive(caller, List.of(draft), List.of(requestId), receiving, i -> "tip.").getFirst();
+  }
+
+  /**
+   * CyberTipline reports, all or nothing: every report is validated before any is stored. A report
+   * imported before (same receiving agency and report number) answers with its tip.
+   */
+  public List<Tip> importAll(AgencyPrincipal caller, List<NewTip> reports, String receivingAgency) {
+    TipAccess.requireImporter(caller);
+    Violations v = new Violations();
+    v.check(!reports.isEmpty(), "reports", "at least one report is required");
+    v.check(reports.size() <= MAX_IMPORT, "reports", "at most " + MAX_IMPORT + " per call");
+    for (int i = 0; i < reports.size() && i < MAX_IMPORT; i++) {
+      reports.get(i).validate(v, "reports[" + i + "].", clock.instant());
+    }
+    String receiving =
+        receiving(
+            v,
+            "receiving_agency_id",
+            receivingAgency == null || receivingAgency.isBlank()
+                ? caller.agencyId()
+                : receivingAgency);
+    v.throwIfAny();
+    List<String> requestIds =
+        reports.stream().map(r -> "cybertipline:" + r.sourceReference()).toList();
+    return arrive(caller, reports, requestIds, receiving, i -> "reports[" + i + "].");
+  }
+
+  /** A queued check, made once deconfliction answers again. */
+  public void recheck(String tipId) {
+    store
+        .get(tipId)
+        .filter(t -> !t.checked())
+        .ifPresent(t -> {
+          List<TipHit> hits = checkOrRefused(t);
+          Tip next = t.withHits(hits, t.updated());
+          store.replace(next, t.version());
+        });
+  }
+
+  private List<Tip> arrive(
+      AgencyPrincipal caller,
+      List<NewTip> drafts,
+      List<String> requestIds,
+      String receiving,
+      IntFunction<String> fieldPrefix) {
+    Stamp now = stamp(caller);
+    List<Tip> tips = new ArrayList<>();
+    for (int i = 0; i < drafts.size(); i++) {
+      NewTip d = drafts.get(i);
+      String id = Ids.of("t", requestIds.get(i), receiving);
+      tips.add(
+          new Tip(
+              id,
+              d.report(),
+              receiving,
+              d.reporter().anonymous(),
+              TipTriage.NEW,
+              false,
+              List.of(),
+              List.of(),
+              now,
+              now,
+              1));
+    }
+    List<CompletableFuture<Tip>> checked = new ArrayList<>();
+    for (Tip t : tips) {
+      checked.add(
+          store.get(t.id()).isPresent()
+              ? CompletableFuture.completedFuture(t)
+              : CompletableFuture.supplyAsync(() -> check(t), checks));
+    }
+    Violations refused = new Violations();
+    List<Tip> joined = new ArrayList<>();
+    for (int i = 0; i < tips.size(); i++) {
+      try {
+        joined.add(join(checked.get(i)));
+      } catch (TaskforceException e) {
+        if (e.kind() != ErrorKind.INVALID_ARGUMENT) {
+          throw e;
+        }
+        refused.addAll(fieldPrefix.apply(i).replaceFirst("\\.$", ""), e.violations());
+      }
+    }
+    // Deconfliction refused a selector of some tip: none is stored.
+    refused.throwIfAny();
+    List<Tip> answer = new ArrayList<>();
+    for (int i = 0; i < tips.size(); i++) {
+      Tip t = joined.get(i);
+      NewTip d = drafts.get(i);
+      var existing = store.get(t.id());
+      if (existing.isPresent()) {
+        answer.add(existing.get());
+        continue;
+      }
+      // The reporter first: a tip is never stored without its sealed reporter.
+      if (!d.reporter().anonymous()) {
+        vault.seal(t.id(), d.reporter());
+      }
+      if (!store.insertIfAbsent(t)) {
+        answer.add(store.get(t.id()).orElseThrow());
+        continue;
+      }
+      if (!t.checked()) {
+        queue.enqueue(t.id());
+      }
+      if (t.urgent()) {
+        notices.urgent(t);
+      }
+      audit.success(
+          caller,
+          t.id(),
+          "TIP_CREATED",
+          "tip from "
+              + t.report().source()
+              + (t.urgent() ? " (urgent)" : "")
+              + " for "
+              + receiving
+              + "; "
+              + (t.checked() ? t.hits().size() + " deconfliction hits" : "check queued"));
+      answer.add(t);
+    }
+    return answer;
+  }
+
+  /** The tip with what deconfliction answered, or unchecked when it did not answer. */
+  private Tip check(Tip t) {
+    try {
+      return t.withHits(deconfliction.check(t), t.created());
+    } catch (TipDeconfliction.Unavailable down) {
+      return t;
+    }
+  }
+
+  /** A queued check that deconfliction now refuses is done: nothing of it matched. */
+  private List<TipHit> checkOrRefused(Tip t) {
+    try {
+      return deconfliction.check(t);
+    } catch (TaskforceException refused) {
+      return List.of();
+    }
+  }
+
+  private static Tip join(CompletableFuture<Tip> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+
+  private String receiving(Violations v, String field, String id) {
+    var agency = agencies.find(id);
+    v.check(agency.isPresent(), field, "is not an agency of the task force");
+    v.check(
+        agency.isEmpty() || TipAccess.canReceive(agency.get().type()),
+        field,
+        "must be a law-enforcement agency (tips are deconflicted in its name)");
+    return id;
+  }
+
+  private Stamp stamp(AgencyPrincipal caller) {
+    return new Stamp(
+        caller.subject(),
+        caller.displayName(),
+        caller.agencyId(),
+        clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+  }
+}

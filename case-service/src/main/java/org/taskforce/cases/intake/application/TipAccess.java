@@ -1,0 +1,107 @@
+package org.taskforce.cases.intake.application;
+
+import org.taskforce.cases.intake.domain.Tip;
+import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.security.AgencyPrincipal;
+import org.taskforce.platform.security.AgencyType;
+import org.taskforce.platform.security.Roles;
+
+/**
+ * Who may do what with tips. A tip is visible to the intake coordinators and investigators (people)
+ * of the agencies it was received by, assigned to or referred to, and to nobody else — not a
+ * task-force commander, not a partner system — who all get NOT_FOUND, as for a tip that does not
+ * exist. Triage belongs to the receiving agency's intake coordinators and, once assigned, to the
+ * assigned agency's investigators and coordinators; a referred-to agency reads. Only the receiving
+ * agency's intake coordinators may reveal the reporter.
+ */
+public final class TipAccess {
+  private TipAccess() {}
+
+  /** People who may read tips at all (before any tip is looked at). */
+  static boolean reader(AgencyPrincipal p) {
+    return p.kind() == AgencyPrincipal.Kind.USER
+        && p.hasAnyRole(Roles.INTAKE_COORDINATOR, Roles.INVESTIGATOR);
+  }
+
+  static boolean coordinator(AgencyPrincipal p) {
+    return p.kind() == AgencyPrincipal.Kind.USER && p.hasRole(Roles.INTAKE_COORDINATOR);
+  }
+
+  /** The tip, if the caller may see it; NOT_FOUND otherwise. */
+  static Tip visible(Tip tip, AgencyPrincipal p) {
+    if (!reader(p) || !tip.agencies().contains(p.agencyId())) {
+      throw TaskforceException.notFound("tip", tip.id());
+    }
+    return tip;
+  }
+
+  /** Screening, linking, converting, closing, merging. */
+  static Tip triager(Tip tip, AgencyPrincipal p) {
+    visible(tip, p);
+    boolean receiving = coordinator(p) && p.belongsTo(tip.receivingAgencyId());
+    boolean assigned =
+        !tip.triage().assignedAgencyId().isEmpty() && p.belongsTo(tip.triage().assignedAgencyId());
+    if (!receiving && !assigned) {
+      throw TaskforceException.permissionDenied(
+          "TRIAGE_NOT_PERMITTED",
+          "tips are triaged by the receiving agency's intake coordinators and the assigned agency");
+    }
+    return tip;
+  }
+
+  /** Assigning and referring: the receiving agency's intake coordinators. */
+  static Tip dispatcher(Tip tip, AgencyPrincipal p) {
+    visible(tip, p);
+    if (!coordinator(p) || !p.belongsTo(tip.receivingAgencyId())) {
+      throw TaskforceException.permissionDenied(
+          "INTAKE_COORDINATOR_REQUIRED",
+          "the receiving agency's intake coordinators assign and refer tips");
+    }
+    return tip;
+  }
+
+  /** Entering a tip: people who take reports, and partner systems. */
+  static void requireCreator(AgencyPrincipal p) {
+    boolean person =
+        p.kind() == AgencyPrincipal.Kind.USER
+            && p.hasAnyRole(
+                Roles.INTAKE_COORDINATOR,
+                Roles.INVESTIGATOR,
+                Roles.COMMANDER,
+                Roles.VICTIM_ADVOCATE);
+    if (!person && !p.isPartnerSystem()) {
+      throw TaskforceException.permissionDenied(
+          "ROLE_REQUIRED",
+          "tips are entered by intake coordinators, investigators, commanders, victim advocates"
+              + " and partner systems");
+    }
+  }
+
+  /** Bulk imports: intake coordinators and partner systems. */
+  static void requireImporter(AgencyPrincipal p) {
+    if (!coordinator(p) && !p.isPartnerSystem()) {
+      throw TaskforceException.permissionDenied(
+          "ROLE_REQUIRED", "CyberTipline reports are imported by intake coordinators");
+    }
+  }
+
+  /** Lists, exports: coordinators; lists also investigators. */
+  static void requireReader(AgencyPrincipal p) {
+    if (!reader(p)) {
+      throw TaskforceException.permissionDenied(
+          "ROLE_REQUIRED", "tips are read by intake coordinators and investigators");
+    }
+  }
+
+  static void requireCoordinator(AgencyPrincipal p) {
+    if (!coordinator(p)) {
+      throw TaskforceException.permissionDenied(
+          "INTAKE_COORDINATOR_REQUIRED", "this needs the intake-coordinator role");
+    }
+  }
+
+  /** A tip goes to a law-enforcement agency: deconfliction checks are made in its name. */
+  static boolean canReceive(AgencyType type) {
+    return type != AgencyType.SERVICE_PROVIDER;
+  }
+}

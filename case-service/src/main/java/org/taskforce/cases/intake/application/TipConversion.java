@@ -1,0 +1,149 @@
+package org.taskforce.cases.intake.application;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.taskforce.cases.application.Cases;
+import org.taskforce.cases.application.Subjects;
+import org.taskforce.cases.domain.CaseType;
+import org.taskforce.cases.domain.Contact;
+import org.taskforce.cases.domain.JointCase;
+import org.taskforce.cases.domain.Subject;
+import org.taskforce.cases.intake.domain.Tip;
+import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.security.AgencyPrincipal;
+
+/**
+ * Opens a case from a tip through case-service's own use cases, as the caller: the case (the
+ * caller's agency leads; opening it needs the case rights as always), then one subject per person
+ * (possible victims excepted: they belong in the victim compartment) and per identifier, each
+ * registered with deconfliction like any subject. Every step is keyed by the tip, so a retry after
+ * a failure part way finds what was done and finishes; the tip is marked converted last.
+ */
+public final class TipConversion {
+  private final Triage triage;
+  private final Cases cases;
+  private final Subjects subjects;
+  private final TipDeconfliction deconfliction;
+  private final TipAudit audit;
+
+  public TipConversion(
+      Triage triage,
+      Cases cases,
+      Subjects subjects,
+      TipDeconfliction deconfliction,
+      TipAudit audit) {
+    this.triage = triage;
+    this.cases = cases;
+    this.subjects = subjects;
+    this.deconfliction = deconfliction;
+    this.audit = audit;
+  }
+
+  public record Converted(Tip tip, JointCase opened, List<Subject> subjects) {}
+
+  public Converted convert(
+      AgencyPrincipal caller, String tipId, String title, Contact contact, long version) {
+    return audit.guarded(
+        caller,
+        tipId,
+        "TIP_CONVERTED",
+        () -> {
+          Violations v = new Violations();
+          v.requireText("title", title);
+          NewTip.max(v, "title", title, 200);
+          checkContact(v, contact);
+          v.throwIfAny();
+          Tip t = TipAccess.triager(triage.load(tipId), caller);
+          t.requireOpen();
+          if (t.version() != version) {
+            throw org.taskforce.platform.error.TaskforceException.staleEtag("tip", tipId);
+          }
+          JointCase opened =
+              cases.create(
+                  caller,
+                  new Cases.Details(
+                      title.strip(),
+                      type(t),
+                      t.report().location().state().isEmpty()
+                          ? List.of()
+                          : List.of(t.report().location().state()),
+                      summary(t),
+                      null),
+                  "tip:" + tipId);
+          List<Subject> added = new ArrayList<>();
+          List<TipDeconfliction.Carried> carried = deconfliction.carried(t);
+          for (int i = 0; i < carried.size(); i++) {
+            TipDeconfliction.Carried c = carried.get(i);
+            added.add(
+                subjects.add(
+                    caller,
+                    opened.id(),
+                    new Subjects.Draft(
+                        c.kind(), c.displayName(), List.of(c.selectorJson()), null, contact),
+                    "tip:" + tipId + ":" + i));
+          }
+          Tip next = triage.write(t, version, x -> x.converted(opened.id(), triage.stamp(caller)));
+          audit.success(
+              caller,
+              tipId,
+              "TIP_CONVERTED",
+              "opened case " + opened.number() + " with " + added.size() + " subjects");
+          return new Converted(next, opened, added);
+        });
+  }
+
+  /** Whom others call about the subjects: deconfliction needs a phone or an e-mail. */
+  private static void checkContact(Violations v, Contact c) {
+    String at = "point_of_contact.";
+    v.requireText(at + "display_name", c.displayName());
+    NewTip.max(v, at + "display_name", c.displayName(), 200);
+    NewTip.max(v, at + "title", c.title(), 200);
+    v.check(
+        !c.phone().isEmpty() || !c.email().isEmpty(),
+        at + "phone",
+        "a phone or an e-mail is required");
+    v.check(
+        c.phone().isEmpty() || c.phone().matches("\\+[1-9][0-9]{6,14}"),
+        at + "phone",
+        "must be E.164, e.g. +15055550100");
+    v.check(
+        c.email().isEmpty()
+            || c.email().length() <= 254 && c.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"),
+        at + "email",
+        "must be an e-mail address");
+  }
+
+  private static CaseType type(Tip t) {
+    return switch (t.report().kind()) {
+      case SEX -> CaseType.SEX_TRAFFICKING;
+      case LABOR -> CaseType.LABOR_TRAFFICKING;
+      case BOTH -> CaseType.SEX_AND_LABOR;
+      case UNKNOWN -> CaseType.OTHER;
+    };
+  }
+
+  /** What participants read: never the narrative, the persons or the reporter. */
+  private static String summary(Tip t) {
+    StringBuilder s =
+        new StringBuilder("Opened from tip ")
+            .append(t.id())
+            .append(" (")
+            .append(t.report().source())
+            .append(", received ")
+            .append(t.report().received())
+            .append(")");
+    if (!t.report().industries().isEmpty()) {
+      s.append("; industries: ")
+          .append(
+              String.join(
+                  ", ", t.report().industries().stream().map(Enum::name).sorted().toList()));
+    }
+    if (!t.report().indicators().isEmpty()) {
+      s.append("; indicators: ")
+          .append(
+              String.join(
+                  ", ", t.report().indicators().stream().map(Enum::name).sorted().toList()));
+    }
+    return s.append('.').toString();
+  }
+}

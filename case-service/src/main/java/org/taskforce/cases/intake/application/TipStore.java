@@ -1,0 +1,24 @@
+package org.taskforce.cases.intake.application;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.taskforce.cases.application.Page;
+import org.taskforce.cases.intake.domain.Tip;
+import org.taskforce.cases.intake.domain.TipSource;
+
+/** Where tips are kept (collection {@code tips}); never the reporter. */
+public interface TipStore {
+  Optional<Tip> get(String tipId);
+
+  /** False when a tip with this id exists already (a retried create). */
+  boolean insertIfAbsent(Tip tip);
+
+  /** Replaces the tip if it is still at {@code expectedVersion}; false when someone changed it. */
+  boolean replace(Tip next, long expectedVersion);
+
+  /** Newest first, only tips the query's agency may see. */
+  Page<Tip> list(TipQuery query, int pageSize, String pageToken);
+
+  /** Every tip an agency received from one source, oldest first (for outcome exports). */
+  void forEachReceived(String agencyId, TipSource source, Consumer<Tip> each);
+}

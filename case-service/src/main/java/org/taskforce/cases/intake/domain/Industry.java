@@ -1,0 +1,17 @@
+package org.taskforce.cases.intake.domain;
+
+/** The task force's industry list. */
+public enum Industry {
+  COMMERCIAL_SEX_VENUE,
+  ESCORT_SERVICE,
+  MASSAGE_PARLOR,
+  STRIP_CLUB,
+  PORNOGRAPHY,
+  MODELING_STUDIO,
+  AGRICULTURE,
+  LANDSCAPING_CONSTRUCTION,
+  HOTEL_TOURISM,
+  RESTAURANT,
+  DOMESTIC_SERVITUDE,
+  PEDDLING_PANHANDLING
+}

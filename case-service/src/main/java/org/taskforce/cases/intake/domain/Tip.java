@@ -1,0 +1,135 @@
+package org.taskforce.cases.intake.domain;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.taskforce.cases.domain.Stamp;
+import org.taskforce.platform.error.TaskforceException;
+
+/**
+ * A tip or referral: what was reported, who received it, where it stands in triage and what target
+ * deconfliction answered on arrival. The reporter is not here: it is sealed apart.
+ *
+ * @param anonymous whether the tip came without a reporter identity
+ * @param checked whether deconfliction has answered (false: the check is retried)
+ * @param mergedTipIds tips merged into this one
+ */
+public record Tip(
+    String id,
+    TipReport report,
+    String receivingAgencyId,
+    boolean anonymous,
+    TipTriage triage,
+    boolean checked,
+    List<TipHit> hits,
+    List<String> mergedTipIds,
+    Stamp created,
+    Stamp updated,
+    long version) {
+
+  public Tip {
+    hits = List.copyOf(hits);
+    mergedTipIds = List.copyOf(mergedTipIds);
+  }
+
+  public TipStatus status() {
+    return triage.status();
+  }
+
+  public boolean urgent() {
+    return report.urgent();
+  }
+
+  /** The agencies that may see the tip: receiving, assigned to, referred to. */
+  public Set<String> agencies() {
+    Set<String> a = new LinkedHashSet<>();
+    a.add(receivingAgencyId);
+    if (!triage.assignedAgencyId().isEmpty()) {
+      a.add(triage.assignedAgencyId());
+    }
+    if (!triage.referredAgencyId().isEmpty()) {
+      a.add(triage.referredAgencyId());
+    }
+    return a;
+  }
+
+  /** Keys shared with related tips (phones, e-mails, persons, the address...). */
+  public Set<String> relationKeys() {
+    return RelationKeys.of(report);
+  }
+
+  public Tip withHits(List<TipHit> found, Stamp at) {
+    return next(report, triage, true, found, mergedTipIds, at);
+  }
+
+  public Tip assign(String agencyId, String officer, Stamp by) {
+    requireOpen();
+    return next(report, triage.assigned(agencyId, officer), checked, hits, mergedTipIds, by);
+  }
+
+  public Tip screen(String note, Stamp by) {
+    if (status() != TipStatus.NEW && status() != TipStatus.ASSIGNED) {
+      throw notOpen("only a new or assigned tip can be screened");
+    }
+    return next(report, triage.screened(note), checked, hits, mergedTipIds, by);
+  }
+
+  public Tip link(String caseId, Stamp by) {
+    return decide(TipStatus.LINKED, "", caseId, null, "", "", by);
+  }
+
+  public Tip converted(String caseId, Stamp by) {
+    return decide(TipStatus.CONVERTED, "", caseId, null, "", "", by);
+  }
+
+  public Tip refer(String agencyId, String reason, Stamp by) {
+    return decide(TipStatus.REFERRED, agencyId, "", null, reason, "", by);
+  }
+
+  public Tip close(CloseReason reason, String note, String duplicateOf, Stamp by) {
+    return decide(TipStatus.CLOSED, "", "", reason, note, duplicateOf, by);
+  }
+
+  /** This tip with {@code other}'s persons, identifiers and indicators added. */
+  public Tip absorb(Tip other, Stamp by) {
+    requireOpen();
+    List<String> merged = new ArrayList<>(mergedTipIds);
+    merged.add(other.id());
+    return next(report.mergedWith(other.report), triage, checked, hits, merged, by);
+  }
+
+  public void requireOpen() {
+    if (!status().open()) {
+      throw notOpen("the tip is " + status() + "; it is no longer in triage");
+    }
+  }
+
+  private Tip decide(
+      TipStatus to,
+      String referred,
+      String caseId,
+      CloseReason reason,
+      String note,
+      String duplicateOf,
+      Stamp by) {
+    requireOpen();
+    return next(
+        report,
+        triage.decided(to, referred, caseId, reason, note, duplicateOf, by),
+        checked,
+        hits,
+        mergedTipIds,
+        by);
+  }
+
+  private Tip next(
+      TipReport r, TipTriage t, boolean isChecked, List<TipHit> h, List<String> m, Stamp by) {
+    return new Tip(
+        id, r, receivingAgencyId, anonymous, t, isChecked, h, m, created, by, version + 1);
+  }
+
+  private static TaskforceException notOpen(String message) {
+    return TaskforceException.failedPrecondition("TIP_NOT_OPEN", message);
+  }
+}

@@ -1,0 +1,73 @@
+package org.taskforce.cases.intake.domain;
+
+import org.taskforce.cases.domain.Stamp;
+
+/**
+ * Where a tip stands in triage.
+ *
+ * @param note the note or reason given with the last decision
+ * @param decided who took the tip out of triage (linked, converted, referred, closed) and when;
+ *     null while it is open
+ */
+public record TipTriage(
+    TipStatus status,
+    String assignedAgencyId,
+    String assignedOfficer,
+    String referredAgencyId,
+    String caseId,
+    CloseReason closeReason,
+    String note,
+    String duplicateOf,
+    Stamp decided) {
+
+  public static final TipTriage NEW =
+      new TipTriage(TipStatus.NEW, "", "", "", "", null, "", "", null);
+
+  public TipTriage {
+    assignedAgencyId = assignedAgencyId == null ? "" : assignedAgencyId;
+    assignedOfficer = assignedOfficer == null ? "" : assignedOfficer;
+    referredAgencyId = referredAgencyId == null ? "" : referredAgencyId;
+    caseId = caseId == null ? "" : caseId;
+    note = note == null ? "" : note;
+    duplicateOf = duplicateOf == null ? "" : duplicateOf;
+  }
+
+  public TipOutcome outcome() {
+    return switch (status) {
+      case NEW, ASSIGNED, SCREENED -> TipOutcome.PENDING;
+      case LINKED, CONVERTED -> TipOutcome.INVESTIGATION_OPENED;
+      case REFERRED -> TipOutcome.REFERRED;
+      case CLOSED -> TipOutcome.CLOSED;
+    };
+  }
+
+  TipTriage assigned(String agencyId, String officer) {
+    return new TipTriage(
+        TipStatus.ASSIGNED, agencyId, officer, referredAgencyId, caseId, null, note, "", null);
+  }
+
+  TipTriage screened(String withNote) {
+    return new TipTriage(
+        TipStatus.SCREENED,
+        assignedAgencyId,
+        assignedOfficer,
+        referredAgencyId,
+        caseId,
+        null,
+        withNote,
+        "",
+        null);
+  }
+
+  TipTriage decided(
+      TipStatus to,
+      String referred,
+      String toCase,
+      CloseReason reason,
+      String withNote,
+      String duplicate,
+      Stamp by) {
+    return new TipTriage(
+        to, assignedAgencyId, assignedOfficer, referred, toCase, reason, withNote, duplicate, by);
+  }
+}

@@ -1,0 +1,209 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link, useParams } from "react-router";
+import { get, post } from "../api/client";
+import { ErrorMessage, Loading } from "../ui/Feedback";
+import { Options } from "../ui/Options";
+import { CLOSE_REASONS, SOURCES, STATUSES, words, type RelatedTip, type Tip } from "./types";
+
+/** One tip: what was reported, deconfliction's hits, related tips and the triage actions. */
+export default function TipPage() {
+  const { tipId = "" } = useParams();
+  const client = useQueryClient();
+  const tip = useQuery({
+    queryKey: ["tip", tipId],
+    queryFn: () => get<{ tip: Tip }>(`/api/v1/tips/${encodeURIComponent(tipId)}`),
+  });
+  const related = useQuery({
+    queryKey: ["tip", tipId, "related"],
+    queryFn: () =>
+      get<{ relatedTips?: RelatedTip[] }>(`/api/v1/tips/${encodeURIComponent(tipId)}/related`),
+    enabled: tip.isSuccess,
+  });
+  const act = useMutation({
+    mutationFn: ({ verb, body }: { verb: string; body: Record<string, unknown> }) =>
+      post<{ tip?: Tip; caseId?: string }>(`/api/v1/tips/${encodeURIComponent(tipId)}:${verb}`, {
+        ...body,
+        etag: tip.data?.tip.etag,
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["tip", tipId] }),
+  });
+  const [officer, setOfficer] = useState("");
+  const [closeReason, setCloseReason] = useState("CLOSE_REASON_NO_INDICATORS");
+  const [title, setTitle] = useState("");
+  const [contact, setContact] = useState("");
+  const [phone, setPhone] = useState("");
+
+  if (tip.isPending) return <Loading what="the tip" />;
+  if (tip.error) return <ErrorMessage error={tip.error} />;
+  const t = tip.data.tip;
+  const open = ["TIP_STATUS_NEW", "TIP_STATUS_ASSIGNED", "TIP_STATUS_SCREENED"].includes(
+    t.status ?? "",
+  );
+  return (
+    <>
+      <h1>
+        Tip {t.tipId} {t.urgent && <strong className="urgent">urgent</strong>}
+      </h1>
+      <dl>
+        <dt>Source</dt>
+        <dd>
+          {SOURCES[t.source ?? ""] ?? t.source} {t.sourceReference}
+        </dd>
+        <dt>Status</dt>
+        <dd>
+          {STATUSES[t.status ?? ""] ?? t.status}
+          {t.caseId && (
+            <>
+              {" "}
+              — <Link to={`/cases/${t.caseId}`}>case</Link>
+            </>
+          )}
+        </dd>
+        <dt>Received</dt>
+        <dd>{t.receivedTime ? new Date(t.receivedTime).toLocaleString() : ""}</dd>
+        <dt>Reporter</dt>
+        <dd>{t.anonymous ? "anonymous" : "sealed (intake coordinators may reveal it, audited)"}</dd>
+        <dt>Where</dt>
+        <dd>
+          {t.location?.address} {t.location?.city} {t.location?.buildingType}
+        </dd>
+        <dt>Indicators</dt>
+        <dd>{(t.indicators ?? []).map((i) => words(i, "INDICATOR_")).join(", ") || "none"}</dd>
+      </dl>
+      <p className="narrative">{t.narrative}</p>
+      <h2>Persons and identifiers</h2>
+      <ul>
+        {(t.persons ?? []).map((p, i) => (
+          <li key={`p${String(i)}`}>
+            {p.name || p.description} ({words(p.role, "PERSON_ROLE_")})
+          </li>
+        ))}
+        {(t.identifiers ?? []).map((x, i) => (
+          <li key={`i${String(i)}`}>
+            {words(x.type, "IDENTIFIER_TYPE_")}: {x.value}
+          </li>
+        ))}
+      </ul>
+      <h2>Deconfliction</h2>
+      {t.checkState === "TIP_CHECK_STATE_PENDING" ? (
+        <p>The check is pending: deconfliction has not answered yet.</p>
+      ) : (t.hits ?? []).length === 0 ? (
+        <p>No hits.</p>
+      ) : (
+        <ul aria-label="Deconfliction hits">
+          {(t.hits ?? []).map((h, i) => (
+            <li key={String(i)}>
+              {h.tier} — {h.ownerAgency?.displayName ?? h.ownerAgency?.agencyId ?? "an agency"}
+              {h.ownerContact?.displayName && `, call ${h.ownerContact.displayName}`}
+              {h.ownerContact?.phone && ` ${h.ownerContact.phone}`} ({(h.reasons ?? []).join("; ")})
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>Related tips</h2>
+      <ErrorMessage error={related.error} />
+      <ul aria-label="Related tips">
+        {(related.data?.relatedTips ?? []).map((r) => (
+          <li key={r.tip?.tipId}>
+            <Link to={`/tips/${r.tip?.tipId ?? ""}`}>{r.tip?.tipId}</Link> shares{" "}
+            {(r.shared ?? []).join(", ")}{" "}
+            {open && (
+              <button
+                type="button"
+                onClick={() => {
+                  act.mutate({ verb: "merge", body: { otherTipId: r.tip?.tipId } });
+                }}
+              >
+                Merge into this tip
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {open && (
+        <section aria-label="Triage">
+          <h2>Triage</h2>
+          <ErrorMessage error={act.error} />
+          <label htmlFor="officer">Officer</label>
+          <input
+            id="officer"
+            value={officer}
+            onChange={(e) => {
+              setOfficer(e.target.value);
+            }}
+          />
+          <button
+            type="button"
+            onClick={() => {
+              act.mutate({ verb: "assign", body: { officer } });
+            }}
+          >
+            Assign
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              act.mutate({ verb: "screen", body: {} });
+            }}
+          >
+            Mark screened
+          </button>
+          <label htmlFor="close-reason">Close reason</label>
+          <select
+            id="close-reason"
+            value={closeReason}
+            onChange={(e) => {
+              setCloseReason(e.target.value);
+            }}
+          >
+            <Options of={CLOSE_REASONS} />
+          </select>
+          <button
+            type="button"
+            onClick={() => {
+              act.mutate({ verb: "close", body: { reason: closeReason } });
+            }}
+          >
+            Close
+          </button>
+          <label htmlFor="case-title">Case title</label>
+          <input
+            id="case-title"
+            value={title}
+            onChange={(e) => {
+              setTitle(e.target.value);
+            }}
+          />
+          <label htmlFor="contact">Point of contact</label>
+          <input
+            id="contact"
+            value={contact}
+            onChange={(e) => {
+              setContact(e.target.value);
+            }}
+          />
+          <label htmlFor="contact-phone">Contact phone (E.164)</label>
+          <input
+            id="contact-phone"
+            value={phone}
+            onChange={(e) => {
+              setPhone(e.target.value);
+            }}
+          />
+          <button
+            type="button"
+            onClick={() => {
+              act.mutate({
+                verb: "convert",
+                body: { title, pointOfContact: { displayName: contact, phone } },
+              });
+            }}
+          >
+            Open a case
+          </button>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link, useSearchParams } from "react-router";
+import { get } from "../api/client";
+import { Empty, ErrorMessage, Loading } from "../ui/Feedback";
+import { FilterSelect } from "../ui/Options";
+import { SOURCES, STATUSES, type Tip } from "./types";
+
+/** The tips the user's agency may see; filters live in the URL (bookmark, share, back button). */
+export default function TipsPage() {
+  const [params, setParams] = useSearchParams();
+  const status = params.get("status") ?? "";
+  const source = params.get("source") ?? "";
+  const urgent = params.get("urgent") === "true";
+  const tips = useQuery({
+    queryKey: ["tips", status, source, urgent],
+    queryFn: () =>
+      get<{ tips?: Tip[] }>("/api/v1/tips", {
+        statuses: status || undefined,
+        sources: source || undefined,
+        urgentOnly: urgent || undefined,
+        pageSize: 50,
+      }),
+    refetchInterval: 15_000,
+  });
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next);
+  };
+  const list = tips.data?.tips ?? [];
+  return (
+    <>
+      <h1>Tips</h1>
+      <p>
+        <Link to="/tips/new">New tip</Link>
+      </p>
+      <div className="filters" role="group" aria-label="Filters">
+        <FilterSelect
+          id="f-status"
+          label="Status"
+          value={status}
+          options={STATUSES}
+          onChange={(v) => {
+            set("status", v);
+          }}
+        />
+        <FilterSelect
+          id="f-source"
+          label="Source"
+          value={source}
+          options={SOURCES}
+          onChange={(v) => {
+            set("source", v);
+          }}
+        />
+        <input
+          id="f-urgent"
+          type="checkbox"
+          checked={urgent}
+          onChange={(e) => {
+            set("urgent", e.target.checked ? "true" : "");
+          }}
+        />
+        <label htmlFor="f-urgent">Urgent only</label>
+      </div>
+      <ErrorMessage error={tips.error} />
+      {tips.isPending && <Loading what="tips" />}
+      {tips.isSuccess && list.length === 0 && <Empty>No tips match these filters.</Empty>}
+      {list.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Tip</th>
+              <th scope="col">Source</th>
+              <th scope="col">Received</th>
+              <th scope="col">Status</th>
+              <th scope="col">Deconfliction</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((t) => (
+              <tr key={t.tipId}>
+                <td>
+                  <Link to={`/tips/${t.tipId}`}>{t.tipId}</Link>
+                  {t.urgent && <strong className="urgent"> urgent</strong>}
+                </td>
+                <td>{SOURCES[t.source ?? ""] ?? t.source}</td>
+                <td>{t.receivedTime ? new Date(t.receivedTime).toLocaleString() : ""}</td>
+                <td>{STATUSES[t.status ?? ""] ?? t.status}</td>
+                <td>
+                  {t.checkState === "TIP_CHECK_STATE_PENDING"
+                    ? "check pending"
+                    : `${String(t.hits?.length ?? 0)} hits`}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
