@@ -139,7 +139,8 @@ public final class IntakeBenchmark {
                       ? "Child Sex Trafficking"
                       : "Online Enticement of Children for Sexual Acts")
               .setIncidentTime(
-                  com.google.protobuf.Timestamp.newBuilder().setSeconds(1_760_000_000L + i % 1_000_000))
+                  com.google.protobuf.Timestamp.newBuilder()
+                      .setSeconds(1_760_000_000L + i % 1_000_000))
               .setReportingCompany(
                   CyberTiplineReportingCompany.newBuilder()
                       .setName("Example Social, Inc.")
