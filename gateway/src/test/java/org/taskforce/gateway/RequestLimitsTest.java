@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Server;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -106,6 +111,25 @@ class RequestLimitsTest {
             .contentType(MediaType.APPLICATION_JSON)
             .body(BodyInserters.fromPublisher(body, String.class))
             .exchange());
+  }
+
+  @LocalServerPort int port;
+
+  @Test
+  void aFirstRequestWithABody_overAnH2cUpgrade_isServed() throws Exception {
+    // Java's HttpClient asks plain-HTTP servers to upgrade to HTTP/2 on its first request; with a
+    // body, Netty's default upgrade limit of 0 bytes answered 413 before the gateway saw it.
+    HttpClient fresh = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+    HttpResponse<String> answer =
+        fresh.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/cases"))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+                .POST(HttpRequest.BodyPublishers.ofString(caseOfSize(2 * 1024)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.version()).isEqualTo(HttpClient.Version.HTTP_2);
   }
 
   @Test

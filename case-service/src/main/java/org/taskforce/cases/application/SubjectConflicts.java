@@ -82,7 +82,7 @@ public final class SubjectConflicts {
     if (s.state() != a.state()) {
       trail.appendIfAbsent(
           new AuditEntry(
-              "subject-state:" + s.id() + ":" + a.version(),
+              timelineId(s.id(), a.version()),
               clock.instant(),
               caller.subject(),
               caller.displayName(),
@@ -104,5 +104,22 @@ public final class SubjectConflicts {
                       + ")")));
     }
     return store.recordDeconfliction(s.id(), a.registrationId(), a.state(), a.version());
+  }
+
+  /**
+   * The timeline line's id: fixed per subject and version (so a retry finds it) but opaque. The
+   * version counts every change to the registration's conflicts and possible matches, including
+   * ones the subject's agency may not read; shown as a number, its jumps would tell them apart.
+   */
+  static String timelineId(String subjectId, long version) {
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(
+                  (subjectId + "\n" + version).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "subject-state:" + java.util.HexFormat.of().formatHex(digest, 0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

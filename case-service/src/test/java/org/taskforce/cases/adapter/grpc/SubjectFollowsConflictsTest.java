@@ -96,6 +96,19 @@ class SubjectFollowsConflictsTest extends CaseTestBase {
   }
 
   @Test
+  void theAnnouncedVersion_isNotReadableFromTheTimeline() {
+    // The version counts changes the subject's agency may not read (a RESTRICTED side's conflicts):
+    // the timeline must not show it, or its jumps would tell of them.
+    Case c = jointCase();
+    Subject s = hsiSubject(c);
+    record(announce(s, HSI, DeconflictionState.DECONFLICTION_STATE_CONFLICT, 7_351));
+
+    assertThat(stateLines(c))
+        .singleElement()
+        .satisfies(e -> assertThat(e.toString()).doesNotContain("7351").doesNotContain("7,351"));
+  }
+
+  @Test
   void anOlderStateArrivingLate_isIgnored() {
     Case c = jointCase();
     Subject s = hsiSubject(c);
