@@ -102,7 +102,8 @@ class IntakeJourneyTest {
             """
                 .formatted(REPORTER));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
-    assertThat(created.body()).contains("hsi-abq").contains("SA Ruth Begay");
+    // A receipt: the hotline (victim services) is not shown law enforcement's registrations.
+    assertThat(created.body()).doesNotContain("hsi-abq").doesNotContain("SA Ruth Begay");
     assertThat(created.body()).doesNotContain(REPORTER).doesNotContain("5550499");
     String tipId = created.body().replaceAll("(?s).*\"tipId\":\\s*\"([^\"]+)\".*", "$1");
 
@@ -110,6 +111,8 @@ class IntakeJourneyTest {
     assertThat(get("crisis.advocate", "/api/v1/tips/" + tipId).statusCode()).isEqualTo(404);
     String intake = api.userToken("ago.intake");
     Tip tip = api.tips(intake).getTip(GetTipRequest.newBuilder().setTipId(tipId).build()).getTip();
+    // The triager sees HSI's earlier registration of the phone, and whom to call.
+    assertThat(tip.getHitsList().toString()).contains("hsi-abq").contains("SA Ruth Begay");
     tip =
         api.tips(intake)
             .assignTip(

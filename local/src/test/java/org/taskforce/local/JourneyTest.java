@@ -36,14 +36,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.taskforce.api.cases.v1.Case;
+import org.taskforce.api.cases.v1.CaseEvent;
+import org.taskforce.api.cases.v1.CaseType;
+import org.taskforce.api.cases.v1.CreateCaseRequest;
 import org.taskforce.api.cases.v1.DeconflictionState;
 import org.taskforce.api.cases.v1.GetCaseRequest;
 import org.taskforce.api.cases.v1.GetVictimSummaryRequest;
 import org.taskforce.api.cases.v1.GetVictimSummaryResponse;
+import org.taskforce.api.cases.v1.ListCaseEventsRequest;
 import org.taskforce.api.cases.v1.ListCasesRequest;
 import org.taskforce.api.cases.v1.ListSubjectsRequest;
 import org.taskforce.api.cases.v1.ListVictimsRequest;
 import org.taskforce.api.cases.v1.Subject;
+import org.taskforce.api.cases.v1.SubjectKind;
 import org.taskforce.api.cases.v1.Victim;
 import org.taskforce.api.common.v1.DisclosureLevel;
 import org.taskforce.api.deconfliction.v1.CheckBeforeActingRequest;
@@ -325,6 +330,86 @@ class JourneyTest {
     assertThat(api.cases(rms).listCases(ListCasesRequest.getDefaultInstance()).getCasesList())
         .extracting(Case::getTitle)
         .containsExactly("Operation Cholla");
+  }
+
+  @Test
+  void aSubjectFollowsAConflictThatAnotherAgencyCausesLater() throws Exception {
+    String hsi = api.userToken("hsi.investigator");
+    Case c =
+        api.cases(hsi)
+            .createCase(
+                CreateCaseRequest.newBuilder()
+                    .setRequestId("journey-case-follow")
+                    .setCase(
+                        Case.newBuilder()
+                            .setTitle("Operation Follow-Through")
+                            .setCaseType(CaseType.CASE_TYPE_LABOR_TRAFFICKING)
+                            .addJurisdictions("NM"))
+                    .build())
+            .getCase();
+    Subject added =
+        api.cases(hsi)
+            .addSubject(
+                DemoData.subject(
+                    c,
+                    "journey-subject-follow",
+                    SubjectKind.SUBJECT_KIND_PHONE,
+                    "the crew boss's phone",
+                    DemoData.phone("(505) 555-0188")))
+            .getSubject();
+    waitUntil(
+        "the subject is registered without conflict",
+        () ->
+            subjectState(hsi, c, added)
+                == DeconflictionState.DECONFLICTION_STATE_REGISTERED_NO_CONFLICT);
+
+    // Later, and knowing nothing of the case, the FBI registers the same phone written otherwise.
+    api.deconfliction(api.userToken("fbi.investigator"))
+        .createTargetRegistration(
+            CreateTargetRegistrationRequest.newBuilder()
+                .setRequestId("journey-fbi-follow")
+                .setRegistration(
+                    TargetRegistration.newBuilder()
+                        .addSelectors(DemoData.phone("505.555.0188"))
+                        .setCaseReference("FBI-ABQ-305A-77")
+                        .setDisclosureLevel(DisclosureLevel.DISCLOSURE_LEVEL_OPEN)
+                        .setPointOfContact(DemoData.contact("SA Dana Whitehorse", "+15055550177")))
+                .build());
+
+    waitUntil(
+        "the case's subject shows the conflict",
+        () -> subjectState(hsi, c, added) == DeconflictionState.DECONFLICTION_STATE_CONFLICT);
+    List<CaseEvent> lines =
+        api
+            .cases(hsi)
+            .listCaseEvents(
+                ListCaseEventsRequest.newBuilder()
+                    .setCaseId(c.getCaseId())
+                    .setPageSize(200)
+                    .build())
+            .getEventsList()
+            .stream()
+            .filter(e -> e.getAction().equals("SUBJECT_DECONFLICTION_CHANGED"))
+            .toList();
+    assertThat(lines)
+        .singleElement()
+        .satisfies(
+            e -> assertThat(e.getSummary()).contains("conflict").doesNotContain("FBI-ABQ-305A-77"));
+    HttpResponse<String> rest = get("/api/v1/cases/" + c.getCaseId() + "/subjects", hsi);
+    assertThat(rest.statusCode()).isEqualTo(200);
+    assertThat(rest.body()).contains("DECONFLICTION_STATE_CONFLICT");
+  }
+
+  private DeconflictionState subjectState(String token, Case c, Subject s) {
+    return api
+        .cases(token)
+        .listSubjects(ListSubjectsRequest.newBuilder().setCaseId(c.getCaseId()).build())
+        .getSubjectsList()
+        .stream()
+        .filter(x -> x.getSubjectId().equals(s.getSubjectId()))
+        .findFirst()
+        .orElseThrow()
+        .getDeconflictionState();
   }
 
   // ---- helpers

@@ -281,6 +281,11 @@ final class CaseMapping {
     if (!has || d.getYear() == 0 && d.getMonth() == 0 && d.getDay() == 0) {
       return null;
     }
+    if (d.getYear() < 1 || d.getYear() > 9999) {
+      // google.type.Date's own range; beyond it storage and period arithmetic would fail.
+      v.add(field, "is not a calendar date (year, month and day are all required)");
+      return null;
+    }
     try {
       return LocalDate.of(d.getYear(), d.getMonth(), d.getDay());
     } catch (DateTimeException e) {

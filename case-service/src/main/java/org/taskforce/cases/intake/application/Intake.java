@@ -110,7 +110,11 @@ public final class Intake {
         .ifPresent(t -> {
           List<TipHit> hits = checkOrRefused(t);
           Tip next = t.withHits(hits, t.updated());
-          store.replace(next, t.version());
+          if (!store.replace(next, t.version())) {
+            // Triage wrote the tip meanwhile: fail, so the queue delivers the check again rather
+            // than drop the hits the owners were already told of.
+            throw new IllegalStateException("tip " + tipId + " changed during its check");
+          }
         });
   }
 
@@ -166,7 +170,7 @@ public final class Intake {
       NewTip d = drafts.get(i);
       var existing = store.get(t.id());
       if (existing.isPresent()) {
-        answer.add(existing.get());
+        answer.add(answerFor(caller, finishArrival(existing.get()), tips.get(i)));
         continue;
       }
       // The reporter first: a tip is never stored without its sealed reporter.
@@ -174,15 +178,10 @@ public final class Intake {
         vault.seal(t.id(), d.reporter());
       }
       if (!store.insertIfAbsent(t)) {
-        answer.add(store.get(t.id()).orElseThrow());
+        answer.add(answerFor(caller, finishArrival(store.get(t.id()).orElseThrow()), tips.get(i)));
         continue;
       }
-      if (!t.checked()) {
-        queue.enqueue(t.id());
-      }
-      if (t.urgent()) {
-        notices.urgent(t);
-      }
+      finishArrival(t);
       audit.success(
           caller,
           t.id(),
@@ -194,9 +193,48 @@ public final class Intake {
               + receiving
               + "; "
               + (t.checked() ? t.hits().size() + " deconfliction hits" : "check queued"));
-      answer.add(t);
+      // Created by this call: the receipt may carry the stored version (its etag), nothing else.
+      answer.add(answerFor(caller, t, t));
     }
     return answer;
+  }
+
+  /**
+   * What follows storing a tip: its queued check and its urgent notice. Both are idempotent (keyed
+   * by the tip), so a retry after a crash between the writes finishes them rather than skip them.
+   */
+  private Tip finishArrival(Tip t) {
+    if (!t.checked()) {
+      queue.enqueue(t.id());
+    }
+    if (t.urgent()) {
+      notices.urgent(t);
+    }
+    return t;
+  }
+
+  /**
+   * The stored tip for those who may read it; anyone else who enters one (a hotline advocate,
+   * another agency's importer) gets a receipt: what they sent under the tip's id, without the
+   * deconfliction hits (checks are for law enforcement) and without a stored tip's later state. A
+   * receipt is the same whether or not the tip existed before.
+   */
+  private static Tip answerFor(AgencyPrincipal caller, Tip stored, Tip sent) {
+    if (TipAccess.reader(caller) && stored.agencies().contains(caller.agencyId())) {
+      return stored;
+    }
+    return new Tip(
+        sent.id(),
+        sent.report(),
+        sent.receivingAgencyId(),
+        sent.anonymous(),
+        TipTriage.NEW,
+        false,
+        List.of(),
+        List.of(),
+        sent.created(),
+        sent.created(),
+        sent.version());
   }
 
   /** The tip with what deconfliction answered, or unchecked when it did not answer. */

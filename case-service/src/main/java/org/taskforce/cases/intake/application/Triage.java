@@ -176,6 +176,11 @@ public final class Triage {
           Tip t = TipAccess.triager(load(tipId), caller);
           Tip other = TipAccess.triager(load(otherId), caller);
           other.requireOpen();
+          if (!other.receivingAgencyId().equals(t.receivingAgencyId())) {
+            // Merging would hand one receiving agency's persons and identifiers to the other.
+            throw TaskforceException.invalidArgument(
+                "other_tip_id", "must be a tip received by the same agency");
+          }
           Tip next =
               t.mergedTipIds().contains(otherId)
                   ? t

@@ -37,6 +37,9 @@ public final class DeconflictionReports {
   private final AuditTrail audit;
   private final Clock clock;
 
+  /** Durations of fewer records than this are withheld (the case reports' default threshold). */
+  static final int MIN_MEASURED = 5;
+
   public DeconflictionReports(
       ReportStore store,
       DisclosurePolicy policy,
@@ -150,6 +153,25 @@ public final class DeconflictionReports {
     long[] seconds = store.durations(d, period.from(), period.until(), agency);
     List<MeasureRow> rows = new ArrayList<>();
     rows.add(row(d, "COUNT", "Measured", seconds.length, false, MeasureRow.COUNT));
+    if (seconds.length < MIN_MEASURED) {
+      // A median of one or two records is their value: over a short period it would tell when
+      // another agency's (even a restricted) operation starts, or how long it took to answer.
+      rows.add(row(d, "MEDIAN", "Median", 0, false, MeasureRow.SECONDS).suppressed(MIN_MEASURED));
+      rows.add(
+          row(d, "P90", "90th percentile", 0, false, MeasureRow.SECONDS).suppressed(MIN_MEASURED));
+      if (d.atLeast() != null) {
+        rows.add(
+            row(
+                    d,
+                    "SHARE_AT_LEAST_" + d.atLeast().toHours() + "H",
+                    "Share at least " + d.atLeast().toHours() + " h ahead",
+                    0,
+                    false,
+                    MeasureRow.PER_MILLE)
+                .suppressed(MIN_MEASURED));
+      }
+      return rows;
+    }
     rows.add(row(d, "MEDIAN", "Median", Percentiles.of(seconds, 50), false, MeasureRow.SECONDS));
     rows.add(
         row(d, "P90", "90th percentile", Percentiles.of(seconds, 90), false, MeasureRow.SECONDS));

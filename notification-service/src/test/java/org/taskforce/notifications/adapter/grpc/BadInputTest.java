@@ -88,7 +88,7 @@ class BadInputTest extends NotificationTestBase {
             () ->
                 as(user("bcso", "investigator"))
                     .listNotifications(
-                        ListNotificationsRequest.newBuilder().addKindsValue(9).build()),
+                        ListNotificationsRequest.newBuilder().addKindsValue(99).build()),
             "subscription.kinds[0]",
             () ->
                 as(admin())

@@ -89,6 +89,11 @@ final class ReportingMapping {
     if (!has) {
       return null;
     }
+    if (d.getYear() < 1 || d.getYear() > 9999) {
+      // google.type.Date's own range; beyond it storage and period arithmetic would fail.
+      v.add(field, "is not a calendar date between the years 1 and 9999");
+      return null;
+    }
     try {
       return LocalDate.of(d.getYear(), d.getMonth(), d.getDay());
     } catch (DateTimeException e) {

@@ -43,8 +43,18 @@ public class TipLifecycleTest extends IntakeTestBase {
     hsiRegisters("(505) 555-0161");
     NOTIFICATIONS.clear();
 
-    Tip tip = enter(hotline(), motelTip("(505) 555-0161"));
+    Tip receipt = enter(hotline(), motelTip("(505) 555-0161"));
+    // The hotline gets a receipt: checks before acting are law enforcement's, not the advocate's.
+    assertThat(receipt.getHitsList()).isEmpty();
+    assertThat(receipt.toString()).doesNotContain(HSI).doesNotContain("Okafor");
 
+    Tip tip =
+        tips(agoCoordinator())
+            .getTip(
+                org.taskforce.api.intake.v1.GetTipRequest.newBuilder()
+                    .setTipId(receipt.getTipId())
+                    .build())
+            .getTip();
     assertThat(tip.getCheckState()).isEqualTo(TipCheckState.TIP_CHECK_STATE_CHECKED);
     assertThat(tip.getHitsList())
         .anySatisfy(h -> {
