@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.taskforce.api.cases.v1.AddSubjectRequest;
 import org.taskforce.api.cases.v1.Case;
 import org.taskforce.api.cases.v1.CaseEvent;
 import org.taskforce.api.cases.v1.CaseType;
@@ -239,8 +240,10 @@ class JourneyTest {
         .extracting(s -> s.getDisplayName() + ": " + s.getDeconflictionState())
         .containsExactlyInAnyOrder(
             "Ortega's work phone: " + DeconflictionState.DECONFLICTION_STATE_CONFLICT,
+            // Navajo Nation PD registered a "Jesus Ortega" with no date of birth after the subject
+            // was registered: a possible match the subject now follows (issue 17, item 7).
             "Jesús Ortega-Ramírez: "
-                + DeconflictionState.DECONFLICTION_STATE_REGISTERED_NO_CONFLICT);
+                + DeconflictionState.DECONFLICTION_STATE_POSSIBLE_MATCH_UNDER_REVIEW);
 
     HttpResponse<String> rest = get("/api/v1/cases/" + jointCaseId, commander);
     assertThat(rest.statusCode()).isEqualTo(200);
@@ -347,15 +350,21 @@ class JourneyTest {
                             .addJurisdictions("NM"))
                     .build())
             .getCase();
+    AddSubjectRequest adding =
+        DemoData.subject(
+            c,
+            "journey-subject-follow",
+            SubjectKind.SUBJECT_KIND_PHONE,
+            "the crew boss's phone",
+            DemoData.phone("(505) 555-0188"));
     Subject added =
         api.cases(hsi)
             .addSubject(
-                DemoData.subject(
-                    c,
-                    "journey-subject-follow",
-                    SubjectKind.SUBJECT_KIND_PHONE,
-                    "the crew boss's phone",
-                    DemoData.phone("(505) 555-0188")))
+                adding.toBuilder()
+                    .setSubject(
+                        adding.getSubject().toBuilder()
+                            .setPointOfContact(DemoData.contact("SA Maria Lopez", "+15055550122")))
+                    .build())
             .getSubject();
     waitUntil(
         "the subject is registered without conflict",
