@@ -28,7 +28,6 @@ public final class Bounds {
   public static final int ENUM_LIST = 16;
 
   public static final int UPDATE_MASK_PATHS = 8;
-  public static final int PAGE_TOKEN = 512;
   public static final int CURSOR = 32;
 
   /** Page sizes: 0 means {@link #DEFAULT_PAGE}; above {@link #MAX_PAGE} is served as the max. */
