@@ -37,10 +37,10 @@ public interface ConflictStore {
   List<Conflict> forRegistration(String registrationId);
 
   /**
-   * Deletes the conflicts one of whose sides is this registration (its purge takes them along: they
-   * hold what was compared); returns their ids.
+   * Deletes the conflict if it is still at {@code expectedVersion} (a purge takes a registration's
+   * conflicts along: they hold what was compared); false when it changed or is gone.
    */
-  List<String> deleteForRegistration(String registrationId);
+  boolean delete(String id, long expectedVersion);
 
   /** Unresolved, not yet escalated conflicts whose deadline is at or before {@code by}. */
   List<Conflict> dueForEscalation(java.time.Instant by, int limit);

@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.taskforce.deconfliction.domain.Conflict;
 import org.taskforce.deconfliction.domain.EventRegistration;
 import org.taskforce.deconfliction.domain.RegistrationStatus;
+import org.taskforce.deconfliction.domain.ReviewItem;
 import org.taskforce.deconfliction.domain.Stamp;
 import org.taskforce.deconfliction.domain.TargetRegistration;
 import org.taskforce.platform.audit.AuditEntry;
@@ -17,6 +19,12 @@ import org.taskforce.platform.audit.AuditTrail;
  * Retention (28 CFR Part 23): registrations past their expiry stop matching at once (matching
  * checks expiry on every hit) and are marked EXPIRED and taken out of the index here; ended
  * registrations are purged after the review period; every purge is audited.
+ *
+ * <p>A purge takes the registration's conflicts and review items first and the registration last,
+ * so a purge stopped half way by a crash is finished by the next run. The surviving other sides are
+ * told through the {@link SubjectFeed} (their subjects no longer have that conflict), with a state
+ * version that still grows: their {@link SubjectVersionFloors floor} is raised before each deletion
+ * by more than the deleted record counted.
  */
 public final class Retention {
   private static final int BATCH = 500;
@@ -29,6 +37,8 @@ public final class Retention {
   private final Clock clock;
   private final ConflictStore conflicts;
   private final ReviewStore reviews;
+  private final SubjectFeed feed;
+  private final SubjectVersionFloors floors;
 
   public Retention(
       TargetStore targets,
@@ -39,8 +49,12 @@ public final class Retention {
       Matcher matcher,
       DeconflictionSettings settings,
       AuditTrail audit,
-      Clock clock) {
+      Clock clock,
+      SubjectFeed feed,
+      SubjectVersionFloors floors) {
     this.targets = targets;
+    this.feed = feed;
+    this.floors = floors;
     this.conflicts = conflicts;
     this.reviews = reviews;
     this.events = events;
@@ -79,20 +93,21 @@ public final class Retention {
     int purgedConflicts = 0;
     int purgedReviews = 0;
     for (TargetRegistration r : targets.purgeable(cutoff, BATCH)) {
+      purgedConflicts += purgeConflictsOf(now, r.id(), r.agency().id());
+      purgedReviews += purgeReviewsOf(now, r.id(), r.agency().id());
       index.remove(matcher.entries(r));
       targets.delete(r.id());
+      floors.forget(r.id());
       audit.append(purgeEntry(now, "targets/" + r.id(), r.agency().id(), r.status().name()));
       purgedTargets++;
-      purgedConflicts += purgeRecordsOf(now, r.id(), r.agency().id());
-      purgedReviews += purgeReviewsOf(now, r.id(), r.agency().id());
     }
     int purgedEvents = 0;
     for (EventRegistration r : events.endedBefore(cutoff, BATCH)) {
+      purgedConflicts += purgeConflictsOf(now, r.id(), r.agency().id());
       index.remove(matcher.entries(r));
       events.delete(r.id());
       audit.append(purgeEntry(now, "events/" + r.id(), r.agency().id(), r.status().name()));
       purgedEvents++;
-      purgedConflicts += purgeRecordsOf(now, r.id(), r.agency().id());
     }
     return new Report(expired, purgedTargets, purgedEvents, purgedConflicts, purgedReviews);
   }
@@ -102,42 +117,79 @@ public final class Retention {
    * review items the compared selectors (names, dates of birth as registered). The other side's
    * registration stays; the audit trail keeps that they existed, and were purged.
    */
-  private int purgeRecordsOf(Instant now, String registrationId, String ownerAgency) {
-    return purgeAll(
-        now,
-        conflicts.deleteForRegistration(registrationId),
-        "conflict.purge",
-        "conflicts/",
-        registrationId,
-        ownerAgency);
+  private int purgeConflictsOf(Instant now, String registrationId, String ownerAgency) {
+    int purged = 0;
+    for (Conflict found : conflicts.forRegistration(registrationId)) {
+      Conflict c = found;
+      while (c != null) {
+        List<String> others = others(Matcher.targetRegistrations(c), registrationId);
+        Conflict conflict = c;
+        if (deleteTold(
+            c.id(),
+            c.version(),
+            others,
+            () -> conflicts.delete(conflict.id(), conflict.version()))) {
+          audit.append(
+              purged(now, "conflict.purge", "conflicts/", c.id(), registrationId, ownerAgency));
+          purged++;
+          break;
+        }
+        c = conflicts.find(c.id()).orElse(null); // changed meanwhile: purge what it is now
+      }
+    }
+    return purged;
   }
 
   private int purgeReviewsOf(Instant now, String registrationId, String ownerAgency) {
-    return purgeAll(
-        now,
-        reviews.deleteForRegistration(registrationId),
-        "review.purge",
-        "reviewItems/",
-        registrationId,
-        ownerAgency);
+    int purged = 0;
+    for (ReviewItem found : reviews.forRegistration(registrationId)) {
+      ReviewItem i = found;
+      while (i != null) {
+        List<String> others =
+            others(i.sides().stream().map(Conflict.Side::registrationId).toList(), registrationId);
+        ReviewItem item = i;
+        if (deleteTold(
+            i.id(), i.version(), others, () -> reviews.delete(item.id(), item.version()))) {
+          audit.append(
+              purged(now, "review.purge", "reviewItems/", i.id(), registrationId, ownerAgency));
+          purged++;
+          break;
+        }
+        i = reviews.find(i.id()).orElse(null);
+      }
+    }
+    return purged;
   }
 
-  private int purgeAll(
+  /**
+   * Deletes one record at {@code version}, the surviving sides' floors raised first by more than
+   * the record counted in their state version, and their new state announced.
+   */
+  private boolean deleteTold(
+      String id, long version, List<String> others, java.util.function.BooleanSupplier delete) {
+    others.forEach(o -> floors.raise(o, version + 1));
+    String change = "purge:" + id + "@" + version;
+    feed.prepare(change, others);
+    boolean deleted = delete.getAsBoolean();
+    if (deleted) {
+      feed.commit(change, others);
+    }
+    return deleted;
+  }
+
+  private static List<String> others(List<String> sides, String purged) {
+    return sides.stream().filter(s -> !s.equals(purged)).distinct().toList();
+  }
+
+  private AuditEntry purged(
       Instant now,
-      List<String> ids,
       String action,
       String collection,
+      String id,
       String registrationId,
       String ownerAgency) {
-    ids.forEach(id ->
-        audit.append(
-            purgeEntry(
-                now,
-                action,
-                collection + id,
-                ownerAgency,
-                "registration " + registrationId + " purged")));
-    return ids.size();
+    return purgeEntry(
+        now, action, collection + id, ownerAgency, "registration " + registrationId + " purged");
   }
 
   private AuditEntry purgeEntry(Instant now, String resource, String ownerAgency, String status) {

@@ -26,8 +26,9 @@ public interface ReviewStore {
   List<ReviewItem> forRegistration(String registrationId);
 
   /**
-   * Deletes the review items one of whose sides is this registration (its purge takes them along:
-   * they hold what was compared); returns their ids.
+   * Deletes the review item if it is still at {@code expectedVersion} (a purge takes a
+   * registration's review items along: they hold what was compared); false when it changed or is
+   * gone.
    */
-  List<String> deleteForRegistration(String registrationId);
+  boolean delete(String id, long expectedVersion);
 }

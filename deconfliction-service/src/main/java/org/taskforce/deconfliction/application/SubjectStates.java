@@ -24,8 +24,9 @@ public final class SubjectStates {
 
   /**
    * @param version grows with every change of the registration's conflicts and review items (the
-   *     sum of their versions, each at least 1), whoever may read them, so the later of two
-   *     snapshots is the larger one whichever replica read it
+   *     sum of their versions, each at least 1, plus the {@link SubjectVersionFloors floor} purges
+   *     raised before taking some away), whoever may read them, so the later of two snapshots is
+   *     the larger one whichever replica read it
    */
   public record Snapshot(
       String registrationId,
@@ -39,13 +40,19 @@ public final class SubjectStates {
   private final ConflictStore conflicts;
   private final ReviewStore reviews;
   private final DisclosurePolicy policy;
+  private final SubjectVersionFloors floors;
 
   public SubjectStates(
-      TargetStore targets, ConflictStore conflicts, ReviewStore reviews, DisclosurePolicy policy) {
+      TargetStore targets,
+      ConflictStore conflicts,
+      ReviewStore reviews,
+      DisclosurePolicy policy,
+      SubjectVersionFloors floors) {
     this.targets = targets;
     this.conflicts = conflicts;
     this.reviews = reviews;
     this.policy = policy;
+    this.floors = floors;
   }
 
   /**
@@ -66,9 +73,12 @@ public final class SubjectStates {
             .filter(c -> c.kind() == Conflict.Kind.TARGET)
             .toList();
     List<ReviewItem> items = reviews.forRegistration(registrationId);
+    // The floor is read after the records: a purge raises it before it deletes, so whatever of a
+    // concurrent purge these reads missed, the floor counts it.
     long version =
         all.stream().mapToLong(Conflict::version).sum()
-            + items.stream().mapToLong(ReviewItem::version).sum();
+            + items.stream().mapToLong(ReviewItem::version).sum()
+            + floors.of(registrationId);
     List<Conflict> readable = all.stream().filter(c -> policy.sideMayRead(c, owner)).toList();
     long open = readable.stream().filter(c -> c.status() != Conflict.Status.RESOLVED).count();
     long underReview =

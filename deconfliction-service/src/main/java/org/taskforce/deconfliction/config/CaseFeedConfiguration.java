@@ -1,5 +1,6 @@
 package org.taskforce.deconfliction.config;
 
+import com.mongodb.client.MongoDatabase;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.client.GrpcChannelFactory;
@@ -7,10 +8,12 @@ import org.taskforce.deconfliction.adapter.cases.CaseSubjectRelay;
 import org.taskforce.deconfliction.adapter.cases.OutboxSubjectFeed;
 import org.taskforce.deconfliction.adapter.mongo.MongoConflictStore;
 import org.taskforce.deconfliction.adapter.mongo.MongoReviewStore;
+import org.taskforce.deconfliction.adapter.mongo.MongoSubjectVersionFloors;
 import org.taskforce.deconfliction.adapter.mongo.MongoTargetStore;
 import org.taskforce.deconfliction.application.DisclosurePolicy;
 import org.taskforce.deconfliction.application.SubjectFeed;
 import org.taskforce.deconfliction.application.SubjectStates;
+import org.taskforce.deconfliction.application.SubjectVersionFloors;
 import org.taskforce.platform.outbox.Outbox;
 import org.taskforce.platform.outbox.OutboxHandler;
 
@@ -27,13 +30,20 @@ public class CaseFeedConfiguration {
     return p.caseFeed().enabled() ? new OutboxSubjectFeed(outbox) : SubjectFeed.NONE;
   }
 
+  /** Kept whether the feed is on or off, so a version announced later still grows. */
+  @Bean
+  SubjectVersionFloors subjectVersionFloors(MongoDatabase database) {
+    return new MongoSubjectVersionFloors(database);
+  }
+
   @Bean
   SubjectStates subjectStates(
       MongoTargetStore targets,
       MongoConflictStore conflicts,
       MongoReviewStore reviews,
-      DisclosurePolicy policy) {
-    return new SubjectStates(targets, conflicts, reviews, policy);
+      DisclosurePolicy policy,
+      SubjectVersionFloors floors) {
+    return new SubjectStates(targets, conflicts, reviews, policy, floors);
   }
 
   /** The relay's handler; without it (feed off) the topic has no entries to deliver. */

@@ -33,6 +33,7 @@ import org.taskforce.deconfliction.application.Matcher;
 import org.taskforce.deconfliction.application.RegistrationRepair;
 import org.taskforce.deconfliction.application.Retention;
 import org.taskforce.deconfliction.application.SubjectFeed;
+import org.taskforce.deconfliction.application.SubjectVersionFloors;
 import org.taskforce.deconfliction.application.TargetRegistrations;
 import org.taskforce.deconfliction.domain.EventRules;
 import org.taskforce.platform.audit.AuditTrail;
@@ -319,9 +320,11 @@ public class DeconflictionConfiguration {
       Matcher matcher,
       DeconflictionSettings settings,
       AuditTrail audit,
-      Clock clock) {
+      Clock clock,
+      SubjectFeed feed,
+      SubjectVersionFloors floors) {
     return new Retention(
-        targets, events, conflicts, reviews, index, matcher, settings, audit, clock);
+        targets, events, conflicts, reviews, index, matcher, settings, audit, clock, feed, floors);
   }
 
   @Bean

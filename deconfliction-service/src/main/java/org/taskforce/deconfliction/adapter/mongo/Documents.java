@@ -173,18 +173,4 @@ final class Documents {
     }
     return all.isEmpty() ? new Document() : Filters.and(all);
   }
-
-  /** Deletes the pair documents (conflicts, review items) one of whose sides is a registration. */
-  static List<String> deleteWhereSide(
-      com.mongodb.client.MongoCollection<Document> collection, String registrationId) {
-    List<String> ids = new ArrayList<>();
-    collection
-        .find(Filters.eq("sides.registrationId", registrationId))
-        .projection(new Document("_id", 1))
-        .forEach(d -> ids.add(d.getString("_id")));
-    if (!ids.isEmpty()) {
-      collection.deleteMany(Filters.in("_id", ids));
-    }
-    return ids;
-  }
 }

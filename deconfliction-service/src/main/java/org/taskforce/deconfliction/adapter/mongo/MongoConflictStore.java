@@ -123,8 +123,11 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
   }
 
   @Override
-  public List<String> deleteForRegistration(String registrationId) {
-    return Documents.deleteWhereSide(collection, registrationId);
+  public boolean delete(String id, long expectedVersion) {
+    return collection
+            .deleteOne(and(eq("_id", id), eq("version", expectedVersion)))
+            .getDeletedCount()
+        == 1;
   }
 
   @Override
