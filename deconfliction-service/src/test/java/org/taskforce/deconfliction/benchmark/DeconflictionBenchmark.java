@@ -34,6 +34,7 @@ import org.taskforce.api.deconfliction.v1.EventType;
 import org.taskforce.api.deconfliction.v1.TargetRegistration;
 import org.taskforce.deconfliction.DeconflictionServiceApplication;
 import org.taskforce.deconfliction.adapter.grpc.ProtoMapping;
+import org.taskforce.deconfliction.adapter.grpc.SelectorMapping;
 import org.taskforce.deconfliction.adapter.mongo.MongoBulkImport;
 import org.taskforce.deconfliction.application.Matcher;
 import org.taskforce.deconfliction.domain.Agency;
@@ -400,14 +401,15 @@ public final class DeconflictionBenchmark {
       double kind = random.nextDouble();
       if (kind < 0.5) {
         int i = random.nextInt(persons.size());
-        b.addSelectors(ProtoMapping.selector(generator.variant(persons.get(i)).person()));
+        b.addSelectors(SelectorMapping.selector(generator.variant(persons.get(i)).person()));
         b.addSelectors(
-            ProtoMapping.selector(new TargetSelector.Phone(phone(i).replaceAll("[^0-9]", ""), "")));
+            SelectorMapping.selector(
+                new TargetSelector.Phone(phone(i).replaceAll("[^0-9]", ""), "")));
       } else {
         TargetSelector.Person p = generator.persons(1).getFirst();
-        b.addSelectors(ProtoMapping.selector(p));
+        b.addSelectors(SelectorMapping.selector(p));
         b.addSelectors(
-            ProtoMapping.selector(
+            SelectorMapping.selector(
                 new TargetSelector.Phone("480" + (2_000_000 + random.nextInt(7_000_000)), "")));
         if (kind > 0.8) {
           EventPlan plan = plan(random);
@@ -436,16 +438,17 @@ public final class DeconflictionBenchmark {
               .setDisclosureLevel(DisclosureLevel.DISCLOSURE_LEVEL_OPEN)
               .setPointOfContact(
                   PointOfContact.newBuilder().setDisplayName("SA Bench").setPhone("+15055550100"));
-      b.addSelectors(ProtoMapping.selector(p));
+      b.addSelectors(SelectorMapping.selector(p));
       b.addSelectors(
-          ProtoMapping.selector(
+          SelectorMapping.selector(
               new TargetSelector.Phone("+1 480 " + (2_000_000 + n % 7_000_000), "")));
-      b.addSelectors(ProtoMapping.selector(new TargetSelector.Email("new" + i + "@example.org")));
       b.addSelectors(
-          ProtoMapping.selector(
+          SelectorMapping.selector(new TargetSelector.Email("new" + i + "@example.org")));
+      b.addSelectors(
+          SelectorMapping.selector(
               new TargetSelector.VehiclePlate(
                   Integer.toString(i, 36).toUpperCase(Locale.ROOT), "AZ")));
-      b.addSelectors(ProtoMapping.selector(new TargetSelector.VehicleVin(vin(i))));
+      b.addSelectors(SelectorMapping.selector(new TargetSelector.VehicleVin(vin(i))));
       return b.build();
     }
   }

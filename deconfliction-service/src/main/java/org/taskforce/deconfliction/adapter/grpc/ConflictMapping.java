@@ -27,7 +27,7 @@ final class ConflictMapping {
                 c.kind() == Conflict.Kind.EVENT
                     ? ConflictKind.CONFLICT_KIND_EVENT
                     : ConflictKind.CONFLICT_KIND_TARGET)
-            .setTier(ProtoMapping.tier(c.tier()))
+            .setTier(RegistrationMapping.tier(c.tier()))
             .setScore(c.score())
             .addAllReasons(c.reasons())
             .setStatus(ConflictStatus.valueOf("CONFLICT_STATUS_" + c.status().name()))
@@ -107,7 +107,7 @@ final class ConflictMapping {
             .setDecisionNote(i.decisionNote())
             .setConflictId(i.conflictId());
     i.sides().forEach(s -> b.addSides(side(s, true)));
-    i.comparedSelectors().forEach(s -> b.addComparedSelectors(ProtoMapping.selector(s)));
+    i.comparedSelectors().forEach(s -> b.addComparedSelectors(SelectorMapping.selector(s)));
     if (i.decided() != null) {
       b.setDecided(ProtoMapping.stamp(i.decided()));
     }

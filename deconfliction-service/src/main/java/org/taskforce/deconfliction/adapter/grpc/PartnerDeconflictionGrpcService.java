@@ -23,10 +23,10 @@ public final class PartnerDeconflictionGrpcService
         () -> {
           Checks.Answer a =
               checks.partnerCheck(
-                  DeconflictionGrpcService.caller(),
-                  ProtoMapping.selectors(request.getSelectorsList()),
+                  RpcArguments.caller(),
+                  SelectorMapping.selectors(request.getSelectorsList()),
                   request.hasPlannedEvent()
-                      ? ProtoMapping.eventDraft(request.getPlannedEvent(), "planned_event")
+                      ? RegistrationMapping.eventDraft(request.getPlannedEvent(), "planned_event")
                       : null,
                   request.getPurpose(),
                   request.getPartnerReference(),
@@ -37,7 +37,7 @@ public final class PartnerDeconflictionGrpcService
               PartnerCheckResponse.newBuilder()
                   .setCheckId(a.checkId())
                   .setPolicyNote(Checks.POLICY_NOTE);
-          a.hits().forEach(h -> b.addHits(ProtoMapping.hit(h)));
+          a.hits().forEach(h -> b.addHits(RegistrationMapping.hit(h)));
           return b.build();
         });
   }

@@ -14,7 +14,7 @@ final class PartnerMapping {
             .setDisplayName(p.displayName())
             .setStatus(PartnerAnswerStatus.valueOf("PARTNER_ANSWER_STATUS_" + p.status().name()))
             .setDetail(p.detail());
-    p.hits().forEach(h -> b.addHits(ProtoMapping.hit(h)));
+    p.hits().forEach(h -> b.addHits(RegistrationMapping.hit(h)));
     return b.build();
   }
 }

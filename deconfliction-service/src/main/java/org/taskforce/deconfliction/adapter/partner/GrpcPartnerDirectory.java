@@ -31,6 +31,7 @@ import org.taskforce.api.deconfliction.v1.PartnerCheckRequest;
 import org.taskforce.api.deconfliction.v1.PartnerCheckResponse;
 import org.taskforce.api.deconfliction.v1.PartnerDeconflictionServiceGrpc;
 import org.taskforce.deconfliction.adapter.grpc.ProtoMapping;
+import org.taskforce.deconfliction.adapter.grpc.SelectorMapping;
 import org.taskforce.deconfliction.application.Hit;
 import org.taskforce.deconfliction.application.PartnerDirectory;
 import org.taskforce.deconfliction.domain.Agency;
@@ -114,7 +115,7 @@ public final class GrpcPartnerDirectory implements PartnerDirectory, AutoCloseab
         PartnerCheckRequest.newBuilder()
             .setPurpose(purpose)
             .setRequestingAgency(AgencyRef.newBuilder().setAgencyId(requestingAgencyId));
-    selectors.forEach(s -> request.addSelectors(ProtoMapping.selector(s)));
+    selectors.forEach(s -> request.addSelectors(SelectorMapping.selector(s)));
     if (plannedEvent != null) {
       request.setPlannedEvent(
           EventRegistration.newBuilder()

@@ -1,0 +1,143 @@
+package org.taskforce.deconfliction.adapter.grpc;
+
+import static org.taskforce.deconfliction.adapter.grpc.RpcArguments.caller;
+import static org.taskforce.deconfliction.adapter.grpc.RpcArguments.requireEtag;
+import static org.taskforce.deconfliction.adapter.grpc.RpcArguments.requireId;
+
+import com.google.protobuf.Descriptors;
+import java.util.List;
+import java.util.Set;
+import org.taskforce.api.deconfliction.v1.*;
+import org.taskforce.deconfliction.application.Bounds;
+import org.taskforce.deconfliction.application.EventRegistrations;
+import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.error.Violations;
+
+/**
+ * The DeconflictionService RPCs of event registrations (operations): get, list, create, update (by
+ * update mask), cancel: decode, one use case, encode.
+ */
+final class EventRpcs {
+  private final EventRegistrations events;
+
+  EventRpcs(EventRegistrations events) {
+    this.events = events;
+  }
+
+  private static final Set<String> EVENT_PATHS =
+      Set.of(
+          "event_type",
+          "location",
+          "address",
+          "radius_meters",
+          "time_window",
+          "on_scene_contact",
+          "linked_target_registration_ids",
+          "case_reference",
+          "disclosure_level");
+
+  GetEventRegistrationResponse get(GetEventRegistrationRequest request) {
+    return GetEventRegistrationResponse.newBuilder()
+        .setRegistration(
+            RegistrationMapping.event(
+                events.get(caller(), requireId("registration_id", request.getRegistrationId()))))
+        .build();
+  }
+
+  ListEventRegistrationsResponse list(ListEventRegistrationsRequest request) {
+    Set<org.taskforce.deconfliction.domain.RegistrationStatus> statuses =
+        RegistrationMapping.statuses(request.getStatusesList());
+    var w = request.getTimeWindow();
+    var page =
+        events.list(
+            caller(),
+            statuses,
+            w.hasStartTime()
+                ? ProtoMapping.instant(w.getStartTime(), "time_window.start_time")
+                : null,
+            w.hasEndTime() ? ProtoMapping.instant(w.getEndTime(), "time_window.end_time") : null,
+            request.getPageSize(),
+            request.getPageToken());
+    ListEventRegistrationsResponse.Builder b =
+        ListEventRegistrationsResponse.newBuilder().setNextPageToken(page.nextPageToken());
+    page.items().forEach(r -> b.addRegistrations(RegistrationMapping.event(r)));
+    return b.build();
+  }
+
+  CreateEventRegistrationResponse create(CreateEventRegistrationRequest request) {
+    if (!request.hasRegistration()) {
+      throw TaskforceException.invalidArgument("registration", "is required");
+    }
+    EventRegistrations.Result result =
+        events.create(
+            caller(),
+            RegistrationMapping.eventDraft(request.getRegistration(), "registration"),
+            request.getRequestId(),
+            "registration");
+    CreateEventRegistrationResponse.Builder b =
+        CreateEventRegistrationResponse.newBuilder()
+            .setRegistration(RegistrationMapping.event(result.registration()));
+    result.hits().forEach(h -> b.addHits(RegistrationMapping.hit(h)));
+    return b.build();
+  }
+
+  UpdateEventRegistrationResponse update(UpdateEventRegistrationRequest request) {
+    EventRegistration r = request.getRegistration();
+    String id = requireId("registration.registration_id", r.getRegistrationId());
+    long version = requireEtag(r.getEtag());
+    Violations v = new Violations();
+    Bounds.count(
+        request.getUpdateMask().getPathsCount(), Bounds.MASK_PATHS, "update_mask.paths", v);
+    List<String> paths = request.getUpdateMask().getPathsList();
+    if (paths.isEmpty()) {
+      v.add("update_mask", "name the fields to change: " + String.join(", ", EVENT_PATHS));
+    }
+    for (int i = 0; i < paths.size(); i++) {
+      v.check(
+          EVENT_PATHS.contains(paths.get(i)),
+          "update_mask.paths[" + i + "]",
+          "\"" + paths.get(i) + "\" cannot be changed");
+    }
+    v.throwIfAny();
+    EventRegistration current = RegistrationMapping.event(events.get(caller(), id));
+    EventRegistration.Builder merged = current.toBuilder();
+    for (String p : paths) {
+      var field = EventRegistration.getDescriptor().findFieldByName(p);
+      if (field.isRepeated()) {
+        merged.clearField(field);
+        for (int i = 0; i < r.getRepeatedFieldCount(field); i++) {
+          merged.addRepeatedField(field, r.getRepeatedField(field, i));
+        }
+      } else if (r.hasField(field)
+          || field.getJavaType() != Descriptors.FieldDescriptor.JavaType.MESSAGE) {
+        merged.setField(field, r.getField(field));
+      } else {
+        merged.clearField(field);
+      }
+    }
+    EventRegistrations.Result result =
+        events.update(
+            caller(),
+            id,
+            version,
+            RegistrationMapping.eventDraft(merged.build(), "registration"),
+            "registration");
+    UpdateEventRegistrationResponse.Builder b =
+        UpdateEventRegistrationResponse.newBuilder()
+            .setRegistration(RegistrationMapping.event(result.registration()));
+    result.hits().forEach(h -> b.addHits(RegistrationMapping.hit(h)));
+    return b.build();
+  }
+
+  CancelEventRegistrationResponse cancel(CancelEventRegistrationRequest request) {
+    return CancelEventRegistrationResponse.newBuilder()
+        .setRegistration(
+            RegistrationMapping.event(
+                events.cancel(
+                    caller(),
+                    requireId("registration_id", request.getRegistrationId()),
+                    requireEtag(request.getEtag()),
+                    request.getReason())))
+        .build();
+  }
+}

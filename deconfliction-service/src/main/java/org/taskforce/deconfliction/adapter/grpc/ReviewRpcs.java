@@ -1,0 +1,68 @@
+package org.taskforce.deconfliction.adapter.grpc;
+
+import static org.taskforce.deconfliction.adapter.grpc.RpcArguments.caller;
+import static org.taskforce.deconfliction.adapter.grpc.RpcArguments.requireId;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.taskforce.api.deconfliction.v1.*;
+import org.taskforce.deconfliction.application.ConflictWorkflow;
+import org.taskforce.deconfliction.application.DisclosurePolicy;
+import org.taskforce.deconfliction.domain.ReviewItem;
+import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.grpc.ProtoEnums;
+import org.taskforce.platform.paging.Page;
+import org.taskforce.platform.security.AgencyPrincipal;
+
+/**
+ * The DeconflictionService RPCs of the watch officers' review queue: list, confirm, reject: decode,
+ * one use case, encode.
+ */
+final class ReviewRpcs {
+  private final ConflictWorkflow workflow;
+  private final DisclosurePolicy policy;
+
+  ReviewRpcs(ConflictWorkflow workflow, DisclosurePolicy policy) {
+    this.workflow = workflow;
+    this.policy = policy;
+  }
+
+  ListReviewItemsResponse list(ListReviewItemsRequest request) {
+    Violations v = new Violations();
+    Set<ReviewItem.Status> statuses = EnumSet.noneOf(ReviewItem.Status.class);
+    List<ReviewItemStatus> asked = ProtoEnums.known(request.getStatusesList(), "statuses", v);
+    v.throwIfAny();
+    asked.forEach(s ->
+        statuses.add(
+            ReviewItem.Status.valueOf(s.name().substring("REVIEW_ITEM_STATUS_".length()))));
+    Page<ReviewItem> page =
+        workflow.listReviews(caller(), statuses, request.getPageSize(), request.getPageToken());
+    ListReviewItemsResponse.Builder b =
+        ListReviewItemsResponse.newBuilder().setNextPageToken(page.nextPageToken());
+    page.items().forEach(i -> b.addReviewItems(ConflictMapping.review(i)));
+    return b.build();
+  }
+
+  ConfirmReviewItemResponse confirm(ConfirmReviewItemRequest request) {
+    AgencyPrincipal caller = caller();
+    ConflictWorkflow.Confirmed c =
+        workflow.confirm(
+            caller, requireId("review_item_id", request.getReviewItemId()), request.getNote());
+    return ConfirmReviewItemResponse.newBuilder()
+        .setReviewItem(ConflictMapping.review(c.item()))
+        .setConflict(ConflictMapping.conflict(c.conflict(), caller, policy))
+        .build();
+  }
+
+  RejectReviewItemResponse reject(RejectReviewItemRequest request) {
+    return RejectReviewItemResponse.newBuilder()
+        .setReviewItem(
+            ConflictMapping.review(
+                workflow.reject(
+                    caller(),
+                    requireId("review_item_id", request.getReviewItemId()),
+                    request.getNote())))
+        .build();
+  }
+}

@@ -1,0 +1,145 @@
+package org.taskforce.deconfliction.adapter.grpc;
+
+import static org.taskforce.deconfliction.adapter.grpc.RpcArguments.caller;
+import static org.taskforce.deconfliction.adapter.grpc.RpcArguments.requireEtag;
+import static org.taskforce.deconfliction.adapter.grpc.RpcArguments.requireId;
+
+import java.util.Set;
+import org.taskforce.api.deconfliction.v1.*;
+import org.taskforce.deconfliction.application.Bounds;
+import org.taskforce.deconfliction.application.TargetRegistrations;
+import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.paging.Page;
+
+/**
+ * The DeconflictionService RPCs of target registrations: get, list, create, update (by update
+ * mask), renew, withdraw: decode, one use case, encode.
+ */
+final class TargetRpcs {
+  private final TargetRegistrations targets;
+
+  TargetRpcs(TargetRegistrations targets) {
+    this.targets = targets;
+  }
+
+  GetTargetRegistrationResponse get(GetTargetRegistrationRequest request) {
+    return GetTargetRegistrationResponse.newBuilder()
+        .setRegistration(
+            RegistrationMapping.target(
+                targets.get(caller(), requireId("registration_id", request.getRegistrationId()))))
+        .build();
+  }
+
+  ListTargetRegistrationsResponse list(ListTargetRegistrationsRequest request) {
+    Set<org.taskforce.deconfliction.domain.RegistrationStatus> statuses =
+        RegistrationMapping.statuses(request.getStatusesList());
+    Page<org.taskforce.deconfliction.domain.TargetRegistration> page =
+        targets.list(
+            caller(),
+            statuses,
+            request.getCaseReference(),
+            request.getPageSize(),
+            request.getPageToken());
+    ListTargetRegistrationsResponse.Builder b =
+        ListTargetRegistrationsResponse.newBuilder().setNextPageToken(page.nextPageToken());
+    page.items().forEach(r -> b.addRegistrations(RegistrationMapping.target(r)));
+    return b.build();
+  }
+
+  CreateTargetRegistrationResponse create(CreateTargetRegistrationRequest request) {
+    if (!request.hasRegistration()) {
+      throw TaskforceException.invalidArgument("registration", "is required");
+    }
+    TargetRegistration r = request.getRegistration();
+    TargetRegistrations.Result result =
+        targets.create(
+            caller(),
+            new TargetRegistrations.Draft(
+                SelectorMapping.selectors(r.getSelectorsList()),
+                ProtoMapping.contact(r.getPointOfContact()),
+                r.getCaseReference(),
+                ProtoMapping.disclosure(r.getDisclosureLevel(), "registration.disclosure_level"),
+                r.hasExpireTime()
+                    ? ProtoMapping.instant(r.getExpireTime(), "registration.expire_time")
+                    : null),
+            request.getRequestId(),
+            "registration");
+    CreateTargetRegistrationResponse.Builder b =
+        CreateTargetRegistrationResponse.newBuilder()
+            .setRegistration(RegistrationMapping.target(result.registration()));
+    result.hits().forEach(h -> b.addHits(RegistrationMapping.hit(h)));
+    return b.build();
+  }
+
+  UpdateTargetRegistrationResponse update(UpdateTargetRegistrationRequest request) {
+    TargetRegistration r = request.getRegistration();
+    String id = requireId("registration.registration_id", r.getRegistrationId());
+    long version = requireEtag(r.getEtag());
+    Violations v = new Violations();
+    Bounds.count(
+        request.getUpdateMask().getPathsCount(), Bounds.MASK_PATHS, "update_mask.paths", v);
+    Set<String> paths = Set.copyOf(request.getUpdateMask().getPathsList());
+    if (paths.isEmpty()) {
+      v.add(
+          "update_mask",
+          "name the fields to change: selectors, point_of_contact, case_reference, disclosure_level");
+    }
+    for (int i = 0; i < request.getUpdateMask().getPathsCount(); i++) {
+      String p = request.getUpdateMask().getPaths(i);
+      v.check(
+          Set.of("selectors", "point_of_contact", "case_reference", "disclosure_level").contains(p),
+          "update_mask.paths[" + i + "]",
+          "\""
+              + p
+              + "\" cannot be changed; updatable: selectors, point_of_contact, case_reference, disclosure_level");
+    }
+    v.throwIfAny();
+    TargetRegistrations.Result result =
+        targets.update(
+            caller(),
+            id,
+            version,
+            new TargetRegistrations.Changes(
+                SelectorMapping.selectors(r.getSelectorsList()),
+                ProtoMapping.contact(r.getPointOfContact()),
+                r.getCaseReference(),
+                ProtoMapping.disclosure(r.getDisclosureLevel(), "registration.disclosure_level"),
+                paths.contains("selectors"),
+                paths.contains("point_of_contact"),
+                paths.contains("case_reference"),
+                paths.contains("disclosure_level")),
+            "registration");
+    UpdateTargetRegistrationResponse.Builder b =
+        UpdateTargetRegistrationResponse.newBuilder()
+            .setRegistration(RegistrationMapping.target(result.registration()));
+    result.hits().forEach(h -> b.addHits(RegistrationMapping.hit(h)));
+    return b.build();
+  }
+
+  RenewTargetRegistrationResponse renew(RenewTargetRegistrationRequest request) {
+    return RenewTargetRegistrationResponse.newBuilder()
+        .setRegistration(
+            RegistrationMapping.target(
+                targets.renew(
+                    caller(),
+                    requireId("registration_id", request.getRegistrationId()),
+                    requireEtag(request.getEtag()),
+                    request.hasExpireTime()
+                        ? ProtoMapping.instant(request.getExpireTime(), "expire_time")
+                        : null)))
+        .build();
+  }
+
+  WithdrawTargetRegistrationResponse withdraw(WithdrawTargetRegistrationRequest request) {
+    return WithdrawTargetRegistrationResponse.newBuilder()
+        .setRegistration(
+            RegistrationMapping.target(
+                targets.withdraw(
+                    caller(),
+                    requireId("registration_id", request.getRegistrationId()),
+                    requireEtag(request.getEtag()),
+                    request.getReason())))
+        .build();
+  }
+}
