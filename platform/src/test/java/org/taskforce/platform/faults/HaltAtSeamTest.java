@@ -26,10 +26,8 @@ class HaltAtSeamTest {
     assertThatThrownBy(() -> HaltAtSeam.from(env))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining(HaltAtSeam.ENABLED);
-    assertThatThrownBy(
-            () ->
-                HaltAtSeam.from(
-                    new MockEnvironment().withProperty(HaltAtSeam.HALT_AT_FILE, "/tmp/x")))
+    assertThatThrownBy(() ->
+            HaltAtSeam.from(new MockEnvironment().withProperty(HaltAtSeam.HALT_AT_FILE, "/tmp/x")))
         .isInstanceOf(IllegalStateException.class);
   }
 
