@@ -74,6 +74,33 @@ public final class SubjectRegistrations {
     return store.get(pending.id()).orElseThrow();
   }
 
+  /**
+   * A retried add that finds its subject stored but not yet registered (the first attempt died
+   * before deconfliction answered, or before the answer was recorded) registers it now, as the
+   * first attempt would have — deconfliction is idempotent on the subject id — so the retry answers
+   * what an uninterrupted add would have. If deconfliction does not answer or refuses, the subject
+   * stays as it is and the queued registration (relay, sweep) settles it.
+   */
+  Subject finish(Subject s, String caseNumber) {
+    if (s.isRemoved() || !s.registrationId().isEmpty() || s.state() != DeconflictionState.PENDING) {
+      return s;
+    }
+    AgencyPrincipal registrant = store.registrant(s.id()).orElse(null);
+    TargetRegistry.Registration r;
+    try {
+      r = registry.register(s, caseNumber);
+    } catch (RuntimeException downOrRefused) {
+      return s;
+    }
+    if (registrant != null) {
+      settle(registrant, s.id(), r);
+    } else {
+      store.setRegistration(s.id(), r.registrationId(), r.state(), "", r.expires());
+    }
+    outbox.abandon("register:" + s.id());
+    return store.get(s.id()).orElseThrow();
+  }
+
   /** Marks the subject removed and withdraws its registration, now or through the outbox. */
   Subject withdraw(AgencyPrincipal caller, Subject s, Stamp removed, String reason) {
     AgencyPrincipal registrant = store.registrant(s.id()).orElse(caller);

@@ -109,7 +109,8 @@ public final class Subjects {
           String id = Ids.of("s", requestId, caseId, caller.agencyId());
           var existing = store.get(id);
           if (existing.isPresent()) {
-            return existing.get();
+            // A retry: finishes a registration the first attempt left undone (a crash).
+            return registrations.finish(existing.get(), c.number());
           }
           Stamp now = Cases.stampOf(caller, clock);
           Subject pending =

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.grpc.client.GrpcChannelFactory;
 import org.taskforce.cases.adapter.deconfliction.GrpcTargetRegistry;
 import org.taskforce.cases.adapter.deconfliction.RegistrationRelay;
@@ -31,6 +32,7 @@ import org.taskforce.cases.application.Tasks;
 import org.taskforce.cases.application.Timeline;
 import org.taskforce.cases.application.Victims;
 import org.taskforce.platform.audit.AuditTrail;
+import org.taskforce.platform.faults.HaltAtSeam;
 import org.taskforce.platform.notify.NoticePublisher;
 import org.taskforce.platform.outbox.Outbox;
 import org.taskforce.platform.security.AgencyType;
@@ -90,10 +92,13 @@ public class CaseConfiguration {
     return new CaseAudit(trail);
   }
 
-  /** Where multi-step writes may be stopped by tests; production passes every seam. */
+  /**
+   * Where multi-step writes may be stopped by tests; production passes every seam. The fault-test
+   * hook {@link HaltAtSeam} (refused unless explicitly enabled) kills the process at a named seam.
+   */
   @Bean
-  Seams seams() {
-    return Seams.NONE;
+  Seams seams(Environment environment) {
+    return HaltAtSeam.from(environment).<Seams>map(h -> h::reached).orElse(Seams.NONE);
   }
 
   @Bean

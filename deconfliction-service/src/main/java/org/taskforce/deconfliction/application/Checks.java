@@ -37,6 +37,7 @@ public final class Checks {
   private final PartnerDirectory partners;
   private final Function<String, String> agencyNames;
   private final AuditTrail audit;
+  private final JointRegistrations joint;
 
   public Checks(
       Matcher matcher,
@@ -45,7 +46,9 @@ public final class Checks {
       AlertComposer alerts,
       PartnerDirectory partners,
       Function<String, String> agencyNames,
-      AuditTrail audit) {
+      AuditTrail audit,
+      JointRegistrations joint) {
+    this.joint = joint;
     this.matcher = matcher;
     this.targets = targets;
     this.events = events;
@@ -128,22 +131,27 @@ public final class Checks {
     String eventId = "";
     Agency asker = Access.agency(caller, agencyNames.apply(caller.agencyId()));
     if (ask.register()) {
-      if (!selectors.isEmpty()) {
-        TargetRegistrations.Result r =
-            targets.create(
-                caller,
-                new TargetRegistrations.Draft(
-                    ask.selectors(), ask.contact(), ask.caseReference(), ask.disclosure(), null),
-                checkId,
-                "");
-        targetIds.add(r.registration().id());
-        hits.addAll(r.hits());
-      }
-      if (event != null) {
-        EventRegistrations.Result r = events.create(caller, event, checkId, "planned_event");
-        eventId = r.registration().id();
-        hits.addAll(r.hits());
-      }
+      // Both built (and validated) before either is stored; registered together or not at all.
+      JointRegistrations.Registered r =
+          joint.register(
+              caller,
+              checkId,
+              selectors.isEmpty()
+                  ? null
+                  : targets.prepare(
+                      caller,
+                      new TargetRegistrations.Draft(
+                          ask.selectors(),
+                          ask.contact(),
+                          ask.caseReference(),
+                          ask.disclosure(),
+                          null),
+                      checkId,
+                      ""),
+              event == null ? null : events.prepare(caller, event, checkId, "planned_event"));
+      targetIds.addAll(r.targetIds());
+      eventId = r.eventId();
+      hits.addAll(r.hits());
     } else {
       hits = lookUp(caller.agencyId(), checkId, asker, ask.contact(), selectors, plan, "");
     }

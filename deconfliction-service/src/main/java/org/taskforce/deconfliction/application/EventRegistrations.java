@@ -88,6 +88,15 @@ public final class EventRegistrations {
   public record Result(EventRegistration registration, List<Hit> hits) {}
 
   public Result create(AgencyPrincipal caller, Draft draft, String requestId, String field) {
+    return store(caller, prepare(caller, draft, requestId, field));
+  }
+
+  /**
+   * A create's operation, validated and built as it will be stored (its id follows from the agency
+   * and request id); nothing is stored yet.
+   */
+  public EventRegistration prepare(
+      AgencyPrincipal caller, Draft draft, String requestId, String field) {
     Access.requireActing(caller);
     Violations v = new Violations();
     EventPlan plan = validate(caller, draft, field, v);
@@ -116,20 +125,31 @@ public final class EventRegistrations {
             stamp,
             stamp,
             1);
-    pending.begin(PendingRegistrations.Kind.EVENT, id, stamp.time());
+    return registration;
+  }
+
+  /**
+   * Stores a prepared operation and finishes its writes; its first store is audited as the caller's
+   * create ({@code caller} null: the repair sweep storing what a check recorded).
+   */
+  public Result store(AgencyPrincipal caller, EventRegistration registration) {
+    String id = registration.id();
+    pending.begin(PendingRegistrations.Kind.EVENT, id, registration.created().time());
     if (!store.insert(registration)) {
       // A retried create finishes what the first began and answers as a first success would.
       return settle(store.find(id).orElseThrow());
     }
     seams.reached("event.stored");
     List<Hit> hits = settle(registration).hits();
-    audit.record(
-        caller,
-        "event.create",
-        "events/" + id,
-        Outcome.SUCCESS,
-        "",
-        Map.of("hits", String.valueOf(hits.size())));
+    if (caller != null) {
+      audit.record(
+          caller,
+          "event.create",
+          "events/" + id,
+          Outcome.SUCCESS,
+          "",
+          Map.of("hits", String.valueOf(hits.size())));
+    }
     return new Result(registration, hits);
   }
 

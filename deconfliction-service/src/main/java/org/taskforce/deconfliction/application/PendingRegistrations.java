@@ -3,7 +3,9 @@ package org.taskforce.deconfliction.application;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.taskforce.deconfliction.domain.EventRegistration;
 import org.taskforce.deconfliction.domain.IndexEntry;
+import org.taskforce.deconfliction.domain.TargetRegistration;
 
 /**
  * Registrations whose writes have begun but not all finished (stored, indexed, matched, alerted). A
@@ -14,7 +16,9 @@ import org.taskforce.deconfliction.domain.IndexEntry;
 public interface PendingRegistrations {
   enum Kind {
     TARGET,
-    EVENT
+    EVENT,
+    /** A check registering targets and an operation together ({@link JointRegistrations}). */
+    CHECK
   }
 
   record Pending(Kind kind, String registrationId, Instant since) {}
@@ -40,6 +44,20 @@ public interface PendingRegistrations {
 
   /** Records that every write for the registration is done. */
   void finish(String registrationId);
+
+  /** What a check that registers targets and an operation together is to store. */
+  record PreparedCheck(TargetRegistration target, EventRegistration operation) {}
+
+  /**
+   * Records, in one write before either is stored, the target registration and the operation a
+   * check registers together; a check recorded before (an earlier attempt of the same request)
+   * keeps what it recorded first. Returns what is recorded.
+   */
+  PreparedCheck beginCheck(
+      String checkId, Instant now, TargetRegistration target, EventRegistration operation);
+
+  /** What a check in flight recorded; empty when none is (finished, or never begun). */
+  java.util.Optional<PreparedCheck> check(String checkId);
 
   /** Registrations in flight since {@code before} or earlier, oldest first. */
   List<Pending> since(Instant before, int limit);

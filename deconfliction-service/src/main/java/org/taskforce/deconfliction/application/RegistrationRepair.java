@@ -29,6 +29,7 @@ public final class RegistrationRepair {
   private final Matcher matcher;
   private final Duration grace;
   private final Clock clock;
+  private final JointRegistrations joint;
 
   public RegistrationRepair(
       PendingRegistrations pending,
@@ -39,7 +40,9 @@ public final class RegistrationRepair {
       MatchIndex index,
       Matcher matcher,
       Duration grace,
-      Clock clock) {
+      Clock clock,
+      JointRegistrations joint) {
+    this.joint = joint;
     this.pending = pending;
     this.targets = targets;
     this.events = events;
@@ -72,6 +75,8 @@ public final class RegistrationRepair {
             pending.finish(p.registrationId());
           }
         }
+        // A check that died between its targets and its operation: both are stored now.
+        case CHECK -> joint.settle(p.registrationId());
       }
       settled++;
     }

@@ -87,6 +87,15 @@ public final class TargetRegistrations {
   public record Result(TargetRegistration registration, List<Hit> hits) {}
 
   public Result create(AgencyPrincipal caller, Draft draft, String requestId, String field) {
+    return store(caller, prepare(caller, draft, requestId, field));
+  }
+
+  /**
+   * A create's registration, validated and built as it will be stored (its id follows from the
+   * agency and request id); nothing is stored yet.
+   */
+  public TargetRegistration prepare(
+      AgencyPrincipal caller, Draft draft, String requestId, String field) {
     Access.requireActing(caller);
     // Stored to the millisecond: the answer to a retry, read back, equals the first answer.
     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
@@ -121,7 +130,16 @@ public final class TargetRegistrations {
                 stamp,
                 1)
             .withRequestId(requestId);
-    pending.begin(PendingRegistrations.Kind.TARGET, id, now);
+    return registration;
+  }
+
+  /**
+   * Stores a prepared registration and finishes its writes; its first store is audited as the
+   * caller's create ({@code caller} null: the repair sweep storing what a check recorded).
+   */
+  public Result store(AgencyPrincipal caller, TargetRegistration registration) {
+    String id = registration.id();
+    pending.begin(PendingRegistrations.Kind.TARGET, id, registration.created().time());
     if (!store.insert(registration)) {
       // A retried create: the first one stands, and whatever of it did not finish (index, match,
       // alerts) is finished now, so the answer is the one a first success would have given.
@@ -129,13 +147,19 @@ public final class TargetRegistrations {
     }
     seams.reached("target.stored");
     List<Hit> hits = settle(registration).hits();
-    audit.record(
-        caller,
-        "target.create",
-        "targets/" + id,
-        Outcome.SUCCESS,
-        "",
-        Map.of("selectors", String.valueOf(selectors.size()), "hits", String.valueOf(hits.size())));
+    if (caller != null) {
+      audit.record(
+          caller,
+          "target.create",
+          "targets/" + id,
+          Outcome.SUCCESS,
+          "",
+          Map.of(
+              "selectors",
+              String.valueOf(registration.selectors().size()),
+              "hits",
+              String.valueOf(hits.size())));
+    }
     return new Result(registration, hits);
   }
 

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.grpc.client.GrpcChannelFactory;
 import org.taskforce.deconfliction.adapter.grpc.DeconflictionGrpcService;
 import org.taskforce.deconfliction.adapter.grpc.PartnerDeconflictionGrpcService;
@@ -29,6 +30,7 @@ import org.taskforce.deconfliction.application.CrashSeams;
 import org.taskforce.deconfliction.application.DeconflictionSettings;
 import org.taskforce.deconfliction.application.DisclosurePolicy;
 import org.taskforce.deconfliction.application.EventRegistrations;
+import org.taskforce.deconfliction.application.JointRegistrations;
 import org.taskforce.deconfliction.application.Matcher;
 import org.taskforce.deconfliction.application.RegistrationRepair;
 import org.taskforce.deconfliction.application.Retention;
@@ -37,6 +39,7 @@ import org.taskforce.deconfliction.application.SubjectVersionFloors;
 import org.taskforce.deconfliction.application.TargetRegistrations;
 import org.taskforce.deconfliction.domain.EventRules;
 import org.taskforce.platform.audit.AuditTrail;
+import org.taskforce.platform.faults.HaltAtSeam;
 import org.taskforce.platform.notify.NoticeOutbox;
 import org.taskforce.platform.notify.NoticePublisher;
 import org.taskforce.platform.outbox.Outbox;
@@ -101,11 +104,15 @@ public class DeconflictionConfiguration {
     return new MongoPendingRegistrations(database);
   }
 
-  /** No crash seams in production; fault tests replace this bean with one that throws. */
+  /**
+   * No crash seams in production; in-process fault tests replace this bean with one that throws,
+   * real-process ones kill the service at a seam with the hook {@link HaltAtSeam} (refused unless
+   * explicitly enabled).
+   */
   @Bean
   @ConditionalOnMissingBean
-  CrashSeams crashSeams() {
-    return CrashSeams.NONE;
+  CrashSeams crashSeams(Environment environment) {
+    return HaltAtSeam.from(environment).<CrashSeams>map(h -> h::reached).orElse(CrashSeams.NONE);
   }
 
   @Bean
@@ -118,7 +125,8 @@ public class DeconflictionConfiguration {
       MongoMatchIndex index,
       Matcher matcher,
       DeconflictionProperties p,
-      Clock clock) {
+      Clock clock,
+      JointRegistrations joint) {
     return new RegistrationRepair(
         pending,
         targets,
@@ -128,7 +136,8 @@ public class DeconflictionConfiguration {
         index,
         matcher,
         p.repair().grace(),
-        clock);
+        clock,
+        joint);
   }
 
   @Bean
@@ -284,6 +293,15 @@ public class DeconflictionConfiguration {
   }
 
   @Bean
+  JointRegistrations jointRegistrations(
+      TargetRegistrations targets,
+      EventRegistrations events,
+      MongoPendingRegistrations pending,
+      CrashSeams seams) {
+    return new JointRegistrations(targets, events, pending, seams);
+  }
+
+  @Bean
   Checks checks(
       Matcher matcher,
       TargetRegistrations targets,
@@ -291,8 +309,9 @@ public class DeconflictionConfiguration {
       AlertComposer alerts,
       GrpcPartnerDirectory partners,
       Function<String, String> agencyNames,
-      AuditTrail audit) {
-    return new Checks(matcher, targets, events, alerts, partners, agencyNames, audit);
+      AuditTrail audit,
+      JointRegistrations joint) {
+    return new Checks(matcher, targets, events, alerts, partners, agencyNames, audit, joint);
   }
 
   @Bean

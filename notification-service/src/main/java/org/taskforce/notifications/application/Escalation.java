@@ -21,6 +21,7 @@ public final class Escalation {
   private final String watchAgencyId;
   private final Duration lead;
   private final Clock clock;
+  private final Seams seams;
 
   public Escalation(
       NotificationStore store,
@@ -28,6 +29,17 @@ public final class Escalation {
       String watchAgencyId,
       Duration lead,
       Clock clock) {
+    this(store, publishing, watchAgencyId, lead, clock, Seams.NONE);
+  }
+
+  public Escalation(
+      NotificationStore store,
+      PublishNotifications publishing,
+      String watchAgencyId,
+      Duration lead,
+      Clock clock,
+      Seams seams) {
+    this.seams = seams;
     this.store = store;
     this.publishing = publishing;
     this.watchAgencyId = watchAgencyId;
@@ -61,6 +73,7 @@ public final class Escalation {
               Map.of("notification_id", overdue.id(), "agency_id", overdue.recipient().agencyId()),
               true,
               null)); // the escalation itself does not escalate again
+      seams.pass("escalation.published");
       if (store.markEscalated(overdue.id())) {
         escalated++; // counted once, by the run that marked it
       }

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.taskforce.notifications.adapter.grpc.InboxRpcs;
 import org.taskforce.notifications.adapter.grpc.NotificationGrpcService;
 import org.taskforce.notifications.adapter.grpc.NotificationStreams;
@@ -21,8 +22,10 @@ import org.taskforce.notifications.application.Escalation;
 import org.taskforce.notifications.application.ListInbox;
 import org.taskforce.notifications.application.NotificationReceipts;
 import org.taskforce.notifications.application.PublishNotifications;
+import org.taskforce.notifications.application.Seams;
 import org.taskforce.notifications.application.WebhookFanOut;
 import org.taskforce.platform.config.TaskforcePlatformAutoConfiguration.ErrorDomain;
+import org.taskforce.platform.faults.HaltAtSeam;
 import org.taskforce.platform.mongo.MongoProperties;
 import org.taskforce.platform.paging.PageTokens;
 import org.taskforce.platform.security.TokenVerifier;
@@ -96,8 +99,12 @@ public class NotificationConfiguration {
       PublishNotifications publishing,
       Clock clock,
       @Value("${taskforce.notifications.watch-agency-id:nm-ago}") String watchAgency,
-      @Value("${taskforce.notifications.escalation-lead:15m}") Duration lead) {
-    return new Escalation(store, publishing, watchAgency, lead, clock);
+      @Value("${taskforce.notifications.escalation-lead:15m}") Duration lead,
+      Environment environment) {
+    // The fault-test hook (refused unless explicitly enabled) may kill the process between the
+    // escalation's two steps; production passes the seam.
+    Seams seams = HaltAtSeam.from(environment).<Seams>map(h -> h::reached).orElse(Seams.NONE);
+    return new Escalation(store, publishing, watchAgency, lead, clock, seams);
   }
 
   /**

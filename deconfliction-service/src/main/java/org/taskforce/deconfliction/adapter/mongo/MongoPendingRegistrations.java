@@ -14,19 +14,51 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.taskforce.deconfliction.application.PendingRegistrations;
+import org.taskforce.deconfliction.domain.EventRegistration;
 import org.taskforce.deconfliction.domain.IndexEntry;
+import org.taskforce.deconfliction.domain.TargetRegistration;
 import org.taskforce.platform.mongo.MongoIndexes;
 
 /** Registrations in flight in collection {@value #COLLECTION}, {@code _id} = registration id. */
 public final class MongoPendingRegistrations implements PendingRegistrations, MongoIndexes {
   public static final String COLLECTION = "pending_registrations";
   private final MongoCollection<Document> collection;
+  private final MongoTargetStore targets;
 
   public MongoPendingRegistrations(MongoDatabase database) {
     this.collection = database.getCollection(COLLECTION);
+    this.targets = new MongoTargetStore(database);
+  }
+
+  @Override
+  public PreparedCheck beginCheck(
+      String checkId, Instant now, TargetRegistration target, EventRegistration operation) {
+    // One document: the check's target and operation are recorded together or not at all.
+    collection.updateOne(
+        eq("_id", checkId),
+        Updates.combine(
+            Updates.set("kind", Kind.CHECK.name()),
+            Updates.set("since", Documents.date(now)),
+            Updates.setOnInsert("target", MongoTargetStore.toDocument(target)),
+            Updates.setOnInsert("operation", MongoEventStore.toDocument(operation))),
+        new UpdateOptions().upsert(true));
+    return check(checkId).orElseThrow();
+  }
+
+  @Override
+  public Optional<PreparedCheck> check(String checkId) {
+    Document d = collection.find(eq("_id", checkId)).first();
+    if (d == null || !d.containsKey("target") || !d.containsKey("operation")) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new PreparedCheck(
+            targets.fromDocument(d.get("target", Document.class)),
+            MongoEventStore.fromDocument(d.get("operation", Document.class))));
   }
 
   @Override

@@ -182,6 +182,101 @@ class CrashRecoveryTest extends DeconflictionTestBase {
     assertThat(count("pending_registrations")).isZero();
   }
 
+  private CheckBeforeActingRequest jointCheck(String requestId, Instant start) {
+    return CheckBeforeActingRequest.newBuilder()
+        .addSelectors(phone("505-555-0142"))
+        .setPlannedEvent(event(35.0844, -106.6504, 100, start, 2))
+        .setPurpose("warrant 2026-9")
+        .setRegister(true)
+        .setPointOfContact(contact("SA Morgan"))
+        .setRequestId(requestId)
+        .build();
+  }
+
+  /** APD holds the phone and plans an operation at the same place and time. */
+  private Instant apdHoldsPhoneAndPlace() {
+    Instant start = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    register(apd(), DisclosureLevel.DISCLOSURE_LEVEL_OPEN, phone("505-555-0142"));
+    as(apd())
+        .createEventRegistration(
+            CreateEventRegistrationRequest.newBuilder()
+                .setRegistration(event(35.0844, -106.6504, 100, start, 2))
+                .build());
+    return start;
+  }
+
+  @Test
+  void
+      aCheckThatDiedBetweenItsTargetsAndItsOperation_andIsNeverRetried_getsItsOperationFromTheSweep() {
+    Instant start = apdHoldsPhoneAndPlace();
+    CRASH_AT.set("check.targets");
+    catchThrowableOfType(
+        StatusRuntimeException.class,
+        () -> as(hsi()).checkBeforeActing(jointCheck("chk-9", start)));
+    assertThat(count("targets")).isEqualTo(2); // APD's and the check's
+    assertThat(count("events")).isEqualTo(1); // APD's only: the operation is missing
+
+    assertThat(repair.sweep()).isPositive();
+
+    assertThat(count("events")).isEqualTo(2);
+    assertThat(count("conflicts")).isEqualTo(2); // the target pair and the operation pair
+    assertThat(count("pending_registrations")).isZero();
+    assertThat(repair.sweep()).isZero();
+    // A late retry answers as the uninterrupted check: both hits, both ids, nothing stored again.
+    CheckBeforeActingResponse retry = as(hsi()).checkBeforeActing(jointCheck("chk-9", start));
+    assertThat(retry.getTargetRegistrationIdsList()).hasSize(1);
+    assertThat(retry.getEventRegistrationId()).isNotEmpty();
+    assertThat(retry.getHitsList()).hasSize(2);
+    assertThat(count("targets")).isEqualTo(2);
+    assertThat(count("events")).isEqualTo(2);
+    assertThat(count("conflicts")).isEqualTo(2);
+    drainOutbox();
+    assertThat(NOTIFICATIONS.publishedTo(APD)).hasSize(2);
+    assertThat(NOTIFICATIONS.publishedTo(HSI)).hasSize(2);
+  }
+
+  @Test
+  void aCheckThatDiedStoringItsTargets_andIsNeverRetried_isRegisteredWholeByTheSweep() {
+    Instant start = apdHoldsPhoneAndPlace();
+    CRASH_AT.set("target.stored");
+    catchThrowableOfType(
+        StatusRuntimeException.class,
+        () -> as(hsi()).checkBeforeActing(jointCheck("chk-10", start)));
+    assertThat(count("conflicts")).isZero();
+
+    repair.sweep();
+
+    assertThat(count("targets")).isEqualTo(2);
+    assertThat(count("events")).isEqualTo(2);
+    assertThat(count("conflicts")).isEqualTo(2);
+    assertThat(count("pending_registrations")).isZero();
+  }
+
+  @Test
+  void aCheckThatDiedBetweenItsTargetsAndItsOperation_isFinishedByItsRetry_asTheUninterruptedOne() {
+    Instant start = apdHoldsPhoneAndPlace();
+    CheckBeforeActingResponse uninterrupted =
+        as(fbi()).checkBeforeActing(jointCheck("chk-11", start));
+    CRASH_AT.set("check.targets");
+    catchThrowableOfType(
+        StatusRuntimeException.class,
+        () -> as(hsi()).checkBeforeActing(jointCheck("chk-11", start)));
+
+    CheckBeforeActingResponse retry = as(hsi()).checkBeforeActing(jointCheck("chk-11", start));
+
+    assertThat(count("events")).isEqualTo(3);
+    assertThat(count("pending_registrations")).isZero();
+    assertThat(retry.getHitsList()).hasSize(uninterrupted.getHitsCount() + 2); // + FBI's two
+    assertThat(retry.getHitsList())
+        .filteredOn(h -> h.getOwnerAgency().getAgencyId().equals(APD))
+        .extracting(h -> h.getKind() + " " + h.getTier())
+        .containsExactlyInAnyOrderElementsOf(
+            uninterrupted.getHitsList().stream()
+                .map(h -> h.getKind() + " " + h.getTier())
+                .toList());
+    assertThat(as(hsi()).checkBeforeActing(jointCheck("chk-11", start))).isEqualTo(retry);
+  }
+
   @Test
   void aCheckWhoseOperationWouldBeRefused_registersNoTargetEither() {
     CheckBeforeActingRequest ask =
