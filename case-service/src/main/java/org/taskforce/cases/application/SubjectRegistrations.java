@@ -78,26 +78,29 @@ public final class SubjectRegistrations {
    * A retried add that finds its subject stored but not yet registered (the first attempt died
    * before deconfliction answered, or before the answer was recorded) registers it now, as the
    * first attempt would have — deconfliction is idempotent on the subject id — so the retry answers
-   * what an uninterrupted add would have. If deconfliction does not answer or refuses, the subject
-   * stays as it is and the queued registration (relay, sweep) settles it.
+   * what an uninterrupted add would have: a refusal deletes the subject and is the answer, as it
+   * would have been; if deconfliction does not answer, the subject stays as it is and the queued
+   * registration (relay, sweep) settles it. A subject removed meanwhile gets its registration
+   * withdrawn again ({@link #settle}), never left live.
    */
-  Subject finish(Subject s, String caseNumber) {
+  Subject finish(AgencyPrincipal caller, Subject s, String caseNumber) {
     if (s.isRemoved() || !s.registrationId().isEmpty() || s.state() != DeconflictionState.PENDING) {
       return s;
     }
-    AgencyPrincipal registrant = store.registrant(s.id()).orElse(null);
+    AgencyPrincipal registrant = store.registrant(s.id()).orElse(caller);
+    String entry = "register:" + s.id();
     TargetRegistry.Registration r;
     try {
       r = registry.register(s, caseNumber);
-    } catch (RuntimeException downOrRefused) {
+    } catch (TaskforceException refused) {
+      store.delete(s.id());
+      outbox.abandon(entry);
+      throw refused;
+    } catch (RuntimeException downOrUnknown) {
       return s;
     }
-    if (registrant != null) {
-      settle(registrant, s.id(), r);
-    } else {
-      store.setRegistration(s.id(), r.registrationId(), r.state(), "", r.expires());
-    }
-    outbox.abandon("register:" + s.id());
+    settle(registrant, s.id(), r);
+    outbox.abandon(entry);
     return store.get(s.id()).orElseThrow();
   }
 

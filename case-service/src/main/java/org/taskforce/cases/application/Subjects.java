@@ -109,8 +109,16 @@ public final class Subjects {
           String id = Ids.of("s", requestId, caseId, caller.agencyId());
           var existing = store.get(id);
           if (existing.isPresent()) {
-            // A retry: finishes a registration the first attempt left undone (a crash).
-            return registrations.finish(existing.get(), c.number());
+            // A retry: finishes a registration the first attempt left undone (a crash), audited
+            // as the caller's act (the first attempt may have died before its audit entry).
+            Subject finished = registrations.finish(caller, existing.get(), c.number());
+            audit.success(
+                caller,
+                caseId,
+                "SUBJECT_ADDED",
+                CaseAudit.resource(caseId) + "/subjects/" + id,
+                finished.kind() + " subject added (retried); deconfliction " + finished.state());
+            return finished;
           }
           Stamp now = Cases.stampOf(caller, clock);
           Subject pending =

@@ -141,15 +141,13 @@ public final class EventRegistrations {
     }
     seams.reached("event.stored");
     List<Hit> hits = settle(registration).hits();
-    if (caller != null) {
-      audit.record(
-          caller,
-          "event.create",
-          "events/" + id,
-          Outcome.SUCCESS,
-          "",
-          Map.of("hits", String.valueOf(hits.size())));
-    }
+    CreateAudit.record(
+        audit,
+        caller,
+        registration.created(),
+        "event.create",
+        "events/" + id,
+        Map.of("hits", String.valueOf(hits.size())));
     return new Result(registration, hits);
   }
 

@@ -135,7 +135,8 @@ public final class TargetRegistrations {
 
   /**
    * Stores a prepared registration and finishes its writes; its first store is audited as the
-   * caller's create ({@code caller} null: the repair sweep storing what a check recorded).
+   * caller's create ({@code caller} null: the repair sweep storing what a check recorded, audited
+   * as the check's maker, see {@link CreateAudit}).
    */
   public Result store(AgencyPrincipal caller, TargetRegistration registration) {
     String id = registration.id();
@@ -147,19 +148,17 @@ public final class TargetRegistrations {
     }
     seams.reached("target.stored");
     List<Hit> hits = settle(registration).hits();
-    if (caller != null) {
-      audit.record(
-          caller,
-          "target.create",
-          "targets/" + id,
-          Outcome.SUCCESS,
-          "",
-          Map.of(
-              "selectors",
-              String.valueOf(registration.selectors().size()),
-              "hits",
-              String.valueOf(hits.size())));
-    }
+    CreateAudit.record(
+        audit,
+        caller,
+        registration.created(),
+        "target.create",
+        "targets/" + id,
+        Map.of(
+            "selectors",
+            String.valueOf(registration.selectors().size()),
+            "hits",
+            String.valueOf(hits.size())));
     return new Result(registration, hits);
   }
 

@@ -5,8 +5,10 @@ import static com.mongodb.client.model.Filters.lte;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -38,20 +40,26 @@ public final class MongoPendingRegistrations implements PendingRegistrations, Mo
   public PreparedCheck beginCheck(
       String checkId, Instant now, TargetRegistration target, EventRegistration operation) {
     // One document: the check's target and operation are recorded together or not at all.
-    collection.updateOne(
-        eq("_id", checkId),
-        Updates.combine(
-            Updates.set("kind", Kind.CHECK.name()),
-            Updates.set("since", Documents.date(now)),
-            Updates.setOnInsert("target", MongoTargetStore.toDocument(target)),
-            Updates.setOnInsert("operation", MongoEventStore.toDocument(operation))),
-        new UpdateOptions().upsert(true));
-    return check(checkId).orElseThrow();
+    // The recorded copies come back from the same write: a sweep that finishes the check between
+    // this write and a second read cannot leave a retry without them.
+    Document d =
+        collection.findOneAndUpdate(
+            eq("_id", checkId),
+            Updates.combine(
+                Updates.set("kind", Kind.CHECK.name()),
+                Updates.set("since", Documents.date(now)),
+                Updates.setOnInsert("target", MongoTargetStore.toDocument(target)),
+                Updates.setOnInsert("operation", MongoEventStore.toDocument(operation))),
+            new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+    return prepared(d).orElseThrow();
   }
 
   @Override
   public Optional<PreparedCheck> check(String checkId) {
-    Document d = collection.find(eq("_id", checkId)).first();
+    return prepared(collection.find(eq("_id", checkId)).first());
+  }
+
+  private Optional<PreparedCheck> prepared(Document d) {
     if (d == null || !d.containsKey("target") || !d.containsKey("operation")) {
       return Optional.empty();
     }
