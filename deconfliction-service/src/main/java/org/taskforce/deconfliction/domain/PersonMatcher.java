@@ -191,10 +191,38 @@ public final class PersonMatcher {
     return best;
   }
 
+  /** Two name tokens as {@link #token} compares them. */
+  private record TokenPair(String a, String b, boolean givenNames) {}
+
+  /**
+   * Token comparisons already made: a pure function of the two tokens (and this matcher's fixed
+   * nickname table), and names repeat heavily, so a check's dozens of candidates mostly compare
+   * pairs seen before. Bounded like {@link Names#phonetic}'s cache.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<TokenPair, TokenScore> tokens =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int TOKEN_CACHE_LIMIT = 100_000;
+  private static final TokenScore IDENTICAL = new TokenScore(1.0, "identical");
+
   private TokenScore token(String a, String b, boolean givenNames) {
     if (a.equals(b)) {
-      return new TokenScore(1.0, "identical");
+      return IDENTICAL;
     }
+    TokenPair pair = new TokenPair(a, b, givenNames);
+    TokenScore known = tokens.get(pair);
+    if (known != null) {
+      return known;
+    }
+    TokenScore score = compareTokens(a, b, givenNames);
+    if (tokens.size() >= TOKEN_CACHE_LIMIT) {
+      tokens.clear(); // a rare reset keeps memory bounded
+    }
+    tokens.put(pair, score);
+    return score;
+  }
+
+  private TokenScore compareTokens(String a, String b, boolean givenNames) {
     if (givenNames && nicknames.equivalent(a, b)) {
       return new TokenScore(0.95, "is a known nickname or other-language form of the other");
     }
