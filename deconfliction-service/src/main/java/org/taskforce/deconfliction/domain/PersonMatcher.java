@@ -191,8 +191,37 @@ public final class PersonMatcher {
     return best;
   }
 
-  /** Two name tokens as {@link #token} compares them. */
-  private record TokenPair(String a, String b, boolean givenNames) {}
+  /**
+   * Two name tokens as {@link #token} compares them (a plain class: a record's generated equals and
+   * hashCode cost more than the lookup saves).
+   */
+  private static final class TokenPair {
+    private final String a;
+    private final String b;
+    private final boolean givenNames;
+    private final int hash;
+
+    TokenPair(String a, String b, boolean givenNames) {
+      this.a = a;
+      this.b = b;
+      this.givenNames = givenNames;
+      this.hash = (a.hashCode() * 31 + b.hashCode()) * 2 + (givenNames ? 1 : 0);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof TokenPair p
+          && hash == p.hash
+          && givenNames == p.givenNames
+          && a.equals(p.a)
+          && b.equals(p.b);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   /**
    * Token comparisons already made: a pure function of the two tokens (and this matcher's fixed
