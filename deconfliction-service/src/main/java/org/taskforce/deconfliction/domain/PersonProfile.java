@@ -199,9 +199,10 @@ public record PersonProfile(List<String> given, List<String> surnames, BirthDate
     if (a < 0 || b > 99) {
       return String.format("%02d%02d", a, b);
     }
-    return new String(new char[] {
-      (char) ('0' + a / 10), (char) ('0' + a % 10), (char) ('0' + b / 10), (char) ('0' + b % 10)
-    });
+    return new String(
+        new char[] {
+          (char) ('0' + a / 10), (char) ('0' + a % 10), (char) ('0' + b / 10), (char) ('0' + b % 10)
+        });
   }
 
   /** All tokens, for display in reasons and for tests. */

@@ -48,7 +48,8 @@ class MatchingShortcutsTest {
       for (int i : order) {
         PersonProfile[] pair = pairs.get(i);
         assertThat(shared.comparison(pair[0], pair[1])).as("pair %d", i).isEqualTo(fresh.get(i));
-        assertThat(shared.comparison(pair[1], pair[0])).as("pair %d reversed", i)
+        assertThat(shared.comparison(pair[1], pair[0]))
+            .as("pair %d reversed", i)
             .isEqualTo(fresh.get(i));
       }
     }

@@ -72,16 +72,15 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
       collection
           .find(in("_id", ids))
           .projection(OWNER_FIELDS)
-          .forEach(
-              d ->
-                  out.add(
-                      new Owner(
-                          d.getString("_id"),
-                          Documents.agency(d.get("agency", Document.class)),
-                          Documents.contact(d.get("contact", Document.class)),
-                          Disclosure.valueOf(d.getString("disclosure")),
-                          RegistrationStatus.valueOf(d.getString("status")),
-                          Documents.instant(d.getDate("expireTime")))));
+          .forEach(d ->
+              out.add(
+                  new Owner(
+                      d.getString("_id"),
+                      Documents.agency(d.get("agency", Document.class)),
+                      Documents.contact(d.get("contact", Document.class)),
+                      Disclosure.valueOf(d.getString("disclosure")),
+                      RegistrationStatus.valueOf(d.getString("status")),
+                      Documents.instant(d.getDate("expireTime")))));
     }
     return out;
   }

@@ -108,7 +108,8 @@ class MongoTargetStoreTest {
 
   @Test
   void owners_areWhatTheFullReadsSay_forEveryIdFound_andNothingForUnknownIds() {
-    TargetRegistration open = registration("t-3", chuy(), new TargetSelector.Phone("5055550142", ""));
+    TargetRegistration open =
+        registration("t-3", chuy(), new TargetSelector.Phone("5055550142", ""));
     TargetRegistration ended =
         new TargetRegistration(
             "t-4",
@@ -137,9 +138,13 @@ class MongoTargetStoreTest {
       assertThat(o.expireTime()).isEqualTo(full.expireTime());
       assertThat(o.matchable(NOW)).isEqualTo(full.matchable(NOW));
     }
-    assertThat(owners).filteredOn(o -> o.id().equals("t-3")).singleElement()
+    assertThat(owners)
+        .filteredOn(o -> o.id().equals("t-3"))
+        .singleElement()
         .satisfies(o -> assertThat(o.matchable(NOW)).isTrue());
-    assertThat(owners).filteredOn(o -> o.id().equals("t-4")).singleElement()
+    assertThat(owners)
+        .filteredOn(o -> o.id().equals("t-4"))
+        .singleElement()
         .satisfies(o -> {
           assertThat(o.matchable(NOW)).isFalse();
           assertThat(o.disclosure()).isEqualTo(Disclosure.RESTRICTED);
