@@ -264,14 +264,14 @@ public final class Checks {
       String onBehalfClaim) {
     List<Hit> hits = new ArrayList<>();
     List<Notice> searched = new ArrayList<>();
-    for (Matcher.TargetFinding f : matcher.findTargets(askerAgencyId, selectors, null)) {
-      hits.add(matcher.targetHit(f, false));
+    for (Matcher.OwnerFinding f : matcher.findOwners(askerAgencyId, selectors)) {
+      hits.add(matcher.ownerHit(f));
       searched.add(
           alerts.subjectSearched(
               checkId,
-              f.registration().id(),
-              f.registration().agency(),
-              f.registration().disclosure(),
+              f.owner().id(),
+              f.owner().agency(),
+              f.owner().disclosure(),
               asker,
               askerContact,
               f.match().reasons(),

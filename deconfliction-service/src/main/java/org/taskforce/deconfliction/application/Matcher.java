@@ -95,17 +95,12 @@ public final class Matcher {
   /** A found event and how it overlaps. */
   public record EventFinding(EventRules.EventOverlap overlap, EventRegistration registration) {}
 
+  /** A target a check found, as its answer and its owner's alert need it ({@link #findOwners}). */
+  public record OwnerFinding(TargetMatch match, TargetStore.Owner owner) {}
+
   public List<TargetFinding> findTargets(
       String askerAgencyId, List<NormalizedSelector> ask, String selfId) {
-    if (ask.isEmpty()) {
-      return List.of();
-    }
-    List<TargetMatch> matches =
-        matching.find(
-            ask,
-            index::lookup,
-            nicknames,
-            e -> !e.registrationId().equals(selfId) && otherAgency(askerAgencyId, e.agencyId()));
+    List<TargetMatch> matches = targetMatches(askerAgencyId, ask, selfId);
     if (matches.isEmpty()) {
       return List.of();
     }
@@ -122,6 +117,42 @@ public final class Matcher {
       }
     }
     return findings;
+  }
+
+  /**
+   * The same findings as {@link #findTargets} for a check that registers nothing: the hit
+   * registrations are read without their selectors, which the answer and the alerts never show.
+   */
+  public List<OwnerFinding> findOwners(String askerAgencyId, List<NormalizedSelector> ask) {
+    List<TargetMatch> matches = targetMatches(askerAgencyId, ask, null);
+    if (matches.isEmpty()) {
+      return List.of();
+    }
+    Instant now = clock.instant();
+    Map<String, TargetStore.Owner> owners =
+        targets.findOwners(matches.stream().map(TargetMatch::registrationId).toList()).stream()
+            .filter(o -> o.matchable(now))
+            .collect(Collectors.toMap(TargetStore.Owner::id, Function.identity()));
+    List<OwnerFinding> findings = new ArrayList<>();
+    for (TargetMatch m : matches) {
+      TargetStore.Owner o = owners.get(m.registrationId());
+      if (o != null) {
+        findings.add(new OwnerFinding(m, o));
+      }
+    }
+    return findings;
+  }
+
+  private List<TargetMatch> targetMatches(
+      String askerAgencyId, List<NormalizedSelector> ask, String selfId) {
+    if (ask.isEmpty()) {
+      return List.of();
+    }
+    return matching.find(
+        ask,
+        index::lookup,
+        nicknames,
+        e -> !e.registrationId().equals(selfId) && otherAgency(askerAgencyId, e.agencyId()));
   }
 
   public List<EventFinding> findEvents(String askerAgencyId, EventPlan plan, String selfId) {
@@ -314,8 +345,9 @@ public final class Matcher {
         false);
   }
 
-  public Hit targetHit(TargetFinding f, boolean reviewQueued) {
-    TargetRegistration other = f.registration();
+  /** A check's hit: what its owner lets the asker see. */
+  public Hit ownerHit(OwnerFinding f) {
+    TargetStore.Owner other = f.owner();
     return hit(
         Conflict.Kind.TARGET,
         f.match(),
@@ -325,7 +357,7 @@ public final class Matcher {
         "",
         null,
         0,
-        reviewQueued);
+        false);
   }
 
   private static Hit hit(

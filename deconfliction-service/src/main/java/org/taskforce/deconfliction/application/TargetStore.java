@@ -5,6 +5,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.taskforce.deconfliction.domain.Agency;
+import org.taskforce.deconfliction.domain.Contact;
+import org.taskforce.deconfliction.domain.Disclosure;
 import org.taskforce.deconfliction.domain.RegistrationStatus;
 import org.taskforce.deconfliction.domain.TargetRegistration;
 
@@ -16,6 +19,26 @@ public interface TargetStore {
   Optional<TargetRegistration> find(String id);
 
   List<TargetRegistration> findAll(Collection<String> ids);
+
+  /**
+   * What a check's answer and the owners' alerts need of the registrations a check hit — no
+   * selectors, no history: one read of the few fields each, by id.
+   */
+  List<Owner> findOwners(Collection<String> ids);
+
+  /** A registration as a check's hit shows it: whose it is, whom to call, what it reveals. */
+  record Owner(
+      String id,
+      Agency agency,
+      Contact contact,
+      Disclosure disclosure,
+      RegistrationStatus status,
+      Instant expireTime) {
+    /** Whether it takes part in matching at {@code now} ({@link TargetRegistration#matchable}). */
+    public boolean matchable(Instant now) {
+      return status == RegistrationStatus.ACTIVE && expireTime.isAfter(now);
+    }
+  }
 
   /** Replaces when the stored version is {@code expectedVersion}; false when it moved on. */
   boolean replace(TargetRegistration registration, long expectedVersion);

@@ -17,7 +17,22 @@ public record BirthDate(int year, int month, int day) {
 
   /** {@code yyyymmdd} with zeros for unknown parts, e.g. {@code 19880304} or {@code 19880000}. */
   public String compact() {
-    return String.format("%04d%02d%02d", year, month, day);
+    if (year < 0 || year > 9999 || month < 0 || month > 99 || day < 0 || day > 99) {
+      return String.format("%04d%02d%02d", year, month, day);
+    }
+    // The same text without a Formatter: candidates' profiles are encoded on every comparison.
+    char[] c = new char[8];
+    digits(c, 0, year, 4);
+    digits(c, 4, month, 2);
+    digits(c, 6, day, 2);
+    return new String(c);
+  }
+
+  private static void digits(char[] into, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      into[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   public static BirthDate parseCompact(String s) {

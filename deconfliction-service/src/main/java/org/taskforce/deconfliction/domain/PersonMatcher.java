@@ -191,10 +191,67 @@ public final class PersonMatcher {
     return best;
   }
 
+  /**
+   * Two name tokens as {@link #token} compares them (a plain class: a record's generated equals and
+   * hashCode cost more than the lookup saves).
+   */
+  private static final class TokenPair {
+    private final String a;
+    private final String b;
+    private final boolean givenNames;
+    private final int hash;
+
+    TokenPair(String a, String b, boolean givenNames) {
+      this.a = a;
+      this.b = b;
+      this.givenNames = givenNames;
+      this.hash = (a.hashCode() * 31 + b.hashCode()) * 2 + (givenNames ? 1 : 0);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof TokenPair p
+          && hash == p.hash
+          && givenNames == p.givenNames
+          && a.equals(p.a)
+          && b.equals(p.b);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+
+  /**
+   * Token comparisons already made: a pure function of the two tokens (and this matcher's fixed
+   * nickname table), and names repeat heavily, so a check's dozens of candidates mostly compare
+   * pairs seen before. Bounded like {@link Names#phonetic}'s cache.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<TokenPair, TokenScore> tokens =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int TOKEN_CACHE_LIMIT = 100_000;
+  private static final TokenScore IDENTICAL = new TokenScore(1.0, "identical");
+
   private TokenScore token(String a, String b, boolean givenNames) {
     if (a.equals(b)) {
-      return new TokenScore(1.0, "identical");
+      return IDENTICAL;
     }
+    TokenPair pair = new TokenPair(a, b, givenNames);
+    TokenScore known = tokens.get(pair);
+    if (known != null) {
+      return known;
+    }
+    TokenScore score = compareTokens(a, b, givenNames);
+    if (tokens.size() >= TOKEN_CACHE_LIMIT) {
+      tokens.clear(); // a rare reset keeps memory bounded
+    }
+    tokens.put(pair, score);
+    return score;
+  }
+
+  private TokenScore compareTokens(String a, String b, boolean givenNames) {
     if (givenNames && nicknames.equivalent(a, b)) {
       return new TokenScore(0.95, "is a known nickname or other-language form of the other");
     }

@@ -196,7 +196,13 @@ public record PersonProfile(List<String> given, List<String> surnames, BirthDate
     // Sorted, so that a day/month swap lands on the same key as well.
     int a = Math.min(month, day);
     int b = Math.max(month, day);
-    return String.format("%02d%02d", a, b);
+    if (a < 0 || b > 99) {
+      return String.format("%02d%02d", a, b);
+    }
+    return new String(
+        new char[] {
+          (char) ('0' + a / 10), (char) ('0' + a % 10), (char) ('0' + b / 10), (char) ('0' + b % 10)
+        });
   }
 
   /** All tokens, for display in reasons and for tests. */

@@ -186,10 +186,14 @@ public final class TargetMatching {
           : java.util.Optional.of(
               result(f, Tier.MATCH, List.of(), 1.0, sharedReasons, types, false, 1.0));
     }
+    List<PersonProfile> stored = new ArrayList<>(f.profiles.size());
+    for (String encoded : f.profiles) {
+      stored.add(PersonProfile.decode(encoded));
+    }
     PersonMatcher.Comparison best = null;
     for (PersonProfile a : asked) {
-      for (String encoded : f.profiles) {
-        PersonMatcher.Comparison c = persons.comparison(a, PersonProfile.decode(encoded));
+      for (PersonProfile s : stored) {
+        PersonMatcher.Comparison c = persons.comparison(a, s);
         if (best == null || better(c, best)) {
           best = c;
         }

@@ -125,6 +125,8 @@ public final class DeconflictionBenchmark {
             "heap after load and GC: %,d MiB%n",
             (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
 
+        collectionSizes(database);
+
         int port = app.getBean(GrpcServerLifecycle.class).getPort();
         ManagedChannel channel =
             NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
@@ -172,6 +174,20 @@ public final class DeconflictionBenchmark {
       }
     }
     System.exit(0);
+  }
+
+  /** Documents and data size of each collection, as the database reports them (collStats). */
+  private static void collectionSizes(MongoDatabase database) {
+    for (String name : database.listCollectionNames()) {
+      org.bson.Document stats = database.runCommand(new org.bson.Document("collStats", name));
+      System.out.printf(
+          Locale.ROOT,
+          "  collection %-22s %,12d documents %,10.1f MB data (%,.0f bytes each)%n",
+          name,
+          stats.get("count") instanceof Number c ? c.longValue() : -1,
+          (stats.get("size") instanceof Number b ? b.doubleValue() : -1) / 1e6,
+          stats.get("avgObjSize") instanceof Number n ? n.doubleValue() : 0.0);
+    }
   }
 
   private static void warmUp(

@@ -11,6 +11,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,6 +57,30 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
     List<TargetRegistration> out = new ArrayList<>();
     if (!ids.isEmpty()) {
       collection.find(in("_id", ids)).forEach(d -> out.add(fromDocument(d)));
+    }
+    return out;
+  }
+
+  /** The fields {@link Owner} holds, all the server returns for a check's hits. */
+  private static final Bson OWNER_FIELDS =
+      Projections.include("agency", "contact", "disclosure", "status", "expireTime");
+
+  @Override
+  public List<Owner> findOwners(Collection<String> ids) {
+    List<Owner> out = new ArrayList<>();
+    if (!ids.isEmpty()) {
+      collection
+          .find(in("_id", ids))
+          .projection(OWNER_FIELDS)
+          .forEach(d ->
+              out.add(
+                  new Owner(
+                      d.getString("_id"),
+                      Documents.agency(d.get("agency", Document.class)),
+                      Documents.contact(d.get("contact", Document.class)),
+                      Disclosure.valueOf(d.getString("disclosure")),
+                      RegistrationStatus.valueOf(d.getString("status")),
+                      Documents.instant(d.getDate("expireTime")))));
     }
     return out;
   }

@@ -105,4 +105,51 @@ class MongoTargetStoreTest {
         .isEqualTo(PersonProfile.of(chuy()))
         .isEqualTo(r.selectors().getFirst().person());
   }
+
+  @Test
+  void owners_areWhatTheFullReadsSay_forEveryIdFound_andNothingForUnknownIds() {
+    TargetRegistration open =
+        registration("t-3", chuy(), new TargetSelector.Phone("5055550142", ""));
+    TargetRegistration ended =
+        new TargetRegistration(
+            "t-4",
+            new Agency("bcso", "Bernalillo County SO", "LOCAL"),
+            registration("t-4", chuy()).selectors(),
+            Contact.NONE,
+            "",
+            Disclosure.RESTRICTED,
+            NOW.minusSeconds(60),
+            RegistrationStatus.WITHDRAWN,
+            open.created(),
+            open.updated(),
+            3);
+    store.insert(open);
+    store.insert(ended);
+
+    var owners = store.findOwners(List.of("t-3", "t-4", "t-unknown"));
+
+    assertThat(owners).hasSize(2);
+    for (var o : owners) {
+      TargetRegistration full = store.find(o.id()).orElseThrow();
+      assertThat(o.agency()).isEqualTo(full.agency());
+      assertThat(o.contact()).isEqualTo(full.contact());
+      assertThat(o.disclosure()).isEqualTo(full.disclosure());
+      assertThat(o.status()).isEqualTo(full.status());
+      assertThat(o.expireTime()).isEqualTo(full.expireTime());
+      assertThat(o.matchable(NOW)).isEqualTo(full.matchable(NOW));
+    }
+    assertThat(owners)
+        .filteredOn(o -> o.id().equals("t-3"))
+        .singleElement()
+        .satisfies(o -> assertThat(o.matchable(NOW)).isTrue());
+    assertThat(owners)
+        .filteredOn(o -> o.id().equals("t-4"))
+        .singleElement()
+        .satisfies(o -> {
+          assertThat(o.matchable(NOW)).isFalse();
+          assertThat(o.disclosure()).isEqualTo(Disclosure.RESTRICTED);
+          assertThat(o.agency().id()).isEqualTo("bcso");
+        });
+    assertThat(store.findOwners(List.of())).isEmpty();
+  }
 }
