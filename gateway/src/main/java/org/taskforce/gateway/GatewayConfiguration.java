@@ -54,6 +54,8 @@ import org.taskforce.gateway.web.KeycloakPathFilter;
 import org.taskforce.gateway.web.KeycloakPaths;
 import org.taskforce.gateway.web.RateLimitFilter;
 import org.taskforce.gateway.web.RateLimiters;
+import org.taskforce.gateway.web.RejectedRequestHandler;
+import org.taskforce.gateway.web.RequestHeadLimitFilter;
 import org.taskforce.gateway.web.RequestIdFilter;
 import org.taskforce.gateway.web.RestTranscodingHandler;
 import org.taskforce.gateway.web.VerifiedTokenCache;
@@ -110,6 +112,24 @@ class GatewayConfiguration {
   @Bean
   KeycloakPathFilter keycloakPathFilter(KeycloakPaths paths, ErrorBodies errors) {
     return new KeycloakPathFilter(paths, errors);
+  }
+
+  /**
+   * 431 / 414 with the JSON error body for headers over {@code taskforce.gateway.max-header-size}
+   * and URIs over {@code taskforce.gateway.max-uri-length}.
+   */
+  @Bean
+  RequestHeadLimitFilter requestHeadLimitFilter(
+      @Value("${taskforce.gateway.max-header-size:8KB}") DataSize maxHeaders,
+      @Value("${taskforce.gateway.max-uri-length:8192}") int maxUri,
+      ErrorBodies errors) {
+    return new RequestHeadLimitFilter(maxHeaders.toBytes(), maxUri, errors);
+  }
+
+  /** Requests Spring Security's firewall refuses: 400 with the JSON error body. */
+  @Bean
+  RejectedRequestHandler rejectedRequestHandler(ErrorBodies errors) {
+    return new RejectedRequestHandler(errors);
   }
 
   @Bean

@@ -54,8 +54,15 @@ public final class LocalStack implements AutoCloseable {
   /**
    * @param root the repository (the services' jars are under {@code <module>/target})
    * @param data where Keycloak, the databases and the logs live between runs
+   * @param mongoUri a MongoDB the three services keep their databases in (a test's own server, so
+   *     it can read what was stored); empty: each service's embedded server, files under {@code
+   *     data}
    */
-  public record Options(Path root, Path data, boolean reset, boolean demoData) {}
+  public record Options(Path root, Path data, boolean reset, boolean demoData, String mongoUri) {
+    public Options(Path root, Path data, boolean reset, boolean demoData) {
+      this(root, data, reset, demoData, "");
+    }
+  }
 
   private final Options options;
   private final PrintStream out;
@@ -299,7 +306,13 @@ public final class LocalStack implements AutoCloseable {
                 "-jar",
                 jar.toString()));
     if (!module.equals("gateway")) {
-      command.add("--taskforce.mongodb.data-dir=" + options.data().resolve("mongo"));
+      if (options.mongoUri().isEmpty()) {
+        command.add("--taskforce.mongodb.data-dir=" + options.data().resolve("mongo"));
+      } else {
+        // A MongoDB named by URI counts as a real one: the development keys must be given.
+        command.add("--taskforce.mongodb.uri=" + options.mongoUri());
+        command.add("--taskforce.paging.token-secret=dev-" + module + "-page-tokens");
+      }
       command.add("--taskforce.security.client.client-id=" + module);
       command.add("--taskforce.security.client.client-secret=dev-" + module + "-secret");
     }
@@ -317,6 +330,9 @@ public final class LocalStack implements AutoCloseable {
       command.add("--taskforce.notifications.webhooks.allow-plain-http=true");
       // ... and only there: loopback is allowed as a webhook target on a local stack alone.
       command.add("--taskforce.notifications.webhooks.allowed-networks=127.0.0.0/8,::1");
+      if (!options.mongoUri().isEmpty()) {
+        command.add("--taskforce.notifications.webhooks.secret-key=" + DEV_REPORTER_KEY);
+      }
     }
     return launch(module, new ProcessBuilder(command));
   }

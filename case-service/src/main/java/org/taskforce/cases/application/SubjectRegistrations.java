@@ -1,13 +1,11 @@
 package org.taskforce.cases.application;
 
-import java.util.List;
-import org.bson.Document;
+import org.taskforce.cases.application.RegistrationChange.Op;
 import org.taskforce.cases.domain.DeconflictionState;
 import org.taskforce.cases.domain.Stamp;
 import org.taskforce.cases.domain.Subject;
 import org.taskforce.platform.error.ErrorKind;
 import org.taskforce.platform.error.TaskforceException;
-import org.taskforce.platform.outbox.Outbox;
 import org.taskforce.platform.security.AgencyPrincipal;
 
 /**
@@ -25,18 +23,18 @@ import org.taskforce.platform.security.AgencyPrincipal;
  */
 public final class SubjectRegistrations {
   public static final String TOPIC = "deconfliction";
-  static final String REGISTER = "REGISTER";
-  static final String WITHDRAW = "WITHDRAW";
-  static final String RENEW = "RENEW";
+  static final Op REGISTER = Op.REGISTER;
+  static final Op WITHDRAW = Op.WITHDRAW;
+  static final Op RENEW = Op.RENEW;
   static final String WITHDRAW_REASON = "subject removed from case";
 
   private final SubjectStore store;
   private final TargetRegistry registry;
-  private final Outbox outbox;
+  private final RegistrationQueue outbox;
   private final Seams seams;
 
   public SubjectRegistrations(
-      SubjectStore store, TargetRegistry registry, Outbox outbox, Seams seams) {
+      SubjectStore store, TargetRegistry registry, RegistrationQueue outbox, Seams seams) {
     this.store = store;
     this.registry = registry;
     this.outbox = outbox;
@@ -50,7 +48,7 @@ public final class SubjectRegistrations {
    */
   Subject add(AgencyPrincipal caller, Subject pending, String caseNumber) {
     String entry = "register:" + pending.id();
-    outbox.prepare(entry, TOPIC, payload(REGISTER, pending.id(), caseNumber, caller));
+    outbox.prepare(entry, change(REGISTER, pending.id(), caseNumber, caller));
     seams.pass("subject.prepared");
     if (!store.insertIfAbsent(pending, caller)) {
       return store.get(pending.id()).orElseThrow();
@@ -108,7 +106,7 @@ public final class SubjectRegistrations {
   Subject withdraw(AgencyPrincipal caller, Subject s, Stamp removed, String reason) {
     AgencyPrincipal registrant = store.registrant(s.id()).orElse(caller);
     String entry = "withdraw:" + s.id();
-    outbox.prepare(entry, TOPIC, payload(WITHDRAW, s.id(), "", registrant));
+    outbox.prepare(entry, change(WITHDRAW, s.id(), "", registrant));
     seams.pass("withdraw.prepared");
     if (!store.markRemoved(s.id(), removed, reason)) {
       outbox.abandon(entry);
@@ -145,7 +143,7 @@ public final class SubjectRegistrations {
       registry.withdraw(r.registrationId(), WITHDRAW_REASON);
       store.confirmWithdrawn(subjectId);
     } catch (RuntimeException downOrUnknown) {
-      outbox.record("withdraw:" + subjectId, TOPIC, payload(WITHDRAW, subjectId, "", actor));
+      outbox.record("withdraw:" + subjectId, change(WITHDRAW, subjectId, "", actor));
     }
   }
 
@@ -153,13 +151,12 @@ public final class SubjectRegistrations {
    * Delivers a queued change; the caller runs it on behalf of the user who made it. Throwing {@link
    * TargetRegistry.Unavailable} means "try again later".
    */
-  public void deliver(Document payload) {
-    String subjectId = payload.getString("subjectId");
+  public void deliver(RegistrationChange payload) {
+    String subjectId = payload.subjectId();
     Subject s = store.get(subjectId).orElse(null);
-    String op = payload.getString("op");
-    if (WITHDRAW.equals(op)) {
-      String registrationId =
-          s != null ? s.registrationId() : payload.get("registrationId", "").toString();
+    Op op = payload.op();
+    if (op == WITHDRAW) {
+      String registrationId = s != null ? s.registrationId() : payload.registrationId();
       if (!registrationId.isEmpty()) {
         registry.withdraw(registrationId, WITHDRAW_REASON);
         if (s != null) {
@@ -168,7 +165,7 @@ public final class SubjectRegistrations {
       }
       return;
     }
-    if (RENEW.equals(op)) {
+    if (op == RENEW) {
       if (s != null && !s.isRemoved() && !s.registrationId().isEmpty()) {
         try {
           store.setExpiry(subjectId, registry.renew(s.registrationId()));
@@ -183,7 +180,7 @@ public final class SubjectRegistrations {
     }
     TargetRegistry.Registration r;
     try {
-      r = registry.register(s, payload.getString("caseNumber"));
+      r = registry.register(s, payload.caseNumber());
     } catch (TaskforceException refused) {
       String detail =
           refused.kind() == ErrorKind.INVALID_ARGUMENT
@@ -205,51 +202,23 @@ public final class SubjectRegistrations {
    * Whether a prepared entry's change happened: the subject was stored (register) or marked removed
    * (withdraw).
    */
-  public boolean applied(Document payload) {
-    var s = store.get(payload.getString("subjectId"));
-    return switch (payload.getString("op")) {
+  public boolean applied(RegistrationChange payload) {
+    var s = store.get(payload.subjectId());
+    return switch (payload.op()) {
       case WITHDRAW -> s.map(Subject::isRemoved).orElse(false);
-      default -> s.isPresent();
+      case REGISTER, RENEW -> s.isPresent();
     };
   }
 
   /** Queues a change for the relay (READY at once): the sweep's and renewals' way in. */
-  boolean queue(String op, Subject s, String caseNumber, AgencyPrincipal actor, String key) {
+  boolean queue(Op op, Subject s, String caseNumber, AgencyPrincipal actor, String key) {
     return outbox.record(
-        op.toLowerCase(java.util.Locale.ROOT) + ":" + key,
-        TOPIC,
-        payload(op, s.id(), caseNumber, actor));
+        op.name().toLowerCase(java.util.Locale.ROOT) + ":" + key,
+        change(op, s.id(), caseNumber, actor));
   }
 
-  /** The user a queued change acts for. */
-  public static AgencyPrincipal actor(Document payload) {
-    Document a = payload.containsKey("actor") ? payload.get("actor", Document.class) : payload;
-    return new AgencyPrincipal(
-        a.getString("subject"),
-        a.getString("name"),
-        a.getString("clientId"),
-        AgencyPrincipal.Kind.valueOf(a.getString("kind")),
-        a.getString("agencyId"),
-        org.taskforce.platform.security.AgencyType.valueOf(a.getString("agencyType")),
-        java.util.Set.copyOf(a.getList("roles", String.class)));
-  }
-
-  /** A user as stored with a queued change or a subject. */
-  public static Document actorDocument(AgencyPrincipal p) {
-    return new Document("subject", p.subject())
-        .append("name", p.displayName())
-        .append("clientId", p.clientId())
-        .append("kind", p.kind().name())
-        .append("agencyId", p.agencyId())
-        .append("agencyType", p.agencyType().name())
-        .append("roles", List.copyOf(p.roles()));
-  }
-
-  private static Document payload(
-      String op, String subjectId, String caseNumber, AgencyPrincipal p) {
-    return new Document("op", op)
-        .append("subjectId", subjectId)
-        .append("caseNumber", caseNumber)
-        .append("actor", actorDocument(p));
+  private static RegistrationChange change(
+      Op op, String subjectId, String caseNumber, AgencyPrincipal p) {
+    return new RegistrationChange(op, subjectId, caseNumber, p);
   }
 }

@@ -15,6 +15,7 @@ import org.taskforce.cases.adapter.mongo.MongoNoteStore;
 import org.taskforce.cases.adapter.mongo.MongoSubjectStore;
 import org.taskforce.cases.adapter.mongo.MongoTaskStore;
 import org.taskforce.cases.adapter.mongo.MongoVictimStore;
+import org.taskforce.cases.adapter.mongo.OutboxRegistrationQueue;
 import org.taskforce.cases.adapter.notification.CaseNoticeRelay;
 import org.taskforce.cases.application.AgencyDirectory;
 import org.taskforce.cases.application.CaseAudit;
@@ -122,7 +123,7 @@ public class CaseConfiguration {
   @Bean
   SubjectRegistrations subjectRegistrations(
       MongoSubjectStore store, GrpcTargetRegistry registry, Outbox outbox, Seams seams) {
-    return new SubjectRegistrations(store, registry, outbox, seams);
+    return new SubjectRegistrations(store, registry, new OutboxRegistrationQueue(outbox), seams);
   }
 
   @Bean

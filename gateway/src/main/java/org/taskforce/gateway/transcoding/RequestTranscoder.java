@@ -133,12 +133,17 @@ public final class RequestTranscoder {
           throw new BadRequestException(
               path, "is not repeated but was given " + values.size() + " times");
         }
-        if (fromPath && node.has(key) && !node.get(key).getAsString().equals(values.get(0))) {
+        JsonElement given = fromPath ? node.get(key) : null;
+        // A body may repeat a path value (the same, as a string) or leave it null; anything
+        // else — another value, an array, an object — contradicts the path.
+        if (given != null
+            && !given.isJsonNull()
+            && !(given.isJsonPrimitive() && given.getAsString().equals(values.get(0)))) {
           throw new BadRequestException(
               path,
-              "the body says '"
-                  + node.get(key).getAsString()
-                  + "' but the path says '"
+              "the body says "
+                  + BadRequestException.cut(given.toString(), BadRequestException.QUOTED)
+                  + " but the path says '"
                   + values.get(0)
                   + "'");
         }

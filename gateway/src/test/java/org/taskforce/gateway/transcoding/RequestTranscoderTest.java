@@ -134,6 +134,38 @@ class RequestTranscoderTest {
     assertThat(r.getStatus()).isEqualTo(CaseStatus.CASE_STATUS_ACTIVE);
   }
 
+  /**
+   * Found by RestFuzzTest (issue 20 item 8): a body repeating a path variable as an array, an
+   * object or a number was read as a string and answered 500. It is a 400 naming the variable; a
+   * null there, or the same value, is not a contradiction.
+   */
+  @Test
+  void aBodyContradictingThePathWithAnyJsonType_isABadRequestNamingTheVariable()
+      throws InvalidProtocolBufferException {
+    for (String given : List.of("[]", "[\"c-1\",\"c-2\"]", "{}", "{\"a\":1}", "7", "true")) {
+      var e =
+          catchThrowableOfType(
+              BadRequestException.class,
+              () ->
+                  transcode(
+                      "POST",
+                      "/api/v1/cases/c-1:changeStatus",
+                      Map.of(),
+                      "{\"caseId\":" + given + ",\"status\":\"CASE_STATUS_ACTIVE\"}"));
+      assertThat(e).as(given).isNotNull();
+      assertThat(e.field()).isEqualTo("case_id");
+    }
+    for (String same : List.of("null", "\"c-1\"")) {
+      var m =
+          transcode(
+              "POST",
+              "/api/v1/cases/c-1:changeStatus",
+              Map.of(),
+              "{\"caseId\":" + same + ",\"status\":\"CASE_STATUS_ACTIVE\"}");
+      assertThat(ChangeCaseStatusRequest.parseFrom(m.toByteString()).getCaseId()).isEqualTo("c-1");
+    }
+  }
+
   @Test
   void unknownQueryParameter_isABadRequestNamingIt() {
     var e =

@@ -215,7 +215,7 @@ public final class RpcFuzzer {
   }
 
   /** The database digest once background work (outbox relays) has settled. */
-  private static String settled(Supplier<String> database) {
+  public static String settled(Supplier<String> database) {
     String previous = database.get();
     for (int i = 0; i < 20; i++) {
       try {

@@ -2,12 +2,9 @@ package org.taskforce.platform.testing;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import java.util.Set;
 
 /**
  * The layering every service keeps (STYLE.md): a domain free of frameworks, use cases that do not
@@ -38,13 +35,6 @@ public final class TaskforceArchitecture {
     "com.mongodb..", "org.bson..", "io.github.resilience4j..",
   };
 
-  /**
-   * Classes that broke the infrastructure rule when it was introduced; their owners move the
-   * dependency into an adapter (behind a port) and delete the entry. Anything else is refused.
-   */
-  static final Set<String> KNOWN_INFRASTRUCTURE_IN_USE_CASES =
-      Set.of("org.taskforce.cases.application.SubjectRegistrations");
-
   private TaskforceArchitecture() {}
 
   public static void check(String basePackage) {
@@ -60,13 +50,6 @@ public final class TaskforceArchitecture {
     noClasses()
         .that()
         .resideInAnyPackage(basePackage + ".application..", basePackage + ".domain..")
-        .and(
-            DescribedPredicate.not(
-                DescribedPredicate.describe(
-                    "known exceptions",
-                    (JavaClass c) ->
-                        KNOWN_INFRASTRUCTURE_IN_USE_CASES.contains(
-                            c.getName().replaceAll("\\$.*", "")))))
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(INFRASTRUCTURE)

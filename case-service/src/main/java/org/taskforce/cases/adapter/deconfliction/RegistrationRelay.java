@@ -1,5 +1,7 @@
 package org.taskforce.cases.adapter.deconfliction;
 
+import org.taskforce.cases.adapter.mongo.OutboxRegistrationQueue;
+import org.taskforce.cases.application.RegistrationChange;
 import org.taskforce.cases.application.SubjectRegistrations;
 import org.taskforce.platform.grpc.CallerContext;
 import org.taskforce.platform.outbox.OutboxHandler;
@@ -24,15 +26,16 @@ public final class RegistrationRelay implements OutboxHandler {
 
   @Override
   public void deliver(OutboxMessage message) throws Exception {
-    CallerContext.onBehalfOf(SubjectRegistrations.actor(message.payload()), message.id())
+    RegistrationChange change = OutboxRegistrationQueue.fromDocument(message.payload());
+    CallerContext.onBehalfOf(change.actor(), message.id())
         .call(() -> {
-          registrations.deliver(message.payload());
+          registrations.deliver(change);
           return null;
         });
   }
 
   @Override
   public boolean applied(OutboxMessage message) {
-    return registrations.applied(message.payload());
+    return registrations.applied(OutboxRegistrationQueue.fromDocument(message.payload()));
   }
 }

@@ -18,7 +18,6 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.taskforce.cases.application.Page;
-import org.taskforce.cases.application.SubjectRegistrations;
 import org.taskforce.cases.application.SubjectStore;
 import org.taskforce.cases.domain.DeconflictionState;
 import org.taskforce.cases.domain.Stamp;
@@ -45,7 +44,7 @@ public final class MongoSubjectStore implements SubjectStore, MongoIndexes {
   public boolean insertIfAbsent(Subject s, AgencyPrincipal registrant) {
     return MongoInserts.insertIfAbsent(
         subjects,
-        toDocument(s).append("registrant", SubjectRegistrations.actorDocument(registrant)));
+        toDocument(s).append("registrant", OutboxRegistrationQueue.actorDocument(registrant)));
   }
 
   @Override
@@ -57,7 +56,7 @@ public final class MongoSubjectStore implements SubjectStore, MongoIndexes {
   public Optional<AgencyPrincipal> registrant(String id) {
     return Optional.ofNullable(subjects.find(eq("_id", id)).first())
         .map(d -> d.get("registrant", Document.class))
-        .map(SubjectRegistrations::actor);
+        .map(OutboxRegistrationQueue::actor);
   }
 
   @Override
