@@ -21,7 +21,7 @@ public final class BadRequestException extends RuntimeException {
     this.field = cut(field, MAX_FIELD);
   }
 
-  static String cut(String text, int max) {
+  public static String cut(String text, int max) {
     if (text == null || text.length() <= max) {
       return text;
     }

@@ -25,7 +25,8 @@ public final class RejectedRequestHandler implements ServerExchangeRejectedHandl
   public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException e) {
     String why =
         "the path is refused (an encoded '/', '%' or NUL, '..', or an empty segment): "
-            + e.getMessage();
+            // The firewall's message quotes the refused value, up to the whole request line.
+            + BadRequestException.cut(String.valueOf(e.getMessage()), BadRequestException.QUOTED);
     if (Responses.isGrpc(exchange.getRequest())) {
       return Responses.error(
           exchange, errors, Status.Code.INVALID_ARGUMENT, "INVALID_ARGUMENT", why, null);

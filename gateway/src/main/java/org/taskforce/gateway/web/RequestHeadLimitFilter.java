@@ -79,6 +79,7 @@ public final class RequestHeadLimitFilter implements WebFilter, Ordered {
   /** Right after {@link RequestIdFilter}, so the refusal carries the request id. */
   @Override
   public int getOrder() {
-    return Ordered.HIGHEST_PRECEDENCE + 1;
+    // After the request id (+0) and the access log (+1), so a refusal is logged with its id.
+    return Ordered.HIGHEST_PRECEDENCE + 2;
   }
 }
