@@ -115,9 +115,7 @@ class MongoTipStoreRelatedTest {
 
   @Test
   void aKeyATipNoLongerCarries_noLongerRelatesIt_andStalePointersAreNeverAnswered() {
-    Tip victimNamed =
-        tip("a", "nm-ago", phone("505-555-0142"))
-            .withHits(List.of(), stamp());
+    Tip victimNamed = tip("a", "nm-ago", phone("505-555-0142")).withHits(List.of(), stamp());
     Tip withPerson =
         new Tip(
             "b",
