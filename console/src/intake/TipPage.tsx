@@ -4,6 +4,8 @@ import { Link, useParams } from "react-router";
 import { get, post } from "../api/client";
 import { ErrorMessage, Loading } from "../ui/Feedback";
 import { Options } from "../ui/Options";
+import RevealReporter from "./RevealReporter";
+import ToCase from "./ToCase";
 import { CLOSE_REASONS, SOURCES, STATUSES, words, type RelatedTip, type Tip } from "./types";
 
 /** One tip: what was reported, deconfliction's hits, related tips and the triage actions. */
@@ -30,9 +32,6 @@ export default function TipPage() {
   });
   const [officer, setOfficer] = useState("");
   const [closeReason, setCloseReason] = useState("CLOSE_REASON_NO_INDICATORS");
-  const [title, setTitle] = useState("");
-  const [contact, setContact] = useState("");
-  const [phone, setPhone] = useState("");
 
   if (tip.isPending) return <Loading what="the tip" />;
   if (tip.error) return <ErrorMessage error={tip.error} />;
@@ -53,6 +52,7 @@ export default function TipPage() {
         <dt>Status</dt>
         <dd>
           {STATUSES[t.status ?? ""] ?? t.status}
+          {t.statusNote && ` (${t.statusNote})`}
           {t.caseId && (
             <>
               {" "}
@@ -72,6 +72,7 @@ export default function TipPage() {
         <dd>{(t.indicators ?? []).map((i) => words(i, "INDICATOR_")).join(", ") || "none"}</dd>
       </dl>
       <p className="narrative">{t.narrative}</p>
+      <RevealReporter tip={t} />
       <h2>Persons and identifiers</h2>
       <ul>
         {(t.persons ?? []).map((p, i) => (
@@ -167,41 +168,11 @@ export default function TipPage() {
           >
             Close
           </button>
-          <label htmlFor="case-title">Case title</label>
-          <input
-            id="case-title"
-            value={title}
-            onChange={(e) => {
-              setTitle(e.target.value);
+          <ToCase
+            onAct={(verb, body) => {
+              act.mutate({ verb, body });
             }}
           />
-          <label htmlFor="contact">Point of contact</label>
-          <input
-            id="contact"
-            value={contact}
-            onChange={(e) => {
-              setContact(e.target.value);
-            }}
-          />
-          <label htmlFor="contact-phone">Contact phone (E.164)</label>
-          <input
-            id="contact-phone"
-            value={phone}
-            onChange={(e) => {
-              setPhone(e.target.value);
-            }}
-          />
-          <button
-            type="button"
-            onClick={() => {
-              act.mutate({
-                verb: "convert",
-                body: { title, pointOfContact: { displayName: contact, phone } },
-              });
-            }}
-          >
-            Open a case
-          </button>
         </section>
       )}
     </>

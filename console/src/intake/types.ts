@@ -42,6 +42,7 @@ export interface Tip {
   referredAgencyId?: string;
   caseId?: string;
   closeReason?: string;
+  statusNote?: string;
   anonymous?: boolean;
   checkState?: string;
   hits?: TipHit[];
@@ -82,4 +83,12 @@ export const CLOSE_REASONS: Record<string, string> = {
 /** "INDICATOR_MINOR_IN_COMMERCIAL_SEX" → "minor in commercial sex". */
 export function words(value: string | undefined, prefix: string): string {
   return (value ?? "").replace(prefix, "").toLowerCase().replaceAll("_", " ");
+}
+
+/** A tip's sealed reporter, as RevealReporter answers it (never part of a Tip). */
+export interface Reporter {
+  name?: string;
+  phone?: string;
+  email?: string;
+  relationship?: string;
 }

@@ -22,7 +22,7 @@ import org.taskforce.platform.outbox.Outbox;
  * {@link #applied} finds the change stored — the case history or the task naming the change id that
  * ends the notice id ({@code ...#<change id>}), or the subject or task the notice is about.
  */
-public final class CaseNotices {
+public final class CaseNotices implements PreparedNotices {
   private final NoticeOutbox notices;
   private final Outbox outbox;
   private final Seams seams;
@@ -63,10 +63,16 @@ public final class CaseNotices {
     return true;
   }
 
+  @Override
+  public boolean owns(String resource) {
+    return resource != null && resource.startsWith("cases/");
+  }
+
   /**
    * For a notice prepared but never committed (the service stopped in between): whether the change
    * it announces was stored.
    */
+  @Override
   public boolean applied(String noticeId, String resource) {
     String[] path = resource.split("/");
     if (path.length < 2 || !path[0].equals("cases")) {

@@ -85,45 +85,67 @@ public final class Victims {
         caller,
         caseId,
         "VICTIM_ADDED",
+        () -> insert(caller, advocate(caller, caseId), f, requestId));
+  }
+
+  /**
+   * A victim named in the record a case is opened from (a tip's possible victim), written by the
+   * lead agency's investigator or commander who opens it: it goes straight into the compartment,
+   * and the lead reads it back only as the compartment allows (counts). Returns the record's id;
+   * keyed by {@code requestId}, so a retried conversion adds none twice.
+   */
+  public String carryOver(AgencyPrincipal caller, String caseId, Fields f, String requestId) {
+    return audit.guarded(
+        caller,
+        caseId,
+        "VICTIM_ADDED",
         () -> {
-          JointCase c = advocate(caller, caseId);
-          Violations v = new Violations();
-          v.requireText("victim.display_name", f.displayName());
-          validate(v, f, f.dateOfBirth(), Boolean.TRUE.equals(f.minor()));
-          v.throwIfAny();
-          String id = Ids.of("v", requestId, caseId, caller.agencyId());
-          var existing = store.get(id);
-          if (existing.isPresent()) {
-            return existing.get();
-          }
-          Stamp now = Cases.stampOf(caller, clock);
-          Victim victim =
-              new Victim(
-                  id,
-                  c.id(),
-                  f.displayName().strip(),
-                  f.dateOfBirth(),
-                  f.preferredLanguage() == null ? "" : f.preferredLanguage(),
-                  Boolean.TRUE.equals(f.minor()),
-                  f.servicesEngaged() == null ? List.of() : clean(f.servicesEngaged()),
-                  Boolean.TRUE.equals(f.consentToShare()),
-                  now,
-                  now,
-                  1,
-                  f.identification(),
-                  f.citizenship(),
-                  personKeys.keyOf(f.displayName().strip(), f.dateOfBirth()));
-          if (!store.insertIfAbsent(victim)) {
-            return store.get(id).orElseThrow();
-          }
-          audit.success(
-              caller,
-              caseId,
-              "VICTIM_ADDED",
-              CaseAudit.resource(caseId) + "/victims/" + id,
-              "victim record added");
-          return victim;
+          JointCase c =
+              CaseView.load(cases, caller, caseId)
+                  .require(CaseView.LEAD, CaseView.ADMINISTRATORS)
+                  .c();
+          return insert(caller, c, f, requestId).id();
         });
+  }
+
+  private Victim insert(AgencyPrincipal caller, JointCase c, Fields f, String requestId) {
+    String caseId = c.id();
+    Violations v = new Violations();
+    v.requireText("victim.display_name", f.displayName());
+    validate(v, f, f.dateOfBirth(), Boolean.TRUE.equals(f.minor()));
+    v.throwIfAny();
+    String id = Ids.of("v", requestId, caseId, caller.agencyId());
+    var existing = store.get(id);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    Stamp now = Cases.stampOf(caller, clock);
+    Victim victim =
+        new Victim(
+            id,
+            c.id(),
+            f.displayName().strip(),
+            f.dateOfBirth(),
+            f.preferredLanguage() == null ? "" : f.preferredLanguage(),
+            Boolean.TRUE.equals(f.minor()),
+            f.servicesEngaged() == null ? List.of() : clean(f.servicesEngaged()),
+            Boolean.TRUE.equals(f.consentToShare()),
+            now,
+            now,
+            1,
+            f.identification(),
+            f.citizenship(),
+            personKeys.keyOf(f.displayName().strip(), f.dateOfBirth()));
+    if (!store.insertIfAbsent(victim)) {
+      return store.get(id).orElseThrow();
+    }
+    audit.success(
+        caller,
+        caseId,
+        "VICTIM_ADDED",
+        CaseAudit.resource(caseId) + "/victims/" + id,
+        "victim record added");
+    return victim;
   }
 
   public Victim update(

@@ -2,6 +2,7 @@ package org.taskforce.cases.config;
 
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +25,7 @@ import org.taskforce.cases.application.CaseSettings;
 import org.taskforce.cases.application.Cases;
 import org.taskforce.cases.application.Notes;
 import org.taskforce.cases.application.PersonKeys;
+import org.taskforce.cases.application.PreparedNotices;
 import org.taskforce.cases.application.Seams;
 import org.taskforce.cases.application.SubjectConflicts;
 import org.taskforce.cases.application.SubjectRegistrations;
@@ -147,10 +149,12 @@ public class CaseConfiguration {
     return new RegistrationRelay(registrations);
   }
 
-  /** Case notices reach notification-service; a prepared one only if its change was stored. */
+  /**
+   * Case and tip notices reach notification-service; a prepared one only if its change was stored.
+   */
   @Bean
   CaseNoticeRelay caseNoticeRelay(
-      GrpcChannelFactory channels, CaseProperties p, CaseNotices notices) {
+      GrpcChannelFactory channels, CaseProperties p, List<PreparedNotices> notices) {
     return new CaseNoticeRelay(
         new NoticePublisher(
             channels.createChannel(p.notifications().channel()),

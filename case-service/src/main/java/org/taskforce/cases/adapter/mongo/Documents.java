@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -138,10 +139,43 @@ public final class Documents {
     return new Page<>(items, "");
   }
 
+  /**
+   * One page of documents already read (the candidates a point read found), with the same order,
+   * keyset and tokens as {@link #page}; {@code list} names what the tokens belong to.
+   */
+  public static <T> Page<T> page(
+      List<Document> read,
+      String list,
+      int requestedSize,
+      String token,
+      Function<Document, T> mapper) {
+    int size = pageSize(requestedSize);
+    String scope = hash(list);
+    Comparator<Document> newestFirst =
+        Comparator.comparing((Document d) -> d.getDate(SORT_TIME))
+            .thenComparing(d -> d.getString("_id"))
+            .reversed();
+    List<Document> sorted = new ArrayList<>(read);
+    sorted.sort(newestFirst);
+    if (token != null && !token.isBlank()) {
+      Object[] key = decode(token, scope);
+      Document after = new Document(SORT_TIME, key[0]).append("_id", key[1]);
+      sorted.removeIf(d -> newestFirst.compare(d, after) <= 0);
+    }
+    List<T> items = new ArrayList<>();
+    for (Document d : sorted.subList(0, Math.min(size, sorted.size()))) {
+      items.add(mapper.apply(d));
+    }
+    return new Page<>(items, sorted.size() > size ? encode(sorted.get(size - 1), scope) : "");
+  }
+
   /** Which list and query a token belongs to: a short hash of collection and filter. */
   static String scope(MongoCollection<Document> collection, Bson filter) {
-    String query =
-        collection.getNamespace().getCollectionName() + "|" + filter.toBsonDocument().toJson();
+    return hash(
+        collection.getNamespace().getCollectionName() + "|" + filter.toBsonDocument().toJson());
+  }
+
+  private static String hash(String query) {
     try {
       byte[] hash =
           java.security.MessageDigest.getInstance("SHA-256")

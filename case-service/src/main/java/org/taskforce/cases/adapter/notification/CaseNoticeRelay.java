@@ -2,21 +2,23 @@ package org.taskforce.cases.adapter.notification;
 
 import java.util.List;
 import org.taskforce.cases.application.CaseNotices;
+import org.taskforce.cases.application.PreparedNotices;
 import org.taskforce.platform.notify.NoticePublisher;
 import org.taskforce.platform.outbox.OutboxHandler;
 import org.taskforce.platform.outbox.OutboxMessage;
 
 /**
- * Delivers case notices to notification-service ({@link NoticePublisher}); a notice prepared but
- * never committed goes out only if {@link CaseNotices#applied} finds its change stored.
+ * Delivers case-service's notices (cases and tips) to notification-service ({@link
+ * NoticePublisher}); a notice prepared but never committed goes out only if the context owning its
+ * resource ({@link CaseNotices#applied}, the intake's for tips) finds its change stored.
  */
 public final class CaseNoticeRelay implements OutboxHandler {
   private final NoticePublisher publisher;
-  private final CaseNotices notices;
+  private final List<PreparedNotices> prepared;
 
-  public CaseNoticeRelay(NoticePublisher publisher, CaseNotices notices) {
+  public CaseNoticeRelay(NoticePublisher publisher, List<? extends PreparedNotices> prepared) {
     this.publisher = publisher;
-    this.notices = notices;
+    this.prepared = List.copyOf(prepared);
   }
 
   @Override
@@ -41,6 +43,11 @@ public final class CaseNoticeRelay implements OutboxHandler {
 
   @Override
   public boolean applied(OutboxMessage message) {
-    return notices.applied(message.id(), message.payload().getString("resource"));
+    String resource = message.payload().getString("resource");
+    return prepared.stream()
+        .filter(p -> p.owns(resource))
+        .findFirst()
+        .map(p -> p.applied(message.id(), resource))
+        .orElse(true);
   }
 }

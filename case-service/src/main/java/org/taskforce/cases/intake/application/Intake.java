@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.function.IntFunction;
 import org.taskforce.cases.application.AgencyDirectory;
 import org.taskforce.cases.application.Ids;
+import org.taskforce.cases.application.Seams;
 import org.taskforce.cases.domain.Stamp;
 import org.taskforce.cases.intake.domain.Tip;
 import org.taskforce.cases.intake.domain.TipHit;
@@ -36,6 +37,7 @@ public final class Intake {
   private final AgencyDirectory agencies;
   private final IntakeSettings settings;
   private final Executor checks;
+  private final Seams seams;
   private final Clock clock;
 
   public Intake(
@@ -48,6 +50,7 @@ public final class Intake {
       AgencyDirectory agencies,
       IntakeSettings settings,
       Executor checks,
+      Seams seams,
       Clock clock) {
     this.store = store;
     this.vault = vault;
@@ -58,6 +61,7 @@ public final class Intake {
     this.agencies = agencies;
     this.settings = settings;
     this.checks = checks;
+    this.seams = seams;
     this.clock = clock;
   }
 
@@ -109,6 +113,7 @@ public final class Intake {
         .filter(t -> !t.checked())
         .ifPresent(t -> {
           List<TipHit> hits = checkOrRefused(t);
+          seams.pass("tip.rechecked");
           Tip next = t.withHits(hits, t.updated());
           if (!store.replace(next, t.version())) {
             // Triage wrote the tip meanwhile: fail, so the queue delivers the check again rather
@@ -181,6 +186,7 @@ public final class Intake {
         answer.add(answerFor(caller, finishArrival(store.get(t.id()).orElseThrow()), tips.get(i)));
         continue;
       }
+      seams.pass("tip.stored");
       finishArrival(t);
       audit.success(
           caller,

@@ -49,6 +49,22 @@ public final class TipAccess {
     return tip;
   }
 
+  /**
+   * Converting into a new case: the caller's agency will lead the case and register its subjects
+   * with deconfliction, which is an investigator's or commander's act as for any case. An intake
+   * coordinator without those rights links the tip to a case their agency is on, or assigns it to
+   * an investigator who converts it.
+   */
+  static void requireCaseRights(AgencyPrincipal p) {
+    if (!p.hasAnyRole(Roles.INVESTIGATOR, Roles.COMMANDER)) {
+      throw TaskforceException.permissionDenied(
+          "CASE_RIGHTS_REQUIRED",
+          "opening a case from a tip takes an investigator or commander of the agency that will"
+              + " lead it; link the tip to a case your agency is on, or assign it to an"
+              + " investigator");
+    }
+  }
+
   /** Assigning and referring: the receiving agency's intake coordinators. */
   static Tip dispatcher(Tip tip, AgencyPrincipal p) {
     visible(tip, p);

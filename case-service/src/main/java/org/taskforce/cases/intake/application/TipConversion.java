@@ -4,25 +4,29 @@ import java.util.ArrayList;
 import java.util.List;
 import org.taskforce.cases.application.Cases;
 import org.taskforce.cases.application.Subjects;
+import org.taskforce.cases.application.Victims;
 import org.taskforce.cases.domain.CaseType;
 import org.taskforce.cases.domain.Contact;
 import org.taskforce.cases.domain.JointCase;
 import org.taskforce.cases.domain.Subject;
 import org.taskforce.cases.intake.domain.Tip;
+import org.taskforce.cases.intake.domain.TipPerson;
 import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.security.AgencyPrincipal;
 
 /**
  * Opens a case from a tip through case-service's own use cases, as the caller: the case (the
  * caller's agency leads; opening it needs the case rights as always), then one subject per person
- * (possible victims excepted: they belong in the victim compartment) and per identifier, each
- * registered with deconfliction like any subject. Every step is keyed by the tip, so a retry after
- * a failure part way finds what was done and finishes; the tip is marked converted last.
+ * and per identifier, each registered with deconfliction like any subject, and one victim record
+ * per possible victim in the case's victim compartment (never a subject, never registered). Every
+ * step is keyed by the tip, so a retry after a failure part way finds what was done and finishes;
+ * the tip is marked converted last, without its possible victims.
  */
 public final class TipConversion {
   private final Triage triage;
   private final Cases cases;
   private final Subjects subjects;
+  private final Victims victims;
   private final TipDeconfliction deconfliction;
   private final TipAudit audit;
 
@@ -30,16 +34,18 @@ public final class TipConversion {
       Triage triage,
       Cases cases,
       Subjects subjects,
+      Victims victims,
       TipDeconfliction deconfliction,
       TipAudit audit) {
     this.triage = triage;
     this.cases = cases;
     this.subjects = subjects;
+    this.victims = victims;
     this.deconfliction = deconfliction;
     this.audit = audit;
   }
 
-  public record Converted(Tip tip, JointCase opened, List<Subject> subjects) {}
+  public record Converted(Tip tip, JointCase opened, List<Subject> subjects, int victims) {}
 
   public Converted convert(
       AgencyPrincipal caller, String tipId, String title, Contact contact, long version) {
@@ -54,6 +60,7 @@ public final class TipConversion {
           checkContact(v, contact);
           v.throwIfAny();
           Tip t = TipAccess.triager(triage.load(tipId), caller);
+          TipAccess.requireCaseRights(caller);
           t.requireOpen();
           if (t.version() != version) {
             throw org.taskforce.platform.error.TaskforceException.staleEtag("tip", tipId);
@@ -82,14 +89,37 @@ public final class TipConversion {
                         c.kind(), c.displayName(), List.of(c.selectorJson()), null, contact),
                     "tip:" + tipId + ":" + i));
           }
+          List<TipPerson> possibleVictims = t.report().possibleVictims();
+          for (int i = 0; i < possibleVictims.size(); i++) {
+            victims.carryOver(
+                caller, opened.id(), victim(possibleVictims.get(i), i), "tip:" + tipId + ":v" + i);
+          }
           Tip next = triage.write(t, version, x -> x.converted(opened.id(), triage.stamp(caller)));
           audit.success(
               caller,
               tipId,
               "TIP_CONVERTED",
-              "opened case " + opened.number() + " with " + added.size() + " subjects");
-          return new Converted(next, opened, added);
+              "opened case "
+                  + opened.number()
+                  + " with "
+                  + added.size()
+                  + " subjects and "
+                  + possibleVictims.size()
+                  + " victim records");
+          return new Converted(next, opened, added, possibleVictims.size());
         });
+  }
+
+  /** A victim record as the tip describes the person: a name, or the description. */
+  private static Victims.Fields victim(TipPerson p, int i) {
+    String name = !p.name().isEmpty() ? p.name() : p.description();
+    if (name.isEmpty()) {
+      name = "Possible victim " + (i + 1);
+    } else if (name.length() > 200) {
+      name = name.substring(0, 199) + "…";
+    }
+    boolean minor = p.approximateAge() > 0 && p.approximateAge() < 18;
+    return new Victims.Fields(name, null, "", minor, List.of(), false);
   }
 
   /** Whom others call about the subjects: deconfliction needs a phone or an e-mail. */

@@ -47,9 +47,7 @@ public final class TipQueries {
     TipAccess.requireReader(caller);
     Page<Tip> page =
         store.list(
-            new TipQuery(caller.agencyId(), statuses, sources, urgentOnly, Set.of(), null),
-            pageSize,
-            pageToken);
+            new TipQuery(caller.agencyId(), statuses, sources, urgentOnly), pageSize, pageToken);
     audit.listed(caller, "TIPS_LISTED", page.items().size());
     return page;
   }
@@ -69,11 +67,7 @@ public final class TipQueries {
           if (keys.isEmpty()) {
             return new Page<Related>(List.of(), "");
           }
-          Page<Tip> page =
-              store.list(
-                  new TipQuery(caller.agencyId(), Set.of(), Set.of(), false, keys, tipId),
-                  pageSize,
-                  pageToken);
+          Page<Tip> page = store.related(tipId, keys, caller.agencyId(), pageSize, pageToken);
           List<Related> related =
               page.items().stream()
                   .map(o ->

@@ -1,6 +1,7 @@
 package org.taskforce.cases.intake.application;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.taskforce.cases.application.Page;
 import org.taskforce.cases.intake.domain.Tip;
@@ -18,6 +19,13 @@ public interface TipStore {
 
   /** Newest first, only tips the query's agency may see. */
   Page<Tip> list(TipQuery query, int pageSize, String pageToken);
+
+  /**
+   * Tips other than {@code tipId} that carry one of {@code keys} and that {@code visibleTo} may
+   * see, newest first; found by point reads of the keys, never by scanning tips.
+   */
+  Page<Tip> related(
+      String tipId, Set<String> keys, String visibleTo, int pageSize, String pageToken);
 
   /** Every tip an agency received from one source, oldest first (for outcome exports). */
   void forEachReceived(String agencyId, TipSource source, Consumer<Tip> each);

@@ -9,6 +9,7 @@ import org.taskforce.cases.application.Ids;
 import org.taskforce.cases.domain.Stamp;
 import org.taskforce.cases.intake.domain.CloseReason;
 import org.taskforce.cases.intake.domain.Tip;
+import org.taskforce.cases.intake.domain.TipStatus;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.security.AgencyPrincipal;
@@ -111,8 +112,20 @@ public final class Triage {
           if (agencyId.equals(t.receivingAgencyId())) {
             throw TaskforceException.invalidArgument("agency_id", "is the receiving agency itself");
           }
-          Tip next = write(t, version, x -> x.refer(agencyId, strip(reason), stamp(caller)));
-          notices.referred(next);
+          if (sameReferral(t, agencyId, strip(reason), version)) {
+            // A retry of a referral that was written (its answer lost, or the service stopped
+            // before the notice was released): the same answer, and the notice goes out now.
+            notices.referred(t);
+            audit.success(caller, tipId, "TIP_REFERRED", "referred to " + agencyId + " (retry)");
+            return t;
+          }
+          if (t.version() != version) {
+            throw TaskforceException.staleEtag("tip", tipId);
+          }
+          Tip next = t.refer(agencyId, strip(reason), stamp(caller));
+          if (!notices.referring(next, () -> store.replace(next, version))) {
+            throw TaskforceException.staleEtag("tip", tipId);
+          }
           audit.success(caller, tipId, "TIP_REFERRED", "referred to " + agencyId);
           return next;
         });
@@ -194,6 +207,14 @@ public final class Triage {
           audit.success(caller, otherId, "TIP_CLOSED", "closed: merged into " + tipId);
           return next;
         });
+  }
+
+  /** Whether {@code t} is this referral, written over the version the caller read. */
+  private static boolean sameReferral(Tip t, String agencyId, String reason, long version) {
+    return t.version() == version + 1
+        && t.status() == TipStatus.REFERRED
+        && t.triage().referredAgencyId().equals(agencyId)
+        && t.triage().note().equals(reason);
   }
 
   Tip load(String tipId) {

@@ -9,7 +9,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.client.GrpcChannelFactory;
 import org.taskforce.cases.application.AgencyDirectory;
 import org.taskforce.cases.application.Cases;
+import org.taskforce.cases.application.Seams;
 import org.taskforce.cases.application.Subjects;
+import org.taskforce.cases.application.Victims;
 import org.taskforce.cases.config.CaseProperties;
 import org.taskforce.cases.intake.adapter.deconfliction.GrpcTipDeconfliction;
 import org.taskforce.cases.intake.adapter.deconfliction.TipCheckRelay;
@@ -27,7 +29,6 @@ import org.taskforce.cases.intake.application.Triage;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.crypto.FieldSealer;
 import org.taskforce.platform.mongo.MongoProperties;
-import org.taskforce.platform.notify.NoticeOutbox;
 import org.taskforce.platform.outbox.Outbox;
 
 /** Wiring of the intake bounded context (tips and referrals) inside case-service. */
@@ -53,8 +54,8 @@ public class IntakeConfiguration {
   }
 
   @Bean
-  TipNotices tipNotices(Outbox outbox, IntakeProperties p) {
-    return new TipNotices(new NoticeOutbox(outbox), p.urgentAcknowledgeWithin());
+  TipNotices tipNotices(Outbox outbox, Seams seams, MongoTipStore store, IntakeProperties p) {
+    return new TipNotices(outbox, seams, store, p.urgentAcknowledgeWithin());
   }
 
   @Bean
@@ -93,6 +94,7 @@ public class IntakeConfiguration {
       AgencyDirectory agencies,
       IntakeProperties p,
       ExecutorService tipChecks,
+      Seams seams,
       Clock clock) {
     Intake intake =
         new Intake(
@@ -105,6 +107,7 @@ public class IntakeConfiguration {
             agencies,
             new IntakeSettings(p.intakeAgencyId(), p.urgentAcknowledgeWithin()),
             tipChecks,
+            seams,
             clock);
     relay.deliverTo(intake);
     return intake;
@@ -126,9 +129,10 @@ public class IntakeConfiguration {
       Triage triage,
       Cases cases,
       Subjects subjects,
+      Victims victims,
       GrpcTipDeconfliction deconfliction,
       TipAudit audit) {
-    return new TipConversion(triage, cases, subjects, deconfliction, audit);
+    return new TipConversion(triage, cases, subjects, victims, deconfliction, audit);
   }
 
   @Bean

@@ -79,8 +79,26 @@ public record Tip(
     return decide(TipStatus.LINKED, "", caseId, null, "", "", by);
   }
 
+  /**
+   * Opened as case {@code caseId}. Its possible victims leave the tip: they are in the case's
+   * victim compartment now, whose rules say who reads them; the tip keeps how many moved.
+   */
   public Tip converted(String caseId, Stamp by) {
-    return decide(TipStatus.CONVERTED, "", caseId, null, "", "", by);
+    requireOpen();
+    int victims = report.possibleVictims().size();
+    String note =
+        victims == 0
+            ? ""
+            : victims
+                + (victims == 1 ? " possible victim" : " possible victims")
+                + " moved into the case's victim compartment";
+    return next(
+        report.withoutPossibleVictims(),
+        triage.decided(TipStatus.CONVERTED, "", caseId, null, note, "", by),
+        checked,
+        hits,
+        mergedTipIds,
+        by);
   }
 
   public Tip refer(String agencyId, String reason, Stamp by) {

@@ -69,6 +69,28 @@ public record TipReport(
         incidentType);
   }
 
+  /** The persons the tip describes as possible victims. */
+  public List<TipPerson> possibleVictims() {
+    return persons.stream().filter(p -> p.role() == PersonRole.POSSIBLE_VICTIM).toList();
+  }
+
+  /** This report without its possible victims (moved into a case's victim compartment). */
+  public TipReport withoutPossibleVictims() {
+    return new TipReport(
+        source,
+        sourceReference,
+        received,
+        narrative,
+        location,
+        frequency,
+        persons.stream().filter(p -> p.role() != PersonRole.POSSIBLE_VICTIM).toList(),
+        identifiers,
+        kind,
+        industries,
+        indicators,
+        incidentType);
+  }
+
   private static <T> List<T> concat(List<T> a, List<T> b) {
     List<T> all = new ArrayList<>(a);
     all.addAll(b);

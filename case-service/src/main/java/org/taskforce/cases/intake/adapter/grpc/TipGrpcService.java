@@ -255,6 +255,7 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
               .setCaseId(c.opened().id())
               .setCaseNumber(c.opened().number())
               .setSubjectCount(c.subjects().size())
+              .setVictimCount(c.victims())
               .build();
         });
   }

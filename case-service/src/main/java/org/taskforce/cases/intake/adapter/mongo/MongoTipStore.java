@@ -3,16 +3,19 @@ package org.taskforce.cases.intake.adapter.mongo;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndReplaceOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -27,13 +30,16 @@ import org.taskforce.platform.mongo.MongoInserts;
 
 /**
  * Tips in the collection {@value #COLLECTION}; a change is one conditional write on the version.
+ * Related tips are found through {@link MongoRelationKeys} (collection {@code tip_relation_keys}).
  */
 public final class MongoTipStore implements TipStore, MongoIndexes {
   public static final String COLLECTION = "tips";
   private final MongoCollection<Document> tips;
+  private final MongoRelationKeys keys;
 
   public MongoTipStore(MongoDatabase database) {
     this.tips = database.getCollection(COLLECTION);
+    this.keys = new MongoRelationKeys(database);
   }
 
   @Override
@@ -43,16 +49,49 @@ public final class MongoTipStore implements TipStore, MongoIndexes {
 
   @Override
   public boolean insertIfAbsent(Tip tip) {
+    keys.add(tip.id(), tip.relationKeys());
     return MongoInserts.insertIfAbsent(tips, TipDocuments.toDocument(tip));
   }
 
   @Override
   public boolean replace(Tip next, long expectedVersion) {
-    return tips.replaceOne(
-                and(eq("_id", next.id()), eq("version", expectedVersion)),
-                TipDocuments.toDocument(next))
-            .getMatchedCount()
-        == 1;
+    Set<String> now = next.relationKeys();
+    keys.add(next.id(), now);
+    Document before =
+        tips.findOneAndReplace(
+            and(eq("_id", next.id()), eq("version", expectedVersion)),
+            TipDocuments.toDocument(next),
+            new FindOneAndReplaceOptions().projection(Projections.include("keys")));
+    if (before == null) {
+      return false;
+    }
+    Set<String> dropped = new TreeSet<>(before.getList("keys", String.class, List.of()));
+    dropped.removeAll(now);
+    keys.remove(next.id(), dropped);
+    return true;
+  }
+
+  @Override
+  public Page<Tip> related(
+      String tipId, Set<String> sharing, String visibleTo, int pageSize, String pageToken) {
+    Set<String> candidates = keys.tipsSharing(sharing, tipId);
+    List<Document> visible = new ArrayList<>();
+    if (!candidates.isEmpty()) {
+      for (Document d : tips.find(in("_id", candidates.stream().sorted().toList()))) {
+        // The pointers may be stale (see MongoRelationKeys): each candidate answers for itself.
+        List<String> own = d.getList("keys", String.class, List.of());
+        if (d.getList("agencies", String.class, List.of()).contains(visibleTo)
+            && own.stream().anyMatch(sharing::contains)) {
+          visible.add(d);
+        }
+      }
+    }
+    return Documents.page(
+        visible,
+        "tips|related|" + tipId + "|" + visibleTo,
+        pageSize,
+        pageToken,
+        TipDocuments::fromDocument);
   }
 
   @Override
@@ -67,12 +106,6 @@ public final class MongoTipStore implements TipStore, MongoIndexes {
     }
     if (q.urgentOnly()) {
       filters.add(eq("urgent", true));
-    }
-    if (!q.sharingAnyOf().isEmpty()) {
-      filters.add(in("keys", q.sharingAnyOf().stream().sorted().toList()));
-    }
-    if (q.excludedTipId() != null) {
-      filters.add(ne("_id", q.excludedTipId()));
     }
     return Documents.page(tips, and(filters), pageSize, pageToken, TipDocuments::fromDocument);
   }
@@ -89,11 +122,16 @@ public final class MongoTipStore implements TipStore, MongoIndexes {
   @Override
   public void create(MongoDatabase database) {
     MongoCollection<Document> c = database.getCollection(COLLECTION);
+    if (database.getCollection(MongoRelationKeys.COLLECTION).find().first() == null) {
+      // Tips stored before the keys had a collection of their own get their pointers now.
+      for (Document d : c.find().projection(Projections.include("keys"))) {
+        keys.add(d.getString("_id"), d.getList("keys", String.class, List.of()));
+      }
+    }
     c.createIndex(
         Indexes.compoundIndex(
             Indexes.ascending("agencies"), Indexes.descending(Documents.SORT_TIME, "_id")),
         new IndexOptions().name("agencies_created"));
-    c.createIndex(Indexes.ascending("keys"), new IndexOptions().name("keys"));
     c.createIndex(
         Indexes.compoundIndex(
             Indexes.ascending("receivingAgencyId", "source"),

@@ -57,7 +57,7 @@ public abstract class IntakeTestBase extends CaseTestBase {
 
   @BeforeEach
   void intakeCollections() {
-    for (String c : List.of("tips", "tip_reporters")) {
+    for (String c : List.of("tips", "tip_reporters", "tip_relation_keys")) {
       database.getCollection(c).deleteMany(new Document());
     }
     int port = Integer.parseInt(deconflictionAddress().replaceAll(".*:", ""));

@@ -30,6 +30,7 @@ import org.taskforce.api.intake.v1.ScreenTipRequest;
 import org.taskforce.api.intake.v1.Tip;
 import org.taskforce.api.intake.v1.TipServiceGrpc;
 import org.taskforce.api.intake.v1.TipSource;
+import org.taskforce.platform.testing.ErrorDetails;
 
 /**
  * Every TipService RPC for every kind of caller (role × agency × the agency a tip is assigned or
@@ -113,6 +114,79 @@ class TipAuthorizationMatrixTest extends IntakeTestBase {
     List<String> wrong = new ArrayList<>();
     NO_TIP.forEach((rpc, expected) -> run(rpc, expected, () -> null, wrong));
     assertThat(wrong).isEmpty();
+  }
+
+  /**
+   * Converting opens a case the caller's agency leads: it takes the case rights (investigator or
+   * commander) as CreateCase does. On a tip AGO received and assigned to itself, AGO's coordinator
+   * who is only that is refused with a reason that says what to do instead (link to a case AGO is
+   * on, or leave it to an investigator); AGO's investigators convert.
+   */
+  @Test
+  void convertingATipAssignedToTheReceivingAgency_takesCaseRights() {
+    Map<String, String> who = new LinkedHashMap<>();
+    who.put("ago intake coordinator", coordinatorOnly(AGO, "STATE"));
+    who.put("ago coordinator and investigator", agoCoordinator());
+    who.put("ago investigator", agoInvestigator());
+    who.put("ago commander", REALM.user("ago-cmdr", AGO, "STATE", "commander").mint());
+    who.put("apd investigator", investigator(APD, "LOCAL"));
+    who.put("hsi coordinator and investigator", hsiCoordinatorAndInvestigator());
+    // A commander reads no tips (tips are for intake coordinators and investigators): NOT_FOUND.
+    List<Status.Code> expected = List.of(PD, OK, OK, NF, NF, NF);
+    List<String> wrong = new ArrayList<>();
+    int i = 0;
+    for (Map.Entry<String, String> caller : who.entrySet()) {
+      Tip tip = assignedTo(AGO);
+      Status.Code got = OK;
+      String reason = "";
+      try {
+        var converted =
+            tips(caller.getValue())
+                .convertTipToCase(
+                    ConvertTipToCaseRequest.newBuilder()
+                        .setTipId(tip.getTipId())
+                        .setTitle("From a tip")
+                        .setEtag(tip.getEtag())
+                        .setPointOfContact(
+                            PointOfContact.newBuilder()
+                                .setDisplayName("Agent Baca")
+                                .setPhone("+15055550122"))
+                        .build());
+        if (!converted.getCaseNumber().startsWith("NMHTTF-")) {
+          wrong.add(caller.getKey() + ": no case number");
+        }
+      } catch (StatusRuntimeException e) {
+        got = e.getStatus().getCode();
+        reason = ErrorDetails.reason(e);
+      }
+      if (got != expected.get(i)) {
+        wrong.add(caller.getKey() + ": expected " + expected.get(i) + ", got " + got);
+      }
+      if (got == PD && !reason.equals("CASE_RIGHTS_REQUIRED")) {
+        wrong.add(caller.getKey() + ": refused as " + reason + ", not CASE_RIGHTS_REQUIRED");
+      }
+      i++;
+    }
+    assertThat(wrong).isEmpty();
+    // Nothing was opened for the refused: only the two conversions made cases.
+    assertThat(database.getCollection("cases").countDocuments()).isEqualTo(2);
+  }
+
+  private static String hsiCoordinatorAndInvestigator() {
+    return REALM.user("hsi-intake", HSI, "FEDERAL", "intake-coordinator", "investigator").mint();
+  }
+
+  private Tip assignedTo(String agency) {
+    Tip t = enter(hotline(), motelTip("505-555-0175"));
+    return tips(agoCoordinator())
+        .assignTip(
+            AssignTipRequest.newBuilder()
+                .setTipId(t.getTipId())
+                .setAgencyId(agency)
+                .setOfficer("Agent Baca")
+                .setEtag(t.getEtag())
+                .build())
+        .getTip();
   }
 
   private void run(

@@ -1,0 +1,276 @@
+package org.taskforce.cases.intake.adapter.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.taskforce.api.intake.v1.AssignTipRequest;
+import org.taskforce.api.intake.v1.CreateTipRequest;
+import org.taskforce.api.intake.v1.GetTipRequest;
+import org.taskforce.api.intake.v1.Indicator;
+import org.taskforce.api.intake.v1.MergeTipsRequest;
+import org.taskforce.api.intake.v1.ReferTipRequest;
+import org.taskforce.api.intake.v1.ScreenTipRequest;
+import org.taskforce.api.intake.v1.Tip;
+import org.taskforce.api.intake.v1.TipCheckState;
+import org.taskforce.api.intake.v1.TipStatus;
+import org.taskforce.api.notifications.v1.PublishNotificationRequest;
+import org.taskforce.cases.adapter.grpc.CrashSeams;
+import org.taskforce.platform.testing.ErrorDetails;
+
+/**
+ * Tip writes stopped between their steps (as a crash would stop them) or overtaken by another
+ * writer, then retried or left to the outbox relay: nothing is lost, nothing is announced twice,
+ * and the retry answers what the first success answered.
+ */
+class TipRecoveryTest extends IntakeTestBase {
+  @Autowired CrashSeams seams;
+
+  @Test
+  void aCreateRetriedAfterACrashBeforeItsCheckAndNotice_finishesBoth_once() {
+    hsiRegisters("(505) 555-0171");
+    DECONFLICTION.setDown(true);
+    CreateTipRequest create =
+        CreateTipRequest.newBuilder()
+            .setTip(
+                motelTip("(505) 555-0171")
+                    .addIndicators(Indicator.INDICATOR_MINOR_IN_COMMERCIAL_SEX))
+            .setReporter(reporter())
+            .setRequestId("hotline-call-2026-0412")
+            .build();
+    seams.crashAt("tip.stored");
+
+    var crash =
+        catchThrowableOfType(StatusRuntimeException.class, () -> tips(hotline()).createTip(create));
+
+    assertThat(crash.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);
+    assertThat(database.getCollection("tips").countDocuments()).isOne();
+    assertThat(outboxIds()).noneMatch(id -> id.startsWith("tip-"));
+
+    Tip retried = tips(hotline()).createTip(create).getTip();
+    Tip again = tips(hotline()).createTip(create).getTip();
+    assertThat(again.getTipId()).isEqualTo(retried.getTipId());
+    assertThat(database.getCollection("tips").countDocuments()).isOne();
+    DECONFLICTION.setDown(false);
+
+    Tip checked = awaitTip(retried.getTipId(), t -> t.getCheckState() == checkedState());
+    assertThat(checked.getHitsList())
+        .anySatisfy(h -> assertThat(h.getOwnerAgency().getAgencyId()).isEqualTo(HSI));
+    drainOutbox();
+    assertThat(urgentNoticesTo(AGO)).hasSize(1);
+    assertThat(outboxIds()).isEmpty();
+  }
+
+  @Test
+  void aQueuedCheckOvertakenByTriage_isMadeAgain_notDropped() {
+    hsiRegisters("(505) 555-0172");
+    DECONFLICTION.setDown(true);
+    String tipId = enter(hotline(), motelTip("(505) 555-0172")).getTipId();
+    Tip unchecked = get(agoCoordinator(), tipId);
+    assertThat(unchecked.getCheckState()).isNotEqualTo(checkedState());
+    // Triage writes the tip while its queued check waits for deconfliction's answer.
+    seams.runAt(
+        "tip.rechecked",
+        () ->
+            tips(agoCoordinator())
+                .screenTip(
+                    ScreenTipRequest.newBuilder()
+                        .setTipId(tipId)
+                        .setNote("caller credible")
+                        .setEtag(unchecked.getEtag())
+                        .build()));
+    DECONFLICTION.setDown(false);
+
+    Tip checked = awaitTip(tipId, t -> t.getCheckState() == checkedState());
+
+    assertThat(checked.getStatus()).isEqualTo(TipStatus.TIP_STATUS_SCREENED);
+    assertThat(checked.getStatusNote()).isEqualTo("caller credible");
+    assertThat(checked.getHitsList())
+        .anySatisfy(h -> assertThat(h.getOwnerAgency().getAgencyId()).isEqualTo(HSI));
+  }
+
+  @Test
+  void tipsReceivedByDifferentAgencies_cannotBeMerged_andNeitherChanges() {
+    Tip ours = get(agoCoordinator(), enter(hotline(), motelTip("(505) 555-0173")).getTipId());
+    // HSI received the other tip and assigned it to AGO: AGO's coordinator may triage both.
+    String hsiCoordinator = coordinatorOnly(HSI, "FEDERAL");
+    String theirsId =
+        enter(hotline(), motelTip("(505) 555-0173").setReceivingAgencyId(HSI)).getTipId();
+    Tip theirs = get(hsiCoordinator, theirsId);
+    theirs =
+        tips(hsiCoordinator)
+            .assignTip(
+                AssignTipRequest.newBuilder()
+                    .setTipId(theirsId)
+                    .setAgencyId(AGO)
+                    .setOfficer("Agent Baca")
+                    .setEtag(theirs.getEtag())
+                    .build())
+            .getTip();
+    Tip theirsAsAgo = get(agoCoordinator(), theirsId);
+
+    for (var pair : List.of(List.of(ours, theirsAsAgo), List.of(theirsAsAgo, ours))) {
+      var refused =
+          catchThrowableOfType(
+              StatusRuntimeException.class,
+              () ->
+                  tips(agoCoordinator())
+                      .mergeTips(
+                          MergeTipsRequest.newBuilder()
+                              .setTipId(pair.get(0).getTipId())
+                              .setOtherTipId(pair.get(1).getTipId())
+                              .setEtag(pair.get(0).getEtag())
+                              .build()));
+      assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+      assertThat(ErrorDetails.violations(refused)).containsOnlyKeys("other_tip_id");
+    }
+    assertThat(get(agoCoordinator(), ours.getTipId())).isEqualTo(ours);
+    assertThat(get(hsiCoordinator, theirsId)).isEqualTo(theirs);
+  }
+
+  @Test
+  void aReferralWhoseNoticeWasNotReleased_isToldOnce_andItsRetryAnswersAsTheFirst() {
+    Tip tip = get(agoCoordinator(), enter(hotline(), motelTip("505-555-0174")).getTipId());
+    drainOutbox();
+    NOTIFICATIONS.clear();
+    ReferTipRequest refer =
+        ReferTipRequest.newBuilder()
+            .setTipId(tip.getTipId())
+            .setAgencyId(NNPD)
+            .setReason("on Navajo Nation land")
+            .setEtag(tip.getEtag())
+            .build();
+    seams.crashAt("tip.referred");
+
+    var crash =
+        catchThrowableOfType(
+            StatusRuntimeException.class, () -> tips(agoCoordinator()).referTip(refer));
+
+    assertThat(crash.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);
+    Tip stored = get(agoCoordinator(), tip.getTipId());
+    assertThat(stored.getStatus()).isEqualTo(TipStatus.TIP_STATUS_REFERRED);
+    // The retry gets the referral it made, not TIP_NOT_OPEN or a stale etag.
+    Tip retried = tips(agoCoordinator()).referTip(refer).getTip();
+    assertThat(retried).isEqualTo(stored);
+    assertThat(tips(agoCoordinator()).referTip(refer).getTip()).isEqualTo(stored);
+    afterCrash();
+    afterCrash();
+    assertThat(referralsTo(NNPD)).hasSize(1);
+    assertThat(outboxIds()).isEmpty();
+  }
+
+  @Test
+  void aReferralNoticePreparedButNeverReleased_goesOutIfTheReferralWasStored() {
+    Tip tip = get(agoCoordinator(), enter(hotline(), motelTip("505-555-0175")).getTipId());
+    drainOutbox();
+    NOTIFICATIONS.clear();
+    seams.crashAt("tip.referred");
+    catchThrowableOfType(StatusRuntimeException.class, () -> refer(tip, NNPD));
+
+    // Nobody retries: the relay finds the referral stored and sends its notice.
+    afterCrash();
+
+    assertThat(referralsTo(NNPD)).hasSize(1);
+    assertThat(outboxIds()).isEmpty();
+  }
+
+  @Test
+  void aReferralThatWasNeverStored_isNotAnnounced_andAnotherReferralStillCan() {
+    Tip tip = get(agoCoordinator(), enter(hotline(), motelTip("505-555-0176")).getTipId());
+    drainOutbox();
+    NOTIFICATIONS.clear();
+    seams.crashAt("tip-notice.prepared");
+    catchThrowableOfType(StatusRuntimeException.class, () -> refer(tip, NNPD));
+    assertThat(get(agoCoordinator(), tip.getTipId()).getStatus())
+        .isNotEqualTo(TipStatus.TIP_STATUS_REFERRED);
+
+    afterCrash();
+    assertThat(referralsTo(NNPD)).isEmpty();
+    assertThat(outboxIds()).isEmpty();
+
+    // A stale referral prepares nothing that could go out later.
+    Tip screened =
+        tips(agoCoordinator())
+            .screenTip(
+                ScreenTipRequest.newBuilder()
+                    .setTipId(tip.getTipId())
+                    .setEtag(tip.getEtag())
+                    .build())
+            .getTip();
+    var stale = catchThrowableOfType(StatusRuntimeException.class, () -> refer(tip, APD));
+    assertThat(stale.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
+    refer(screened, NNPD);
+    afterCrash();
+    assertThat(referralsTo(APD)).isEmpty();
+    assertThat(referralsTo(NNPD)).hasSize(1);
+  }
+
+  // ---- helpers
+
+  private Tip refer(Tip tip, String agency) {
+    return tips(agoCoordinator())
+        .referTip(
+            ReferTipRequest.newBuilder()
+                .setTipId(tip.getTipId())
+                .setAgencyId(agency)
+                .setReason("their jurisdiction")
+                .setEtag(tip.getEtag())
+                .build())
+        .getTip();
+  }
+
+  private static TipCheckState checkedState() {
+    return TipCheckState.TIP_CHECK_STATE_CHECKED;
+  }
+
+  private Tip get(String token, String tipId) {
+    return tips(token).getTip(GetTipRequest.newBuilder().setTipId(tipId).build()).getTip();
+  }
+
+  /** The tip once {@code done} holds, while the outbox relay works (at most 10 s). */
+  private Tip awaitTip(String tipId, java.util.function.Predicate<Tip> done) {
+    long until = System.currentTimeMillis() + 10_000;
+    Tip t = get(agoCoordinator(), tipId);
+    while (!done.test(t) && System.currentTimeMillis() < until) {
+      drainOutbox();
+      sleep();
+      t = get(agoCoordinator(), tipId);
+    }
+    assertThat(done.test(t)).as("tip %s reached the expected state: %s", tipId, t).isTrue();
+    return t;
+  }
+
+  private List<String> outboxIds() {
+    return database
+        .getCollection("outbox")
+        .find()
+        .map(d -> d.getString("_id"))
+        .into(new java.util.ArrayList<>());
+  }
+
+  private List<PublishNotificationRequest> urgentNoticesTo(String agency) {
+    return NOTIFICATIONS.publishedTo(agency).stream()
+        .filter(n -> n.getKind().name().endsWith("TIP_RECEIVED"))
+        .filter(n -> n.getTitle().startsWith("Urgent tip"))
+        .toList();
+  }
+
+  private List<PublishNotificationRequest> referralsTo(String agency) {
+    return NOTIFICATIONS.publishedTo(agency).stream()
+        .filter(n -> n.getKind().name().endsWith("TIP_RECEIVED"))
+        .filter(n -> n.getTitle().endsWith("referred to your agency"))
+        .toList();
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

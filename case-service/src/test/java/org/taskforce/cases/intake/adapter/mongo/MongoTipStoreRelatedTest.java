@@ -1,0 +1,251 @@
+package org.taskforce.cases.intake.adapter.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.bson.BsonDocument;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.taskforce.cases.application.Page;
+import org.taskforce.cases.domain.Stamp;
+import org.taskforce.cases.intake.domain.IdentifierType;
+import org.taskforce.cases.intake.domain.PersonRole;
+import org.taskforce.cases.intake.domain.Tip;
+import org.taskforce.cases.intake.domain.TipIdentifier;
+import org.taskforce.cases.intake.domain.TipLocation;
+import org.taskforce.cases.intake.domain.TipPerson;
+import org.taskforce.cases.intake.domain.TipReport;
+import org.taskforce.cases.intake.domain.TipSource;
+import org.taskforce.cases.intake.domain.TipTriage;
+import org.taskforce.cases.intake.domain.TraffickingKind;
+import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.mongo.EmbeddedMongo;
+
+/**
+ * Related tips through {@code tip_relation_keys} against the embedded MongoDB-wire server and the
+ * real driver: the same answers as before (what two tips share, only tips the agency may see,
+ * newest first, paged), every read a read by {@code _id}, and pointers that follow a tip's keys
+ * as it changes.
+ */
+class MongoTipStoreRelatedTest {
+  static EmbeddedMongo mongo;
+  static MongoClient client;
+  static final List<BsonDocument> FINDS = new CopyOnWriteArrayList<>();
+  MongoDatabase database;
+  MongoTipStore store;
+  long clock = Instant.parse("2026-11-30T10:00:00Z").toEpochMilli();
+
+  @BeforeAll
+  static void start() {
+    mongo = EmbeddedMongo.startInMemory();
+    CommandListener finds =
+        new CommandListener() {
+          @Override
+          public void commandStarted(CommandStartedEvent e) {
+            if (e.getCommandName().equals("find")) {
+              FINDS.add(e.getCommand().clone());
+            }
+          }
+        };
+    client =
+        MongoClients.create(
+            MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(mongo.connectionString()))
+                .addCommandListener(finds)
+                .build());
+  }
+
+  @AfterAll
+  static void stop() {
+    client.close();
+    mongo.close();
+  }
+
+  @BeforeEach
+  void fresh() {
+    database = client.getDatabase("related" + System.nanoTime());
+    store = new MongoTipStore(database);
+    store.create(database);
+  }
+
+  @Test
+  void tipsSharingAKey_areRelated_newestFirst_onlyWhereTheAgencyMaySee_byReadsOfIdsAlone() {
+    Tip asked = tip("a", "nm-ago", phone("(505) 555-0142"));
+    Tip samePhone = tip("b", "nm-ago", phone("+1 505 555 0142"));
+    Tip sameMotel = tip("c", "nm-ago", motel("5400 central ave. SE"), phone("505-555-0999"));
+    Tip otherAgency = tip("d", "hsi-abq", phone("505-555-0142"));
+    Tip nothingShared = tip("e", "nm-ago", phone("505-555-0111"));
+    Tip both = tip("f", "nm-ago", motel("5400 Central Avenue Southeast"), phone("505 555 0142"));
+    asked = withMotel(asked);
+    for (Tip t : List.of(asked, samePhone, sameMotel, otherAgency, nothingShared, both)) {
+      assertThat(store.insertIfAbsent(t)).isTrue();
+    }
+    FINDS.clear();
+
+    Page<Tip> page = store.related("a", asked.relationKeys(), "nm-ago", 2, "");
+    Page<Tip> next = store.related("a", asked.relationKeys(), "nm-ago", 2, page.nextPageToken());
+
+    assertThat(page.items()).extracting(Tip::id).containsExactly("f", "c");
+    assertThat(next.items()).extracting(Tip::id).containsExactly("b");
+    assertThat(next.nextPageToken()).isEmpty();
+    assertThat(FINDS).isNotEmpty();
+    assertThat(FINDS)
+        .allSatisfy(find -> assertThat(find.getDocument("filter").keySet()).containsExactly("_id"));
+    // A token of another tip's list is refused, never a page of something else.
+    var refused =
+        catchThrowableOfType(
+            TaskforceException.class,
+            () -> store.related("b", samePhone.relationKeys(), "nm-ago", 2, page.nextPageToken()));
+    assertThat(refused.violations()).extracting(v -> v.field()).containsExactly("page_token");
+  }
+
+  @Test
+  void aKeyATipNoLongerCarries_noLongerRelatesIt_andStalePointersAreNeverAnswered() {
+    Tip victimNamed = tip("a", "nm-ago", phone("505-555-0142")).withHits(List.of(), stamp());
+    Tip withPerson =
+        new Tip(
+            "b",
+            report(
+                List.of(new TipPerson("Maria Lopez", "", 19, PersonRole.POSSIBLE_VICTIM)),
+                List.of(),
+                TipLocation.NONE),
+            "nm-ago",
+            true,
+            TipTriage.NEW,
+            false,
+            List.of(),
+            List.of(),
+            stamp(),
+            stamp(),
+            1);
+    Tip asking =
+        new Tip(
+            "c",
+            report(
+                List.of(new TipPerson("lopez maria", "", 0, PersonRole.WITNESS)),
+                List.of(),
+                TipLocation.NONE),
+            "nm-ago",
+            true,
+            TipTriage.NEW,
+            false,
+            List.of(),
+            List.of(),
+            stamp(),
+            stamp(),
+            1);
+    store.insertIfAbsent(victimNamed);
+    store.insertIfAbsent(withPerson);
+    store.insertIfAbsent(asking);
+    assertThat(store.related("c", asking.relationKeys(), "nm-ago", 10, "").items())
+        .extracting(Tip::id)
+        .containsExactly("b");
+
+    Tip converted = withPerson.converted("case-1", stamp());
+    assertThat(store.replace(converted, 1)).isTrue();
+
+    assertThat(store.related("c", asking.relationKeys(), "nm-ago", 10, "").items()).isEmpty();
+    // A pointer left by a crash between writes names a tip that does not carry the key: ignored.
+    database
+        .getCollection("tip_relation_keys")
+        .updateOne(
+            new Document("_id", asking.relationKeys().iterator().next()),
+            new Document("$addToSet", new Document("tipIds", "a")));
+    assertThat(store.related("c", asking.relationKeys(), "nm-ago", 10, "").items()).isEmpty();
+    // A stale replace is refused.
+    assertThat(store.replace(converted, 1)).isFalse();
+  }
+
+  // ---- data
+
+  private Tip tip(String id, String agency, TipIdentifier... ids) {
+    clock += 60_000;
+    Stamp at = new Stamp("u", "U", agency, Instant.ofEpochMilli(clock));
+    return new Tip(
+        id,
+        report(List.of(), List.of(ids), TipLocation.NONE),
+        agency,
+        true,
+        TipTriage.NEW,
+        false,
+        List.of(),
+        List.of(),
+        at,
+        at,
+        1);
+  }
+
+  private Tip tip(String id, String agency, TipLocation where, TipIdentifier... ids) {
+    Tip t = tip(id, agency, ids);
+    return new Tip(
+        id,
+        report(List.of(), List.of(ids), where),
+        agency,
+        true,
+        TipTriage.NEW,
+        false,
+        List.of(),
+        List.of(),
+        t.created(),
+        t.created(),
+        1);
+  }
+
+  private static Tip withMotel(Tip t) {
+    return new Tip(
+        t.id(),
+        report(t.report().persons(), t.report().identifiers(), motel("5400 Central Ave SE")),
+        t.receivingAgencyId(),
+        true,
+        TipTriage.NEW,
+        false,
+        List.of(),
+        List.of(),
+        t.created(),
+        t.created(),
+        1);
+  }
+
+  private Stamp stamp() {
+    return new Stamp("u", "U", "nm-ago", Instant.ofEpochMilli(clock));
+  }
+
+  private static TipIdentifier phone(String number) {
+    return new TipIdentifier(IdentifierType.PHONE, number, "");
+  }
+
+  private static TipLocation motel(String address) {
+    return new TipLocation(address, "Albuquerque", "NM", "motel");
+  }
+
+  private static TipReport report(
+      List<TipPerson> persons, List<TipIdentifier> ids, TipLocation where) {
+    return new TipReport(
+        TipSource.CITIZEN,
+        "",
+        Instant.parse("2026-11-29T10:00:00Z"),
+        "",
+        where,
+        "",
+        persons,
+        ids,
+        TraffickingKind.UNKNOWN,
+        Set.of(),
+        Set.of(),
+        "");
+  }
+}
