@@ -56,7 +56,6 @@ final class ConsoleSignIn {
     }
   }
 
-  /** Signs in the way a browser does, Keycloak answering the code with these tokens. */
   /** Signs in as the test realm's maria.lopez (HSI). */
   static Browser signIn(
       WebTestClient web,
