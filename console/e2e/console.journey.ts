@@ -1,6 +1,14 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { writeFileSync } from "node:fs";
-import { expectAccessible, localDateTime, percentile, screenshots, shot, signIn } from "./support";
+import {
+  checkPhone,
+  expectAccessible,
+  localDateTime,
+  percentile,
+  screenshots,
+  shot,
+  signIn,
+} from "./support";
 
 // The task force at work in Chromium against the real local stack (Keycloak, the three services,
 // the gateway, the demo data). The journeys build on each other, in this order.
@@ -9,12 +17,6 @@ test.describe.configure({ mode: "serial" });
 const PHONE = "(505) 555-0188";
 const FBI_CASE = "FBI-ABQ-2026-0411";
 const BCSO_CONTACT = "Det. Ray Montoya";
-
-async function checkPhone(page: Page, number: string, purpose: string) {
-  await page.getByLabel("Purpose (recorded in the audit trail)").fill(purpose);
-  await page.getByLabel("Phone number").fill(number);
-  await page.getByRole("button", { name: "Check", exact: true }).click();
-}
 
 test("an investigator checks a phone before acting, then registers it", async ({ browser }) => {
   const page = await signIn(browser, "fbi.investigator", "/check");

@@ -78,3 +78,10 @@ export function percentile(sorted: number[], p: number): number {
   const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return sorted[Math.max(0, i)] ?? NaN;
 }
+
+/** Fills the check form's purpose and phone, and checks. */
+export async function checkPhone(page: Page, number: string, purpose: string): Promise<void> {
+  await page.getByLabel("Purpose (recorded in the audit trail)").fill(purpose);
+  await page.getByLabel("Phone number").fill(number);
+  await page.getByRole("button", { name: "Check", exact: true }).click();
+}

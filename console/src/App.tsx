@@ -19,6 +19,7 @@ const ReportRecordsPage = lazy(() => import("./reports/RecordsPage"));
 const TipsPage = lazy(() => import("./intake/TipsPage"));
 const TipPage = lazy(() => import("./intake/TipPage"));
 const NewTipPage = lazy(() => import("./intake/NewTipPage"));
+const WebhooksPage = lazy(() => import("./webhooks/WebhooksPage"));
 
 const page = (element: React.ReactNode) => (
   <Suspense fallback={<Loading what="the page" />}>{element}</Suspense>
@@ -42,6 +43,7 @@ export const router = createBrowserRouter([
       { path: "/tips", element: page(<TipsPage />) },
       { path: "/tips/new", element: page(<NewTipPage />) },
       { path: "/tips/:tipId", element: page(<TipPage />) },
+      { path: "/webhooks", element: page(<WebhooksPage />) },
     ],
   },
 ]);

@@ -24,6 +24,7 @@ export const roles = {
   commander: "commander",
   taskforceCommander: "taskforce-commander",
   grantManager: "grant-manager",
+  admin: "admin",
 } as const;
 
 /** Roles that may open a performance report (the API decides the scope). */

@@ -19,6 +19,8 @@ import {
 
 interface Props {
   contactName: string;
+  /** What the form starts with, when not empty (a check interrupted by a sign-in). */
+  initial?: CheckForm | undefined;
   pending: boolean;
   /** The last refusal of the API; its field violations show next to their fields. */
   apiError: unknown;
@@ -32,10 +34,17 @@ const messages = (local: FieldError | undefined, fromApi: string[]) => [
   ...fromApi,
 ];
 
-export function CheckFormView({ contactName, pending, apiError, answered, onCheck }: Props) {
+export function CheckFormView({
+  contactName,
+  initial,
+  pending,
+  apiError,
+  answered,
+  onCheck,
+}: Props) {
   const form = useForm<CheckForm>({
     resolver: zodResolver(checkSchema),
-    defaultValues: emptyCheck(contactName),
+    defaultValues: initial ?? emptyCheck(contactName),
   });
   const { register, control, handleSubmit, formState, getValues, setValue } = form;
   // Who is signed in may arrive after the form: whom to call defaults to them.

@@ -5,6 +5,8 @@ export interface MapCircle extends LatLon {
   id: string;
   label: string;
   radiusMeters: number;
+  /** Drawn highlighted: it has an open conflict. */
+  conflicted?: boolean;
 }
 
 const WIDTH = 640;
@@ -123,12 +125,13 @@ export function MapPicker({ value, radiusMeters, onPick, others = [] }: Props) {
             return (
               <circle
                 key={o.id}
-                className="map-other"
+                className={o.conflicted ? "map-other map-conflict" : "map-other"}
+                data-testid={o.conflicted ? "map-conflict" : "map-operation"}
                 cx={p.x}
                 cy={p.y}
                 r={Math.max(3, o.radiusMeters / view.metresPerUnit)}
               >
-                <title>{o.label}</title>
+                <title>{o.conflicted ? `${o.label} — in conflict` : o.label}</title>
               </circle>
             );
           })}

@@ -160,4 +160,73 @@ describe("planning an operation", () => {
     );
     expect(screen.getByRole("alert").textContent).toContain("the operation is not valid");
   });
+
+  it("highlights our operations in an open event conflict, naming only whom to call", async () => {
+    const operation = (id: string, latitude: number, caseReference: string) => ({
+      registrationId: id,
+      agency: { agencyId: "apd" },
+      eventType: "EVENT_TYPE_SEARCH_WARRANT",
+      location: { latitude, longitude: -106.6504 },
+      radiusMeters: 150,
+      caseReference,
+    });
+    const calls = fakeApi({
+      "GET /console/me": me(["investigator"], "apd"),
+      "GET /api/v1/events": {
+        status: 200,
+        body: {
+          registrations: [operation("e-1", 35.0844, "APD-1"), operation("e-2", 35.0854, "APD-2")],
+        },
+      },
+      "GET /api/v1/conflicts": {
+        status: 200,
+        body: {
+          conflicts: [
+            {
+              conflictId: "cf-event",
+              kind: "CONFLICT_KIND_EVENT",
+              status: "CONFLICT_STATUS_NEW",
+              sides: [
+                { agency: { agencyId: "apd" }, registrationId: "e-1" },
+                {
+                  agency: { agencyId: "fbi-abq", displayName: "FBI Albuquerque" },
+                  pointOfContact: { displayName: "SA Michael Brandt", phone: "+15055550155" },
+                },
+              ],
+            },
+            // A target conflict that happens to carry the other operation's id is no event's.
+            {
+              conflictId: "cf-target",
+              kind: "CONFLICT_KIND_TARGET",
+              status: "CONFLICT_STATUS_NEW",
+              sides: [
+                { agency: { agencyId: "apd" }, registrationId: "e-2" },
+                { agency: { agencyId: "bcso", displayName: "Bernalillo County SO" } },
+              ],
+            },
+          ],
+        },
+      },
+    });
+    renderAt("/operations", "/operations", <OperationPage />);
+    fireEvent.change(screen.getByLabelText("Starts"), { target: { value: "2030-05-01T06:00" } });
+    fireEvent.change(screen.getByLabelText("Ends"), { target: { value: "2030-05-01T09:30" } });
+
+    const list = await screen.findByRole("region", { name: /Operations in conflict/ });
+    expect(list.textContent).toBe(
+      "Operations in conflict (red on the map)Search warrant APD-1: new conflict with FBI Albuquerque — SA Michael Brandt · +15055550155",
+    );
+    expect(screen.getAllByTestId("map-conflict")).toHaveLength(1);
+    expect(screen.getAllByTestId("map-operation")).toHaveLength(1);
+    expect(screen.getByTestId("map-conflict").textContent).toBe(
+      "Search warrant APD-1 — in conflict",
+    );
+    expect(document.body.textContent).not.toContain("Bernalillo");
+    const asked = calls.find((c) => c.url.pathname === "/api/v1/conflicts")?.url.searchParams;
+    expect(asked?.get("kinds")).toBe("CONFLICT_KIND_EVENT");
+    expect(asked?.getAll("statuses")).toEqual([
+      "CONFLICT_STATUS_NEW",
+      "CONFLICT_STATUS_ACKNOWLEDGED",
+    ]);
+  });
 });

@@ -2,12 +2,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiError, get, post, withQuery } from "../api/client";
 import { useMe } from "../api/hooks";
-import type { ConflictHit, OperationRegistration } from "../api/types";
+import { usePollInterval } from "../api/live";
+import type { Conflict, ConflictHit, OperationRegistration } from "../api/types";
 import { CheckResult } from "../check/CheckResult";
 import { disclosureLevels, eventTypes } from "../check/model";
-import { enumLabel } from "../format";
 import { ErrorMessage, FieldErrors } from "../ui/Feedback";
 import { Options } from "../ui/Options";
+import { operationsOnMap } from "./conflictsOnMap";
+import { MapConflicts } from "./MapConflicts";
 import { MapPicker } from "./MapPicker";
 import {
   apiFields,
@@ -54,6 +56,22 @@ export default function OperationPage() {
       }),
     enabled: windowKnown,
   });
+  // Our open event conflicts (refreshed live): our operations in one are drawn highlighted.
+  const conflicts = useQuery({
+    queryKey: ["conflicts", "events-on-map"],
+    queryFn: () =>
+      get<{ conflicts?: Conflict[] }>("/api/v1/conflicts", {
+        kinds: "CONFLICT_KIND_EVENT",
+        statuses: ["CONFLICT_STATUS_NEW", "CONFLICT_STATUS_ACKNOWLEDGED"],
+        pageSize: 100,
+      }),
+    refetchInterval: usePollInterval(),
+  });
+  const operations = operationsOnMap(
+    nearby.data?.registrations ?? [],
+    conflicts.data?.conflicts ?? [],
+    me.data?.agency ?? "",
+  );
   const create = useMutation({
     mutationFn: (f: OperationForm) =>
       // A request id makes a retried registration (a lost answer) safe.
@@ -141,14 +159,9 @@ export default function OperationPage() {
                   longitude: String(p.longitude),
                 });
               }}
-              others={(nearby.data?.registrations ?? []).map((r) => ({
-                id: r.registrationId,
-                label: `${enumLabel(r.eventType, "EVENT_TYPE_")} ${r.caseReference ?? ""}`,
-                latitude: r.location?.latitude ?? 0,
-                longitude: r.location?.longitude ?? 0,
-                radiusMeters: r.radiusMeters ?? 0,
-              }))}
+              others={operations.map((o) => ({ ...o, conflicted: o.conflicts.length > 0 }))}
             />
+            <MapConflicts operations={operations} />
             <div className="grid">
               {input("latitude", "Latitude", "number")}
               {input("longitude", "Longitude", "number")}

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "react-router";
 import { get } from "../api/client";
 import { roles, useMe } from "../api/hooks";
+import { usePollInterval } from "../api/live";
 import type { Conflict } from "../api/types";
 import { Empty, ErrorMessage, Loading } from "../ui/Feedback";
 import { FilterSelect } from "../ui/Options";
@@ -17,6 +18,7 @@ export default function ConflictsPage() {
   const kind = params.get("kind") ?? "";
   const all = params.get("all") === "true";
   const watchOfficer = me.data?.roles.includes(roles.watchOfficer) ?? false;
+  const poll = usePollInterval();
   const conflicts = useQuery({
     queryKey: ["conflicts", status, kind, all],
     queryFn: () =>
@@ -26,7 +28,7 @@ export default function ConflictsPage() {
         allAgencies: all || undefined,
         pageSize: 50,
       }),
-    refetchInterval: 15_000,
+    refetchInterval: poll,
   });
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);

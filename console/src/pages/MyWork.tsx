@@ -2,14 +2,11 @@ import { useQueries, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { get } from "../api/client";
 import { roles, useMe } from "../api/hooks";
+import { usePollInterval } from "../api/live";
 import type { Case, Conflict, Notification, Task } from "../api/types";
 import { countdown, dateOnly, dateTime, enumLabel } from "../format";
 import { Empty, ErrorMessage, Loading } from "../ui/Feedback";
 import { useNow } from "../useNow";
-
-// Until the gateway streams notifications to browsers, My work polls; TanStack Query also
-// refetches when the window regains focus.
-const LIVE = 15_000;
 
 interface ReviewItem {
   reviewItemId: string;
@@ -21,6 +18,8 @@ interface ReviewItem {
 export default function MyWork() {
   const me = useMe();
   const now = useNow();
+  // Refreshed by the notification stream as events arrive (api/live); polled while it is closed.
+  const poll = usePollInterval();
   const agency = me.data?.agency ?? "";
   const conflicts = useQuery({
     queryKey: ["conflicts", "mine-new"],
@@ -29,12 +28,12 @@ export default function MyWork() {
         statuses: ["CONFLICT_STATUS_NEW", "CONFLICT_STATUS_ACKNOWLEDGED"],
         pageSize: 50,
       }),
-    refetchInterval: LIVE,
+    refetchInterval: poll,
   });
   const cases = useQuery({
     queryKey: ["cases", "mine"],
     queryFn: () => get<{ cases?: Case[] }>("/api/v1/cases", { pageSize: 50 }),
-    refetchInterval: LIVE,
+    refetchInterval: poll,
   });
   const tasks = useQueries({
     queries: (cases.data?.cases ?? []).map((c) => ({
@@ -46,7 +45,7 @@ export default function MyWork() {
           pageSize: 50,
         }),
       enabled: agency !== "",
-      refetchInterval: LIVE,
+      refetchInterval: poll,
     })),
   });
   const inbox = useQuery({
@@ -55,7 +54,7 @@ export default function MyWork() {
       get<{ notifications?: Notification[]; unreadCount?: number }>("/api/v1/notifications", {
         pageSize: 20,
       }),
-    refetchInterval: LIVE,
+    refetchInterval: poll,
   });
   const watchOfficer = me.data?.roles.includes(roles.watchOfficer) ?? false;
   const review = useQuery({
@@ -66,7 +65,7 @@ export default function MyWork() {
         pageSize: 20,
       }),
     enabled: watchOfficer,
-    refetchInterval: LIVE,
+    refetchInterval: poll,
   });
 
   const unacknowledged = (conflicts.data?.conflicts ?? [])

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { ApiError, get, post } from "../api/client";
 import { roles, useMe } from "../api/hooks";
+import { usePollInterval } from "../api/live";
 import type { Conflict, ReviewItem, ReviewItemStatus } from "../api/types";
 import { dateTime, enumLabel, selectorText } from "../format";
 import { Empty, ErrorMessage, FieldErrors, Loading } from "../ui/Feedback";
@@ -30,6 +31,7 @@ export default function ReviewQueuePage() {
   const status = params.get("status") ?? "REVIEW_ITEM_STATUS_PENDING";
   const watchOfficer = me.data?.roles.includes(roles.watchOfficer) ?? false;
   const [decision, setDecision] = useState<Decision>();
+  const poll = usePollInterval();
   const items = useQuery({
     queryKey: ["reviewItems", status],
     queryFn: () =>
@@ -38,7 +40,7 @@ export default function ReviewQueuePage() {
         pageSize: 50,
       }),
     enabled: watchOfficer,
-    refetchInterval: 15_000,
+    refetchInterval: poll,
   });
 
   if (me.isSuccess && !watchOfficer) {

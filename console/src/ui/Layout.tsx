@@ -1,12 +1,14 @@
 import { NavLink, Outlet } from "react-router";
 import { csrfToken } from "../api/client";
 import { reportRoles, roles, signedOut, useMe } from "../api/hooks";
+import { useLiveUpdates } from "../api/live";
 import { ErrorMessage } from "./Feedback";
 import { useTheme } from "./theme";
 
 export function Layout() {
   const me = useMe();
   const [theme, setTheme] = useTheme(me.data?.username);
+  useLiveUpdates(me.data !== undefined);
 
   if (me.error) {
     return (
@@ -55,6 +57,7 @@ export function Layout() {
           {me.data?.roles.some((role) => reportRoles.includes(role)) && (
             <NavLink to="/reports">Reports</NavLink>
           )}
+          {me.data?.roles.includes(roles.admin) && <NavLink to="/webhooks">Webhooks</NavLink>}
         </nav>
         <div className="who">
           {me.data && (

@@ -169,7 +169,10 @@ class GatewayConfiguration {
   AnonymousRateLimitFilter anonymousRateLimitFilter(
       RateLimiters limiters, GatewayProperties properties, ErrorBodies errors) {
     return new AnonymousRateLimitFilter(
-        limiters.anonymous(), properties.gateway().rateLimit().trustForwardedFor(), errors);
+        limiters.anonymous(),
+        limiters.users(),
+        properties.gateway().rateLimit().trustForwardedFor(),
+        errors);
   }
 
   /**

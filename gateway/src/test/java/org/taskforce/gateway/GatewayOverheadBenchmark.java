@@ -54,7 +54,7 @@ public final class GatewayOverheadBenchmark {
               .claim("exp", Instant.now().plus(Duration.ofHours(2)))
               .mint();
       if (which.isBlank() || which.equals("case-service")) {
-        try (CaseServiceProcess service = CaseServiceProcess.start(realm)) {
+        try (ServiceProcess service = ServiceProcess.start(realm)) {
           String caseId = service.createCase(token);
           measure(realm, "case-service", service.port(), token, caseId);
         }

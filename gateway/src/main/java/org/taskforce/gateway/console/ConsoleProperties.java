@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     issuer
  * @param secureCookies mark the session and CSRF cookies {@code Secure} (behind TLS, always)
  * @param sessionIdleTimeout a session unused this long ends (the realm's SSO idle timeout)
+ * @param eventHeartbeat how often an idle event stream ({@code /console/events}) says it is alive
+ * @param eventSessionCheck how often an event stream checks that its session has not ended
  */
 @ConfigurationProperties("taskforce.console")
 public record ConsoleProperties(
@@ -25,7 +27,9 @@ public record ConsoleProperties(
     @DefaultValue("") String issuerUri,
     @DefaultValue("") String browserIssuerUri,
     @DefaultValue("false") boolean secureCookies,
-    @DefaultValue("30m") Duration sessionIdleTimeout) {
+    @DefaultValue("30m") Duration sessionIdleTimeout,
+    @DefaultValue("15s") Duration eventHeartbeat,
+    @DefaultValue("5s") Duration eventSessionCheck) {
 
   URI issuer(String securityIssuer) {
     return URI.create(issuerUri.isBlank() ? securityIssuer : issuerUri);

@@ -20,7 +20,8 @@ final class ConsoleRoutes {
           "/reports",
           "/reports/records",
           "/tips",
-          "/tips/*");
+          "/tips/*",
+          "/webhooks");
 
   /** The console's own files (content-hashed names) — nothing in them is anyone's data. */
   static final List<String> STATIC = List.of("/assets/*", "/favicon.svg");
@@ -32,6 +33,9 @@ final class ConsoleRoutes {
 
   /** Who is signed in. */
   static final String ME = "/console/me";
+
+  /** The signed-in user's notifications as Server-Sent Events. */
+  static final String EVENTS = "/console/events";
 
   /** The REST API, reached by the console with its session instead of a bearer token. */
   static final String API = "/api/v1/**";

@@ -223,7 +223,9 @@ class ConsoleSecurityConfiguration {
             HttpMethod.GET, ConsoleRoutes.STATIC.toArray(String[]::new)));
     matchers.add(
         ServerWebExchangeMatchers.pathMatchers(ConsoleRoutes.LOGIN.toArray(String[]::new)));
-    matchers.add(ServerWebExchangeMatchers.pathMatchers(ConsoleRoutes.LOGOUT, ConsoleRoutes.ME));
+    matchers.add(
+        ServerWebExchangeMatchers.pathMatchers(
+            ConsoleRoutes.LOGOUT, ConsoleRoutes.ME, ConsoleRoutes.EVENTS));
     matchers.add(
         new org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher(
             ServerWebExchangeMatchers.pathMatchers(ConsoleRoutes.API),
@@ -250,7 +252,8 @@ class ConsoleSecurityConfiguration {
                 exchange, errors, "SESSION_REQUIRED", "sign in to the console first");
     var api =
         new DelegatingServerAuthenticationEntryPoint.DelegateEntry(
-            ServerWebExchangeMatchers.pathMatchers(ConsoleRoutes.API, ConsoleRoutes.ME),
+            ServerWebExchangeMatchers.pathMatchers(
+                ConsoleRoutes.API, ConsoleRoutes.ME, ConsoleRoutes.EVENTS),
             unauthenticated);
     var delegating = new DelegatingServerAuthenticationEntryPoint(api);
     delegating.setDefaultEntryPoint(

@@ -1,10 +1,19 @@
 package org.taskforce.gateway.web;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /** Who is calling, as far as the gateway needs it: for limits and the access log. */
 final class Callers {
@@ -40,6 +49,44 @@ final class Callers {
       }
     }
     return new Keys(user, user);
+  }
+
+  /**
+   * The console's signed-in user in a session: {@code session:<digest of the session id>} (never
+   * the id itself, which goes into logs and error messages) and {@code user:<sub>}, the same user
+   * bucket as the user's bearer-token calls.
+   */
+  static Keys console(OAuth2AuthenticationToken user, String sessionId) {
+    Object subject = user.getPrincipal().getAttribute("sub");
+    String name = subject == null ? user.getName() : subject.toString();
+    return new Keys("user:" + name, "session:" + digest(sessionId));
+  }
+
+  /** The console's keys when the request's session holds a signed-in console user. */
+  static Mono<Optional<Keys>> signedInSession(ServerWebExchange exchange) {
+    return exchange
+        .getSession()
+        .map(session -> {
+          Object context =
+              session.getAttribute(
+                  WebSessionServerSecurityContextRepository
+                      .DEFAULT_SPRING_SECURITY_CONTEXT_ATTR_NAME);
+          return context instanceof SecurityContext security
+                  && security.getAuthentication() instanceof OAuth2AuthenticationToken user
+                  && user.isAuthenticated()
+              ? Optional.of(console(user, session.getId()))
+              : Optional.empty();
+        });
+  }
+
+  private static String digest(String sessionId) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 
   /** A call without a bearer token: it is limited by its address, before the token check. */

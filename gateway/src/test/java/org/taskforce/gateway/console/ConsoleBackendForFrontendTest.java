@@ -2,11 +2,9 @@ package org.taskforce.gateway.console;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Context;
@@ -21,10 +19,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,13 +31,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.util.UriComponentsBuilder;
 import org.taskforce.api.cases.v1.Case;
 import org.taskforce.api.cases.v1.CaseServiceGrpc;
 import org.taskforce.api.cases.v1.GetCaseRequest;
 import org.taskforce.api.cases.v1.GetCaseResponse;
+import org.taskforce.gateway.console.ConsoleSignIn.Browser;
 import org.taskforce.platform.testing.KeycloakTestRealm;
 
 /**
@@ -125,135 +118,18 @@ class ConsoleBackendForFrontendTest {
     web = web.mutate().responseTimeout(Duration.ofSeconds(20)).build();
   }
 
-  /** A browser's cookie jar, enough for one origin. */
-  static final class Browser {
-    final Map<String, String> cookies = new LinkedHashMap<>();
-    final Map<String, ResponseCookie> set = new LinkedHashMap<>();
-
-    void take(EntityExchangeResult<?> result) {
-      result
-          .getResponseCookies()
-          .forEach((name, values) ->
-              values.forEach(c -> {
-                set.put(name, c);
-                if (c.getMaxAge().isZero() || c.getValue().isEmpty()) {
-                  cookies.remove(name);
-                } else {
-                  cookies.put(name, c.getValue());
-                }
-              }));
-    }
-
-    String header() {
-      return cookies.entrySet().stream()
-          .map(e -> e.getKey() + "=" + e.getValue())
-          .reduce((a, b) -> a + "; " + b)
-          .orElse("");
-    }
-  }
-
-  /** Signs in the way a browser does, Keycloak answering the code with these tokens. */
   private Browser signIn(String code, String accessToken, int expiresIn, String refreshToken) {
-    Browser browser = new Browser();
-    var page =
-        web.get()
-            .uri("/cases")
-            .accept(MediaType.TEXT_HTML)
-            .exchange()
-            .expectStatus()
-            .isFound()
-            .expectBody()
-            .returnResult();
-    browser.take(page);
-    assertThat(page.getResponseHeaders().getLocation()).hasPath("/oauth2/authorization/keycloak");
-
-    var authorize =
-        web.get()
-            .uri("/oauth2/authorization/keycloak")
-            .header(HttpHeaders.COOKIE, browser.header())
-            .exchange()
-            .expectStatus()
-            .isFound()
-            .expectBody()
-            .returnResult();
-    browser.take(authorize);
-    URI toKeycloak = authorize.getResponseHeaders().getLocation();
-    assertThat(toKeycloak.toString()).startsWith(realm.issuer() + "/protocol/openid-connect/auth");
-    var query = UriComponentsBuilder.fromUri(toKeycloak).build().getQueryParams();
-    assertThat(query.getFirst("client_id")).isEqualTo("taskforce-console");
-    assertThat(query.getFirst("code_challenge_method")).isEqualTo("S256");
-    assertThat(query.getFirst("code_challenge")).isNotBlank();
-    assertThat(query.getFirst("scope")).contains("openid");
-
-    String subject = UUID.nameUUIDFromBytes("maria.lopez".getBytes()).toString();
-    String idToken =
-        realm
-            .user("maria.lopez", "hsi-abq", "FEDERAL", "investigator")
-            .claim("aud", List.of("taskforce-console"))
-            .claim("azp", "taskforce-console")
-            .claim("typ", "ID")
-            .claim("nonce", decode(query.getFirst("nonce")))
-            .mint();
-    realm
-        .wireMock()
-        .stubFor(
-            post(urlEqualTo("/realms/taskforce/protocol/openid-connect/token"))
-                .withRequestBody(containing("code=" + code))
-                .willReturn(json(tokenResponse(accessToken, expiresIn, refreshToken, idToken))));
-    realm
-        .wireMock()
-        .stubFor(
-            get(urlPathEqualTo("/realms/taskforce/protocol/openid-connect/userinfo"))
-                .willReturn(
-                    json(
-                        "{\"sub\":\""
-                            + subject
-                            + "\",\"preferred_username\":\"maria.lopez\",\"name\":\"Maria Lopez\"}")));
-
-    var back =
-        web.get()
-            .uri(b ->
-                b.path("/login/oauth2/code/keycloak")
-                    .queryParam("code", code)
-                    .queryParam("state", decode(query.getFirst("state")))
-                    .build())
-            .header(HttpHeaders.COOKIE, browser.header())
-            .exchange()
-            .expectStatus()
-            .isFound()
-            .expectBody()
-            .returnResult();
-    browser.take(back);
-    assertThat(back.getResponseHeaders().getLocation()).hasPath("/cases");
-    realm
-        .wireMock()
-        .verify(
-            postRequestedFor(urlEqualTo("/realms/taskforce/protocol/openid-connect/token"))
-                .withRequestBody(containing("code_verifier="))
-                .withRequestBody(containing("grant_type=authorization_code")));
-    return browser;
-  }
-
-  private static String decode(String s) {
-    return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
-  }
-
-  private static String tokenResponse(
-      String access, int expiresIn, String refresh, String idToken) {
-    return "{\"access_token\":\""
-        + access
-        + "\",\"token_type\":\"Bearer\",\"expires_in\":"
-        + expiresIn
-        + ",\"refresh_token\":\""
-        + refresh
-        + "\",\"refresh_expires_in\":1800"
-        + (idToken == null ? "" : ",\"id_token\":\"" + idToken + "\"")
-        + ",\"scope\":\"openid profile email\"}";
+    return ConsoleSignIn.signIn(web, realm, code, accessToken, expiresIn, refreshToken);
   }
 
   private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(
       String body) {
-    return aResponse().withHeader("Content-Type", "application/json").withBody(body);
+    return ConsoleSignIn.json(body);
+  }
+
+  private static String tokenResponse(
+      String access, int expiresIn, String refresh, String idToken) {
+    return ConsoleSignIn.tokenResponse(access, expiresIn, refresh, idToken);
   }
 
   private String userToken() {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.taskforce.api.cases.v1.Case;
 import org.taskforce.api.cases.v1.CaseServiceGrpc;
@@ -20,26 +21,34 @@ import org.taskforce.api.cases.v1.CreateCaseRequest;
 import org.taskforce.platform.testing.KeycloakTestRealm;
 
 /**
- * The real case-service for the gateway benchmark: its built jar started as a process of its own,
- * on its embedded MongoDB in memory, trusting the test realm. Ended on close.
+ * A real service behind the gateway (case-service for the benchmark, notification-service for the
+ * console's event stream): its built jar started as a process of its own, on its embedded MongoDB
+ * in memory, trusting the test realm. Ended on close.
  */
-final class CaseServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path log;
 
-  private CaseServiceProcess(Process process, int port, Path log) {
+  private ServiceProcess(Process process, int port, Path log) {
     this.process = process;
     this.port = port;
     this.log = log;
   }
 
-  static CaseServiceProcess start(KeycloakTestRealm realm) throws IOException {
-    Path jar = jar();
+  static ServiceProcess start(KeycloakTestRealm realm) throws IOException {
+    return start("case-service", realm, "--taskforce.outbox.enabled=false");
+  }
+
+  /** {@code module}'s jar with {@code args} added to the common ones. */
+  public static ServiceProcess start(String module, KeycloakTestRealm realm, String... args)
+      throws IOException {
+    Path jar = jar(module);
     int port = freePort();
-    Path log = Files.createTempFile("case-service-bench", ".log");
-    Process process =
-        new ProcessBuilder(
+    Path log = Files.createTempFile(module + "-gateway-test", ".log");
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
                 "-jar",
@@ -51,18 +60,49 @@ final class CaseServiceProcess implements AutoCloseable {
                 // Its embedded MongoDB in memory, inside its own process.
                 "--taskforce.mongodb.embedded-backend=MEMORY",
                 "--taskforce.security.issuer-uri=" + realm.issuer(),
-                "--taskforce.outbox.enabled=false",
-                "--logging.level.root=WARN")
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+                "--logging.level.root=WARN"));
+    command.addAll(List.of(args));
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-    System.out.println("case-service: started from " + jar + " (log: " + log + ")");
-    return new CaseServiceProcess(process, port, log);
+    System.out.println(module + ": started from " + jar + " (log: " + log + ")");
+    return new ServiceProcess(process, port, log);
   }
 
-  int port() {
+  public int port() {
     return port;
+  }
+
+  /** Waits until the service answers gRPC health checks as serving. */
+  public void awaitServing() throws InterruptedException {
+    ManagedChannel channel =
+        NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    try {
+      var health = io.grpc.health.v1.HealthGrpc.newBlockingStub(channel);
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+      while (true) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException(
+              "the service ended (exit " + process.exitValue() + "); see " + log);
+        }
+        try {
+          var answer =
+              health
+                  .withDeadlineAfter(5, TimeUnit.SECONDS)
+                  .check(io.grpc.health.v1.HealthCheckRequest.getDefaultInstance());
+          if (answer.getStatus() == io.grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING) {
+            return;
+          }
+        } catch (StatusRuntimeException notYet) {
+          if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("not serving in 3 minutes; see " + log, notYet);
+          }
+        }
+        TimeUnit.MILLISECONDS.sleep(300);
+      }
+    } finally {
+      channel.shutdownNow();
+    }
   }
 
   /** Creates the case the benchmark reads, retrying while the service is still starting. */
@@ -122,16 +162,18 @@ final class CaseServiceProcess implements AutoCloseable {
     }
   }
 
-  /** case-service's built jar, looked for from the working directory upwards. */
-  private static Path jar() throws IOException {
+  /** The module's built jar, looked for from the working directory upwards. */
+  private static Path jar(String module) throws IOException {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path target = dir.resolve("case-service").resolve("target");
+      Path target = dir.resolve(module).resolve("target");
       if (Files.isDirectory(target)) {
         try (Stream<Path> files = Files.list(target)) {
           List<Path> jars =
               files
                   .filter(f ->
-                      f.getFileName().toString().matches("case-service-[^-]+(-SNAPSHOT)?\\.jar"))
+                      f.getFileName()
+                          .toString()
+                          .matches(Pattern.quote(module) + "-[^-]+(-SNAPSHOT)?\\.jar"))
                   .toList();
           if (!jars.isEmpty()) {
             return jars.getFirst();
@@ -140,7 +182,7 @@ final class CaseServiceProcess implements AutoCloseable {
       }
     }
     throw new IllegalStateException(
-        "case-service's jar is missing; run ./mvnw -q install -DskipTests first");
+        module + "'s jar is missing: build it first (./mvnw -pl gateway -am verify does)");
   }
 
   private static int freePort() {
