@@ -81,6 +81,8 @@ public final class ReportBenchmark {
       ConfigurableApplicationContext app =
           new SpringApplication(CaseServiceApplication.class)
               .run(
+                  "--taskforce.paging.token-secret=report-benchmark-page-tokens",
+                  "--taskforce.intake.reporter-key=q3Vb1cJ5o0m8l9R2n6Zt4wYx7AaBcDdEeFfGgHhIiJk=",
                   "--spring.grpc.server.port=0",
                   "--spring.grpc.server.host=127.0.0.1",
                   "--server.port=0",

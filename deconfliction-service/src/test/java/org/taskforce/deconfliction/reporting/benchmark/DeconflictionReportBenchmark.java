@@ -73,6 +73,7 @@ public final class DeconflictionReportBenchmark {
       ConfigurableApplicationContext app =
           new SpringApplication(DeconflictionServiceApplication.class)
               .run(
+                  "--taskforce.paging.token-secret=report-benchmark-page-tokens",
                   "--spring.grpc.server.port=0",
                   "--spring.grpc.server.host=127.0.0.1",
                   "--server.port=0",
