@@ -44,6 +44,8 @@ public final class AuditTallies implements MongoIndexes {
   private static final Duration CATCH_UP = Duration.ofMinutes(5);
   private static final String SERIES = "audit.";
   private static final int SCHEMA = 1;
+  // The embedded server answers a find in one reply unless asked for batches (48 MB at most).
+  private static final int BATCH = 10_000;
 
   private final Set<String> actions;
   private final ZoneId zone;
@@ -156,7 +158,8 @@ public final class AuditTallies implements MongoIndexes {
     Map<String, Map<String, Map.Entry<Long, List<String>>>> all = new HashMap<>();
     for (Document e :
         log.find(in("action", new ArrayList<>(actions)))
-            .projection(Projections.include("action", "agencyId", "time"))) {
+            .projection(Projections.include("action", "agencyId", "time"))
+            .batchSize(BATCH)) {
       String bucket =
           SERIES
               + e.getString("action")

@@ -173,7 +173,7 @@ public final class CaseTallies implements MongoIndexes {
   public void rebuild() {
     Map<String, Map<String, Map.Entry<Long, List<String>>>> all = new HashMap<>();
     List<Document> receiptDocs = new ArrayList<>();
-    for (Document c : cases.find().projection(Projections.include(READ))) {
+    for (Document c : cases.find().projection(Projections.include(READ)).batchSize(10_000)) {
       long version = c.get("version", Number.class).longValue();
       Map<String, List<String>> now = contributions(c);
       now.forEach((bucket, keys) ->

@@ -71,7 +71,9 @@ class DeconflictionReportPagingTest extends DeconflictionTestBase {
   void aTokenWorksOnlyForTheListAndReaderItWasMadeFor() {
     String apd = commander("apd");
     String token =
-        stub(apd).listDeconflictionReportRecords(request("").setPageSize(2).build()).getNextPageToken();
+        stub(apd)
+            .listDeconflictionReportRecords(request("").setPageSize(2).build())
+            .getNextPageToken();
     assertThat(token).isNotEmpty();
     // another breakdown, another period, another reader, an altered token
     assertThat(violation(apd, request("check.partner").setPageSize(2).setPageToken(token).build()))
@@ -79,7 +81,10 @@ class DeconflictionReportPagingTest extends DeconflictionTestBase {
     assertThat(
             violation(
                 apd,
-                request("").setEndDate(ReportProtos.date(END.minusDays(1))).setPageToken(token).build()))
+                request("")
+                    .setEndDate(ReportProtos.date(END.minusDays(1)))
+                    .setPageToken(token)
+                    .build()))
         .containsKey("page_token");
     assertThat(violation(commander("hsi-abq"), request("").setPageToken(token).build()))
         .containsKey("page_token");
