@@ -35,6 +35,8 @@ public final class AuditTrail implements MongoIndexes {
   private final MongoCollection<Document> collection;
   private final Clock clock;
 
+  private volatile AuditTallies tallies;
+
   public AuditTrail(MongoDatabase database, Clock clock) {
     this.collection = database.getCollection(COLLECTION);
     this.clock = clock;
@@ -70,9 +72,29 @@ public final class AuditTrail implements MongoIndexes {
     return entry;
   }
 
+  /**
+   * Keeps day counts of some actions as entries are appended ({@link AuditTallies}); set once at
+   * wiring, by a service whose reports count those actions.
+   */
+  public void tallied(AuditTallies tallies) {
+    this.tallies = tallies;
+  }
+
   /** Appends an entry as given (for work that no caller started, such as retention purges). */
   public void append(AuditEntry entry) {
+    AuditTallies t = tallied(entry);
+    if (t != null) {
+      t.intend(entry);
+    }
     collection.insertOne(toDocument(entry));
+    if (t != null) {
+      t.settle(entry);
+    }
+  }
+
+  private AuditTallies tallied(AuditEntry entry) {
+    AuditTallies t = tallies;
+    return t != null && t.counts(entry) ? t : null;
   }
 
   /**
@@ -80,13 +102,25 @@ public final class AuditTrail implements MongoIndexes {
    * delivery may write again (the id names what it records). True when this call added it.
    */
   public boolean appendIfAbsent(AuditEntry entry) {
-    return org.taskforce.platform.mongo.MongoInserts.insertIfAbsent(collection, toDocument(entry));
+    AuditTallies t = tallied(entry);
+    if (t != null) {
+      t.intend(entry);
+    }
+    boolean added =
+        org.taskforce.platform.mongo.MongoInserts.insertIfAbsent(collection, toDocument(entry));
+    if (t != null) {
+      t.settle(entry); // also when it was there: the retried delivery may be the one that crashed
+    }
+    return added;
   }
 
   /** Appends many entries at once (imports from another system, benchmarks). */
   public void appendAll(List<AuditEntry> entries) {
     if (!entries.isEmpty()) {
       collection.insertMany(entries.stream().map(AuditTrail::toDocument).toList());
+      if (tallies != null && entries.stream().anyMatch(tallies::counts)) {
+        tallies.stale();
+      }
     }
   }
 

@@ -63,6 +63,15 @@ public record MeasureRow(
         unit);
   }
 
+  /**
+   * This number not given at all for the report's period, with why (printed instead of a value):
+   * e.g. person-level tables outside a calendar quarter.
+   */
+  public MeasureRow withheld(String reason) {
+    return new MeasureRow(
+        measureId, section, label, dimension, dimensionLabel, 0, reason, true, false, unit);
+  }
+
   static String format(long value, String unit) {
     return switch (unit) {
       case SECONDS -> duration(value);

@@ -39,6 +39,16 @@ public record ReportPeriod(LocalDate start, LocalDate end, ZoneId zone) {
     return end.plusDays(1).atStartOfDay(zone).toInstant();
   }
 
+  /**
+   * Whether the period is exactly one calendar quarter (Jan–Mar, Apr–Jun, Jul–Sep, Oct–Dec). The
+   * quarters never overlap, so no two such periods can be subtracted from each other.
+   */
+  public boolean isCalendarQuarter() {
+    return start.getDayOfMonth() == 1
+        && (start.getMonthValue() - 1) % 3 == 0
+        && end.equals(start.plusMonths(3).minusDays(1));
+  }
+
   /** The period's days in a file name: {@code 2026-07-01_2026-09-30}. */
   public String label() {
     return start + "_" + end;

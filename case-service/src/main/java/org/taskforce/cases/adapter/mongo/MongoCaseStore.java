@@ -145,7 +145,9 @@ public final class MongoCaseStore implements CaseStore, MongoIndexes {
         .append("activeAgencies", c.activeAgencies())
         .append("leadAgencyId", lead(c).map(Participant::agencyId).orElse(""))
         .append("leadAgencyType", lead(c).map(Participant::agencyType).orElse(""))
-        .append("closedAt", closedAt(c));
+        .append("closedAt", closedAt(c))
+        // in the same write as the change: the report's day tallies still have to count it
+        .append("tallyPending", true);
   }
 
   // Derived fields for reports (written with every change, never read back into the domain).

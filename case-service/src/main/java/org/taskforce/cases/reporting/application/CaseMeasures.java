@@ -13,15 +13,18 @@ import org.taskforce.cases.reporting.application.MeasureDefinition.Victims;
  * this file only — declare its {@link Source} and add its line to {@link #ALL}).
  *
  * <p>Periods: a case is <i>opened</i> in a period if it was created in it, <i>closed</i> if its
- * status became CLOSED in it, <i>active</i> if it was open at any moment of it. Victims are
- * persons, not records (records of one person in several cases count once), in the period if one of
- * their cases was active in it. Outcomes count subjects (a subject charged twice counts once);
- * sessions and attendees count by the session's date.
+ * status became CLOSED in it, <i>active</i> if it was open at any moment of it. A tip is
+ * <i>received</i> in the period of its receipt time, <i>triaged</i> in the period it was taken out
+ * of triage (converted, linked, referred or closed); time to triage runs from receipt to that.
+ * Victims are persons, not records (records of one person in several cases count once), in the
+ * period if one of their cases was active in it. Outcomes count subjects (a subject charged twice
+ * counts once); sessions and attendees count by the session's date.
  */
 public final class CaseMeasures {
   private CaseMeasures() {}
 
   public static final String CASES = "Cases";
+  public static final String TIPS = "Tips and referrals";
   public static final String VICTIMS = "Victims";
   public static final String OUTCOMES = "Law-enforcement outcomes";
   public static final String TRAINING = "Training and outreach";
@@ -44,6 +47,20 @@ public final class CaseMeasures {
           "Federal",
           "SERVICE_PROVIDER",
           "Service provider");
+  static final Map<String, String> TIP_SOURCES =
+      labels(
+          "NHTH", "National Human Trafficking Hotline",
+          "STATE_HOTLINE", "State hotline",
+          "CYBERTIPLINE", "NCMEC CyberTipline",
+          "CITIZEN", "Citizens",
+          "PARTNER_AGENCY", "Partner agencies",
+          "OFFICER_OBSERVATION", "Officer observation");
+  static final Map<String, String> TIP_DECISIONS =
+      labels(
+          "CONVERTED", "Converted to a case",
+          "LINKED", "Linked to a case",
+          "REFERRED", "Referred",
+          "CLOSED", "Closed");
   static final Map<String, String> CHARGES =
       labels(
           "STATE_TRAFFICKING", "State trafficking statute",
@@ -89,6 +106,21 @@ public final class CaseMeasures {
           Source.Scope.CASE,
           Map.of(),
           List.of("number", "title"));
+  static final Source TIPS_RECEIVED =
+      new Source(
+          "tips", "tip", "received", null, Source.Scope.TIP, Map.of(), List.of("source", "kind"));
+
+  /** Tips taken out of triage in the period (linked, converted, referred, closed). */
+  static final Source TIPS_TRIAGED =
+      new Source(
+          "tips",
+          "tip",
+          "decided.time",
+          null,
+          Source.Scope.TIP,
+          Map.of("status", List.copyOf(TIP_DECISIONS.keySet())),
+          List.of("source", "status"));
+
   static final Source OUTCOMES_RECORDED =
       new Source(
           "subject_outcomes",
@@ -127,6 +159,23 @@ public final class CaseMeasures {
               CASES_OPEN,
               "leadAgencyType",
               AGENCY_TYPES),
+          tally(
+              "tips.received",
+              TIPS,
+              "Tips received, by source",
+              TIPS_RECEIVED,
+              "source",
+              TIP_SOURCES),
+          tally("tips.triaged", TIPS, "Tips triaged", TIPS_TRIAGED, "status", TIP_DECISIONS),
+          tally(
+              "tips.converted",
+              TIPS,
+              "Tips converted to cases",
+              TIPS_TRIAGED.where("status", "CONVERTED"),
+              null,
+              Map.of()),
+          new MeasureDefinition.Durations(
+              "tips.time_to_triage", TIPS, "Time from receipt to triage", TIPS_TRIAGED, "received"),
           new Victims("victims.identified", VICTIMS, "Victims identified", "", Map.of(), true),
           new Victims(
               "victims.client_status",

@@ -39,6 +39,16 @@ public sealed interface MeasureDefinition {
   }
 
   /**
+   * Durations from {@code fromField} to the source's time field of the records in the period: how
+   * many were measured, their median and 90th percentile (withheld below {@link #MIN_MEASURED}
+   * records: a median of one or two is their value).
+   */
+  record Durations(String id, String section, String label, Source source, String fromField)
+      implements MeasureDefinition {
+    public static final int MIN_MEASURED = 5;
+  }
+
+  /**
    * De-duplicated victims (persons) by one attribute, confirmed and potential apart, small counts
    * suppressed; never drillable (the records are identities).
    *

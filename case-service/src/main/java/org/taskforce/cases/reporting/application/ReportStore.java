@@ -26,6 +26,12 @@ public interface ReportStore {
   Map<String, Map<String, Long>> tallies(
       List<TallyQuery> queries, ReportPeriod period, String agency);
 
+  /**
+   * Seconds from {@code fromField} to the source's time field, one per record of the source in the
+   * period (in the share).
+   */
+  long[] durations(Source source, String fromField, ReportPeriod period, String agency);
+
   /** The persons behind the victim records of cases active in the period (in the share). */
   List<VictimPerson> victims(ReportPeriod period, String agency);
 

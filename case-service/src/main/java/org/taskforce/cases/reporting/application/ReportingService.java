@@ -16,10 +16,12 @@ import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.grpc.CallerContext;
 import org.taskforce.platform.reporting.MeasureRow;
+import org.taskforce.platform.reporting.Percentiles;
 import org.taskforce.platform.reporting.ReportAccess;
 import org.taskforce.platform.reporting.ReportCsv;
 import org.taskforce.platform.reporting.ReportPeriod;
 import org.taskforce.platform.security.AgencyPrincipal;
+import org.taskforce.platform.security.Roles;
 
 /**
  * case-service's report: the measures of {@link CaseMeasures} over a period, for the task force or
@@ -28,6 +30,13 @@ import org.taskforce.platform.security.AgencyPrincipal;
  */
 public final class ReportingService {
   public static final int MAX_PAGE = 200;
+
+  /**
+   * Person-level tables (victims) are given for calendar quarters only. Suppression holds within a
+   * report, but two reports of overlapping periods (a quarter and two of its months, a year and
+   * three of its quarters) could be subtracted to recover a small count; quarters never overlap.
+   */
+  public static final String PER_QUARTER = "given per calendar quarter only";
 
   private final ReportStore store;
   private final ReportingSettings settings;
@@ -62,12 +71,18 @@ public final class ReportingService {
     for (MeasureDefinition m : CaseMeasures.ALL) {
       switch (m) {
         case Tally t -> rows.addAll(tally(t, tallies));
+        case MeasureDefinition.Durations d ->
+            rows.addAll(durations(d, store.durations(d.source(), d.fromField(), period, agency)));
         case MeasureDefinition.Victims v -> {
           if (victims == null) {
-            List<VictimPerson> persons = store.victims(period, agency);
+            List<VictimPerson> persons =
+                period.isCalendarQuarter() ? store.victims(period, agency) : List.of();
             victims = new VictimTables(persons, period.from(), settings.threshold());
           }
-          rows.addAll(victims.rows(v));
+          rows.addAll(
+              period.isCalendarQuarter()
+                  ? victims.rows(v)
+                  : victims.rows(v).stream().map(r -> r.withheld(PER_QUARTER)).toList());
         }
       }
     }
@@ -122,6 +137,13 @@ public final class ReportingService {
     }
     ReportAccess.Scope scope = access(caller, "REPORT_RECORDS_READ");
     String reader = readsEveryCase(caller) ? null : caller.agencyId();
+    if (t.source().scope() == Source.Scope.TIP) {
+      // tips open only to their agencies' intake coordinators and investigators (TipAccess)
+      boolean tipReader =
+          caller.kind() == AgencyPrincipal.Kind.USER
+              && caller.hasAnyRole(Roles.INTAKE_COORDINATOR, Roles.INVESTIGATOR);
+      reader = tipReader ? caller.agencyId() : "";
+    }
     Page<ReportStore.RecordRef> page =
         store.records(
             t.source(),
@@ -189,6 +211,35 @@ public final class ReportingService {
                 groups.getOrDefault(key, 0L),
                 t.drillable(),
                 unit)));
+    return rows;
+  }
+
+  private static List<MeasureRow> durations(MeasureDefinition.Durations d, long[] seconds) {
+    List<MeasureRow> rows = new ArrayList<>();
+    rows.add(
+        MeasureRow.of(
+            d.id(),
+            d.section(),
+            d.label(),
+            "COUNT",
+            "Measured",
+            seconds.length,
+            false,
+            MeasureRow.COUNT));
+    boolean few = seconds.length < MeasureDefinition.Durations.MIN_MEASURED;
+    for (int p : new int[] {50, 90}) {
+      MeasureRow r =
+          MeasureRow.of(
+              d.id(),
+              d.section(),
+              d.label(),
+              p == 50 ? "MEDIAN" : "P90",
+              p == 50 ? "Median" : "90th percentile",
+              few ? 0 : Percentiles.of(seconds, p),
+              false,
+              MeasureRow.SECONDS);
+      rows.add(few ? r.suppressed(MeasureDefinition.Durations.MIN_MEASURED) : r);
+    }
     return rows;
   }
 

@@ -33,7 +33,12 @@ public record Source(
     /** The record belongs to a case ({@code caseId}): that case's active agencies take part. */
     CASE_RECORD,
     /** The record names its agency ({@code agencyId}) and is open to everyone who reads reports. */
-    AGENCY_OPEN
+    AGENCY_OPEN,
+    /**
+     * A tip: its {@code agencies} (received by, assigned to, referred to) take part, and only their
+     * intake coordinators and investigators read it (TipAccess) — no task-force-wide reader.
+     */
+    TIP
   }
 
   public Source {

@@ -11,6 +11,7 @@ import org.taskforce.cases.application.CaseAudit;
 import org.taskforce.cases.application.CaseSettings;
 import org.taskforce.cases.application.PersonKeys;
 import org.taskforce.cases.reporting.adapter.grpc.CaseReportingGrpcService;
+import org.taskforce.cases.reporting.adapter.mongo.CaseTallies;
 import org.taskforce.cases.reporting.adapter.mongo.MongoOutcomeStore;
 import org.taskforce.cases.reporting.adapter.mongo.MongoReportStore;
 import org.taskforce.cases.reporting.adapter.mongo.MongoTrainingStore;
@@ -45,14 +46,20 @@ public class ReportingConfiguration {
   }
 
   @Bean
+  CaseTallies caseTallies(MongoDatabase database, CaseSettings cases) {
+    return new CaseTallies(database, cases.zone());
+  }
+
+  @Bean
   ReportingService reportingService(
       MongoDatabase database,
+      CaseTallies caseTallies,
       ReportingSettings settings,
       AgencyDirectory agencies,
       AuditTrail audit,
       Clock clock) {
     return new ReportingService(
-        new MongoReportStore(database),
+        new MongoReportStore(database, caseTallies),
         settings,
         id -> agencies.find(id).map(AgencyDirectory.Agency::displayName).orElse(id),
         audit,

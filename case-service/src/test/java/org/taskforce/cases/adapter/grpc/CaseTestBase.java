@@ -87,7 +87,10 @@ public abstract class CaseTestBase {
           "notes",
           "victims",
           "outbox",
-          "audit_log");
+          "audit_log",
+          // the report's case tallies go with the cases
+          "report_tallies",
+          "report_tally_receipts");
 
   protected static final String AGO = "nm-ago";
   protected static final String HSI = "hsi-abq";

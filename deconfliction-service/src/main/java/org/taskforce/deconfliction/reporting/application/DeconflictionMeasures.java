@@ -33,14 +33,12 @@ public final class DeconflictionMeasures {
 
   public static final String SECTION = "Deconfliction";
 
+  /** The audit actions the checks count: kept as day counts beside the entries (AuditTallies). */
+  public static final List<String> CHECK_ACTIONS = List.of("check.before-acting", "check.partner");
+
   static final Source CHECKS =
       new Source(
-          "audit_log",
-          "check",
-          "time",
-          Map.of("action", List.of("check.before-acting", "check.partner")),
-          "agencyId",
-          "action");
+          "audit_log", "check", "time", Map.of("action", CHECK_ACTIONS), "agencyId", "action");
   static final Source EVENTS =
       new Source("events", "event_registration", "created.time", Map.of(), "agency.id", "type");
   static final Source CONFLICTS =

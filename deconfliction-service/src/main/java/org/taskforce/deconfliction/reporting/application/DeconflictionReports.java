@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.taskforce.deconfliction.application.DisclosurePolicy;
-import org.taskforce.deconfliction.reporting.domain.Percentiles;
 import org.taskforce.platform.audit.AuditEntry.Outcome;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.grpc.CallerContext;
+import org.taskforce.platform.paging.PageQuery;
+import org.taskforce.platform.paging.PageTokens;
 import org.taskforce.platform.reporting.MeasureRow;
+import org.taskforce.platform.reporting.Percentiles;
 import org.taskforce.platform.reporting.ReportAccess;
 import org.taskforce.platform.reporting.ReportCsv;
 import org.taskforce.platform.reporting.ReportPeriod;
@@ -29,13 +31,13 @@ import org.taskforce.platform.security.AgencyPrincipal;
  */
 public final class DeconflictionReports {
   public static final int MAX_PAGE = 200;
-  private static final int MAX_OFFSET = 100_000;
 
   private final ReportStore store;
   private final DisclosurePolicy policy;
   private final String leadAgency;
   private final AuditTrail audit;
   private final Clock clock;
+  private final PageTokens pageTokens;
 
   /** Durations of fewer records than this are withheld (the case reports' default threshold). */
   static final int MIN_MEASURED = 5;
@@ -45,12 +47,14 @@ public final class DeconflictionReports {
       DisclosurePolicy policy,
       String leadAgency,
       AuditTrail audit,
-      Clock clock) {
+      Clock clock,
+      PageTokens pageTokens) {
     this.store = store;
     this.policy = policy;
     this.leadAgency = leadAgency;
     this.audit = audit;
     this.clock = clock;
+    this.pageTokens = pageTokens;
   }
 
   public record Result(
@@ -105,30 +109,39 @@ public final class DeconflictionReports {
     if (pageSize < 0 || pageSize > MAX_PAGE) {
       throw TaskforceException.invalidArgument("page_size", "must be 0 to " + MAX_PAGE);
     }
-    int offset = offset(pageToken, measureId, dim, period);
     ReportAccess.Scope scope = access(caller);
     Instant now = clock.instant();
     Instant[] window = window(c, period, now);
     boolean readsAll = c.source().collection().equals("conflicts") && policy.isWatchOfficer(caller);
-    int size = pageSize == 0 ? 50 : pageSize;
-    List<ReportStore.RecordRef> found =
-        store.records(
-            c.source(),
-            window[0],
-            window[1],
-            scope.taskForce() ? null : scope.agencyId(),
-            dim.isEmpty() ? null : c.groupBy(),
-            dim.isEmpty() ? null : dim,
-            readsAll ? null : caller.agencyId(),
-            offset,
-            size + 1);
-    String next = "";
-    if (found.size() > size) {
-      found = found.subList(0, size);
-      next = token(offset + size, measureId, dim, period);
-    }
+    String share = scope.taskForce() ? null : scope.agencyId();
+    String reader = readsAll ? null : caller.agencyId();
+    PageQuery query =
+        PageQuery.of("reports.deconfliction.records")
+            .with("measure", measureId)
+            .with("dimension", dim)
+            .with("period", period.label())
+            .with("share", share)
+            .with("reader", reader);
+    org.taskforce.platform.paging.Page<ReportStore.RecordRef> page =
+        pageTokens.page(
+            query,
+            pageToken,
+            pageSize,
+            (after, limit) ->
+                store.records(
+                    c.source(),
+                    window[0],
+                    window[1],
+                    share,
+                    dim.isEmpty() ? null : c.groupBy(),
+                    dim.isEmpty() ? null : dim,
+                    reader,
+                    after,
+                    limit),
+            ReportStore::position);
+    List<ReportStore.RecordRef> found = page.items();
     record(caller, "REPORT_RECORDS_READ", scope, period, found.size() + " records of " + measureId);
-    return new Page(found, next);
+    return new Page(found, page.nextPageToken());
   }
 
   private List<MeasureRow> count(Measure.Count c, ReportPeriod period, String agency, Instant now) {
@@ -230,30 +243,5 @@ public final class DeconflictionReports {
         Outcome.SUCCESS,
         CallerContext.purpose(),
         Map.of("scope", scope.describe(), "period", period.label(), "summary", summary));
-  }
-
-  /** An offset bound to its query: a token of another measure or period is refused. */
-  private static String token(int offset, String measure, String dim, ReportPeriod p) {
-    return offset + "." + Integer.toHexString((measure + "|" + dim + "|" + p.label()).hashCode());
-  }
-
-  private static int offset(String token, String measure, String dim, ReportPeriod p) {
-    if (token == null || token.isEmpty()) {
-      return 0;
-    }
-    String[] parts = token.split("\\.", 2);
-    try {
-      int offset = Integer.parseInt(parts[0]);
-      if (parts.length == 2
-          && offset > 0
-          && offset <= MAX_OFFSET
-          && token.equals(token(offset, measure, dim, p))) {
-        return offset;
-      }
-    } catch (NumberFormatException e) {
-      // refused below
-    }
-    throw TaskforceException.invalidArgument(
-        "page_token", "is not a token of this list and query; start again without one");
   }
 }

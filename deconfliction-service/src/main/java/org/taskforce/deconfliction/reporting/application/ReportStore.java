@@ -19,8 +19,9 @@ public interface ReportStore {
   long[] durations(Measure.Durations m, Instant from, Instant until, String agency);
 
   /**
-   * The records behind one number that {@code reader} may read (null: every record), newest first,
-   * at most {@code limit} after the {@code offset} first.
+   * The records behind one number that {@code reader} may read (null: every record), newest first
+   * (then by id), at most {@code limit} of those after {@code after} (a {@link #position}; empty:
+   * from the first).
    */
   List<RecordRef> records(
       Source source,
@@ -30,8 +31,13 @@ public interface ReportStore {
       String groupBy,
       String dimension,
       String reader,
-      int offset,
+      List<String> after,
       int limit);
 
   record RecordRef(String type, String id, String title, Instant time) {}
+
+  /** Where a record stands in a drill-down's order: [epoch millis of its time, id]. */
+  static List<String> position(RecordRef r) {
+    return List.of(Long.toString(r.time().toEpochMilli()), r.id());
+  }
 }

@@ -2,26 +2,48 @@ package org.taskforce.deconfliction.reporting.config;
 
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.taskforce.deconfliction.application.DisclosurePolicy;
 import org.taskforce.deconfliction.reporting.adapter.grpc.DeconflictionReportingGrpcService;
 import org.taskforce.deconfliction.reporting.adapter.mongo.MongoReportStore;
+import org.taskforce.deconfliction.reporting.application.DeconflictionMeasures;
 import org.taskforce.deconfliction.reporting.application.DeconflictionReports;
+import org.taskforce.platform.audit.AuditTallies;
 import org.taskforce.platform.audit.AuditTrail;
+import org.taskforce.platform.paging.PageTokens;
 
 /** Wiring of deconfliction-service's report. */
 @Configuration(proxyBeanMethods = false)
 public class ReportingConfiguration {
+  /** Day counts of the checks, kept by the audit trail as it appends them. */
+  @Bean
+  AuditTallies auditTallies(
+      MongoDatabase database, AuditTrail audit, ReportingProperties p, Clock clock) {
+    AuditTallies tallies =
+        new AuditTallies(
+            database, Set.copyOf(DeconflictionMeasures.CHECK_ACTIONS), p.zone(), clock);
+    audit.tallied(tallies);
+    return tallies;
+  }
+
   @Bean
   DeconflictionReports deconflictionReports(
       MongoDatabase database,
+      AuditTallies auditTallies,
       DisclosurePolicy policy,
       ReportingProperties p,
       AuditTrail audit,
-      Clock clock) {
+      Clock clock,
+      PageTokens pageTokens) {
     return new DeconflictionReports(
-        new MongoReportStore(database), policy, p.leadAgency(), audit, clock);
+        new MongoReportStore(database, auditTallies),
+        policy,
+        p.leadAgency(),
+        audit,
+        clock,
+        pageTokens);
   }
 
   @Bean

@@ -62,7 +62,10 @@ public abstract class DeconflictionTestBase {
           "review_items",
           "outbox",
           "audit_log",
-          "pending_registrations");
+          "pending_registrations",
+          // the report's check counts go with the audit trail
+          "report_tallies",
+          "audit_tally_intents");
 
   @Autowired private GrpcServerLifecycle server;
   @Autowired protected MongoDatabase database;

@@ -26,18 +26,21 @@ import org.taskforce.cases.reporting.domain.VictimPerson;
 import org.taskforce.platform.reporting.ReportPeriod;
 
 /**
- * The report's numbers computed by MongoDB: one aggregation pipeline per measure ({@code $match} on
- * the period, the share and the measure's conditions, then {@code $group}), only stages and
- * operators that the embedded mongo-java-server implements as well ({@code $match}, {@code $group}
- * with {@code $sum}, {@code $min}, {@code $max}, {@code $addToSet}, {@code $push}; see
- * MongoReportStoreIT). Victims are grouped by person key in the database, so duplicates across
- * cases count once; the persons are then kept if one of their cases was active in the period.
+ * The report's numbers: case counts from the day tallies kept as cases are written ({@link
+ * CaseTallies}); the other records (outcomes, sessions) by one aggregation pipeline per collection
+ * ({@code $match} on the share, a {@code $facet} per measure with its {@code $match} on the period
+ * and conditions and {@code $group}), only stages the embedded mongo-java-server implements as
+ * well. Victims: the records read once (projected) with their cases (by {@code _id}), grouped by
+ * person key so duplicates across cases count once; persons kept if one of their cases was active
+ * in the period.
  */
 public final class MongoReportStore implements ReportStore {
   private final MongoDatabase database;
+  private final CaseTallies caseTallies;
 
-  public MongoReportStore(MongoDatabase database) {
+  public MongoReportStore(MongoDatabase database, CaseTallies caseTallies) {
     this.database = database;
+    this.caseTallies = caseTallies;
   }
 
   /**
@@ -49,10 +52,19 @@ public final class MongoReportStore implements ReportStore {
   public Map<String, Map<String, Long>> tallies(
       List<TallyQuery> queries, ReportPeriod period, String agency) {
     Map<String, List<TallyQuery>> byCollection = new java.util.LinkedHashMap<>();
+    Map<String, Map<String, Long>> out = new HashMap<>();
+    List<TallyQuery> fromTallies = queries.stream().filter(q -> tallied(q, period)).toList();
+    if (!fromTallies.isEmpty()) {
+      out.putAll(
+          CaseTallyReads.answer(
+              fromTallies, caseTallies.read(period.start(), period.end()), agency));
+    }
     for (TallyQuery q : queries) {
+      if (fromTallies.contains(q)) {
+        continue;
+      }
       byCollection.computeIfAbsent(q.source().collection(), c -> new ArrayList<>()).add(q);
     }
-    Map<String, Map<String, Long>> out = new HashMap<>();
     for (List<TallyQuery> group : byCollection.values()) {
       Source first = group.get(0).source();
       Document facets = new Document();
@@ -83,6 +95,18 @@ public final class MongoReportStore implements ReportStore {
     return out;
   }
 
+  /** Whether the day tallies answer a query: plain counts of cases, by a tallied field. */
+  private boolean tallied(TallyQuery q, ReportPeriod period) {
+    Source s = q.source();
+    return s.collection().equals("cases")
+        && s.where().isEmpty()
+        && q.sumField() == null
+        && q.distinctField() == null
+        && (q.groupBy() == null || CaseTallies.FIELDS.contains(q.groupBy()))
+        && CaseTallyReads.window(s) != null
+        && period.zone().equals(caseTallies.zone());
+  }
+
   private static List<Bson> grouping(String groupBy, String sumField, String distinctField) {
     List<Bson> stages = new ArrayList<>();
     Object key = groupBy == null ? null : "$" + groupBy;
@@ -99,64 +123,104 @@ public final class MongoReportStore implements ReportStore {
     return stages;
   }
 
+  /**
+   * The victim records made before the period ends (one read, projected), the cases they belong to
+   * (one read by {@code _id}), then grouped by person key: persons with a case active in the period
+   * and, for an agency's share, only the records of cases the agency takes part in.
+   */
   @Override
   public List<VictimPerson> victims(ReportPeriod period, String agency) {
-    Map<String, String> activeCases = new HashMap<>();
+    List<Document> records = new ArrayList<>();
+    database
+        .getCollection("victims")
+        .find(lt("createdAt", Date.from(period.until())))
+        .projection(
+            Projections.include(
+                "personKey",
+                "caseId",
+                "createdAt",
+                "identification",
+                "minor",
+                "citizenship",
+                "servicesEngaged"))
+        .into(records);
+    Set<String> caseIds = new HashSet<>();
+    records.forEach(r -> caseIds.add(r.getString("caseId")));
+    Map<String, Document> caseOf = new HashMap<>();
     database
         .getCollection("cases")
-        .find(and(overlaps("createdAt", "closedAt", period), caseScope(agency)))
-        .projection(Projections.include("type"))
-        .forEach(d -> activeCases.put(d.getString("_id"), d.getString("type")));
-    if (activeCases.isEmpty()) {
-      return List.of();
+        .find(in("_id", new ArrayList<>(caseIds)))
+        .projection(Projections.include("type", "createdAt", "closedAt", "activeAgencies"))
+        .forEach(d -> caseOf.put(d.getString("_id"), d));
+    Map<String, List<Document>> byPerson = new HashMap<>();
+    for (Document r : records) {
+      Document c = caseOf.get(r.getString("caseId"));
+      if (agency == null
+          || c != null && c.getList("activeAgencies", String.class, List.of()).contains(agency)) {
+        byPerson.computeIfAbsent(r.getString("personKey"), k -> new ArrayList<>()).add(r);
+      }
     }
-    List<Bson> filters = new ArrayList<>();
-    filters.add(lt("createdAt", Date.from(period.until())));
-    if (agency != null) {
-      filters.add(in("caseId", caseIdsOf(agency)));
-    }
-    List<Bson> pipeline =
-        List.of(
-            new Document("$match", and(filters)),
-            new Document(
-                "$group",
-                new Document("_id", "$personKey")
-                    .append("first", new Document("$min", "$createdAt"))
-                    .append("identifications", new Document("$addToSet", "$identification"))
-                    .append("minor", new Document("$max", "$minor"))
-                    .append("citizenships", new Document("$addToSet", "$citizenship"))
-                    .append("cases", new Document("$addToSet", "$caseId"))
-                    .append("services", new Document("$push", "$servicesEngaged"))));
     List<VictimPerson> persons = new ArrayList<>();
-    for (Document d : database.getCollection("victims").aggregate(pipeline)) {
-      Set<String> types = new HashSet<>();
-      for (String caseId : d.getList("cases", String.class)) {
-        String type = activeCases.get(caseId);
-        if (type != null) {
-          types.add(type);
-        }
-      }
-      if (types.isEmpty()) {
-        continue;
-      }
-      Set<String> services = new HashSet<>();
-      for (Object list : d.getList("services", Object.class)) {
-        if (list instanceof List<?> l) {
-          l.forEach(s -> services.add(s.toString()));
-        }
-      }
-      persons.add(
-          new VictimPerson(
-              d.getDate("first").toInstant(),
-              d.getList("identifications", String.class).contains("CONFIRMED"),
-              Boolean.TRUE.equals(d.getBoolean("minor")),
-              d.getList("citizenships", String.class).stream()
-                  .filter(c -> c != null && !c.equals("UNKNOWN"))
-                  .collect(Collectors.toSet()),
-              types,
-              services));
-    }
+    byPerson.forEach((key, mine) -> person(mine, caseOf, period).ifPresent(persons::add));
     return persons;
+  }
+
+  private static java.util.Optional<VictimPerson> person(
+      List<Document> records, Map<String, Document> caseOf, ReportPeriod period) {
+    Set<String> types = new HashSet<>();
+    Set<String> services = new HashSet<>();
+    Set<String> citizenships = new HashSet<>();
+    Date first = null;
+    boolean confirmed = false;
+    boolean minor = false;
+    for (Document r : records) {
+      Document c = caseOf.get(r.getString("caseId"));
+      Date opened = c == null ? null : c.getDate("createdAt");
+      Date closed = c == null ? null : c.getDate("closedAt");
+      if (opened != null
+          && opened.before(Date.from(period.until()))
+          && (closed == null || !closed.before(Date.from(period.from())))) {
+        types.add(c.getString("type"));
+      }
+      Date made = r.getDate("createdAt");
+      first = first == null || made.before(first) ? made : first;
+      confirmed |= "CONFIRMED".equals(r.getString("identification"));
+      minor |= Boolean.TRUE.equals(r.getBoolean("minor"));
+      String citizenship = r.getString("citizenship");
+      if (citizenship != null && !citizenship.equals("UNKNOWN")) {
+        citizenships.add(citizenship);
+      }
+      if (r.get("servicesEngaged") instanceof List<?> l) {
+        l.forEach(x -> services.add(x.toString()));
+      }
+    }
+    if (types.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        new VictimPerson(first.toInstant(), confirmed, minor, citizenships, types, services));
+  }
+
+  @Override
+  public long[] durations(Source source, String fromField, ReportPeriod period, String agency) {
+    List<Long> out = new ArrayList<>();
+    for (Document d :
+        database
+            .getCollection(source.collection())
+            .find(match(source, period, agency))
+            .projection(Projections.include(fromField, source.timeField()))) {
+      Date from = time(d, fromField);
+      Date to = time(d, source.timeField());
+      if (from != null && to != null) {
+        out.add(Math.max(0, (to.getTime() - from.getTime()) / 1000));
+      }
+    }
+    return out.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  /** A date at a dotted path ({@code decided.time}). */
+  static Date time(Document d, String path) {
+    return d.getEmbedded(List.of(path.split("\\.")), Date.class);
   }
 
   @Override
@@ -174,7 +238,9 @@ public final class MongoReportStore implements ReportStore {
     if (groupBy != null) {
       filters.add(eq(groupBy, dimension));
     }
-    if (reader != null && source.scope() != Source.Scope.AGENCY_OPEN) {
+    if (source.scope() == Source.Scope.TIP) {
+      filters.add(eq("agencies", reader == null ? "" : reader)); // no task-force-wide tip reader
+    } else if (reader != null && source.scope() != Source.Scope.AGENCY_OPEN) {
       filters.add(scope(source, reader));
     }
     return Paging.page(
@@ -187,12 +253,16 @@ public final class MongoReportStore implements ReportStore {
             new RecordRef(
                 source.recordType(),
                 d.get("_id").toString(),
-                source.scope() == Source.Scope.CASE ? d.getString("_id") : d.getString("caseId"),
+                switch (source.scope()) {
+                  case CASE -> d.getString("_id");
+                  case TIP -> "";
+                  default -> d.getString("caseId");
+                },
                 source.titleFields().stream()
                     .map(f -> d.get(f) == null ? "" : d.get(f).toString())
                     .filter(s -> !s.isEmpty())
                     .collect(Collectors.joining(" ")),
-                d.getDate(source.timeField()).toInstant()));
+                time(d, source.timeField()).toInstant()));
   }
 
   private Bson match(Source source, ReportPeriod period, String agency) {
@@ -226,11 +296,8 @@ public final class MongoReportStore implements ReportStore {
       case CASE -> eq("activeAgencies", agency);
       case CASE_RECORD -> in("caseId", caseIdsOf(agency));
       case AGENCY_OPEN -> eq("agencyId", agency);
+      case TIP -> eq("agencies", agency);
     };
-  }
-
-  private static Bson caseScope(String agency) {
-    return agency == null ? new Document() : eq("activeAgencies", agency);
   }
 
   private List<String> caseIdsOf(String agency) {

@@ -54,7 +54,8 @@ final class Paging {
     for (Document d :
         collection.find(query).sort(Sorts.descending(sortField, "_id")).limit(size + 1)) {
       if (items.size() == size) {
-        String key = scope + ":" + last.getDate(sortField).getTime() + ":" + last.get("_id");
+        String key =
+            scope + ":" + MongoReportStore.time(last, sortField).getTime() + ":" + last.get("_id");
         return new Page<>(
             items,
             Base64.getUrlEncoder()

@@ -322,7 +322,12 @@ class CaseReportTest extends CaseTestBase {
     List<String> sections =
         lines.stream().skip(2).map(l -> l.substring(1, l.indexOf('"', 1))).distinct().toList();
     assertThat(sections)
-        .containsExactly("Cases", "Victims", "Law-enforcement outcomes", "Training and outreach");
+        .containsExactly(
+            "Cases",
+            "Tips and referrals",
+            "Victims",
+            "Law-enforcement outcomes",
+            "Training and outreach");
     assertThat(lines)
         .contains(
             "\"Victims\",\"victims.age\",\"Victims by age\",\"CONFIRMED/MINOR\",\"Confirmed: Minor\",,\"fewer than 5\",count");

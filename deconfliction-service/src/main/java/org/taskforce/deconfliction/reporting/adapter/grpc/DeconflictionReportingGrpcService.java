@@ -74,9 +74,8 @@ public final class DeconflictionReportingGrpcService
     answer(
         observer,
         () -> {
-          if (r.getPageToken().length() > 64 || r.getDimension().length() > 128) {
-            throw TaskforceException.invalidArgument(
-                r.getPageToken().length() > 64 ? "page_token" : "dimension", "is too long");
+          if (r.getDimension().length() > 128) {
+            throw TaskforceException.invalidArgument("dimension", "is too long");
           }
           ReportPeriod p =
               ReportProtos.period(

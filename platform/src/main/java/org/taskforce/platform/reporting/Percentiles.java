@@ -1,4 +1,4 @@
-package org.taskforce.deconfliction.reporting.domain;
+package org.taskforce.platform.reporting;
 
 import java.util.Arrays;
 

@@ -1,0 +1,219 @@
+package org.taskforce.cases.reporting.adapter.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.taskforce.platform.mongo.MongoIndexes;
+import org.taskforce.platform.mongo.TallyBuckets;
+
+/**
+ * The case measures' day tallies: per day (in the task force's zone) the cases opened and the cases
+ * closed, counted in total, by each {@link #FIELDS breakdown}, and again within each active
+ * agency's share ({@code @agency|} keys). "Active in a period" is then opened before its end minus
+ * closed before its start, so a year's case numbers read a few thousand small bucket documents, not
+ * every case.
+ *
+ * <p>Kept exactly in step with the records the way outbox messages are: every write of a case sets
+ * {@code tallyPending} in the same document write ({@code MongoCaseStore}), and whoever comes next
+ * — a report, before it reads — brings the pending cases into the buckets ({@link TallyBuckets}:
+ * idempotent, version-ordered) and clears the flag only if the case has not moved on. A crash at
+ * any step leaves the flag set, so the next report repeats the step; nothing is counted twice. Each
+ * case's receipt lists every bucket it was ever put in, so a case whose closing day moved (or that
+ * was reopened) is taken out of the old day.
+ */
+public final class CaseTallies implements MongoIndexes {
+  static final String OPENED = "cases.opened";
+  static final String CLOSED = "cases.closed";
+  static final String PENDING = "tallyPending";
+
+  /** The case fields a case tally may be broken down by. */
+  static final List<String> FIELDS = List.of("type", "leadAgencyId", "leadAgencyType");
+
+  private static final int SCHEMA = 1;
+  private static final List<String> READ =
+      List.of(
+          "createdAt",
+          "closedAt",
+          "activeAgencies",
+          "version",
+          "type",
+          "leadAgencyId",
+          "leadAgencyType");
+
+  private final MongoCollection<Document> cases;
+  private final MongoCollection<Document> receipts;
+  private final MongoCollection<Document> tallies;
+  private final TallyBuckets buckets;
+  private final ZoneId zone;
+
+  public CaseTallies(MongoDatabase database, ZoneId zone) {
+    this.cases = database.getCollection("cases");
+    this.receipts = database.getCollection("report_tally_receipts");
+    this.tallies = database.getCollection("report_tallies");
+    this.buckets = new TallyBuckets(database, "report_tallies");
+    this.zone = zone;
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** Counts per key over a period of whole days [start, end]. */
+  public record Counts(
+      Map<String, Long> openedIn,
+      Map<String, Long> closedIn,
+      Map<String, Long> openedBeforeEnd,
+      Map<String, Long> closedBeforeStart) {}
+
+  /** Brings pending cases in, then sums the buckets the period needs in one read. */
+  public Counts read(LocalDate start, LocalDate end) {
+    applyPending();
+    String from = start.toString();
+    String until = end.plusDays(1).toString();
+    Counts c = new Counts(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+    buckets.before(
+        List.of(OPENED, CLOSED),
+        until,
+        (bucket, counts) -> {
+          boolean opened = bucket.startsWith(OPENED + "|");
+          String day = bucket.substring(bucket.indexOf('|') + 1);
+          boolean in = day.compareTo(from) >= 0;
+          counts.forEach((k, n) -> {
+            if (opened) {
+              c.openedBeforeEnd().merge(k, n, Long::sum);
+              if (in) {
+                c.openedIn().merge(k, n, Long::sum);
+              }
+            } else if (in) {
+              c.closedIn().merge(k, n, Long::sum);
+            } else {
+              c.closedBeforeStart().merge(k, n, Long::sum);
+            }
+          });
+        });
+    return c;
+  }
+
+  /** Brings every case written since it was last tallied into the buckets; how many there were. */
+  public int applyPending() {
+    List<Document> pending = new ArrayList<>();
+    cases.find(eq(PENDING, true)).projection(Projections.include(READ)).into(pending);
+    pending.forEach(this::apply);
+    return pending.size();
+  }
+
+  private void apply(Document c) {
+    String id = c.getString("_id");
+    long version = c.get("version", Number.class).longValue();
+    Map<String, List<String>> now = contributions(c);
+    // The receipt first: a crash after the puts must still know every bucket the case is in.
+    receipts.updateOne(
+        eq("_id", id),
+        Updates.addEachToSet("b", new ArrayList<>(now.keySet())),
+        new UpdateOptions().upsert(true));
+    Document receipt = receipts.find(eq("_id", id)).first();
+    for (String bucket : receipt.getList("b", String.class)) {
+      int bar = bucket.indexOf('|');
+      buckets.put(
+          bucket.substring(0, bar),
+          bucket.substring(bar + 1),
+          id,
+          version,
+          now.getOrDefault(bucket, List.of()));
+    }
+    cases.updateOne(and(eq("_id", id), eq("version", c.get("version"))), Updates.unset(PENDING));
+  }
+
+  /** The buckets ({@code series|day}) a case counts in, with the keys it counts under. */
+  Map<String, List<String>> contributions(Document c) {
+    List<String> own = new ArrayList<>();
+    own.add("*");
+    for (String f : FIELDS) {
+      own.add(f + "=" + (c.get(f) == null ? "" : c.get(f).toString()));
+    }
+    List<String> keys = new ArrayList<>(own);
+    List<String> agencies = c.getList("activeAgencies", String.class, List.of());
+    for (String agency : agencies) {
+      own.forEach(k -> keys.add("@" + agency + "|" + k));
+    }
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    out.put(OPENED + "|" + day(c.getDate("createdAt")), keys);
+    Date closed = c.getDate("closedAt");
+    if (closed != null) {
+      out.put(CLOSED + "|" + day(closed), keys);
+    }
+    return out;
+  }
+
+  private String day(Date d) {
+    return d.toInstant().atZone(zone).toLocalDate().toString();
+  }
+
+  /**
+   * Rebuilds every bucket from the cases in one pass (after a bulk import, or an operator's
+   * command). Only with no case writer running: it replaces the buckets whole.
+   */
+  public void rebuild() {
+    Map<String, Map<String, Map.Entry<Long, List<String>>>> all = new HashMap<>();
+    List<Document> receiptDocs = new ArrayList<>();
+    for (Document c : cases.find().projection(Projections.include(READ)).batchSize(10_000)) {
+      long version = c.get("version", Number.class).longValue();
+      Map<String, List<String>> now = contributions(c);
+      now.forEach((bucket, keys) ->
+          all.computeIfAbsent(bucket, b -> new HashMap<>())
+              .put(c.getString("_id"), Map.entry(version, keys)));
+      receiptDocs.add(
+          new Document("_id", c.getString("_id")).append("b", new ArrayList<>(now.keySet())));
+    }
+    buckets.clear(List.of(OPENED, CLOSED));
+    all.forEach((bucket, members) -> {
+      int bar = bucket.indexOf('|');
+      buckets.load(bucket.substring(0, bar), bucket.substring(bar + 1), members);
+    });
+    receipts.deleteMany(new Document());
+    for (int i = 0; i < receiptDocs.size(); i += 1_000) {
+      receipts.insertMany(receiptDocs.subList(i, Math.min(receiptDocs.size(), i + 1_000)));
+    }
+    cases.updateMany(eq(PENDING, true), Updates.unset(PENDING));
+  }
+
+  /**
+   * Indexes a real MongoDB needs (the pending cases, the buckets by series and day); and the first
+   * time this version of the tallies starts on a database, every case is marked pending, so cases
+   * written before the tallies existed are counted too.
+   */
+  @Override
+  public void create(MongoDatabase database) {
+    cases.createIndex(
+        Indexes.ascending(PENDING), new IndexOptions().name("tally_pending").sparse(true));
+    tallies.createIndex(Indexes.ascending("s", "d"), new IndexOptions().name("series_day"));
+    Bson marker = eq("_id", "~schema");
+    Document held = tallies.find(marker).first();
+    if (held == null || held.get("version", Number.class).intValue() != SCHEMA) {
+      buckets.clear(List.of(OPENED, CLOSED));
+      receipts.deleteMany(new Document());
+      cases.updateMany(new Document(), Updates.set(PENDING, true));
+      tallies.replaceOne(
+          marker,
+          new Document("_id", "~schema").append("version", SCHEMA),
+          new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    }
+  }
+}

@@ -1,0 +1,203 @@
+package org.taskforce.platform.audit;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+import org.taskforce.platform.mongo.MongoIndexes;
+import org.taskforce.platform.mongo.TallyBuckets;
+
+/**
+ * Day counts of some audit actions (deconfliction's checks), kept as the entries are appended, so a
+ * report reads one small document per day instead of the whole audit trail. Per day (in the
+ * service's zone) and action: entries in total ({@code *}) and per agency ({@code @agency|*}); the
+ * entries themselves stay the records behind the number.
+ *
+ * <p>The audit trail is append-only (no update rights), so a pending mark cannot sit on the entry:
+ * the trail writes an <i>intent</i> (the entry's id) before the entry and removes it once the entry
+ * is counted ({@link TallyBuckets} puts are idempotent). A crash in between leaves the intent; the
+ * next reader settles it — counts the entry if it was written, drops the intent once it is older
+ * than a minute and no entry came. Bulk appends ({@link AuditTrail#appendAll}) mark the counts
+ * stale and the next reader rebuilds them from the trail.
+ */
+public final class AuditTallies implements MongoIndexes {
+  private static final Duration GRACE = Duration.ofMinutes(1);
+  private static final Duration CATCH_UP = Duration.ofMinutes(5);
+  private static final String SERIES = "audit.";
+  private static final int SCHEMA = 1;
+  // The embedded server answers a find in one reply unless asked for batches (48 MB at most).
+  private static final int BATCH = 10_000;
+
+  private final Set<String> actions;
+  private final ZoneId zone;
+  private final Clock clock;
+  private final MongoCollection<Document> log;
+  private final MongoCollection<Document> intents;
+  private final MongoCollection<Document> state;
+  private final TallyBuckets buckets;
+
+  public AuditTallies(MongoDatabase database, Set<String> actions, ZoneId zone, Clock clock) {
+    this.actions = Set.copyOf(actions);
+    this.zone = zone;
+    this.clock = clock;
+    this.log = database.getCollection(AuditTrail.COLLECTION);
+    this.intents = database.getCollection("audit_tally_intents");
+    this.state = database.getCollection("report_tallies");
+    this.buckets = new TallyBuckets(database, "report_tallies");
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  boolean counts(AuditEntry e) {
+    return actions.contains(e.action());
+  }
+
+  /** Before the entry is written. */
+  void intend(AuditEntry e) {
+    try {
+      intents.insertOne(new Document("_id", e.id()).append("at", Date.from(clock.instant())));
+    } catch (MongoWriteException x) {
+      if (ErrorCategory.fromErrorCode(x.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+        throw x;
+      }
+    }
+  }
+
+  /** After the entry is written. */
+  void settle(AuditEntry e) {
+    put(e.id(), e.action(), e.agencyId(), e.time());
+    intents.deleteOne(eq("_id", e.id()));
+  }
+
+  /** After entries were appended in bulk, uncounted: the next reader rebuilds. */
+  void stale() {
+    state.replaceOne(
+        eq("_id", "~audit-stale"),
+        new Document("_id", "~audit-stale"),
+        new ReplaceOptions().upsert(true));
+  }
+
+  private void put(String id, String action, String agency, Instant time) {
+    buckets.put(
+        SERIES + action,
+        time.atZone(zone).toLocalDate().toString(),
+        id,
+        0,
+        List.of("*", "@" + agency + "|*"));
+  }
+
+  /**
+   * Entries of {@code action} on the days [start, end], per day summed: the task force's ({@code
+   * agency} null) or one agency's.
+   */
+  public long count(String action, LocalDate start, LocalDate end, String agency) {
+    settleLeftovers();
+    String from = start.toString();
+    String key = agency == null ? "*" : "@" + agency + "|*";
+    long[] sum = {0};
+    buckets.before(
+        List.of(SERIES + action),
+        end.plusDays(1).toString(),
+        (bucket, counts) -> {
+          if (bucket.substring(bucket.indexOf('|') + 1).compareTo(from) >= 0) {
+            sum[0] += counts.getOrDefault(key, 0L);
+          }
+        });
+    return sum[0];
+  }
+
+  /** Settles what crashed or bulk writers left: intents, or counts marked stale. */
+  void settleLeftovers() {
+    if (state.find(eq("_id", "~audit-stale")).first() != null) {
+      rebuild();
+    }
+    Instant old = clock.instant().minus(GRACE);
+    for (Document intent : intents.find()) {
+      String id = intent.getString("_id");
+      Document e =
+          log.find(eq("_id", id))
+              .projection(Projections.include("action", "agencyId", "time"))
+              .first();
+      if (e != null) {
+        put(id, e.getString("action"), e.getString("agencyId"), e.getDate("time").toInstant());
+        intents.deleteOne(eq("_id", id));
+      } else if (intent.getDate("at").toInstant().isBefore(old)) {
+        intents.deleteOne(and(eq("_id", id), eq("at", intent.getDate("at"))));
+      }
+    }
+  }
+
+  /**
+   * Rebuilds the counts from the trail: one pass, buckets written whole, then the entries of the
+   * last minutes put again (an append racing the rebuild is counted by one of the two).
+   */
+  public void rebuild() {
+    Instant started = clock.instant();
+    state.deleteOne(eq("_id", "~audit-stale"));
+    Map<String, Map<String, Map.Entry<Long, List<String>>>> all = new HashMap<>();
+    for (Document e :
+        log.find(in("action", new ArrayList<>(actions)))
+            .projection(Projections.include("action", "agencyId", "time"))
+            .batchSize(BATCH)) {
+      String bucket =
+          SERIES
+              + e.getString("action")
+              + "|"
+              + e.getDate("time").toInstant().atZone(zone).toLocalDate();
+      all.computeIfAbsent(bucket, b -> new HashMap<>())
+          .put(
+              e.getString("_id"),
+              Map.entry(0L, List.of("*", "@" + e.getString("agencyId") + "|*")));
+    }
+    buckets.clear(actions.stream().map(a -> SERIES + a).toList());
+    all.forEach((bucket, members) -> {
+      int bar = bucket.lastIndexOf('|');
+      buckets.load(bucket.substring(0, bar), bucket.substring(bar + 1), members);
+    });
+    for (Document e :
+        log.find(
+            and(
+                in("action", new ArrayList<>(actions)),
+                gte("time", Date.from(started.minus(CATCH_UP)))))) {
+      put(
+          e.getString("_id"),
+          e.getString("action"),
+          e.getString("agencyId"),
+          e.getDate("time").toInstant());
+    }
+  }
+
+  /** The first start of this version of the counts on a database marks them stale (rebuilt). */
+  @Override
+  public void create(MongoDatabase database) {
+    Document marker = state.find(eq("_id", "~audit-schema")).first();
+    if (marker == null || marker.get("version", Number.class).intValue() != SCHEMA) {
+      stale();
+      state.replaceOne(
+          eq("_id", "~audit-schema"),
+          new Document("_id", "~audit-schema").append("version", SCHEMA),
+          new ReplaceOptions().upsert(true));
+    }
+  }
+}

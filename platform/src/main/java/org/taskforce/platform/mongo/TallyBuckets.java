@@ -1,0 +1,190 @@
+package org.taskforce.platform.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * Counts kept as records are written, exact by construction. A bucket (one document: a series such
+ * as {@code cases.opened} and a slot such as a day) holds, per member record, the record's version
+ * and the keys it counts under, <i>and</i> the counts per key ({@code n}); both change in one
+ * single-document write, so the counts always equal the entries. Putting a member again is harmless
+ * (same version and keys: nothing to do), an older version than the one held is ignored (a late or
+ * repeated writer cannot move a count back), and a member is taken out by putting it with no keys
+ * (the entry stays as a tombstone holding its version). So whoever brings a bucket up to date — the
+ * writer, a retry after a crash, a second replica — may do it any number of times.
+ *
+ * <p>Reading sums {@code n} only (a projection): a report reads one small document per day instead
+ * of every record.
+ */
+public final class TallyBuckets {
+  private static final int ATTEMPTS = 200;
+  private final MongoCollection<Document> buckets;
+
+  public TallyBuckets(MongoDatabase database, String collection) {
+    this.buckets = database.getCollection(collection);
+  }
+
+  /** The bucket's document id. */
+  public static String id(String series, String slot) {
+    return series + "|" + slot;
+  }
+
+  /**
+   * Brings one member's entry in a bucket to {@code version} with {@code keys} (empty: counted
+   * under none).
+   */
+  public void put(String series, String slot, String member, long version, List<String> keys) {
+    String id = id(series, slot);
+    String field = "m." + escape(member);
+    List<String> next = keys.stream().map(TallyBuckets::escape).distinct().sorted().toList();
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      Document d = buckets.find(eq("_id", id)).projection(Projections.include("v", field)).first();
+      if (d == null) {
+        if (insert(id, series, slot, field, version, next)) {
+          return;
+        }
+        continue;
+      }
+      Document entry = entry(d, member);
+      List<String> held = entry == null ? List.of() : entry.getList("k", String.class);
+      long heldVersion = entry == null ? -1 : entry.get("v", Number.class).longValue();
+      if (heldVersion > version || heldVersion == version && held.equals(next)) {
+        return;
+      }
+      Map<String, Integer> delta = new LinkedHashMap<>();
+      held.forEach(k -> delta.merge("n." + k, -1, Integer::sum));
+      next.forEach(k -> delta.merge("n." + k, 1, Integer::sum));
+      Document inc = new Document("v", 1);
+      delta.forEach((k, n) -> {
+        if (n != 0) {
+          inc.append(k, n);
+        }
+      });
+      Document update =
+          new Document("$inc", inc)
+              .append("$set", new Document(field, new Document("v", version).append("k", next)));
+      long at = d.get("v", Number.class).longValue();
+      if (buckets.updateOne(and(eq("_id", id), eq("v", at)), update).getMatchedCount() == 1) {
+        return;
+      }
+    }
+    throw new IllegalStateException("bucket " + id + " kept moving; gave up after " + ATTEMPTS);
+  }
+
+  private boolean insert(
+      String id, String series, String slot, String field, long version, List<String> keys) {
+    Document n = new Document();
+    keys.forEach(k -> n.append(k, 1));
+    Document m = new Document(field.substring(2), new Document("v", version).append("k", keys));
+    try {
+      buckets.insertOne(
+          new Document("_id", id)
+              .append("s", series)
+              .append("d", slot)
+              .append("v", 1L)
+              .append("n", n)
+              .append("m", m));
+      return true;
+    } catch (MongoWriteException e) {
+      if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+        return false; // someone else made the bucket first: update it instead
+      }
+      throw e;
+    }
+  }
+
+  private static Document entry(Document bucket, String member) {
+    Document m = bucket.get("m", Document.class);
+    return m == null ? null : m.get(escape(member), Document.class);
+  }
+
+  /**
+   * Visits the counts of every bucket of {@code series} whose slot sorts before {@code untilSlot}
+   * (null: all), in no particular order: (slot, counts per key).
+   */
+  public void before(
+      Collection<String> series, String untilSlot, BiConsumer<String, Map<String, Long>> visit) {
+    Bson filter = in("s", new ArrayList<>(series));
+    if (untilSlot != null) {
+      filter = and(filter, lt("d", untilSlot));
+    }
+    for (Document d : buckets.find(filter).projection(Projections.include("s", "d", "n"))) {
+      Map<String, Long> counts = new HashMap<>();
+      Document n = d.get("n", Document.class);
+      if (n != null) {
+        n.forEach((k, v) -> counts.put(unescape(k), ((Number) v).longValue()));
+      }
+      visit.accept(d.getString("s") + "|" + d.getString("d"), counts);
+    }
+  }
+
+  /** The members counted (not taken out) in one bucket. */
+  public List<String> members(String series, String slot) {
+    Document d =
+        buckets.find(eq("_id", id(series, slot))).projection(Projections.include("m")).first();
+    List<String> out = new ArrayList<>();
+    if (d != null && d.get("m") instanceof Document m) {
+      m.forEach((k, v) -> {
+        if (v instanceof Document e && !e.getList("k", String.class).isEmpty()) {
+          out.add(unescape(k));
+        }
+      });
+    }
+    return out;
+  }
+
+  /** Drops every bucket of the series (before a rebuild from the records). */
+  public void clear(Collection<String> series) {
+    buckets.deleteMany(in("s", new ArrayList<>(series)));
+  }
+
+  /**
+   * Writes whole buckets computed from the records (a rebuild): member → (version, keys) per
+   * bucket. Only for a rebuild with no writer running (start-up, an operator's command).
+   */
+  public void load(String series, String slot, Map<String, Map.Entry<Long, List<String>>> members) {
+    Document n = new Document();
+    Document m = new Document();
+    members.forEach((member, e) -> {
+      List<String> keys =
+          e.getValue().stream().map(TallyBuckets::escape).distinct().sorted().toList();
+      keys.forEach(k -> n.put(k, n.get(k) == null ? 1L : ((Number) n.get(k)).longValue() + 1));
+      m.append(escape(member), new Document("v", e.getKey()).append("k", keys));
+    });
+    buckets.replaceOne(
+        eq("_id", id(series, slot)),
+        new Document("_id", id(series, slot))
+            .append("s", series)
+            .append("d", slot)
+            .append("v", 1L)
+            .append("n", n)
+            .append("m", m),
+        new com.mongodb.client.model.ReplaceOptions().upsert(true));
+  }
+
+  /** Field names may hold neither dots nor a leading dollar: those (and %) are %-escaped. */
+  static String escape(String s) {
+    return s.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
+  }
+
+  static String unescape(String s) {
+    return s.replace("%24", "$").replace("%2E", ".").replace("%25", "%");
+  }
+}
