@@ -9,6 +9,13 @@ import org.springframework.grpc.client.GrpcChannelFactory;
 import org.taskforce.cases.adapter.deconfliction.GrpcTargetRegistry;
 import org.taskforce.cases.adapter.deconfliction.RegistrationRelay;
 import org.taskforce.cases.adapter.grpc.CaseGrpcService;
+import org.taskforce.cases.adapter.grpc.CaseRpcs;
+import org.taskforce.cases.adapter.grpc.NoteRpcs;
+import org.taskforce.cases.adapter.grpc.ParticipantRpcs;
+import org.taskforce.cases.adapter.grpc.SubjectRpcs;
+import org.taskforce.cases.adapter.grpc.TaskRpcs;
+import org.taskforce.cases.adapter.grpc.TimelineRpcs;
+import org.taskforce.cases.adapter.grpc.VictimRpcs;
 import org.taskforce.cases.adapter.mongo.MongoCaseStore;
 import org.taskforce.cases.adapter.mongo.MongoNoteStore;
 import org.taskforce.cases.adapter.mongo.MongoSubjectStore;
@@ -216,7 +223,14 @@ public class CaseConfiguration {
       Victims victims,
       Timeline timeline,
       SubjectConflicts subjectConflicts) {
-    return new CaseGrpcService(cases, subjects, tasks, notes, victims, timeline, subjectConflicts);
+    return new CaseGrpcService(
+        new CaseRpcs(cases),
+        new ParticipantRpcs(cases),
+        new SubjectRpcs(subjects, subjectConflicts),
+        new TaskRpcs(tasks),
+        new NoteRpcs(notes),
+        new VictimRpcs(victims),
+        new TimelineRpcs(timeline));
   }
 
   @Bean

@@ -1,10 +1,11 @@
 package org.taskforce.deconfliction.adapter.grpc;
 
+import static org.taskforce.platform.grpc.UnaryCalls.answer;
+
 import io.grpc.stub.StreamObserver;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.taskforce.api.deconfliction.v1.*;
 import org.taskforce.deconfliction.application.Bounds;
 import org.taskforce.deconfliction.application.Checks;
@@ -41,12 +42,6 @@ public final class DeconflictionGrpcService
     this.events = events;
     this.checks = checks;
     this.workflow = workflow;
-  }
-
-  static <T> void answer(StreamObserver<T> observer, Supplier<T> call) {
-    T response = call.get();
-    observer.onNext(response);
-    observer.onCompleted();
   }
 
   static AgencyPrincipal caller() {
