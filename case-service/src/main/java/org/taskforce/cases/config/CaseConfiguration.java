@@ -8,25 +8,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.client.GrpcChannelFactory;
 import org.taskforce.cases.adapter.deconfliction.GrpcTargetRegistry;
 import org.taskforce.cases.adapter.deconfliction.RegistrationRelay;
-import org.taskforce.cases.adapter.grpc.CaseGrpcService;
-import org.taskforce.cases.adapter.grpc.CaseRpcs;
-import org.taskforce.cases.adapter.grpc.NoteRpcs;
-import org.taskforce.cases.adapter.grpc.ParticipantRpcs;
-import org.taskforce.cases.adapter.grpc.SubjectRpcs;
-import org.taskforce.cases.adapter.grpc.TaskRpcs;
-import org.taskforce.cases.adapter.grpc.TimelineRpcs;
-import org.taskforce.cases.adapter.grpc.VictimRpcs;
 import org.taskforce.cases.adapter.mongo.MongoCaseStore;
 import org.taskforce.cases.adapter.mongo.MongoNoteStore;
 import org.taskforce.cases.adapter.mongo.MongoSubjectStore;
 import org.taskforce.cases.adapter.mongo.MongoTaskStore;
 import org.taskforce.cases.adapter.mongo.MongoVictimStore;
 import org.taskforce.cases.adapter.notification.CaseNoticeRelay;
+import org.taskforce.cases.adapter.notification.OutboxPendingNotices;
 import org.taskforce.cases.application.AgencyDirectory;
 import org.taskforce.cases.application.CaseAudit;
 import org.taskforce.cases.application.CaseNotices;
 import org.taskforce.cases.application.CaseSettings;
-import org.taskforce.cases.application.Cases;
 import org.taskforce.cases.application.Notes;
 import org.taskforce.cases.application.PersonKeys;
 import org.taskforce.cases.application.Seams;
@@ -110,7 +102,7 @@ public class CaseConfiguration {
       MongoCaseStore cases,
       MongoTaskStore tasks,
       MongoSubjectStore subjects) {
-    return new CaseNotices(outbox, seams, cases, tasks, subjects);
+    return new CaseNotices(new OutboxPendingNotices(outbox), seams, cases, tasks, subjects);
   }
 
   @Bean
@@ -161,17 +153,6 @@ public class CaseConfiguration {
   }
 
   @Bean
-  Cases cases(
-      MongoCaseStore store,
-      AgencyDirectory agencies,
-      CaseNotices notices,
-      CaseAudit audit,
-      CaseSettings settings,
-      Clock clock) {
-    return new Cases(store, agencies, notices, audit, settings, clock);
-  }
-
-  @Bean
   Subjects subjects(
       MongoCaseStore cases,
       MongoSubjectStore store,
@@ -212,25 +193,6 @@ public class CaseConfiguration {
   @Bean
   Timeline timeline(MongoCaseStore cases, AuditTrail trail, CaseAudit audit) {
     return new Timeline(cases, trail, audit);
-  }
-
-  @Bean
-  CaseGrpcService caseGrpcService(
-      Cases cases,
-      Subjects subjects,
-      Tasks tasks,
-      Notes notes,
-      Victims victims,
-      Timeline timeline,
-      SubjectConflicts subjectConflicts) {
-    return new CaseGrpcService(
-        new CaseRpcs(cases),
-        new ParticipantRpcs(cases),
-        new SubjectRpcs(subjects, subjectConflicts),
-        new TaskRpcs(tasks),
-        new NoteRpcs(notes),
-        new VictimRpcs(victims),
-        new TimelineRpcs(timeline));
   }
 
   @Bean

@@ -23,9 +23,14 @@ import org.taskforce.api.cases.v1.ReviewCaseRequest;
 import org.taskforce.api.cases.v1.ReviewCaseResponse;
 import org.taskforce.api.cases.v1.UpdateCaseRequest;
 import org.taskforce.api.cases.v1.UpdateCaseResponse;
-import org.taskforce.cases.application.Cases;
+import org.taskforce.cases.application.CaseDetails;
+import org.taskforce.cases.application.CaseRules;
+import org.taskforce.cases.application.ChangeCaseStatus;
+import org.taskforce.cases.application.EditCase;
 import org.taskforce.cases.application.Ids;
+import org.taskforce.cases.application.OpenCase;
 import org.taskforce.cases.application.Page;
+import org.taskforce.cases.application.ReadCases;
 import org.taskforce.cases.domain.JointCase;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
@@ -36,15 +41,25 @@ public final class CaseRpcs {
   static final List<String> CASE_FIELDS =
       List.of("title", "case_type", "jurisdictions", "summary", "review_date");
 
-  private final Cases cases;
+  private final OpenCase openCase;
+  private final ReadCases readCases;
+  private final EditCase editCase;
+  private final ChangeCaseStatus changeCaseStatus;
 
-  public CaseRpcs(Cases cases) {
-    this.cases = cases;
+  public CaseRpcs(
+      OpenCase openCase,
+      ReadCases readCases,
+      EditCase editCase,
+      ChangeCaseStatus changeCaseStatus) {
+    this.openCase = openCase;
+    this.readCases = readCases;
+    this.editCase = editCase;
+    this.changeCaseStatus = changeCaseStatus;
   }
 
   GetCaseResponse get(GetCaseRequest request) {
     return GetCaseResponse.newBuilder()
-        .setCase(CaseMapping.toProto(cases.get(caller(), id("case_id", request.getCaseId()))))
+        .setCase(CaseMapping.toProto(readCases.get(caller(), id("case_id", request.getCaseId()))))
         .build();
   }
 
@@ -64,17 +79,18 @@ public final class CaseRpcs {
             org.taskforce.cases.domain.CaseType.class);
     v.throwIfAny();
     Page<JointCase> page =
-        cases.list(
+        readCases.list(
             caller(),
-            CaseMapping.enums(
-                request.getStatusesList(),
-                CaseMapping::status,
-                org.taskforce.cases.domain.CaseStatus.class),
-            types,
-            request.getAgencyId(),
-            request.getTitleContains(),
-            request.getPageSize(),
-            pageToken(request.getPageToken()));
+            new ReadCases.ListQuery(
+                CaseMapping.enums(
+                    request.getStatusesList(),
+                    CaseMapping::status,
+                    org.taskforce.cases.domain.CaseStatus.class),
+                types,
+                request.getAgencyId(),
+                request.getTitleContains(),
+                request.getPageSize(),
+                pageToken(request.getPageToken())));
     ListCasesResponse.Builder b =
         ListCasesResponse.newBuilder().setNextPageToken(page.nextPageToken());
     page.items().forEach(c -> b.addCases(CaseMapping.toProto(c)));
@@ -87,8 +103,8 @@ public final class CaseRpcs {
     }
     Case c = request.getCase();
     Violations v = new Violations();
-    Cases.Details d =
-        new Cases.Details(
+    CaseDetails d =
+        new CaseDetails(
             c.getTitle(),
             CaseMapping.type(v, "case.case_type", c.getCaseType()),
             c.getJurisdictionsList(),
@@ -96,7 +112,10 @@ public final class CaseRpcs {
             CaseMapping.date(v, "case.review_date", c.hasReviewDate(), c.getReviewDate()));
     v.throwIfAny();
     return CreateCaseResponse.newBuilder()
-        .setCase(CaseMapping.toProto(cases.create(caller(), d, requestId(request.getRequestId()))))
+        .setCase(
+            CaseMapping.toProto(
+                openCase.open(
+                    caller(), new OpenCase.Command(d, requestId(request.getRequestId())))))
         .build();
   }
 
@@ -122,15 +141,17 @@ public final class CaseRpcs {
     }
     long version = CaseMapping.version("case.etag", c.getEtag());
     v.throwIfAny();
-    Cases.Details changes =
-        new Cases.Details(
+    CaseDetails changes =
+        new CaseDetails(
             paths.contains("title") ? c.getTitle() : null,
             type,
             paths.contains("jurisdictions") ? c.getJurisdictionsList() : null,
             paths.contains("summary") ? c.getSummary() : null,
             review);
     return UpdateCaseResponse.newBuilder()
-        .setCase(CaseMapping.toProto(cases.update(caller(), caseId, version, changes)))
+        .setCase(
+            CaseMapping.toProto(
+                editCase.update(caller(), new EditCase.UpdateCommand(caseId, version, changes))))
         .build();
   }
 
@@ -138,12 +159,10 @@ public final class CaseRpcs {
     String caseId = id("case_id", request.getCaseId());
     long version = CaseMapping.version("etag", request.getEtag());
     JointCase c =
-        cases.changeStatus(
+        changeCaseStatus.change(
             caller(),
-            caseId,
-            CaseMapping.status(request.getStatus()),
-            request.getReason(),
-            version);
+            new ChangeCaseStatus.Command(
+                caseId, CaseMapping.status(request.getStatus()), request.getReason(), version));
     return ChangeCaseStatusResponse.newBuilder().setCase(CaseMapping.toProto(c)).build();
   }
 
@@ -154,14 +173,17 @@ public final class CaseRpcs {
         CaseMapping.date(
             v, "next_review_date", request.hasNextReviewDate(), request.getNextReviewDate());
     v.check(
-        request.getNote().length() <= Cases.MAX_REASON_LENGTH,
+        request.getNote().length() <= CaseRules.MAX_REASON_LENGTH,
         "note",
-        "at most " + Cases.MAX_REASON_LENGTH + " characters");
+        "at most " + CaseRules.MAX_REASON_LENGTH + " characters");
     long version = CaseMapping.version("etag", request.getEtag());
     v.throwIfAny();
     return ReviewCaseResponse.newBuilder()
         .setCase(
-            CaseMapping.toProto(cases.review(caller(), caseId, next, request.getNote(), version)))
+            CaseMapping.toProto(
+                editCase.review(
+                    caller(),
+                    new EditCase.ReviewCommand(caseId, next, request.getNote(), version))))
         .build();
   }
 }
