@@ -21,6 +21,7 @@ import org.taskforce.cases.domain.ParticipantRole;
 import org.taskforce.cases.domain.Stamp;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.etag.Etags;
 
 /**
  * Between the cases.v1 contract and case-service's domain: cases and their participants, and the
@@ -112,7 +113,7 @@ final class CaseMapping {
   }
 
   static String etag(long version) {
-    return "\"" + version + "\"";
+    return Etags.of(version);
   }
 
   // ---- in
@@ -123,15 +124,7 @@ final class CaseMapping {
       throw TaskforceException.invalidArgument(
           field, "is required: send the etag of the version you read");
     }
-    String s = etag.trim();
-    if (s.startsWith("W/")) {
-      s = s.substring(2);
-    }
-    try {
-      return Long.parseLong(s.replace("\"", ""));
-    } catch (NumberFormatException e) {
-      return -1;
-    }
+    return Etags.version(etag);
   }
 
   /** A full date, or null when unset; an impossible one is a violation. */
