@@ -8,8 +8,6 @@ import org.taskforce.cases.domain.CaseTask;
 import org.taskforce.cases.domain.JointCase;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.notify.Notice;
-import org.taskforce.platform.notify.NoticeOutbox;
-import org.taskforce.platform.outbox.Outbox;
 
 /**
  * What case-service tells people through notification-service: invitations, participants joining
@@ -23,17 +21,19 @@ import org.taskforce.platform.outbox.Outbox;
  * ends the notice id ({@code ...#<change id>}), or the subject or task the notice is about.
  */
 public final class CaseNotices implements PreparedNotices {
-  private final NoticeOutbox notices;
-  private final Outbox outbox;
+  private final PendingNotices notices;
   private final Seams seams;
   private final CaseStore cases;
   private final TaskStore tasks;
   private final SubjectStore subjects;
 
   public CaseNotices(
-      Outbox outbox, Seams seams, CaseStore cases, TaskStore tasks, SubjectStore subjects) {
-    this.notices = new NoticeOutbox(outbox);
-    this.outbox = outbox;
+      PendingNotices notices,
+      Seams seams,
+      CaseStore cases,
+      TaskStore tasks,
+      SubjectStore subjects) {
+    this.notices = notices;
     this.seams = seams;
     this.cases = cases;
     this.tasks = tasks;
@@ -51,11 +51,11 @@ public final class CaseNotices implements PreparedNotices {
     try {
       written = write.getAsBoolean();
     } catch (TaskforceException refused) {
-      announced.forEach(n -> outbox.abandon(n.id()));
+      announced.forEach(n -> notices.abandon(n.id()));
       throw refused;
     }
     if (!written) {
-      announced.forEach(n -> outbox.abandon(n.id()));
+      announced.forEach(n -> notices.abandon(n.id()));
       return false;
     }
     seams.pass("change.written");

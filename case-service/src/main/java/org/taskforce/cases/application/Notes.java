@@ -53,7 +53,7 @@ public final class Notes {
           if (existing.isPresent()) {
             return existing.get();
           }
-          Note n = new Note(id, c.id(), text.strip(), corrects, Cases.stampOf(caller, clock));
+          Note n = new Note(id, c.id(), text.strip(), corrects, CaseRules.stampOf(caller, clock));
           if (!store.insertIfAbsent(n)) {
             return store.get(id).orElseThrow();
           }

@@ -99,13 +99,13 @@ public final class Subjects {
               draft.disclosure() == null || DISCLOSURES.contains(draft.disclosure()),
               "subject.disclosure_level",
               "must be OPEN, AGENCY_ONLY or RESTRICTED");
-          Cases.checkContact(v, "subject.point_of_contact", draft.contact());
+          CaseRules.checkContact(v, "subject.point_of_contact", draft.contact());
           v.throwIfAny();
           JointCase c =
               CaseView.load(cases, caller, caseId)
                   .require(CaseView.INVESTIGATING, CaseView.ACTORS)
                   .c();
-          Cases.requireNotClosed(c);
+          CaseRules.requireNotClosed(c);
           String id = Ids.of("s", requestId, caseId, caller.agencyId());
           var existing = store.get(id);
           if (existing.isPresent()) {
@@ -120,7 +120,7 @@ public final class Subjects {
                 finished.kind() + " subject added (retried); deconfliction " + finished.state());
             return finished;
           }
-          Stamp now = Cases.stampOf(caller, clock);
+          Stamp now = CaseRules.stampOf(caller, clock);
           Subject pending =
               new Subject(
                   id,
@@ -197,7 +197,7 @@ public final class Subjects {
         () -> {
           Violations v = new Violations();
           v.requireText("subject_id", subjectId);
-          Cases.checkText(v, "reason", reason);
+          CaseRules.checkText(v, "reason", reason);
           v.throwIfAny();
           CaseView view =
               CaseView.load(cases, caller, caseId).require(CaseView.INVESTIGATING, CaseView.ACTORS);
@@ -218,7 +218,10 @@ public final class Subjects {
           }
           Subject removed =
               registrations.withdraw(
-                  caller, s, Cases.stampOf(caller, clock), reason == null ? "" : reason.strip());
+                  caller,
+                  s,
+                  CaseRules.stampOf(caller, clock),
+                  reason == null ? "" : reason.strip());
           audit.success(
               caller,
               caseId,

@@ -64,14 +64,14 @@ public final class Tasks {
           v.throwIfAny();
           JointCase c =
               CaseView.load(cases, caller, caseId).require(CaseView.TASKING, CaseView.ACTORS).c();
-          Cases.requireNotClosed(c);
+          CaseRules.requireNotClosed(c);
           requireAssignee(c, f.assigneeAgencyId());
           String id = Ids.of("t", requestId, caseId, caller.agencyId());
           var existing = store.get(id);
           if (existing.isPresent()) {
             return existing.get();
           }
-          Stamp now = Cases.stampOf(caller, clock);
+          Stamp now = CaseRules.stampOf(caller, clock);
           CaseTask t =
               new CaseTask(
                   id,
@@ -155,7 +155,7 @@ public final class Tasks {
                   f.dueDate() != null ? f.dueDate() : t.dueDate(),
                   f.status() != null ? f.status() : t.status(),
                   t.created(),
-                  Cases.stampOf(caller, clock),
+                  CaseRules.stampOf(caller, clock),
                   t.version() + 1,
                   t.changes());
           boolean reassigned =

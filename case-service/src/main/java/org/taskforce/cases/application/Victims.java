@@ -119,7 +119,7 @@ public final class Victims {
     if (existing.isPresent()) {
       return existing.get();
     }
-    Stamp now = Cases.stampOf(caller, clock);
+    Stamp now = CaseRules.stampOf(caller, clock);
     Victim victim =
         new Victim(
             id,
@@ -185,7 +185,7 @@ public final class Victims {
                   f.servicesEngaged() != null ? clean(f.servicesEngaged()) : old.servicesEngaged(),
                   f.consentToShare() != null ? f.consentToShare() : old.consentToShare(),
                   old.created(),
-                  Cases.stampOf(caller, clock),
+                  CaseRules.stampOf(caller, clock),
                   old.version() + 1,
                   f.identification() != null ? f.identification() : old.identification(),
                   f.citizenship() != null ? f.citizenship() : old.citizenship(),

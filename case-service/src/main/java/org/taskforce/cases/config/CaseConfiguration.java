@@ -10,7 +10,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.grpc.client.GrpcChannelFactory;
 import org.taskforce.cases.adapter.deconfliction.GrpcTargetRegistry;
 import org.taskforce.cases.adapter.deconfliction.RegistrationRelay;
-import org.taskforce.cases.adapter.grpc.CaseGrpcService;
 import org.taskforce.cases.adapter.mongo.MongoCaseStore;
 import org.taskforce.cases.adapter.mongo.MongoNoteStore;
 import org.taskforce.cases.adapter.mongo.MongoSubjectStore;
@@ -18,11 +17,11 @@ import org.taskforce.cases.adapter.mongo.MongoTaskStore;
 import org.taskforce.cases.adapter.mongo.MongoVictimStore;
 import org.taskforce.cases.adapter.mongo.OutboxRegistrationQueue;
 import org.taskforce.cases.adapter.notification.CaseNoticeRelay;
+import org.taskforce.cases.adapter.notification.OutboxPendingNotices;
 import org.taskforce.cases.application.AgencyDirectory;
 import org.taskforce.cases.application.CaseAudit;
 import org.taskforce.cases.application.CaseNotices;
 import org.taskforce.cases.application.CaseSettings;
-import org.taskforce.cases.application.Cases;
 import org.taskforce.cases.application.Notes;
 import org.taskforce.cases.application.PersonKeys;
 import org.taskforce.cases.application.PreparedNotices;
@@ -111,7 +110,7 @@ public class CaseConfiguration {
       MongoCaseStore cases,
       MongoTaskStore tasks,
       MongoSubjectStore subjects) {
-    return new CaseNotices(outbox, seams, cases, tasks, subjects);
+    return new CaseNotices(new OutboxPendingNotices(outbox), seams, cases, tasks, subjects);
   }
 
   @Bean
@@ -164,17 +163,6 @@ public class CaseConfiguration {
   }
 
   @Bean
-  Cases cases(
-      MongoCaseStore store,
-      AgencyDirectory agencies,
-      CaseNotices notices,
-      CaseAudit audit,
-      CaseSettings settings,
-      Clock clock) {
-    return new Cases(store, agencies, notices, audit, settings, clock);
-  }
-
-  @Bean
   Subjects subjects(
       MongoCaseStore cases,
       MongoSubjectStore store,
@@ -215,18 +203,6 @@ public class CaseConfiguration {
   @Bean
   Timeline timeline(MongoCaseStore cases, AuditTrail trail, CaseAudit audit) {
     return new Timeline(cases, trail, audit);
-  }
-
-  @Bean
-  CaseGrpcService caseGrpcService(
-      Cases cases,
-      Subjects subjects,
-      Tasks tasks,
-      Notes notes,
-      Victims victims,
-      Timeline timeline,
-      SubjectConflicts subjectConflicts) {
-    return new CaseGrpcService(cases, subjects, tasks, notes, victims, timeline, subjectConflicts);
   }
 
   @Bean

@@ -6,6 +6,7 @@ import org.taskforce.notifications.application.port.WebhookStore;
 import org.taskforce.notifications.domain.Webhook;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.etag.Etags;
 import org.taskforce.platform.security.AgencyPrincipal;
 
 /**
@@ -35,11 +36,7 @@ public final class UpdateWebhookSubscription {
 
     /** The version an etag ({@code W/"3"} or {@code "3"}) names; -1 (never current) if none. */
     long version() {
-      try {
-        return Long.parseLong(etag.replace("W/", "").replace("\"", "").trim());
-      } catch (NumberFormatException e) {
-        return -1;
-      }
+      return Etags.version(etag);
     }
   }
 

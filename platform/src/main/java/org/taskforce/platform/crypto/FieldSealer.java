@@ -6,8 +6,10 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -15,18 +17,23 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Encrypts a field for storage with AES-256-GCM under a key that lives outside the database (a
  * fresh nonce each time; the record's id as associated data, so a sealed value copied onto another
- * record does not open). Stored form: {@code aes-gcm:v1:<base64 nonce + ciphertext>}.
+ * record does not open). Stored form: {@code aes-gcm:v1:<base64 nonce + ciphertext>}. Keys being
+ * rotated out are still used to open; {@link #needsResealing} finds what they sealed.
  */
 public final class FieldSealer {
-  static final String PREFIX = "aes-gcm:v1:";
+  public static final String PREFIX = "aes-gcm:v1:";
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
 
+  private final String property;
   private final SecretKeySpec key;
+  private final List<SecretKeySpec> previous;
   private final SecureRandom random = new SecureRandom();
 
-  private FieldSealer(byte[] key) {
+  private FieldSealer(String property, byte[] key, List<byte[]> previous) {
+    this.property = property;
     this.key = new SecretKeySpec(key, "AES");
+    this.previous = previous.stream().map(k -> new SecretKeySpec(k, "AES")).toList();
   }
 
   /**
@@ -36,6 +43,17 @@ public final class FieldSealer {
    * @param property the configuration property, for the error message
    */
   public static FieldSealer configured(String property, String base64Key, boolean embedded) {
+    return configured(property, base64Key, List.of(), embedded);
+  }
+
+  /**
+   * As {@link #configured(String, String, boolean)}, with {@code previousKeys}: keys being rotated
+   * out, still used to open (32 bytes, base64 each; blank ones are ignored).
+   */
+  public static FieldSealer configured(
+      String property, String base64Key, List<String> previousKeys, boolean embedded) {
+    List<byte[]> previous =
+        previousKeys.stream().filter(k -> !k.isBlank()).map(k -> decodeKey(property, k)).toList();
     if (base64Key == null || base64Key.isBlank()) {
       if (!embedded) {
         throw new IllegalStateException(
@@ -43,8 +61,13 @@ public final class FieldSealer {
                 + " is not set: it encrypts sealed data in the database. Set it to 32 random bytes"
                 + " in base64 (`openssl rand -base64 32`) from a secret store.");
       }
-      return new FieldSealer(sha256("taskforce embedded development database only: " + property));
+      return new FieldSealer(
+          property, sha256("taskforce embedded development database only: " + property), previous);
     }
+    return new FieldSealer(property, decodeKey(property, base64Key), previous);
+  }
+
+  private static byte[] decodeKey(String property, String base64Key) {
     byte[] key;
     try {
       key = Base64.getDecoder().decode(base64Key.trim());
@@ -55,7 +78,7 @@ public final class FieldSealer {
       throw new IllegalStateException(
           property + " must be 32 bytes (base64 of 32 random bytes), got " + key.length);
     }
-    return new FieldSealer(key);
+    return key;
   }
 
   public String seal(String recordId, String plaintext) {
@@ -75,26 +98,50 @@ public final class FieldSealer {
     }
   }
 
-  /** The plaintext; fails when the key is not the one it was sealed with or the value changed. */
+  /** The plaintext; fails when no key opens it (another key sealed it, or the value changed). */
   public String open(String recordId, String stored) {
     if (stored == null || !stored.startsWith(PREFIX)) {
       throw new IllegalStateException("record " + recordId + " holds no sealed value");
     }
     byte[] all = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+    List<SecretKeySpec> keys = new ArrayList<>();
+    keys.add(key);
+    keys.addAll(previous);
+    for (SecretKeySpec candidate : keys) {
+      String plaintext = open(candidate, recordId, all);
+      if (plaintext != null) {
+        return plaintext;
+      }
+    }
+    throw new IllegalStateException(
+        "the sealed value of record "
+            + recordId
+            + " cannot be opened: "
+            + property
+            + " (or a previous key) is not the key it was stored with, or the stored value was"
+            + " altered");
+  }
+
+  /** Whether a stored value is not sealed, or sealed with a previous key: seal it again. */
+  public boolean needsResealing(String recordId, String stored) {
+    return stored != null
+        && (!stored.startsWith(PREFIX)
+            || open(key, recordId, Base64.getDecoder().decode(stored.substring(PREFIX.length())))
+                == null);
+  }
+
+  /** The plaintext, or null when this key did not seal it (or the value was altered). */
+  private static String open(SecretKeySpec key, String recordId, byte[] all) {
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(
-          Cipher.DECRYPT_MODE,
-          key,
-          new GCMParameterSpec(TAG_BITS, Arrays.copyOfRange(all, 0, NONCE_BYTES)));
+      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
       cipher.updateAAD(recordId.getBytes(StandardCharsets.UTF_8));
       return new String(
-          cipher.doFinal(Arrays.copyOfRange(all, NONCE_BYTES, all.length)), StandardCharsets.UTF_8);
+          cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
+    } catch (AEADBadTagException e) {
+      return null;
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(
-          "the sealed value of record "
-              + recordId
-              + " cannot be opened: the key is not the one it was sealed with, or it was altered");
+      throw new IllegalStateException("AES-GCM is not available", e);
     }
   }
 

@@ -1,9 +1,6 @@
 package org.taskforce.cases.adapter.grpc;
 
-import com.google.protobuf.FieldMask;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Timestamp;
-import com.google.protobuf.util.JsonFormat;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,33 +8,26 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.taskforce.api.cases.v1.Case;
-import org.taskforce.api.cases.v1.CaseEvent;
-import org.taskforce.api.cases.v1.Note;
 import org.taskforce.api.cases.v1.Participant;
-import org.taskforce.api.cases.v1.Subject;
-import org.taskforce.api.cases.v1.Task;
-import org.taskforce.api.cases.v1.Victim;
 import org.taskforce.api.common.v1.ActorStamp;
 import org.taskforce.api.common.v1.AgencyRef;
 import org.taskforce.api.common.v1.AgencyType;
-import org.taskforce.api.common.v1.DisclosureLevel;
 import org.taskforce.api.common.v1.PointOfContact;
-import org.taskforce.api.common.v1.Selector;
-import org.taskforce.cases.application.Timeline;
 import org.taskforce.cases.domain.CaseStatus;
-import org.taskforce.cases.domain.CaseTask;
 import org.taskforce.cases.domain.CaseType;
 import org.taskforce.cases.domain.Contact;
 import org.taskforce.cases.domain.JointCase;
 import org.taskforce.cases.domain.ParticipantRole;
 import org.taskforce.cases.domain.Stamp;
-import org.taskforce.cases.domain.SubjectKind;
-import org.taskforce.cases.domain.TaskStatus;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
-import org.taskforce.platform.grpc.ProtoEnums;
+import org.taskforce.platform.etag.Etags;
 
-/** Between the cases.v1 contract and case-service's domain. */
+/**
+ * Between the cases.v1 contract and case-service's domain: cases and their participants, and the
+ * pieces every resource shares (stamps, contacts, dates, etags). Each other resource has its own
+ * mapping beside this one.
+ */
 final class CaseMapping {
   private CaseMapping() {}
 
@@ -92,137 +82,6 @@ final class CaseMapping {
     return b.build();
   }
 
-  static Subject toProto(org.taskforce.cases.domain.Subject s) {
-    Subject.Builder b =
-        Subject.newBuilder()
-            .setSubjectId(s.id())
-            .setCaseId(s.caseId())
-            .setKind(org.taskforce.api.cases.v1.SubjectKind.valueOf("SUBJECT_KIND_" + s.kind()))
-            .setDisplayName(s.displayName())
-            .setAddedByAgencyId(s.addedByAgency())
-            .setDeconflictionState(
-                org.taskforce.api.cases.v1.DeconflictionState.valueOf(
-                    "DECONFLICTION_STATE_" + s.state()))
-            .setTargetRegistrationId(s.registrationId())
-            .setDisclosureLevel(DisclosureLevel.valueOf("DISCLOSURE_LEVEL_" + s.disclosure()))
-            .setCreated(stamp(s.created()))
-            .setPointOfContact(contact(s.contact()))
-            .setDeconflictionDetail(s.stateDetail())
-            .setRemovalReason(s.removalReason());
-    if (s.removed() != null) {
-      b.setRemoved(stamp(s.removed()));
-    }
-    if (s.registrationExpires() != null) {
-      b.setRegistrationExpireTime(timestamp(s.registrationExpires()));
-    }
-    for (String json : s.selectors()) {
-      Selector.Builder selector = Selector.newBuilder();
-      try {
-        JsonFormat.parser().merge(json, selector);
-      } catch (InvalidProtocolBufferException e) {
-        throw new IllegalStateException("stored selector is not a Selector", e);
-      }
-      b.addSelectors(selector);
-    }
-    return b.build();
-  }
-
-  static Task toProto(CaseTask t) {
-    Task.Builder b =
-        Task.newBuilder()
-            .setTaskId(t.id())
-            .setCaseId(t.caseId())
-            .setTitle(t.title())
-            .setDescription(t.description())
-            .setAssigneeAgencyId(t.assigneeAgencyId())
-            .setAssigneeSubject(t.assigneeSubject())
-            .setStatus(org.taskforce.api.cases.v1.TaskStatus.valueOf("TASK_STATUS_" + t.status()))
-            .setCreated(stamp(t.created()))
-            .setUpdated(stamp(t.updated()))
-            .setEtag(etag(t.version()));
-    if (t.dueDate() != null) {
-      b.setDueDate(date(t.dueDate()));
-    }
-    return b.build();
-  }
-
-  static Note toProto(org.taskforce.cases.domain.Note n) {
-    return Note.newBuilder()
-        .setNoteId(n.id())
-        .setCaseId(n.caseId())
-        .setText(n.text())
-        .setCorrectsNoteId(n.correctsNoteId())
-        .setCreated(stamp(n.created()))
-        .build();
-  }
-
-  static Victim toProto(org.taskforce.cases.domain.Victim v) {
-    Victim.Builder b =
-        Victim.newBuilder()
-            .setVictimId(v.id())
-            .setCaseId(v.caseId())
-            .setDisplayName(v.displayName())
-            .setPreferredLanguage(v.preferredLanguage())
-            .setMinor(v.minor())
-            .addAllServicesEngaged(v.servicesEngaged())
-            .setConsentToShare(v.consentToShare())
-            .setCreated(stamp(v.created()))
-            .setUpdated(stamp(v.updated()))
-            .setEtag(etag(v.version()))
-            .setIdentification(
-                org.taskforce.api.cases.v1.VictimIdentification.valueOf(
-                    "VICTIM_IDENTIFICATION_" + v.identification().name()))
-            .setCitizenship(
-                v.citizenship() == org.taskforce.cases.domain.Citizenship.UNKNOWN
-                    ? org.taskforce.api.cases.v1.Citizenship.CITIZENSHIP_UNSPECIFIED
-                    : org.taskforce.api.cases.v1.Citizenship.valueOf(
-                        "CITIZENSHIP_" + v.citizenship().name()));
-    if (v.dateOfBirth() != null) {
-      b.setDateOfBirth(date(v.dateOfBirth()));
-    }
-    return b.build();
-  }
-
-  /** Unset: potential (left as it is in an update that does not name it). */
-  static org.taskforce.cases.domain.VictimIdentification identification(
-      org.taskforce.api.cases.v1.VictimIdentification value, Violations v) {
-    var known = ProtoEnums.optional(value, "victim.identification", v);
-    return known == null
-        ? org.taskforce.cases.domain.VictimIdentification.POTENTIAL
-        : org.taskforce.cases.domain.VictimIdentification.valueOf(
-            known.name().substring("VICTIM_IDENTIFICATION_".length()));
-  }
-
-  /** Unset: not known. */
-  static org.taskforce.cases.domain.Citizenship citizenship(
-      org.taskforce.api.cases.v1.Citizenship value, Violations v) {
-    var known = ProtoEnums.optional(value, "victim.citizenship", v);
-    return known == null
-        ? org.taskforce.cases.domain.Citizenship.UNKNOWN
-        : org.taskforce.cases.domain.Citizenship.valueOf(
-            known.name().substring("CITIZENSHIP_".length()));
-  }
-
-  static CaseEvent toProto(Timeline.Event e) {
-    var entry = e.entry();
-    return CaseEvent.newBuilder()
-        .setEventId(entry.id())
-        .setAction(entry.action())
-        .setResource(e.target())
-        .setOutcome(entry.outcome().name())
-        .setPurpose(entry.purpose())
-        .setActor(
-            ActorStamp.newBuilder()
-                .setSubject(entry.actorSubject())
-                .setDisplayName(entry.actorName())
-                .setAgencyId(entry.agencyId())
-                .setTime(timestamp(entry.time())))
-        .setSummary(e.summary())
-        .setReason(e.reason())
-        .setTime(timestamp(entry.time()))
-        .build();
-  }
-
   static ActorStamp stamp(Stamp s) {
     return ActorStamp.newBuilder()
         .setSubject(s.subject())
@@ -254,7 +113,7 @@ final class CaseMapping {
   }
 
   static String etag(long version) {
-    return "\"" + version + "\"";
+    return Etags.of(version);
   }
 
   // ---- in
@@ -265,15 +124,7 @@ final class CaseMapping {
       throw TaskforceException.invalidArgument(
           field, "is required: send the etag of the version you read");
     }
-    String s = etag.trim();
-    if (s.startsWith("W/")) {
-      s = s.substring(2);
-    }
-    try {
-      return Long.parseLong(s.replace("\"", ""));
-    } catch (NumberFormatException e) {
-      return -1;
-    }
+    return Etags.version(etag);
   }
 
   /** A full date, or null when unset; an impossible one is a violation. */
@@ -330,83 +181,6 @@ final class CaseMapping {
       case PARTICIPANT_ROLE_VICTIM_SERVICES -> ParticipantRole.VICTIM_SERVICES;
       case PARTICIPANT_ROLE_UNSPECIFIED, UNRECOGNIZED -> null;
     };
-  }
-
-  static SubjectKind kind(org.taskforce.api.cases.v1.SubjectKind k) {
-    return switch (k) {
-      case SUBJECT_KIND_PERSON -> SubjectKind.PERSON;
-      case SUBJECT_KIND_PHONE -> SubjectKind.PHONE;
-      case SUBJECT_KIND_VEHICLE -> SubjectKind.VEHICLE;
-      case SUBJECT_KIND_ADDRESS -> SubjectKind.ADDRESS;
-      case SUBJECT_KIND_ONLINE_ACCOUNT -> SubjectKind.ONLINE_ACCOUNT;
-      case SUBJECT_KIND_BUSINESS -> SubjectKind.BUSINESS;
-      case SUBJECT_KIND_UNSPECIFIED, UNRECOGNIZED -> null;
-    };
-  }
-
-  static String disclosure(DisclosureLevel d) {
-    return switch (d) {
-      case DISCLOSURE_LEVEL_OPEN -> "OPEN";
-      case DISCLOSURE_LEVEL_AGENCY_ONLY -> "AGENCY_ONLY";
-      case DISCLOSURE_LEVEL_RESTRICTED -> "RESTRICTED";
-      case DISCLOSURE_LEVEL_UNSPECIFIED -> null;
-      case UNRECOGNIZED -> "UNRECOGNIZED";
-    };
-  }
-
-  static TaskStatus taskStatus(
-      Violations v, String field, org.taskforce.api.cases.v1.TaskStatus s) {
-    return switch (s) {
-      case TASK_STATUS_OPEN -> TaskStatus.OPEN;
-      case TASK_STATUS_IN_PROGRESS -> TaskStatus.IN_PROGRESS;
-      case TASK_STATUS_DONE -> TaskStatus.DONE;
-      case TASK_STATUS_CANCELLED -> TaskStatus.CANCELLED;
-      case TASK_STATUS_UNSPECIFIED, UNRECOGNIZED -> {
-        v.add(field, "must be OPEN, IN_PROGRESS, DONE or CANCELLED");
-        yield null;
-      }
-    };
-  }
-
-  /** Each selector as JSON; null for one naming no kind (the use case reports it). */
-  static List<String> selectors(List<Selector> selectors) {
-    return selectors.stream()
-        .map(s -> {
-          if (s.getKindCase() == Selector.KindCase.KIND_NOT_SET) {
-            return null;
-          }
-          try {
-            return JsonFormat.printer().omittingInsignificantWhitespace().print(s);
-          } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException(e);
-          }
-        })
-        .toList();
-  }
-
-  /** The paths of an update mask, each of which must be one of {@code allowed}. */
-  static Set<String> mask(Violations v, FieldMask mask, Set<String> allowed) {
-    if (mask.getPathsCount() == 0) {
-      v.add("update_mask", "name the fields to change, e.g. " + allowed.iterator().next());
-    }
-    if (mask.getPathsCount() > allowed.size()) {
-      v.add(
-          "update_mask",
-          "names "
-              + mask.getPathsCount()
-              + " paths; at most the "
-              + allowed.size()
-              + " changeable ones: "
-              + allowed);
-      return Set.of();
-    }
-    for (String path : mask.getPathsList()) {
-      if (!allowed.contains(path)) {
-        String shown = path.length() > 64 ? path.substring(0, 64) + "…" : path;
-        v.add("update_mask", "'" + shown + "' cannot be changed; changeable: " + allowed);
-      }
-    }
-    return Set.copyOf(mask.getPathsList());
   }
 
   static <E extends Enum<E>, P> Set<E> enums(

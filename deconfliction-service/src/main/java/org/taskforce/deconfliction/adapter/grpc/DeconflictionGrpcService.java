@@ -1,7 +1,8 @@
 package org.taskforce.deconfliction.adapter.grpc;
 
+import static org.taskforce.platform.grpc.UnaryCalls.answer;
+
 import io.grpc.stub.StreamObserver;
-import java.util.function.Supplier;
 import org.taskforce.api.deconfliction.v1.*;
 import org.taskforce.deconfliction.application.Checks;
 import org.taskforce.deconfliction.application.ConflictWorkflow;
@@ -34,12 +35,6 @@ public final class DeconflictionGrpcService
     this.checks = new CheckRpcs(checks);
     this.conflicts = new ConflictRpcs(workflow, policy);
     this.reviews = new ReviewRpcs(workflow, policy);
-  }
-
-  static <T> void answer(StreamObserver<T> observer, Supplier<T> call) {
-    T response = call.get();
-    observer.onNext(response);
-    observer.onCompleted();
   }
 
   @Override

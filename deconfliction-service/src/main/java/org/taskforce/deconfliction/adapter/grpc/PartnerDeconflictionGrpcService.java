@@ -5,6 +5,7 @@ import org.taskforce.api.deconfliction.v1.PartnerCheckRequest;
 import org.taskforce.api.deconfliction.v1.PartnerCheckResponse;
 import org.taskforce.api.deconfliction.v1.PartnerDeconflictionServiceGrpc;
 import org.taskforce.deconfliction.application.Checks;
+import org.taskforce.platform.grpc.UnaryCalls;
 
 /** The federation surface: partner systems check against us and get pointer answers only. */
 public final class PartnerDeconflictionGrpcService
@@ -18,7 +19,7 @@ public final class PartnerDeconflictionGrpcService
   @Override
   public void partnerCheck(
       PartnerCheckRequest request, StreamObserver<PartnerCheckResponse> observer) {
-    DeconflictionGrpcService.answer(
+    UnaryCalls.answer(
         observer,
         () -> {
           Checks.Answer a =

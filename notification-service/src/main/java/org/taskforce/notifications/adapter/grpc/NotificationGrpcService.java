@@ -1,7 +1,8 @@
 package org.taskforce.notifications.adapter.grpc;
 
+import static org.taskforce.platform.grpc.UnaryCalls.answer;
+
 import io.grpc.stub.StreamObserver;
-import java.util.function.Supplier;
 import org.taskforce.api.notifications.v1.AcknowledgeNotificationRequest;
 import org.taskforce.api.notifications.v1.AcknowledgeNotificationResponse;
 import org.taskforce.api.notifications.v1.BatchPublishNotificationsRequest;
@@ -144,11 +145,5 @@ public final class NotificationGrpcService
       SubscribeNotificationsRequest request,
       StreamObserver<SubscribeNotificationsResponse> observer) {
     streams.subscribe(request, observer);
-  }
-
-  /** A unary call's one answer; an exception goes to the service's exception handler. */
-  private static <T> void answer(StreamObserver<T> observer, Supplier<T> call) {
-    observer.onNext(call.get());
-    observer.onCompleted();
   }
 }

@@ -11,6 +11,7 @@ import org.taskforce.notifications.application.port.EndpointGuard;
 import org.taskforce.notifications.application.port.WebhookStore;
 import org.taskforce.notifications.domain.Delivery;
 import org.taskforce.notifications.domain.Webhook;
+import org.taskforce.platform.etag.Etags;
 
 /**
  * Subscriptions and deliveries as the contract shows them: a subscription with its health (from its
@@ -34,7 +35,7 @@ public final class WebhookMapping {
             .setEnabled(webhook.enabled())
             .setHealth(health(webhook))
             .setDeadLetterCount(store.deadLetterCount(webhook.id()))
-            .setEtag("W/\"" + webhook.version() + "\"");
+            .setEtag(Etags.of(webhook.version()));
     webhook.kinds().stream()
         .sorted()
         .forEach(kind -> proto.addKinds(NotificationKind.valueOf("NOTIFICATION_KIND_" + kind)));

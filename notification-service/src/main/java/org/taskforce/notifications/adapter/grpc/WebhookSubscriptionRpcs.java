@@ -24,6 +24,7 @@ import org.taskforce.notifications.application.port.WebhookStore;
 import org.taskforce.notifications.domain.Webhook;
 import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.grpc.CallerContext;
+import org.taskforce.platform.grpc.UpdateMask;
 import org.taskforce.platform.paging.Page;
 import org.taskforce.platform.paging.PageQuery;
 import org.taskforce.platform.paging.PageTokens;

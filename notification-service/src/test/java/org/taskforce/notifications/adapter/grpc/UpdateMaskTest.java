@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.taskforce.notifications.application.Bounds;
 import org.taskforce.platform.error.FieldViolation;
 import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.grpc.UpdateMask;
 
 class UpdateMaskTest {
   static final List<String> UPDATABLE = List.of("url", "secret");

@@ -1,8 +1,9 @@
 package org.taskforce.deconfliction.reporting.adapter.grpc;
 
+import static org.taskforce.platform.grpc.UnaryCalls.answer;
+
 import io.grpc.stub.StreamObserver;
 import java.time.ZoneId;
-import java.util.function.Supplier;
 import org.taskforce.api.reporting.v1.DeconflictionReportingServiceGrpc;
 import org.taskforce.api.reporting.v1.ExportDeconflictionReportRequest;
 import org.taskforce.api.reporting.v1.ExportDeconflictionReportResponse;
@@ -26,11 +27,6 @@ public final class DeconflictionReportingGrpcService
   public DeconflictionReportingGrpcService(DeconflictionReports reports, ZoneId zone) {
     this.reports = reports;
     this.zone = zone;
-  }
-
-  private static <T> void answer(StreamObserver<T> observer, Supplier<T> call) {
-    observer.onNext(call.get());
-    observer.onCompleted();
   }
 
   @Override

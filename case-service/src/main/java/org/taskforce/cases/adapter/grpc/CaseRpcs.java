@@ -1,0 +1,189 @@
+package org.taskforce.cases.adapter.grpc;
+
+import static org.taskforce.cases.adapter.grpc.RequestFields.caller;
+import static org.taskforce.cases.adapter.grpc.RequestFields.checkFilter;
+import static org.taskforce.cases.adapter.grpc.RequestFields.id;
+import static org.taskforce.cases.adapter.grpc.RequestFields.pageToken;
+import static org.taskforce.cases.adapter.grpc.RequestFields.requestId;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.taskforce.api.cases.v1.Case;
+import org.taskforce.api.cases.v1.CaseStatus;
+import org.taskforce.api.cases.v1.ChangeCaseStatusRequest;
+import org.taskforce.api.cases.v1.ChangeCaseStatusResponse;
+import org.taskforce.api.cases.v1.CreateCaseRequest;
+import org.taskforce.api.cases.v1.CreateCaseResponse;
+import org.taskforce.api.cases.v1.GetCaseRequest;
+import org.taskforce.api.cases.v1.GetCaseResponse;
+import org.taskforce.api.cases.v1.ListCasesRequest;
+import org.taskforce.api.cases.v1.ListCasesResponse;
+import org.taskforce.api.cases.v1.ReviewCaseRequest;
+import org.taskforce.api.cases.v1.ReviewCaseResponse;
+import org.taskforce.api.cases.v1.UpdateCaseRequest;
+import org.taskforce.api.cases.v1.UpdateCaseResponse;
+import org.taskforce.cases.application.CaseDetails;
+import org.taskforce.cases.application.CaseRules;
+import org.taskforce.cases.application.ChangeCaseStatus;
+import org.taskforce.cases.application.EditCase;
+import org.taskforce.cases.application.Ids;
+import org.taskforce.cases.application.OpenCase;
+import org.taskforce.cases.application.Page;
+import org.taskforce.cases.application.ReadCases;
+import org.taskforce.cases.domain.JointCase;
+import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.grpc.UpdateMask;
+
+/** Cases themselves: GetCase, ListCases, CreateCase, UpdateCase, ChangeCaseStatus, ReviewCase. */
+public final class CaseRpcs {
+  static final List<String> CASE_FIELDS =
+      List.of("title", "case_type", "jurisdictions", "summary", "review_date");
+
+  private final OpenCase openCase;
+  private final ReadCases readCases;
+  private final EditCase editCase;
+  private final ChangeCaseStatus changeCaseStatus;
+
+  public CaseRpcs(
+      OpenCase openCase,
+      ReadCases readCases,
+      EditCase editCase,
+      ChangeCaseStatus changeCaseStatus) {
+    this.openCase = openCase;
+    this.readCases = readCases;
+    this.editCase = editCase;
+    this.changeCaseStatus = changeCaseStatus;
+  }
+
+  GetCaseResponse get(GetCaseRequest request) {
+    return GetCaseResponse.newBuilder()
+        .setCase(CaseMapping.toProto(readCases.get(caller(), id("case_id", request.getCaseId()))))
+        .build();
+  }
+
+  ListCasesResponse list(ListCasesRequest request) {
+    Violations v = new Violations();
+    v.check(
+        !request.getStatusesList().contains(CaseStatus.UNRECOGNIZED),
+        "statuses",
+        "names a status this service does not know");
+    checkFilter(v, "statuses", request.getStatusesCount());
+    checkFilter(v, "case_types", request.getCaseTypesCount());
+    Ids.checkLength(v, "agency_id", request.getAgencyId());
+    var types =
+        CaseMapping.enums(
+            request.getCaseTypesList(),
+            t -> CaseMapping.type(v, "case_types", t),
+            org.taskforce.cases.domain.CaseType.class);
+    v.throwIfAny();
+    Page<JointCase> page =
+        readCases.list(
+            caller(),
+            new ReadCases.ListQuery(
+                CaseMapping.enums(
+                    request.getStatusesList(),
+                    CaseMapping::status,
+                    org.taskforce.cases.domain.CaseStatus.class),
+                types,
+                request.getAgencyId(),
+                request.getTitleContains(),
+                request.getPageSize(),
+                pageToken(request.getPageToken())));
+    ListCasesResponse.Builder b =
+        ListCasesResponse.newBuilder().setNextPageToken(page.nextPageToken());
+    page.items().forEach(c -> b.addCases(CaseMapping.toProto(c)));
+    return b.build();
+  }
+
+  CreateCaseResponse create(CreateCaseRequest request) {
+    if (!request.hasCase()) {
+      throw TaskforceException.invalidArgument("case", "is required");
+    }
+    Case c = request.getCase();
+    Violations v = new Violations();
+    CaseDetails d =
+        new CaseDetails(
+            c.getTitle(),
+            CaseMapping.type(v, "case.case_type", c.getCaseType()),
+            c.getJurisdictionsList(),
+            c.getSummary(),
+            CaseMapping.date(v, "case.review_date", c.hasReviewDate(), c.getReviewDate()));
+    v.throwIfAny();
+    return CreateCaseResponse.newBuilder()
+        .setCase(
+            CaseMapping.toProto(
+                openCase.open(
+                    caller(), new OpenCase.Command(d, requestId(request.getRequestId())))))
+        .build();
+  }
+
+  UpdateCaseResponse update(UpdateCaseRequest request) {
+    if (!request.hasCase()) {
+      throw TaskforceException.invalidArgument("case", "is required");
+    }
+    Case c = request.getCase();
+    String caseId = id("case.case_id", c.getCaseId());
+    Violations v = new Violations();
+    Set<String> paths = UpdateMask.required(request.getUpdateMask(), CASE_FIELDS, v);
+    LocalDate review =
+        paths.contains("review_date")
+            ? CaseMapping.date(v, "case.review_date", c.hasReviewDate(), c.getReviewDate())
+            : null;
+    if (paths.contains("review_date") && review == null && v.isEmpty()) {
+      v.add("case.review_date", "is required when named in update_mask");
+    }
+    org.taskforce.cases.domain.CaseType type =
+        paths.contains("case_type") ? CaseMapping.type(v, "case.case_type", c.getCaseType()) : null;
+    if (paths.contains("case_type") && type == null && v.isEmpty()) {
+      v.add("case.case_type", "is required when named in update_mask");
+    }
+    long version = CaseMapping.version("case.etag", c.getEtag());
+    v.throwIfAny();
+    CaseDetails changes =
+        new CaseDetails(
+            paths.contains("title") ? c.getTitle() : null,
+            type,
+            paths.contains("jurisdictions") ? c.getJurisdictionsList() : null,
+            paths.contains("summary") ? c.getSummary() : null,
+            review);
+    return UpdateCaseResponse.newBuilder()
+        .setCase(
+            CaseMapping.toProto(
+                editCase.update(caller(), new EditCase.UpdateCommand(caseId, version, changes))))
+        .build();
+  }
+
+  ChangeCaseStatusResponse changeStatus(ChangeCaseStatusRequest request) {
+    String caseId = id("case_id", request.getCaseId());
+    long version = CaseMapping.version("etag", request.getEtag());
+    JointCase c =
+        changeCaseStatus.change(
+            caller(),
+            new ChangeCaseStatus.Command(
+                caseId, CaseMapping.status(request.getStatus()), request.getReason(), version));
+    return ChangeCaseStatusResponse.newBuilder().setCase(CaseMapping.toProto(c)).build();
+  }
+
+  ReviewCaseResponse review(ReviewCaseRequest request) {
+    String caseId = id("case_id", request.getCaseId());
+    Violations v = new Violations();
+    LocalDate next =
+        CaseMapping.date(
+            v, "next_review_date", request.hasNextReviewDate(), request.getNextReviewDate());
+    v.check(
+        request.getNote().length() <= CaseRules.MAX_REASON_LENGTH,
+        "note",
+        "at most " + CaseRules.MAX_REASON_LENGTH + " characters");
+    long version = CaseMapping.version("etag", request.getEtag());
+    v.throwIfAny();
+    return ReviewCaseResponse.newBuilder()
+        .setCase(
+            CaseMapping.toProto(
+                editCase.review(
+                    caller(),
+                    new EditCase.ReviewCommand(caseId, next, request.getNote(), version))))
+        .build();
+  }
+}

@@ -1,0 +1,52 @@
+package org.taskforce.cases.adapter.grpc;
+
+import static org.taskforce.cases.adapter.grpc.RequestFields.caller;
+import static org.taskforce.cases.adapter.grpc.RequestFields.id;
+import static org.taskforce.cases.adapter.grpc.RequestFields.pageToken;
+import static org.taskforce.cases.adapter.grpc.RequestFields.requestId;
+
+import org.taskforce.api.cases.v1.AddNoteRequest;
+import org.taskforce.api.cases.v1.AddNoteResponse;
+import org.taskforce.api.cases.v1.ListNotesRequest;
+import org.taskforce.api.cases.v1.ListNotesResponse;
+import org.taskforce.cases.application.Notes;
+import org.taskforce.platform.error.TaskforceException;
+
+/** A case's notes: ListNotes, AddNote. */
+public final class NoteRpcs {
+  private final Notes notes;
+
+  public NoteRpcs(Notes notes) {
+    this.notes = notes;
+  }
+
+  ListNotesResponse list(ListNotesRequest request) {
+    var page =
+        notes.list(
+            caller(),
+            id("case_id", request.getCaseId()),
+            request.getPageSize(),
+            pageToken(request.getPageToken()));
+    ListNotesResponse.Builder b =
+        ListNotesResponse.newBuilder().setNextPageToken(page.nextPageToken());
+    page.items().forEach(n -> b.addNotes(NoteMapping.toProto(n)));
+    return b.build();
+  }
+
+  AddNoteResponse add(AddNoteRequest request) {
+    String caseId = id("case_id", request.getCaseId());
+    if (!request.hasNote()) {
+      throw TaskforceException.invalidArgument("note", "is required");
+    }
+    return AddNoteResponse.newBuilder()
+        .setNote(
+            NoteMapping.toProto(
+                notes.add(
+                    caller(),
+                    caseId,
+                    request.getNote().getText(),
+                    request.getNote().getCorrectsNoteId(),
+                    requestId(request.getRequestId()))))
+        .build();
+  }
+}

@@ -1,0 +1,100 @@
+package org.taskforce.cases.adapter.grpc;
+
+import static org.taskforce.cases.adapter.grpc.RequestFields.caller;
+import static org.taskforce.cases.adapter.grpc.RequestFields.id;
+import static org.taskforce.cases.adapter.grpc.RequestFields.pageToken;
+import static org.taskforce.cases.adapter.grpc.RequestFields.requestId;
+
+import org.taskforce.api.cases.v1.AddSubjectRequest;
+import org.taskforce.api.cases.v1.AddSubjectResponse;
+import org.taskforce.api.cases.v1.ListSubjectsRequest;
+import org.taskforce.api.cases.v1.ListSubjectsResponse;
+import org.taskforce.api.cases.v1.RecordSubjectDeconflictionRequest;
+import org.taskforce.api.cases.v1.RecordSubjectDeconflictionResponse;
+import org.taskforce.api.cases.v1.RemoveSubjectRequest;
+import org.taskforce.api.cases.v1.RemoveSubjectResponse;
+import org.taskforce.api.cases.v1.Subject;
+import org.taskforce.cases.application.SubjectConflicts;
+import org.taskforce.cases.application.Subjects;
+import org.taskforce.cases.domain.DeconflictionState;
+import org.taskforce.platform.error.TaskforceException;
+
+/**
+ * A case's subjects: ListSubjects, AddSubject, RemoveSubject, and deconfliction-service's
+ * RecordSubjectDeconfliction (its announcement of a subject registration's state).
+ */
+public final class SubjectRpcs {
+  private final Subjects subjects;
+  private final SubjectConflicts subjectConflicts;
+
+  public SubjectRpcs(Subjects subjects, SubjectConflicts subjectConflicts) {
+    this.subjects = subjects;
+    this.subjectConflicts = subjectConflicts;
+  }
+
+  ListSubjectsResponse list(ListSubjectsRequest request) {
+    var page =
+        subjects.list(
+            caller(),
+            id("case_id", request.getCaseId()),
+            request.getPageSize(),
+            pageToken(request.getPageToken()));
+    ListSubjectsResponse.Builder b =
+        ListSubjectsResponse.newBuilder().setNextPageToken(page.nextPageToken());
+    page.items().forEach(s -> b.addSubjects(SubjectMapping.toProto(s)));
+    return b.build();
+  }
+
+  AddSubjectResponse add(AddSubjectRequest request) {
+    String caseId = id("case_id", request.getCaseId());
+    if (!request.hasSubject()) {
+      throw TaskforceException.invalidArgument("subject", "is required");
+    }
+    Subject s = request.getSubject();
+    Subjects.Draft draft =
+        new Subjects.Draft(
+            SubjectMapping.kind(s.getKind()),
+            s.getDisplayName(),
+            SubjectMapping.selectors(s.getSelectorsList()),
+            SubjectMapping.disclosure(s.getDisclosureLevel()),
+            s.hasPointOfContact() ? CaseMapping.contact(s.getPointOfContact()) : null);
+    return AddSubjectResponse.newBuilder()
+        .setSubject(
+            SubjectMapping.toProto(
+                subjects.add(caller(), caseId, draft, requestId(request.getRequestId()))))
+        .build();
+  }
+
+  RemoveSubjectResponse remove(RemoveSubjectRequest request) {
+    return RemoveSubjectResponse.newBuilder()
+        .setSubject(
+            SubjectMapping.toProto(
+                subjects.remove(
+                    caller(),
+                    id("case_id", request.getCaseId()),
+                    id("subject_id", request.getSubjectId()),
+                    request.getReason())))
+        .build();
+  }
+
+  RecordSubjectDeconflictionResponse recordDeconfliction(
+      RecordSubjectDeconflictionRequest request) {
+    String name = request.getDeconflictionState().name();
+    DeconflictionState state = null;
+    if (name.startsWith("DECONFLICTION_STATE_")
+        && !name.equals("DECONFLICTION_STATE_UNSPECIFIED")) {
+      state = DeconflictionState.valueOf(name.substring("DECONFLICTION_STATE_".length()));
+    }
+    boolean applied =
+        subjectConflicts.record(
+            caller(),
+            new SubjectConflicts.Announcement(
+                request.getRegistrationId(),
+                request.getAgencyId(),
+                request.getRequestId(),
+                state,
+                request.getStateVersion(),
+                request.getSummary()));
+    return RecordSubjectDeconflictionResponse.newBuilder().setApplied(applied).build();
+  }
+}

@@ -1,0 +1,31 @@
+package org.taskforce.cases.adapter.grpc;
+
+import static org.taskforce.cases.adapter.grpc.RequestFields.caller;
+import static org.taskforce.cases.adapter.grpc.RequestFields.id;
+import static org.taskforce.cases.adapter.grpc.RequestFields.pageToken;
+
+import org.taskforce.api.cases.v1.ListCaseEventsRequest;
+import org.taskforce.api.cases.v1.ListCaseEventsResponse;
+import org.taskforce.cases.application.Timeline;
+
+/** A case's timeline: ListCaseEvents. */
+public final class TimelineRpcs {
+  private final Timeline timeline;
+
+  public TimelineRpcs(Timeline timeline) {
+    this.timeline = timeline;
+  }
+
+  ListCaseEventsResponse list(ListCaseEventsRequest request) {
+    var page =
+        timeline.list(
+            caller(),
+            id("case_id", request.getCaseId()),
+            request.getPageSize(),
+            pageToken(request.getPageToken()));
+    ListCaseEventsResponse.Builder b =
+        ListCaseEventsResponse.newBuilder().setNextPageToken(page.nextPageToken());
+    page.items().forEach(e -> b.addEvents(TimelineMapping.toProto(e)));
+    return b.build();
+  }
+}

@@ -1,0 +1,95 @@
+package org.taskforce.cases.application;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.taskforce.cases.domain.CaseStatus;
+import org.taskforce.cases.domain.Contact;
+import org.taskforce.cases.domain.JointCase;
+import org.taskforce.cases.domain.Participant;
+import org.taskforce.cases.domain.ParticipantRole;
+import org.taskforce.cases.domain.ParticipantStatus;
+import org.taskforce.cases.domain.Stamp;
+import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.security.AgencyPrincipal;
+import org.taskforce.platform.security.AgencyType;
+
+/** Opens a case, led by the caller's agency; the same request id opens it once. */
+public final class OpenCase {
+  /** A case to open; its fields check themselves once the caller may open cases at all. */
+  public record Command(CaseDetails details, String requestId) {
+    void check(Violations v) {
+      details.check(v, "case.", true);
+    }
+  }
+
+  private final CaseWrites writes;
+
+  public OpenCase(CaseWrites writes) {
+    this.writes = writes;
+  }
+
+  public JointCase open(AgencyPrincipal caller, Command command) {
+    CaseDetails draft = command.details();
+    if (caller.kind() != AgencyPrincipal.Kind.USER) {
+      throw TaskforceException.permissionDenied(
+          "ROLE_REQUIRED", "cases are opened by people, not by client systems");
+    }
+    CaseView.requireUserRole(caller, CaseView.ADMINISTRATORS);
+    if (caller.agencyType() == AgencyType.SERVICE_PROVIDER) {
+      throw TaskforceException.permissionDenied(
+          "AGENCY_NOT_PERMITTED",
+          "victim-service providers join cases by invitation; they do not lead them");
+    }
+    Violations v = new Violations();
+    command.check(v);
+    writes.checkReviewDate(v, "case.review_date", draft.reviewDate(), false);
+    v.throwIfAny();
+    CaseStore store = writes.store;
+    CaseSettings settings = writes.settings;
+    String id = Ids.of("c", command.requestId(), caller.agencyId());
+    var existing = store.get(id);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    Stamp now = writes.stamp(caller);
+    LocalDate today = writes.today();
+    String number =
+        "%s-%d-%04d"
+            .formatted(
+                settings.numberPrefix(),
+                today.getYear(),
+                store.nextNumber(settings.numberPrefix() + "-" + today.getYear()));
+    Participant lead =
+        new Participant(
+            caller.agencyId(),
+            writes.agencyName(caller.agencyId()),
+            caller.agencyType().name(),
+            ParticipantRole.LEAD,
+            ParticipantStatus.ACTIVE,
+            new Contact(caller.displayName(), "", "", ""),
+            now,
+            now);
+    JointCase c =
+        new JointCase(
+            id,
+            number,
+            draft.title().strip(),
+            draft.type(),
+            CaseStatus.OPEN,
+            CaseDetails.cleanJurisdictions(draft.jurisdictions()),
+            draft.summary() == null ? "" : draft.summary().strip(),
+            List.of(lead),
+            draft.reviewDate() != null ? draft.reviewDate() : today.plus(settings.defaultReview()),
+            now,
+            now,
+            1,
+            List.of());
+    if (!store.insertIfAbsent(c)) {
+      return store.get(id).orElseThrow();
+    }
+    writes.audit.success(
+        caller, id, "CASE_CREATED", CaseAudit.resource(id), "opened case " + number);
+    return c;
+  }
+}

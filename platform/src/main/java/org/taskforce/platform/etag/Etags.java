@@ -1,0 +1,23 @@
+package org.taskforce.platform.etag;
+
+/**
+ * The one etag format of every service: a weak validator naming the version, {@code W/"3"}. What a
+ * client sends back is read leniently: {@code W/"3"}, {@code "3"} and {@code 3} all name version 3.
+ */
+public final class Etags {
+  private Etags() {}
+
+  /** The etag of {@code version}. */
+  public static String of(long version) {
+    return "W/\"" + version + "\"";
+  }
+
+  /** The version an etag names, or -1 (never current, so refused as stale) when it names none. */
+  public static long version(String etag) {
+    try {
+      return Long.parseLong(etag.replace("W/", "").replace("\"", "").trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+}
