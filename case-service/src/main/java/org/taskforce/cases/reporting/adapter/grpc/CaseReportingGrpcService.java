@@ -1,7 +1,8 @@
 package org.taskforce.cases.reporting.adapter.grpc;
 
+import static org.taskforce.platform.grpc.UnaryCalls.answer;
+
 import io.grpc.stub.StreamObserver;
-import java.util.function.Supplier;
 import org.taskforce.api.reporting.v1.CaseReportingServiceGrpc;
 import org.taskforce.api.reporting.v1.CreateTrainingSessionRequest;
 import org.taskforce.api.reporting.v1.CreateTrainingSessionResponse;
@@ -54,11 +55,6 @@ public final class CaseReportingGrpcService
     this.trainings = trainings;
     this.zone = zone;
     this.threshold = threshold;
-  }
-
-  private static <T> void answer(StreamObserver<T> observer, Supplier<T> call) {
-    observer.onNext(call.get());
-    observer.onCompleted();
   }
 
   @Override

@@ -38,8 +38,8 @@ import org.taskforce.platform.mongo.EmbeddedMongo;
 /**
  * Related tips through {@code tip_relation_keys} against the embedded MongoDB-wire server and the
  * real driver: the same answers as before (what two tips share, only tips the agency may see,
- * newest first, paged), every read a read by {@code _id}, and pointers that follow a tip's keys
- * as it changes.
+ * newest first, paged), every read a read by {@code _id}, and pointers that follow a tip's keys as
+ * it changes.
  */
 class MongoTipStoreRelatedTest {
   static EmbeddedMongo mongo;
