@@ -182,8 +182,14 @@ public final class Intake {
       if (!d.reporter().anonymous()) {
         vault.seal(t.id(), d.reporter());
       }
+      // Its queued check and urgent notice next, prepared: a crash once the tip is stored leaves
+      // them for the relay to release (it finds the tip), not lost.
+      prepareArrival(t);
+      seams.pass("tip.prepared");
       if (!store.insertIfAbsent(t)) {
-        answer.add(answerFor(caller, finishArrival(store.get(t.id()).orElseThrow()), tips.get(i)));
+        Tip stored = store.get(t.id()).orElseThrow();
+        abandonArrival(t, stored);
+        answer.add(answerFor(caller, finishArrival(stored), tips.get(i)));
         continue;
       }
       seams.pass("tip.stored");
@@ -205,9 +211,33 @@ public final class Intake {
     return answer;
   }
 
+  private void prepareArrival(Tip t) {
+    if (!t.checked()) {
+      queue.prepare(t.id());
+    }
+    if (t.urgent()) {
+      notices.prepareUrgent(t);
+    }
+  }
+
   /**
-   * What follows storing a tip: its queued check and its urgent notice. Both are idempotent (keyed
-   * by the tip), so a retry after a crash between the writes finishes them rather than skip them.
+   * Drops what {@link #prepareArrival} prepared for {@code t} that {@code stored} (the tip stored
+   * under its id by an earlier create) does not need. What it needs stays: its own create may be
+   * between the same steps.
+   */
+  private void abandonArrival(Tip t, Tip stored) {
+    if (!t.checked() && stored.checked()) {
+      queue.abandon(t.id());
+    }
+    if (t.urgent() && !stored.urgent()) {
+      notices.abandonUrgent(t);
+    }
+  }
+
+  /**
+   * What follows storing a tip: its queued check and its urgent notice. Both were prepared before
+   * the tip was stored and are released here; both are idempotent (keyed by the tip), so a retry
+   * after a crash between the writes finishes them rather than skip them.
    */
   private Tip finishArrival(Tip t) {
     if (!t.checked()) {

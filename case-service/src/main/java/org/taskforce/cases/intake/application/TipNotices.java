@@ -19,13 +19,16 @@ import org.taskforce.platform.outbox.Outbox;
  * escalates it when nobody takes it in time; a referral to the agency referred to. Notices name the
  * tip, its source and why it is urgent — never the reporter, the narrative or the persons.
  *
- * <p>The urgent notice is recorded after the tip is stored and again by a retried create (it is
- * keyed by the tip). A referral's notice is prepared before the referral is written and committed
- * after it, as case notices are: a crash in between leaves it prepared, and the relay sends it only
- * if {@link #applied} finds the tip referred to the agency the notice names.
+ * <p>The urgent notice is prepared before the tip is stored and committed after it (again by a
+ * retried create: it is keyed by the tip); a crash in between leaves it prepared, and the relay
+ * sends it only if {@link #applied} finds the tip stored. A referral's notice is prepared before
+ * the referral is written and committed after it, as case notices are: a crash in between leaves it
+ * prepared, and the relay sends it only if {@link #applied} finds the tip referred to the agency
+ * the notice names.
  */
 public final class TipNotices implements PreparedNotices {
   private static final String REFERRED = "tip-referred:";
+  private static final String URGENT = "tip-urgent:";
 
   private final NoticeOutbox notices;
   private final Outbox outbox;
@@ -41,7 +44,24 @@ public final class TipNotices implements PreparedNotices {
     this.acknowledgeWithin = acknowledgeWithin;
   }
 
+  /** Before an urgent tip is stored: its notice, released by {@link #urgent} once it is. */
+  void prepareUrgent(Tip t) {
+    notices.prepare(urgentNotice(t));
+  }
+
+  /** The urgent notice of a stored tip: recorded, or released if it was prepared. Idempotent. */
   void urgent(Tip t) {
+    Notice n = urgentNotice(t);
+    notices.send(n);
+    notices.commit(n);
+  }
+
+  /** Drops a prepared urgent notice whose tip was not stored as urgent. */
+  void abandonUrgent(Tip t) {
+    outbox.abandon(URGENT + t.id());
+  }
+
+  private Notice urgentNotice(Tip t) {
     String why =
         t.report().indicators().stream()
             .filter(i -> i.urgent())
@@ -49,18 +69,17 @@ public final class TipNotices implements PreparedNotices {
             .sorted()
             .reduce((a, b) -> a + ", " + b)
             .orElse("urgent");
-    notices.send(
-        new Notice(
-            "tip-urgent:" + t.id(),
-            "TIP_RECEIVED",
-            "CRITICAL",
-            List.of(Notice.Recipient.agency(t.receivingAgencyId())),
-            "Urgent tip " + t.id(),
-            "An urgent tip (" + why + ") from " + t.report().source() + " needs to be taken now.",
-            TipAudit.resource(t.id()),
-            Map.of("tip_id", t.id(), "source", t.report().source().name(), "urgent", "true"),
-            true,
-            t.created().time().plus(acknowledgeWithin)));
+    return new Notice(
+        URGENT + t.id(),
+        "TIP_RECEIVED",
+        "CRITICAL",
+        List.of(Notice.Recipient.agency(t.receivingAgencyId())),
+        "Urgent tip " + t.id(),
+        "An urgent tip (" + why + ") from " + t.report().source() + " needs to be taken now.",
+        TipAudit.resource(t.id()),
+        Map.of("tip_id", t.id(), "source", t.report().source().name(), "urgent", "true"),
+        true,
+        t.created().time().plus(acknowledgeWithin));
   }
 
   /**
@@ -99,10 +118,14 @@ public final class TipNotices implements PreparedNotices {
 
   @Override
   public boolean applied(String noticeId, String resource) {
+    String tipId = resource.substring("tips/".length());
+    if (noticeId.startsWith(URGENT)) {
+      // Prepared before the tip was stored: sent only if it was.
+      return tips.get(tipId).map(Tip::urgent).orElse(false);
+    }
     if (!noticeId.startsWith(REFERRED)) {
       return true;
     }
-    String tipId = resource.substring("tips/".length());
     String agency = noticeId.substring(noticeId.lastIndexOf(':') + 1);
     return tips.get(tipId)
         .map(t -> t.status() == TipStatus.REFERRED && t.triage().referredAgencyId().equals(agency))

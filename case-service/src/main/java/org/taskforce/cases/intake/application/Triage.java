@@ -6,6 +6,7 @@ import java.util.function.UnaryOperator;
 import org.taskforce.cases.application.AgencyDirectory;
 import org.taskforce.cases.application.Cases;
 import org.taskforce.cases.application.Ids;
+import org.taskforce.cases.application.Seams;
 import org.taskforce.cases.domain.Stamp;
 import org.taskforce.cases.intake.domain.CloseReason;
 import org.taskforce.cases.intake.domain.Tip;
@@ -27,6 +28,7 @@ public final class Triage {
   private final AgencyDirectory agencies;
   private final TipNotices notices;
   private final TipAudit audit;
+  private final Seams seams;
   private final Clock clock;
 
   public Triage(
@@ -35,12 +37,14 @@ public final class Triage {
       AgencyDirectory agencies,
       TipNotices notices,
       TipAudit audit,
+      Seams seams,
       Clock clock) {
     this.store = store;
     this.cases = cases;
     this.agencies = agencies;
     this.notices = notices;
     this.audit = audit;
+    this.seams = seams;
     this.clock = clock;
   }
 
@@ -173,9 +177,10 @@ public final class Triage {
   }
 
   /**
-   * Merges {@code otherId} into {@code tipId}: the tip gains its persons, identifiers and
-   * indicators, then the other closes as its duplicate. A retry after a failure between the two
-   * writes finishes the merge.
+   * Merges {@code otherId} into {@code tipId}: the other closes as its duplicate (a conditional
+   * write: if someone triaged it meanwhile, ABORTED and nothing changed), then the tip gains its
+   * persons, identifiers and indicators. A retry after a failure between the two writes finds the
+   * other closed as this tip's duplicate and finishes the merge.
    */
   public Tip merge(AgencyPrincipal caller, String tipId, String otherId, long version) {
     return audit.guarded(
@@ -188,23 +193,37 @@ public final class Triage {
           }
           Tip t = TipAccess.triager(load(tipId), caller);
           Tip other = TipAccess.triager(load(otherId), caller);
-          other.requireOpen();
           if (!other.receivingAgencyId().equals(t.receivingAgencyId())) {
             // Merging would hand one receiving agency's persons and identifiers to the other.
             throw TaskforceException.invalidArgument(
                 "other_tip_id", "must be a tip received by the same agency");
           }
-          Tip next =
-              t.mergedTipIds().contains(otherId)
-                  ? t
-                  : write(t, version, x -> x.absorb(other, stamp(caller)));
-          Tip closed =
-              other.close(CloseReason.DUPLICATE, "merged into " + tipId, tipId, stamp(caller));
-          if (!store.replace(closed, other.version())) {
-            throw TaskforceException.staleEtag("tip", otherId);
+          if (t.mergedTipIds().contains(otherId)) {
+            return t;
           }
+          boolean closedIntoThis =
+              other.status() == TipStatus.CLOSED
+                  && other.triage().closeReason() == CloseReason.DUPLICATE
+                  && other.triage().duplicateOf().equals(tipId);
+          if (!closedIntoThis) {
+            other.requireOpen();
+            // Checked before the other closes, so that a stale or closed tip leaves both as they
+            // were.
+            t.requireOpen();
+            if (t.version() != version) {
+              throw TaskforceException.staleEtag("tip", tipId);
+            }
+            seams.pass("tips.merging");
+            Tip closed =
+                other.close(CloseReason.DUPLICATE, "merged into " + tipId, tipId, stamp(caller));
+            if (!store.replace(closed, other.version())) {
+              throw TaskforceException.staleEtag("tip", otherId);
+            }
+            audit.success(caller, otherId, "TIP_CLOSED", "closed: merged into " + tipId);
+            seams.pass("tips.merge.closed");
+          }
+          Tip next = write(t, version, x -> x.absorb(other, stamp(caller)));
           audit.success(caller, tipId, "TIPS_MERGED", "merged tip " + otherId + " into it");
-          audit.success(caller, otherId, "TIP_CLOSED", "closed: merged into " + tipId);
           return next;
         });
   }

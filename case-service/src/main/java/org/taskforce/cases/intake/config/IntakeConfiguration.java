@@ -68,8 +68,8 @@ public class IntakeConfiguration {
   }
 
   @Bean
-  TipCheckRelay tipCheckRelay(Outbox outbox) {
-    return new TipCheckRelay(outbox);
+  TipCheckRelay tipCheckRelay(Outbox outbox, MongoTipStore store) {
+    return new TipCheckRelay(outbox, store);
   }
 
   @Bean(destroyMethod = "shutdownNow")
@@ -120,8 +120,9 @@ public class IntakeConfiguration {
       AgencyDirectory agencies,
       TipNotices notices,
       TipAudit audit,
+      Seams seams,
       Clock clock) {
-    return new Triage(store, cases, agencies, notices, audit, clock);
+    return new Triage(store, cases, agencies, notices, audit, seams, clock);
   }
 
   @Bean

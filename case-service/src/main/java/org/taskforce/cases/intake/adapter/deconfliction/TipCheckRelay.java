@@ -3,6 +3,7 @@ package org.taskforce.cases.intake.adapter.deconfliction;
 import org.bson.Document;
 import org.taskforce.cases.intake.application.CheckQueue;
 import org.taskforce.cases.intake.application.Intake;
+import org.taskforce.cases.intake.application.TipStore;
 import org.taskforce.platform.outbox.Outbox;
 import org.taskforce.platform.outbox.OutboxHandler;
 import org.taskforce.platform.outbox.OutboxMessage;
@@ -14,10 +15,12 @@ import org.taskforce.platform.outbox.OutboxMessage;
 public final class TipCheckRelay implements OutboxHandler, CheckQueue {
   public static final String TOPIC = "tip-check";
   private final Outbox outbox;
+  private final TipStore tips;
   private Intake intake;
 
-  public TipCheckRelay(Outbox outbox) {
+  public TipCheckRelay(Outbox outbox, TipStore tips) {
     this.outbox = outbox;
+    this.tips = tips;
   }
 
   /** Set once the use case exists (it enqueues here). */
@@ -27,7 +30,33 @@ public final class TipCheckRelay implements OutboxHandler, CheckQueue {
 
   @Override
   public void enqueue(String tipId) {
-    outbox.record("tip-check:" + tipId, TOPIC, new Document("tipId", tipId));
+    if (!outbox.record(id(tipId), TOPIC, payload(tipId))) {
+      outbox.commit(id(tipId));
+    }
+  }
+
+  @Override
+  public void prepare(String tipId) {
+    outbox.prepare(id(tipId), TOPIC, payload(tipId));
+  }
+
+  @Override
+  public void abandon(String tipId) {
+    outbox.abandon(id(tipId));
+  }
+
+  /** A check prepared but never released (a crash while its tip was stored): made if it was. */
+  @Override
+  public boolean applied(OutboxMessage message) {
+    return tips.get(message.payload().getString("tipId")).isPresent();
+  }
+
+  private static String id(String tipId) {
+    return "tip-check:" + tipId;
+  }
+
+  private static Document payload(String tipId) {
+    return new Document("tipId", tipId);
   }
 
   @Override

@@ -49,14 +49,14 @@ public final class MongoTipStore implements TipStore, MongoIndexes {
 
   @Override
   public boolean insertIfAbsent(Tip tip) {
-    keys.add(tip.id(), tip.relationKeys());
+    keys.add(tip.id(), tip.version(), tip.relationKeys());
     return MongoInserts.insertIfAbsent(tips, TipDocuments.toDocument(tip));
   }
 
   @Override
   public boolean replace(Tip next, long expectedVersion) {
     Set<String> now = next.relationKeys();
-    keys.add(next.id(), now);
+    keys.add(next.id(), next.version(), now);
     Document before =
         tips.findOneAndReplace(
             and(eq("_id", next.id()), eq("version", expectedVersion)),
@@ -67,7 +67,7 @@ public final class MongoTipStore implements TipStore, MongoIndexes {
     }
     Set<String> dropped = new TreeSet<>(before.getList("keys", String.class, List.of()));
     dropped.removeAll(now);
-    keys.remove(next.id(), dropped);
+    keys.remove(next.id(), next.version(), dropped);
     return true;
   }
 
@@ -122,11 +122,16 @@ public final class MongoTipStore implements TipStore, MongoIndexes {
   @Override
   public void create(MongoDatabase database) {
     MongoCollection<Document> c = database.getCollection(COLLECTION);
-    if (database.getCollection(MongoRelationKeys.COLLECTION).find().first() == null) {
-      // Tips stored before the keys had a collection of their own get their pointers now.
-      for (Document d : c.find().projection(Projections.include("keys"))) {
-        keys.add(d.getString("_id"), d.getList("keys", String.class, List.of()));
+    if (!keys.backfilled()) {
+      // Tips stored before the pointers were versioned get theirs now; the marker is written only
+      // once every tip has them, so a start stopped part-way does it again (adding is idempotent).
+      for (Document d : c.find().projection(Projections.include("keys", "version"))) {
+        keys.add(
+            d.getString("_id"),
+            d.get("version", Number.class).longValue(),
+            d.getList("keys", String.class, List.of()));
       }
+      keys.markBackfilled();
     }
     c.createIndex(
         Indexes.compoundIndex(

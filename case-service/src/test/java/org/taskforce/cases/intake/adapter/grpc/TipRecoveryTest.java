@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.taskforce.api.intake.v1.AssignTipRequest;
+import org.taskforce.api.intake.v1.CloseReason;
+import org.taskforce.api.intake.v1.CloseTipRequest;
 import org.taskforce.api.intake.v1.CreateTipRequest;
 import org.taskforce.api.intake.v1.GetTipRequest;
 import org.taskforce.api.intake.v1.Indicator;
@@ -49,7 +51,8 @@ class TipRecoveryTest extends IntakeTestBase {
 
     assertThat(crash.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);
     assertThat(database.getCollection("tips").countDocuments()).isOne();
-    assertThat(outboxIds()).noneMatch(id -> id.startsWith("tip-"));
+    // Prepared before the tip was stored, released by the retry below.
+    assertThat(outboxIds()).filteredOn(id -> id.startsWith("tip-")).hasSize(2);
 
     Tip retried = tips(hotline()).createTip(create).getTip();
     Tip again = tips(hotline()).createTip(create).getTip();
@@ -62,6 +65,56 @@ class TipRecoveryTest extends IntakeTestBase {
         .anySatisfy(h -> assertThat(h.getOwnerAgency().getAgencyId()).isEqualTo(HSI));
     drainOutbox();
     assertThat(urgentNoticesTo(AGO)).hasSize(1);
+    assertThat(outboxIds()).isEmpty();
+  }
+
+  @Test
+  void anUrgentTipStoredBeforeACrash_isStillAnnouncedAndChecked_withoutARetry() {
+    hsiRegisters("(505) 555-0170");
+    DECONFLICTION.setDown(true);
+    CreateTipRequest create =
+        CreateTipRequest.newBuilder()
+            .setTip(
+                motelTip("(505) 555-0170")
+                    .addIndicators(Indicator.INDICATOR_MINOR_IN_COMMERCIAL_SEX))
+            .setReporter(reporter())
+            .setRequestId("hotline-call-2026-0411")
+            .build();
+    seams.crashAt("tip.stored");
+    catchThrowableOfType(StatusRuntimeException.class, () -> tips(hotline()).createTip(create));
+    String tipId = database.getCollection("tips").find().first().getString("_id");
+    DECONFLICTION.setDown(false);
+
+    // Nobody retries: the relay finds the tip stored and releases its notice and its check.
+    afterCrash();
+
+    assertThat(urgentNoticesTo(AGO)).hasSize(1);
+    Tip checked = awaitTip(tipId, t -> t.getCheckState() == checkedState());
+    assertThat(checked.getHitsList())
+        .anySatisfy(h -> assertThat(h.getOwnerAgency().getAgencyId()).isEqualTo(HSI));
+    assertThat(outboxIds()).isEmpty();
+  }
+
+  @Test
+  void anUrgentTipNeverStored_isNeverAnnounced() {
+    DECONFLICTION.setDown(true);
+    CreateTipRequest create =
+        CreateTipRequest.newBuilder()
+            .setTip(
+                motelTip("(505) 555-0169")
+                    .addIndicators(Indicator.INDICATOR_MINOR_IN_COMMERCIAL_SEX))
+            .setReporter(reporter())
+            .setRequestId("hotline-call-2026-0410")
+            .build();
+    // The service stops after preparing the notice and the check, before the tip is stored.
+    seams.crashAt("tip.prepared");
+    catchThrowableOfType(StatusRuntimeException.class, () -> tips(hotline()).createTip(create));
+    assertThat(database.getCollection("tips").countDocuments()).isZero();
+    DECONFLICTION.setDown(false);
+    afterCrash();
+    afterCrash();
+
+    assertThat(urgentNoticesTo(AGO)).isEmpty();
     assertThat(outboxIds()).isEmpty();
   }
 
@@ -130,6 +183,51 @@ class TipRecoveryTest extends IntakeTestBase {
     }
     assertThat(get(agoCoordinator(), ours.getTipId())).isEqualTo(ours);
     assertThat(get(hsiCoordinator, theirsId)).isEqualTo(theirs);
+  }
+
+  @Test
+  void aMergeWhoseOtherTipIsClosedMeanwhile_changesNeitherTip_andItsRetryIsRefused() {
+    Tip ours = get(agoCoordinator(), enter(hotline(), motelTip("(505) 555-0177")).getTipId());
+    Tip other = get(agoCoordinator(), enter(hotline(), motelTip("(505) 555-0178")).getTipId());
+    seams.runAt(
+        "tips.merging",
+        () ->
+            tips(agoCoordinator())
+                .closeTip(
+                    CloseTipRequest.newBuilder()
+                        .setTipId(other.getTipId())
+                        .setReason(CloseReason.CLOSE_REASON_NO_INDICATORS)
+                        .setEtag(other.getEtag())
+                        .build()));
+
+    var raced = catchThrowableOfType(StatusRuntimeException.class, () -> merge(ours, other));
+
+    assertThat(raced.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
+    assertThat(get(agoCoordinator(), ours.getTipId())).isEqualTo(ours);
+    var retried = catchThrowableOfType(StatusRuntimeException.class, () -> merge(ours, other));
+    assertThat(retried.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    assertThat(get(agoCoordinator(), ours.getTipId())).isEqualTo(ours);
+    assertThat(get(agoCoordinator(), other.getTipId()).getDuplicateOfTipId()).isEmpty();
+  }
+
+  @Test
+  void aMergeStoppedAfterClosingTheOther_isFinishedByItsRetry_once() {
+    Tip ours = get(agoCoordinator(), enter(hotline(), motelTip("(505) 555-0179")).getTipId());
+    Tip other = get(agoCoordinator(), enter(hotline(), motelTip("(505) 555-0180")).getTipId());
+    seams.crashAt("tips.merge.closed");
+
+    var crash = catchThrowableOfType(StatusRuntimeException.class, () -> merge(ours, other));
+
+    assertThat(crash.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);
+    assertThat(get(agoCoordinator(), other.getTipId()).getStatus())
+        .isEqualTo(TipStatus.TIP_STATUS_CLOSED);
+    Tip merged = merge(ours, other);
+    assertThat(merged.getMergedTipIdsList()).containsExactly(other.getTipId());
+    assertThat(merged.getIdentifiersList())
+        .extracting(i -> i.getValue())
+        .anyMatch(v -> v.contains("0180"));
+    assertThat(merge(ours, other)).isEqualTo(merged);
+    assertThat(get(agoCoordinator(), ours.getTipId())).isEqualTo(merged);
   }
 
   @Test
@@ -210,6 +308,17 @@ class TipRecoveryTest extends IntakeTestBase {
   }
 
   // ---- helpers
+
+  private Tip merge(Tip tip, Tip other) {
+    return tips(agoCoordinator())
+        .mergeTips(
+            MergeTipsRequest.newBuilder()
+                .setTipId(tip.getTipId())
+                .setOtherTipId(other.getTipId())
+                .setEtag(tip.getEtag())
+                .build())
+        .getTip();
+  }
 
   private Tip refer(Tip tip, String agency) {
     return tips(agoCoordinator())

@@ -164,10 +164,44 @@ class MongoTipStoreRelatedTest {
         .getCollection("tip_relation_keys")
         .updateOne(
             new Document("_id", asking.relationKeys().iterator().next()),
-            new Document("$addToSet", new Document("tipIds", "a")));
+            new Document("$set", new Document("tips.a", 1L)));
     assertThat(store.related("c", asking.relationKeys(), "nm-ago", 10, "").items()).isEmpty();
     // A stale replace is refused.
     assertThat(store.replace(converted, 1)).isFalse();
+  }
+
+  @Test
+  void aSlowWriterOfAnOlderVersion_cannotRemoveAPointerANewerWriteReAdded() {
+    MongoRelationKeys keys = new MongoRelationKeys(database);
+    String k = "phone:+15055550160";
+    keys.add("s", 1, List.of(k));
+    // Version 2 dropped the key and is slow to remove its pointer; version 3 carries it again.
+    keys.add("s", 3, List.of(k));
+    keys.remove("s", 2, List.of(k));
+
+    assertThat(keys.tipsSharing(List.of(k), "x")).containsExactly("s");
+    // A write at least as new as the pointer's does remove it.
+    keys.remove("s", 4, List.of(k));
+    assertThat(keys.tipsSharing(List.of(k), "x")).isEmpty();
+  }
+
+  @Test
+  void aPointerBackfillStoppedPartWay_isFinishedOnTheNextStart() {
+    Tip first = tip("g", "nm-ago", phone("505-555-0161"));
+    Tip second = tip("h", "nm-ago", phone("505-555-0161"));
+    Tip third = tip("i", "nm-ago", phone("505-555-0161"));
+    for (Tip t : List.of(first, second, third)) {
+      store.insertIfAbsent(t);
+    }
+    // As left by tips stored before the pointers, then a backfill stopped after the first tip.
+    database.getCollection("tip_relation_keys").deleteMany(new Document());
+    new MongoRelationKeys(database).add("g", 1, first.relationKeys());
+
+    new MongoTipStore(database).create(database);
+
+    assertThat(store.related("g", first.relationKeys(), "nm-ago", 10, "").items())
+        .extracting(Tip::id)
+        .containsExactlyInAnyOrder("h", "i");
   }
 
   // ---- data
