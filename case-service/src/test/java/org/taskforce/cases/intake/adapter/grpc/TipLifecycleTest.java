@@ -96,13 +96,18 @@ public class TipLifecycleTest extends IntakeTestBase {
                 .setLocation(
                     TipLocation.newBuilder()
                         .setAddress("5400 central ave SE")
-                        .setCity("ALBUQUERQUE")));
+                        .setCity("ALBUQUERQUE")
+                        .setState("nm")));
     Tip unrelated =
         enter(
             hotline(),
             motelTip("505-555-0777")
                 .clearPersons()
-                .setLocation(TipLocation.newBuilder().setAddress("12 Elm St").setCity("Gallup")));
+                .setLocation(
+                    TipLocation.newBuilder()
+                        .setAddress("12 Elm St")
+                        .setCity("Gallup")
+                        .setState("NM")));
 
     ListRelatedTipsResponse related =
         tips(agoCoordinator())
