@@ -163,7 +163,9 @@ class CaseTalliesTest {
     raw.updateOne(
         Filters.eq("_id", "s1"),
         Updates.combine(
-            Updates.set("version", 2L), Updates.unset("closedAt"), Updates.set("tallyPending", true)));
+            Updates.set("version", 2L),
+            Updates.unset("closedAt"),
+            Updates.set("tallyPending", true)));
     assertThat(tallies.applyPending()).isEqualTo(1);
     // A resumes with what it read
     tallies.apply(readByA);
