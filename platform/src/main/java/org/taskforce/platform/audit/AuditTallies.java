@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.bson.Document;
 import org.taskforce.platform.mongo.MongoIndexes;
 import org.taskforce.platform.mongo.TallyBuckets;
@@ -38,12 +39,18 @@ import org.taskforce.platform.mongo.TallyBuckets;
  * next reader settles it — counts the entry if it was written, drops the intent once it is older
  * than a minute and no entry came. Bulk appends ({@link AuditTrail#appendAll}) mark the counts
  * stale and the next reader rebuilds them from the trail.
+ *
+ * <p>A bucket counts acts, not entries: its member is the entry's resource ({@code
+ * checks/<checkId>}), so a retried request that writes a second entry for the same check counts
+ * once. Counting never fails the request that wrote the entry: if it fails, the intent stays.
  */
 public final class AuditTallies implements MongoIndexes {
   private static final Duration GRACE = Duration.ofMinutes(1);
   private static final Duration CATCH_UP = Duration.ofMinutes(5);
   private static final String SERIES = "audit.";
-  private static final int SCHEMA = 1;
+  private static final int SCHEMA = 2; // 2: members are the acts (resources), not entry ids
+  private static final String STALE = "~audit-stale";
+  private static final System.Logger LOG = System.getLogger(AuditTallies.class.getName());
   // The embedded server answers a find in one reply unless asked for batches (48 MB at most).
   private static final int BATCH = 10_000;
 
@@ -86,23 +93,47 @@ public final class AuditTallies implements MongoIndexes {
 
   /** After the entry is written. */
   void settle(AuditEntry e) {
-    put(e.id(), e.action(), e.agencyId(), e.time());
+    put(member(e.id(), e.resource()), e.action(), e.agencyId(), e.time());
     intents.deleteOne(eq("_id", e.id()));
+  }
+
+  /**
+   * {@link #settle} for a request's own path: the entry is written, so the act happened and the
+   * request must not fail over its count. If counting fails (a day bucket contended past its
+   * retries, a lost connection) the intent stays and the next report settles it.
+   */
+  void settleOrLeave(AuditEntry e) {
+    try {
+      settle(e);
+    } catch (RuntimeException x) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "audit entry " + e.id() + " left for the next report to count: " + x.getMessage());
+    }
+  }
+
+  /**
+   * What a tally counts once: the act the entry records (its resource, such as {@code
+   * checks/<checkId>}, which a retried request reuses), so a retry that writes a second entry for
+   * the same act is not counted twice; the entry's id when it names no resource.
+   */
+  static String member(String id, String resource) {
+    return resource == null || resource.isBlank() ? "#" + id : resource;
   }
 
   /** After entries were appended in bulk, uncounted: the next reader rebuilds. */
   void stale() {
     state.replaceOne(
-        eq("_id", "~audit-stale"),
-        new Document("_id", "~audit-stale"),
+        eq("_id", STALE),
+        new Document("_id", STALE).append("nonce", UUID.randomUUID().toString()),
         new ReplaceOptions().upsert(true));
   }
 
-  private void put(String id, String action, String agency, Instant time) {
+  private void put(String member, String action, String agency, Instant time) {
     buckets.put(
         SERIES + action,
         time.atZone(zone).toLocalDate().toString(),
-        id,
+        member,
         0,
         List.of("*", "@" + agency + "|*"));
   }
@@ -129,7 +160,7 @@ public final class AuditTallies implements MongoIndexes {
 
   /** Settles what crashed or bulk writers left: intents, or counts marked stale. */
   void settleLeftovers() {
-    if (state.find(eq("_id", "~audit-stale")).first() != null) {
+    if (state.find(eq("_id", STALE)).first() != null) {
       rebuild();
     }
     Instant old = clock.instant().minus(GRACE);
@@ -137,10 +168,14 @@ public final class AuditTallies implements MongoIndexes {
       String id = intent.getString("_id");
       Document e =
           log.find(eq("_id", id))
-              .projection(Projections.include("action", "agencyId", "time"))
+              .projection(Projections.include("action", "agencyId", "time", "resource"))
               .first();
       if (e != null) {
-        put(id, e.getString("action"), e.getString("agencyId"), e.getDate("time").toInstant());
+        put(
+            member(id, e.getString("resource")),
+            e.getString("action"),
+            e.getString("agencyId"),
+            e.getDate("time").toInstant());
         intents.deleteOne(eq("_id", id));
       } else if (intent.getDate("at").toInstant().isBefore(old)) {
         intents.deleteOne(and(eq("_id", id), eq("at", intent.getDate("at"))));
@@ -150,15 +185,17 @@ public final class AuditTallies implements MongoIndexes {
 
   /**
    * Rebuilds the counts from the trail: one pass, buckets written whole, then the entries of the
-   * last minutes put again (an append racing the rebuild is counted by one of the two).
+   * last minutes put again (an append racing the rebuild is counted by one of the two). The stale
+   * mark goes only at the end, and only the one read at the start: a rebuild that fails half-way
+   * leaves it for the next reader, and one set by a bulk append during the rebuild survives.
    */
   public void rebuild() {
     Instant started = clock.instant();
-    state.deleteOne(eq("_id", "~audit-stale"));
+    Document marker = state.find(eq("_id", STALE)).first();
     Map<String, Map<String, Map.Entry<Long, List<String>>>> all = new HashMap<>();
     for (Document e :
         log.find(in("action", new ArrayList<>(actions)))
-            .projection(Projections.include("action", "agencyId", "time"))
+            .projection(Projections.include("action", "agencyId", "time", "resource"))
             .batchSize(BATCH)) {
       String bucket =
           SERIES
@@ -167,7 +204,7 @@ public final class AuditTallies implements MongoIndexes {
               + e.getDate("time").toInstant().atZone(zone).toLocalDate();
       all.computeIfAbsent(bucket, b -> new HashMap<>())
           .put(
-              e.getString("_id"),
+              member(e.getString("_id"), e.getString("resource")),
               Map.entry(0L, List.of("*", "@" + e.getString("agencyId") + "|*")));
     }
     buckets.clear(actions.stream().map(a -> SERIES + a).toList());
@@ -181,10 +218,13 @@ public final class AuditTallies implements MongoIndexes {
                 in("action", new ArrayList<>(actions)),
                 gte("time", Date.from(started.minus(CATCH_UP)))))) {
       put(
-          e.getString("_id"),
+          member(e.getString("_id"), e.getString("resource")),
           e.getString("action"),
           e.getString("agencyId"),
           e.getDate("time").toInstant());
+    }
+    if (marker != null) {
+      state.deleteOne(and(eq("_id", STALE), eq("nonce", marker.get("nonce"))));
     }
   }
 

@@ -88,7 +88,7 @@ public final class AuditTrail implements MongoIndexes {
     }
     collection.insertOne(toDocument(entry));
     if (t != null) {
-      t.settle(entry);
+      t.settleOrLeave(entry);
     }
   }
 
@@ -109,7 +109,7 @@ public final class AuditTrail implements MongoIndexes {
     boolean added =
         org.taskforce.platform.mongo.MongoInserts.insertIfAbsent(collection, toDocument(entry));
     if (t != null) {
-      t.settle(entry); // also when it was there: the retried delivery may be the one that crashed
+      t.settleOrLeave(entry); // also when it was there: the retried one may be the one that crashed
     }
     return added;
   }

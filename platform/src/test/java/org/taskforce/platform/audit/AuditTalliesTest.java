@@ -102,6 +102,65 @@ class AuditTalliesTest {
     assertCountsEqualTheEntries();
   }
 
+  @Test
+  void aRetriedCheck_writesTwoEntriesButCountsOnce_alsoAfterARebuild() {
+    Instant t = DAY.atStartOfDay(ZONE).toInstant().plus(Duration.ofHours(10));
+    trail.append(check("first-attempt", "checks/chk-1", t));
+    trail.append(check("retry", "checks/chk-1", t.plusSeconds(3))); // same request id, same check
+    trail.append(check("another", "checks/chk-2", t.plusSeconds(5)));
+    assertThat(tallies.count("check.before-acting", DAY, DAY, null)).isEqualTo(2);
+    assertThat(tallies.count("check.before-acting", DAY, DAY, "apd")).isEqualTo(2);
+    tallies.rebuild();
+    assertThat(tallies.count("check.before-acting", DAY, DAY, null)).isEqualTo(2);
+    // a crash left the retry's intent: settling it later does not count the check again
+    AuditEntry again = check("third-attempt", "checks/chk-1", t.plusSeconds(9));
+    tallies.intend(again);
+    untallied.append(again);
+    assertThat(tallies.count("check.before-acting", DAY, DAY, null)).isEqualTo(2);
+  }
+
+  @Test
+  void whenCountingFails_theAppendStillSucceeds_andTheNextReportCountsIt() {
+    Instant t = DAY.atStartOfDay(ZONE).toInstant().plus(Duration.ofHours(10));
+    // a day bucket that cannot be updated (here: unreadable; in production: contended past retries)
+    var bucketId = "audit.check.before-acting|" + DAY;
+    db.getCollection("report_tallies")
+        .insertOne(
+            new Document("_id", bucketId)
+                .append("s", "audit.check.before-acting")
+                .append("d", DAY.toString())
+                .append("v", 1L)
+                .append("m", "not a document"));
+    AuditEntry e = check("e1", "checks/chk-9", t);
+    trail.append(e); // must not throw: the check happened
+    assertThat(db.getCollection(AuditTrail.COLLECTION).countDocuments()).isEqualTo(1);
+    assertThat(db.getCollection("audit_tally_intents").countDocuments()).isEqualTo(1);
+    db.getCollection("report_tallies").deleteOne(new Document("_id", bucketId));
+    assertThat(tallies.count("check.before-acting", DAY, DAY, null)).isEqualTo(1);
+    assertThat(db.getCollection("audit_tally_intents").countDocuments()).isZero();
+  }
+
+  @Test
+  void aRebuildThatFailsHalfWay_leavesTheCountsMarkedStale() {
+    Random r = new Random(9);
+    List<AuditEntry> batch = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      batch.add(entry("b" + i, r));
+    }
+    trail.appendAll(batch);
+    // an entry the rebuild cannot read (no time): it fails after starting
+    db.getCollection(AuditTrail.COLLECTION)
+        .insertOne(
+            new Document("_id", "broken")
+                .append("action", "check.before-acting")
+                .append("agencyId", "apd")
+                .append("resource", "checks/broken"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(tallies::rebuild)
+        .isInstanceOf(RuntimeException.class);
+    db.getCollection(AuditTrail.COLLECTION).deleteOne(new Document("_id", "broken"));
+    assertCountsEqualTheEntries();
+  }
+
   private void assertCountsEqualTheEntries() {
     for (LocalDate start = DAY; start.isBefore(DAY.plusDays(12)); start = start.plusDays(3)) {
       LocalDate end = start.plusDays(start.getDayOfMonth() % 4);
@@ -146,6 +205,22 @@ class AuditTalliesTest {
         AuditEntry.Outcome.SUCCESS,
         "test",
         "",
+        Map.of());
+  }
+
+  private static AuditEntry check(String id, String resource, Instant t) {
+    return new AuditEntry(
+        id,
+        t,
+        "u",
+        "someone",
+        "apd",
+        "",
+        "check.before-acting",
+        resource,
+        AuditEntry.Outcome.SUCCESS,
+        "test",
+        "req-1",
         Map.of());
   }
 

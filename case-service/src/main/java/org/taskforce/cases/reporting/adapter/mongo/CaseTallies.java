@@ -2,6 +2,9 @@ package org.taskforce.cases.reporting.adapter.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -119,7 +122,14 @@ public final class CaseTallies implements MongoIndexes {
     return pending.size();
   }
 
-  private void apply(Document c) {
+  /**
+   * Brings one case (as read, possibly stale by now) into the buckets. The receipt holds the case's
+   * applied version {@code v}: it moves forward only (compare-and-set), and an applier whose
+   * version is older than the one already applied puts nothing — the version check of a bucket
+   * alone cannot stop it, as a bucket the newer applier never put the case in holds no entry to
+   * compare with.
+   */
+  void apply(Document c) {
     String id = c.getString("_id");
     long version = c.get("version", Number.class).longValue();
     Map<String, List<String>> now = contributions(c);
@@ -128,6 +138,16 @@ public final class CaseTallies implements MongoIndexes {
         eq("_id", id),
         Updates.addEachToSet("b", new ArrayList<>(now.keySet())),
         new UpdateOptions().upsert(true));
+    // Equal passes too (a repeat after a crash). A newer applier sets v after this one added its
+    // buckets, and reads the receipt after that: it takes this one's buckets over at its version.
+    if (receipts
+            .updateOne(
+                and(eq("_id", id), or(exists("v", false), lte("v", version))),
+                Updates.set("v", version))
+            .getMatchedCount()
+        == 0) {
+      return; // a newer version is applied (or being applied): this one is out of date
+    }
     Document receipt = receipts.find(eq("_id", id)).first();
     for (String bucket : receipt.getList("b", String.class)) {
       int bar = bucket.indexOf('|');
@@ -180,7 +200,9 @@ public final class CaseTallies implements MongoIndexes {
           all.computeIfAbsent(bucket, b -> new HashMap<>())
               .put(c.getString("_id"), Map.entry(version, keys)));
       receiptDocs.add(
-          new Document("_id", c.getString("_id")).append("b", new ArrayList<>(now.keySet())));
+          new Document("_id", c.getString("_id"))
+              .append("b", new ArrayList<>(now.keySet()))
+              .append("v", version));
     }
     buckets.clear(List.of(OPENED, CLOSED));
     all.forEach((bucket, members) -> {

@@ -142,6 +142,51 @@ class CaseTalliesTest {
     assertThat(reports.tallies(queries(), year, null)).isEqualTo(bruteForce(year, null));
   }
 
+  @Test
+  void aSlowApplierOfAnOlderVersion_doesNotCountAClosingTheNewerVersionUndid() {
+    LocalDate opened = LocalDate.of(2025, 3, 1);
+    LocalDate closed = LocalDate.of(2025, 3, 9);
+    var raw = database.getCollection("cases");
+    raw.insertOne(
+        new Document("_id", "s1")
+            .append("version", 1L)
+            .append("createdAt", Date.from(opened.atTime(10, 0).atZone(ZONE).toInstant()))
+            .append("closedAt", Date.from(closed.atTime(10, 0).atZone(ZONE).toInstant()))
+            .append("type", "SEX")
+            .append("leadAgencyId", "apd")
+            .append("leadAgencyType", "LOCAL")
+            .append("activeAgencies", List.of("apd"))
+            .append("tallyPending", true));
+    // report A reads version 1 (closed on the 9th) and stalls
+    Document readByA = raw.find(Filters.eq("_id", "s1")).first();
+    // the case is reopened (version 2); report B applies it in full
+    raw.updateOne(
+        Filters.eq("_id", "s1"),
+        Updates.combine(
+            Updates.set("version", 2L),
+            Updates.unset("closedAt"),
+            Updates.set("tallyPending", true)));
+    assertThat(tallies.applyPending()).isEqualTo(1);
+    // A resumes with what it read
+    tallies.apply(readByA);
+    tallies.applyPending();
+    CaseTallies.Counts c = tallies.read(opened, closed.plusDays(30));
+    assertThat(c.openedIn()).containsEntry("*", 1L);
+    assertThat(c.closedIn().getOrDefault("*", 0L)).isZero();
+    assertThat(c.closedIn().getOrDefault("@apd|*", 0L)).isZero();
+    // and a crash repeat of the current version still counts it
+    raw.updateOne(
+        Filters.eq("_id", "s1"),
+        Updates.combine(
+            Updates.set("version", 3L),
+            Updates.set("closedAt", Date.from(closed.atTime(12, 0).atZone(ZONE).toInstant())),
+            Updates.set("tallyPending", true)));
+    Document v3 = raw.find(Filters.eq("_id", "s1")).first();
+    tallies.apply(v3);
+    tallies.apply(v3);
+    assertThat(tallies.read(opened, closed.plusDays(30)).closedIn()).containsEntry("*", 1L);
+  }
+
   private static Source source(String time, String end) {
     return new Source(
         "cases", "case", time, end, Source.Scope.CASE, Map.of(), List.of("number", "title"));

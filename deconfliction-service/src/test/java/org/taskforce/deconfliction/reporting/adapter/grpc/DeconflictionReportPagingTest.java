@@ -151,7 +151,7 @@ class DeconflictionReportPagingTest extends DeconflictionTestBase {
             agency,
             "",
             "check.before-acting",
-            "checks/x",
+            "checks/" + id, // one check, one check id
             AuditEntry.Outcome.SUCCESS,
             "test",
             "",

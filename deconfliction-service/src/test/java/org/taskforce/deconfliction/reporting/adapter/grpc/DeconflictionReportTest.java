@@ -183,7 +183,7 @@ class DeconflictionReportTest extends DeconflictionTestBase {
             agency,
             "",
             action,
-            "checks/x",
+            "checks/" + agency + t.toEpochMilli(), // one check, one check id
             AuditEntry.Outcome.SUCCESS,
             "test",
             "",
