@@ -1,41 +1,44 @@
-import { useMutation } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { ApiError, post } from "../api/client";
 import { useMe } from "../api/hooks";
 import type { CheckResponse } from "../api/types";
 import { ErrorMessage } from "../ui/Feedback";
 import { CheckFormView } from "./CheckFormView";
 import { CheckResult } from "./CheckResult";
-import { keepForSignIn, signIn, takeInterrupted } from "./draft";
+import { hasInterrupted, keepForSignIn, signIn, takeInterrupted } from "./draft";
 import { toRequest, type CheckForm } from "./model";
 
 export default function CheckPage() {
   const me = useMe();
   const [answer, setAnswer] = useState<CheckResponse>();
-  // A check the end of a session interrupted: its form comes back after the sign-in.
-  const [interrupted] = useState(() => takeInterrupted());
+  const subject = me.data?.subject;
+  // A check the end of a session interrupted: its form comes back after the sign-in, to the user
+  // who typed it only (anyone else's sign-in discards it), and is never sent by itself.
+  const [waiting] = useState(() => hasInterrupted());
+  const draft = useQuery({
+    queryKey: ["checkDraft", subject],
+    queryFn: () => (subject === undefined ? null : (takeInterrupted(subject) ?? null)),
+    enabled: waiting && subject !== undefined,
+    staleTime: Infinity,
+    gcTime: 0,
+    retry: false,
+    networkMode: "always",
+  });
+  const interrupted = draft.data ?? undefined;
   const check = useMutation({
     mutationFn: ({ form, register }: { form: CheckForm; register: boolean }) =>
       post<CheckResponse>("/api/v1/checks", toRequest(form, register)),
     onSuccess: setAnswer,
     onError: (error, asked) => {
       if (error instanceof ApiError && error.httpStatus === 401) {
-        // Signed out under the user: sign in (the gateway brings the browser back here) and
-        // carry on with what they typed.
-        keepForSignIn(asked);
+        // Signed out under the user: sign in (the gateway brings the browser back here), with
+        // what they typed kept for them alone. Without knowing who they are, nothing is kept.
+        if (subject) keepForSignIn({ subject, form: asked.form });
         signIn.again();
       }
     },
   });
-  const resumed = useRef(false);
-  const { mutate } = check;
-  useEffect(() => {
-    // A plain check is repeated at once; a registration waits for the user's click again.
-    if (interrupted && !interrupted.register && !resumed.current) {
-      resumed.current = true;
-      mutate({ form: interrupted.form, register: false });
-    }
-  }, [interrupted, mutate]);
   return (
     <>
       <h1>Check before acting</h1>
@@ -45,11 +48,13 @@ export default function CheckPage() {
       </p>
       {interrupted && (
         <p role="status" className="success">
-          You are signed in again; what you typed is back.
+          You are signed in again; what you typed is back. Nothing was sent: check it and press the
+          button again.
         </p>
       )}
       <div className="two-columns">
         <CheckFormView
+          key={interrupted ? "restored" : "new"}
           contactName={me.data?.name ?? ""}
           initial={interrupted?.form}
           pending={check.isPending}

@@ -1,6 +1,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import { useMe } from "../api/hooks";
 import { fakeApi, me } from "../test/fakeApi";
 import { renderAt } from "../test/render";
 import TipPage from "./TipPage";
@@ -24,6 +25,25 @@ function tipRoutes(who: ReturnType<typeof me>, shown = tip) {
     "GET /api/v1/tips/t-7": { status: 200, body: { tip: shown } },
     "GET /api/v1/tips/t-7/related": { status: 200, body: { relatedTips: [] } },
   };
+}
+
+/** Shows once `/console/me` has answered, so a test can wait for it instead of for time. */
+function SignedIn() {
+  const who = useMe();
+  return who.data ? <p>signed in: {who.data.username}</p> : null;
+}
+
+const revealed = {
+  "POST /api/v1/tips/t-7:revealReporter": {
+    status: 200,
+    body: { reporter: { name: "Rosalind Quennell-Ybarra", phone: "+15055550187" } },
+  },
+};
+
+async function reveal(purpose: string) {
+  await userEvent.type(await screen.findByLabelText(/Purpose of the reveal/), purpose);
+  await userEvent.click(screen.getByRole("button", { name: "Reveal the reporter (audited)" }));
+  expect(await screen.findByText("Rosalind Quennell-Ybarra")).toBeTruthy();
 }
 
 describe("revealing a tip's reporter", () => {
@@ -65,6 +85,32 @@ describe("revealing a tip's reporter", () => {
 
     await userEvent.click(screen.getByRole("button", { name: "Hide the reporter" }));
     expect(screen.queryByText("Rosalind Quennell-Ybarra")).toBeNull();
+  });
+
+  it("keeps nothing of the reporter in the query cache once hidden or once the page is left", async () => {
+    fakeApi({ ...tipRoutes(me(["intake-coordinator"], "nm-ago")), ...revealed });
+    const page = renderAt("/tips/t-7", "/tips/:tipId", <TipPage />);
+    const cached = () =>
+      JSON.stringify(
+        page.client
+          .getMutationCache()
+          .getAll()
+          .map((m) => m.state),
+      );
+
+    await reveal("call back to confirm the motel");
+    expect(cached()).toContain("Rosalind Quennell-Ybarra");
+    await userEvent.click(screen.getByRole("button", { name: "Hide the reporter" }));
+    await waitFor(() => {
+      expect(cached()).not.toContain("Rosalind");
+    });
+
+    await reveal("second look, same motel");
+    expect(cached()).toContain("Rosalind Quennell-Ybarra");
+    page.unmount();
+    await waitFor(() => {
+      expect(cached()).not.toContain("Rosalind");
+    });
   });
 
   it("shows the API's refusal of the purpose next to it, and reveals nothing", async () => {
@@ -111,13 +157,19 @@ describe("revealing a tip's reporter", () => {
   it("is not offered for an anonymous tip", async () => {
     const anonymous = { ...tip, anonymous: true };
     const calls = fakeApi(tipRoutes(me(["intake-coordinator"], "nm-ago"), anonymous));
-    renderAt("/tips/t-7", "/tips/:tipId", <TipPage />);
+    renderAt(
+      "/tips/t-7",
+      "/tips/:tipId",
+      <>
+        <TipPage />
+        <SignedIn />
+      </>,
+    );
 
     expect(await screen.findByText("anonymous")).toBeTruthy();
-    await waitFor(() => {
-      expect(calls.some((c) => c.url.pathname === "/console/me")).toBe(true);
-    });
-    await new Promise((settled) => setTimeout(settled, 100));
+    // Who is signed in has reached the page (the same render that would offer the reveal).
+    expect(await screen.findByText("signed in: apd.investigator")).toBeTruthy();
+    expect(calls.some((c) => c.url.pathname === "/console/me")).toBe(true);
     expect(screen.queryByLabelText(/Purpose of the reveal/)).toBeNull();
     expect(screen.queryByText(/Only the receiving agency's/)).toBeNull();
   });

@@ -12,7 +12,8 @@ export const INTAKE_COORDINATOR = "intake-coordinator";
  * The sealed reporter of a tip, revealed on purpose: only the receiving agency's intake
  * coordinators see this, a purpose is required, and they are told before they ask that the reveal
  * is recorded with their name, agency, time and purpose. What is revealed lives only in this
- * component's state (never in the query cache), so it is gone when the page is left.
+ * component's state: its mutation is dropped from the cache as soon as nothing shows it
+ * (`gcTime: 0`, reset on "Hide"), so it is gone when hidden or when the page is left.
  */
 export default function RevealReporter({ tip }: { tip: Tip }) {
   const me = useMe();
@@ -23,6 +24,7 @@ export default function RevealReporter({ tip }: { tip: Tip }) {
         `/api/v1/tips/${encodeURIComponent(tip.tipId)}:revealReporter`,
         { purpose: why },
       ),
+    gcTime: 0,
   });
   const mayReveal =
     me.data !== undefined &&

@@ -93,7 +93,10 @@ final class ConsoleEventStream {
                                     Status.Code.UNAUTHENTICATED,
                                     "SESSION_ENDED",
                                     "your sign-in has ended; sign in again"))
-                            .getBytes(StandardCharsets.UTF_8))));
+                            .getBytes(StandardCharsets.UTF_8))))
+        .onErrorResume(
+            ConsoleTokenRelayFilter.IdentityProviderUnavailable.class,
+            e -> ConsoleTokenRelayFilter.unavailable(errors));
   }
 
   private Flux<ServerSentEvent<String>> events(

@@ -130,8 +130,10 @@ class ConsoleSecurityConfiguration {
 
   @Bean
   ConsoleUserHandler consoleUserHandler(
-      ReactiveOAuth2AuthorizedClientManager clients, ReactiveJwtDecoder jwtDecoder) {
-    return new ConsoleUserHandler(clients, jwtDecoder);
+      ReactiveOAuth2AuthorizedClientManager clients,
+      ReactiveJwtDecoder jwtDecoder,
+      ErrorBodies errors) {
+    return new ConsoleUserHandler(clients, jwtDecoder, errors);
   }
 
   @Bean

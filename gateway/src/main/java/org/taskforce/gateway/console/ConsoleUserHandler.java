@@ -9,6 +9,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.taskforce.gateway.transcoding.ErrorBodies;
 import reactor.core.publisher.Mono;
 
 /**
@@ -20,9 +21,15 @@ final class ConsoleUserHandler {
   private final ReactiveOAuth2AuthorizedClientManager clients;
   private final ReactiveJwtDecoder jwtDecoder;
 
-  ConsoleUserHandler(ReactiveOAuth2AuthorizedClientManager clients, ReactiveJwtDecoder decoder) {
+  private final ErrorBodies errors;
+
+  ConsoleUserHandler(
+      ReactiveOAuth2AuthorizedClientManager clients,
+      ReactiveJwtDecoder decoder,
+      ErrorBodies errors) {
     this.clients = clients;
     this.jwtDecoder = decoder;
+    this.errors = errors;
   }
 
   Mono<ServerResponse> me(ServerRequest request) {
@@ -35,7 +42,10 @@ final class ConsoleUserHandler {
                 .bodyValue(describe(jwt)))
         .switchIfEmpty(
             Mono.defer(
-                () -> ServerResponse.status(401).cacheControl(CacheControl.noStore()).build()));
+                () -> ServerResponse.status(401).cacheControl(CacheControl.noStore()).build()))
+        .onErrorResume(
+            ConsoleTokenRelayFilter.IdentityProviderUnavailable.class,
+            e -> ConsoleTokenRelayFilter.unavailable(errors));
   }
 
   static Map<String, Object> describe(Jwt jwt) {

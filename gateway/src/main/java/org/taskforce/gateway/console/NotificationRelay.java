@@ -9,6 +9,7 @@ import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import io.grpc.stub.MetadataUtils;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.taskforce.api.notifications.v1.NotificationServiceGrpc;
 import org.taskforce.api.notifications.v1.SubscribeNotificationsRequest;
 import org.taskforce.api.notifications.v1.SubscribeNotificationsResponse;
@@ -20,6 +21,11 @@ import reactor.core.publisher.FluxSink;
  * notification-service's resumable stream (SubscribeNotifications) for one signed-in user, called
  * with the user's own access token: the service decides what the user's agency and roles may see,
  * exactly as for any gRPC subscriber. Cancelling the flux cancels the call.
+ *
+ * <p>The call runs under manual flow control: one message is asked of the service at a time, and
+ * only while the browser's side has demand. A slow reader (or one replaying its agency's history
+ * from {@code Last-Event-ID: 0}) therefore holds at most one message here and the HTTP/2 window in
+ * the transport, never the whole history.
  */
 final class NotificationRelay {
   static final String SERVICE = "taskforce.notifications.v1.NotificationService";
@@ -58,7 +64,14 @@ final class NotificationRelay {
             .setAfterCursor(afterCursor)
             .setHeartbeatInterval(Durations.fromMillis(heartbeat.toMillis()))
             .build();
-    return Flux.create(sink -> stub.subscribeNotifications(request, new Observer(sink)));
+    return Flux.create(
+        sink -> {
+          var observer = new Observer(sink);
+          stub.subscribeNotifications(request, observer);
+          // The call has started: from now on, demand downstream asks the service for more.
+          sink.onRequest(n -> observer.pull());
+        },
+        FluxSink.OverflowStrategy.BUFFER);
   }
 
   private final class Observer
@@ -66,17 +79,40 @@ final class NotificationRelay {
           SubscribeNotificationsRequest, SubscribeNotificationsResponse> {
     private final FluxSink<Item> sink;
 
+    /** No message is asked of the service and none is on its way: the next demand asks for one. */
+    private final AtomicBoolean idle = new AtomicBoolean(true);
+
+    private volatile ClientCallStreamObserver<SubscribeNotificationsRequest> call;
+
     Observer(FluxSink<Item> sink) {
       this.sink = sink;
     }
 
     @Override
     public void beforeStart(ClientCallStreamObserver<SubscribeNotificationsRequest> call) {
+      this.call = call;
+      call.disableAutoRequestWithInitial(0);
       sink.onDispose(() -> call.cancel("the browser went away or its session ended", null));
+    }
+
+    /** Asks the service for one more message if the browser's side wants one and none is coming. */
+    void pull() {
+      if (sink.requestedFromDownstream() > 0 && idle.compareAndSet(true, false)) {
+        call.request(1);
+      }
     }
 
     @Override
     public void onNext(SubscribeNotificationsResponse response) {
+      try {
+        relay(response);
+      } finally {
+        idle.set(true);
+        pull();
+      }
+    }
+
+    private void relay(SubscribeNotificationsResponse response) {
       if (response.hasNotification()) {
         try {
           sink.next(

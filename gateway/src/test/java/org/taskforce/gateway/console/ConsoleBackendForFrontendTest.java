@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Metadata;
@@ -248,6 +249,65 @@ class ConsoleBackendForFrontendTest {
         .verify(
             postRequestedFor(urlEqualTo("/realms/taskforce/protocol/openid-connect/token"))
                 .withRequestBody(containing("grant_type=refresh_token")));
+  }
+
+  @Test
+  void keycloakUnreachableDuringARefresh_is503WithTheErrorBody_andTheSessionLivesOn() {
+    String token = "/realms/taskforce/protocol/openid-connect/token";
+    realm
+        .wireMock()
+        .stubFor(
+            post(urlEqualTo(token))
+                .withRequestBody(containing("refresh_token=refresh-9"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    Browser browser = signIn("code-9", userToken(), 1, "refresh-9");
+
+    for (String uri : new String[] {"/api/v1/cases/c-9", "/console/me"}) {
+      getWith(browser, uri)
+          .expectStatus()
+          .isEqualTo(503)
+          .expectHeader()
+          .valueEquals(HttpHeaders.RETRY_AFTER, "5")
+          .expectHeader()
+          .contentType(MediaType.APPLICATION_JSON)
+          .expectBody()
+          .jsonPath("$.error.code")
+          .isEqualTo(503)
+          .jsonPath("$.error.status")
+          .isEqualTo("UNAVAILABLE")
+          .jsonPath("$.error.details[0].reason")
+          .isEqualTo("SIGN_IN_UNAVAILABLE");
+    }
+
+    // Keycloak is back: the same session goes on, with a fresh token.
+    String fresh = userToken();
+    realm
+        .wireMock()
+        .stubFor(
+            post(urlEqualTo(token))
+                .withRequestBody(containing("refresh_token=refresh-9"))
+                .willReturn(json(tokenResponse(fresh, 300, "refresh-9b", null))));
+    getWith(browser, "/api/v1/cases/c-9")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.case.title")
+        .isEqualTo("Bearer " + fresh);
+  }
+
+  @Test
+  void theSession_outlivesTheApiCallsMadeWithIt() {
+    String token = userToken();
+    Browser browser = signIn("code-10", token, 300, "refresh-10");
+    for (int call = 0; call < 3; call++) {
+      getWith(browser, "/api/v1/cases/c-10")
+          .expectStatus()
+          .isOk()
+          .expectBody()
+          .jsonPath("$.case.title")
+          .isEqualTo("Bearer " + token);
+    }
+    getWith(browser, "/console/me").expectStatus().isOk();
   }
 
   @Test
