@@ -10,10 +10,12 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.taskforce.cases.application.CaseQuery;
@@ -85,10 +87,21 @@ public final class MongoCaseStore implements CaseStore, MongoIndexes {
       filters.add(in("type", q.types().stream().map(Enum::name).toList()));
     }
     if (q.titleContains() != null) {
-      filters.add(regex("title", Pattern.quote(q.titleContains()), "i"));
+      filters.add(regex("title", literal(q.titleContains()), "i"));
     }
     Bson filter = filters.isEmpty() ? new Document() : and(filters);
     return Documents.page(cases, filter, pageSize, pageToken, MongoCaseStore::fromDocument);
+  }
+
+  /**
+   * A regular expression matching {@code text} literally. A BSON regex is a C string, so a NUL
+   * cannot travel inside {@code \Q…\E}: it is written as the escape {@code \x00} between quoted
+   * runs, which both MongoDB's PCRE and Java's {@link Pattern} read as that character.
+   */
+  static String literal(String text) {
+    return Arrays.stream(text.split("\u0000", -1))
+        .map(run -> run.isEmpty() ? "" : Pattern.quote(run))
+        .collect(Collectors.joining("\\x00"));
   }
 
   @Override

@@ -132,6 +132,20 @@ class CaseLifecycleTest extends CaseTestBase {
   }
 
   @Test
+  void titleSearch_takesAnyTextLiterally_evenANulOrRegexCharacters() {
+    Case odd = createCase(ago(), "Op \u0000Nul (a+b)*\\E [x]");
+    createCase(ago(), "Op Nul ab");
+    for (String text : List.of("\u0000nul", "(A+B)*", "\\e [X]", "p \u0000")) {
+      assertThat(
+              titles(
+                  as(ago())
+                      .listCases(ListCasesRequest.newBuilder().setTitleContains(text).build())))
+          .as(text)
+          .containsExactly(odd.getTitle());
+    }
+  }
+
+  @Test
   void anAgencyCommander_seesOnlyCasesItsAgencyIsOn_theTaskForceCommanderSeesEvery() {
     Case joint = jointCase(); // the crisis center (a victim-service provider) is on it
     Case fbiOnly = createCase(fbi(), "FBI only: wage theft ring");
