@@ -25,6 +25,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.taskforce.platform.mongo.MongoIndexes;
 import org.taskforce.platform.mongo.TallyBuckets;
+import org.taskforce.platform.mongo.TallyUpkeep;
 
 /**
  * The case measures' day tallies: per day (in the task force's zone) the cases opened and the cases
@@ -50,6 +51,10 @@ public final class CaseTallies implements MongoIndexes {
   static final List<String> FIELDS = List.of("type", "leadAgencyId", "leadAgencyType");
 
   private static final int SCHEMA = 1;
+  private static final int BATCH = 1_000;
+
+  /** Pending cases a report applies itself, at most (the background applies the rest). */
+  public static final int PER_REQUEST = 2_000;
   private static final List<String> READ =
       List.of(
           "createdAt",
@@ -65,8 +70,15 @@ public final class CaseTallies implements MongoIndexes {
   private final MongoCollection<Document> tallies;
   private final TallyBuckets buckets;
   private final ZoneId zone;
+  private final int perRequest;
 
   public CaseTallies(MongoDatabase database, ZoneId zone) {
+    this(database, zone, PER_REQUEST);
+  }
+
+  /** With at most {@code perRequest} pending cases applied by a report (small in tests). */
+  public CaseTallies(MongoDatabase database, ZoneId zone, int perRequest) {
+    this.perRequest = perRequest;
     this.cases = database.getCollection("cases");
     this.receipts = database.getCollection("report_tally_receipts");
     this.tallies = database.getCollection("report_tallies");
@@ -85,9 +97,14 @@ public final class CaseTallies implements MongoIndexes {
       Map<String, Long> openedBeforeEnd,
       Map<String, Long> closedBeforeStart) {}
 
-  /** Brings pending cases in, then sums the buckets the period needs in one read. */
+  /**
+   * Brings pending cases in (at most {@link #perRequest}: more is the background's work, and the
+   * report answers UNAVAILABLE meanwhile), then sums the buckets the period needs in one read.
+   */
   public Counts read(LocalDate start, LocalDate end) {
-    applyPending();
+    if (applyPending(perRequest) > perRequest) {
+      throw TallyUpkeep.catchingUp("case counts");
+    }
     String from = start.toString();
     String until = end.plusDays(1).toString();
     Counts c = new Counts(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
@@ -116,10 +133,33 @@ public final class CaseTallies implements MongoIndexes {
 
   /** Brings every case written since it was last tallied into the buckets; how many there were. */
   public int applyPending() {
+    return applyPending(Integer.MAX_VALUE - 1);
+  }
+
+  /**
+   * Brings at most {@code max} pending cases into the buckets: how many were found pending, up to
+   * {@code max + 1} (more than {@code max}: some are left).
+   */
+  int applyPending(int max) {
     List<Document> pending = new ArrayList<>();
-    cases.find(eq(PENDING, true)).projection(Projections.include(READ)).into(pending);
-    pending.forEach(this::apply);
+    cases
+        .find(eq(PENDING, true))
+        .projection(Projections.include(READ))
+        .limit(max + 1)
+        .into(pending);
+    pending.stream().limit(max).forEach(this::apply);
     return pending.size();
+  }
+
+  /**
+   * The background's step ({@link TallyUpkeep}): every pending case, in batches — the backfill
+   * after an upgrade (the first start of a new version flags every case pending; the flags are its
+   * crash-safe progress) and whatever writers left since the last step.
+   */
+  public void upkeep() {
+    for (int round = 0; round < 1_000 && applyPending(BATCH) > BATCH; round++) {
+      // more left: the next batch
+    }
   }
 
   /**
