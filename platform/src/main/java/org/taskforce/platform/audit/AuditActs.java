@@ -18,12 +18,12 @@ import org.bson.Document;
 import org.taskforce.platform.mongo.TallyBuckets;
 
 /**
- * Where an act is counted: once, on the day of its earliest entry, whichever entry is counted
- * first (a retried check crossing midnight writes entries on two days). The act's record ({@code
+ * Where an act is counted: once, on the day of its earliest entry, whichever entry is counted first
+ * (a retried check crossing midnight writes entries on two days). The act's record ({@code
  * audit_tally_acts}, keyed by action and act, not by day) keeps that day and every day an entry of
  * the act was put on; the act is put in its day's bucket and taken out of the others. The bucket
- * version is higher the earlier the day, so a slower writer holding a later day cannot put the
- * act back there. Repeating any of it (a crash, a retry) changes nothing.
+ * version is higher the earlier the day, so a slower writer holding a later day cannot put the act
+ * back there. Repeating any of it (a crash, a retry) changes nothing.
  */
 final class AuditActs {
   private final MongoCollection<Document> acts;
@@ -87,8 +87,7 @@ final class AuditActs {
     buckets.clear(actions.stream().map(a -> prefix + a).toList());
     all.forEach((actionDay, members) -> {
       int bar = actionDay.lastIndexOf('|');
-      buckets.load(
-          prefix + actionDay.substring(0, bar), actionDay.substring(bar + 1), members);
+      buckets.load(prefix + actionDay.substring(0, bar), actionDay.substring(bar + 1), members);
     });
   }
 

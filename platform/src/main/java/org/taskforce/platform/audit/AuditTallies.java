@@ -38,10 +38,10 @@ import org.taskforce.platform.mongo.TallyUpkeep;
  * <p>The audit trail is append-only (no update rights), so a pending mark cannot sit on the entry:
  * the trail writes an <i>intent</i> (the entry's id) before the entry and removes it once the entry
  * is counted ({@link TallyBuckets} puts are idempotent). A crash in between leaves the intent; the
- * background ({@link #upkeep}, run by a {@link TallyUpkeep}) or the next reader settles it —
- * counts the entry if it was written, drops the intent once it is older than a minute and no entry
- * came. Bulk appends ({@link AuditTrail#appendAll}) mark the counts stale and the background
- * rebuilds them from the trail; a report never rebuilds (it answers UNAVAILABLE until then).
+ * background ({@link #upkeep}, run by a {@link TallyUpkeep}) or the next reader settles it — counts
+ * the entry if it was written, drops the intent once it is older than a minute and no entry came.
+ * Bulk appends ({@link AuditTrail#appendAll}) mark the counts stale and the background rebuilds
+ * them from the trail; a report never rebuilds (it answers UNAVAILABLE until then).
  *
  * <p>A bucket counts acts, not entries: its member is the entry's resource ({@code
  * checks/<checkId>}), so a retried request that writes a second entry for the same check counts
@@ -237,7 +237,8 @@ public final class AuditTallies implements MongoIndexes {
         log.find(in("action", new ArrayList<>(actions)))
             .projection(Projections.include("action", "agencyId", "time", "resource"))
             .batchSize(BATCH)) {
-      String act = e.getString("action") + "|" + member(e.getString("_id"), e.getString("resource"));
+      String act =
+          e.getString("action") + "|" + member(e.getString("_id"), e.getString("resource"));
       agencyOf.putIfAbsent(act, e.getString("agencyId"));
       daysOf
           .computeIfAbsent(act, a -> new TreeSet<>())

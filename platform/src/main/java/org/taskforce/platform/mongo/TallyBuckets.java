@@ -25,8 +25,8 @@ import org.bson.conversions.Bson;
  * as {@code cases.opened} and a slot such as a day) holds, per member record, the record's version
  * and the keys it counts under, <i>and</i> the counts per key ({@code n}); both change in one
  * single-document write, so the counts always equal the entries. A busy bucket spills into more
- * documents (parts) of at most {@link #CAPACITY} entries each, so no document outgrows MongoDB's
- * 16 MB limit; a member stays in the part it was first put in. Putting a member again is harmless
+ * documents (parts) of at most {@link #CAPACITY} entries each, so no document outgrows MongoDB's 16
+ * MB limit; a member stays in the part it was first put in. Putting a member again is harmless
  * (same version and keys: nothing to do), an older version than the one held is ignored (a late or
  * repeated writer cannot move a count back), and a member is taken out by putting it with no keys
  * (the entry stays as a tombstone holding its version). So whoever brings a bucket up to date — the
@@ -39,8 +39,8 @@ public final class TallyBuckets {
   private static final int ATTEMPTS = 200;
 
   /**
-   * Entries per document by default: at about 0.5 KB an entry (a case with three agencies) a
-   * part stays near 5 MB, well under MongoDB's 16 MB document limit.
+   * Entries per document by default: at about 0.5 KB an entry (a case with three agencies) a part
+   * stays near 5 MB, well under MongoDB's 16 MB document limit.
    */
   public static final int CAPACITY = 10_000;
 

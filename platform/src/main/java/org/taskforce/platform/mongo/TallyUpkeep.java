@@ -9,12 +9,12 @@ import org.taskforce.platform.error.ErrorKind;
 import org.taskforce.platform.error.TaskforceException;
 
 /**
- * Keeps report tallies up to date in the background, so a report request never does unbounded
- * work: {@code step} (apply what writers left pending, rebuild what a bulk import marked stale,
- * the backfill after an upgrade) runs once at start and then every {@code interval}, on one thread
- * of its own. Every step must be safe to repeat and to run on several replicas at once; one that
- * fails is logged and repeated at the next interval. A report that finds more left to do than it
- * may do itself answers {@link #catchingUp UNAVAILABLE} instead of a wrong number.
+ * Keeps report tallies up to date in the background, so a report request never does unbounded work:
+ * {@code step} (apply what writers left pending, rebuild what a bulk import marked stale, the
+ * backfill after an upgrade) runs once at start and then every {@code interval}, on one thread of
+ * its own. Every step must be safe to repeat and to run on several replicas at once; one that fails
+ * is logged and repeated at the next interval. A report that finds more left to do than it may do
+ * itself answers {@link #catchingUp UNAVAILABLE} instead of a wrong number.
  */
 public final class TallyUpkeep implements SmartLifecycle {
   private static final System.Logger LOG = System.getLogger(TallyUpkeep.class.getName());
@@ -44,14 +44,12 @@ public final class TallyUpkeep implements SmartLifecycle {
       return;
     }
     executor =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "tally-upkeep-" + name);
-              t.setDaemon(true);
-              return t;
-            });
-    executor.scheduleWithFixedDelay(
-        this::runStep, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "tally-upkeep-" + name);
+          t.setDaemon(true);
+          return t;
+        });
+    executor.scheduleWithFixedDelay(this::runStep, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void runStep() {

@@ -225,8 +225,7 @@ class AuditTalliesTest {
                 .append("action", "check.before-acting")
                 .append("agencyId", "apd")
                 .append("resource", "checks/broken"));
-    assertThatThrownBy(tallies::rebuild)
-        .isInstanceOf(RuntimeException.class);
+    assertThatThrownBy(tallies::rebuild).isInstanceOf(RuntimeException.class);
     db.getCollection(AuditTrail.COLLECTION).deleteOne(new Document("_id", "broken"));
     assertThatThrownBy(() -> tallies.count("check.partner", DAY, DAY, null))
         .isInstanceOf(TaskforceException.class); // still marked: not a half-built answer
@@ -257,7 +256,9 @@ class AuditTalliesTest {
         firstDay.merge(d.getString("resource"), day, (a, b) -> a.isBefore(b) ? a : b);
       }
     }
-    return firstDay.values().stream().filter(day -> !day.isBefore(start) && !day.isAfter(end)).count();
+    return firstDay.values().stream()
+        .filter(day -> !day.isBefore(start) && !day.isAfter(end))
+        .count();
   }
 
   private static AuditEntry entry(String id, Random r) {

@@ -107,7 +107,9 @@ class TallyBucketsTest {
 
   private void assertBounded() {
     for (Document d : db.getCollection("tallies").find()) {
-      assertThat(d.get("m", Document.class).size()).as(d.getString("_id")).isLessThanOrEqualTo(CAPACITY);
+      assertThat(d.get("m", Document.class).size())
+          .as(d.getString("_id"))
+          .isLessThanOrEqualTo(CAPACITY);
     }
   }
 
