@@ -35,9 +35,10 @@ import org.taskforce.platform.mongo.TallyUpkeep;
  * every case.
  *
  * <p>Kept exactly in step with the records the way outbox messages are: every write of a case sets
- * {@code tallyPending} in the same document write ({@code MongoCaseStore}), and whoever comes next
- * — a report, before it reads — brings the pending cases into the buckets ({@link TallyBuckets}:
- * idempotent, version-ordered) and clears the flag only if the case has not moved on. A crash at
+ * {@code tallyPending} in the same document write ({@code MongoCaseStore}), and the background
+ * ({@link #upkeep}, run by a {@link TallyUpkeep}) — or a report, for at most {@link #PER_REQUEST}
+ * cases — brings the pending cases into the buckets ({@link TallyBuckets}: idempotent,
+ * version-ordered) and clears the flag only if the case has not moved on. A crash at
  * any step leaves the flag set, so the next report repeats the step; nothing is counted twice. Each
  * case's receipt lists every bucket it was ever put in, so a case whose closing day moved (or that
  * was reopened) is taken out of the old day.
@@ -47,15 +48,20 @@ public final class CaseTallies implements MongoIndexes {
   static final String CLOSED = "cases.closed";
   static final String PENDING = "tallyPending";
 
-  /** The case fields a case tally may be broken down by. */
-  static final List<String> FIELDS = List.of("type", "leadAgencyId", "leadAgencyType");
+  /**
+   * The case fields a case tally may be broken down by; a list field (industries) counts the case
+   * under each of its values.
+   */
+  static final List<String> FIELDS =
+      List.of("type", "leadAgencyId", "leadAgencyType", "industries");
 
-  private static final int SCHEMA = 1;
+  private static final int SCHEMA = 2; // 2: by industry
   private static final int BATCH = 1_000;
 
   /** Pending cases a report applies itself, at most (the background applies the rest). */
   public static final int PER_REQUEST = 2_000;
-  private static final List<String> READ =
+
+  static final List<String> READ =
       List.of(
           "createdAt",
           "closedAt",
@@ -63,7 +69,8 @@ public final class CaseTallies implements MongoIndexes {
           "version",
           "type",
           "leadAgencyId",
-          "leadAgencyType");
+          "leadAgencyType",
+          "industries");
 
   private final MongoCollection<Document> cases;
   private final MongoCollection<Document> receipts;
@@ -206,7 +213,11 @@ public final class CaseTallies implements MongoIndexes {
     List<String> own = new ArrayList<>();
     own.add("*");
     for (String f : FIELDS) {
-      own.add(f + "=" + (c.get(f) == null ? "" : c.get(f).toString()));
+      if (c.get(f) instanceof List<?> values) {
+        values.forEach(value -> own.add(f + "=" + value));
+      } else {
+        own.add(f + "=" + (c.get(f) == null ? "" : c.get(f).toString()));
+      }
     }
     List<String> keys = new ArrayList<>(own);
     List<String> agencies = c.getList("activeAgencies", String.class, List.of());
@@ -231,30 +242,9 @@ public final class CaseTallies implements MongoIndexes {
    * command). Only with no case writer running: it replaces the buckets whole.
    */
   public void rebuild() {
-    Map<String, Map<String, Map.Entry<Long, List<String>>>> all = new HashMap<>();
-    List<Document> receiptDocs = new ArrayList<>();
-    for (Document c : cases.find().projection(Projections.include(READ)).batchSize(10_000)) {
-      long version = c.get("version", Number.class).longValue();
-      Map<String, List<String>> now = contributions(c);
-      now.forEach((bucket, keys) ->
-          all.computeIfAbsent(bucket, b -> new HashMap<>())
-              .put(c.getString("_id"), Map.entry(version, keys)));
-      receiptDocs.add(
-          new Document("_id", c.getString("_id"))
-              .append("b", new ArrayList<>(now.keySet()))
-              .append("v", version));
-    }
-    buckets.clear(List.of(OPENED, CLOSED));
-    all.forEach((bucket, members) -> {
-      int bar = bucket.indexOf('|');
-      buckets.load(bucket.substring(0, bar), bucket.substring(bar + 1), members);
-    });
-    receipts.deleteMany(new Document());
-    for (int i = 0; i < receiptDocs.size(); i += 1_000) {
-      receipts.insertMany(receiptDocs.subList(i, Math.min(receiptDocs.size(), i + 1_000)));
-    }
-    cases.updateMany(eq(PENDING, true), Updates.unset(PENDING));
+    CaseTallyRebuild.run(this, cases, receipts, buckets);
   }
+
 
   /**
    * Indexes a real MongoDB needs (the pending cases, the buckets by series and day); and the first

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.taskforce.cases.reporting.application.CaseMeasures;
 import org.taskforce.cases.reporting.application.ReportStore.TallyQuery;
 import org.taskforce.cases.reporting.application.Source;
 import org.taskforce.platform.reporting.ReportPeriod;
@@ -37,8 +38,8 @@ final class TallyPipelines {
   Map<String, Map<String, Long>> tallies(
       List<TallyQuery> queries, ReportPeriod period, String agency) {
     Map<String, List<TallyQuery>> byCollection = new LinkedHashMap<>();
-    queries.forEach(q ->
-        byCollection.computeIfAbsent(q.source().collection(), c -> new ArrayList<>()).add(q));
+    queries.forEach(
+        q -> byCollection.computeIfAbsent(q.source().collection(), c -> new ArrayList<>()).add(q));
     Map<String, Map<String, Long>> out = new HashMap<>();
     for (List<TallyQuery> group : byCollection.values()) {
       Source first = group.get(0).source();
@@ -49,6 +50,9 @@ final class TallyPipelines {
         TallyQuery q = group.get(i);
         List<Bson> stages = new ArrayList<>();
         stages.add(new Document("$match", filters.match(q.source(), period, null)));
+        if (q.groupBy() != null && CaseMeasures.LIST_FIELDS.contains(q.groupBy())) {
+          stages.add(new Document("$unwind", "$" + q.groupBy())); // once under each value
+        }
         stages.add(grouping(q, byCase));
         facets.append("f" + i, stages);
       }
@@ -79,8 +83,7 @@ final class TallyPipelines {
       key.append("c", "$caseId");
     }
     Object add = q.sumField() == null ? 1 : "$" + q.sumField();
-    return new Document(
-        "$group", new Document("_id", key).append("n", new Document("$sum", add)));
+    return new Document("$group", new Document("_id", key).append("n", new Document("$sum", add)));
   }
 
   /** Counts per value of the breakdown from the groups (of the share's cases only, if given). */
