@@ -6,10 +6,10 @@ import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -124,50 +124,34 @@ public final class MongoReportStore implements ReportStore {
     return out;
   }
 
-  /**
-   * One projected read ({@code find}: the embedded server copies only the records that match, where
-   * an aggregation streams the whole collection through every stage); the elements of {@code
-   * unwind} (a conflict's sides) are taken apart here.
-   */
   @Override
   public long[] durations(Measure.Durations m, Instant from, Instant until, String agency) {
-    Set<String> roots = new java.util.LinkedHashSet<>();
-    for (String path : new String[] {m.fromField(), m.toField(), m.ownField()}) {
-      if (path != null) {
-        roots.add(path.split("\\.")[0]);
+    List<Bson> pipeline = new ArrayList<>();
+    pipeline.add(new Document("$match", match(m.source(), from, until, agency)));
+    if (m.unwind() != null) {
+      pipeline.add(new Document("$unwind", "$" + m.unwind()));
+      List<Bson> element = new ArrayList<>();
+      element.add(ne(m.toField(), null));
+      if (agency != null && m.ownField() != null) {
+        element.add(eq(m.ownField(), agency));
       }
+      pipeline.add(new Document("$match", and(element)));
     }
+    pipeline.add(
+        new Document(
+            "$project",
+            new Document("_id", 0)
+                .append("from", "$" + m.fromField())
+                .append("to", "$" + m.toField())));
     List<Long> out = new ArrayList<>();
-    for (Document d :
-        database
-            .getCollection(m.source().collection())
-            .find(match(m.source(), from, until, agency))
-            .projection(Projections.include(new ArrayList<>(roots)))
-            .batchSize(10_000)) {
-      List<Document> elements =
-          m.unwind() == null ? List.of(d) : d.getList(m.unwind(), Document.class, List.of());
-      for (Document element : elements) {
-        if (m.unwind() != null
-            && agency != null
-            && m.ownField() != null
-            && !agency.equals(at(d, element, m.unwind(), m.ownField()))) {
-          continue; // within an agency's share, only its own side
-        }
-        if (at(d, element, m.unwind(), m.fromField()) instanceof Date a
-            && at(d, element, m.unwind(), m.toField()) instanceof Date b) {
-          out.add(Math.max(0, (b.getTime() - a.getTime()) / 1000));
-        }
+    for (Document d : database.getCollection(m.source().collection()).aggregate(pipeline)) {
+      Date a = d.getDate("from");
+      Date b = d.getDate("to");
+      if (a != null && b != null) {
+        out.add(Math.max(0, (b.getTime() - a.getTime()) / 1000));
       }
     }
     return out.stream().mapToLong(Long::longValue).toArray();
-  }
-
-  /** A value at a dotted path: inside the unwound element when the path starts with it. */
-  private static Object at(Document d, Document element, String unwind, String path) {
-    if (unwind != null && path.startsWith(unwind + ".")) {
-      return value(element, path.substring(unwind.length() + 1));
-    }
-    return value(d, path);
   }
 
   @Override
