@@ -38,10 +38,10 @@ import org.taskforce.platform.mongo.TallyUpkeep;
  * {@code tallyPending} in the same document write ({@code MongoCaseStore}), and the background
  * ({@link #upkeep}, run by a {@link TallyUpkeep}) — or a report, for at most {@link #PER_REQUEST}
  * cases — brings the pending cases into the buckets ({@link TallyBuckets}: idempotent,
- * version-ordered) and clears the flag only if the case has not moved on. A crash at
- * any step leaves the flag set, so the next report repeats the step; nothing is counted twice. Each
- * case's receipt lists every bucket it was ever put in, so a case whose closing day moved (or that
- * was reopened) is taken out of the old day.
+ * version-ordered) and clears the flag only if the case has not moved on. A crash at any step
+ * leaves the flag set, so the next report repeats the step; nothing is counted twice. Each case's
+ * receipt lists every bucket it was ever put in, so a case whose closing day moved (or that was
+ * reopened) is taken out of the old day.
  */
 public final class CaseTallies implements MongoIndexes {
   static final String OPENED = "cases.opened";
@@ -244,7 +244,6 @@ public final class CaseTallies implements MongoIndexes {
   public void rebuild() {
     CaseTallyRebuild.run(this, cases, receipts, buckets);
   }
-
 
   /**
    * Indexes a real MongoDB needs (the pending cases, the buckets by series and day); and the first

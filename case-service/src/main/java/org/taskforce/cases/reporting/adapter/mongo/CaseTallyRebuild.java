@@ -26,7 +26,8 @@ final class CaseTallyRebuild {
       TallyBuckets buckets) {
     Map<String, Map<String, Map.Entry<Long, List<String>>>> all = new HashMap<>();
     List<Document> receiptDocs = new ArrayList<>();
-    for (Document c : cases.find().projection(Projections.include(CaseTallies.READ)).batchSize(10_000)) {
+    for (Document c :
+        cases.find().projection(Projections.include(CaseTallies.READ)).batchSize(10_000)) {
       long version = c.get("version", Number.class).longValue();
       Map<String, List<String>> now = tallies.contributions(c);
       now.forEach((bucket, keys) ->
