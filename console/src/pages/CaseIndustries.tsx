@@ -46,7 +46,13 @@ export function CaseIndustries({ c }: { c: Case }) {
     return (
       <>
         {current.map(label).join(", ") || "—"}{" "}
-        <button type="button" className="link" onClick={() => setDraft(current)}>
+        <button
+          type="button"
+          className="link"
+          onClick={() => {
+            setDraft(current);
+          }}
+        >
           Edit industries
         </button>
       </>
@@ -67,9 +73,9 @@ export function CaseIndustries({ c }: { c: Case }) {
             <input
               type="checkbox"
               checked={draft.includes(value)}
-              onChange={(e) =>
-                setDraft(e.target.checked ? [...draft, value] : draft.filter((v) => v !== value))
-              }
+              onChange={(e) => {
+                setDraft(e.target.checked ? [...draft, value] : draft.filter((v) => v !== value));
+              }}
             />
             {text}
           </label>
@@ -78,7 +84,12 @@ export function CaseIndustries({ c }: { c: Case }) {
       <button type="submit" disabled={save.isPending}>
         Save industries
       </button>{" "}
-      <button type="button" onClick={() => setDraft(null)}>
+      <button
+        type="button"
+        onClick={() => {
+          setDraft(null);
+        }}
+      >
         Cancel
       </button>
       <ErrorMessage error={save.error} />
