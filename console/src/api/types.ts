@@ -166,6 +166,8 @@ export interface Case {
   status?: string;
   jurisdictions?: string[];
   summary?: string;
+  /** From the task force's industry list, e.g. "INDUSTRY_MASSAGE_PARLOR". */
+  industries?: string[];
   participants?: Participant[];
   reviewDate?: DateValue;
   created?: ActorStamp;

@@ -12,6 +12,7 @@ const theCase = {
     title: "Operation Mesa",
     caseType: "CASE_TYPE_SEX_TRAFFICKING",
     status: "CASE_STATUS_ACTIVE",
+    etag: "7",
     participants: [
       {
         agency: { agencyId: "nm-ago", displayName: "NM Attorney General" },
@@ -56,6 +57,7 @@ function caseApi(victims: { status: number; body: unknown }) {
     },
     "GET /api/v1/cases/c-1/victims": victims,
     "GET /api/v1/cases/c-1/victimSummary": { status: 200, body: { victimCount: 2 } },
+    "PATCH /api/v1/cases/c-1": { status: 200, body: theCase },
   });
 }
 
@@ -98,6 +100,25 @@ describe("the case page", () => {
       "true",
     );
     expect(await screen.findByText(/case opened/)).toBeTruthy();
+  });
+
+  it("edits the case's industries as a masked update with the case's etag", async () => {
+    const calls = caseApi(permissionDenied);
+    const user = userEvent.setup();
+    renderAt("/cases/c-1", "/cases/:caseId", <CasePage />);
+    await user.click(await screen.findByRole("button", { name: "Edit industries" }));
+    await user.click(screen.getByRole("checkbox", { name: "Massage parlor" }));
+    await user.click(screen.getByRole("checkbox", { name: "Domestic servitude" }));
+    await user.click(screen.getByRole("button", { name: "Save industries" }));
+    await screen.findByRole("button", { name: "Edit industries" });
+    const patch = calls.find((c) => c.method === "PATCH");
+    expect(patch?.url.pathname).toBe("/api/v1/cases/c-1");
+    expect(patch?.url.searchParams.get("updateMask")).toBe("industries");
+    expect(patch?.body).toEqual({
+      caseId: "c-1",
+      industries: ["INDUSTRY_MASSAGE_PARLOR", "INDUSTRY_DOMESTIC_SERVITUDE"],
+      etag: "7",
+    });
   });
 
   it("says not found for a case the user's agency is not on", async () => {

@@ -5,6 +5,7 @@ import { ApiError, get } from "../api/client";
 import type { Case, CaseEvent, Note, Subject, Task, Victim, VictimSummary } from "../api/types";
 import { dateOnly, dateTime, enumLabel } from "../format";
 import { Empty, ErrorMessage, Loading } from "../ui/Feedback";
+import { CaseIndustries } from "./CaseIndustries";
 
 function useCaseList<T>(caseId: string, what: string, enabled = true) {
   return useQuery({
@@ -118,6 +119,10 @@ export default function CasePage() {
             <dd>{c.summary || "—"}</dd>
             <dt>Jurisdictions</dt>
             <dd>{c.jurisdictions?.join(", ") || "—"}</dd>
+            <dt>Industries</dt>
+            <dd>
+              <CaseIndustries c={c} />
+            </dd>
             <dt>Next review</dt>
             <dd>{dateOnly(c.reviewDate)}</dd>
             <dt>Opened</dt>

@@ -8,6 +8,7 @@ import static org.taskforce.cases.application.CaseRules.MAX_TITLE;
 import java.time.LocalDate;
 import java.util.List;
 import org.taskforce.cases.domain.CaseType;
+import org.taskforce.cases.intake.domain.Industry;
 import org.taskforce.platform.error.Violations;
 
 /**
@@ -16,7 +17,22 @@ import org.taskforce.platform.error.Violations;
  * check.
  */
 public record CaseDetails(
-    String title, CaseType type, List<String> jurisdictions, String summary, LocalDate reviewDate) {
+    String title,
+    CaseType type,
+    List<String> jurisdictions,
+    String summary,
+    LocalDate reviewDate,
+    List<Industry> industries) {
+
+  /** Details that name no industry (null in an edit: left as it is). */
+  public CaseDetails(
+      String title,
+      CaseType type,
+      List<String> jurisdictions,
+      String summary,
+      LocalDate reviewDate) {
+    this(title, type, jurisdictions, summary, reviewDate, null);
+  }
 
   /** Adds a violation (under {@code prefix}) for each field that is wrong. */
   void check(Violations v, String prefix, boolean creating) {
@@ -47,12 +63,23 @@ public record CaseDetails(
             "must be 1 to " + MAX_JURISDICTION + " characters");
       }
     }
+    if (industries() != null) {
+      for (int i = 0; i < industries().size(); i++) {
+        v.check(
+            industries().get(i) != null, prefix + "industries[" + i + "]", "is not an industry");
+      }
+    }
     if (summary() != null) {
       v.check(
           summary().length() <= MAX_SUMMARY,
           prefix + "summary",
           "must be at most " + MAX_SUMMARY + " characters");
     }
+  }
+
+  /** Each industry once, in the list's order (the order of the task force's industry list). */
+  static List<Industry> cleanIndustries(List<Industry> given) {
+    return given == null ? List.of() : given.stream().distinct().sorted().toList();
   }
 
   static List<String> cleanJurisdictions(List<String> given) {

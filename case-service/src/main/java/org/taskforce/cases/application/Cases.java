@@ -6,6 +6,7 @@ import java.util.List;
 import org.taskforce.cases.domain.CaseType;
 import org.taskforce.cases.domain.JointCase;
 import org.taskforce.cases.domain.Stamp;
+import org.taskforce.cases.intake.domain.Industry;
 import org.taskforce.platform.security.AgencyPrincipal;
 
 /**
@@ -30,7 +31,19 @@ public final class Cases {
       CaseType type,
       List<String> jurisdictions,
       String summary,
-      LocalDate reviewDate) {}
+      LocalDate reviewDate,
+      List<Industry> industries) {
+
+    /** A new case with no industry named. */
+    public Details(
+        String title,
+        CaseType type,
+        List<String> jurisdictions,
+        String summary,
+        LocalDate reviewDate) {
+      this(title, type, jurisdictions, summary, reviewDate, List.of());
+    }
+  }
 
   public JointCase create(AgencyPrincipal caller, Details draft, String requestId) {
     return openCase.open(
@@ -41,7 +54,8 @@ public final class Cases {
                 draft.type(),
                 draft.jurisdictions(),
                 draft.summary(),
-                draft.reviewDate()),
+                draft.reviewDate(),
+                draft.industries()),
             requestId));
   }
 

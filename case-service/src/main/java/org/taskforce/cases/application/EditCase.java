@@ -53,6 +53,9 @@ public final class EditCase {
                       : c.jurisdictions(),
                   changes.summary() != null ? changes.summary().strip() : c.summary(),
                   changes.reviewDate() != null ? changes.reviewDate() : c.reviewDate(),
+                  changes.industries() != null
+                      ? CaseDetails.cleanIndustries(changes.industries())
+                      : c.industries(),
                   writes.stamp(caller));
           writes.save(next, expectedVersion);
           writes.audit.success(
@@ -83,6 +86,7 @@ public final class EditCase {
                   c.jurisdictions(),
                   c.summary(),
                   nextReview,
+                  c.industries(),
                   writes.stamp(caller)),
               expectedVersion,
               "CASE_REVIEWED",

@@ -84,7 +84,8 @@ public final class OpenCase {
             now,
             now,
             1,
-            List.of());
+            List.of(),
+            CaseDetails.cleanIndustries(draft.industries()));
     if (!store.insertIfAbsent(c)) {
       return store.get(id).orElseThrow();
     }

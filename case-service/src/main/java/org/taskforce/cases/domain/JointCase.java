@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.taskforce.cases.intake.domain.Industry;
 
 /**
  * A joint task-force case: the shared record several agencies work. {@code version} grows by one
@@ -12,6 +13,8 @@ import java.util.Optional;
  * @param number readable per task force and year, e.g. NMHTTF-2026-0042
  * @param reviewDate next retention review (28 CFR Part 23)
  * @param history the announced and reasoned changes, oldest first, at most {@link #MAX_HISTORY}
+ * @param industries where the trafficking happens, from the task force's industry list (the list
+ *     tips use; a converted tip's industries come with it), none when not known
  */
 public record JointCase(
     String id,
@@ -26,7 +29,8 @@ public record JointCase(
     Stamp created,
     Stamp updated,
     long version,
-    List<CaseChange> history) {
+    List<CaseChange> history,
+    List<Industry> industries) {
 
   /** The newest entries kept in the case; the case timeline keeps every one. */
   public static final int MAX_HISTORY = 200;
@@ -35,6 +39,39 @@ public record JointCase(
     jurisdictions = List.copyOf(jurisdictions);
     participants = List.copyOf(participants);
     history = history == null ? List.of() : List.copyOf(history);
+    industries = industries == null ? List.of() : List.copyOf(industries);
+  }
+
+  /** A case with no industry recorded. */
+  public JointCase(
+      String id,
+      String number,
+      String title,
+      CaseType type,
+      CaseStatus status,
+      List<String> jurisdictions,
+      String summary,
+      List<Participant> participants,
+      LocalDate reviewDate,
+      Stamp created,
+      Stamp updated,
+      long version,
+      List<CaseChange> history) {
+    this(
+        id,
+        number,
+        title,
+        type,
+        status,
+        jurisdictions,
+        summary,
+        participants,
+        reviewDate,
+        created,
+        updated,
+        version,
+        history,
+        List.of());
   }
 
   /** This case with {@code change} (which names this version) added to its history. */
@@ -57,7 +94,8 @@ public record JointCase(
         created,
         updated,
         version,
-        list);
+        list,
+        industries);
   }
 
   public boolean recorded(String changeId) {
@@ -130,7 +168,8 @@ public record JointCase(
         created,
         when,
         version + 1,
-        history);
+        history,
+        industries);
   }
 
   public JointCase withStatus(CaseStatus newStatus, Stamp when) {
@@ -147,7 +186,8 @@ public record JointCase(
         created,
         when,
         version + 1,
-        history);
+        history,
+        industries);
   }
 
   public JointCase withDetails(
@@ -156,6 +196,7 @@ public record JointCase(
       List<String> newJurisdictions,
       String newSummary,
       LocalDate newReviewDate,
+      List<Industry> newIndustries,
       Stamp when) {
     return new JointCase(
         id,
@@ -170,6 +211,7 @@ public record JointCase(
         created,
         when,
         version + 1,
-        history);
+        history,
+        newIndustries);
   }
 }

@@ -22,10 +22,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.bson.Document;
 import org.taskforce.platform.mongo.MongoIndexes;
 import org.taskforce.platform.mongo.TallyBuckets;
+import org.taskforce.platform.mongo.TallyUpkeep;
 
 /**
  * Day counts of some audit actions (deconfliction's checks), kept as the entries are appended, so a
@@ -36,9 +38,10 @@ import org.taskforce.platform.mongo.TallyBuckets;
  * <p>The audit trail is append-only (no update rights), so a pending mark cannot sit on the entry:
  * the trail writes an <i>intent</i> (the entry's id) before the entry and removes it once the entry
  * is counted ({@link TallyBuckets} puts are idempotent). A crash in between leaves the intent; the
- * next reader settles it — counts the entry if it was written, drops the intent once it is older
- * than a minute and no entry came. Bulk appends ({@link AuditTrail#appendAll}) mark the counts
- * stale and the next reader rebuilds them from the trail.
+ * background ({@link #upkeep}, run by a {@link TallyUpkeep}) or the next reader settles it — counts
+ * the entry if it was written, drops the intent once it is older than a minute and no entry came.
+ * Bulk appends ({@link AuditTrail#appendAll}) mark the counts stale and the background rebuilds
+ * them from the trail; a report never rebuilds (it answers UNAVAILABLE until then).
  *
  * <p>A bucket counts acts, not entries: its member is the entry's resource ({@code
  * checks/<checkId>}), so a retried request that writes a second entry for the same check counts
@@ -48,21 +51,34 @@ public final class AuditTallies implements MongoIndexes {
   private static final Duration GRACE = Duration.ofMinutes(1);
   private static final Duration CATCH_UP = Duration.ofMinutes(5);
   private static final String SERIES = "audit.";
-  private static final int SCHEMA = 2; // 2: members are the acts (resources), not entry ids
+  // 2: members are the acts (resources), not entry ids; 3: an act counts on its first day only
+  private static final int SCHEMA = 3;
   private static final String STALE = "~audit-stale";
   private static final System.Logger LOG = System.getLogger(AuditTallies.class.getName());
   // The embedded server answers a find in one reply unless asked for batches (48 MB at most).
   private static final int BATCH = 10_000;
 
+  /** Intents a report settles itself, at most (the background settles the rest). */
+  public static final int PER_REQUEST = 2_000;
+
+  private final int perRequest;
   private final Set<String> actions;
   private final ZoneId zone;
   private final Clock clock;
   private final MongoCollection<Document> log;
   private final MongoCollection<Document> intents;
+  private final AuditActs acts;
   private final MongoCollection<Document> state;
   private final TallyBuckets buckets;
 
   public AuditTallies(MongoDatabase database, Set<String> actions, ZoneId zone, Clock clock) {
+    this(database, actions, zone, clock, PER_REQUEST);
+  }
+
+  /** With at most {@code perRequest} intents settled by a report (small in tests). */
+  public AuditTallies(
+      MongoDatabase database, Set<String> actions, ZoneId zone, Clock clock, int perRequest) {
+    this.perRequest = perRequest;
     this.actions = Set.copyOf(actions);
     this.zone = zone;
     this.clock = clock;
@@ -70,6 +86,7 @@ public final class AuditTallies implements MongoIndexes {
     this.intents = database.getCollection("audit_tally_intents");
     this.state = database.getCollection("report_tallies");
     this.buckets = new TallyBuckets(database, "report_tallies");
+    this.acts = new AuditActs(database, buckets);
   }
 
   public ZoneId zone() {
@@ -130,12 +147,7 @@ public final class AuditTallies implements MongoIndexes {
   }
 
   private void put(String member, String action, String agency, Instant time) {
-    buckets.put(
-        SERIES + action,
-        time.atZone(zone).toLocalDate().toString(),
-        member,
-        0,
-        List.of("*", "@" + agency + "|*"));
+    acts.put(SERIES, action, member, agency, time.atZone(zone).toLocalDate().toString());
   }
 
   /**
@@ -158,13 +170,39 @@ public final class AuditTallies implements MongoIndexes {
     return sum[0];
   }
 
-  /** Settles what crashed or bulk writers left: intents, or counts marked stale. */
+  /**
+   * What a report may do itself before it reads: settle at most {@link #PER_REQUEST} intents.
+   * Counts marked stale (a rebuild) or more intents are the background's work ({@link #upkeep}):
+   * the report answers UNAVAILABLE meanwhile.
+   */
   void settleLeftovers() {
+    if (state.find(eq("_id", STALE)).first() != null) {
+      throw TallyUpkeep.catchingUp("check counts");
+    }
+    if (settleIntents(perRequest) > perRequest) {
+      throw TallyUpkeep.catchingUp("check counts");
+    }
+  }
+
+  /**
+   * The background's step ({@link TallyUpkeep}): rebuilds counts marked stale, then settles every
+   * intent crashed writers left, in batches.
+   */
+  public void upkeep() {
     if (state.find(eq("_id", STALE)).first() != null) {
       rebuild();
     }
+    for (int round = 0; round < 1_000 && settleIntents(1_000) > 1_000; round++) {
+      // more left: the next batch
+    }
+  }
+
+  /** Settles at most {@code max} intents; how many there were, up to {@code max + 1}. */
+  private int settleIntents(int max) {
     Instant old = clock.instant().minus(GRACE);
-    for (Document intent : intents.find()) {
+    List<Document> found = new ArrayList<>();
+    intents.find().limit(max + 1).into(found);
+    for (Document intent : found.subList(0, Math.min(max, found.size()))) {
       String id = intent.getString("_id");
       Document e =
           log.find(eq("_id", id))
@@ -181,6 +219,7 @@ public final class AuditTallies implements MongoIndexes {
         intents.deleteOne(and(eq("_id", id), eq("at", intent.getDate("at"))));
       }
     }
+    return found.size();
   }
 
   /**
@@ -192,26 +231,20 @@ public final class AuditTallies implements MongoIndexes {
   public void rebuild() {
     Instant started = clock.instant();
     Document marker = state.find(eq("_id", STALE)).first();
-    Map<String, Map<String, Map.Entry<Long, List<String>>>> all = new HashMap<>();
+    Map<String, String> agencyOf = new HashMap<>();
+    Map<String, TreeSet<String>> daysOf = new HashMap<>();
     for (Document e :
         log.find(in("action", new ArrayList<>(actions)))
             .projection(Projections.include("action", "agencyId", "time", "resource"))
             .batchSize(BATCH)) {
-      String bucket =
-          SERIES
-              + e.getString("action")
-              + "|"
-              + e.getDate("time").toInstant().atZone(zone).toLocalDate();
-      all.computeIfAbsent(bucket, b -> new HashMap<>())
-          .put(
-              member(e.getString("_id"), e.getString("resource")),
-              Map.entry(0L, List.of("*", "@" + e.getString("agencyId") + "|*")));
+      String act =
+          e.getString("action") + "|" + member(e.getString("_id"), e.getString("resource"));
+      agencyOf.putIfAbsent(act, e.getString("agencyId"));
+      daysOf
+          .computeIfAbsent(act, a -> new TreeSet<>())
+          .add(e.getDate("time").toInstant().atZone(zone).toLocalDate().toString());
     }
-    buckets.clear(actions.stream().map(a -> SERIES + a).toList());
-    all.forEach((bucket, members) -> {
-      int bar = bucket.lastIndexOf('|');
-      buckets.load(bucket.substring(0, bar), bucket.substring(bar + 1), members);
-    });
+    acts.reload(SERIES, actions, agencyOf, daysOf);
     for (Document e :
         log.find(
             and(
@@ -233,7 +266,9 @@ public final class AuditTallies implements MongoIndexes {
   public void create(MongoDatabase database) {
     Document marker = state.find(eq("_id", "~audit-schema")).first();
     if (marker == null || marker.get("version", Number.class).intValue() != SCHEMA) {
-      stale();
+      if (log.find(in("action", new ArrayList<>(actions))).first() != null) {
+        stale(); // counted entries of another version: the background rebuilds
+      }
       state.replaceOne(
           eq("_id", "~audit-schema"),
           new Document("_id", "~audit-schema").append("version", SCHEMA),

@@ -24,7 +24,9 @@ import org.bson.conversions.Bson;
  * Counts kept as records are written, exact by construction. A bucket (one document: a series such
  * as {@code cases.opened} and a slot such as a day) holds, per member record, the record's version
  * and the keys it counts under, <i>and</i> the counts per key ({@code n}); both change in one
- * single-document write, so the counts always equal the entries. Putting a member again is harmless
+ * single-document write, so the counts always equal the entries. A busy bucket spills into more
+ * documents (parts) of at most {@link #CAPACITY} entries each, so no document outgrows MongoDB's 16
+ * MB limit; a member stays in the part it was first put in. Putting a member again is harmless
  * (same version and keys: nothing to do), an older version than the one held is ignored (a late or
  * repeated writer cannot move a count back), and a member is taken out by putting it with no keys
  * (the entry stays as a tombstone holding its version). So whoever brings a bucket up to date — the
@@ -35,10 +37,24 @@ import org.bson.conversions.Bson;
  */
 public final class TallyBuckets {
   private static final int ATTEMPTS = 200;
+
+  /**
+   * Entries per document by default: at about 0.5 KB an entry (a case with three agencies) a part
+   * stays near 5 MB, well under MongoDB's 16 MB document limit.
+   */
+  public static final int CAPACITY = 10_000;
+
   private final MongoCollection<Document> buckets;
+  private final int capacity;
 
   public TallyBuckets(MongoDatabase database, String collection) {
+    this(database, collection, CAPACITY);
+  }
+
+  /** With {@code capacity} entries per document at most (small in tests). */
+  public TallyBuckets(MongoDatabase database, String collection, int capacity) {
     this.buckets = database.getCollection(collection);
+    this.capacity = capacity;
   }
 
   /** The bucket's document id. */
@@ -48,44 +64,70 @@ public final class TallyBuckets {
 
   /**
    * Brings one member's entry in a bucket to {@code version} with {@code keys} (empty: counted
-   * under none).
+   * under none). The entry is in the first document of the bucket that holds it; a new member goes
+   * into the first document with room ({@link #capacity} entries; one that is full stays full, as
+   * entries are never removed), so a member is in at most one of them.
    */
   public void put(String series, String slot, String member, long version, List<String> keys) {
-    String id = id(series, slot);
     String field = "m." + escape(member);
     List<String> next = keys.stream().map(TallyBuckets::escape).distinct().sorted().toList();
+    attempts:
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      Document d = buckets.find(eq("_id", id)).projection(Projections.include("v", field)).first();
-      if (d == null) {
-        if (insert(id, series, slot, field, version, next)) {
+      for (int part = 0; ; part++) {
+        String id = id(series, slot, part);
+        Document d =
+            buckets.find(eq("_id", id)).projection(Projections.include("v", "c", field)).first();
+        if (d == null) {
+          if (insert(id, series, slot, field, version, next)) {
+            return;
+          }
+          continue attempts;
+        }
+        Document entry = entry(d, member);
+        if (entry == null && entries(d) >= capacity) {
+          continue; // full, and the member is not in it: the next part
+        }
+        List<String> held = entry == null ? List.of() : entry.getList("k", String.class);
+        long heldVersion = entry == null ? -1 : entry.get("v", Number.class).longValue();
+        if (entry != null
+            && (heldVersion > version || heldVersion == version && held.equals(next))) {
           return;
         }
-        continue;
-      }
-      Document entry = entry(d, member);
-      List<String> held = entry == null ? List.of() : entry.getList("k", String.class);
-      long heldVersion = entry == null ? -1 : entry.get("v", Number.class).longValue();
-      if (heldVersion > version || heldVersion == version && held.equals(next)) {
-        return;
-      }
-      Map<String, Integer> delta = new LinkedHashMap<>();
-      held.forEach(k -> delta.merge("n." + k, -1, Integer::sum));
-      next.forEach(k -> delta.merge("n." + k, 1, Integer::sum));
-      Document inc = new Document("v", 1);
-      delta.forEach((k, n) -> {
-        if (n != 0) {
-          inc.append(k, n);
+        Map<String, Integer> delta = new LinkedHashMap<>();
+        held.forEach(k -> delta.merge("n." + k, -1, Integer::sum));
+        next.forEach(k -> delta.merge("n." + k, 1, Integer::sum));
+        Document inc = new Document("v", 1);
+        if (entry == null) {
+          inc.append("c", 1);
         }
-      });
-      Document update =
-          new Document("$inc", inc)
-              .append("$set", new Document(field, new Document("v", version).append("k", next)));
-      long at = d.get("v", Number.class).longValue();
-      if (buckets.updateOne(and(eq("_id", id), eq("v", at)), update).getMatchedCount() == 1) {
-        return;
+        delta.forEach((k, n) -> {
+          if (n != 0) {
+            inc.append(k, n);
+          }
+        });
+        Document update =
+            new Document("$inc", inc)
+                .append("$set", new Document(field, new Document("v", version).append("k", next)));
+        long at = d.get("v", Number.class).longValue();
+        if (buckets.updateOne(and(eq("_id", id), eq("v", at)), update).getMatchedCount() == 1) {
+          return;
+        }
+        continue attempts;
       }
     }
-    throw new IllegalStateException("bucket " + id + " kept moving; gave up after " + ATTEMPTS);
+    throw new IllegalStateException(
+        "bucket " + id(series, slot) + " kept moving; gave up after " + ATTEMPTS);
+  }
+
+  /** Entries in a part; a part written before parts existed counts as full (it may be large). */
+  private int entries(Document part) {
+    Number c = part.get("c", Number.class);
+    return c == null ? capacity : c.intValue();
+  }
+
+  /** A bucket's part: the first is the bucket's own id, the next ones add {@code |part}. */
+  static String id(String series, String slot, int part) {
+    return part == 0 ? id(series, slot) : id(series, slot) + "|" + part;
   }
 
   private boolean insert(
@@ -99,12 +141,13 @@ public final class TallyBuckets {
               .append("s", series)
               .append("d", slot)
               .append("v", 1L)
+              .append("c", 1)
               .append("n", n)
               .append("m", m));
       return true;
     } catch (MongoWriteException e) {
       if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
-        return false; // someone else made the bucket first: update it instead
+        return false; // someone else made the part first: update it instead
       }
       throw e;
     }
@@ -137,17 +180,24 @@ public final class TallyBuckets {
 
   /** The members counted (not taken out) in one bucket. */
   public List<String> members(String series, String slot) {
-    Document d =
-        buckets.find(eq("_id", id(series, slot))).projection(Projections.include("m")).first();
     List<String> out = new ArrayList<>();
-    if (d != null && d.get("m") instanceof Document m) {
-      m.forEach((k, v) -> {
-        if (v instanceof Document e && !e.getList("k", String.class).isEmpty()) {
-          out.add(unescape(k));
-        }
-      });
+    for (int part = 0; ; part++) {
+      Document d =
+          buckets
+              .find(eq("_id", id(series, slot, part)))
+              .projection(Projections.include("m"))
+              .first();
+      if (d == null) {
+        return out;
+      }
+      if (d.get("m") instanceof Document m) {
+        m.forEach((k, v) -> {
+          if (v instanceof Document e && !e.getList("k", String.class).isEmpty()) {
+            out.add(unescape(k));
+          }
+        });
+      }
     }
-    return out;
   }
 
   /** Drops every bucket of the series (before a rebuild from the records). */
@@ -157,26 +207,33 @@ public final class TallyBuckets {
 
   /**
    * Writes whole buckets computed from the records (a rebuild): member → (version, keys) per
-   * bucket. Only for a rebuild with no writer running (start-up, an operator's command).
+   * bucket, in parts of at most {@link #capacity} entries. Only for a rebuild with no writer
+   * running (start-up, an operator's command), after {@link #clear}.
    */
   public void load(String series, String slot, Map<String, Map.Entry<Long, List<String>>> members) {
-    Document n = new Document();
-    Document m = new Document();
-    members.forEach((member, e) -> {
-      List<String> keys =
-          e.getValue().stream().map(TallyBuckets::escape).distinct().sorted().toList();
-      keys.forEach(k -> n.put(k, n.get(k) == null ? 1L : ((Number) n.get(k)).longValue() + 1));
-      m.append(escape(member), new Document("v", e.getKey()).append("k", keys));
-    });
-    buckets.replaceOne(
-        eq("_id", id(series, slot)),
-        new Document("_id", id(series, slot))
-            .append("s", series)
-            .append("d", slot)
-            .append("v", 1L)
-            .append("n", n)
-            .append("m", m),
-        new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    List<String> names = new ArrayList<>(members.keySet());
+    for (int from = 0, part = 0; from < names.size(); from += capacity, part++) {
+      Document n = new Document();
+      Document m = new Document();
+      for (String member : names.subList(from, Math.min(names.size(), from + capacity))) {
+        Map.Entry<Long, List<String>> e = members.get(member);
+        List<String> keys =
+            e.getValue().stream().map(TallyBuckets::escape).distinct().sorted().toList();
+        keys.forEach(k -> n.put(k, n.get(k) == null ? 1L : ((Number) n.get(k)).longValue() + 1));
+        m.append(escape(member), new Document("v", e.getKey()).append("k", keys));
+      }
+      String id = id(series, slot, part);
+      buckets.replaceOne(
+          eq("_id", id),
+          new Document("_id", id)
+              .append("s", series)
+              .append("d", slot)
+              .append("v", 1L)
+              .append("c", m.size())
+              .append("n", n)
+              .append("m", m),
+          new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    }
   }
 
   /** Field names may hold neither dots nor a leading dollar: those (and %) are %-escaped. */

@@ -1,6 +1,7 @@
 package org.taskforce.platform.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -18,6 +19,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.taskforce.platform.error.ErrorKind;
+import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.mongo.EmbeddedMongo;
 import org.taskforce.platform.testing.MutableClock;
 
@@ -60,8 +63,28 @@ class AuditTalliesTest {
   @Test
   void randomAppendsAndCrashes_countAsTheEntries() {
     Random r = new Random(7);
+    List<AuditEntry> written = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
       AuditEntry e = entry("e" + i, r);
+      if (!written.isEmpty() && r.nextInt(4) == 0) {
+        // a retry of an earlier act: another entry, at another time (maybe another day, earlier)
+        AuditEntry of = written.get(r.nextInt(written.size()));
+        e =
+            new AuditEntry(
+                "e" + i,
+                e.time(),
+                "u",
+                "someone",
+                of.agencyId(),
+                "",
+                of.action(),
+                of.resource(),
+                AuditEntry.Outcome.SUCCESS,
+                "test",
+                "",
+                Map.of());
+      }
+      written.add(e);
       switch (r.nextInt(6)) {
         case 0 -> {
           // crashed between the entry and its count: the intent stays
@@ -99,6 +122,15 @@ class AuditTalliesTest {
     trail.append(entry("x1", r));
     trail.appendAll(batch);
     trail.append(other("o1"));
+    // a report does not rebuild inside the request: it says the counts are catching up
+    assertThatThrownBy(() -> tallies.count("check.before-acting", DAY, DAY, null))
+        .isInstanceOfSatisfying(
+            TaskforceException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE);
+              assertThat(e.reason()).isEqualTo("REPORT_TALLIES_CATCHING_UP");
+            });
+    tallies.upkeep(); // the background rebuilds
     assertCountsEqualTheEntries();
   }
 
@@ -120,22 +152,60 @@ class AuditTalliesTest {
   }
 
   @Test
+  void aRetryAcrossMidnight_countsOnceOnTheFirstDay_whicheverEntryIsCountedFirst() {
+    Instant beforeMidnight = DAY.plusDays(1).atStartOfDay(ZONE).toInstant().minusSeconds(2);
+    AuditEntry first = check("first-attempt", "checks/chk-m", beforeMidnight);
+    AuditEntry retry = check("retry", "checks/chk-m", beforeMidnight.plusSeconds(5));
+    // the first attempt's count crashed (intent left); the retry, after midnight, counts first
+    tallies.intend(first);
+    untallied.append(first);
+    trail.append(retry);
+    LocalDate next = DAY.plusDays(1);
+    assertThat(tallies.count("check.before-acting", DAY, next, null)).isEqualTo(1);
+    assertThat(tallies.count("check.before-acting", DAY, DAY, null)).isEqualTo(1);
+    assertThat(tallies.count("check.before-acting", next, next, null)).isZero();
+    assertThat(tallies.count("check.before-acting", next, next, "apd")).isZero();
+    tallies.rebuild();
+    assertThat(tallies.count("check.before-acting", DAY, DAY, null)).isEqualTo(1);
+    assertThat(tallies.count("check.before-acting", next, next, null)).isZero();
+    // one more retry the day after, after the rebuild: still once, on the first day
+    trail.append(check("late-retry", "checks/chk-m", beforeMidnight.plus(Duration.ofDays(1))));
+    assertThat(tallies.count("check.before-acting", DAY, DAY.plusDays(3), null)).isEqualTo(1);
+    assertThat(tallies.count("check.before-acting", DAY, DAY, null)).isEqualTo(1);
+  }
+
+  @Test
+  void aReportSettlesABoundedNumberOfLeftovers_theBackgroundTheRest() {
+    AuditTallies bounded =
+        new AuditTallies(db, Set.of("check.before-acting", "check.partner"), ZONE, clock, 3);
+    Random r = new Random(10);
+    for (int i = 0; i < 8; i++) {
+      AuditEntry e = entry("left" + i, r);
+      bounded.intend(e);
+      untallied.append(e); // crashed before counting: eight intents left
+    }
+    var intents = db.getCollection("audit_tally_intents");
+    assertThatThrownBy(() -> bounded.count("check.before-acting", DAY, DAY.plusDays(12), null))
+        .isInstanceOf(TaskforceException.class);
+    assertThat(intents.countDocuments()).isEqualTo(5); // three settled by the request, no more
+    bounded.upkeep();
+    assertThat(intents.countDocuments()).isZero();
+    assertCountsEqualTheEntries();
+  }
+
+  @Test
   void whenCountingFails_theAppendStillSucceeds_andTheNextReportCountsIt() {
     Instant t = DAY.atStartOfDay(ZONE).toInstant().plus(Duration.ofHours(10));
-    // a day bucket that cannot be updated (here: unreadable; in production: contended past retries)
-    var bucketId = "audit.check.before-acting|" + DAY;
-    db.getCollection("report_tallies")
-        .insertOne(
-            new Document("_id", bucketId)
-                .append("s", "audit.check.before-acting")
-                .append("d", DAY.toString())
-                .append("v", 1L)
-                .append("m", "not a document"));
+    // an act that cannot be counted (here: its record is unusable; in production: a day bucket
+    // contended past its retries)
+    var actId = "check.before-acting|checks/chk-9";
+    db.getCollection("audit_tally_acts")
+        .insertOne(new Document("_id", actId).append("days", "not a list"));
     AuditEntry e = check("e1", "checks/chk-9", t);
     trail.append(e); // must not throw: the check happened
     assertThat(db.getCollection(AuditTrail.COLLECTION).countDocuments()).isEqualTo(1);
     assertThat(db.getCollection("audit_tally_intents").countDocuments()).isEqualTo(1);
-    db.getCollection("report_tallies").deleteOne(new Document("_id", bucketId));
+    db.getCollection("audit_tally_acts").deleteOne(new Document("_id", actId));
     assertThat(tallies.count("check.before-acting", DAY, DAY, null)).isEqualTo(1);
     assertThat(db.getCollection("audit_tally_intents").countDocuments()).isZero();
   }
@@ -155,9 +225,11 @@ class AuditTalliesTest {
                 .append("action", "check.before-acting")
                 .append("agencyId", "apd")
                 .append("resource", "checks/broken"));
-    org.assertj.core.api.Assertions.assertThatThrownBy(tallies::rebuild)
-        .isInstanceOf(RuntimeException.class);
+    assertThatThrownBy(tallies::rebuild).isInstanceOf(RuntimeException.class);
     db.getCollection(AuditTrail.COLLECTION).deleteOne(new Document("_id", "broken"));
+    assertThatThrownBy(() -> tallies.count("check.partner", DAY, DAY, null))
+        .isInstanceOf(TaskforceException.class); // still marked: not a half-built answer
+    tallies.upkeep();
     assertCountsEqualTheEntries();
   }
 
@@ -174,18 +246,19 @@ class AuditTalliesTest {
     }
   }
 
+  /** Acts (resources) of the action and agency whose first entry falls in [start, end]. */
   private long countEntries(String action, LocalDate start, LocalDate end, String agency) {
-    long n = 0;
+    Map<String, LocalDate> firstDay = new java.util.HashMap<>();
     for (Document d : db.getCollection(AuditTrail.COLLECTION).find()) {
       LocalDate day = d.getDate("time").toInstant().atZone(ZONE).toLocalDate();
       if (d.getString("action").equals(action)
-          && !day.isBefore(start)
-          && !day.isAfter(end)
           && (agency == null || agency.equals(d.getString("agencyId")))) {
-        n++;
+        firstDay.merge(d.getString("resource"), day, (a, b) -> a.isBefore(b) ? a : b);
       }
     }
-    return n;
+    return firstDay.values().stream()
+        .filter(day -> !day.isBefore(start) && !day.isAfter(end))
+        .count();
   }
 
   private static AuditEntry entry(String id, Random r) {

@@ -31,6 +31,27 @@ import org.taskforce.platform.etag.Etags;
 final class CaseMapping {
   private CaseMapping() {}
 
+  // ---- in
+
+  /** The industries named, each checked: unspecified or unknown values are violations. */
+  static java.util.List<org.taskforce.cases.intake.domain.Industry> industries(
+      org.taskforce.platform.error.Violations v,
+      java.util.List<org.taskforce.api.intake.v1.Industry> given) {
+    java.util.List<org.taskforce.cases.intake.domain.Industry> out = new java.util.ArrayList<>();
+    for (int i = 0; i < given.size(); i++) {
+      org.taskforce.api.intake.v1.Industry x = given.get(i);
+      if (x == org.taskforce.api.intake.v1.Industry.INDUSTRY_UNSPECIFIED
+          || x == org.taskforce.api.intake.v1.Industry.UNRECOGNIZED) {
+        v.add("case.industries[" + i + "]", "is not an industry of the task force's list");
+      } else {
+        out.add(
+            org.taskforce.cases.intake.domain.Industry.valueOf(
+                x.name().substring("INDUSTRY_".length())));
+      }
+    }
+    return out;
+  }
+
   // ---- out
 
   static Case toProto(JointCase c) {
@@ -42,6 +63,10 @@ final class CaseMapping {
             .setCaseType(org.taskforce.api.cases.v1.CaseType.valueOf("CASE_TYPE_" + c.type()))
             .setStatus(org.taskforce.api.cases.v1.CaseStatus.valueOf("CASE_STATUS_" + c.status()))
             .addAllJurisdictions(c.jurisdictions())
+            .addAllIndustries(
+                c.industries().stream()
+                    .map(i -> org.taskforce.api.intake.v1.Industry.valueOf("INDUSTRY_" + i.name()))
+                    .toList())
             .setSummary(c.summary())
             .setCreated(stamp(c.created()))
             .setUpdated(stamp(c.updated()))

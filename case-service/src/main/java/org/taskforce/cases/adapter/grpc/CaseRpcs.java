@@ -39,7 +39,7 @@ import org.taskforce.platform.grpc.UpdateMask;
 /** Cases themselves: GetCase, ListCases, CreateCase, UpdateCase, ChangeCaseStatus, ReviewCase. */
 public final class CaseRpcs {
   static final List<String> CASE_FIELDS =
-      List.of("title", "case_type", "jurisdictions", "summary", "review_date");
+      List.of("title", "case_type", "jurisdictions", "summary", "review_date", "industries");
 
   private final OpenCase openCase;
   private final ReadCases readCases;
@@ -109,7 +109,8 @@ public final class CaseRpcs {
             CaseMapping.type(v, "case.case_type", c.getCaseType()),
             c.getJurisdictionsList(),
             c.getSummary(),
-            CaseMapping.date(v, "case.review_date", c.hasReviewDate(), c.getReviewDate()));
+            CaseMapping.date(v, "case.review_date", c.hasReviewDate(), c.getReviewDate()),
+            CaseMapping.industries(v, c.getIndustriesList()));
     v.throwIfAny();
     return CreateCaseResponse.newBuilder()
         .setCase(
@@ -139,6 +140,8 @@ public final class CaseRpcs {
     if (paths.contains("case_type") && type == null && v.isEmpty()) {
       v.add("case.case_type", "is required when named in update_mask");
     }
+    var industries =
+        paths.contains("industries") ? CaseMapping.industries(v, c.getIndustriesList()) : null;
     long version = CaseMapping.version("case.etag", c.getEtag());
     v.throwIfAny();
     CaseDetails changes =
@@ -147,7 +150,8 @@ public final class CaseRpcs {
             type,
             paths.contains("jurisdictions") ? c.getJurisdictionsList() : null,
             paths.contains("summary") ? c.getSummary() : null,
-            review);
+            review,
+            industries);
     return UpdateCaseResponse.newBuilder()
         .setCase(
             CaseMapping.toProto(

@@ -147,6 +147,7 @@ public final class MongoCaseStore implements CaseStore, MongoIndexes {
         .append("status", c.status().name())
         .append("jurisdictions", c.jurisdictions())
         .append("summary", c.summary())
+        .append("industries", c.industries().stream().map(Enum::name).toList())
         .append("participants", participants)
         .append("members", c.memberAgencies())
         .append("reviewDate", Documents.date(c.reviewDate()))
@@ -236,6 +237,9 @@ public final class MongoCaseStore implements CaseStore, MongoIndexes {
         ((Number) d.get("version")).longValue(),
         d.getList("history", Document.class, List.of()).stream()
             .map(MongoCaseStore::change)
+            .toList(),
+        d.getList("industries", String.class, List.of()).stream()
+            .map(org.taskforce.cases.intake.domain.Industry::valueOf)
             .toList());
   }
 }

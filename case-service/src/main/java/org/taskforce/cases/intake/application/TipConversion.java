@@ -75,7 +75,8 @@ public final class TipConversion {
                           ? List.of()
                           : List.of(t.report().location().state()),
                       summary(t),
-                      null),
+                      null,
+                      List.copyOf(t.report().industries())),
                   "tip:" + tipId);
           List<Subject> added = new ArrayList<>();
           List<TipDeconfliction.Carried> carried = deconfliction.carried(t);

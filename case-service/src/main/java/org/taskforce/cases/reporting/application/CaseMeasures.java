@@ -35,6 +35,29 @@ public final class CaseMeasures {
           "LABOR_TRAFFICKING", "Labor trafficking",
           "SEX_AND_LABOR", "Sex and labor trafficking",
           "OTHER", "Other or unknown");
+
+  /** The task force's industry list (the one tips use). */
+  static final Map<String, String> INDUSTRIES =
+      labels(
+          "COMMERCIAL_SEX_VENUE", "Commercial sex venues",
+          "ESCORT_SERVICE", "Escort services",
+          "MASSAGE_PARLOR", "Massage parlors",
+          "STRIP_CLUB", "Strip clubs",
+          "PORNOGRAPHY", "Pornography",
+          "MODELING_STUDIO", "Modeling studios",
+          "AGRICULTURE", "Agriculture and farming",
+          "LANDSCAPING_CONSTRUCTION", "Landscaping and construction",
+          "HOTEL_TOURISM", "Hotels and tourism",
+          "RESTAURANT", "Restaurants",
+          "DOMESTIC_SERVITUDE", "Domestic servitude",
+          "PEDDLING_PANHANDLING", "Peddling and panhandling");
+
+  /**
+   * Breakdowns by a list field: a case counts under each of its values (a massage parlour that is
+   * also a home: two industries), so the measure's total is counted, not summed.
+   */
+  public static final java.util.Set<String> LIST_FIELDS = java.util.Set.of("industries");
+
   static final Map<String, String> AGENCY_TYPES =
       labels(
           "LOCAL",
@@ -159,6 +182,13 @@ public final class CaseMeasures {
               CASES_OPEN,
               "leadAgencyType",
               AGENCY_TYPES),
+          tally(
+              "cases.active_by_industry",
+              CASES,
+              "Cases active, by industry",
+              CASES_OPEN,
+              "industries",
+              INDUSTRIES),
           tally(
               "tips.received",
               TIPS,

@@ -166,7 +166,7 @@ public final class ReportingService {
   /**
    * What the tallies ask of the store: each measure's breakdown, and its total where the total is
    * not the sum of the breakdown (no breakdown, or distinct values: a subject charged under two
-   * statutes counts once).
+   * statutes counts once, a case in two industries too).
    */
   private static List<ReportStore.TallyQuery> queries() {
     List<ReportStore.TallyQuery> queries = new ArrayList<>();
@@ -177,7 +177,9 @@ public final class ReportingService {
               new ReportStore.TallyQuery(
                   t.id() + "|by", t.source(), t.groupBy(), t.sumField(), t.distinctField()));
         }
-        if (t.groupBy() == null || t.distinctField() != null) {
+        if (t.groupBy() == null
+            || t.distinctField() != null
+            || CaseMeasures.LIST_FIELDS.contains(t.groupBy())) {
           queries.add(
               new ReportStore.TallyQuery(
                   t.id() + "|all", t.source(), null, t.sumField(), t.distinctField()));

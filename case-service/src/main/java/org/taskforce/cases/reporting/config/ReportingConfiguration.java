@@ -20,6 +20,7 @@ import org.taskforce.cases.reporting.application.ReportingService;
 import org.taskforce.cases.reporting.application.ReportingSettings;
 import org.taskforce.cases.reporting.application.Trainings;
 import org.taskforce.platform.audit.AuditTrail;
+import org.taskforce.platform.mongo.TallyUpkeep;
 
 /** Wiring of the reporting context: report, outcomes, training, victims' person keys. */
 @Configuration(proxyBeanMethods = false)
@@ -48,6 +49,12 @@ public class ReportingConfiguration {
   @Bean
   CaseTallies caseTallies(MongoDatabase database, CaseSettings cases) {
     return new CaseTallies(database, cases.zone());
+  }
+
+  /** The case tallies brought up to date in the background (the backfill after an upgrade too). */
+  @Bean
+  TallyUpkeep caseTallyUpkeep(CaseTallies caseTallies, ReportingProperties p) {
+    return new TallyUpkeep("cases", p.tallyInterval(), caseTallies::upkeep);
   }
 
   @Bean

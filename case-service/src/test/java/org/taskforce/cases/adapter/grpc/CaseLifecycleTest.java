@@ -32,6 +32,7 @@ import org.taskforce.api.cases.v1.ParticipantStatus;
 import org.taskforce.api.cases.v1.RemoveParticipantRequest;
 import org.taskforce.api.cases.v1.ReviewCaseRequest;
 import org.taskforce.api.cases.v1.UpdateCaseRequest;
+import org.taskforce.api.intake.v1.Industry;
 import org.taskforce.api.notifications.v1.NotificationKind;
 import org.taskforce.platform.testing.ErrorDetails;
 
@@ -214,6 +215,66 @@ class CaseLifecycleTest extends CaseTestBase {
     assertThat(stale.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
     assertThat(ErrorDetails.reason(stale)).isEqualTo("STALE_ETAG");
     assertThat(get(c).getTitle()).isEqualTo("Operation Desert Lantern II");
+  }
+
+  @Test
+  void industries_areSetOnCreate_changedOnlyThroughTheMask_andAnUnknownOneIsAFieldViolation() {
+    Case c =
+        as(ago())
+            .createCase(
+                CreateCaseRequest.newBuilder()
+                    .setCase(
+                        Case.newBuilder()
+                            .setTitle("Spa on Menaul")
+                            .setCaseType(CaseType.CASE_TYPE_SEX_TRAFFICKING)
+                            .addIndustries(Industry.INDUSTRY_MASSAGE_PARLOR)
+                            .addIndustries(Industry.INDUSTRY_MASSAGE_PARLOR))
+                    .build())
+            .getCase();
+    assertThat(c.getIndustriesList()).containsExactly(Industry.INDUSTRY_MASSAGE_PARLOR);
+
+    Case titled =
+        as(ago())
+            .updateCase(
+                UpdateCaseRequest.newBuilder()
+                    .setCase(c.toBuilder().setTitle("Spa on Menaul Blvd").clearIndustries())
+                    .setUpdateMask(FieldMask.newBuilder().addPaths("title"))
+                    .build())
+            .getCase();
+    assertThat(titled.getIndustriesList()).containsExactly(Industry.INDUSTRY_MASSAGE_PARLOR);
+
+    Case changed =
+        as(ago())
+            .updateCase(
+                UpdateCaseRequest.newBuilder()
+                    .setCase(
+                        titled.toBuilder()
+                            .clearIndustries()
+                            .addIndustries(Industry.INDUSTRY_DOMESTIC_SERVITUDE)
+                            .addIndustries(Industry.INDUSTRY_MASSAGE_PARLOR))
+                    .setUpdateMask(FieldMask.newBuilder().addPaths("industries"))
+                    .build())
+            .getCase();
+    assertThat(changed.getIndustriesList())
+        .containsExactly(Industry.INDUSTRY_MASSAGE_PARLOR, Industry.INDUSTRY_DOMESTIC_SERVITUDE);
+    assertThat(get(c).getIndustriesList()).isEqualTo(changed.getIndustriesList());
+
+    var bad =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () ->
+                as(ago())
+                    .updateCase(
+                        UpdateCaseRequest.newBuilder()
+                            .setCase(
+                                changed.toBuilder()
+                                    .clearIndustries()
+                                    .addIndustries(Industry.INDUSTRY_UNSPECIFIED))
+                            .setUpdateMask(FieldMask.newBuilder().addPaths("industries"))
+                            .build()));
+    assertThat(bad.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(ErrorDetails.violations(bad)).containsKey("case.industries[0]");
+    assertThat(get(c).getIndustriesList()).isEqualTo(changed.getIndustriesList());
   }
 
   @Test

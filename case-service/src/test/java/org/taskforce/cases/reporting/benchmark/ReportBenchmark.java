@@ -1,21 +1,15 @@
 package org.taskforce.cases.reporting.benchmark;
 
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
-import io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.MetadataUtils;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 import org.taskforce.api.reporting.v1.CaseReportingServiceGrpc;
 import org.taskforce.api.reporting.v1.GetCaseReportRequest;
 import org.taskforce.cases.CaseServiceApplication;
@@ -45,6 +39,7 @@ import org.taskforce.cases.reporting.domain.TrainingSession;
 import org.taskforce.platform.reporting.ReportProtos;
 import org.taskforce.platform.testing.Benchmarks;
 import org.taskforce.platform.testing.KeycloakTestRealm;
+import org.taskforce.platform.testing.ReportBenchmarkStack;
 
 /**
  * GetCaseReport over the real gRPC API (token check, access, aggregation pipelines, audit) for a
@@ -53,7 +48,7 @@ import org.taskforce.platform.testing.KeycloakTestRealm;
  * {@code bench.outcomes} outcomes and 2,000 training sessions.
  *
  * <pre>
- * ./mvnw -q install -DskipTests
+ * ./mvnw -q -pl case-service -am test-compile   (or the classpath run in the README)
  * ./mvnw -q -pl case-service exec:java@report-benchmark [-Dbench.cases=100000
  *     -Dbench.victims=20000 -Dbench.outcomes=20000 -Dbench.mongodbUri=mongodb://...]
  * </pre>
@@ -79,18 +74,14 @@ public final class ReportBenchmark {
             ReportBenchmark.class);
     try (KeycloakTestRealm realm = new KeycloakTestRealm()) {
       ConfigurableApplicationContext app =
-          new SpringApplication(CaseServiceApplication.class)
-              .run(
-                  "--taskforce.paging.token-secret=report-benchmark-page-tokens",
-                  "--taskforce.intake.reporter-key=q3Vb1cJ5o0m8l9R2n6Zt4wYx7AaBcDdEeFfGgHhIiJk=",
-                  "--spring.grpc.server.port=0",
-                  "--spring.grpc.server.host=127.0.0.1",
-                  "--server.port=0",
-                  "--taskforce.mongodb.uri=" + mongoUri,
-                  "--taskforce.security.issuer-uri=" + realm.issuer(),
-                  "--taskforce.outbox.enabled=false",
-                  "--taskforce.cases.sweep.interval=0",
-                  "--logging.level.root=WARN");
+          ReportBenchmarkStack.start(
+              CaseServiceApplication.class,
+              realm,
+              mongoUri,
+              "--taskforce.intake.reporter-key=q3Vb1cJ5o0m8l9R2n6Zt4wYx7AaBcDdEeFfGgHhIiJk=",
+              "--taskforce.cases.sweep.interval=0",
+              // the load is a bulk import: the tallies are rebuilt once after it, not meanwhile
+              "--taskforce.cases.reporting.tally-interval=0");
       try {
         long started = System.nanoTime();
         Random random = new Random(23);
@@ -108,52 +99,25 @@ public final class ReportBenchmark {
             Locale.ROOT,
             "report benchmark: case day tallies rebuilt from the cases in %.1f s%n",
             (System.nanoTime() - rebuilt) / 1e9);
-        int port = app.getBean(GrpcServerLifecycle.class).getPort();
-        ManagedChannel channel =
-            NettyChannelBuilder.forAddress("127.0.0.1", port)
-                .usePlaintext()
-                .maxInboundMessageSize(16 << 20)
+        ManagedChannel channel = ReportBenchmarkStack.channel(app, 16 << 20);
+        GetCaseReportRequest year =
+            GetCaseReportRequest.newBuilder()
+                .setStartDate(ReportProtos.date(LocalDate.of(2025, 1, 1)))
+                .setEndDate(ReportProtos.date(LocalDate.of(2025, 12, 31)))
                 .build();
-        for (String[] who :
-            List.of(
-                new String[] {"task-force commander", "nm-ago", "commander,taskforce-commander"},
-                new String[] {"an agency's commander (hsi-abq)", "hsi-abq", "commander"})) {
-          Metadata auth = new Metadata();
-          auth.put(
-              Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
-              "Bearer "
-                  + realm
-                      .user("bench-" + who[1], who[1], "STATE", who[2].split(","))
-                      .claim("exp", Instant.now().plus(Duration.ofHours(6)))
-                      .mint());
-          var stub =
-              CaseReportingServiceGrpc.newBlockingStub(channel)
-                  .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(auth));
-          GetCaseReportRequest year =
-              GetCaseReportRequest.newBuilder()
-                  .setStartDate(ReportProtos.date(LocalDate.of(2025, 1, 1)))
-                  .setEndDate(ReportProtos.date(LocalDate.of(2025, 12, 31)))
-                  .build();
-          for (int i = 0; i < 3; i++) {
-            stub.getCaseReport(year);
-          }
-          long[] ms = new long[7];
-          int rows = 0;
-          for (int i = 0; i < ms.length; i++) {
-            long t = System.nanoTime();
-            rows = stub.getCaseReport(year).getReport().getMeasuresCount();
-            ms[i] = (System.nanoTime() - t) / 1_000_000;
-          }
-          Arrays.sort(ms);
-          System.out.printf(
-              Locale.ROOT,
-              "GetCaseReport for a year, %s: %d numbers, median %d ms, max %d ms (%d runs)%n",
-              who[0],
-              rows,
-              ms[ms.length / 2],
-              ms[ms.length - 1],
-              ms.length);
-        }
+        int[] rows = {0};
+        ReportBenchmarkStack.timeForEachReader(
+            realm,
+            CaseReportingServiceGrpc.newBlockingStub(channel),
+            stub -> rows[0] = stub.getCaseReport(year).getReport().getMeasuresCount(),
+            who ->
+                ms ->
+                    System.out.printf(
+                        Locale.ROOT,
+                        "GetCaseReport for a year, %s: %d numbers, %s%n",
+                        who.label(),
+                        rows[0],
+                        ReportBenchmarkStack.medianAndMax(ms)));
         channel.shutdownNow();
       } finally {
         app.close();

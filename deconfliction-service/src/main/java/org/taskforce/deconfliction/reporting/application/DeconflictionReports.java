@@ -64,10 +64,19 @@ public final class DeconflictionReports {
     ReportAccess.Scope scope = access(caller);
     String agency = scope.taskForce() ? null : scope.agencyId();
     Instant now = clock.instant();
+    List<ReportStore.CountQuery> queries = new ArrayList<>();
+    for (Measure m : DeconflictionMeasures.ALL) {
+      if (m instanceof Measure.Count c) {
+        Instant[] window = window(c, period, now);
+        queries.add(
+            new ReportStore.CountQuery(c.id(), c.source(), window[0], window[1], c.groupBy()));
+      }
+    }
+    Map<String, Map<String, Long>> counts = store.counts(queries, agency);
     List<MeasureRow> rows = new ArrayList<>();
     for (Measure m : DeconflictionMeasures.ALL) {
       switch (m) {
-        case Measure.Count c -> rows.addAll(count(c, period, agency, now));
+        case Measure.Count c -> rows.addAll(count(c, counts.getOrDefault(c.id(), Map.of())));
         case Measure.Durations d -> rows.addAll(durations(d, period, agency));
       }
     }
@@ -144,15 +153,11 @@ public final class DeconflictionReports {
     return new Page(found, page.nextPageToken());
   }
 
-  private List<MeasureRow> count(Measure.Count c, ReportPeriod period, String agency, Instant now) {
-    Instant[] window = window(c, period, now);
-    Map<String, Long> groups =
-        c.groupBy() == null
-            ? Map.of()
-            : store.count(c.source(), window[0], window[1], agency, c.groupBy());
+  /** A count's rows from its groups (no breakdown: one group under {@code ""}). */
+  private static List<MeasureRow> count(Measure.Count c, Map<String, Long> groups) {
     long total =
         c.groupBy() == null
-            ? store.count(c.source(), window[0], window[1], agency, null).getOrDefault("", 0L)
+            ? groups.getOrDefault("", 0L)
             : groups.values().stream().mapToLong(Long::longValue).sum();
     List<MeasureRow> rows = new ArrayList<>();
     rows.add(row(c, "", "All", total, true, MeasureRow.COUNT));

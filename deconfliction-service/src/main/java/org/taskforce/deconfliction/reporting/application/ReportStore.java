@@ -6,14 +6,14 @@ import java.util.Map;
 
 /** What the deconfliction report reads of the records, aggregated where they are stored. */
 public interface ReportStore {
+  /** One count of {@link #counts}: records of the source in [from, until), per {@code groupBy}. */
+  record CountQuery(String key, Source source, Instant from, Instant until, String groupBy) {}
+
   /**
-   * Records of {@code source} with their time in [from, until) (both null: any time), counted per
-   * value of {@code groupBy} (null: one entry under {@code ""}).
-   *
-   * @param agency an agency's share, or null for the task force
+   * Many counts at once, answered by key: the store may read each collection once for all the
+   * counts over it.
    */
-  Map<String, Long> count(
-      Source source, Instant from, Instant until, String agency, String groupBy);
+  Map<String, Map<String, Long>> counts(List<CountQuery> queries, String agency);
 
   /** The durations in seconds of a {@link Measure.Durations} over [from, until). */
   long[] durations(Measure.Durations m, Instant from, Instant until, String agency);

@@ -12,6 +12,7 @@ import org.taskforce.deconfliction.reporting.application.DeconflictionMeasures;
 import org.taskforce.deconfliction.reporting.application.DeconflictionReports;
 import org.taskforce.platform.audit.AuditTallies;
 import org.taskforce.platform.audit.AuditTrail;
+import org.taskforce.platform.mongo.TallyUpkeep;
 import org.taskforce.platform.paging.PageTokens;
 
 /** Wiring of deconfliction-service's report. */
@@ -26,6 +27,12 @@ public class ReportingConfiguration {
             database, Set.copyOf(DeconflictionMeasures.CHECK_ACTIONS), p.zone(), clock);
     audit.tallied(tallies);
     return tallies;
+  }
+
+  /** The check counts settled and rebuilt in the background, never inside a report request. */
+  @Bean
+  TallyUpkeep auditTallyUpkeep(AuditTallies auditTallies, ReportingProperties p) {
+    return new TallyUpkeep("checks", p.tallyInterval(), auditTallies::upkeep);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package org.taskforce.deconfliction.reporting.config;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,7 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param leadAgency the task force's lead agency: its grant managers read the task force's report
  * @param zone the task force's time zone: report periods are whole days in it
+ * @param tallyInterval how often the background settles and rebuilds the check counts (0: never)
  */
 @ConfigurationProperties("taskforce.deconfliction.reporting")
 public record ReportingProperties(
-    @DefaultValue("nm-ago") String leadAgency, @DefaultValue("America/Denver") ZoneId zone) {}
+    @DefaultValue("nm-ago") String leadAgency,
+    @DefaultValue("America/Denver") ZoneId zone,
+    @DefaultValue("10s") Duration tallyInterval) {}

@@ -2,22 +2,16 @@ package org.taskforce.deconfliction.reporting.benchmark;
 
 import com.mongodb.client.MongoDatabase;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
-import io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.MetadataUtils;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 import org.taskforce.api.reporting.v1.DeconflictionReportingServiceGrpc;
 import org.taskforce.api.reporting.v1.GetDeconflictionReportRequest;
 import org.taskforce.deconfliction.DeconflictionServiceApplication;
@@ -42,6 +36,7 @@ import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.reporting.ReportProtos;
 import org.taskforce.platform.testing.Benchmarks;
 import org.taskforce.platform.testing.KeycloakTestRealm;
+import org.taskforce.platform.testing.ReportBenchmarkStack;
 
 /**
  * GetDeconflictionReport over the real gRPC API for a year, on {@code bench.records} deconfliction
@@ -49,7 +44,7 @@ import org.taskforce.platform.testing.KeycloakTestRealm;
  * % target registrations.
  *
  * <pre>
- * ./mvnw -q install -DskipTests
+ * ./mvnw -q -pl deconfliction-service -am test-compile   (or the classpath run in the README)
  * ./mvnw -q -pl deconfliction-service exec:java@report-benchmark [-Dbench.records=1000000
  *     -Dbench.dbHeap=6g -Dbench.mongodbUri=mongodb://...]
  * </pre>
@@ -71,17 +66,13 @@ public final class DeconflictionReportBenchmark {
             DeconflictionReportBenchmark.class);
     try (KeycloakTestRealm realm = new KeycloakTestRealm()) {
       ConfigurableApplicationContext app =
-          new SpringApplication(DeconflictionServiceApplication.class)
-              .run(
-                  "--taskforce.paging.token-secret=report-benchmark-page-tokens",
-                  "--spring.grpc.server.port=0",
-                  "--spring.grpc.server.host=127.0.0.1",
-                  "--server.port=0",
-                  "--taskforce.mongodb.uri=" + mongoUri,
-                  "--taskforce.security.issuer-uri=" + realm.issuer(),
-                  "--taskforce.outbox.enabled=false",
-                  "--taskforce.deconfliction.retention.enabled=false",
-                  "--logging.level.root=WARN");
+          ReportBenchmarkStack.start(
+              DeconflictionServiceApplication.class,
+              realm,
+              mongoUri,
+              "--taskforce.deconfliction.retention.enabled=false",
+              // the load is a bulk import: the counts are rebuilt once after it, not meanwhile
+              "--taskforce.deconfliction.reporting.tally-interval=0");
       try {
         long started = System.nanoTime();
         load(app, new Random(31), records);
@@ -96,47 +87,23 @@ public final class DeconflictionReportBenchmark {
             Locale.ROOT,
             "deconfliction report benchmark: check day counts rebuilt from the trail in %.1f s%n",
             (System.nanoTime() - rebuilt) / 1e9);
-        int port = app.getBean(GrpcServerLifecycle.class).getPort();
-        ManagedChannel channel =
-            NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
-        for (String[] who :
-            List.of(
-                new String[] {"task-force commander", "nm-ago", "commander,taskforce-commander"},
-                new String[] {"an agency's commander (hsi-abq)", "hsi-abq", "commander"})) {
-          Metadata auth = new Metadata();
-          auth.put(
-              Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
-              "Bearer "
-                  + realm
-                      .user("bench-" + who[1], who[1], "STATE", who[2].split(","))
-                      .claim("exp", Instant.now().plus(Duration.ofHours(6)))
-                      .mint());
-          var stub =
-              DeconflictionReportingServiceGrpc.newBlockingStub(channel)
-                  .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(auth));
-          var year =
-              GetDeconflictionReportRequest.newBuilder()
-                  .setStartDate(ReportProtos.date(LocalDate.of(2025, 1, 1)))
-                  .setEndDate(ReportProtos.date(LocalDate.of(2025, 12, 31)))
-                  .build();
-          for (int i = 0; i < 3; i++) {
-            stub.getDeconflictionReport(year);
-          }
-          long[] ms = new long[7];
-          for (int i = 0; i < ms.length; i++) {
-            long t = System.nanoTime();
-            stub.getDeconflictionReport(year);
-            ms[i] = (System.nanoTime() - t) / 1_000_000;
-          }
-          Arrays.sort(ms);
-          System.out.printf(
-              Locale.ROOT,
-              "GetDeconflictionReport for a year, %s: median %d ms, max %d ms (%d runs)%n",
-              who[0],
-              ms[ms.length / 2],
-              ms[ms.length - 1],
-              ms.length);
-        }
+        ManagedChannel channel = ReportBenchmarkStack.channel(app, 4 << 20);
+        var year =
+            GetDeconflictionReportRequest.newBuilder()
+                .setStartDate(ReportProtos.date(LocalDate.of(2025, 1, 1)))
+                .setEndDate(ReportProtos.date(LocalDate.of(2025, 12, 31)))
+                .build();
+        ReportBenchmarkStack.timeForEachReader(
+            realm,
+            DeconflictionReportingServiceGrpc.newBlockingStub(channel),
+            stub -> stub.getDeconflictionReport(year),
+            who ->
+                ms ->
+                    System.out.printf(
+                        Locale.ROOT,
+                        "GetDeconflictionReport for a year, %s: %s%n",
+                        who.label(),
+                        ReportBenchmarkStack.medianAndMax(ms)));
         channel.shutdownNow();
       } finally {
         app.close();

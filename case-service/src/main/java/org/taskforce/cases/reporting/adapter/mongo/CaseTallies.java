@@ -25,6 +25,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.taskforce.platform.mongo.MongoIndexes;
 import org.taskforce.platform.mongo.TallyBuckets;
+import org.taskforce.platform.mongo.TallyUpkeep;
 
 /**
  * The case measures' day tallies: per day (in the task force's zone) the cases opened and the cases
@@ -34,23 +35,33 @@ import org.taskforce.platform.mongo.TallyBuckets;
  * every case.
  *
  * <p>Kept exactly in step with the records the way outbox messages are: every write of a case sets
- * {@code tallyPending} in the same document write ({@code MongoCaseStore}), and whoever comes next
- * — a report, before it reads — brings the pending cases into the buckets ({@link TallyBuckets}:
- * idempotent, version-ordered) and clears the flag only if the case has not moved on. A crash at
- * any step leaves the flag set, so the next report repeats the step; nothing is counted twice. Each
- * case's receipt lists every bucket it was ever put in, so a case whose closing day moved (or that
- * was reopened) is taken out of the old day.
+ * {@code tallyPending} in the same document write ({@code MongoCaseStore}), and the background
+ * ({@link #upkeep}, run by a {@link TallyUpkeep}) — or a report, for at most {@link #PER_REQUEST}
+ * cases — brings the pending cases into the buckets ({@link TallyBuckets}: idempotent,
+ * version-ordered) and clears the flag only if the case has not moved on. A crash at any step
+ * leaves the flag set, so the next report repeats the step; nothing is counted twice. Each case's
+ * receipt lists every bucket it was ever put in, so a case whose closing day moved (or that was
+ * reopened) is taken out of the old day.
  */
 public final class CaseTallies implements MongoIndexes {
   static final String OPENED = "cases.opened";
   static final String CLOSED = "cases.closed";
   static final String PENDING = "tallyPending";
 
-  /** The case fields a case tally may be broken down by. */
-  static final List<String> FIELDS = List.of("type", "leadAgencyId", "leadAgencyType");
+  /**
+   * The case fields a case tally may be broken down by; a list field (industries) counts the case
+   * under each of its values.
+   */
+  static final List<String> FIELDS =
+      List.of("type", "leadAgencyId", "leadAgencyType", "industries");
 
-  private static final int SCHEMA = 1;
-  private static final List<String> READ =
+  private static final int SCHEMA = 2; // 2: by industry
+  private static final int BATCH = 1_000;
+
+  /** Pending cases a report applies itself, at most (the background applies the rest). */
+  public static final int PER_REQUEST = 2_000;
+
+  static final List<String> READ =
       List.of(
           "createdAt",
           "closedAt",
@@ -58,15 +69,23 @@ public final class CaseTallies implements MongoIndexes {
           "version",
           "type",
           "leadAgencyId",
-          "leadAgencyType");
+          "leadAgencyType",
+          "industries");
 
   private final MongoCollection<Document> cases;
   private final MongoCollection<Document> receipts;
   private final MongoCollection<Document> tallies;
   private final TallyBuckets buckets;
   private final ZoneId zone;
+  private final int perRequest;
 
   public CaseTallies(MongoDatabase database, ZoneId zone) {
+    this(database, zone, PER_REQUEST);
+  }
+
+  /** With at most {@code perRequest} pending cases applied by a report (small in tests). */
+  public CaseTallies(MongoDatabase database, ZoneId zone, int perRequest) {
+    this.perRequest = perRequest;
     this.cases = database.getCollection("cases");
     this.receipts = database.getCollection("report_tally_receipts");
     this.tallies = database.getCollection("report_tallies");
@@ -85,9 +104,14 @@ public final class CaseTallies implements MongoIndexes {
       Map<String, Long> openedBeforeEnd,
       Map<String, Long> closedBeforeStart) {}
 
-  /** Brings pending cases in, then sums the buckets the period needs in one read. */
+  /**
+   * Brings pending cases in (at most {@link #perRequest}: more is the background's work, and the
+   * report answers UNAVAILABLE meanwhile), then sums the buckets the period needs in one read.
+   */
   public Counts read(LocalDate start, LocalDate end) {
-    applyPending();
+    if (applyPending(perRequest) > perRequest) {
+      throw TallyUpkeep.catchingUp("case counts");
+    }
     String from = start.toString();
     String until = end.plusDays(1).toString();
     Counts c = new Counts(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
@@ -116,10 +140,33 @@ public final class CaseTallies implements MongoIndexes {
 
   /** Brings every case written since it was last tallied into the buckets; how many there were. */
   public int applyPending() {
+    return applyPending(Integer.MAX_VALUE - 1);
+  }
+
+  /**
+   * Brings at most {@code max} pending cases into the buckets: how many were found pending, up to
+   * {@code max + 1} (more than {@code max}: some are left).
+   */
+  int applyPending(int max) {
     List<Document> pending = new ArrayList<>();
-    cases.find(eq(PENDING, true)).projection(Projections.include(READ)).into(pending);
-    pending.forEach(this::apply);
+    cases
+        .find(eq(PENDING, true))
+        .projection(Projections.include(READ))
+        .limit(max + 1)
+        .into(pending);
+    pending.stream().limit(max).forEach(this::apply);
     return pending.size();
+  }
+
+  /**
+   * The background's step ({@link TallyUpkeep}): every pending case, in batches — the backfill
+   * after an upgrade (the first start of a new version flags every case pending; the flags are its
+   * crash-safe progress) and whatever writers left since the last step.
+   */
+  public void upkeep() {
+    for (int round = 0; round < 1_000 && applyPending(BATCH) > BATCH; round++) {
+      // more left: the next batch
+    }
   }
 
   /**
@@ -166,7 +213,11 @@ public final class CaseTallies implements MongoIndexes {
     List<String> own = new ArrayList<>();
     own.add("*");
     for (String f : FIELDS) {
-      own.add(f + "=" + (c.get(f) == null ? "" : c.get(f).toString()));
+      if (c.get(f) instanceof List<?> values) {
+        values.forEach(value -> own.add(f + "=" + value));
+      } else {
+        own.add(f + "=" + (c.get(f) == null ? "" : c.get(f).toString()));
+      }
     }
     List<String> keys = new ArrayList<>(own);
     List<String> agencies = c.getList("activeAgencies", String.class, List.of());
@@ -191,29 +242,7 @@ public final class CaseTallies implements MongoIndexes {
    * command). Only with no case writer running: it replaces the buckets whole.
    */
   public void rebuild() {
-    Map<String, Map<String, Map.Entry<Long, List<String>>>> all = new HashMap<>();
-    List<Document> receiptDocs = new ArrayList<>();
-    for (Document c : cases.find().projection(Projections.include(READ)).batchSize(10_000)) {
-      long version = c.get("version", Number.class).longValue();
-      Map<String, List<String>> now = contributions(c);
-      now.forEach((bucket, keys) ->
-          all.computeIfAbsent(bucket, b -> new HashMap<>())
-              .put(c.getString("_id"), Map.entry(version, keys)));
-      receiptDocs.add(
-          new Document("_id", c.getString("_id"))
-              .append("b", new ArrayList<>(now.keySet()))
-              .append("v", version));
-    }
-    buckets.clear(List.of(OPENED, CLOSED));
-    all.forEach((bucket, members) -> {
-      int bar = bucket.indexOf('|');
-      buckets.load(bucket.substring(0, bar), bucket.substring(bar + 1), members);
-    });
-    receipts.deleteMany(new Document());
-    for (int i = 0; i < receiptDocs.size(); i += 1_000) {
-      receipts.insertMany(receiptDocs.subList(i, Math.min(receiptDocs.size(), i + 1_000)));
-    }
-    cases.updateMany(eq(PENDING, true), Updates.unset(PENDING));
+    CaseTallyRebuild.run(this, cases, receipts, buckets);
   }
 
   /**

@@ -55,7 +55,7 @@ final class Paging {
         collection.find(query).sort(Sorts.descending(sortField, "_id")).limit(size + 1)) {
       if (items.size() == size) {
         String key =
-            scope + ":" + MongoReportStore.time(last, sortField).getTime() + ":" + last.get("_id");
+            scope + ":" + RecordFilters.time(last, sortField).getTime() + ":" + last.get("_id");
         return new Page<>(
             items,
             Base64.getUrlEncoder()

@@ -144,6 +144,14 @@ class TipVictimsTest extends IntakeTestBase {
     ConvertTipToCaseResponse converted = convert(tip);
     assertThat(converted.getVictimCount()).isEqualTo(1);
     assertThat(database.getCollection("victims").countDocuments()).isOne();
+    // the tip's industry comes with it to the case (and so into the report's case counts)
+    assertThat(
+            database
+                .getCollection("cases")
+                .find(new Document("_id", converted.getCaseId()))
+                .first()
+                .getList("industries", String.class))
+        .containsExactly("HOTEL_TOURISM");
   }
 
   private ConvertTipToCaseResponse convert(Tip tip) {

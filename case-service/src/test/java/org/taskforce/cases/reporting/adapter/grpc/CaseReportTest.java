@@ -98,6 +98,9 @@ class CaseReportTest extends CaseTestBase {
     put(expected, "cases.active_by_lead_agency", "hsi-abq", "1", "fbi-abq", "1");
     put(expected, "cases.active_by_lead_agency_type", "", "6", "STATE", "2", "LOCAL", "2");
     put(expected, "cases.active_by_lead_agency_type", "FEDERAL", "2", "TRIBAL", "0");
+    // a case counts under each of its industries; the total counts cases
+    put(expected, "cases.active_by_industry", "", "6", "MASSAGE_PARLOR", "2", "AGRICULTURE", "2");
+    put(expected, "cases.active_by_industry", "DOMESTIC_SERVITUDE", "1", "STRIP_CLUB", "0");
     // victims: persons, de-duplicated; fewer than 5 withheld with their complements
     put(expected, "victims.identified", "", "15", "CONFIRMED", "10", "POTENTIAL", "5");
     String few = "fewer than 5";
@@ -168,6 +171,9 @@ class CaseReportTest extends CaseTestBase {
     put(expected, "cases.opened", "", "1", "SEX_TRAFFICKING", "1", "LABOR_TRAFFICKING", "0");
     put(expected, "cases.active", "", "2", "SEX_TRAFFICKING", "1", "LABOR_TRAFFICKING", "1");
     put(expected, "cases.closed", "", "0");
+    // APD's share: C2 (massage parlour, domestic servitude) and C7 (agriculture)
+    put(expected, "cases.active_by_industry", "", "2", "MASSAGE_PARLOR", "1");
+    put(expected, "cases.active_by_industry", "DOMESTIC_SERVITUDE", "1", "AGRICULTURE", "1");
     // 7 confirmed + 1 potential: the 1 is withheld, and the 7 with it (else 8 - 7 gives it back)
     put(expected, "victims.identified", "", "8", "CONFIRMED", "fewer than 5");
     put(expected, "victims.identified", "POTENTIAL", "fewer than 5");
@@ -206,6 +212,10 @@ class CaseReportTest extends CaseTestBase {
         .containsExactly("t3", "t2", "t1");
     assertThat(ids(records(taskForceCommander(), "cases.active_by_lead_agency", "apd")))
         .containsExactly("C2", "C7");
+    assertThat(ids(records(taskForceCommander(), "cases.active_by_industry", "MASSAGE_PARLOR")))
+        .containsExactly("C2", "C1");
+    assertThat(ids(records(apdCommander(), "cases.active_by_industry", "AGRICULTURE")))
+        .containsExactly("C7");
   }
 
   @Test
@@ -329,6 +339,8 @@ class CaseReportTest extends CaseTestBase {
             "Law-enforcement outcomes",
             "Training and outreach");
     assertThat(lines)
+        .contains(
+            "\"Cases\",\"cases.active_by_industry\",\"Cases active, by industry\",\"MASSAGE_PARLOR\",\"Massage parlors\",2,\"2\",count")
         .contains(
             "\"Victims\",\"victims.age\",\"Victims by age\",\"CONFIRMED/MINOR\",\"Confirmed: Minor\",,\"fewer than 5\",count");
   }

@@ -21,6 +21,7 @@ import org.taskforce.cases.domain.ParticipantStatus;
 import org.taskforce.cases.domain.Stamp;
 import org.taskforce.cases.domain.Victim;
 import org.taskforce.cases.domain.VictimIdentification;
+import org.taskforce.cases.intake.domain.Industry;
 import org.taskforce.cases.reporting.adapter.mongo.MongoOutcomeStore;
 import org.taskforce.cases.reporting.adapter.mongo.MongoTrainingStore;
 import org.taskforce.cases.reporting.domain.ChargeCategory;
@@ -209,8 +210,22 @@ final class ReportFixture {
             stamp(lead, created),
             stamp(lead, closed == null ? created : closed),
             closed == null ? 1 : 2,
-            history));
+            history,
+            INDUSTRIES.getOrDefault(id, List.of())));
   }
+
+  /**
+   * Industries: C1 massage parlour; C2 massage parlour and domestic servitude; C4 and C7
+   * agriculture; C5 massage parlour (closed before Q3). Active in Q3 by industry: massage parlour 2
+   * (C1, C2), domestic servitude 1, agriculture 2 (C4, C7); all active cases 6.
+   */
+  static final java.util.Map<String, List<Industry>> INDUSTRIES =
+      java.util.Map.of(
+          "C1", List.of(Industry.MASSAGE_PARLOR),
+          "C2", List.of(Industry.MASSAGE_PARLOR, Industry.DOMESTIC_SERVITUDE),
+          "C4", List.of(Industry.AGRICULTURE),
+          "C5", List.of(Industry.MASSAGE_PARLOR),
+          "C7", List.of(Industry.AGRICULTURE));
 
   private static Participant participant(
       String agency, String type, ParticipantRole role, Instant when) {

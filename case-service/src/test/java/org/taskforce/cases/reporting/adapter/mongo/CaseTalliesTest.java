@@ -1,6 +1,7 @@
 package org.taskforce.cases.reporting.adapter.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -33,6 +34,8 @@ import org.taskforce.cases.domain.ParticipantStatus;
 import org.taskforce.cases.domain.Stamp;
 import org.taskforce.cases.reporting.application.ReportStore.TallyQuery;
 import org.taskforce.cases.reporting.application.Source;
+import org.taskforce.platform.error.ErrorKind;
+import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.mongo.EmbeddedMongo;
 import org.taskforce.platform.reporting.ReportPeriod;
 
@@ -185,6 +188,36 @@ class CaseTalliesTest {
     tallies.apply(v3);
     tallies.apply(v3);
     assertThat(tallies.read(opened, closed.plusDays(30)).closedIn()).containsEntry("*", 1L);
+  }
+
+  @Test
+  void afterAnUpgrade_aReportAppliesABoundedNumberOfCases_andTheBackgroundTheRest() {
+    for (int i = 0; i < 12; i++) {
+      cases.insertIfAbsent(open("u" + i));
+    }
+    tallies.applyPending();
+    // a new version of the tallies starts: every case is pending again (the backfill)
+    database.getCollection("report_tallies").deleteOne(Filters.eq("_id", "~schema"));
+    CaseTallies upgraded = new CaseTallies(database, ZONE, 5);
+    upgraded.create(database);
+    var raw = database.getCollection("cases");
+    assertThat(raw.countDocuments(Filters.eq("tallyPending", true))).isEqualTo(12);
+    LocalDate start = LocalDate.of(2025, 1, 1);
+    LocalDate end = LocalDate.of(2026, 12, 31);
+    assertThatThrownBy(() -> upgraded.read(start, end))
+        .isInstanceOfSatisfying(
+            TaskforceException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE);
+              assertThat(e.reason()).isEqualTo("REPORT_TALLIES_CATCHING_UP");
+            });
+    // the request did its bounded share, no more
+    assertThat(raw.countDocuments(Filters.eq("tallyPending", true))).isEqualTo(7);
+    upgraded.upkeep(); // the background
+    assertThat(raw.countDocuments(Filters.eq("tallyPending", true))).isZero();
+    ReportPeriod period = new ReportPeriod(start, end, ZONE);
+    assertThat(new MongoReportStore(database, upgraded).tallies(queries(), period, "apd"))
+        .isEqualTo(bruteForce(period, "apd"));
   }
 
   private static Source source(String time, String end) {

@@ -44,42 +44,82 @@ public final class MongoReportStore implements ReportStore {
     this.checks = checks;
   }
 
+  /**
+   * The checks from their day counts; every other collection read once for all its counts: one
+   * {@code $facet} of {@code $match} + {@code $group} per count (the embedded server streams the
+   * whole collection through every pipeline, so four pipelines over {@code conflicts} were four
+   * full reads).
+   */
   @Override
-  public Map<String, Long> count(
-      Source source, Instant from, Instant until, String agency, String groupBy) {
-    if (source.collection().equals(AuditTrail.COLLECTION)
-        && "action".equals(groupBy)
+  public Map<String, Map<String, Long>> counts(List<CountQuery> queries, String agency) {
+    Map<String, Map<String, Long>> out = new HashMap<>();
+    Map<String, List<CountQuery>> byCollection = new java.util.LinkedHashMap<>();
+    for (CountQuery q : queries) {
+      Map<String, Long> fromDays = checkDays(q, agency);
+      if (fromDays != null) {
+        out.put(q.key(), fromDays);
+      } else {
+        byCollection.computeIfAbsent(q.source().collection(), c -> new ArrayList<>()).add(q);
+      }
+    }
+    byCollection.forEach((collection, group) -> {
+      Document facets = new Document();
+      for (int i = 0; i < group.size(); i++) {
+        CountQuery q = group.get(i);
+        facets.append(
+            "f" + i,
+            List.of(
+                new Document("$match", match(q.source(), q.from(), q.until(), agency)),
+                new Document(
+                    "$group",
+                    new Document("_id", q.groupBy() == null ? null : "$" + q.groupBy())
+                        .append("n", new Document("$sum", 1)))));
+      }
+      Document result =
+          database
+              .getCollection(collection)
+              .aggregate(List.of(new Document("$facet", facets)))
+              .first();
+      for (int i = 0; i < group.size(); i++) {
+        Map<String, Long> counts = new HashMap<>();
+        for (Document d :
+            result == null ? List.<Document>of() : result.getList("f" + i, Document.class)) {
+          Object id = d.get("_id");
+          counts.merge(
+              id == null ? "" : id.toString(), ((Number) d.get("n")).longValue(), Long::sum);
+        }
+        out.put(group.get(i).key(), counts);
+      }
+    });
+    return out;
+  }
+
+  /** Checks over whole days, from the day counts kept beside the audit entries; else null. */
+  private Map<String, Long> checkDays(CountQuery q, String agency) {
+    Source source = q.source();
+    Instant from = q.from();
+    Instant until = q.until();
+    if (!(source.collection().equals(AuditTrail.COLLECTION)
+        && "action".equals(q.groupBy())
         && source.where().keySet().equals(Set.of("action"))
         && source.where().get("action") instanceof List<?> actions
         && DeconflictionMeasures.CHECK_ACTIONS.containsAll(actions)
         && from != null
-        && until != null) {
-      LocalDate start = from.atZone(checks.zone()).toLocalDate();
-      LocalDate end = until.atZone(checks.zone()).toLocalDate().minusDays(1);
-      if (start.atStartOfDay(checks.zone()).toInstant().equals(from)
-          && end.plusDays(1).atStartOfDay(checks.zone()).toInstant().equals(until)) {
-        // whole days: the day counts kept beside the audit entries answer, not the trail
-        Map<String, Long> out = new HashMap<>();
-        for (Object action : actions) {
-          long n = checks.count(action.toString(), start, end, agency);
-          if (n > 0) {
-            out.put(action.toString(), n);
-          }
-        }
-        return out;
-      }
+        && until != null)) {
+      return null;
     }
-    List<Bson> pipeline =
-        List.of(
-            new Document("$match", match(source, from, until, agency)),
-            new Document(
-                "$group",
-                new Document("_id", groupBy == null ? null : "$" + groupBy)
-                    .append("n", new Document("$sum", 1))));
+    LocalDate start = from.atZone(checks.zone()).toLocalDate();
+    LocalDate end = until.atZone(checks.zone()).toLocalDate().minusDays(1);
+    if (!start.atStartOfDay(checks.zone()).toInstant().equals(from)
+        || !end.plusDays(1).atStartOfDay(checks.zone()).toInstant().equals(until)) {
+      return null;
+    }
     Map<String, Long> out = new HashMap<>();
-    for (Document d : database.getCollection(source.collection()).aggregate(pipeline)) {
-      Object id = d.get("_id");
-      out.merge(id == null ? "" : id.toString(), ((Number) d.get("n")).longValue(), Long::sum);
+    for (Object action : actions) {
+      long n = checks.count(action.toString(), start, end, agency);
+      if (n > 0) {
+        out.put(action.toString(), n);
+      }
     }
     return out;
   }

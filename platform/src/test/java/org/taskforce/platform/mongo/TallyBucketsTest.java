@@ -1,0 +1,128 @@
+package org.taskforce.platform.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A bucket's documents stay bounded however many members one slot holds (MongoDB refuses documents
+ * over 16 MB), while its counts still equal its members' keys after any order of puts.
+ */
+class TallyBucketsTest {
+  private static final int CAPACITY = 4;
+  private EmbeddedMongo server;
+  private MongoClient client;
+  private MongoDatabase db;
+  private TallyBuckets buckets;
+
+  @BeforeEach
+  void start() {
+    server = EmbeddedMongo.startInMemory();
+    client = MongoClients.create(server.connectionString());
+    db = client.getDatabase("tally_buckets_test");
+    buckets = new TallyBuckets(db, "tallies", CAPACITY);
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+    server.close();
+  }
+
+  @Test
+  void manyMembersInOneSlot_spillIntoBoundedDocuments_andCountExactly() {
+    Random r = new Random(11);
+    Map<String, Map.Entry<Long, List<String>>> expected = new HashMap<>();
+    for (int i = 0; i < 400; i++) {
+      String member = "m" + r.nextInt(60);
+      long version = r.nextInt(5);
+      List<String> keys = r.nextInt(5) == 0 ? List.of() : List.of("*", "k=" + r.nextInt(3));
+      buckets.put("s", "2026-01-01", member, version, keys);
+      Map.Entry<Long, List<String>> held = expected.get(member);
+      if (held == null || held.getKey() <= version) {
+        expected.put(member, Map.entry(version, keys));
+      }
+    }
+    assertBounded();
+    assertThat(counts()).isEqualTo(countsOf(expected));
+    assertThat(buckets.members("s", "2026-01-01"))
+        .containsExactlyInAnyOrderElementsOf(
+            expected.entrySet().stream()
+                .filter(e -> !e.getValue().getValue().isEmpty())
+                .map(Map.Entry::getKey)
+                .toList());
+  }
+
+  @Test
+  void concurrentWritersOfTheSameMembers_countEachOnce() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        done.add(
+            pool.submit(() -> {
+              for (int i = 0; i < 40; i++) {
+                buckets.put("s", "d", "m" + i, 1, List.of("*"));
+              }
+            }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertBounded();
+    assertThat(counts()).isEqualTo(Map.of("*", 40L));
+    assertThat(buckets.members("s", "d")).hasSize(40);
+  }
+
+  @Test
+  void aRebuildLoad_writesBoundedParts_thatLaterPutsFindTheirMembersIn() {
+    Map<String, Map.Entry<Long, List<String>>> members = new HashMap<>();
+    for (int i = 0; i < 10; i++) {
+      members.put("m" + i, Map.entry(1L, List.of("*")));
+    }
+    buckets.load("s", "d", members);
+    assertBounded();
+    buckets.put("s", "d", "m7", 2, List.of()); // taken out, wherever it was loaded
+    buckets.put("s", "d", "m11", 1, List.of("*")); // a new one
+    assertBounded();
+    assertThat(counts()).isEqualTo(Map.of("*", 10L));
+  }
+
+  private void assertBounded() {
+    for (Document d : db.getCollection("tallies").find()) {
+      assertThat(d.get("m", Document.class).size())
+          .as(d.getString("_id"))
+          .isLessThanOrEqualTo(CAPACITY);
+    }
+  }
+
+  private Map<String, Long> counts() {
+    Map<String, Long> out = new HashMap<>();
+    buckets.before(List.of("s"), null, (b, c) -> c.forEach((k, n) -> out.merge(k, n, Long::sum)));
+    out.values().removeIf(n -> n == 0);
+    return out;
+  }
+
+  private static Map<String, Long> countsOf(Map<String, Map.Entry<Long, List<String>>> members) {
+    Map<String, Long> out = new HashMap<>();
+    members.values().forEach(e -> e.getValue().forEach(k -> out.merge(k, 1L, Long::sum)));
+    return out;
+  }
+}
