@@ -5,6 +5,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -146,14 +147,19 @@ public final class DeconflictionBenchmark {
         // rate with latency counted from the intended send time, so that a stall is not hidden
         // by sending later.
         warmUp(stub, data, Integer.getInteger("bench.warmup", 20_000));
+        MeterRegistry meters = app.getBean(MeterRegistry.class);
         List<CheckBeforeActingRequest> serialAsks = asks(data, 5, 2_000);
+        var before = Benchmarks.DatabaseTime.of(meters);
         long[] serial = serialChecks(stub, serialAsks);
         Benchmarks.report("check-before-acting (gRPC, one at a time)", serial);
+        Benchmarks.DatabaseTime.of(meters).reportSince("  of which", before, serial);
         reportByKind(serialAsks, serial);
         List<CheckBeforeActingRequest> ratedAsks = asks(data, 7, rate * seconds);
+        before = Benchmarks.DatabaseTime.of(meters);
         long[] latencies =
             Benchmarks.atRate(i -> stub.checkBeforeActing(ratedAsks.get(i)), rate, seconds);
         Benchmarks.report("check-before-acting (gRPC, " + rate + "/s)", latencies);
+        Benchmarks.DatabaseTime.of(meters).reportSince("  of which", before, latencies);
         reportByKind(ratedAsks, latencies);
         hitsOfNamesWithoutBirthDate(stub, serialAsks);
 

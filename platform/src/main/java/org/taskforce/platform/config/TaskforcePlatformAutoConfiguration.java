@@ -3,6 +3,7 @@ package org.taskforce.platform.config;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashSet;
@@ -137,7 +138,9 @@ public class TaskforcePlatformAutoConfiguration {
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   MongoConnection mongoConnection(
-      MongoProperties properties, @Value("${spring.application.name:taskforce}") String app) {
+      MongoProperties properties,
+      @Value("${spring.application.name:taskforce}") String app,
+      ObjectProvider<MeterRegistry> meters) {
     String database =
         properties.database() != null && !properties.database().isBlank()
             ? properties.database()
@@ -170,7 +173,9 @@ public class TaskforcePlatformAutoConfiguration {
       }
     }
     MongoClient client =
-        MongoClients.create(MongoClientSettingsFactory.settings(uri, properties.embedded(), app));
+        MongoClients.create(
+            MongoClientSettingsFactory.settings(
+                uri, properties.embedded(), app, meters.getIfAvailable()));
     return new MongoConnection(client, client.getDatabase(database), embedded);
   }
 

@@ -3,6 +3,11 @@ package org.taskforce.platform.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 class MongoClientSettingsFactoryTest {
@@ -36,5 +41,30 @@ class MongoClientSettingsFactoryTest {
             MongoClientSettingsFactory.settings("mongodb://127.0.0.1:40001", true, "x")
                 .getWriteConcern())
         .isEqualTo(WriteConcern.ACKNOWLEDGED);
+  }
+
+  @Test
+  void withAMeterRegistry_everyCommandIsTimedByCommandAndCollection() {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    try (EmbeddedMongo server = EmbeddedMongo.startInMemory();
+        MongoClient client =
+            MongoClients.create(
+                MongoClientSettingsFactory.settings(
+                    server.connectionString(), true, "x", meters))) {
+      var cases = client.getDatabase("t").getCollection("cases");
+      cases.insertOne(new Document("_id", "c-1"));
+      cases.find(new Document("_id", "c-1")).first();
+      cases.find(new Document("_id", "c-2")).first();
+    }
+    var finds =
+        meters
+            .get("mongodb.driver.commands")
+            .tag("command", "find")
+            .tag("collection", "cases")
+            .timer();
+    assertThat(finds.count()).isEqualTo(2);
+    assertThat(finds.totalTime(TimeUnit.NANOSECONDS)).isPositive();
+    assertThat(meters.get("mongodb.driver.commands").tag("command", "insert").timer().count())
+        .isEqualTo(1);
   }
 }

@@ -1,5 +1,7 @@
 package org.taskforce.platform.testing;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -12,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -159,6 +163,65 @@ public final class Benchmarks {
       latencies[i] = System.nanoTime() - started;
     }
     return latencies;
+  }
+
+  /**
+   * What a service's MongoDB client has spent so far, per command, from the driver's command timer
+   * ({@code mongodb.driver.commands}, see {@code MongoClientSettingsFactory}): the time from
+   * sending a command to its reply, so it holds the round trip and the database's own work
+   * (including its garbage-collection pauses) but none of the service's.
+   */
+  public record DatabaseTime(Map<String, Long> counts, Map<String, Long> nanos) {
+    public static DatabaseTime of(MeterRegistry meters) {
+      Map<String, Long> counts = new TreeMap<>();
+      Map<String, Long> nanos = new TreeMap<>();
+      for (Timer t : meters.find("mongodb.driver.commands").timers()) {
+        String command = t.getId().getTag("command") + " " + t.getId().getTag("collection");
+        counts.merge(command, t.count(), Long::sum);
+        nanos.merge(command, (long) t.totalTime(TimeUnit.NANOSECONDS), Long::sum);
+      }
+      return new DatabaseTime(counts, nanos);
+    }
+
+    /**
+     * Prints, per call made since {@code before}, the database commands and their time against the
+     * calls' mean latency: how much of a call is the database and how much the service (and the
+     * network between client and service).
+     */
+    public void reportSince(String what, DatabaseTime before, long[] latencies) {
+      int calls = latencies.length;
+      double mean = Arrays.stream(latencies).average().orElse(0) / 1e6;
+      long commands = 0;
+      long spent = 0;
+      StringBuilder parts = new StringBuilder();
+      for (var e : nanos.entrySet()) {
+        long n = counts.get(e.getKey()) - before.counts.getOrDefault(e.getKey(), 0L);
+        long t = e.getValue() - before.nanos.getOrDefault(e.getKey(), 0L);
+        if (n == 0) {
+          continue;
+        }
+        commands += n;
+        spent += t;
+        parts.append(
+            String.format(
+                Locale.ROOT,
+                "%n      %-34s %5.2f per call, %6.3f ms each",
+                e.getKey(),
+                (double) n / calls,
+                t / 1e6 / n));
+      }
+      double db = spent / 1e6 / calls;
+      System.out.printf(
+          Locale.ROOT,
+          "%s: database %.2f ms per call in %.2f commands, service and network %.2f ms, of %.2f ms mean (%.0f %% database)%s%n",
+          what,
+          db,
+          (double) commands / calls,
+          mean - db,
+          mean,
+          mean > 0 ? 100 * db / mean : 0,
+          parts);
+    }
   }
 
   /** The project's class path (exec:java runs benchmarks in a class loader of its own). */

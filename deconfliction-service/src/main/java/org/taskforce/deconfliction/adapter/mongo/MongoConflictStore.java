@@ -148,6 +148,10 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
     c.createIndex(
         Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("createTime")),
         new IndexOptions().name("status_created"));
+    // A withdrawal or purge finds a registration's conflicts by side; the escalation sweep walks
+    // unresolved conflicts by deadline. The embedded server scans; a real MongoDB needs these.
+    c.createIndex(Indexes.ascending("sides.registrationId"), new IndexOptions().name("side"));
+    c.createIndex(Indexes.ascending("deadline"), new IndexOptions().name("deadline"));
   }
 
   static Document side(Conflict.Side s) {

@@ -90,11 +90,12 @@ public final class MongoReviewStore implements ReviewStore, MongoIndexes {
 
   @Override
   public void create(MongoDatabase database) {
-    database
-        .getCollection(COLLECTION)
-        .createIndex(
-            Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("createTime")),
-            new IndexOptions().name("status_created"));
+    MongoCollection<Document> c = database.getCollection(COLLECTION);
+    c.createIndex(
+        Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("createTime")),
+        new IndexOptions().name("status_created"));
+    // A withdrawal or purge finds a registration's review items by side.
+    c.createIndex(Indexes.ascending("sides.registrationId"), new IndexOptions().name("side"));
   }
 
   static Document toDocument(ReviewItem i) {
