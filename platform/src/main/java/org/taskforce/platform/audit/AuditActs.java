@@ -1,16 +1,19 @@
 package org.taskforce.platform.audit;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -34,27 +37,59 @@ final class AuditActs {
     this.buckets = buckets;
   }
 
+  /** One entry to count: its act ({@code member}), the agency that made it and its day. */
+  record Act(String action, String member, String agency, String day) {}
+
   /** Counts the act {@code member} of an entry made on {@code day}. */
   void put(String prefix, String action, String member, String agency, String day) {
-    String series = prefix + action;
-    List<String> keys = keys(agency);
-    if (member.startsWith("#")) { // an entry of its own: no other entry repeats it
-      buckets.put(series, day, member, 0, keys);
-      return;
-    }
-    Document act =
-        acts.findOneAndUpdate(
-            eq("_id", action + "|" + member),
-            Updates.combine(Updates.min("d", day), Updates.addToSet("days", day)),
-            new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-    String first = act.getString("d");
-    long version = dayVersion(first);
-    buckets.put(series, first, member, version, keys);
-    for (String other : act.getList("days", String.class)) {
-      if (!other.equals(first)) {
-        buckets.put(series, other, member, version, List.of());
+    putAll(prefix, List.of(new Act(action, member, agency, day)));
+  }
+
+  /**
+   * Counts many entries' acts: one write for all their act records, then one conditional write per
+   * bucket document they touch (see {@link TallyBuckets#putAll}).
+   */
+  void putAll(String prefix, List<Act> entries) {
+    List<UpdateOneModel<Document>> records = new ArrayList<>();
+    for (Act a : entries) {
+      if (!a.member().startsWith("#")) {
+        records.add(
+            new UpdateOneModel<>(
+                eq("_id", a.action() + "|" + a.member()),
+                Updates.combine(Updates.min("d", a.day()), Updates.addToSet("days", a.day())),
+                new UpdateOptions().upsert(true)));
       }
     }
+    Map<String, Document> recorded = new HashMap<>();
+    if (!records.isEmpty()) {
+      acts.bulkWrite(records, new BulkWriteOptions().ordered(false));
+      List<String> ids = entries.stream().map(a -> a.action() + "|" + a.member()).toList();
+      acts.find(in("_id", ids)).forEach(d -> recorded.put(d.getString("_id"), d));
+    }
+    // bucket (series|slot) -> member -> (version, keys)
+    Map<String, Map<String, Map.Entry<Long, List<String>>>> puts = new LinkedHashMap<>();
+    for (Act a : entries) {
+      String series = prefix + a.action();
+      if (a.member().startsWith("#")) { // an entry of its own: no other entry repeats it
+        puts.computeIfAbsent(series + "|" + a.day(), b -> new LinkedHashMap<>())
+            .put(a.member(), Map.entry(0L, keys(a.agency())));
+        continue;
+      }
+      Document act = recorded.get(a.action() + "|" + a.member());
+      String first = act.getString("d");
+      long version = dayVersion(first);
+      for (String day : act.getList("days", String.class)) {
+        puts.computeIfAbsent(series + "|" + day, b -> new LinkedHashMap<>())
+            .merge(
+                a.member(),
+                Map.entry(version, day.equals(first) ? keys(a.agency()) : List.of()),
+                (held, next) -> held);
+      }
+    }
+    puts.forEach((bucket, members) -> {
+      int bar = bucket.lastIndexOf('|');
+      buckets.putAll(bucket.substring(0, bar), bucket.substring(bar + 1), members);
+    });
   }
 
   /**

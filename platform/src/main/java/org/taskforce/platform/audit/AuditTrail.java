@@ -87,9 +87,6 @@ public final class AuditTrail implements MongoIndexes {
       t.intend(entry);
     }
     collection.insertOne(toDocument(entry));
-    if (t != null) {
-      t.settleOrLeave(entry);
-    }
   }
 
   private AuditTallies tallied(AuditEntry entry) {
@@ -106,12 +103,8 @@ public final class AuditTrail implements MongoIndexes {
     if (t != null) {
       t.intend(entry);
     }
-    boolean added =
-        org.taskforce.platform.mongo.MongoInserts.insertIfAbsent(collection, toDocument(entry));
-    if (t != null) {
-      t.settleOrLeave(entry); // also when it was there: the retried one may be the one that crashed
-    }
-    return added;
+    // also when it was there: the intent is the retried writer's, and settling it is harmless
+    return org.taskforce.platform.mongo.MongoInserts.insertIfAbsent(collection, toDocument(entry));
   }
 
   /** Appends many entries at once (imports from another system, benchmarks). */

@@ -69,51 +69,86 @@ public final class TallyBuckets {
    * entries are never removed), so a member is in at most one of them.
    */
   public void put(String series, String slot, String member, long version, List<String> keys) {
-    String field = "m." + escape(member);
-    List<String> next = keys.stream().map(TallyBuckets::escape).distinct().sorted().toList();
+    putAll(series, slot, Map.of(member, Map.entry(version, keys)));
+  }
+
+  /**
+   * {@link #put} for many members of one bucket at once: one conditional write per document of the
+   * bucket, whatever the number of members, so a writer that settles a batch rewrites a busy bucket
+   * once instead of once per member.
+   */
+  public void putAll(
+      String series, String slot, Map<String, Map.Entry<Long, List<String>>> members) {
+    Map<String, Map.Entry<Long, List<String>>> left = new LinkedHashMap<>();
+    members.forEach((member, e) ->
+        left.put(
+            escape(member),
+            Map.entry(
+                e.getKey(),
+                e.getValue().stream().map(TallyBuckets::escape).distinct().sorted().toList())));
     attempts:
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      for (int part = 0; ; part++) {
+      for (int part = 0; !left.isEmpty(); part++) {
         String id = id(series, slot, part);
-        Document d =
-            buckets.find(eq("_id", id)).projection(Projections.include("v", "c", field)).first();
+        List<String> fields = new ArrayList<>(List.of("v", "c"));
+        left.keySet().forEach(m -> fields.add("m." + m));
+        Document d = buckets.find(eq("_id", id)).projection(Projections.include(fields)).first();
         if (d == null) {
-          if (insert(id, series, slot, field, version, next)) {
-            return;
+          if (!insert(id, series, slot, left)) {
+            continue attempts; // someone else made the part first: update it instead
           }
-          continue attempts;
+          continue;
         }
-        Document entry = entry(d, member);
-        if (entry == null && entries(d) >= capacity) {
-          continue; // full, and the member is not in it: the next part
-        }
-        List<String> held = entry == null ? List.of() : entry.getList("k", String.class);
-        long heldVersion = entry == null ? -1 : entry.get("v", Number.class).longValue();
-        if (entry != null
-            && (heldVersion > version || heldVersion == version && held.equals(next))) {
-          return;
-        }
+        Document held = d.get("m") instanceof Document m ? m : new Document();
+        int room = Math.max(0, capacity - entries(d));
         Map<String, Integer> delta = new LinkedHashMap<>();
-        held.forEach(k -> delta.merge("n." + k, -1, Integer::sum));
-        next.forEach(k -> delta.merge("n." + k, 1, Integer::sum));
-        Document inc = new Document("v", 1);
-        if (entry == null) {
-          inc.append("c", 1);
-        }
-        delta.forEach((k, n) -> {
-          if (n != 0) {
-            inc.append(k, n);
+        Document set = new Document();
+        List<String> done = new ArrayList<>();
+        int added = 0;
+        for (var e : left.entrySet()) {
+          Document entry = held.get(e.getKey(), Document.class);
+          if (entry == null && added == room) {
+            continue; // full, and the member is not in it: the next part
           }
-        });
-        Document update =
-            new Document("$inc", inc)
-                .append("$set", new Document(field, new Document("v", version).append("k", next)));
-        long at = d.get("v", Number.class).longValue();
-        if (buckets.updateOne(and(eq("_id", id), eq("v", at)), update).getMatchedCount() == 1) {
-          return;
+          done.add(e.getKey());
+          List<String> was = entry == null ? List.of() : entry.getList("k", String.class);
+          long wasVersion = entry == null ? -1 : entry.get("v", Number.class).longValue();
+          long version = e.getValue().getKey();
+          List<String> next = e.getValue().getValue();
+          if (entry != null
+              && (wasVersion > version || wasVersion == version && was.equals(next))) {
+            continue; // held already, or held at a later version
+          }
+          if (entry == null) {
+            added++;
+          }
+          was.forEach(k -> delta.merge("n." + k, -1, Integer::sum));
+          next.forEach(k -> delta.merge("n." + k, 1, Integer::sum));
+          set.append("m." + e.getKey(), new Document("v", version).append("k", next));
         }
-        continue attempts;
+        if (!set.isEmpty()) {
+          Document inc = new Document("v", 1);
+          if (added > 0) {
+            inc.append("c", added);
+          }
+          delta.forEach((k, n) -> {
+            if (n != 0) {
+              inc.append(k, n);
+            }
+          });
+          long at = d.get("v", Number.class).longValue();
+          if (buckets
+                  .updateOne(
+                      and(eq("_id", id), eq("v", at)),
+                      new Document("$inc", inc).append("$set", set))
+                  .getMatchedCount()
+              != 1) {
+            continue attempts;
+          }
+        }
+        done.forEach(left::remove);
       }
+      return;
     }
     throw new IllegalStateException(
         "bucket " + id(series, slot) + " kept moving; gave up after " + ATTEMPTS);
@@ -130,32 +165,41 @@ public final class TallyBuckets {
     return part == 0 ? id(series, slot) : id(series, slot) + "|" + part;
   }
 
+  /**
+   * Makes a new part with the first {@link #capacity} of {@code left} (escaped), taking them out of
+   * it; false when the part exists already.
+   */
   private boolean insert(
-      String id, String series, String slot, String field, long version, List<String> keys) {
+      String id, String series, String slot, Map<String, Map.Entry<Long, List<String>>> left) {
     Document n = new Document();
-    keys.forEach(k -> n.append(k, 1));
-    Document m = new Document(field.substring(2), new Document("v", version).append("k", keys));
+    Document m = new Document();
+    List<String> taken = new ArrayList<>();
+    for (var e : left.entrySet()) {
+      if (taken.size() == capacity) {
+        break;
+      }
+      taken.add(e.getKey());
+      List<String> keys = e.getValue().getValue();
+      keys.forEach(k -> n.put(k, n.get(k) == null ? 1L : ((Number) n.get(k)).longValue() + 1));
+      m.append(e.getKey(), new Document("v", e.getValue().getKey()).append("k", keys));
+    }
     try {
       buckets.insertOne(
           new Document("_id", id)
               .append("s", series)
               .append("d", slot)
               .append("v", 1L)
-              .append("c", 1)
+              .append("c", taken.size())
               .append("n", n)
               .append("m", m));
-      return true;
     } catch (MongoWriteException e) {
       if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
-        return false; // someone else made the part first: update it instead
+        return false;
       }
       throw e;
     }
-  }
-
-  private static Document entry(Document bucket, String member) {
-    Document m = bucket.get("m", Document.class);
-    return m == null ? null : m.get(escape(member), Document.class);
+    taken.forEach(left::remove);
+    return true;
   }
 
   /**

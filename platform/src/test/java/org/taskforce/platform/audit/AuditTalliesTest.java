@@ -105,11 +105,30 @@ class AuditTalliesTest {
       if (r.nextInt(40) == 0) {
         clock.advance(Duration.ofMinutes(2));
       }
+      if (i % 75 == 74) {
+        assertCountsEqualTheEntries(); // a report between writes settles what is pending
+      }
     }
     assertCountsEqualTheEntries();
     clock.advance(Duration.ofMinutes(2));
     assertCountsEqualTheEntries();
     assertThat(db.getCollection("audit_tally_intents").countDocuments()).isZero();
+  }
+
+  @Test
+  void aCountedAppend_writesOnlyItsIntentAndEntry_theCountIsNotOnItsPath() {
+    Instant t = DAY.atStartOfDay(ZONE).toInstant().plus(Duration.ofHours(9));
+    var buckets = db.getCollection("report_tallies");
+    long before = buckets.countDocuments();
+    for (int i = 0; i < 5; i++) {
+      trail.append(check("e" + i, "checks/chk-" + i, t));
+    }
+    assertThat(buckets.countDocuments()).isEqualTo(before); // no day bucket rewritten per check
+    assertThat(db.getCollection("audit_tally_acts").countDocuments()).isZero();
+    assertThat(db.getCollection("audit_tally_intents").countDocuments()).isEqualTo(5);
+    tallies.upkeep(); // the background counts them, in one batch
+    assertThat(db.getCollection("audit_tally_intents").countDocuments()).isZero();
+    assertThat(tallies.count("check.before-acting", DAY, DAY, "apd")).isEqualTo(5);
   }
 
   @Test

@@ -92,6 +92,59 @@ class TallyBucketsTest {
   }
 
   @Test
+  void batchesOfMembers_spillAcrossParts_andCountAsIfPutOneAtATime() {
+    Random r = new Random(23);
+    Map<String, Map.Entry<Long, List<String>>> expected = new HashMap<>();
+    for (int round = 0; round < 40; round++) {
+      Map<String, Map.Entry<Long, List<String>>> batch = new HashMap<>();
+      for (int i = 1 + r.nextInt(30); i > 0; i--) {
+        String member = "m." + r.nextInt(90); // a dot, as act members have none but agencies may
+        long version = r.nextInt(5);
+        List<String> keys = r.nextInt(5) == 0 ? List.of() : List.of("*", "k=" + r.nextInt(3));
+        batch.put(member, Map.entry(version, keys));
+      }
+      buckets.putAll("s", "2026-01-01", batch);
+      batch.forEach((member, e) -> {
+        Map.Entry<Long, List<String>> held = expected.get(member);
+        if (held == null || held.getKey() <= e.getKey()) {
+          expected.put(member, e);
+        }
+      });
+      assertBounded();
+      assertThat(counts()).as("after round " + round).isEqualTo(countsOf(expected));
+    }
+  }
+
+  @Test
+  void concurrentOverlappingBatches_countEachMemberOnce() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int size = 3 + 5 * t;
+        done.add(
+            pool.submit(() -> {
+              for (int from = 0; from < 60; from += size) {
+                Map<String, Map.Entry<Long, List<String>>> batch = new HashMap<>();
+                for (int i = from; i < Math.min(60, from + size); i++) {
+                  batch.put("m" + i, Map.entry(1L, List.of("*", "k=" + i % 2)));
+                }
+                buckets.putAll("s", "d", batch);
+              }
+            }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertBounded();
+    assertThat(counts()).isEqualTo(Map.of("*", 60L, "k=0", 30L, "k=1", 30L));
+    assertThat(buckets.members("s", "d")).hasSize(60);
+  }
+
+  @Test
   void aRebuildLoad_writesBoundedParts_thatLaterPutsFindTheirMembersIn() {
     Map<String, Map.Entry<Long, List<String>>> members = new HashMap<>();
     for (int i = 0; i < 10; i++) {
