@@ -13,6 +13,7 @@ const CasesPage = lazy(() => import("./pages/CasesPage"));
 const CasePage = lazy(() => import("./pages/CasePage"));
 const ReviewQueuePage = lazy(() => import("./review/ReviewQueuePage"));
 const RegistrationsPage = lazy(() => import("./registrations/RegistrationsPage"));
+const EditTargetPage = lazy(() => import("./registrations/EditTargetPage"));
 const OperationPage = lazy(() => import("./operations/OperationPage"));
 const ReportsPage = lazy(() => import("./reports/ReportsPage"));
 const ReportRecordsPage = lazy(() => import("./reports/RecordsPage"));
@@ -37,6 +38,7 @@ export const router = createBrowserRouter([
       { path: "/cases/:caseId", element: page(<CasePage />) },
       { path: "/review", element: page(<ReviewQueuePage />) },
       { path: "/registrations", element: page(<RegistrationsPage />) },
+      { path: "/registrations/targets/:registrationId", element: page(<EditTargetPage />) },
       { path: "/operations", element: page(<OperationPage />) },
       { path: "/reports", element: page(<ReportsPage />) },
       { path: "/reports/records", element: page(<ReportRecordsPage />) },

@@ -40,15 +40,16 @@ export function selectorText(s: Selector): string {
     const born = p.dateOfBirth?.year ? ` (born ${dateOnly(p.dateOfBirth)})` : "";
     return `person ${name}${aliases}${born}`;
   }
-  if (s.phone) return `phone ${s.phone.number}`;
-  if (s.email) return `e-mail ${s.email.address}`;
+  if (s.phone) return `phone ${s.phone.number ?? ""}`;
+  if (s.email) return `e-mail ${s.email.address ?? ""}`;
   if (s.vehiclePlate)
-    return `plate ${s.vehiclePlate.plate}${s.vehiclePlate.issuer ? ` (${s.vehiclePlate.issuer})` : ""}`;
-  if (s.vehicleVin) return `VIN ${s.vehicleVin.vin}`;
+    return `plate ${s.vehiclePlate.plate ?? ""}${s.vehiclePlate.issuer ? ` (${s.vehiclePlate.issuer})` : ""}`;
+  if (s.vehicleVin) return `VIN ${s.vehicleVin.vin ?? ""}`;
   if (s.address) return `address ${addressText(s.address.address)}`;
-  if (s.socialHandle) return `${s.socialHandle.platform} handle ${s.socialHandle.handle}`;
-  if (s.cryptoWallet) return `${s.cryptoWallet.chain} wallet ${s.cryptoWallet.address}`;
-  if (s.business) return `business ${s.business.name}`;
+  if (s.socialHandle)
+    return `${s.socialHandle.platform ?? ""} handle ${s.socialHandle.handle ?? ""}`;
+  if (s.cryptoWallet) return `${s.cryptoWallet.chain ?? ""} wallet ${s.cryptoWallet.address ?? ""}`;
+  if (s.business) return `business ${s.business.name ?? ""}`;
   return "selector";
 }
 

@@ -2,6 +2,8 @@
 // never readable here) and, on unsafe methods, the CSRF token that the gateway put in the
 // XSRF-TOKEN cookie. The gateway relays the user's access token to the services.
 
+import { IDLE_HEADER, idleSeconds } from "./activity";
+
 export interface FieldViolation {
   field: string;
   description: string;
@@ -95,7 +97,10 @@ export function withQuery(path: string, query: Query = {}): string {
 }
 
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json" };
+  const headers: Record<string, string> = {
+    Accept: "application/json",
+    [IDLE_HEADER]: String(idleSeconds()),
+  };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET") {
     const token = csrfToken();
@@ -115,3 +120,5 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
 
 export const get = <T>(path: string, query?: Query) => api<T>("GET", withQuery(path, query));
 export const post = <T>(path: string, body: unknown) => api<T>("POST", path, body);
+export const patch = <T>(path: string, body: unknown, query?: Query) =>
+  api<T>("PATCH", withQuery(path, query), body);

@@ -1,245 +1,106 @@
-// The parts of the gateway's REST/JSON API (proto3 JSON of the v1 contracts, see
-// /api/v1/openapi.json) that the console reads and writes. Enums arrive as their names;
-// int64 and Timestamp as strings; absent fields are default values.
+// The console's view of the gateway's REST/JSON API, taken from its OpenAPI description
+// (console/openapi.json, a copy of /api/v1/openapi.json that the gateway's ConsoleOpenApiCopyTest
+// keeps equal to what it serves; openapi-typescript turns it into ./openapi.d.ts at build time).
+// Nothing here is written by hand except what proto3 JSON cannot say: that a case event always
+// has its id, and which enum values are choices (never the _UNSPECIFIED zero).
+// Enums arrive as their names; int64 and Timestamp as strings; absent fields are default values.
 
-export interface AgencyRef {
-  agencyId?: string;
-  displayName?: string;
-  agencyType?: string;
+import type { components, operations } from "./openapi";
+
+type Schemas = components["schemas"];
+
+/** A message of the v1 contracts, by its full proto name. */
+export type Schema<Name extends keyof Schemas> = Schemas[Name];
+
+/** The answer of an operation (its gRPC method's name), as the gateway sends it on 200. */
+export type Answer<Op extends keyof operations> = operations[Op] extends {
+  responses: { 200: { content: { "application/json": infer Body } } };
 }
+  ? Body
+  : never;
 
-export interface PointOfContact {
-  displayName?: string;
-  title?: string;
-  phone?: string;
-  email?: string;
-  agency?: AgencyRef;
+/** The JSON body an operation takes. */
+export type Body<Op extends keyof operations> = operations[Op] extends {
+  requestBody?: { content: { "application/json": infer B } };
 }
+  ? B
+  : never;
 
-export interface ActorStamp {
-  subject?: string;
-  displayName?: string;
-  agencyId?: string;
-  time?: string;
-}
+// The usual exact type-equality test (readonly or not); its generic functions are the point.
+type IfEquals<X, Y, A, B> =
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+  (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? A : B;
+type ReadonlyKeys<T> = {
+  [P in keyof T]-?: IfEquals<{ [Q in P]: T[P] }, { -readonly [Q in P]: T[P] }, never, P>;
+}[keyof T];
 
-export interface DateValue {
-  year?: number;
-  month?: number;
-  day?: number;
-}
+/**
+ * What a request sends: the schema without what the service sets (read-only identifiers, required
+ * in answers only — OpenAPI's readOnly + required), at every depth.
+ */
+export type Writable<T> = T extends (infer E)[]
+  ? Writable<E>[]
+  : T extends object
+    ? { [K in keyof T as K extends ReadonlyKeys<T> ? never : K]: Writable<T[K]> }
+    : T;
 
-export interface PostalAddress {
-  addressLines?: string[];
-  locality?: string;
-  administrativeArea?: string;
-  postalCode?: string;
-  regionCode?: string;
-}
+/**
+ * A returned message always carries these, though the contract does not mark them IDENTIFIER (the
+ * OpenAPI makes a resource's IDENTIFIER required in answers already).
+ */
+type Having<T, K extends keyof T> = T & { [P in K]-?: NonNullable<T[P]> };
 
-export interface Selector {
-  person?: {
-    givenNames?: string[];
-    surnames?: string[];
-    aliases?: string[];
-    dateOfBirth?: DateValue;
-  };
-  phone?: { number: string; defaultRegionCode?: string };
-  email?: { address: string };
-  vehiclePlate?: { plate: string; issuer?: string };
-  vehicleVin?: { vin: string };
-  address?: { address: PostalAddress };
-  socialHandle?: { platform: string; handle: string };
-  cryptoWallet?: { chain: string; address: string };
-  business?: { name: string; address?: PostalAddress };
-}
+/** An enum's values that mean something (the _UNSPECIFIED zero value is never a choice). */
+type Known<T> = Exclude<NonNullable<T>, `${string}_UNSPECIFIED`>;
 
-export type EventType =
-  | "EVENT_TYPE_SEARCH_WARRANT"
-  | "EVENT_TYPE_ARREST"
-  | "EVENT_TYPE_BUY_BUST"
-  | "EVENT_TYPE_UNDERCOVER_MEETING"
-  | "EVENT_TYPE_SURVEILLANCE"
-  | "EVENT_TYPE_SWEEP"
-  | "EVENT_TYPE_OTHER";
+export type AgencyRef = Schema<"taskforce.common.v1.AgencyRef">;
+export type PointOfContact = Schema<"taskforce.common.v1.PointOfContact">;
+export type ActorStamp = Schema<"taskforce.common.v1.ActorStamp">;
+export type DateValue = Schema<"google.type.Date">;
+export type PostalAddress = Schema<"taskforce.common.v1.PostalAddress">;
+export type Selector = Schema<"taskforce.common.v1.Selector">;
+export type DisclosureLevel = Known<
+  Schema<"taskforce.deconfliction.v1.TargetRegistration">["disclosureLevel"]
+>;
 
-export interface EventRegistration {
-  eventType: EventType;
-  location: { latitude: number; longitude: number };
-  radiusMeters: number;
-  timeWindow: { startTime: string; endTime: string };
-  caseReference?: string;
-}
+export type EventRegistration = Schema<"taskforce.deconfliction.v1.EventRegistration">;
+export type EventType = Known<EventRegistration["eventType"]>;
+/** A planned operation as stored. */
+export type OperationRegistration = EventRegistration;
 
-export type DisclosureLevel =
-  "DISCLOSURE_LEVEL_OPEN" | "DISCLOSURE_LEVEL_AGENCY_ONLY" | "DISCLOSURE_LEVEL_RESTRICTED";
+export type CheckRequest = Writable<Body<"CheckBeforeActing">>;
+export type CheckResponse = Answer<"CheckBeforeActing">;
+export type ConflictHit = Schema<"taskforce.deconfliction.v1.ConflictHit">;
+export type PartnerAnswer = Schema<"taskforce.deconfliction.v1.PartnerAnswer">;
 
-export interface CheckRequest {
-  selectors: Selector[];
-  plannedEvent?: EventRegistration;
-  purpose: string;
-  register?: boolean;
-  pointOfContact?: PointOfContact;
-  disclosureLevel?: DisclosureLevel;
-  caseReference?: string;
-}
+export type ConflictSide = Schema<"taskforce.deconfliction.v1.ConflictSide">;
+export type Conflict = Schema<"taskforce.deconfliction.v1.Conflict">;
+export type ConflictStatus = Known<Conflict["status"]>;
+export type ConflictResolution = Known<Conflict["resolution"]>;
 
-export interface ConflictHit {
-  kind?: "CONFLICT_KIND_TARGET" | "CONFLICT_KIND_EVENT";
-  tier?: "MATCH_TIER_MATCH" | "MATCH_TIER_POSSIBLE";
-  score?: number;
-  reasons?: string[];
-  matchedSelectorTypes?: string[];
-  disclosureLevel?: DisclosureLevel;
-  ownerAgency?: AgencyRef;
-  ownerContact?: PointOfContact;
-  conflictId?: string;
-  deadline?: string;
-  distanceMeters?: number;
-  requiredAction?: string;
-  highFrequencySelector?: boolean;
-}
+export type RegistrationStatus = Known<TargetRegistration["status"]>;
+/** A target registration as its owning agency sees it (case reference included). */
+export type TargetRegistration = Schema<"taskforce.deconfliction.v1.TargetRegistration">;
 
-export interface PartnerAnswer {
-  partnerId?: string;
-  displayName?: string;
-  status?: string;
-  detail?: string;
-  hits?: ConflictHit[];
-}
+/** A POSSIBLE match for the watch officers: both sides shown, since brokering is their job. */
+export type ReviewItem = Schema<"taskforce.deconfliction.v1.ReviewItem">;
+export type ReviewItemStatus = Known<ReviewItem["status"]>;
 
-export interface CheckResponse {
-  hits?: ConflictHit[];
-  partnerAnswers?: PartnerAnswer[];
-  targetRegistrationIds?: string[];
-  eventRegistrationId?: string;
-  checkId?: string;
-  policyNote?: string;
-}
+export type Participant = Schema<"taskforce.cases.v1.Participant">;
+export type Case = Schema<"taskforce.cases.v1.Case">;
+export type Subject = Schema<"taskforce.cases.v1.Subject">;
+export type Task = Schema<"taskforce.cases.v1.Task">;
+export type Note = Schema<"taskforce.cases.v1.Note">;
+export type Victim = Schema<"taskforce.cases.v1.Victim">;
+export type VictimSummary = Answer<"GetVictimSummary">;
+export type CaseEvent = Having<Schema<"taskforce.cases.v1.CaseEvent">, "eventId">;
 
-export type ConflictStatus =
-  "CONFLICT_STATUS_NEW" | "CONFLICT_STATUS_ACKNOWLEDGED" | "CONFLICT_STATUS_RESOLVED";
+export type Notification = Schema<"taskforce.notifications.v1.Notification">;
 
-export type ConflictResolution =
-  | "CONFLICT_RESOLUTION_PROCEED"
-  | "CONFLICT_RESOLUTION_JOINT_OPERATION"
-  | "CONFLICT_RESOLUTION_DELAY"
-  | "CONFLICT_RESOLUTION_CANCEL";
-
-export interface ConflictSide {
-  agency?: AgencyRef;
-  pointOfContact?: PointOfContact;
-  registrationId?: string;
-  acknowledged?: ActorStamp;
-  disclosureLevel?: DisclosureLevel;
-}
-
-export interface Conflict {
-  conflictId: string;
-  kind?: string;
-  tier?: string;
-  score?: number;
-  reasons?: string[];
-  status?: ConflictStatus;
-  sides?: ConflictSide[];
-  deadline?: string;
-  resolution?: ConflictResolution;
-  resolutionNote?: string;
-  resolved?: ActorStamp;
-  createTime?: string;
-  escalated?: boolean;
-  etag?: string;
-}
-
-export interface Participant {
-  agency?: AgencyRef;
-  role?: string;
-  status?: string;
-  pointOfContact?: PointOfContact;
-}
-
-export interface Case {
-  caseId: string;
-  caseNumber?: string;
-  title?: string;
-  caseType?: string;
-  status?: string;
-  jurisdictions?: string[];
-  summary?: string;
-  /** From the task force's industry list, e.g. "INDUSTRY_MASSAGE_PARLOR". */
-  industries?: string[];
-  participants?: Participant[];
-  reviewDate?: DateValue;
-  created?: ActorStamp;
-  updated?: ActorStamp;
-  etag?: string;
-}
-
-export interface Subject {
-  subjectId: string;
-  kind?: string;
-  displayName?: string;
-  addedByAgencyId?: string;
-  deconflictionState?: string;
-  deconflictionDetail?: string;
-  disclosureLevel?: DisclosureLevel;
-}
-
-export interface Task {
-  taskId: string;
-  caseId?: string;
-  title?: string;
-  description?: string;
-  assigneeAgencyId?: string;
-  dueDate?: DateValue;
-  status?: string;
-}
-
-export interface Note {
-  noteId: string;
-  text?: string;
-  created?: ActorStamp;
-}
-
-export interface Victim {
-  victimId: string;
-  displayName?: string;
-  preferredLanguage?: string;
-  minor?: boolean;
-  servicesEngaged?: string[];
-}
-
-export interface VictimSummary {
-  victimCount?: number;
-  minorCount?: number;
-  providerEngaged?: boolean;
-}
-
-export interface CaseEvent {
-  eventId: string;
-  action?: string;
-  resource?: string;
-  outcome?: string;
-  summary?: string;
-  actor?: ActorStamp;
-  time?: string;
-}
-
-export interface Notification {
-  notificationId: string;
-  kind?: string;
-  severity?: string;
-  title?: string;
-  body?: string;
-  resource?: string;
-  requiresAcknowledgement?: boolean;
-  acknowledgeDeadline?: string;
-  createTime?: string;
-  readTime?: string;
-  acknowledged?: ActorStamp;
-}
-
-/** Who is signed in, as the gateway read it from the user's token (never the token itself). */
+/**
+ * Who is signed in, as the gateway read it from the user's token (never the token itself). Not
+ * part of /api/v1: the gateway's own /console/me.
+ */
 export interface Me {
   subject: string;
   name: string;
@@ -247,58 +108,4 @@ export interface Me {
   agency: string;
   agencyType: string;
   roles: string[];
-}
-
-export type RegistrationStatus =
-  | "REGISTRATION_STATUS_ACTIVE"
-  | "REGISTRATION_STATUS_EXPIRED"
-  | "REGISTRATION_STATUS_WITHDRAWN"
-  | "REGISTRATION_STATUS_CANCELLED";
-
-/** A target registration as its owning agency sees it (case reference included). */
-export interface TargetRegistration {
-  registrationId: string;
-  agency?: AgencyRef;
-  selectors?: Selector[];
-  pointOfContact?: PointOfContact;
-  caseReference?: string;
-  disclosureLevel?: DisclosureLevel;
-  expireTime?: string;
-  status?: RegistrationStatus;
-  created?: ActorStamp;
-  etag?: string;
-  statusReason?: string;
-}
-
-/** A planned operation as stored (the request shape is EventRegistration above). */
-export interface OperationRegistration {
-  registrationId: string;
-  agency?: AgencyRef;
-  eventType?: EventType;
-  location?: { latitude?: number; longitude?: number };
-  radiusMeters?: number;
-  timeWindow?: { startTime?: string; endTime?: string };
-  onSceneContact?: PointOfContact;
-  caseReference?: string;
-  disclosureLevel?: DisclosureLevel;
-  status?: RegistrationStatus;
-  etag?: string;
-  statusReason?: string;
-}
-
-export type ReviewItemStatus =
-  "REVIEW_ITEM_STATUS_PENDING" | "REVIEW_ITEM_STATUS_CONFIRMED" | "REVIEW_ITEM_STATUS_REJECTED";
-
-/** A POSSIBLE match for the watch officers: both sides shown, since brokering is their job. */
-export interface ReviewItem {
-  reviewItemId: string;
-  score?: number;
-  reasons?: string[];
-  sides?: ConflictSide[];
-  comparedSelectors?: Selector[];
-  status?: ReviewItemStatus;
-  createTime?: string;
-  decided?: ActorStamp;
-  decisionNote?: string;
-  conflictId?: string;
 }

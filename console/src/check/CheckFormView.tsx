@@ -1,21 +1,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect } from "react";
-import { useFieldArray, useForm, useWatch, type FieldError } from "react-hook-form";
+import { useForm, useWatch, type FieldError } from "react-hook-form";
 import { ApiError } from "../api/client";
 import { FieldErrors } from "../ui/Feedback";
 import { Options } from "../ui/Options";
-import {
-  apiPath,
-  checkSchema,
-  disclosureLevels,
-  emptyCheck,
-  emptySelector,
-  eventTypes,
-  inputsOf,
-  selectorKinds,
-  type CheckForm,
-  type SelectorKind,
-} from "./model";
+import { checkSchema, disclosureLevels, emptyCheck, eventTypes, type CheckForm } from "./model";
+import { SelectorFields, selectorsForm } from "./SelectorFields";
 
 interface Props {
   contactName: string;
@@ -51,12 +41,10 @@ export function CheckFormView({
   useEffect(() => {
     if (contactName && !getValues("contactName")) setValue("contactName", contactName);
   }, [contactName, getValues, setValue]);
-  const selectors = useFieldArray({ control, name: "selectors" });
   const api = apiError instanceof ApiError ? apiError : undefined;
   const fromApi = (field: string) => api?.violationsOf(field) ?? [];
   const errors = formState.errors;
   const planEvent = useWatch({ control, name: "planEvent" });
-  const kinds = useWatch({ control, name: "selectors" }).map((s) => s.kind);
 
   const field = (id: string, label: string, input: React.ReactNode, problems: string[]) => (
     <div className="field">
@@ -69,11 +57,6 @@ export function CheckFormView({
     problems.length > 0 ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : {};
 
   const purposeProblems = messages(errors.purpose, fromApi("purpose"));
-  const selectorsProblems = [
-    ...messages(errors.selectors?.root ?? (errors.selectors as FieldError | undefined), []),
-    ...(api?.fieldViolations.filter((v) => v.field === "selectors").map((v) => v.description) ??
-      []),
-  ];
 
   return (
     <form
@@ -93,70 +76,7 @@ export function CheckFormView({
         purposeProblems,
       )}
 
-      <fieldset>
-        <legend>Targets</legend>
-        {selectors.fields.map((row, index) => {
-          const kind: SelectorKind = kinds[index] ?? row.kind;
-          const values = { ...row, kind };
-          const rowErrors = errors.selectors?.[index];
-          const rowApi =
-            api?.fieldViolations
-              .filter((v) => v.field === `selectors[${index}]`)
-              .map((v) => v.description) ?? [];
-          return (
-            <div className="selector" key={row.id} data-testid={`selector-${index}`}>
-              <div className="field">
-                <label htmlFor={`kind-${index}`}>Kind of target {index + 1}</label>
-                <select id={`kind-${index}`} {...register(`selectors.${index}.kind`)}>
-                  <Options of={selectorKinds} />
-                </select>
-              </div>
-              {inputsOf[kind].map(([input, label]) => {
-                const id = `selector-${index}-${input}`;
-                const problems = messages(
-                  rowErrors?.[input],
-                  fromApi(apiPath(index, values, input)),
-                );
-                return (
-                  <div key={input}>
-                    {field(
-                      id,
-                      label,
-                      <input
-                        id={id}
-                        type={input === "dateOfBirth" ? "date" : "text"}
-                        {...register(`selectors.${index}.${input}`)}
-                        {...described(id, problems)}
-                      />,
-                      problems,
-                    )}
-                  </div>
-                );
-              })}
-              <FieldErrors id={`selector-${index}-error`} messages={rowApi} />
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => {
-                  selectors.remove(index);
-                }}
-              >
-                Remove target {index + 1}
-              </button>
-            </div>
-          );
-        })}
-        <FieldErrors id="selectors-error" messages={selectorsProblems} />
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => {
-            selectors.append(emptySelector());
-          }}
-        >
-          Add a target
-        </button>
-      </fieldset>
+      <SelectorFields form={selectorsForm(form)} api={api} apiPrefix="" legend="Targets" />
 
       <fieldset>
         <legend>Planned operation</legend>

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiError, post } from "../api/client";
 import { useMe } from "../api/hooks";
-import type { CheckResponse } from "../api/types";
+import type { Answer, CheckResponse } from "../api/types";
 import { ErrorMessage } from "../ui/Feedback";
 import { CheckFormView } from "./CheckFormView";
 import { CheckResult } from "./CheckResult";
@@ -28,7 +28,7 @@ export default function CheckPage() {
   const interrupted = draft.data ?? undefined;
   const check = useMutation({
     mutationFn: ({ form, register }: { form: CheckForm; register: boolean }) =>
-      post<CheckResponse>("/api/v1/checks", toRequest(form, register)),
+      post<Answer<"CheckBeforeActing">>("/api/v1/checks", toRequest(form, register)),
     onSuccess: setAnswer,
     onError: (error, asked) => {
       if (error instanceof ApiError && error.httpStatus === 401) {

@@ -34,7 +34,7 @@ const text = z.string().trim();
 const required = (what: string) => text.min(1, `${what} is required`);
 
 /** One selector row: every kind's inputs, of which the chosen kind's are checked. */
-const selectorRow = z
+export const selectorRow = z
   .object({
     kind: z.enum(Object.keys(selectorKinds) as [SelectorKind, ...SelectorKind[]]),
     givenNames: text,

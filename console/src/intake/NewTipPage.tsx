@@ -4,7 +4,8 @@ import { useNavigate } from "react-router";
 import { ApiError, post } from "../api/client";
 import { ErrorMessage, FieldErrors } from "../ui/Feedback";
 import { Options } from "../ui/Options";
-import { SOURCES, type Tip } from "./types";
+import type { Answer } from "../api/types";
+import { SOURCES } from "./types";
 
 const INDICATORS: Record<string, string> = {
   INDICATOR_MINOR_IN_COMMERCIAL_SEX: "under 18 in commercial sex",
@@ -31,7 +32,7 @@ export default function NewTipPage() {
   const [reporterPhone, setReporterPhone] = useState("");
   const create = useMutation({
     mutationFn: () =>
-      post<{ tip: Tip }>("/api/v1/tips", {
+      post<Answer<"CreateTip">>("/api/v1/tips", {
         tip: {
           source,
           receivedTime: new Date(received).toISOString(),
@@ -43,7 +44,7 @@ export default function NewTipPage() {
         reporter: { name: reporterName, phone: reporterPhone },
       }),
     onSuccess: (answer) => {
-      void navigate(`/tips/${answer.tip.tipId}`);
+      void navigate(`/tips/${answer.tip?.tipId ?? ""}`);
     },
   });
   const violations = (field: string) =>

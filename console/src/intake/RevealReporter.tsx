@@ -3,7 +3,8 @@ import { useState } from "react";
 import { useMe } from "../api/hooks";
 import { ApiError, post } from "../api/client";
 import { ErrorMessage, FieldErrors } from "../ui/Feedback";
-import type { Reporter, Tip } from "./types";
+import type { Answer } from "../api/types";
+import type { Tip } from "./types";
 
 /** Role that may reveal a sealed reporter (of tips its agency received). */
 export const INTAKE_COORDINATOR = "intake-coordinator";
@@ -20,8 +21,8 @@ export default function RevealReporter({ tip }: { tip: Tip }) {
   const [purpose, setPurpose] = useState("");
   const reveal = useMutation({
     mutationFn: (why: string) =>
-      post<{ reporter?: Reporter; anonymous?: boolean }>(
-        `/api/v1/tips/${encodeURIComponent(tip.tipId)}:revealReporter`,
+      post<Answer<"RevealReporter">>(
+        `/api/v1/tips/${encodeURIComponent(tip.tipId ?? "")}:revealReporter`,
         { purpose: why },
       ),
     gcTime: 0,

@@ -6,7 +6,8 @@ import { ErrorMessage, Loading } from "../ui/Feedback";
 import { Options } from "../ui/Options";
 import RevealReporter from "./RevealReporter";
 import ToCase from "./ToCase";
-import { CLOSE_REASONS, SOURCES, STATUSES, words, type RelatedTip, type Tip } from "./types";
+import type { Answer } from "../api/types";
+import { CLOSE_REASONS, SOURCES, STATUSES, words, type Tip } from "./types";
 
 /** One tip: what was reported, deconfliction's hits, related tips and the triage actions. */
 export default function TipPage() {
@@ -14,19 +15,19 @@ export default function TipPage() {
   const client = useQueryClient();
   const tip = useQuery({
     queryKey: ["tip", tipId],
-    queryFn: () => get<{ tip: Tip }>(`/api/v1/tips/${encodeURIComponent(tipId)}`),
+    queryFn: () => get<Answer<"GetTip">>(`/api/v1/tips/${encodeURIComponent(tipId)}`),
   });
   const related = useQuery({
     queryKey: ["tip", tipId, "related"],
     queryFn: () =>
-      get<{ relatedTips?: RelatedTip[] }>(`/api/v1/tips/${encodeURIComponent(tipId)}/related`),
+      get<Answer<"ListRelatedTips">>(`/api/v1/tips/${encodeURIComponent(tipId)}/related`),
     enabled: tip.isSuccess,
   });
   const act = useMutation({
     mutationFn: ({ verb, body }: { verb: string; body: Record<string, unknown> }) =>
       post<{ tip?: Tip; caseId?: string }>(`/api/v1/tips/${encodeURIComponent(tipId)}:${verb}`, {
         ...body,
-        etag: tip.data?.tip.etag,
+        etag: tip.data?.tip?.etag,
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: ["tip", tipId] }),
   });
@@ -35,7 +36,7 @@ export default function TipPage() {
 
   if (tip.isPending) return <Loading what="the tip" />;
   if (tip.error) return <ErrorMessage error={tip.error} />;
-  const t = tip.data.tip;
+  const t = tip.data.tip ?? {};
   const open = ["TIP_STATUS_NEW", "TIP_STATUS_ASSIGNED", "TIP_STATUS_SCREENED"].includes(
     t.status ?? "",
   );

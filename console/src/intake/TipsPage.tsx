@@ -3,7 +3,8 @@ import { Link, useSearchParams } from "react-router";
 import { get } from "../api/client";
 import { Empty, ErrorMessage, Loading } from "../ui/Feedback";
 import { FilterSelect } from "../ui/Options";
-import { SOURCES, STATUSES, type Tip } from "./types";
+import type { Answer } from "../api/types";
+import { SOURCES, STATUSES } from "./types";
 
 /** The tips the user's agency may see; filters live in the URL (bookmark, share, back button). */
 export default function TipsPage() {
@@ -14,7 +15,7 @@ export default function TipsPage() {
   const tips = useQuery({
     queryKey: ["tips", status, source, urgent],
     queryFn: () =>
-      get<{ tips?: Tip[] }>("/api/v1/tips", {
+      get<Answer<"ListTips">>("/api/v1/tips", {
         statuses: status || undefined,
         sources: source || undefined,
         urgentOnly: urgent || undefined,

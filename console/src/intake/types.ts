@@ -1,59 +1,12 @@
-// The TipService's JSON (proto3 JSON names), as far as the console reads it.
+// The TipService's JSON, as the gateway's OpenAPI describes it (see ../api/types.ts).
 
-export interface TipPerson {
-  name?: string;
-  description?: string;
-  approximateAge?: number;
-  role?: string;
-}
+import type { Schema } from "../api/types";
 
-export interface TipIdentifier {
-  type?: string;
-  value?: string;
-  qualifier?: string;
-}
-
-export interface TipHit {
-  tier?: string;
-  score?: number;
-  reasons?: string[];
-  ownerAgency?: { agencyId?: string; displayName?: string };
-  ownerContact?: { displayName?: string; phone?: string; email?: string };
-}
-
-export interface Tip {
-  tipId: string;
-  source?: string;
-  sourceReference?: string;
-  receivedTime?: string;
-  narrative?: string;
-  location?: { address?: string; city?: string; state?: string; buildingType?: string };
-  frequency?: string;
-  persons?: TipPerson[];
-  identifiers?: TipIdentifier[];
-  traffickingKind?: string;
-  industries?: string[];
-  indicators?: string[];
-  urgent?: boolean;
-  status?: string;
-  receivingAgencyId?: string;
-  assignedAgencyId?: string;
-  assignedOfficer?: string;
-  referredAgencyId?: string;
-  caseId?: string;
-  closeReason?: string;
-  statusNote?: string;
-  anonymous?: boolean;
-  checkState?: string;
-  hits?: TipHit[];
-  outcome?: string;
-  etag?: string;
-}
-
-export interface RelatedTip {
-  tip?: Tip;
-  shared?: string[];
-}
+export type TipPerson = Schema<"taskforce.intake.v1.TipPerson">;
+export type TipIdentifier = Schema<"taskforce.intake.v1.TipIdentifier">;
+export type TipHit = Schema<"taskforce.intake.v1.TipHit">;
+export type Tip = Schema<"taskforce.intake.v1.Tip">;
+export type RelatedTip = Schema<"taskforce.intake.v1.RelatedTip">;
 
 export const SOURCES: Record<string, string> = {
   TIP_SOURCE_NHTH: "NHTH",
@@ -86,9 +39,4 @@ export function words(value: string | undefined, prefix: string): string {
 }
 
 /** A tip's sealed reporter, as RevealReporter answers it (never part of a Tip). */
-export interface Reporter {
-  name?: string;
-  phone?: string;
-  email?: string;
-  relationship?: string;
-}
+export type Reporter = Schema<"taskforce.intake.v1.Reporter">;

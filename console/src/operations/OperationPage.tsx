@@ -3,7 +3,7 @@ import { useState } from "react";
 import { ApiError, get, post, withQuery } from "../api/client";
 import { useMe } from "../api/hooks";
 import { usePollInterval } from "../api/live";
-import type { Conflict, ConflictHit, OperationRegistration } from "../api/types";
+import type { Answer, ConflictHit, OperationRegistration } from "../api/types";
 import { CheckResult } from "../check/CheckResult";
 import { disclosureLevels, eventTypes } from "../check/model";
 import { ErrorMessage, FieldErrors } from "../ui/Feedback";
@@ -48,7 +48,7 @@ export default function OperationPage() {
   const nearby = useQuery({
     queryKey: ["registrations", "events", "window", current.start, current.end],
     queryFn: () =>
-      get<{ registrations?: OperationRegistration[] }>("/api/v1/events", {
+      get<Answer<"ListEventRegistrations">>("/api/v1/events", {
         statuses: "REGISTRATION_STATUS_ACTIVE",
         "time_window.start_time": new Date(current.start).toISOString(),
         "time_window.end_time": new Date(current.end).toISOString(),
@@ -60,7 +60,7 @@ export default function OperationPage() {
   const conflicts = useQuery({
     queryKey: ["conflicts", "events-on-map"],
     queryFn: () =>
-      get<{ conflicts?: Conflict[] }>("/api/v1/conflicts", {
+      get<Answer<"ListConflicts">>("/api/v1/conflicts", {
         kinds: "CONFLICT_KIND_EVENT",
         statuses: ["CONFLICT_STATUS_NEW", "CONFLICT_STATUS_ACKNOWLEDGED"],
         pageSize: 100,

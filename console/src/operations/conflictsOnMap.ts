@@ -24,7 +24,8 @@ export function operationsOnMap(
 ): (MapCircle & { conflicts: OtherSide[] })[] {
   return registrations.map((r) => ({
     id: r.registrationId,
-    label: `${r.eventType ? eventTypes[r.eventType] : "Operation"} ${r.caseReference ?? ""}`.trim(),
+    label:
+      `${r.eventType && r.eventType !== "EVENT_TYPE_UNSPECIFIED" ? eventTypes[r.eventType] : "Operation"} ${r.caseReference ?? ""}`.trim(),
     latitude: r.location?.latitude ?? 0,
     longitude: r.location?.longitude ?? 0,
     radiusMeters: r.radiusMeters ?? 0,

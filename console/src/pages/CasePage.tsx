@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Tab, TabList, TabPanel, Tabs, type Key } from "react-aria-components";
 import { Link, useParams, useSearchParams } from "react-router";
 import { ApiError, get } from "../api/client";
-import type { Case, CaseEvent, Note, Subject, Task, Victim, VictimSummary } from "../api/types";
+import type { Answer, Case, CaseEvent, Note, Subject, Task } from "../api/types";
 import { dateOnly, dateTime, enumLabel } from "../format";
 import { Empty, ErrorMessage, Loading } from "../ui/Feedback";
 import { CaseIndustries } from "./CaseIndustries";
@@ -34,7 +34,7 @@ export default function CasePage() {
   const [params, setParams] = useSearchParams();
   const theCase = useQuery({
     queryKey: ["case", caseId],
-    queryFn: () => get<{ case: Case }>(`/api/v1/cases/${encodeURIComponent(caseId)}`),
+    queryFn: () => get<Answer<"GetCase">>(`/api/v1/cases/${encodeURIComponent(caseId)}`),
     retry: (count, error) => !(error instanceof ApiError && error.httpStatus < 500) && count < 2,
   });
   const found = theCase.isSuccess;
@@ -45,13 +45,14 @@ export default function CasePage() {
   const victims = useQuery({
     queryKey: ["case", caseId, "victims"],
     queryFn: () =>
-      get<{ victims?: Victim[] }>(`/api/v1/cases/${encodeURIComponent(caseId)}/victims`),
+      get<Answer<"ListVictims">>(`/api/v1/cases/${encodeURIComponent(caseId)}/victims`),
     enabled: found,
     retry: false,
   });
   const summary = useQuery({
     queryKey: ["case", caseId, "victimSummary"],
-    queryFn: () => get<VictimSummary>(`/api/v1/cases/${encodeURIComponent(caseId)}/victimSummary`),
+    queryFn: () =>
+      get<Answer<"GetVictimSummary">>(`/api/v1/cases/${encodeURIComponent(caseId)}/victimSummary`),
     enabled: found,
     retry: false,
   });
@@ -71,7 +72,7 @@ export default function CasePage() {
       </>
     );
   }
-  const c = theCase.data.case;
+  const c: Case = theCase.data.case ?? { caseId };
   const mayReadVictims = victims.isSuccess;
   const tab = params.get("tab") ?? "overview";
   const select = (key: Key) => {

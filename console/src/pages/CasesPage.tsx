@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { get } from "../api/client";
-import type { Case } from "../api/types";
+import type { Answer } from "../api/types";
 import { enumLabel } from "../format";
 import { Empty, ErrorMessage, Loading } from "../ui/Feedback";
 import { FilterSelect } from "../ui/Options";
@@ -24,7 +24,7 @@ export default function CasesPage() {
   const cases = useQuery({
     queryKey: ["cases", status, type, q, pageToken],
     queryFn: () =>
-      get<{ cases?: Case[]; nextPageToken?: string }>("/api/v1/cases", {
+      get<Answer<"ListCases">>("/api/v1/cases", {
         statuses: status || undefined,
         caseTypes: type || undefined,
         titleContains: q || undefined,

@@ -3,7 +3,7 @@ import { useSearchParams } from "react-router";
 import { get } from "../api/client";
 import { roles, useMe } from "../api/hooks";
 import { usePollInterval } from "../api/live";
-import type { Conflict } from "../api/types";
+import type { Answer } from "../api/types";
 import { Empty, ErrorMessage, Loading } from "../ui/Feedback";
 import { FilterSelect } from "../ui/Options";
 import { useNow } from "../useNow";
@@ -22,7 +22,7 @@ export default function ConflictsPage() {
   const conflicts = useQuery({
     queryKey: ["conflicts", status, kind, all],
     queryFn: () =>
-      get<{ conflicts?: Conflict[] }>("/api/v1/conflicts", {
+      get<Answer<"ListConflicts">>("/api/v1/conflicts", {
         statuses: status || undefined,
         kinds: kind || undefined,
         allAgencies: all || undefined,

@@ -3,17 +3,10 @@ import { Link } from "react-router";
 import { get } from "../api/client";
 import { roles, useMe } from "../api/hooks";
 import { usePollInterval } from "../api/live";
-import type { Case, Conflict, Notification, Task } from "../api/types";
+import type { Answer } from "../api/types";
 import { countdown, dateOnly, dateTime, enumLabel } from "../format";
 import { Empty, ErrorMessage, Loading } from "../ui/Feedback";
 import { useNow } from "../useNow";
-
-interface ReviewItem {
-  reviewItemId: string;
-  score?: number;
-  reasons?: string[];
-  createTime?: string;
-}
 
 export default function MyWork() {
   const me = useMe();
@@ -24,7 +17,7 @@ export default function MyWork() {
   const conflicts = useQuery({
     queryKey: ["conflicts", "mine-new"],
     queryFn: () =>
-      get<{ conflicts?: Conflict[] }>("/api/v1/conflicts", {
+      get<Answer<"ListConflicts">>("/api/v1/conflicts", {
         statuses: ["CONFLICT_STATUS_NEW", "CONFLICT_STATUS_ACKNOWLEDGED"],
         pageSize: 50,
       }),
@@ -32,14 +25,14 @@ export default function MyWork() {
   });
   const cases = useQuery({
     queryKey: ["cases", "mine"],
-    queryFn: () => get<{ cases?: Case[] }>("/api/v1/cases", { pageSize: 50 }),
+    queryFn: () => get<Answer<"ListCases">>("/api/v1/cases", { pageSize: 50 }),
     refetchInterval: poll,
   });
   const tasks = useQueries({
     queries: (cases.data?.cases ?? []).map((c) => ({
       queryKey: ["tasks", c.caseId, agency],
       queryFn: () =>
-        get<{ tasks?: Task[] }>(`/api/v1/cases/${encodeURIComponent(c.caseId)}/tasks`, {
+        get<Answer<"ListTasks">>(`/api/v1/cases/${encodeURIComponent(c.caseId)}/tasks`, {
           assigneeAgencyId: agency,
           statuses: ["TASK_STATUS_OPEN", "TASK_STATUS_IN_PROGRESS"],
           pageSize: 50,
@@ -51,7 +44,7 @@ export default function MyWork() {
   const inbox = useQuery({
     queryKey: ["notifications"],
     queryFn: () =>
-      get<{ notifications?: Notification[]; unreadCount?: number }>("/api/v1/notifications", {
+      get<Answer<"ListNotifications">>("/api/v1/notifications", {
         pageSize: 20,
       }),
     refetchInterval: poll,
@@ -60,7 +53,7 @@ export default function MyWork() {
   const review = useQuery({
     queryKey: ["reviewItems"],
     queryFn: () =>
-      get<{ reviewItems?: ReviewItem[] }>("/api/v1/reviewItems", {
+      get<Answer<"ListReviewItems">>("/api/v1/reviewItems", {
         statuses: "REVIEW_ITEM_STATUS_PENDING",
         pageSize: 20,
       }),

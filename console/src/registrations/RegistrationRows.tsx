@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { Link } from "react-router";
 import { post } from "../api/client";
 import type { OperationRegistration, TargetRegistration } from "../api/types";
 import { countdown, dateTime, enumLabel, selectorText } from "../format";
@@ -109,6 +110,13 @@ export function TargetRow({
         <div className="row-actions">
           {active && (
             <>
+              <Link
+                className="button secondary"
+                to={`/registrations/targets/${encodeURIComponent(r.registrationId)}`}
+                aria-label={`Edit targets of ${what}`}
+              >
+                Edit targets
+              </Link>
               <button
                 type="button"
                 aria-label={`Renew ${what}`}

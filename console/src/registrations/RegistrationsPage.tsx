@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "react-router";
 import { get } from "../api/client";
-import type { OperationRegistration, RegistrationStatus, TargetRegistration } from "../api/types";
+import type { Answer, RegistrationStatus } from "../api/types";
 import { Empty, ErrorMessage, Loading } from "../ui/Feedback";
 import { FilterSelect } from "../ui/Options";
 import { useNow } from "../useNow";
@@ -25,11 +25,11 @@ export default function RegistrationsPage() {
   const query = { statuses: status || undefined, pageSize: 100 };
   const targets = useQuery({
     queryKey: ["registrations", "targets", status],
-    queryFn: () => get<{ registrations?: TargetRegistration[] }>("/api/v1/targets", query),
+    queryFn: () => get<Answer<"ListTargetRegistrations">>("/api/v1/targets", query),
   });
   const operations = useQuery({
     queryKey: ["registrations", "events", status],
-    queryFn: () => get<{ registrations?: OperationRegistration[] }>("/api/v1/events", query),
+    queryFn: () => get<Answer<"ListEventRegistrations">>("/api/v1/events", query),
   });
   const targetList = targets.data?.registrations ?? [];
   const operationList = operations.data?.registrations ?? [];

@@ -4,7 +4,7 @@ import { Link, useSearchParams } from "react-router";
 import { ApiError, get, post } from "../api/client";
 import { roles, useMe } from "../api/hooks";
 import { usePollInterval } from "../api/live";
-import type { Conflict, ReviewItem, ReviewItemStatus } from "../api/types";
+import type { Answer, Conflict, ReviewItem, ReviewItemStatus } from "../api/types";
 import { dateTime, enumLabel, selectorText } from "../format";
 import { Empty, ErrorMessage, FieldErrors, Loading } from "../ui/Feedback";
 import { FilterSelect } from "../ui/Options";
@@ -35,7 +35,7 @@ export default function ReviewQueuePage() {
   const items = useQuery({
     queryKey: ["reviewItems", status],
     queryFn: () =>
-      get<{ reviewItems?: ReviewItem[] }>("/api/v1/reviewItems", {
+      get<Answer<"ListReviewItems">>("/api/v1/reviewItems", {
         statuses: status || undefined,
         pageSize: 50,
       }),

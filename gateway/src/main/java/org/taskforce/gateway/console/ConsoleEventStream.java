@@ -4,6 +4,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +27,10 @@ import reactor.core.publisher.Mono;
  * from notification-service's resumable gRPC stream with the user's own (refreshed) token. Each
  * notification is an {@code event: notification} whose id is the stream cursor, so a browser that
  * reconnects sends it back as {@code Last-Event-ID} and misses nothing. Idle streams carry a
- * heartbeat comment; the stream ends when the user's session ends (sign-out, idle timeout) and when
- * the service ends it (the token it was opened with expired) — the browser then reconnects after
- * {@code retry} and is served with a fresh token, or refused with 401 once signed out.
+ * heartbeat comment; the stream ends when the user's session ends (sign-out, idle timeout — the
+ * stream is not activity, see {@link ConsoleIdleSessions}) and when the service ends it (the token
+ * it was opened with expired) — the browser then reconnects after {@code retry} and is served with
+ * a fresh token, or refused with 401 once signed out.
  */
 final class ConsoleEventStream {
   private static final Logger LOG = LoggerFactory.getLogger(ConsoleEventStream.class);
@@ -44,18 +46,21 @@ final class ConsoleEventStream {
   private final ErrorBodies errors;
   private final Duration heartbeat;
   private final Duration sessionCheck;
+  private final Predicate<WebSession> idle;
 
   ConsoleEventStream(
       ReactiveOAuth2AuthorizedClientManager clients,
       NotificationRelay relay,
       ErrorBodies errors,
       Duration heartbeat,
-      Duration sessionCheck) {
+      Duration sessionCheck,
+      Predicate<WebSession> idle) {
     this.clients = clients;
     this.relay = relay;
     this.errors = errors;
     this.heartbeat = heartbeat;
     this.sessionCheck = sessionCheck;
+    this.idle = idle;
   }
 
   Mono<ServerResponse> stream(ServerRequest request) {
@@ -107,7 +112,11 @@ final class ConsoleEventStream {
             .map(ConsoleEventStream::event)
             .onErrorResume(StatusRuntimeException.class, e -> ended(e, token, requestId, true));
     Flux<Long> sessionEnded =
-        Flux.interval(sessionCheck).filter(tick -> session.isExpired()).take(1);
+        // Ended (sign-out) or idle past the timeout: the stream itself is not the user's activity,
+        // so it does not keep the session alive; the reconnect then ends the session for good.
+        Flux.interval(sessionCheck)
+            .filter(tick -> session.isExpired() || idle.test(session))
+            .take(1);
     // The first event tells the browser how soon to come back, and that it is connected.
     return Flux.concat(
         Flux.just(

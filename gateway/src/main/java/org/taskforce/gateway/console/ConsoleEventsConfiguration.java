@@ -20,14 +20,16 @@ class ConsoleEventsConfiguration {
       ConsoleProperties console,
       ReactiveOAuth2AuthorizedClientManager clients,
       GrpcBackends backends,
-      ErrorBodies errors) {
+      ErrorBodies errors,
+      ConsoleIdleSessions idleSessions) {
     var events =
         new ConsoleEventStream(
             clients,
             new NotificationRelay(backends),
             errors,
             console.eventHeartbeat(),
-            console.eventSessionCheck());
+            console.eventSessionCheck(),
+            idleSessions::idle);
     return RouterFunctions.route(RequestPredicates.GET(ConsoleRoutes.EVENTS), events::stream);
   }
 }

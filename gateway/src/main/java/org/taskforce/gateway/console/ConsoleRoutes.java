@@ -16,6 +16,7 @@ final class ConsoleRoutes {
           "/cases/*",
           "/review",
           "/registrations",
+          "/registrations/targets/*",
           "/operations",
           "/reports",
           "/reports/records",

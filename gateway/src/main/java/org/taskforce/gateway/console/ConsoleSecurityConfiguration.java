@@ -117,6 +117,22 @@ class ConsoleSecurityConfiguration {
     return manager;
   }
 
+  /** The realm's idle timeout, held by what the user does, not by the event stream. */
+  @Bean
+  ConsoleIdleSessions consoleIdleSessions(
+      ConsoleProperties console,
+      ServerOAuth2AuthorizedClientRepository authorizedClients,
+      @Value("${taskforce.security.issuer-uri}") String issuerUri) {
+    return new ConsoleIdleSessions(
+        console.sessionIdleTimeout(),
+        java.time.Clock.systemUTC(),
+        authorizedClients,
+        org.springframework.web.reactive.function.client.WebClient.create(),
+        console.issuer(issuerUri),
+        console.clientId(),
+        console.clientSecret());
+  }
+
   /** HttpOnly, SameSite=Strict: script cannot read it and other sites cannot send it. */
   @Bean
   WebSessionIdResolver consoleSessionCookie(ConsoleProperties console) {
@@ -150,6 +166,7 @@ class ConsoleSecurityConfiguration {
       ServerOAuth2AuthorizedClientRepository authorizedClients,
       ReactiveOAuth2AuthorizedClientManager clientManager,
       ErrorBodies errors,
+      ConsoleIdleSessions idleSessions,
       @Value("${taskforce.security.issuer-uri}") String issuerUri) {
     URI browserIssuer = console.browserIssuer(issuerUri);
     String keycloakOrigin = browserIssuer.getScheme() + "://" + browserIssuer.getAuthority();
@@ -196,6 +213,8 @@ class ConsoleSecurityConfiguration {
                 .anyExchange()
                 .authenticated())
         .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(errors)))
+        // Before anything reads the session's sign-in: an idle session ends here.
+        .addFilterBefore(idleSessions.filter(), SecurityWebFiltersOrder.REACTOR_CONTEXT)
         .addFilterAfter(publishCsrfToken(), SecurityWebFiltersOrder.CSRF)
         .addFilterAfter(
             new ConsoleTokenRelayFilter(clientManager, errors),

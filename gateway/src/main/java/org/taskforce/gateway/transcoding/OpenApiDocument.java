@@ -1,5 +1,7 @@
 package org.taskforce.gateway.transcoding;
 
+import com.google.api.FieldBehavior;
+import com.google.api.FieldBehaviorProto;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -154,10 +156,21 @@ public final class OpenApiDocument {
     JsonObject schema = new JsonObject();
     schema.addProperty("type", "object");
     JsonObject properties = new JsonObject();
+    JsonArray required = new JsonArray();
     for (FieldDescriptor field : type.getFields()) {
-      properties.add(field.getJsonName(), fieldSchema(field, pending));
+      JsonObject property = fieldSchema(field, pending);
+      if (isIdentifier(field)) {
+        // A resource's name: the service sets it and every answer carries it. readOnly + required
+        // is OpenAPI's "required in responses only" (a create request leaves it out).
+        property.addProperty("readOnly", true);
+        required.add(field.getJsonName());
+      }
+      properties.add(field.getJsonName(), property);
     }
     schema.add("properties", properties);
+    if (!required.isEmpty()) {
+      schema.add("required", required);
+    }
     return schema;
   }
 
@@ -224,6 +237,15 @@ public final class OpenApiDocument {
       }
     }
     return s;
+  }
+
+  private static boolean isIdentifier(FieldDescriptor field) {
+    return field.getJavaType() == FieldDescriptor.JavaType.STRING
+        && !field.isRepeated()
+        && field
+            .getOptions()
+            .getExtension(FieldBehaviorProto.fieldBehavior)
+            .contains(FieldBehavior.IDENTIFIER);
   }
 
   private static boolean isStringForm(Descriptor type) {

@@ -1,0 +1,208 @@
+package org.taskforce.gateway.console;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.taskforce.gateway.ServiceProcess;
+import org.taskforce.gateway.console.ConsoleEventStreamTest.Stream;
+import org.taskforce.gateway.console.ConsoleSignIn.Browser;
+import org.taskforce.platform.testing.KeycloakTestRealm;
+
+/**
+ * The realm's idle timeout (here 6 s) holds with the event stream open: the stream and its own
+ * reconnects are not the user's activity, so an idle user is signed out — the gateway session and
+ * Keycloak's, which the stream's token refreshes would otherwise keep alive — while a user who uses
+ * the console stays signed in. Real notification-service behind the stream; WireMock as Keycloak.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "management.server.port=0",
+      "taskforce.console.client-secret=test-secret",
+      "taskforce.gateway.rate-limit.enabled=false",
+      "taskforce.console.session-idle-timeout=6s",
+      "taskforce.console.event-heartbeat=500ms",
+      "taskforce.console.event-session-check=100ms"
+    })
+@AutoConfigureWebTestClient
+class ConsoleIdleSessionTest {
+  static final long TIMEOUT_MS = 6_000;
+  static final String LOGOUT = "/realms/taskforce/protocol/openid-connect/logout";
+  static final KeycloakTestRealm realm = new KeycloakTestRealm();
+  static final ServiceProcess notifications;
+
+  static {
+    try {
+      notifications =
+          ServiceProcess.start(
+              "notification-service",
+              realm,
+              "--taskforce.notifications.escalation-enabled=false",
+              "--taskforce.notifications.stream-poll-interval=100ms");
+      notifications.awaitServing();
+    } catch (IOException | InterruptedException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void backends(DynamicPropertyRegistry registry) {
+    registry.add("taskforce.security.issuer-uri", realm::issuer);
+    registry.add(
+        "taskforce.backends.notification-service",
+        () -> "http://127.0.0.1:" + notifications.port());
+  }
+
+  @AfterAll
+  static void stop() {
+    notifications.close();
+    realm.close();
+  }
+
+  @Autowired WebTestClient web;
+
+  @BeforeEach
+  void client() {
+    web = web.mutate().responseTimeout(Duration.ofSeconds(20)).build();
+    realm.wireMock().stubFor(post(urlEqualTo(LOGOUT)).willReturn(aResponse().withStatus(204)));
+  }
+
+  private Browser signIn(String code) {
+    String access = realm.user("maria.lopez", "hsi-abq", "FEDERAL", "investigator").mint();
+    Browser browser = ConsoleSignIn.signIn(web, realm, code, access, 300, "refresh-" + code);
+    browser.take(
+        web.get()
+            .uri("/")
+            .header(HttpHeaders.COOKIE, browser.header())
+            .exchange()
+            .expectBody()
+            .returnResult());
+    return browser;
+  }
+
+  private Stream open(Browser browser) {
+    var body =
+        web.get()
+            .uri("/console/events")
+            .accept(MediaType.TEXT_EVENT_STREAM)
+            .header(HttpHeaders.COOKIE, browser.header())
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
+            .getResponseBody();
+    Stream stream = new Stream();
+    stream.subscription =
+        body.subscribe(stream.events::add, e -> stream.ended.countDown(), stream.ended::countDown);
+    return stream;
+  }
+
+  private int me(Browser browser, String idleHeader) {
+    var request = web.get().uri("/console/me").header(HttpHeaders.COOKIE, browser.header());
+    if (idleHeader != null) {
+      request = request.header(ConsoleIdleSessions.IDLE_HEADER, idleHeader);
+    }
+    return request.exchange().expectBody().returnResult().getStatus().value();
+  }
+
+  private static long since(long startNanos) {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+  }
+
+  /** What the console sends: whole seconds since the last key or pointer press, rounded up. */
+  private static String idleSeconds(long lastActivityNanos) {
+    return String.valueOf((since(lastActivityNanos) + 999) / 1000);
+  }
+
+  @Test
+  void anOpenStream_andItsReconnects_doNotKeepAnIdleUserSignedIn_andKeycloaksSessionEndsToo()
+      throws Exception {
+    Browser browser = signIn("idle-1");
+    long lastActivity = System.nanoTime();
+    assertThat(me(browser, null)).isEqualTo(200);
+
+    // The browser's EventSource comes back on its own again and again (every 2 s for real).
+    int reconnects = 0;
+    while (since(lastActivity) < TIMEOUT_MS - 2_500) {
+      try (Stream stream = open(browser)) {
+        stream.awaitHeartbeat();
+        reconnects++;
+      }
+    }
+    assertThat(reconnects).isGreaterThan(1);
+    Stream last = open(browser);
+    assertThat(last.ended.await(TIMEOUT_MS + 5_000, TimeUnit.MILLISECONDS))
+        .as("the open stream ends once its user has been idle for the timeout")
+        .isTrue();
+    assertThat(since(lastActivity)).isGreaterThanOrEqualTo(TIMEOUT_MS);
+    last.close();
+
+    web.get()
+        .uri("/console/events")
+        .header(HttpHeaders.COOKIE, browser.header())
+        .exchange()
+        .expectStatus()
+        .isUnauthorized();
+    assertThat(me(browser, null)).as("signed out, and a page load does not undo it").isEqualTo(401);
+    realm
+        .wireMock()
+        .verify(
+            postRequestedFor(urlEqualTo(LOGOUT))
+                .withRequestBody(containing("refresh_token=refresh-idle-1")));
+  }
+
+  @Test
+  void whatTheUserDoes_keepsTheSessionAlive_pastTheTimeout_withTheStreamOpen() throws Exception {
+    Browser browser = signIn("idle-2");
+    long start = System.nanoTime();
+    try (Stream stream = open(browser)) {
+      stream.awaitHeartbeat();
+      while (since(start) < TIMEOUT_MS * 2) {
+        assertThat(me(browser, "0")).isEqualTo(200); // the user pressed a key just now
+        Thread.sleep(700);
+      }
+      assertThat(stream.ended.getCount()).as("the stream is still open").isEqualTo(1);
+    }
+    assertThat(me(browser, null)).isEqualTo(200);
+    realm
+        .wireMock()
+        .verify(0, postRequestedFor(urlEqualTo(LOGOUT)).withRequestBody(containing("idle-2")));
+  }
+
+  @Test
+  void callsTheConsoleMakesByItself_countOnlyAsFarAsItsUserWasLastActive() throws Exception {
+    Browser browser = signIn("idle-3");
+    long lastActivity = System.nanoTime();
+    assertThat(me(browser, "0")).isEqualTo(200);
+    // Background refreshes (after a live event, on an interval) say how long the user has been
+    // idle; a header that is not a number is not activity either.
+    while (since(lastActivity) < TIMEOUT_MS - 2_000) {
+      Thread.sleep(500);
+      assertThat(me(browser, idleSeconds(lastActivity))).isEqualTo(200);
+      assertThat(me(browser, "soon")).isEqualTo(200);
+    }
+    Thread.sleep(TIMEOUT_MS - since(lastActivity) + 1_000);
+    assertThat(me(browser, idleSeconds(lastActivity))).isEqualTo(401);
+    assertThat(me(browser, "0")).as("the session is gone, not just refused once").isEqualTo(401);
+  }
+}
