@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.grpc.client.GrpcChannelFactory;
+import org.taskforce.platform.jobs.PeriodicJob;
 import org.taskforce.cases.adapter.deconfliction.GrpcTargetRegistry;
 import org.taskforce.cases.adapter.deconfliction.RegistrationRelay;
 import org.taskforce.cases.adapter.mongo.MongoCaseStore;
@@ -42,6 +43,9 @@ import org.taskforce.platform.security.AgencyType;
 /** Explicit wiring of case-service: stores, use cases, peers, the gRPC service. */
 @Configuration(proxyBeanMethods = false)
 public class CaseConfiguration {
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(CaseConfiguration.class);
+
 
   @Bean
   CaseSettings caseSettings(CaseProperties p) {
@@ -138,9 +142,19 @@ public class CaseConfiguration {
         cases, store, registrations, p.sweep().settleAfter(), p.sweep().renewBefore(), clock);
   }
 
+  /** Runs {@link SubjectSweep} every {@code taskforce.cases.sweep.interval} (zero: never). */
   @Bean
-  SubjectSweepSchedule subjectSweepSchedule(SubjectSweep sweep, CaseProperties p) {
-    return new SubjectSweepSchedule(sweep, p.sweep().interval());
+  PeriodicJob subjectSweepSchedule(SubjectSweep sweep, CaseProperties p) {
+    return new PeriodicJob(
+        "subject-sweep",
+        true,
+        p.sweep().interval(),
+        () -> {
+          SubjectSweep.Result r = sweep.sweepOnce();
+          if (r.registrations() + r.withdrawals() + r.renewals() + r.rejected() > 0) {
+            log.info("subject sweep queued {}", r);
+          }
+        });
   }
 
   @Bean

@@ -45,7 +45,7 @@ final class CaseMapping {
             .setSummary(c.summary())
             .setCreated(stamp(c.created()))
             .setUpdated(stamp(c.updated()))
-            .setEtag(etag(c.version()));
+            .setEtag(Etags.of(c.version()));
     if (c.reviewDate() != null) {
       b.setReviewDate(date(c.reviewDate()));
     }
@@ -112,20 +112,7 @@ final class CaseMapping {
         .build();
   }
 
-  static String etag(long version) {
-    return Etags.of(version);
-  }
-
   // ---- in
-
-  /** The version an etag names: required; one that is not ours is stale (ABORTED). */
-  static long version(String field, String etag) {
-    if (etag == null || etag.isBlank()) {
-      throw TaskforceException.invalidArgument(
-          field, "is required: send the etag of the version you read");
-    }
-    return Etags.version(etag);
-  }
 
   /** A full date, or null when unset; an impossible one is a violation. */
   static LocalDate date(Violations v, String field, boolean has, com.google.type.Date d) {

@@ -1,8 +1,9 @@
 package org.taskforce.cases.adapter.grpc;
 
-import static org.taskforce.cases.adapter.grpc.RequestFields.caller;
+import static org.taskforce.platform.grpc.RpcFields.caller;
+import static org.taskforce.platform.grpc.RpcFields.requireEtag;
 import static org.taskforce.cases.adapter.grpc.RequestFields.checkFilter;
-import static org.taskforce.cases.adapter.grpc.RequestFields.id;
+import static org.taskforce.platform.grpc.RpcFields.requireId;
 import static org.taskforce.cases.adapter.grpc.RequestFields.pageToken;
 import static org.taskforce.cases.adapter.grpc.RequestFields.requestId;
 
@@ -59,7 +60,7 @@ public final class CaseRpcs {
 
   GetCaseResponse get(GetCaseRequest request) {
     return GetCaseResponse.newBuilder()
-        .setCase(CaseMapping.toProto(readCases.get(caller(), id("case_id", request.getCaseId()))))
+        .setCase(CaseMapping.toProto(readCases.get(caller(), requireId("case_id", request.getCaseId()))))
         .build();
   }
 
@@ -124,7 +125,7 @@ public final class CaseRpcs {
       throw TaskforceException.invalidArgument("case", "is required");
     }
     Case c = request.getCase();
-    String caseId = id("case.case_id", c.getCaseId());
+    String caseId = requireId("case.case_id", c.getCaseId());
     Violations v = new Violations();
     Set<String> paths = UpdateMask.required(request.getUpdateMask(), CASE_FIELDS, v);
     LocalDate review =
@@ -139,7 +140,7 @@ public final class CaseRpcs {
     if (paths.contains("case_type") && type == null && v.isEmpty()) {
       v.add("case.case_type", "is required when named in update_mask");
     }
-    long version = CaseMapping.version("case.etag", c.getEtag());
+    long version = requireEtag("case.etag", c.getEtag());
     v.throwIfAny();
     CaseDetails changes =
         new CaseDetails(
@@ -156,8 +157,8 @@ public final class CaseRpcs {
   }
 
   ChangeCaseStatusResponse changeStatus(ChangeCaseStatusRequest request) {
-    String caseId = id("case_id", request.getCaseId());
-    long version = CaseMapping.version("etag", request.getEtag());
+    String caseId = requireId("case_id", request.getCaseId());
+    long version = requireEtag("etag", request.getEtag());
     JointCase c =
         changeCaseStatus.change(
             caller(),
@@ -167,7 +168,7 @@ public final class CaseRpcs {
   }
 
   ReviewCaseResponse review(ReviewCaseRequest request) {
-    String caseId = id("case_id", request.getCaseId());
+    String caseId = requireId("case_id", request.getCaseId());
     Violations v = new Violations();
     LocalDate next =
         CaseMapping.date(
@@ -176,7 +177,7 @@ public final class CaseRpcs {
         request.getNote().length() <= CaseRules.MAX_REASON_LENGTH,
         "note",
         "at most " + CaseRules.MAX_REASON_LENGTH + " characters");
-    long version = CaseMapping.version("etag", request.getEtag());
+    long version = requireEtag("etag", request.getEtag());
     v.throwIfAny();
     return ReviewCaseResponse.newBuilder()
         .setCase(
