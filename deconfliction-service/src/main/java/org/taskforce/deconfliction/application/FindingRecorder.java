@@ -6,12 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.taskforce.deconfliction.domain.Agency;
 import org.taskforce.deconfliction.domain.Conflict;
-import org.taskforce.deconfliction.domain.Contact;
-import org.taskforce.deconfliction.domain.Disclosure;
 import org.taskforce.deconfliction.domain.EventRegistration;
 import org.taskforce.deconfliction.domain.EventRules;
+import org.taskforce.deconfliction.domain.Registration;
 import org.taskforce.deconfliction.domain.ReviewItem;
 import org.taskforce.deconfliction.domain.SelectorType;
 import org.taskforce.deconfliction.domain.TargetMatch;
@@ -59,23 +57,8 @@ public final class FindingRecorder {
       TargetMatch m = f.match();
       if (m.tier() == Tier.MATCH) {
         Conflict conflict =
-            new Conflict(
-                Conflict.idFor(Conflict.Kind.TARGET, self.id(), other.id()),
-                Conflict.Kind.TARGET,
-                Tier.MATCH,
-                m.score(),
-                m.reasons(),
-                Conflict.Status.NEW,
-                List.of(
-                    side(self.agency(), self.id(), self.contact(), self.disclosure()),
-                    side(other.agency(), other.id(), other.contact(), other.disclosure())),
-                targetDeadline(),
-                null,
-                "",
-                null,
-                clock.instant(),
-                false,
-                1);
+            newConflict(
+                Conflict.Kind.TARGET, self, other, m.score(), m.reasons(), targetDeadline());
         store(conflict);
         hits.add(
             Hits.of(
@@ -99,9 +82,7 @@ public final class FindingRecorder {
                 reviewId,
                 m.score(),
                 m.reasons(),
-                List.of(
-                    side(self.agency(), self.id(), self.contact(), self.disclosure()),
-                    side(other.agency(), other.id(), other.contact(), other.disclosure())),
+                List.of(side(self), side(other)),
                 compared(self, other, m.matchedTypes()),
                 ReviewItem.Status.PENDING,
                 clock.instant(),
@@ -140,23 +121,7 @@ public final class FindingRecorder {
       EventRegistration other = f.registration();
       EventRules.EventOverlap o = f.overlap();
       Conflict conflict =
-          new Conflict(
-              Conflict.idFor(Conflict.Kind.EVENT, self.id(), other.id()),
-              Conflict.Kind.EVENT,
-              Tier.MATCH,
-              o.score(),
-              o.reasons(),
-              Conflict.Status.NEW,
-              List.of(
-                  side(self.agency(), self.id(), self.contact(), self.disclosure()),
-                  side(other.agency(), other.id(), other.contact(), other.disclosure())),
-              o.deadline(),
-              null,
-              "",
-              null,
-              clock.instant(),
-              false,
-              1);
+          newConflict(Conflict.Kind.EVENT, self, other, o.score(), o.reasons(), o.deadline());
       store(conflict);
       hits.add(Hits.event(o, other, conflict.id()));
     }
@@ -187,9 +152,33 @@ public final class FindingRecorder {
         : List.of();
   }
 
-  private static Conflict.Side side(
-      Agency agency, String id, Contact contact, Disclosure disclosure) {
-    return new Conflict.Side(agency, id, contact, disclosure, null);
+  /** A NEW conflict between a registration and one it matched, created now. */
+  private Conflict newConflict(
+      Conflict.Kind kind,
+      Registration self,
+      Registration other,
+      double score,
+      List<String> reasons,
+      Instant deadline) {
+    return new Conflict(
+        Conflict.idFor(kind, self.id(), other.id()),
+        kind,
+        Tier.MATCH,
+        score,
+        reasons,
+        Conflict.Status.NEW,
+        List.of(side(self), side(other)),
+        deadline,
+        null,
+        "",
+        null,
+        clock.instant(),
+        false,
+        1);
+  }
+
+  private static Conflict.Side side(Registration r) {
+    return new Conflict.Side(r.agency(), r.id(), r.contact(), r.disclosure(), null);
   }
 
   private static List<TargetSelector> compared(
