@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.grpc.client.GrpcChannelFactory;
-import org.taskforce.platform.jobs.PeriodicJob;
 import org.taskforce.cases.adapter.deconfliction.GrpcTargetRegistry;
 import org.taskforce.cases.adapter.deconfliction.RegistrationRelay;
 import org.taskforce.cases.adapter.mongo.MongoCaseStore;
@@ -36,6 +35,7 @@ import org.taskforce.cases.application.Timeline;
 import org.taskforce.cases.application.Victims;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.faults.HaltAtSeam;
+import org.taskforce.platform.jobs.PeriodicJob;
 import org.taskforce.platform.notify.NoticePublisher;
 import org.taskforce.platform.outbox.Outbox;
 import org.taskforce.platform.security.AgencyType;
@@ -45,7 +45,6 @@ import org.taskforce.platform.security.AgencyType;
 public class CaseConfiguration {
   private static final org.slf4j.Logger log =
       org.slf4j.LoggerFactory.getLogger(CaseConfiguration.class);
-
 
   @Bean
   CaseSettings caseSettings(CaseProperties p) {

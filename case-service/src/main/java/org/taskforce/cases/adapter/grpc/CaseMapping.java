@@ -19,7 +19,6 @@ import org.taskforce.cases.domain.Contact;
 import org.taskforce.cases.domain.JointCase;
 import org.taskforce.cases.domain.ParticipantRole;
 import org.taskforce.cases.domain.Stamp;
-import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.etag.Etags;
 

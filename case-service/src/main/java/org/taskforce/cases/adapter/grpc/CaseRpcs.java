@@ -1,11 +1,11 @@
 package org.taskforce.cases.adapter.grpc;
 
-import static org.taskforce.platform.grpc.RpcFields.caller;
-import static org.taskforce.platform.grpc.RpcFields.requireEtag;
 import static org.taskforce.cases.adapter.grpc.RequestFields.checkFilter;
-import static org.taskforce.platform.grpc.RpcFields.requireId;
 import static org.taskforce.cases.adapter.grpc.RequestFields.pageToken;
 import static org.taskforce.cases.adapter.grpc.RequestFields.requestId;
+import static org.taskforce.platform.grpc.RpcFields.caller;
+import static org.taskforce.platform.grpc.RpcFields.requireEtag;
+import static org.taskforce.platform.grpc.RpcFields.requireId;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -60,7 +60,8 @@ public final class CaseRpcs {
 
   GetCaseResponse get(GetCaseRequest request) {
     return GetCaseResponse.newBuilder()
-        .setCase(CaseMapping.toProto(readCases.get(caller(), requireId("case_id", request.getCaseId()))))
+        .setCase(
+            CaseMapping.toProto(readCases.get(caller(), requireId("case_id", request.getCaseId()))))
         .build();
   }
 

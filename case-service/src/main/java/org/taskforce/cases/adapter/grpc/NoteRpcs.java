@@ -1,9 +1,9 @@
 package org.taskforce.cases.adapter.grpc;
 
-import static org.taskforce.platform.grpc.RpcFields.caller;
-import static org.taskforce.platform.grpc.RpcFields.requireId;
 import static org.taskforce.cases.adapter.grpc.RequestFields.pageToken;
 import static org.taskforce.cases.adapter.grpc.RequestFields.requestId;
+import static org.taskforce.platform.grpc.RpcFields.caller;
+import static org.taskforce.platform.grpc.RpcFields.requireId;
 
 import org.taskforce.api.cases.v1.AddNoteRequest;
 import org.taskforce.api.cases.v1.AddNoteResponse;

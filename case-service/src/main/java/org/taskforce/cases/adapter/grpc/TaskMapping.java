@@ -3,11 +3,11 @@ package org.taskforce.cases.adapter.grpc;
 import static org.taskforce.cases.adapter.grpc.CaseMapping.date;
 import static org.taskforce.cases.adapter.grpc.CaseMapping.stamp;
 
-import org.taskforce.platform.etag.Etags;
 import org.taskforce.api.cases.v1.Task;
 import org.taskforce.cases.domain.CaseTask;
 import org.taskforce.cases.domain.TaskStatus;
 import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.etag.Etags;
 
 /** Between the cases.v1 contract and case-service's domain: tasks. */
 final class TaskMapping {

@@ -1,8 +1,8 @@
 package org.taskforce.cases.adapter.grpc;
 
+import static org.taskforce.cases.adapter.grpc.RequestFields.pageToken;
 import static org.taskforce.platform.grpc.RpcFields.caller;
 import static org.taskforce.platform.grpc.RpcFields.requireId;
-import static org.taskforce.cases.adapter.grpc.RequestFields.pageToken;
 
 import org.taskforce.api.cases.v1.ListCaseEventsRequest;
 import org.taskforce.api.cases.v1.ListCaseEventsResponse;

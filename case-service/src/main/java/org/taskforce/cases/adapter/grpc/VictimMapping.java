@@ -3,9 +3,9 @@ package org.taskforce.cases.adapter.grpc;
 import static org.taskforce.cases.adapter.grpc.CaseMapping.date;
 import static org.taskforce.cases.adapter.grpc.CaseMapping.stamp;
 
-import org.taskforce.platform.etag.Etags;
 import org.taskforce.api.cases.v1.Victim;
 import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.etag.Etags;
 import org.taskforce.platform.grpc.ProtoEnums;
 
 /** Between the cases.v1 contract and case-service's domain: victims. */

@@ -1,10 +1,10 @@
 package org.taskforce.cases.adapter.grpc;
 
+import static org.taskforce.cases.adapter.grpc.RequestFields.pageToken;
+import static org.taskforce.cases.adapter.grpc.RequestFields.requestId;
 import static org.taskforce.platform.grpc.RpcFields.caller;
 import static org.taskforce.platform.grpc.RpcFields.requireEtag;
 import static org.taskforce.platform.grpc.RpcFields.requireId;
-import static org.taskforce.cases.adapter.grpc.RequestFields.pageToken;
-import static org.taskforce.cases.adapter.grpc.RequestFields.requestId;
 
 import java.util.List;
 import java.util.Set;
