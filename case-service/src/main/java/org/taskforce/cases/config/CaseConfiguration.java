@@ -35,6 +35,7 @@ import org.taskforce.cases.application.Timeline;
 import org.taskforce.cases.application.Victims;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.faults.HaltAtSeam;
+import org.taskforce.platform.jobs.PeriodicJob;
 import org.taskforce.platform.notify.NoticePublisher;
 import org.taskforce.platform.outbox.Outbox;
 import org.taskforce.platform.security.AgencyType;
@@ -42,6 +43,8 @@ import org.taskforce.platform.security.AgencyType;
 /** Explicit wiring of case-service: stores, use cases, peers, the gRPC service. */
 @Configuration(proxyBeanMethods = false)
 public class CaseConfiguration {
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(CaseConfiguration.class);
 
   @Bean
   CaseSettings caseSettings(CaseProperties p) {
@@ -138,9 +141,19 @@ public class CaseConfiguration {
         cases, store, registrations, p.sweep().settleAfter(), p.sweep().renewBefore(), clock);
   }
 
+  /** Runs {@link SubjectSweep} every {@code taskforce.cases.sweep.interval} (zero: never). */
   @Bean
-  SubjectSweepSchedule subjectSweepSchedule(SubjectSweep sweep, CaseProperties p) {
-    return new SubjectSweepSchedule(sweep, p.sweep().interval());
+  PeriodicJob subjectSweepSchedule(SubjectSweep sweep, CaseProperties p) {
+    return new PeriodicJob(
+        "subject-sweep",
+        true,
+        p.sweep().interval(),
+        () -> {
+          SubjectSweep.Result r = sweep.sweepOnce();
+          if (r.registrations() + r.withdrawals() + r.renewals() + r.rejected() > 0) {
+            log.info("subject sweep queued {}", r);
+          }
+        });
   }
 
   @Bean

@@ -34,6 +34,13 @@ public final class Bounds {
 
   private Bounds() {}
 
+  /** A note of at most {@link #NOTE} characters, or INVALID_ARGUMENT on {@code note}. */
+  public static void requireNote(String note) {
+    Violations v = new Violations();
+    text(note, NOTE, "note", v);
+    v.throwIfAny();
+  }
+
   /** Adds a violation when {@code value} is longer than {@code max} characters. */
   public static void text(String value, int max, String field, Violations v) {
     if (value != null && value.length() > max) {

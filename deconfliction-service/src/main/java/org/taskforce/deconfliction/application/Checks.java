@@ -94,7 +94,7 @@ public final class Checks {
             : events.plan(ask.plannedEvent(), "planned_event", v, true);
     EventRegistrations.Draft event = null;
     if (ask.register()) {
-      TargetRegistrations.checkContact(ask.contact(), "point_of_contact", v);
+      RegistrationChecks.checkContact(ask.contact(), "point_of_contact", v);
       if (ask.plannedEvent() != null) {
         EventRegistrations.Draft d = ask.plannedEvent();
         event =
@@ -265,7 +265,7 @@ public final class Checks {
     List<Hit> hits = new ArrayList<>();
     List<Notice> searched = new ArrayList<>();
     for (Matcher.OwnerFinding f : matcher.findOwners(askerAgencyId, selectors)) {
-      hits.add(matcher.ownerHit(f));
+      hits.add(Hits.owner(f));
       searched.add(
           alerts.subjectSearched(
               checkId,
@@ -279,7 +279,7 @@ public final class Checks {
     }
     if (plan != null) {
       for (Matcher.EventFinding f : matcher.findEvents(askerAgencyId, plan, null)) {
-        hits.add(matcher.eventHit(f.overlap(), f.registration(), ""));
+        hits.add(Hits.event(f.overlap(), f.registration(), ""));
         searched.add(
             alerts.subjectSearched(
                 checkId,

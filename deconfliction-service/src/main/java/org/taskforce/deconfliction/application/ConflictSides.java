@@ -56,7 +56,7 @@ public final class ConflictSides {
                 c.escalated(),
                 c.version() + 1);
         String change = c.id() + "@" + updated.version();
-        List<String> targets = Matcher.targetRegistrations(updated);
+        List<String> targets = FindingRecorder.targetRegistrations(updated);
         feed.prepare(change, targets);
         if (conflicts.replace(updated, c.version())) {
           feed.commit(change, targets);

@@ -1,18 +1,14 @@
 package org.taskforce.deconfliction.application;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.taskforce.deconfliction.domain.Conflict;
-import org.taskforce.deconfliction.domain.ReviewItem;
 import org.taskforce.deconfliction.domain.Stamp;
-import org.taskforce.deconfliction.domain.Tier;
 import org.taskforce.platform.audit.AuditEntry.Outcome;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.error.TaskforceException;
-import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.notify.Notice;
 import org.taskforce.platform.paging.Page;
 import org.taskforce.platform.paging.PageQuery;
@@ -20,13 +16,11 @@ import org.taskforce.platform.paging.PageTokens;
 import org.taskforce.platform.security.AgencyPrincipal;
 
 /**
- * NEW → ACKNOWLEDGED (per side) → RESOLVED, for the two sides and the watch officers; and the watch
- * officers' review queue of POSSIBLE matches.
+ * NEW → ACKNOWLEDGED (per side) → RESOLVED, for the two sides and the watch officers. The review
+ * queue of POSSIBLE matches is {@link ReviewQueue}.
  */
 public final class ConflictWorkflow {
   private final ConflictStore conflicts;
-  private final ReviewStore reviews;
-  private final Matcher matcher;
   private final AuditTrail audit;
   private final Clock clock;
   private final DisclosurePolicy policy;
@@ -36,23 +30,19 @@ public final class ConflictWorkflow {
 
   public ConflictWorkflow(
       ConflictStore conflicts,
-      ReviewStore reviews,
-      Matcher matcher,
       AuditTrail audit,
       Clock clock,
       DisclosurePolicy policy,
       PageTokens pageTokens,
       AlertComposer alerts,
       SubjectFeed feed) {
-    this.feed = feed;
-    this.alerts = alerts;
-    this.policy = policy;
-    this.pageTokens = pageTokens;
     this.conflicts = conflicts;
-    this.reviews = reviews;
-    this.matcher = matcher;
     this.audit = audit;
     this.clock = clock;
+    this.policy = policy;
+    this.pageTokens = pageTokens;
+    this.alerts = alerts;
+    this.feed = feed;
   }
 
   public Conflict get(AgencyPrincipal caller, String id) {
@@ -89,7 +79,7 @@ public final class ConflictWorkflow {
 
   public Conflict acknowledge(AgencyPrincipal caller, String id, String note) {
     Access.requireActing(caller);
-    requireNote(note);
+    Bounds.requireNote(note);
     for (int attempt = 0; attempt < 5; attempt++) {
       Conflict c = visibleToSide(caller, id);
       Conflict.Side side =
@@ -141,7 +131,7 @@ public final class ConflictWorkflow {
       String note,
       long expectedVersion) {
     Access.requireActing(caller);
-    requireNote(note);
+    Bounds.requireNote(note);
     boolean broker = policy.isWatchOfficer(caller);
     Conflict c = broker ? find(id) : visibleToSide(caller, id);
     if (c.status() == Conflict.Status.RESOLVED) {
@@ -196,7 +186,7 @@ public final class ConflictWorkflow {
     // Both sides are told, as the conflict's alerts were: prepared before, released after.
     List<Notice> told = alerts.conflictResolved(updated);
     String change = id + "@" + updated.version();
-    List<String> targets = Matcher.targetRegistrations(updated);
+    List<String> targets = FindingRecorder.targetRegistrations(updated);
     told.forEach(alerts.port()::prepare);
     feed.prepare(change, targets);
     if (!conflicts.replace(updated, c.version())) {
@@ -227,126 +217,8 @@ public final class ConflictWorkflow {
    */
   private void releaseResolution(Conflict resolved) {
     alerts.conflictResolved(resolved).forEach(alerts.port()::commit);
-    feed.commit(resolved.id() + "@" + resolved.version(), Matcher.targetRegistrations(resolved));
-  }
-
-  public Page<ReviewItem> listReviews(
-      AgencyPrincipal caller, Set<ReviewItem.Status> statuses, int size, String token) {
-    policy.requireWatchOfficer(caller, "review possible matches");
-    PageQuery query = PageQuery.of("deconfliction.review-items").with("statuses", statuses);
-    return pageTokens.page(
-        query,
-        token,
-        size,
-        (after, limit) -> reviews.list(statuses, after, limit),
-        ReviewStore::position);
-  }
-
-  public record Confirmed(ReviewItem item, Conflict conflict) {}
-
-  public Confirmed confirm(AgencyPrincipal caller, String id, String note) {
-    policy.requireWatchOfficer(caller, "review possible matches");
-    requireNote(note);
-    ReviewItem item =
-        reviews.find(id).orElseThrow(() -> TaskforceException.notFound("review item", id));
-    if (item.status() == ReviewItem.Status.REJECTED) {
-      throw TaskforceException.failedPrecondition("REVIEW_DECIDED", "the review item was rejected");
-    }
-    Conflict.Side a = item.sides().get(0);
-    Conflict.Side b = item.sides().get(1);
-    String conflictId =
-        Conflict.idFor(Conflict.Kind.TARGET, a.registrationId(), b.registrationId());
-    Conflict conflict =
-        new Conflict(
-            conflictId,
-            Conflict.Kind.TARGET,
-            Tier.POSSIBLE,
-            item.score(),
-            confirmedReasons(item),
-            Conflict.Status.NEW,
-            item.sides(),
-            matcher.targetDeadline(),
-            null,
-            "",
-            null,
-            clock.instant(),
-            false,
-            1);
-    matcher.store(conflict);
-    if (item.status() == ReviewItem.Status.PENDING) {
-      ReviewItem confirmed = decide(item, ReviewItem.Status.CONFIRMED, caller, note, conflictId);
-      if (!reviews.replace(confirmed, item.version())) {
-        throw TaskforceException.staleEtag("review item", id);
-      }
-      item = confirmed;
-    }
-    audit.record(
-        caller,
-        "review.confirm",
-        "reviewItems/" + id,
-        Outcome.SUCCESS,
-        "",
-        Map.of("conflictId", conflictId));
-    return new Confirmed(item, conflicts.find(conflictId).orElse(conflict));
-  }
-
-  public ReviewItem reject(AgencyPrincipal caller, String id, String note) {
-    policy.requireWatchOfficer(caller, "review possible matches");
-    if (note == null || note.isBlank()) {
-      throw TaskforceException.invalidArgument("note", "say why these are different targets");
-    }
-    requireNote(note);
-    ReviewItem item =
-        reviews.find(id).orElseThrow(() -> TaskforceException.notFound("review item", id));
-    if (item.status() == ReviewItem.Status.REJECTED) {
-      return item;
-    }
-    if (item.status() == ReviewItem.Status.CONFIRMED) {
-      throw TaskforceException.failedPrecondition(
-          "REVIEW_DECIDED", "the review item was confirmed; resolve its conflict instead");
-    }
-    ReviewItem rejected = decide(item, ReviewItem.Status.REJECTED, caller, note, "");
-    String change = id + "@" + rejected.version();
-    List<String> targets = item.sides().stream().map(Conflict.Side::registrationId).toList();
-    feed.prepare(change, targets);
-    if (!reviews.replace(rejected, item.version())) {
-      throw TaskforceException.staleEtag("review item", id);
-    }
-    feed.commit(change, targets);
-    audit.record(caller, "review.reject", "reviewItems/" + id, Outcome.SUCCESS, "", Map.of());
-    return rejected;
-  }
-
-  private ReviewItem decide(
-      ReviewItem i,
-      ReviewItem.Status status,
-      AgencyPrincipal caller,
-      String note,
-      String conflictId) {
-    return new ReviewItem(
-        i.id(),
-        i.score(),
-        i.reasons(),
-        i.sides(),
-        i.comparedSelectors(),
-        status,
-        i.createTime(),
-        Access.stamp(caller, clock.instant()),
-        note == null ? "" : note,
-        conflictId,
-        i.version() + 1);
-  }
-
-  private static void requireNote(String note) {
-    Violations v = new Violations();
-    Bounds.text(note, Bounds.NOTE, "note", v);
-    v.throwIfAny();
-  }
-
-  private static List<String> confirmedReasons(ReviewItem item) {
-    List<String> reasons = new ArrayList<>(item.reasons());
-    reasons.add("confirmed by a watch officer");
-    return reasons;
+    feed.commit(
+        resolved.id() + "@" + resolved.version(), FindingRecorder.targetRegistrations(resolved));
   }
 
   private Conflict find(String id) {

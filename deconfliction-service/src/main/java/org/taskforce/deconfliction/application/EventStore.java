@@ -3,20 +3,13 @@ package org.taskforce.deconfliction.application;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.taskforce.deconfliction.domain.EventRegistration;
 import org.taskforce.deconfliction.domain.RegistrationStatus;
 
 /** Where event registrations live. */
-public interface EventStore {
-  boolean insert(EventRegistration registration);
-
-  Optional<EventRegistration> find(String id);
-
+public interface EventStore extends RegistrationStore<EventRegistration> {
   List<EventRegistration> findAll(Collection<String> ids);
-
-  boolean replace(EventRegistration registration, long expectedVersion);
 
   /**
    * The agency's events by start, optionally only those overlapping [from, to), after {@code

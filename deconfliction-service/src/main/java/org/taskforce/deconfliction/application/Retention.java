@@ -122,7 +122,7 @@ public final class Retention {
     for (Conflict found : conflicts.forRegistration(registrationId)) {
       Conflict c = found;
       while (c != null) {
-        List<String> others = others(Matcher.targetRegistrations(c), registrationId);
+        List<String> others = others(FindingRecorder.targetRegistrations(c), registrationId);
         Conflict conflict = c;
         if (deleteTold(
             c.id(),

@@ -3,7 +3,6 @@ package org.taskforce.deconfliction.application;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.taskforce.deconfliction.domain.Agency;
 import org.taskforce.deconfliction.domain.Contact;
@@ -12,12 +11,7 @@ import org.taskforce.deconfliction.domain.RegistrationStatus;
 import org.taskforce.deconfliction.domain.TargetRegistration;
 
 /** Where target registrations live. */
-public interface TargetStore {
-  /** Inserts; false when a registration with this id exists already (a retried create). */
-  boolean insert(TargetRegistration registration);
-
-  Optional<TargetRegistration> find(String id);
-
+public interface TargetStore extends RegistrationStore<TargetRegistration> {
   List<TargetRegistration> findAll(Collection<String> ids);
 
   /**
@@ -39,9 +33,6 @@ public interface TargetStore {
       return status == RegistrationStatus.ACTIVE && expireTime.isAfter(now);
     }
   }
-
-  /** Replaces when the stored version is {@code expectedVersion}; false when it moved on. */
-  boolean replace(TargetRegistration registration, long expectedVersion);
 
   /** The agency's registrations, newest first, after {@code position} ({@link #position}). */
   List<TargetRegistration> list(

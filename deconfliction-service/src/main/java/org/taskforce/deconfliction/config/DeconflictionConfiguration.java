@@ -1,16 +1,11 @@
 package org.taskforce.deconfliction.config;
 
-import com.mongodb.client.MongoDatabase;
-import java.net.URI;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.function.Function;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.grpc.client.GrpcChannelFactory;
 import org.taskforce.deconfliction.adapter.grpc.DeconflictionGrpcService;
 import org.taskforce.deconfliction.adapter.grpc.PartnerDeconflictionGrpcService;
 import org.taskforce.deconfliction.adapter.mongo.MongoConflictStore;
@@ -19,39 +14,36 @@ import org.taskforce.deconfliction.adapter.mongo.MongoMatchIndex;
 import org.taskforce.deconfliction.adapter.mongo.MongoPendingRegistrations;
 import org.taskforce.deconfliction.adapter.mongo.MongoReviewStore;
 import org.taskforce.deconfliction.adapter.mongo.MongoTargetStore;
-import org.taskforce.deconfliction.adapter.notifications.OutboxAlerts;
 import org.taskforce.deconfliction.adapter.partner.GrpcPartnerDirectory;
 import org.taskforce.deconfliction.application.AlertComposer;
 import org.taskforce.deconfliction.application.Checks;
-import org.taskforce.deconfliction.application.ConflictEscalation;
 import org.taskforce.deconfliction.application.ConflictSides;
 import org.taskforce.deconfliction.application.ConflictWorkflow;
 import org.taskforce.deconfliction.application.CrashSeams;
 import org.taskforce.deconfliction.application.DeconflictionSettings;
 import org.taskforce.deconfliction.application.DisclosurePolicy;
+import org.taskforce.deconfliction.application.EventRegistrationChanges;
 import org.taskforce.deconfliction.application.EventRegistrations;
+import org.taskforce.deconfliction.application.FindingRecorder;
 import org.taskforce.deconfliction.application.JointRegistrations;
 import org.taskforce.deconfliction.application.Matcher;
-import org.taskforce.deconfliction.application.RegistrationRepair;
-import org.taskforce.deconfliction.application.Retention;
+import org.taskforce.deconfliction.application.RegistrationWriting;
+import org.taskforce.deconfliction.application.ReviewQueue;
 import org.taskforce.deconfliction.application.SubjectFeed;
-import org.taskforce.deconfliction.application.SubjectVersionFloors;
+import org.taskforce.deconfliction.application.TargetRegistrationChanges;
 import org.taskforce.deconfliction.application.TargetRegistrations;
 import org.taskforce.deconfliction.domain.EventRules;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.faults.HaltAtSeam;
-import org.taskforce.platform.notify.NoticeOutbox;
-import org.taskforce.platform.notify.NoticePublisher;
-import org.taskforce.platform.outbox.Outbox;
 import org.taskforce.platform.paging.PageTokens;
-import org.taskforce.platform.security.ServiceTokenSource;
 
-/** Explicit wiring of the deconfliction service: stores, use cases, gRPC services, peers. */
+/**
+ * Explicit wiring of the deconfliction service's use cases and gRPC services; its stores and peers
+ * are in {@link DeconflictionAdapterConfiguration}, its periodic jobs in {@link
+ * MaintenanceConfiguration}.
+ */
 @Configuration(proxyBeanMethods = false)
 public class DeconflictionConfiguration {
-  private static final org.slf4j.Logger log =
-      org.slf4j.LoggerFactory.getLogger(DeconflictionConfiguration.class);
-
   @Bean
   DeconflictionSettings deconflictionSettings(DeconflictionProperties p) {
     DeconflictionProperties.Events e = p.events();
@@ -70,38 +62,8 @@ public class DeconflictionConfiguration {
   }
 
   @Bean
-  MongoTargetStore targetStore(MongoDatabase database) {
-    return new MongoTargetStore(database);
-  }
-
-  @Bean
-  MongoEventStore eventStore(MongoDatabase database) {
-    return new MongoEventStore(database);
-  }
-
-  @Bean
   DisclosurePolicy disclosurePolicy(DeconflictionProperties p) {
     return new DisclosurePolicy(p.watchAgencyId(), p.defaultDisclosure(), p.agencyDisclosure());
-  }
-
-  @Bean
-  MongoConflictStore conflictStore(MongoDatabase database, DisclosurePolicy policy) {
-    return new MongoConflictStore(database, policy);
-  }
-
-  @Bean
-  MongoReviewStore reviewStore(MongoDatabase database) {
-    return new MongoReviewStore(database);
-  }
-
-  @Bean
-  MongoMatchIndex matchIndex(MongoDatabase database) {
-    return new MongoMatchIndex(database);
-  }
-
-  @Bean
-  MongoPendingRegistrations pendingRegistrations(MongoDatabase database) {
-    return new MongoPendingRegistrations(database);
   }
 
   /**
@@ -113,76 +75,6 @@ public class DeconflictionConfiguration {
   @ConditionalOnMissingBean
   CrashSeams crashSeams(Environment environment) {
     return HaltAtSeam.from(environment).<CrashSeams>map(h -> h::reached).orElse(CrashSeams.NONE);
-  }
-
-  @Bean
-  RegistrationRepair registrationRepair(
-      MongoPendingRegistrations pending,
-      MongoTargetStore targets,
-      MongoEventStore events,
-      TargetRegistrations targetRegistrations,
-      EventRegistrations eventRegistrations,
-      MongoMatchIndex index,
-      Matcher matcher,
-      DeconflictionProperties p,
-      Clock clock,
-      JointRegistrations joint) {
-    return new RegistrationRepair(
-        pending,
-        targets,
-        events,
-        targetRegistrations,
-        eventRegistrations,
-        index,
-        matcher,
-        p.repair().grace(),
-        clock,
-        joint);
-  }
-
-  @Bean
-  ConflictEscalation conflictEscalation(
-      MongoConflictStore conflicts,
-      AlertComposer alerts,
-      DisclosurePolicy policy,
-      AuditTrail audit,
-      DeconflictionProperties p,
-      Clock clock) {
-    return new ConflictEscalation(conflicts, alerts, policy, audit, p.escalateBefore(), clock);
-  }
-
-  /**
-   * Every minute: settles registrations whose writes stopped half way (a crash between storing,
-   * indexing and matching) and escalates conflicts unacknowledged near their deadline.
-   */
-  @Bean
-  PeriodicJob repairSweep(
-      RegistrationRepair repair, ConflictEscalation escalation, DeconflictionProperties p) {
-    return new PeriodicJob(
-        "repair-sweep",
-        p.repair().enabled(),
-        p.repair().interval(),
-        () -> {
-          int settled = repair.sweep();
-          if (settled > 0) {
-            log.warn("repair sweep: settled {} registrations left half-done", settled);
-          }
-          int escalated = escalation.run();
-          if (escalated > 0) {
-            log.info("escalated {} unacknowledged conflicts to the watch officers", escalated);
-          }
-        });
-  }
-
-  @Bean
-  @ConditionalOnBooleanProperty("taskforce.deconfliction.rebuild-match-index")
-  MatchIndexRebuild matchIndexRebuild(RegistrationRepair repair) {
-    return new MatchIndexRebuild(repair);
-  }
-
-  @Bean
-  AlertComposer alertComposer(Outbox outbox, DisclosurePolicy policy) {
-    return new AlertComposer(new OutboxAlerts(new NoticeOutbox(outbox)), policy);
   }
 
   @Bean
@@ -201,95 +93,85 @@ public class DeconflictionConfiguration {
       MongoTargetStore targets,
       MongoEventStore events,
       MongoMatchIndex index,
+      DeconflictionSettings settings,
+      Clock clock) {
+    return new Matcher(targets, events, index, settings, clock);
+  }
+
+  @Bean
+  FindingRecorder findingRecorder(
       MongoConflictStore conflicts,
       MongoReviewStore reviews,
       AlertComposer alerts,
       DeconflictionSettings settings,
       Clock clock,
       SubjectFeed feed) {
-    return new Matcher(targets, events, index, conflicts, reviews, alerts, settings, clock, feed);
+    return new FindingRecorder(conflicts, reviews, alerts, settings, clock, feed);
+  }
+
+  @Bean
+  RegistrationWriting registrationWriting(
+      MongoMatchIndex index,
+      MongoPendingRegistrations pending,
+      CrashSeams seams,
+      ConflictSides sides,
+      Clock clock) {
+    return new RegistrationWriting(index, pending, seams, sides, clock);
   }
 
   @Bean
   TargetRegistrations targetRegistrations(
       MongoTargetStore store,
-      MongoMatchIndex index,
       Matcher matcher,
+      FindingRecorder recorder,
       DeconflictionSettings settings,
       Function<String, String> agencyNames,
       AuditTrail audit,
       Clock clock,
       DisclosurePolicy policy,
       PageTokens pageTokens,
-      MongoPendingRegistrations pending,
-      CrashSeams seams,
-      ConflictSides conflictSides) {
+      RegistrationWriting writing) {
     return new TargetRegistrations(
-        store,
-        index,
-        matcher,
-        settings,
-        agencyNames,
-        audit,
-        clock,
-        policy,
-        pageTokens,
-        pending,
-        seams,
-        conflictSides);
+        store, matcher, recorder, settings, agencyNames, audit, clock, policy, pageTokens, writing);
+  }
+
+  @Bean
+  TargetRegistrationChanges targetRegistrationChanges(
+      TargetRegistrations registrations, AuditTrail audit, Clock clock) {
+    return new TargetRegistrationChanges(registrations, audit, clock);
   }
 
   @Bean
   EventRegistrations eventRegistrations(
       MongoEventStore store,
       MongoTargetStore targets,
-      MongoMatchIndex index,
       Matcher matcher,
+      FindingRecorder recorder,
       DeconflictionSettings settings,
       Function<String, String> agencyNames,
       AuditTrail audit,
       Clock clock,
       DisclosurePolicy policy,
       PageTokens pageTokens,
-      MongoPendingRegistrations pending,
-      CrashSeams seams,
-      ConflictSides conflictSides) {
+      RegistrationWriting writing) {
     return new EventRegistrations(
         store,
         targets,
-        index,
         matcher,
+        recorder,
         settings,
         agencyNames,
         audit,
         clock,
         policy,
         pageTokens,
-        pending,
-        seams,
-        conflictSides);
+        writing);
   }
 
-  @Bean(destroyMethod = "close")
-  GrpcPartnerDirectory partnerDirectory(DeconflictionProperties p, Clock clock) {
-    return new GrpcPartnerDirectory(
-        p.partners().stream()
-            .map(partner ->
-                new GrpcPartnerDirectory.Partner(
-                    partner.id(),
-                    partner.displayName() == null ? partner.id() : partner.displayName(),
-                    partner.target(),
-                    partner.plaintext(),
-                    partner.timeout(),
-                    partner.tokenUri() == null || partner.tokenUri().isBlank()
-                        ? Optional.empty()
-                        : Optional.of(
-                            new ServiceTokenSource(
-                                URI.create(partner.tokenUri()),
-                                partner.clientId(),
-                                partner.clientSecret(),
-                                clock))))
-            .toList());
+  @Bean
+  EventRegistrationChanges eventRegistrationChanges(
+      EventRegistrations registrations, AuditTrail audit, Clock clock) {
+    return new EventRegistrationChanges(registrations, audit, clock);
   }
 
   @Bean
@@ -317,107 +199,44 @@ public class DeconflictionConfiguration {
   @Bean
   ConflictWorkflow conflictWorkflow(
       MongoConflictStore conflicts,
-      MongoReviewStore reviews,
-      Matcher matcher,
       AuditTrail audit,
       Clock clock,
       DisclosurePolicy policy,
       PageTokens pageTokens,
       AlertComposer alerts,
       SubjectFeed feed) {
-    return new ConflictWorkflow(
-        conflicts, reviews, matcher, audit, clock, policy, pageTokens, alerts, feed);
+    return new ConflictWorkflow(conflicts, audit, clock, policy, pageTokens, alerts, feed);
   }
 
   @Bean
-  Retention retention(
-      MongoTargetStore targets,
-      MongoEventStore events,
-      MongoConflictStore conflicts,
+  ReviewQueue reviewQueue(
       MongoReviewStore reviews,
-      MongoMatchIndex index,
-      Matcher matcher,
-      DeconflictionSettings settings,
+      MongoConflictStore conflicts,
+      FindingRecorder recorder,
       AuditTrail audit,
       Clock clock,
-      SubjectFeed feed,
-      SubjectVersionFloors floors) {
-    return new Retention(
-        targets, events, conflicts, reviews, index, matcher, settings, audit, clock, feed, floors);
-  }
-
-  @Bean
-  PeriodicJob retentionJob(Retention retention, DeconflictionProperties p) {
-    return new PeriodicJob(
-        "retention",
-        p.retention().enabled(),
-        p.retention().interval(),
-        () -> {
-          Retention.Report r = retention.run();
-          if (r.expired() + r.purgedTargets() + r.purgedEvents() > 0) {
-            log.info(
-                "retention: {} registrations expired, {} targets, {} events, {} conflicts and {}"
-                    + " review items purged",
-                r.expired(),
-                r.purgedTargets(),
-                r.purgedEvents(),
-                r.purgedConflicts(),
-                r.purgedReviews());
-          }
-        });
+      DisclosurePolicy policy,
+      PageTokens pageTokens,
+      SubjectFeed feed) {
+    return new ReviewQueue(reviews, conflicts, recorder, audit, clock, policy, pageTokens, feed);
   }
 
   @Bean
   DeconflictionGrpcService deconflictionGrpcService(
       TargetRegistrations targets,
+      TargetRegistrationChanges targetChanges,
       EventRegistrations events,
+      EventRegistrationChanges eventChanges,
       Checks checks,
       ConflictWorkflow workflow,
+      ReviewQueue reviews,
       DisclosurePolicy policy) {
-    return new DeconflictionGrpcService(targets, events, checks, workflow, policy);
+    return new DeconflictionGrpcService(
+        targets, targetChanges, events, eventChanges, checks, workflow, reviews, policy);
   }
 
   @Bean
   PartnerDeconflictionGrpcService partnerDeconflictionGrpcService(Checks checks) {
     return new PartnerDeconflictionGrpcService(checks);
-  }
-
-  /** Alerts reach notification-service; a prepared alert only if its conflict or item exists. */
-  @Bean
-  NoticePublisher noticePublisher(
-      GrpcChannelFactory channels,
-      DeconflictionProperties p,
-      MongoConflictStore conflicts,
-      MongoReviewStore reviews) {
-    return new NoticePublisher(
-        channels.createChannel(p.notifications().channel()),
-        p.notifications().timeout(),
-        resource -> {
-          if (resource.startsWith("conflicts/") && resource.endsWith(AlertComposer.ESCALATION)) {
-            String id =
-                resource.substring(
-                    "conflicts/".length(), resource.length() - AlertComposer.ESCALATION.length());
-            return conflicts
-                .find(id)
-                .map(org.taskforce.deconfliction.domain.Conflict::escalated)
-                .orElse(false);
-          }
-          if (resource.startsWith("conflicts/") && resource.endsWith(AlertComposer.RESOLUTION)) {
-            String id =
-                resource.substring(
-                    "conflicts/".length(), resource.length() - AlertComposer.RESOLUTION.length());
-            return conflicts
-                .find(id)
-                .map(c -> c.status() == org.taskforce.deconfliction.domain.Conflict.Status.RESOLVED)
-                .orElse(false);
-          }
-          if (resource.startsWith("conflicts/")) {
-            return conflicts.exists(resource.substring("conflicts/".length()));
-          }
-          if (resource.startsWith("reviewItems/")) {
-            return reviews.exists(resource.substring("reviewItems/".length()));
-          }
-          return true;
-        });
   }
 }

@@ -17,7 +17,8 @@ public record EventRegistration(
     Stamp created,
     Stamp updated,
     long version,
-    String statusReason) {
+    String statusReason)
+    implements Registration {
   public EventRegistration {
     linkedTargetIds = List.copyOf(linkedTargetIds);
     statusReason = statusReason == null ? "" : statusReason;

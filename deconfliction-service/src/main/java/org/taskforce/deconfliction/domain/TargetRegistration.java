@@ -22,7 +22,8 @@ public record TargetRegistration(
     Stamp updated,
     long version,
     String statusReason,
-    String requestId) {
+    String requestId)
+    implements Registration {
   public TargetRegistration {
     selectors = List.copyOf(selectors);
     statusReason = statusReason == null ? "" : statusReason;

@@ -26,6 +26,7 @@ import org.taskforce.notifications.application.Seams;
 import org.taskforce.notifications.application.WebhookFanOut;
 import org.taskforce.platform.config.TaskforcePlatformAutoConfiguration.ErrorDomain;
 import org.taskforce.platform.faults.HaltAtSeam;
+import org.taskforce.platform.jobs.PeriodicJob;
 import org.taskforce.platform.mongo.MongoProperties;
 import org.taskforce.platform.paging.PageTokens;
 import org.taskforce.platform.security.TokenVerifier;
@@ -117,8 +118,8 @@ public class NotificationConfiguration {
       @Value("${taskforce.notifications.escalation-enabled:true}") boolean enabled) {
     return new PeriodicJob(
         "escalation",
-        every,
         enabled,
+        every,
         () -> {
           int escalated = escalation.run();
           if (escalated > 0) {

@@ -32,6 +32,7 @@ import org.taskforce.notifications.application.WebhookDispatcher;
 import org.taskforce.notifications.application.WebhookFanOut;
 import org.taskforce.notifications.application.WebhookSubscriptions;
 import org.taskforce.notifications.application.WebhookUrlRules;
+import org.taskforce.platform.jobs.PeriodicJob;
 import org.taskforce.platform.mongo.MongoProperties;
 import org.taskforce.platform.paging.PageTokens;
 
@@ -166,8 +167,8 @@ public class WebhookConfiguration {
       @Value("${taskforce.notifications.webhooks.enabled:true}") boolean enabled) {
     return new PeriodicJob(
         "webhooks",
-        every,
         enabled,
+        every,
         () -> {
           while (dispatcher.dispatchOnce() > 0) {
             // keep going while there is work

@@ -19,7 +19,6 @@ import org.taskforce.cases.domain.Contact;
 import org.taskforce.cases.domain.JointCase;
 import org.taskforce.cases.domain.ParticipantRole;
 import org.taskforce.cases.domain.Stamp;
-import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.etag.Etags;
 
@@ -70,7 +69,7 @@ final class CaseMapping {
             .setSummary(c.summary())
             .setCreated(stamp(c.created()))
             .setUpdated(stamp(c.updated()))
-            .setEtag(etag(c.version()));
+            .setEtag(Etags.of(c.version()));
     if (c.reviewDate() != null) {
       b.setReviewDate(date(c.reviewDate()));
     }
@@ -137,20 +136,7 @@ final class CaseMapping {
         .build();
   }
 
-  static String etag(long version) {
-    return Etags.of(version);
-  }
-
   // ---- in
-
-  /** The version an etag names: required; one that is not ours is stale (ABORTED). */
-  static long version(String field, String etag) {
-    if (etag == null || etag.isBlank()) {
-      throw TaskforceException.invalidArgument(
-          field, "is required: send the etag of the version you read");
-    }
-    return Etags.version(etag);
-  }
 
   /** A full date, or null when unset; an impossible one is a violation. */
   static LocalDate date(Violations v, String field, boolean has, com.google.type.Date d) {

@@ -1,10 +1,11 @@
 package org.taskforce.cases.adapter.grpc;
 
-import static org.taskforce.cases.adapter.grpc.RequestFields.caller;
 import static org.taskforce.cases.adapter.grpc.RequestFields.checkFilter;
-import static org.taskforce.cases.adapter.grpc.RequestFields.id;
 import static org.taskforce.cases.adapter.grpc.RequestFields.pageToken;
 import static org.taskforce.cases.adapter.grpc.RequestFields.requestId;
+import static org.taskforce.platform.grpc.RpcFields.caller;
+import static org.taskforce.platform.grpc.RpcFields.requireEtag;
+import static org.taskforce.platform.grpc.RpcFields.requireId;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -59,7 +60,8 @@ public final class CaseRpcs {
 
   GetCaseResponse get(GetCaseRequest request) {
     return GetCaseResponse.newBuilder()
-        .setCase(CaseMapping.toProto(readCases.get(caller(), id("case_id", request.getCaseId()))))
+        .setCase(
+            CaseMapping.toProto(readCases.get(caller(), requireId("case_id", request.getCaseId()))))
         .build();
   }
 
@@ -125,7 +127,7 @@ public final class CaseRpcs {
       throw TaskforceException.invalidArgument("case", "is required");
     }
     Case c = request.getCase();
-    String caseId = id("case.case_id", c.getCaseId());
+    String caseId = requireId("case.case_id", c.getCaseId());
     Violations v = new Violations();
     Set<String> paths = UpdateMask.required(request.getUpdateMask(), CASE_FIELDS, v);
     LocalDate review =
@@ -142,7 +144,7 @@ public final class CaseRpcs {
     }
     var industries =
         paths.contains("industries") ? CaseMapping.industries(v, c.getIndustriesList()) : null;
-    long version = CaseMapping.version("case.etag", c.getEtag());
+    long version = requireEtag("case.etag", c.getEtag());
     v.throwIfAny();
     CaseDetails changes =
         new CaseDetails(
@@ -160,8 +162,8 @@ public final class CaseRpcs {
   }
 
   ChangeCaseStatusResponse changeStatus(ChangeCaseStatusRequest request) {
-    String caseId = id("case_id", request.getCaseId());
-    long version = CaseMapping.version("etag", request.getEtag());
+    String caseId = requireId("case_id", request.getCaseId());
+    long version = requireEtag("etag", request.getEtag());
     JointCase c =
         changeCaseStatus.change(
             caller(),
@@ -171,7 +173,7 @@ public final class CaseRpcs {
   }
 
   ReviewCaseResponse review(ReviewCaseRequest request) {
-    String caseId = id("case_id", request.getCaseId());
+    String caseId = requireId("case_id", request.getCaseId());
     Violations v = new Violations();
     LocalDate next =
         CaseMapping.date(
@@ -180,7 +182,7 @@ public final class CaseRpcs {
         request.getNote().length() <= CaseRules.MAX_REASON_LENGTH,
         "note",
         "at most " + CaseRules.MAX_REASON_LENGTH + " characters");
-    long version = CaseMapping.version("etag", request.getEtag());
+    long version = requireEtag("etag", request.getEtag());
     v.throwIfAny();
     return ReviewCaseResponse.newBuilder()
         .setCase(

@@ -1,9 +1,9 @@
 package org.taskforce.cases.adapter.grpc;
 
-import static org.taskforce.cases.adapter.grpc.RequestFields.caller;
-import static org.taskforce.cases.adapter.grpc.RequestFields.id;
 import static org.taskforce.cases.adapter.grpc.RequestFields.pageToken;
 import static org.taskforce.cases.adapter.grpc.RequestFields.requestId;
+import static org.taskforce.platform.grpc.RpcFields.caller;
+import static org.taskforce.platform.grpc.RpcFields.requireId;
 
 import org.taskforce.api.cases.v1.AddNoteRequest;
 import org.taskforce.api.cases.v1.AddNoteResponse;
@@ -24,7 +24,7 @@ public final class NoteRpcs {
     var page =
         notes.list(
             caller(),
-            id("case_id", request.getCaseId()),
+            requireId("case_id", request.getCaseId()),
             request.getPageSize(),
             pageToken(request.getPageToken()));
     ListNotesResponse.Builder b =
@@ -34,7 +34,7 @@ public final class NoteRpcs {
   }
 
   AddNoteResponse add(AddNoteRequest request) {
-    String caseId = id("case_id", request.getCaseId());
+    String caseId = requireId("case_id", request.getCaseId());
     if (!request.hasNote()) {
       throw TaskforceException.invalidArgument("note", "is required");
     }

@@ -1,7 +1,8 @@
 package org.taskforce.cases.adapter.grpc;
 
-import static org.taskforce.cases.adapter.grpc.RequestFields.caller;
-import static org.taskforce.cases.adapter.grpc.RequestFields.id;
+import static org.taskforce.platform.grpc.RpcFields.caller;
+import static org.taskforce.platform.grpc.RpcFields.requireEtag;
+import static org.taskforce.platform.grpc.RpcFields.requireId;
 
 import org.taskforce.api.cases.v1.HandOffLeadRequest;
 import org.taskforce.api.cases.v1.HandOffLeadResponse;
@@ -36,8 +37,8 @@ public final class ParticipantRpcs {
   }
 
   InviteParticipantResponse invite(InviteParticipantRequest request) {
-    String caseId = id("case_id", request.getCaseId());
-    long version = CaseMapping.version("etag", request.getEtag());
+    String caseId = requireId("case_id", request.getCaseId());
+    long version = requireEtag("etag", request.getEtag());
     JointCase c =
         invite.invite(
             caller(),
@@ -54,8 +55,8 @@ public final class ParticipantRpcs {
         answer.answer(
             caller(),
             new AnswerInvitation.Command(
-                id("case_id", request.getCaseId()),
-                id("agency_id", request.getAgencyId()),
+                requireId("case_id", request.getCaseId()),
+                requireId("agency_id", request.getAgencyId()),
                 request.getAccept(),
                 request.hasPointOfContact()
                     ? CaseMapping.contact(request.getPointOfContact())
@@ -64,9 +65,9 @@ public final class ParticipantRpcs {
   }
 
   RemoveParticipantResponse remove(RemoveParticipantRequest request) {
-    String caseId = id("case_id", request.getCaseId());
-    String agencyId = id("agency_id", request.getAgencyId());
-    long version = CaseMapping.version("etag", request.getEtag());
+    String caseId = requireId("case_id", request.getCaseId());
+    String agencyId = requireId("agency_id", request.getAgencyId());
+    long version = requireEtag("etag", request.getEtag());
     JointCase c =
         remove.remove(
             caller(),
@@ -75,8 +76,8 @@ public final class ParticipantRpcs {
   }
 
   HandOffLeadResponse handOffLead(HandOffLeadRequest request) {
-    String caseId = id("case_id", request.getCaseId());
-    long version = CaseMapping.version("etag", request.getEtag());
+    String caseId = requireId("case_id", request.getCaseId());
+    long version = requireEtag("etag", request.getEtag());
     JointCase c =
         handOff.handOff(
             caller(),

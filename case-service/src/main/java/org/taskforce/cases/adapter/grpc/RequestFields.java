@@ -3,10 +3,11 @@ package org.taskforce.cases.adapter.grpc;
 import org.taskforce.cases.application.Ids;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
-import org.taskforce.platform.grpc.CallerContext;
-import org.taskforce.platform.security.AgencyPrincipal;
 
-/** The checks every CaseService adapter makes while decoding: ids, request ids, page tokens. */
+/**
+ * The checks CaseService adapters make while decoding beyond the shared ones ({@link
+ * org.taskforce.platform.grpc.RpcFields}: caller, ids, etags): request ids, page tokens, filters.
+ */
 final class RequestFields {
   /** Longest page token a list hands out (with room to spare). */
   static final int MAX_PAGE_TOKEN = 512;
@@ -15,21 +16,6 @@ final class RequestFields {
   static final int MAX_FILTER_VALUES = 10;
 
   private RequestFields() {}
-
-  static AgencyPrincipal caller() {
-    return CallerContext.principal();
-  }
-
-  static String id(String field, String value) {
-    if (value == null || value.isBlank()) {
-      throw TaskforceException.invalidArgument(field, "is required");
-    }
-    if (value.length() > Ids.MAX_LENGTH) {
-      throw TaskforceException.invalidArgument(
-          field, "is not an id of ours (at most " + Ids.MAX_LENGTH + " characters)");
-    }
-    return value;
-  }
 
   static String requestId(String value) {
     if (value.length() > Ids.MAX_LENGTH) {

@@ -1,9 +1,9 @@
 package org.taskforce.cases.adapter.grpc;
 
-import static org.taskforce.cases.adapter.grpc.RequestFields.caller;
-import static org.taskforce.cases.adapter.grpc.RequestFields.id;
 import static org.taskforce.cases.adapter.grpc.RequestFields.pageToken;
 import static org.taskforce.cases.adapter.grpc.RequestFields.requestId;
+import static org.taskforce.platform.grpc.RpcFields.caller;
+import static org.taskforce.platform.grpc.RpcFields.requireId;
 
 import org.taskforce.api.cases.v1.AddSubjectRequest;
 import org.taskforce.api.cases.v1.AddSubjectResponse;
@@ -36,7 +36,7 @@ public final class SubjectRpcs {
     var page =
         subjects.list(
             caller(),
-            id("case_id", request.getCaseId()),
+            requireId("case_id", request.getCaseId()),
             request.getPageSize(),
             pageToken(request.getPageToken()));
     ListSubjectsResponse.Builder b =
@@ -46,7 +46,7 @@ public final class SubjectRpcs {
   }
 
   AddSubjectResponse add(AddSubjectRequest request) {
-    String caseId = id("case_id", request.getCaseId());
+    String caseId = requireId("case_id", request.getCaseId());
     if (!request.hasSubject()) {
       throw TaskforceException.invalidArgument("subject", "is required");
     }
@@ -71,8 +71,8 @@ public final class SubjectRpcs {
             SubjectMapping.toProto(
                 subjects.remove(
                     caller(),
-                    id("case_id", request.getCaseId()),
-                    id("subject_id", request.getSubjectId()),
+                    requireId("case_id", request.getCaseId()),
+                    requireId("subject_id", request.getSubjectId()),
                     request.getReason())))
         .build();
   }

@@ -1,13 +1,13 @@
 package org.taskforce.cases.adapter.grpc;
 
 import static org.taskforce.cases.adapter.grpc.CaseMapping.date;
-import static org.taskforce.cases.adapter.grpc.CaseMapping.etag;
 import static org.taskforce.cases.adapter.grpc.CaseMapping.stamp;
 
 import org.taskforce.api.cases.v1.Task;
 import org.taskforce.cases.domain.CaseTask;
 import org.taskforce.cases.domain.TaskStatus;
 import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.etag.Etags;
 
 /** Between the cases.v1 contract and case-service's domain: tasks. */
 final class TaskMapping {
@@ -25,7 +25,7 @@ final class TaskMapping {
             .setStatus(org.taskforce.api.cases.v1.TaskStatus.valueOf("TASK_STATUS_" + t.status()))
             .setCreated(stamp(t.created()))
             .setUpdated(stamp(t.updated()))
-            .setEtag(etag(t.version()));
+            .setEtag(Etags.of(t.version()));
     if (t.dueDate() != null) {
       b.setDueDate(date(t.dueDate()));
     }

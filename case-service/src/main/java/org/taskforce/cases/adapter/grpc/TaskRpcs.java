@@ -1,10 +1,11 @@
 package org.taskforce.cases.adapter.grpc;
 
-import static org.taskforce.cases.adapter.grpc.RequestFields.caller;
 import static org.taskforce.cases.adapter.grpc.RequestFields.checkFilter;
-import static org.taskforce.cases.adapter.grpc.RequestFields.id;
 import static org.taskforce.cases.adapter.grpc.RequestFields.pageToken;
 import static org.taskforce.cases.adapter.grpc.RequestFields.requestId;
+import static org.taskforce.platform.grpc.RpcFields.caller;
+import static org.taskforce.platform.grpc.RpcFields.requireEtag;
+import static org.taskforce.platform.grpc.RpcFields.requireId;
 
 import java.util.List;
 import java.util.Set;
@@ -48,7 +49,7 @@ public final class TaskRpcs {
     Page<CaseTask> page =
         tasks.list(
             caller(),
-            id("case_id", request.getCaseId()),
+            requireId("case_id", request.getCaseId()),
             request.getAssigneeAgencyId(),
             statuses,
             request.getPageSize(),
@@ -60,7 +61,7 @@ public final class TaskRpcs {
   }
 
   CreateTaskResponse create(CreateTaskRequest request) {
-    String caseId = id("case_id", request.getCaseId());
+    String caseId = requireId("case_id", request.getCaseId());
     if (!request.hasTask()) {
       throw TaskforceException.invalidArgument("task", "is required");
     }
@@ -87,8 +88,8 @@ public final class TaskRpcs {
       throw TaskforceException.invalidArgument("task", "is required");
     }
     Task t = request.getTask();
-    String caseId = id("task.case_id", t.getCaseId());
-    String taskId = id("task.task_id", t.getTaskId());
+    String caseId = requireId("task.case_id", t.getCaseId());
+    String taskId = requireId("task.task_id", t.getTaskId());
     Violations v = new Violations();
     Set<String> paths = UpdateMask.required(request.getUpdateMask(), TASK_FIELDS, v);
     Tasks.Fields f =
@@ -103,7 +104,7 @@ public final class TaskRpcs {
             paths.contains("status")
                 ? TaskMapping.taskStatus(v, "task.status", t.getStatus())
                 : null);
-    long version = CaseMapping.version("task.etag", t.getEtag());
+    long version = requireEtag("task.etag", t.getEtag());
     v.throwIfAny();
     return UpdateTaskResponse.newBuilder()
         .setTask(TaskMapping.toProto(tasks.update(caller(), caseId, taskId, version, f)))

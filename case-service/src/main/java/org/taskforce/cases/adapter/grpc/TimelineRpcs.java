@@ -1,8 +1,8 @@
 package org.taskforce.cases.adapter.grpc;
 
-import static org.taskforce.cases.adapter.grpc.RequestFields.caller;
-import static org.taskforce.cases.adapter.grpc.RequestFields.id;
 import static org.taskforce.cases.adapter.grpc.RequestFields.pageToken;
+import static org.taskforce.platform.grpc.RpcFields.caller;
+import static org.taskforce.platform.grpc.RpcFields.requireId;
 
 import org.taskforce.api.cases.v1.ListCaseEventsRequest;
 import org.taskforce.api.cases.v1.ListCaseEventsResponse;
@@ -20,7 +20,7 @@ public final class TimelineRpcs {
     var page =
         timeline.list(
             caller(),
-            id("case_id", request.getCaseId()),
+            requireId("case_id", request.getCaseId()),
             request.getPageSize(),
             pageToken(request.getPageToken()));
     ListCaseEventsResponse.Builder b =

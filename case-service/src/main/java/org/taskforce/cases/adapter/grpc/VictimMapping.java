@@ -1,11 +1,11 @@
 package org.taskforce.cases.adapter.grpc;
 
 import static org.taskforce.cases.adapter.grpc.CaseMapping.date;
-import static org.taskforce.cases.adapter.grpc.CaseMapping.etag;
 import static org.taskforce.cases.adapter.grpc.CaseMapping.stamp;
 
 import org.taskforce.api.cases.v1.Victim;
 import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.etag.Etags;
 import org.taskforce.platform.grpc.ProtoEnums;
 
 /** Between the cases.v1 contract and case-service's domain: victims. */
@@ -24,7 +24,7 @@ final class VictimMapping {
             .setConsentToShare(v.consentToShare())
             .setCreated(stamp(v.created()))
             .setUpdated(stamp(v.updated()))
-            .setEtag(etag(v.version()))
+            .setEtag(Etags.of(v.version()))
             .setIdentification(
                 org.taskforce.api.cases.v1.VictimIdentification.valueOf(
                     "VICTIM_IDENTIFICATION_" + v.identification().name()))

@@ -1,9 +1,10 @@
 package org.taskforce.cases.adapter.grpc;
 
-import static org.taskforce.cases.adapter.grpc.RequestFields.caller;
-import static org.taskforce.cases.adapter.grpc.RequestFields.id;
 import static org.taskforce.cases.adapter.grpc.RequestFields.pageToken;
 import static org.taskforce.cases.adapter.grpc.RequestFields.requestId;
+import static org.taskforce.platform.grpc.RpcFields.caller;
+import static org.taskforce.platform.grpc.RpcFields.requireEtag;
+import static org.taskforce.platform.grpc.RpcFields.requireId;
 
 import java.util.List;
 import java.util.Set;
@@ -44,7 +45,7 @@ public final class VictimRpcs {
     var page =
         victims.list(
             caller(),
-            id("case_id", request.getCaseId()),
+            requireId("case_id", request.getCaseId()),
             request.getPageSize(),
             pageToken(request.getPageToken()));
     ListVictimsResponse.Builder b =
@@ -54,7 +55,7 @@ public final class VictimRpcs {
   }
 
   AddVictimResponse add(AddVictimRequest request) {
-    String caseId = id("case_id", request.getCaseId());
+    String caseId = requireId("case_id", request.getCaseId());
     if (!request.hasVictim()) {
       throw TaskforceException.invalidArgument("victim", "is required");
     }
@@ -83,8 +84,8 @@ public final class VictimRpcs {
       throw TaskforceException.invalidArgument("victim", "is required");
     }
     Victim x = request.getVictim();
-    String caseId = id("victim.case_id", x.getCaseId());
-    String victimId = id("victim.victim_id", x.getVictimId());
+    String caseId = requireId("victim.case_id", x.getCaseId());
+    String victimId = requireId("victim.victim_id", x.getVictimId());
     Violations v = new Violations();
     Set<String> paths = UpdateMask.required(request.getUpdateMask(), VICTIM_FIELDS, v);
     Victims.Fields f =
@@ -104,7 +105,7 @@ public final class VictimRpcs {
             paths.contains("citizenship")
                 ? VictimMapping.citizenship(x.getCitizenship(), v)
                 : null);
-    long version = CaseMapping.version("victim.etag", x.getEtag());
+    long version = requireEtag("victim.etag", x.getEtag());
     v.throwIfAny();
     return UpdateVictimResponse.newBuilder()
         .setVictim(VictimMapping.toProto(victims.update(caller(), caseId, victimId, version, f)))
@@ -112,7 +113,7 @@ public final class VictimRpcs {
   }
 
   GetVictimSummaryResponse summary(GetVictimSummaryRequest request) {
-    Victims.Summary s = victims.summary(caller(), id("case_id", request.getCaseId()));
+    Victims.Summary s = victims.summary(caller(), requireId("case_id", request.getCaseId()));
     return GetVictimSummaryResponse.newBuilder()
         .setVictimCount(s.victims())
         .setMinorCount(s.minors())

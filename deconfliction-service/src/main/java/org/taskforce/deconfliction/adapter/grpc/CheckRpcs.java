@@ -1,6 +1,6 @@
 package org.taskforce.deconfliction.adapter.grpc;
 
-import static org.taskforce.deconfliction.adapter.grpc.RpcArguments.caller;
+import static org.taskforce.platform.grpc.RpcFields.caller;
 
 import org.taskforce.api.deconfliction.v1.*;
 import org.taskforce.deconfliction.application.Checks;

@@ -9,6 +9,7 @@ import org.taskforce.api.deconfliction.v1.ReviewItemStatus;
 import org.taskforce.deconfliction.application.DisclosurePolicy;
 import org.taskforce.deconfliction.domain.Conflict;
 import org.taskforce.deconfliction.domain.ReviewItem;
+import org.taskforce.platform.etag.Etags;
 import org.taskforce.platform.security.AgencyPrincipal;
 
 /**
@@ -34,7 +35,7 @@ final class ConflictMapping {
             .setResolutionNote(c.resolutionNote())
             .setCreateTime(ProtoMapping.timestamp(c.createTime()))
             .setEscalated(c.escalated())
-            .setEtag(ProtoMapping.etag(c.version()));
+            .setEtag(Etags.of(c.version()));
     if (c.deadline() != null) {
       b.setDeadline(ProtoMapping.timestamp(c.deadline()));
     }

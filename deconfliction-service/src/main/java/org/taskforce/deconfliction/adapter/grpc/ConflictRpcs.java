@@ -1,8 +1,8 @@
 package org.taskforce.deconfliction.adapter.grpc;
 
-import static org.taskforce.deconfliction.adapter.grpc.RpcArguments.caller;
-import static org.taskforce.deconfliction.adapter.grpc.RpcArguments.requireEtag;
-import static org.taskforce.deconfliction.adapter.grpc.RpcArguments.requireId;
+import static org.taskforce.platform.grpc.RpcFields.caller;
+import static org.taskforce.platform.grpc.RpcFields.requireEtag;
+import static org.taskforce.platform.grpc.RpcFields.requireId;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -85,7 +85,7 @@ final class ConflictRpcs {
             request.getResolution(),
             "resolution",
             "say how it was resolved: PROCEED, JOINT_OPERATION, DELAY or CANCEL");
-    long version = requireEtag(request.getEtag());
+    long version = requireEtag("etag", request.getEtag());
     Conflict.Resolution resolution =
         Conflict.Resolution.valueOf(asked.name().substring("CONFLICT_RESOLUTION_".length()));
     return ResolveConflictResponse.newBuilder()

@@ -7,7 +7,10 @@ import org.taskforce.api.deconfliction.v1.*;
 import org.taskforce.deconfliction.application.Checks;
 import org.taskforce.deconfliction.application.ConflictWorkflow;
 import org.taskforce.deconfliction.application.DisclosurePolicy;
+import org.taskforce.deconfliction.application.EventRegistrationChanges;
 import org.taskforce.deconfliction.application.EventRegistrations;
+import org.taskforce.deconfliction.application.ReviewQueue;
+import org.taskforce.deconfliction.application.TargetRegistrationChanges;
 import org.taskforce.deconfliction.application.TargetRegistrations;
 
 /**
@@ -26,15 +29,18 @@ public final class DeconflictionGrpcService
 
   public DeconflictionGrpcService(
       TargetRegistrations targets,
+      TargetRegistrationChanges targetChanges,
       EventRegistrations events,
+      EventRegistrationChanges eventChanges,
       Checks checks,
       ConflictWorkflow workflow,
+      ReviewQueue reviewQueue,
       DisclosurePolicy policy) {
-    this.targets = new TargetRpcs(targets);
-    this.events = new EventRpcs(events);
+    this.targets = new TargetRpcs(targets, targetChanges);
+    this.events = new EventRpcs(events, eventChanges);
     this.checks = new CheckRpcs(checks);
     this.conflicts = new ConflictRpcs(workflow, policy);
-    this.reviews = new ReviewRpcs(workflow, policy);
+    this.reviews = new ReviewRpcs(reviewQueue, policy);
   }
 
   @Override

@@ -1,14 +1,15 @@
 package org.taskforce.deconfliction.adapter.grpc;
 
-import static org.taskforce.deconfliction.adapter.grpc.RpcArguments.caller;
-import static org.taskforce.deconfliction.adapter.grpc.RpcArguments.requireEtag;
-import static org.taskforce.deconfliction.adapter.grpc.RpcArguments.requireId;
+import static org.taskforce.platform.grpc.RpcFields.caller;
+import static org.taskforce.platform.grpc.RpcFields.requireEtag;
+import static org.taskforce.platform.grpc.RpcFields.requireId;
 
 import com.google.protobuf.Descriptors;
 import java.util.List;
 import java.util.Set;
 import org.taskforce.api.deconfliction.v1.*;
 import org.taskforce.deconfliction.application.Bounds;
+import org.taskforce.deconfliction.application.EventRegistrationChanges;
 import org.taskforce.deconfliction.application.EventRegistrations;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
@@ -19,9 +20,11 @@ import org.taskforce.platform.error.Violations;
  */
 final class EventRpcs {
   private final EventRegistrations events;
+  private final EventRegistrationChanges changes;
 
-  EventRpcs(EventRegistrations events) {
+  EventRpcs(EventRegistrations events, EventRegistrationChanges changes) {
     this.events = events;
+    this.changes = changes;
   }
 
   private static final Set<String> EVENT_PATHS =
@@ -84,7 +87,7 @@ final class EventRpcs {
   UpdateEventRegistrationResponse update(UpdateEventRegistrationRequest request) {
     EventRegistration r = request.getRegistration();
     String id = requireId("registration.registration_id", r.getRegistrationId());
-    long version = requireEtag(r.getEtag());
+    long version = requireEtag("etag", r.getEtag());
     Violations v = new Violations();
     Bounds.count(
         request.getUpdateMask().getPathsCount(), Bounds.MASK_PATHS, "update_mask.paths", v);
@@ -116,7 +119,7 @@ final class EventRpcs {
       }
     }
     EventRegistrations.Result result =
-        events.update(
+        changes.update(
             caller(),
             id,
             version,
@@ -133,10 +136,10 @@ final class EventRpcs {
     return CancelEventRegistrationResponse.newBuilder()
         .setRegistration(
             RegistrationMapping.event(
-                events.cancel(
+                changes.cancel(
                     caller(),
                     requireId("registration_id", request.getRegistrationId()),
-                    requireEtag(request.getEtag()),
+                    requireEtag("etag", request.getEtag()),
                     request.getReason())))
         .build();
   }

@@ -5,6 +5,7 @@ import org.taskforce.api.deconfliction.v1.PartnerCheckRequest;
 import org.taskforce.api.deconfliction.v1.PartnerCheckResponse;
 import org.taskforce.api.deconfliction.v1.PartnerDeconflictionServiceGrpc;
 import org.taskforce.deconfliction.application.Checks;
+import org.taskforce.platform.grpc.RpcFields;
 import org.taskforce.platform.grpc.UnaryCalls;
 
 /** The federation surface: partner systems check against us and get pointer answers only. */
@@ -24,7 +25,7 @@ public final class PartnerDeconflictionGrpcService
         () -> {
           Checks.Answer a =
               checks.partnerCheck(
-                  RpcArguments.caller(),
+                  RpcFields.caller(),
                   SelectorMapping.selectors(request.getSelectorsList()),
                   request.hasPlannedEvent()
                       ? RegistrationMapping.eventDraft(request.getPlannedEvent(), "planned_event")

@@ -103,22 +103,4 @@ public final class ProtoMapping {
         .setTime(timestamp(s.time()))
         .build();
   }
-
-  public static String etag(long version) {
-    return "W/\"" + version + "\"";
-  }
-
-  /** The version an etag names, or -1 when it is not one of ours (refused as stale). */
-  public static long version(String etag) {
-    String s = etag.trim();
-    if (s.startsWith("W/")) {
-      s = s.substring(2);
-    }
-    s = s.replace("\"", "");
-    try {
-      return Long.parseLong(s);
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
 }

@@ -19,6 +19,7 @@ import org.taskforce.deconfliction.application.Hit;
 import org.taskforce.deconfliction.domain.Conflict;
 import org.taskforce.deconfliction.domain.Tier;
 import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.etag.Etags;
 import org.taskforce.platform.grpc.ProtoEnums;
 
 /**
@@ -60,7 +61,7 @@ public final class RegistrationMapping {
             .setStatus(status(r.status()))
             .setCreated(ProtoMapping.stamp(r.created()))
             .setUpdated(ProtoMapping.stamp(r.updated()))
-            .setEtag(ProtoMapping.etag(r.version()))
+            .setEtag(Etags.of(r.version()))
             .setStatusReason(r.statusReason());
     for (org.taskforce.deconfliction.domain.NormalizedSelector s : r.selectors()) {
       b.addSelectors(SelectorMapping.selector(s.input()));
@@ -99,7 +100,7 @@ public final class RegistrationMapping {
             .setStatus(status(r.status()))
             .setCreated(ProtoMapping.stamp(r.created()))
             .setUpdated(ProtoMapping.stamp(r.updated()))
-            .setEtag(ProtoMapping.etag(r.version()))
+            .setEtag(Etags.of(r.version()))
             .setStatusReason(r.statusReason());
     if (r.address() != null) {
       b.setAddress(SelectorMapping.address(r.address()));

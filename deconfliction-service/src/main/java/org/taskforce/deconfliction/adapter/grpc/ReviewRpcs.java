@@ -1,14 +1,14 @@
 package org.taskforce.deconfliction.adapter.grpc;
 
-import static org.taskforce.deconfliction.adapter.grpc.RpcArguments.caller;
-import static org.taskforce.deconfliction.adapter.grpc.RpcArguments.requireId;
+import static org.taskforce.platform.grpc.RpcFields.caller;
+import static org.taskforce.platform.grpc.RpcFields.requireId;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.taskforce.api.deconfliction.v1.*;
-import org.taskforce.deconfliction.application.ConflictWorkflow;
 import org.taskforce.deconfliction.application.DisclosurePolicy;
+import org.taskforce.deconfliction.application.ReviewQueue;
 import org.taskforce.deconfliction.domain.ReviewItem;
 import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.grpc.ProtoEnums;
@@ -20,11 +20,11 @@ import org.taskforce.platform.security.AgencyPrincipal;
  * one use case, encode.
  */
 final class ReviewRpcs {
-  private final ConflictWorkflow workflow;
+  private final ReviewQueue reviews;
   private final DisclosurePolicy policy;
 
-  ReviewRpcs(ConflictWorkflow workflow, DisclosurePolicy policy) {
-    this.workflow = workflow;
+  ReviewRpcs(ReviewQueue reviews, DisclosurePolicy policy) {
+    this.reviews = reviews;
     this.policy = policy;
   }
 
@@ -37,7 +37,7 @@ final class ReviewRpcs {
         statuses.add(
             ReviewItem.Status.valueOf(s.name().substring("REVIEW_ITEM_STATUS_".length()))));
     Page<ReviewItem> page =
-        workflow.listReviews(caller(), statuses, request.getPageSize(), request.getPageToken());
+        reviews.listReviews(caller(), statuses, request.getPageSize(), request.getPageToken());
     ListReviewItemsResponse.Builder b =
         ListReviewItemsResponse.newBuilder().setNextPageToken(page.nextPageToken());
     page.items().forEach(i -> b.addReviewItems(ConflictMapping.review(i)));
@@ -46,8 +46,8 @@ final class ReviewRpcs {
 
   ConfirmReviewItemResponse confirm(ConfirmReviewItemRequest request) {
     AgencyPrincipal caller = caller();
-    ConflictWorkflow.Confirmed c =
-        workflow.confirm(
+    ReviewQueue.Confirmed c =
+        reviews.confirm(
             caller, requireId("review_item_id", request.getReviewItemId()), request.getNote());
     return ConfirmReviewItemResponse.newBuilder()
         .setReviewItem(ConflictMapping.review(c.item()))
@@ -59,7 +59,7 @@ final class ReviewRpcs {
     return RejectReviewItemResponse.newBuilder()
         .setReviewItem(
             ConflictMapping.review(
-                workflow.reject(
+                reviews.reject(
                     caller(),
                     requireId("review_item_id", request.getReviewItemId()),
                     request.getNote())))

@@ -1,12 +1,13 @@
 package org.taskforce.deconfliction.adapter.grpc;
 
-import static org.taskforce.deconfliction.adapter.grpc.RpcArguments.caller;
-import static org.taskforce.deconfliction.adapter.grpc.RpcArguments.requireEtag;
-import static org.taskforce.deconfliction.adapter.grpc.RpcArguments.requireId;
+import static org.taskforce.platform.grpc.RpcFields.caller;
+import static org.taskforce.platform.grpc.RpcFields.requireEtag;
+import static org.taskforce.platform.grpc.RpcFields.requireId;
 
 import java.util.Set;
 import org.taskforce.api.deconfliction.v1.*;
 import org.taskforce.deconfliction.application.Bounds;
+import org.taskforce.deconfliction.application.TargetRegistrationChanges;
 import org.taskforce.deconfliction.application.TargetRegistrations;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
@@ -18,9 +19,11 @@ import org.taskforce.platform.paging.Page;
  */
 final class TargetRpcs {
   private final TargetRegistrations targets;
+  private final TargetRegistrationChanges changes;
 
-  TargetRpcs(TargetRegistrations targets) {
+  TargetRpcs(TargetRegistrations targets, TargetRegistrationChanges changes) {
     this.targets = targets;
+    this.changes = changes;
   }
 
   GetTargetRegistrationResponse get(GetTargetRegistrationRequest request) {
@@ -75,7 +78,7 @@ final class TargetRpcs {
   UpdateTargetRegistrationResponse update(UpdateTargetRegistrationRequest request) {
     TargetRegistration r = request.getRegistration();
     String id = requireId("registration.registration_id", r.getRegistrationId());
-    long version = requireEtag(r.getEtag());
+    long version = requireEtag("etag", r.getEtag());
     Violations v = new Violations();
     Bounds.count(
         request.getUpdateMask().getPathsCount(), Bounds.MASK_PATHS, "update_mask.paths", v);
@@ -96,11 +99,11 @@ final class TargetRpcs {
     }
     v.throwIfAny();
     TargetRegistrations.Result result =
-        targets.update(
+        changes.update(
             caller(),
             id,
             version,
-            new TargetRegistrations.Changes(
+            new TargetRegistrationChanges.Changes(
                 SelectorMapping.selectors(r.getSelectorsList()),
                 ProtoMapping.contact(r.getPointOfContact()),
                 r.getCaseReference(),
@@ -121,10 +124,10 @@ final class TargetRpcs {
     return RenewTargetRegistrationResponse.newBuilder()
         .setRegistration(
             RegistrationMapping.target(
-                targets.renew(
+                changes.renew(
                     caller(),
                     requireId("registration_id", request.getRegistrationId()),
-                    requireEtag(request.getEtag()),
+                    requireEtag("etag", request.getEtag()),
                     request.hasExpireTime()
                         ? ProtoMapping.instant(request.getExpireTime(), "expire_time")
                         : null)))
@@ -135,10 +138,10 @@ final class TargetRpcs {
     return WithdrawTargetRegistrationResponse.newBuilder()
         .setRegistration(
             RegistrationMapping.target(
-                targets.withdraw(
+                changes.withdraw(
                     caller(),
                     requireId("registration_id", request.getRegistrationId()),
-                    requireEtag(request.getEtag()),
+                    requireEtag("etag", request.getEtag()),
                     request.getReason())))
         .build();
   }

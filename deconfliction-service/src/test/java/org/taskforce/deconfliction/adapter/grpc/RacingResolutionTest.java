@@ -19,6 +19,7 @@ import org.taskforce.api.notifications.v1.PublishNotificationRequest;
 import org.taskforce.deconfliction.application.ConflictStore;
 import org.taskforce.deconfliction.domain.Conflict;
 import org.taskforce.deconfliction.domain.Stamp;
+import org.taskforce.platform.etag.Etags;
 import org.taskforce.platform.notify.Notice;
 import org.taskforce.platform.notify.NoticeOutbox;
 import org.taskforce.platform.outbox.Outbox;
@@ -81,7 +82,7 @@ class RacingResolutionTest extends DeconflictionTestBase {
                 .setConflictId(id)
                 .setResolution(ConflictResolution.CONFLICT_RESOLUTION_JOINT_OPERATION)
                 .setNote("winner's note")
-                .setEtag(ProtoMapping.etag(version))
+                .setEtag(Etags.of(version))
                 .build());
     drainOutbox();
 
@@ -126,7 +127,7 @@ class RacingResolutionTest extends DeconflictionTestBase {
                             .setConflictId(id)
                             .setResolution(ConflictResolution.CONFLICT_RESOLUTION_CANCEL)
                             .setNote("the loser's note")
-                            .setEtag(ProtoMapping.etag(c.version()))
+                            .setEtag(Etags.of(c.version()))
                             .build()));
     assertThat(lost.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
     drainOutbox();

@@ -1,4 +1,4 @@
-package org.taskforce.deconfliction.config;
+package org.taskforce.platform.jobs;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -9,9 +9,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs a job every interval on every replica, on a daemon thread of its own; a failed run is logged
- * and the next one comes at the next interval. The jobs it runs (retention, the repair sweep,
- * escalation) are idempotent or compare-and-set, so replicas running at once do no harm.
+ * Runs a job every {@code interval} on every replica while the application runs, on a daemon thread
+ * of its own (nothing when not {@code enabled} or the interval is not positive); a failed run is
+ * logged and the next one comes at the next interval. The jobs it runs (sweeps, retention,
+ * escalation, deliveries) are idempotent or compare-and-set, so replicas running at once do no
+ * harm.
  */
 public final class PeriodicJob implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(PeriodicJob.class);
@@ -21,7 +23,7 @@ public final class PeriodicJob implements SmartLifecycle {
   private final Runnable job;
   private ScheduledExecutorService scheduler;
 
-  PeriodicJob(String name, boolean enabled, Duration interval, Runnable job) {
+  public PeriodicJob(String name, boolean enabled, Duration interval, Runnable job) {
     this.name = name;
     this.enabled = enabled;
     this.interval = interval;
@@ -29,16 +31,13 @@ public final class PeriodicJob implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
-    if (!enabled) {
+  public synchronized void start() {
+    if (scheduler != null || !enabled || interval.isZero() || interval.isNegative()) {
       return;
     }
     scheduler =
-        Executors.newSingleThreadScheduledExecutor(r -> {
-          Thread t = new Thread(r, name);
-          t.setDaemon(true);
-          return t;
-        });
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name(name).daemon().factory());
     long every = interval.toMillis();
     scheduler.scheduleWithFixedDelay(this::runOnce, every, every, TimeUnit.MILLISECONDS);
   }
@@ -52,7 +51,7 @@ public final class PeriodicJob implements SmartLifecycle {
   }
 
   @Override
-  public void stop() {
+  public synchronized void stop() {
     if (scheduler != null) {
       scheduler.shutdownNow();
       scheduler = null;
@@ -60,7 +59,7 @@ public final class PeriodicJob implements SmartLifecycle {
   }
 
   @Override
-  public boolean isRunning() {
+  public synchronized boolean isRunning() {
     return scheduler != null;
   }
 }

@@ -1,0 +1,121 @@
+package org.taskforce.deconfliction.application;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.taskforce.deconfliction.domain.EventPlan;
+import org.taskforce.deconfliction.domain.EventRegistration;
+import org.taskforce.deconfliction.domain.RegistrationStatus;
+import org.taskforce.platform.audit.AuditEntry.Outcome;
+import org.taskforce.platform.audit.AuditTrail;
+import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.security.AgencyPrincipal;
+
+/**
+ * Changes to an agency's own planned operation: its place, window, kind, contact and disclosure
+ * (matched again), or its cancellation. Each takes the version the caller read; a stale one is
+ * refused.
+ */
+public final class EventRegistrationChanges {
+  private final EventPlanChecks checks;
+  private final RegistrationWrites<EventRegistration> writes;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  public EventRegistrationChanges(EventRegistrations registrations, AuditTrail audit, Clock clock) {
+    this.checks = registrations.checks();
+    this.writes = registrations.writes();
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  public EventRegistrations.Result update(
+      AgencyPrincipal caller,
+      String id,
+      long expectedVersion,
+      EventRegistrations.Draft merged,
+      String field) {
+    Access.requireActing(caller);
+    EventRegistration current = writes.own(caller, id, expectedVersion);
+    if (current.status() != RegistrationStatus.ACTIVE) {
+      throw TaskforceException.failedPrecondition(
+          "REGISTRATION_NOT_ACTIVE", "only active registrations can be changed");
+    }
+    Violations v = new Violations();
+    EventPlan plan = checks.plan(merged, field, v, true);
+    checks.checkBounds(caller, merged, field, v);
+    RegistrationChecks.checkContact(
+        merged.contact(), RegistrationChecks.prefix(field) + "on_scene_contact", v);
+    v.check(
+        merged.type() != null,
+        RegistrationChecks.prefix(field) + "event_type",
+        "is in the update mask: set the kind of operation to change to");
+    v.check(
+        merged.disclosure() != null,
+        RegistrationChecks.prefix(field) + "disclosure_level",
+        "is in the update mask: set the level to change to (OPEN, AGENCY_ONLY or RESTRICTED)");
+    v.throwIfAny();
+    EventRegistration updated =
+        new EventRegistration(
+            id,
+            current.agency(),
+            merged.type(),
+            plan,
+            merged.address(),
+            merged.contact(),
+            merged.linkedTargetIds(),
+            RegistrationChecks.nullToEmpty(merged.caseReference()),
+            merged.disclosure(),
+            RegistrationStatus.ACTIVE,
+            current.created(),
+            Access.stamp(caller, clock.instant()),
+            current.version() + 1);
+    List<Hit> hits = writes.change(updated, current);
+    audit.record(
+        caller,
+        "event.update",
+        "events/" + id,
+        Outcome.SUCCESS,
+        "",
+        Map.of("hits", String.valueOf(hits.size())));
+    return new EventRegistrations.Result(updated, hits);
+  }
+
+  public EventRegistration cancel(
+      AgencyPrincipal caller, String id, long expectedVersion, String reason) {
+    Access.requireActing(caller);
+    Violations v = new Violations();
+    Bounds.text(reason, Bounds.NOTE, "reason", v);
+    v.throwIfAny();
+    EventRegistration current = writes.own(caller, id, expectedVersion);
+    if (current.status() == RegistrationStatus.CANCELLED) {
+      return current;
+    }
+    EventRegistration cancelled =
+        new EventRegistration(
+            id,
+            current.agency(),
+            current.type(),
+            current.plan(),
+            current.address(),
+            current.contact(),
+            current.linkedTargetIds(),
+            current.caseReference(),
+            current.disclosure(),
+            RegistrationStatus.CANCELLED,
+            current.created(),
+            Access.stamp(caller, clock.instant()),
+            current.version() + 1,
+            RegistrationChecks.nullToEmpty(reason));
+    writes.replace(cancelled, current);
+    audit.record(
+        caller,
+        "event.cancel",
+        "events/" + id,
+        Outcome.SUCCESS,
+        "",
+        Map.of("reason", cancelled.statusReason()));
+    return cancelled;
+  }
+}
