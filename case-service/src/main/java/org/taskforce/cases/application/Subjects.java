@@ -111,7 +111,12 @@ public final class Subjects {
           if (existing.isPresent()) {
             // A retry: finishes a registration the first attempt left undone (a crash), audited
             // as the caller's act (the first attempt may have died before its audit entry).
-            Subject finished = registrations.finish(caller, existing.get(), c.number());
+            Subject finished;
+            try {
+              finished = registrations.finish(caller, existing.get(), c.number());
+            } catch (TaskforceException refused) {
+              throw refusedByDeconfliction(refused); // as the uninterrupted add answers
+            }
             audit.success(
                 caller,
                 caseId,
@@ -152,13 +157,7 @@ public final class Subjects {
                   return true;
                 });
           } catch (TaskforceException refused) {
-            if (refused.kind() == ErrorKind.INVALID_ARGUMENT) {
-              throw refused;
-            }
-            throw new TaskforceException(
-                refused.kind(),
-                refused.reason(),
-                "deconfliction refused the subject: " + refused.getMessage());
+            throw refusedByDeconfliction(refused);
           }
           audit.success(
               caller,
@@ -168,6 +167,17 @@ public final class Subjects {
               draft.kind() + " subject added; deconfliction " + stored[0].state());
           return stored[0];
         });
+  }
+
+  /** deconfliction's refusal of a subject as AddSubject answers it (bad selectors as they are). */
+  private static TaskforceException refusedByDeconfliction(TaskforceException refused) {
+    if (refused.kind() == ErrorKind.INVALID_ARGUMENT) {
+      return refused;
+    }
+    return new TaskforceException(
+        refused.kind(),
+        refused.reason(),
+        "deconfliction refused the subject: " + refused.getMessage());
   }
 
   public Page<Subject> list(AgencyPrincipal caller, String caseId, int size, String token) {

@@ -77,6 +77,11 @@ public record Publication(
     if (attributes.size() <= Bounds.ATTRIBUTES) {
       attributes.forEach((key, value) -> {
         Bounds.max(violations, "attributes", key, Bounds.ATTRIBUTE_KEY);
+        // Each key is a field name of the stored notification (a BSON C string, a path).
+        violations.check(
+            !key.isEmpty() && !key.startsWith("$") && key.indexOf('.') < 0 && key.indexOf(0) < 0,
+            "attributes",
+            "a key must not be empty, start with '$', or contain '.' or NUL");
         Bounds.max(violations, "attributes[" + clip(key) + "]", value, Bounds.ATTRIBUTE_VALUE);
       });
     }

@@ -29,9 +29,11 @@ import java.util.function.Supplier;
  * Calls every RPC of a gRPC service with messages generated from its descriptors: random values,
  * and the boundaries that break hand-written code — empty and very long strings, unknown enum
  * numbers, out-of-range timestamps, durations and dates, negative and huge sizes, garbage page
- * tokens and update-mask paths, long repeated fields. It records what each call answered and the
- * calls that broke a rule: an {@code INTERNAL}, {@code UNKNOWN} or {@code DATA_LOSS} status, or a
- * refused call that changed the database.
+ * tokens and update-mask paths, long repeated fields, text with NUL, lone surrogates, regex and
+ * path characters and line breaks — and, given valid examples ({@link #withExamples}), those
+ * examples with one text field made hostile, so the text gets past validation. It records what each
+ * call answered and the calls that broke a rule: an {@code INTERNAL}, {@code UNKNOWN} or {@code
+ * DATA_LOSS} status, or a refused call that changed the database.
  *
  * <p>Deterministic for a seed (printed), so a failure can be replayed with {@code -Dfuzz.seed=}.
  */
@@ -71,6 +73,14 @@ public final class RpcFuzzer {
     "null",
     "../../etc/passwd",
     "a\u0000b",
+    "\u0000",
+    "\ud800",
+    "x\udc00y",
+    "a.b",
+    "(",
+    "[a-",
+    "\\",
+    "a\r\nX-Injected: 1",
     "%00%ff",
     "\u202Eevil",
     "Jos\u00e9 Garc\u00eda",
@@ -89,14 +99,59 @@ public final class RpcFuzzer {
     "{\"$gt\":\"\"}",
   };
 
+  /**
+   * What replaces one text field of a valid example: text that breaks code passing user text on as
+   * a BSON C string (regex, field name), a Java regex, a path, URL, header or e-mail address.
+   */
+  private static final String[] NASTY = {
+    "a\u0000b",
+    "\u0000",
+    "\ud800",
+    "a\udfffb",
+    "$where",
+    "a.b",
+    "$",
+    ".",
+    "(",
+    "[a-",
+    "*",
+    "\\",
+    "\\E.*\\Q",
+    "a\r\nX-Injected: 1",
+    "\u202Eevil",
+    "\ufeff",
+    "%00",
+    "../../etc/passwd",
+    "",
+    " ",
+    "x".repeat(70_000),
+    "\ud83d\ude00".repeat(2_000),
+  };
+
   private final Channel channel;
   private final Random random;
   private final long seed;
+  private final Map<String, List<DynamicMessage>> examples = new TreeMap<>();
 
   public RpcFuzzer(Channel channel, long seed) {
     this.channel = channel;
     this.seed = seed;
     this.random = new Random(seed);
+  }
+
+  /**
+   * Valid requests of the service under test: half the calls of a method with examples send one of
+   * them with one text field (map keys included) replaced by {@link #NASTY} text, so that text
+   * reaches the code behind validation in every run, not only when random generation happens to
+   * make a valid request.
+   */
+  public RpcFuzzer withExamples(com.google.protobuf.Message... valid) {
+    for (com.google.protobuf.Message m : valid) {
+      examples
+          .computeIfAbsent(m.getDescriptorForType().getFullName(), k -> new ArrayList<>())
+          .add(DynamicMessage.newBuilder(m).build());
+    }
+    return this;
   }
 
   /** The seed from {@code -Dfuzz.seed} or a fresh one. */
@@ -132,7 +187,7 @@ public final class RpcFuzzer {
       perMethod.put(method.getName(), codes);
       for (int i = 0; i < casesPerMethod; i++) {
         Caller caller = callers.get(random.nextInt(callers.size()));
-        DynamicMessage request = message(method.getInputType(), 0);
+        DynamicMessage request = request(method.getInputType());
         while (request.getSerializedSize() > MAX_MESSAGE_BYTES) {
           request = message(method.getInputType(), 0); // gRPC refuses those before any code runs
         }
@@ -150,16 +205,17 @@ public final class RpcFuzzer {
                   status.getCode(),
                   String.valueOf(status.getDescription()),
                   shorten(request)));
-        } else if (!status.isOk()
-            && status.getCode() != Status.Code.DEADLINE_EXCEEDED
-            && !before.equals(settled(database))) {
-          findings.add(
-              new Finding(
-                  method.getName(),
-                  caller.name(),
-                  status.getCode(),
-                  "refused, but the database changed",
-                  shorten(request)));
+        } else if (!status.isOk() && status.getCode() != Status.Code.DEADLINE_EXCEEDED) {
+          String after = settled(database);
+          if (!before.equals(after)) {
+            findings.add(
+                new Finding(
+                    method.getName(),
+                    caller.name(),
+                    status.getCode(),
+                    "refused, but the database changed: " + changed(before, after),
+                    shorten(request)));
+          }
         }
       }
     }
@@ -212,6 +268,17 @@ public final class RpcFuzzer {
       }
       return e.getStatus();
     }
+  }
+
+  /** The parts (collections, for {@link #digestOf}) that differ between two digests. */
+  static String changed(String before, String after) {
+    List<String> was = List.of(before.replaceAll("^\\{|\\}$", "").split(", "));
+    List<String> is = List.of(after.replaceAll("^\\{|\\}$", "").split(", "));
+    return is.stream()
+        .filter(part -> !was.contains(part))
+        .map(part -> part.replaceFirst("=.*", ""))
+        .toList()
+        .toString();
   }
 
   /** The database digest once background work (outbox relays) has settled. */
@@ -269,6 +336,66 @@ public final class RpcFuzzer {
   }
 
   // ---- generation
+
+  private DynamicMessage request(Descriptor type) {
+    List<DynamicMessage> valid = examples.get(type.getFullName());
+    if (valid == null || random.nextBoolean()) {
+      return message(type, 0);
+    }
+    DynamicMessage example = valid.get(random.nextInt(valid.size()));
+    int texts = countText(example);
+    if (texts == 0) {
+      return example;
+    }
+    int[] left = {random.nextInt(texts)};
+    return (DynamicMessage) replaceText(example, left, new String(pick(NASTY)));
+  }
+
+  private static int countText(com.google.protobuf.Message m) {
+    int n = 0;
+    for (Map.Entry<FieldDescriptor, Object> e : m.getAllFields().entrySet()) {
+      FieldDescriptor f = e.getKey();
+      for (Object v : f.isRepeated() ? (List<?>) e.getValue() : List.of(e.getValue())) {
+        if (f.getJavaType() == FieldDescriptor.JavaType.STRING) {
+          n++;
+        } else if (f.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
+          n += countText((com.google.protobuf.Message) v);
+        }
+      }
+    }
+    return n;
+  }
+
+  /** {@code m} with its {@code left[0]}-th text field (depth first) set to {@code text}. */
+  private static com.google.protobuf.Message replaceText(
+      com.google.protobuf.Message m, int[] left, String text) {
+    for (Map.Entry<FieldDescriptor, Object> e : m.getAllFields().entrySet()) {
+      FieldDescriptor f = e.getKey();
+      if (f.isRepeated()) {
+        List<?> values = (List<?>) e.getValue();
+        for (int i = 0; i < values.size(); i++) {
+          Object v = replaced(f, values.get(i), left, text);
+          if (v != values.get(i)) {
+            return m.toBuilder().setRepeatedField(f, i, v).build();
+          }
+        }
+      } else {
+        Object v = replaced(f, e.getValue(), left, text);
+        if (v != e.getValue()) {
+          return m.toBuilder().setField(f, v).build();
+        }
+      }
+    }
+    return m;
+  }
+
+  private static Object replaced(FieldDescriptor f, Object v, int[] left, String text) {
+    return switch (f.getJavaType()) {
+      case STRING -> left[0]-- == 0 ? text : v;
+      case MESSAGE -> replaceText((com.google.protobuf.Message) v, left, text);
+      default -> v;
+    };
+  }
 
   DynamicMessage message(Descriptor type, int depth) {
     DynamicMessage.Builder b = DynamicMessage.newBuilder(type);

@@ -9,6 +9,7 @@ import io.grpc.StatusRuntimeException;
 import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.taskforce.api.cases.v1.AddSubjectRequest;
 import org.taskforce.api.cases.v1.Case;
 import org.taskforce.api.cases.v1.CaseStatus;
 import org.taskforce.api.cases.v1.ChangeCaseStatusRequest;
@@ -24,6 +25,7 @@ import org.taskforce.api.cases.v1.Task;
 import org.taskforce.api.cases.v1.UpdateTaskRequest;
 import org.taskforce.api.common.v1.AgencyRef;
 import org.taskforce.api.notifications.v1.PublishNotificationRequest;
+import org.taskforce.platform.testing.ErrorDetails;
 
 /**
  * Multi-step writes stopped between their steps, as a crash would stop them ({@link CrashSeams}),
@@ -193,6 +195,111 @@ class CrashRecoveryTest extends CaseTestBase {
     assertThat(s.hasRegistrationExpireTime()).isTrue();
   }
 
+  // A retried AddSubject (same request id) whose first attempt died before deconfliction's answer
+  // was recorded finishes the registration itself (SubjectRegistrations.finish).
+
+  @Test
+  void aRetryAfterACrashBeforeDeconflictionAnswered_isAuditedAsTheCallersAdd() {
+    Case c = jointCase();
+    AddSubjectRequest add = retryable(subject(c.getCaseId(), "phone", phone("+15055550123")));
+    crashes.crashAt("subject.stored");
+    catchThrowableOfType(StatusRuntimeException.class, () -> as(hsi()).addSubject(add));
+    assertThat(subjectsAdded(c)).isEmpty(); // the first attempt died before its audit entry
+
+    Subject s = as(hsi()).addSubject(add).getSubject();
+
+    assertThat(s.getDeconflictionState())
+        .isEqualTo(DeconflictionState.DECONFLICTION_STATE_REGISTERED_NO_CONFLICT);
+    assertThat(subjectsAdded(c))
+        .singleElement()
+        .satisfies(d -> {
+          assertThat(d.getString("agencyId")).isEqualTo(HSI);
+          assertThat(d.get("details", Document.class).getString("target"))
+              .endsWith("/subjects/" + s.getSubjectId());
+        });
+  }
+
+  @Test
+  void aRetryThatDeconflictionRefuses_takesTheSubjectBack_andAnswersAsAnUninterruptedAdd() {
+    Case c = jointCase();
+    AddSubjectRequest bad =
+        retryable(subject(c.getCaseId(), "bad phone", person("Ana", "Ruiz"), phone("555-01x")));
+    StatusRuntimeException uninterrupted =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () -> as(hsi()).addSubject(bad.toBuilder().setRequestId("another-add").build()));
+    crashes.crashAt("subject.stored");
+    catchThrowableOfType(StatusRuntimeException.class, () -> as(hsi()).addSubject(bad));
+    assertThat(subjects(c)).hasSize(1); // stored, PENDING: deconfliction was never asked
+
+    StatusRuntimeException retry =
+        catchThrowableOfType(StatusRuntimeException.class, () -> as(hsi()).addSubject(bad));
+
+    assertThat(retry).as("the retry's answer").isNotNull();
+    assertThat(uninterrupted.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(retry.getStatus().getCode()).isEqualTo(uninterrupted.getStatus().getCode());
+    assertThat(ErrorDetails.violations(retry)).isEqualTo(ErrorDetails.violations(uninterrupted));
+    assertThat(subjects(c)).isEmpty();
+    afterCrash();
+    assertThat(subjects(c)).isEmpty();
+    assertThat(DECONFLICTION.registrations()).isEmpty();
+    assertThat(outboxEntries()).isZero();
+    assertThat(NOTIFICATIONS.publishedTo(AGO))
+        .noneMatch(n -> n.getResource().contains("/subjects/"));
+  }
+
+  @Test
+  void aRetryThatDeconflictionRefusesOnOtherGrounds_answersAsAnUninterruptedAdd() {
+    Case c = jointCase();
+    AddSubjectRequest add = retryable(subject(c.getCaseId(), "phone", phone("+15055550123")));
+    DECONFLICTION.refuseCreatesWith(
+        Status.FAILED_PRECONDITION.withDescription("the agency's registrations are suspended"));
+    StatusRuntimeException uninterrupted =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () -> as(hsi()).addSubject(add.toBuilder().setRequestId("another-add").build()));
+    crashes.crashAt("subject.stored");
+    catchThrowableOfType(StatusRuntimeException.class, () -> as(hsi()).addSubject(add));
+
+    StatusRuntimeException retry =
+        catchThrowableOfType(StatusRuntimeException.class, () -> as(hsi()).addSubject(add));
+
+    assertThat(uninterrupted.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    assertThat(retry).as("the retry's answer").isNotNull();
+    assertThat(retry.getStatus().getCode()).isEqualTo(uninterrupted.getStatus().getCode());
+    assertThat(retry.getStatus().getDescription())
+        .isEqualTo(uninterrupted.getStatus().getDescription());
+    assertThat(subjects(c)).isEmpty();
+  }
+
+  @Test
+  void aSubjectRemovedWhileItsRetryRegisters_hasThatRegistrationWithdrawn() {
+    Case c = jointCase();
+    AddSubjectRequest add = retryable(subject(c.getCaseId(), "phone", phone("+15055550123")));
+    crashes.crashAt("subject.stored");
+    catchThrowableOfType(StatusRuntimeException.class, () -> as(hsi()).addSubject(add));
+    Subject stored = subjects(c).getFirst();
+    // Stored by a version that did not yet keep whom the registration acts for.
+    database
+        .getCollection("subjects")
+        .updateOne(
+            new Document("_id", stored.getSubjectId()),
+            new Document("$unset", new Document("registrant", "")));
+    DECONFLICTION.duringNextCreate(() -> remove(c, stored, hsi()));
+
+    Subject answered = as(hsi()).addSubject(add).getSubject();
+
+    assertThat(DECONFLICTION.registrations()).hasSize(1);
+    String registrationId = DECONFLICTION.registrations().getFirst().getRegistrationId();
+    assertThat(DECONFLICTION.withdrawals()).containsExactly(registrationId);
+    assertThat(answered.getDeconflictionState())
+        .isEqualTo(DeconflictionState.DECONFLICTION_STATE_WITHDRAWN);
+    afterCrash();
+    assertThat(DECONFLICTION.withdrawals()).containsExactly(registrationId);
+    assertThat(subjects(c).getFirst().getDeconflictionState())
+        .isEqualTo(DeconflictionState.DECONFLICTION_STATE_WITHDRAWN);
+  }
+
   @Test
   void aPendingSubjectWhoseQueuedRegistrationWasLost_isRegisteredByTheSweep() {
     Case c = jointCase();
@@ -318,6 +425,24 @@ class CrashRecoveryTest extends CaseTestBase {
   }
 
   // ---- helpers
+
+  /** The add with a request id, so that sending it again is a retry. */
+  private static AddSubjectRequest retryable(AddSubjectRequest add) {
+    return add.toBuilder()
+        .setRequestId("add-" + add.getSubject().getDisplayName().replace(' ', '-'))
+        .build();
+  }
+
+  /** The audit trail's SUBJECT_ADDED successes for the case. */
+  private List<Document> subjectsAdded(Case c) {
+    return database
+        .getCollection("audit_log")
+        .find(
+            new Document("action", "SUBJECT_ADDED")
+                .append("outcome", "SUCCESS")
+                .append("resource", "cases/" + c.getCaseId()))
+        .into(new java.util.ArrayList<>());
+  }
 
   /** As case-service would see it 170 days after registering: ten days left. */
   private void expiresInTenDays(Subject s) {

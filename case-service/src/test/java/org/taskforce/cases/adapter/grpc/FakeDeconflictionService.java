@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.taskforce.api.common.v1.AgencyRef;
 import org.taskforce.api.common.v1.Selector;
 import org.taskforce.api.deconfliction.v1.CheckBeforeActingRequest;
@@ -64,6 +65,8 @@ public final class FakeDeconflictionService
   private final List<String> renewals = new CopyOnWriteArrayList<>();
   private final List<Checked> checks = new CopyOnWriteArrayList<>();
   private final AtomicBoolean down = new AtomicBoolean();
+  private final AtomicReference<Runnable> duringNextCreate = new AtomicReference<>();
+  private final AtomicReference<Status> refuseCreates = new AtomicReference<>();
 
   FakeDeconflictionService(KeycloakTestRealm realm) {
     var auth =
@@ -98,6 +101,21 @@ public final class FakeDeconflictionService
     withdrawnBy.clear();
     renewals.clear();
     checks.clear();
+    duringNextCreate.set(null);
+    refuseCreates.set(null);
+  }
+
+  /** Refuses every create with {@code status} (null: stops refusing), as a policy refusal would. */
+  void refuseCreatesWith(Status status) {
+    refuseCreates.set(status);
+  }
+
+  /**
+   * Runs {@code action} while the next create is in flight (after it is stored here, before it is
+   * answered): another writer getting in while case-service waits for the answer.
+   */
+  void duringNextCreate(Runnable action) {
+    duringNextCreate.set(action);
   }
 
   /** Every check that reached the service while it was up. */
@@ -183,6 +201,11 @@ public final class FakeDeconflictionService
     }
     AgencyPrincipal caller = CallerContext.principal();
     creates.add(new Created(caller, request));
+    Status refusal = refuseCreates.get();
+    if (refusal != null) {
+      observer.onError(refusal.asRuntimeException());
+      return;
+    }
     List<FieldViolation> violations = new ArrayList<>();
     TargetRegistration r = request.getRegistration();
     for (int i = 0; i < r.getSelectorsCount(); i++) {
@@ -222,6 +245,10 @@ public final class FakeDeconflictionService
               byId.put(created.getRegistrationId(), created);
               return created;
             });
+    Runnable meanwhile = duringNextCreate.getAndSet(null);
+    if (meanwhile != null) {
+      meanwhile.run();
+    }
     CreateTargetRegistrationResponse.Builder response =
         CreateTargetRegistrationResponse.newBuilder().setRegistration(stored);
     for (TargetRegistration other : byId.values()) {

@@ -236,6 +236,43 @@ class CrashRecoveryTest extends DeconflictionTestBase {
   }
 
   @Test
+  void anOperationTheSweepStoresForADeadCheck_isAuditedAsCreatedByWhoMadeTheCheck() {
+    Instant start = apdHoldsPhoneAndPlace();
+    CRASH_AT.set("check.targets");
+    catchThrowableOfType(
+        StatusRuntimeException.class,
+        () -> as(hsi()).checkBeforeActing(jointCheck("chk-12", start)));
+    Document targetCreate = audited("target.create", HSI).getFirst(); // the check's own act
+    assertThat(audited("event.create", HSI)).isEmpty();
+
+    repair.sweep();
+
+    Document operation =
+        database.getCollection("events").find(new Document("agency.id", HSI)).first();
+    assertThat(operation).isNotNull();
+    assertThat(audited("event.create", HSI))
+        .singleElement()
+        .satisfies(d -> {
+          assertThat(d.getString("resource")).isEqualTo("events/" + operation.get("_id"));
+          assertThat(d.getString("outcome")).isEqualTo("SUCCESS");
+          assertThat(d.getString("actorSubject"))
+              .isNotEmpty()
+              .isEqualTo(targetCreate.getString("actorSubject"));
+          assertThat(d.getString("actorName")).isEqualTo(targetCreate.getString("actorName"));
+          assertThat(d.getDate("time")).isBeforeOrEqualTo(targetCreate.getDate("time"));
+          assertThat(d.get("details", Document.class).getString("storedBy"))
+              .startsWith("repair sweep");
+        });
+  }
+
+  private java.util.List<Document> audited(String action, String agency) {
+    return database
+        .getCollection("audit_log")
+        .find(new Document("action", action).append("agencyId", agency))
+        .into(new java.util.ArrayList<>());
+  }
+
+  @Test
   void aCheckThatDiedStoringItsTargets_andIsNeverRetried_isRegisteredWholeByTheSweep() {
     Instant start = apdHoldsPhoneAndPlace();
     CRASH_AT.set("target.stored");

@@ -69,6 +69,53 @@ class BadInputTest extends NotificationTestBase {
     assertThat(stored()).isZero();
   }
 
+  /**
+   * Attribute keys become field names in the stored document: a key that cannot be one (NUL ends a
+   * BSON field name; "$" and "." are operators and paths) is refused up front, never an INTERNAL
+   * from the store; text with NUL elsewhere is ordinary text.
+   */
+  @Test
+  void attributeKeysThatCannotBeStoredAsFieldNames_areInvalidArgument_andStoreNothing() {
+    for (String key : List.of("a\u0000b", "$where", "a.b", "", "\u0000")) {
+      for (Runnable call :
+          List.<Runnable>of(
+              () -> as(service()).publishNotification(valid().putAttributes(key, "v").build()),
+              () ->
+                  as(service())
+                      .batchPublishNotifications(
+                          BatchPublishNotificationsRequest.newBuilder()
+                              .addRequests(valid().putAttributes(key, "v"))
+                              .build()))) {
+        var e = refused(call);
+        assertThat(e).as("key %s", key.replace("\u0000", "\\0")).isNotNull();
+        assertThat(e.getStatus().getCode())
+            .as("key %s", key.replace("\u0000", "\\0"))
+            .isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(ErrorDetails.violations(e).keySet())
+            .anySatisfy(field -> assertThat(field).contains("attributes"));
+      }
+    }
+    assertThat(stored()).isZero();
+
+    as(service())
+        .publishNotification(
+            valid()
+                .setTitle("a\u0000b")
+                .setBody("x\u0000y")
+                .putAttributes("case_number", "2026-\u0000-7")
+                .putAttributes("conflict-id", "$where")
+                .build());
+    var listed =
+        as(user("bcso", "investigator"))
+            .listNotifications(ListNotificationsRequest.getDefaultInstance())
+            .getNotificationsList();
+    assertThat(listed).singleElement();
+    assertThat(listed.getFirst().getTitle()).isEqualTo("a\u0000b");
+    assertThat(listed.getFirst().getAttributesMap())
+        .containsEntry("case_number", "2026-\u0000-7")
+        .containsEntry("conflict-id", "$where");
+  }
+
   @Test
   void unknownEnumNumbers_areInvalidArgument_neverInternal() {
     Map<String, Runnable> calls =
