@@ -3,6 +3,7 @@ package org.taskforce.cases.intake.application;
 import java.util.ArrayList;
 import java.util.List;
 import org.taskforce.cases.application.Cases;
+import org.taskforce.cases.application.OpenCase;
 import org.taskforce.cases.application.Subjects;
 import org.taskforce.cases.application.Victims;
 import org.taskforce.cases.domain.CaseType;
@@ -11,6 +12,7 @@ import org.taskforce.cases.domain.JointCase;
 import org.taskforce.cases.domain.Subject;
 import org.taskforce.cases.intake.domain.Tip;
 import org.taskforce.cases.intake.domain.TipPerson;
+import org.taskforce.cases.intake.domain.TipStatus;
 import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.security.AgencyPrincipal;
 
@@ -20,7 +22,8 @@ import org.taskforce.platform.security.AgencyPrincipal;
  * and per identifier, each registered with deconfliction like any subject, and one victim record
  * per possible victim in the case's victim compartment (never a subject, never registered). Every
  * step is keyed by the tip, so a retry after a failure part way finds what was done and finishes;
- * the tip is marked converted last, without its possible victims.
+ * the tip is marked converted last, without its possible victims but with how many subjects and
+ * victims were carried, so that a retry after the tip was marked answers as the first success did.
  */
 public final class TipConversion {
   private final Triage triage;
@@ -45,7 +48,8 @@ public final class TipConversion {
     this.audit = audit;
   }
 
-  public record Converted(Tip tip, JointCase opened, List<Subject> subjects, int victims) {}
+  /** What a conversion answers: the tip, the case it opened, and how much it carried there. */
+  public record Converted(Tip tip, JointCase opened, int subjects, int victims) {}
 
   public Converted convert(
       AgencyPrincipal caller, String tipId, String title, Contact contact, long version) {
@@ -61,22 +65,23 @@ public final class TipConversion {
           v.throwIfAny();
           Tip t = TipAccess.triager(triage.load(tipId), caller);
           TipAccess.requireCaseRights(caller);
+          // Every step is keyed by the tip: the case's request id is the tip's, as CreateCase's
+          // request_id makes a retried create find the case the first attempt opened.
+          String requestId = "tip:" + tipId;
+          Cases.Details details = details(t, title);
+          if (convertedBy(t, caller, requestId, version)) {
+            // A retry after the conversion was stored (its answer lost, or the service stopped
+            // before answering): the first answer again, from what the tip recorded.
+            JointCase opened = cases.create(caller, details, requestId);
+            audit.success(caller, tipId, "TIP_CONVERTED", "case " + opened.number() + " (retry)");
+            return new Converted(
+                t, opened, t.triage().subjectsCarried(), t.triage().victimsMoved());
+          }
           t.requireOpen();
           if (t.version() != version) {
             throw org.taskforce.platform.error.TaskforceException.staleEtag("tip", tipId);
           }
-          JointCase opened =
-              cases.create(
-                  caller,
-                  new Cases.Details(
-                      title.strip(),
-                      type(t),
-                      t.report().location().state().isEmpty()
-                          ? List.of()
-                          : List.of(t.report().location().state()),
-                      summary(t),
-                      null),
-                  "tip:" + tipId);
+          JointCase opened = cases.create(caller, details, requestId);
           List<Subject> added = new ArrayList<>();
           List<TipDeconfliction.Carried> carried = deconfliction.carried(t);
           for (int i = 0; i < carried.size(); i++) {
@@ -87,14 +92,17 @@ public final class TipConversion {
                     opened.id(),
                     new Subjects.Draft(
                         c.kind(), c.displayName(), List.of(c.selectorJson()), null, contact),
-                    "tip:" + tipId + ":" + i));
+                    requestId + ":" + i));
           }
           List<TipPerson> possibleVictims = t.report().possibleVictims();
           for (int i = 0; i < possibleVictims.size(); i++) {
             victims.carryOver(
-                caller, opened.id(), victim(possibleVictims.get(i), i), "tip:" + tipId + ":v" + i);
+                caller, opened.id(), victim(possibleVictims.get(i), i), requestId + ":v" + i);
           }
-          Tip next = triage.write(t, version, x -> x.converted(opened.id(), triage.stamp(caller)));
+          Tip next =
+              triage.write(
+                  t, version, x -> x.converted(opened.id(), added.size(), triage.stamp(caller)));
+          triage.pass("tip.converted");
           audit.success(
               caller,
               tipId,
@@ -106,8 +114,29 @@ public final class TipConversion {
                   + " subjects and "
                   + possibleVictims.size()
                   + " victim records");
-          return new Converted(next, opened, added, possibleVictims.size());
+          return new Converted(next, opened, added.size(), possibleVictims.size());
         });
+  }
+
+  /**
+   * Whether {@code t} was converted by this request: into the case this request id opens for the
+   * caller's agency, from a version before the one stored. Another agency's conversion, or one
+   * into a case opened otherwise, is not this request's, and the tip is simply no longer open.
+   */
+  private static boolean convertedBy(
+      Tip t, AgencyPrincipal caller, String requestId, long version) {
+    return t.status() == TipStatus.CONVERTED
+        && version < t.version()
+        && t.triage().caseId().equals(OpenCase.idFor(caller.agencyId(), requestId));
+  }
+
+  private static Cases.Details details(Tip t, String title) {
+    return new Cases.Details(
+        title.strip(),
+        type(t),
+        t.report().location().state().isEmpty() ? List.of() : List.of(t.report().location().state()),
+        summary(t),
+        null);
   }
 
   /** A victim record as the tip describes the person: a name, or the description. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.function.UnaryOperator;
 import org.taskforce.cases.application.AgencyDirectory;
+import org.taskforce.cases.application.CaseStore;
 import org.taskforce.cases.application.Cases;
 import org.taskforce.cases.application.Ids;
 import org.taskforce.cases.application.Seams;
@@ -24,7 +25,7 @@ public final class Triage {
   static final int MAX_NOTE = Cases.MAX_REASON_LENGTH;
 
   private final TipStore store;
-  private final Cases cases;
+  private final CaseStore cases;
   private final AgencyDirectory agencies;
   private final TipNotices notices;
   private final TipAudit audit;
@@ -33,7 +34,7 @@ public final class Triage {
 
   public Triage(
       TipStore store,
-      Cases cases,
+      CaseStore cases,
       AgencyDirectory agencies,
       TipNotices notices,
       TipAudit audit,
@@ -91,8 +92,7 @@ public final class Triage {
         () -> {
           Tip t = TipAccess.triager(load(tipId), caller);
           t.requireOpen();
-          // NOT_FOUND for a case the caller's agency is not on, as everywhere.
-          String id = cases.get(caller, caseId).id();
+          String id = TipAccess.linkableCase(cases, caller, caseId).id();
           Tip next = write(t, version, x -> x.link(id, stamp(caller)));
           audit.success(caller, tipId, "TIP_LINKED", "linked to case " + id);
           return next;
@@ -234,6 +234,11 @@ public final class Triage {
         && t.status() == TipStatus.REFERRED
         && t.triage().referredAgencyId().equals(agencyId)
         && t.triage().note().equals(reason);
+  }
+
+  /** A point between two steps of a write (see {@link Seams}). */
+  void pass(String seam) {
+    seams.pass(seam);
   }
 
   Tip load(String tipId) {

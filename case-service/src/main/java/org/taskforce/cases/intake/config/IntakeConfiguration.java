@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.client.GrpcChannelFactory;
+import org.taskforce.cases.adapter.mongo.MongoCaseStore;
 import org.taskforce.cases.application.AgencyDirectory;
 import org.taskforce.cases.application.Cases;
 import org.taskforce.cases.application.Seams;
@@ -116,7 +117,7 @@ public class IntakeConfiguration {
   @Bean
   Triage triage(
       MongoTipStore store,
-      Cases cases,
+      MongoCaseStore cases,
       AgencyDirectory agencies,
       TipNotices notices,
       TipAudit audit,

@@ -80,10 +80,11 @@ public record Tip(
   }
 
   /**
-   * Opened as case {@code caseId}. Its possible victims leave the tip: they are in the case's
-   * victim compartment now, whose rules say who reads them; the tip keeps how many moved.
+   * Opened as case {@code caseId} with {@code subjects} subjects. Its possible victims leave the
+   * tip: they are in the case's victim compartment now, whose rules say who reads them; the tip
+   * keeps how many moved (so a retried conversion answers as the first one did).
    */
-  public Tip converted(String caseId, Stamp by) {
+  public Tip converted(String caseId, int subjects, Stamp by) {
     requireOpen();
     int victims = report.possibleVictims().size();
     String note =
@@ -94,7 +95,7 @@ public record Tip(
                 + " moved into the case's victim compartment";
     return next(
         report.withoutPossibleVictims(),
-        triage.decided(TipStatus.CONVERTED, "", caseId, null, note, "", by),
+        triage.converted(caseId, note, subjects, victims, by),
         checked,
         hits,
         mergedTipIds,

@@ -8,6 +8,9 @@ import org.taskforce.cases.domain.Stamp;
  * @param note the note or reason given with the last decision
  * @param decided who took the tip out of triage (linked, converted, referred, closed) and when;
  *     null while it is open
+ * @param subjectsCarried for a converted tip: how many subjects the conversion added to the case
+ * @param victimsMoved for a converted tip: how many possible victims moved into the case's victim
+ *     compartment (they are no longer on the tip, so this is the record of how many)
  */
 public record TipTriage(
     TipStatus status,
@@ -18,10 +21,12 @@ public record TipTriage(
     CloseReason closeReason,
     String note,
     String duplicateOf,
-    Stamp decided) {
+    Stamp decided,
+    int subjectsCarried,
+    int victimsMoved) {
 
   public static final TipTriage NEW =
-      new TipTriage(TipStatus.NEW, "", "", "", "", null, "", "", null);
+      new TipTriage(TipStatus.NEW, "", "", "", "", null, "", "", null, 0, 0);
 
   public TipTriage {
     assignedAgencyId = assignedAgencyId == null ? "" : assignedAgencyId;
@@ -43,7 +48,8 @@ public record TipTriage(
 
   TipTriage assigned(String agencyId, String officer) {
     return new TipTriage(
-        TipStatus.ASSIGNED, agencyId, officer, referredAgencyId, caseId, null, note, "", null);
+        TipStatus.ASSIGNED, agencyId, officer, referredAgencyId, caseId, null, note, "", null, 0,
+        0);
   }
 
   TipTriage screened(String withNote) {
@@ -56,7 +62,9 @@ public record TipTriage(
         null,
         withNote,
         "",
-        null);
+        null,
+        0,
+        0);
   }
 
   TipTriage decided(
@@ -68,6 +76,31 @@ public record TipTriage(
       String duplicate,
       Stamp by) {
     return new TipTriage(
-        to, assignedAgencyId, assignedOfficer, referred, toCase, reason, withNote, duplicate, by);
+        to,
+        assignedAgencyId,
+        assignedOfficer,
+        referred,
+        toCase,
+        reason,
+        withNote,
+        duplicate,
+        by,
+        0,
+        0);
+  }
+
+  TipTriage converted(String toCase, String withNote, int subjects, int victims, Stamp by) {
+    return new TipTriage(
+        TipStatus.CONVERTED,
+        assignedAgencyId,
+        assignedOfficer,
+        "",
+        toCase,
+        null,
+        withNote,
+        "",
+        by,
+        subjects,
+        victims);
   }
 }

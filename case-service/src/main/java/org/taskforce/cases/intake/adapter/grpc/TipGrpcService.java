@@ -254,7 +254,7 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
               .setTip(TipMapping.toProto(c.tip()))
               .setCaseId(c.opened().id())
               .setCaseNumber(c.opened().number())
-              .setSubjectCount(c.subjects().size())
+              .setSubjectCount(c.subjects())
               .setVictimCount(c.victims())
               .build();
         });
