@@ -120,8 +120,8 @@ public final class TipConversion {
 
   /**
    * Whether {@code t} was converted by this request: into the case this request id opens for the
-   * caller's agency, from a version before the one stored. Another agency's conversion, or one
-   * into a case opened otherwise, is not this request's, and the tip is simply no longer open.
+   * caller's agency, from a version before the one stored. Another agency's conversion, or one into
+   * a case opened otherwise, is not this request's, and the tip is simply no longer open.
    */
   private static boolean convertedBy(
       Tip t, AgencyPrincipal caller, String requestId, long version) {
@@ -134,7 +134,9 @@ public final class TipConversion {
     return new Cases.Details(
         title.strip(),
         type(t),
-        t.report().location().state().isEmpty() ? List.of() : List.of(t.report().location().state()),
+        t.report().location().state().isEmpty()
+            ? List.of()
+            : List.of(t.report().location().state()),
         summary(t),
         null);
   }

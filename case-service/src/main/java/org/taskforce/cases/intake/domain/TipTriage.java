@@ -48,7 +48,16 @@ public record TipTriage(
 
   TipTriage assigned(String agencyId, String officer) {
     return new TipTriage(
-        TipStatus.ASSIGNED, agencyId, officer, referredAgencyId, caseId, null, note, "", null, 0,
+        TipStatus.ASSIGNED,
+        agencyId,
+        officer,
+        referredAgencyId,
+        caseId,
+        null,
+        note,
+        "",
+        null,
+        0,
         0);
   }
 

@@ -21,8 +21,8 @@ import org.taskforce.platform.testing.ErrorDetails;
 /**
  * A retried {@code ConvertTipToCase} (the same request: tip, etag, title) answers exactly what the
  * first success answered — the case it opened, with as many subjects and victims — whether the
- * first answer was lost on the way or the service stopped after marking the tip converted; it
- * opens nothing twice. A conversion by someone else is not a retry of yours.
+ * first answer was lost on the way or the service stopped after marking the tip converted; it opens
+ * nothing twice. A conversion by someone else is not a retry of yours.
  */
 class TipConversionRetryTest extends IntakeTestBase {
   @Autowired CrashSeams seams;

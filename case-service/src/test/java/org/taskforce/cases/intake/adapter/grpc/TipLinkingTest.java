@@ -94,9 +94,7 @@ class TipLinkingTest extends IntakeTestBase {
             .getDescription()
             .replace(aId, "<id>")
             .equals(b.getStatus().getDescription().replace(bId, "<id>"))
-        && a.getTrailers()
-            .keys()
-            .stream()
+        && a.getTrailers().keys().stream()
             .sorted()
             .toList()
             .equals(b.getTrailers().keys().stream().sorted().toList());

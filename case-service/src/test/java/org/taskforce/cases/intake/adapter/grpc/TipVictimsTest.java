@@ -144,13 +144,9 @@ class TipVictimsTest extends IntakeTestBase {
                         .setApproximateAge(15)
                         .setRole(PersonRole.PERSON_ROLE_POSSIBLE_VICTIM))
                 .addPersons(
-                    TipPerson.newBuilder()
-                        .setName(WITNESS)
-                        .setRole(PersonRole.PERSON_ROLE_WITNESS))
+                    TipPerson.newBuilder().setName(WITNESS).setRole(PersonRole.PERSON_ROLE_WITNESS))
                 .addPersons(
-                    TipPerson.newBuilder()
-                        .setName(BUYER)
-                        .setRole(PersonRole.PERSON_ROLE_BUYER)));
+                    TipPerson.newBuilder().setName(BUYER).setRole(PersonRole.PERSON_ROLE_BUYER)));
 
     String checked = DECONFLICTION.checks().toString();
     assertThat(DECONFLICTION.checks()).isNotEmpty();
