@@ -1,6 +1,6 @@
 package org.taskforce.cases.adapter.grpc;
 
-import org.taskforce.cases.application.Ids;
+import org.taskforce.platform.error.IdChecks;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.grpc.CallerContext;
@@ -21,22 +21,11 @@ final class RequestFields {
   }
 
   static String id(String field, String value) {
-    if (value == null || value.isBlank()) {
-      throw TaskforceException.invalidArgument(field, "is required");
-    }
-    if (value.length() > Ids.MAX_LENGTH) {
-      throw TaskforceException.invalidArgument(
-          field, "is not an id of ours (at most " + Ids.MAX_LENGTH + " characters)");
-    }
-    return value;
+    return IdChecks.required(field, value);
   }
 
   static String requestId(String value) {
-    if (value.length() > Ids.MAX_LENGTH) {
-      throw TaskforceException.invalidArgument(
-          "request_id", "must be at most " + Ids.MAX_LENGTH + " characters");
-    }
-    return value;
+    return IdChecks.requestId(value);
   }
 
   static String pageToken(String token) {

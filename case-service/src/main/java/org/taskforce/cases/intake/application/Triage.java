@@ -6,12 +6,12 @@ import java.util.function.UnaryOperator;
 import org.taskforce.cases.application.AgencyDirectory;
 import org.taskforce.cases.application.CaseStore;
 import org.taskforce.cases.application.Cases;
-import org.taskforce.cases.application.Ids;
 import org.taskforce.cases.application.Seams;
 import org.taskforce.cases.domain.Stamp;
 import org.taskforce.cases.intake.domain.CloseReason;
 import org.taskforce.cases.intake.domain.Tip;
 import org.taskforce.cases.intake.domain.TipStatus;
+import org.taskforce.platform.error.IdChecks;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.security.AgencyPrincipal;
@@ -57,7 +57,7 @@ public final class Triage {
         "TIP_ASSIGNED",
         () -> {
           Violations v = new Violations();
-          Ids.checkLength(v, "agency_id", agencyId);
+          IdChecks.checkLength(v, "agency_id", agencyId);
           v.requireText("officer", officer);
           NewTip.max(v, "officer", officer, 200);
           v.throwIfAny();
@@ -109,7 +109,7 @@ public final class Triage {
           bounded("reason", reason);
           Violations v = new Violations();
           v.requireText("agency_id", agencyId);
-          Ids.checkLength(v, "agency_id", agencyId);
+          IdChecks.checkLength(v, "agency_id", agencyId);
           v.throwIfAny();
           Tip t = TipAccess.dispatcher(load(tipId), caller);
           requireAgency("agency_id", agencyId);
@@ -156,7 +156,7 @@ public final class Triage {
           boolean named = duplicateOf != null && !duplicateOf.isBlank();
           v.check(!duplicate || named, "duplicate_of_tip_id", "is required for a duplicate");
           v.check(duplicate || !named, "duplicate_of_tip_id", "is only for CLOSE_REASON_DUPLICATE");
-          Ids.checkLength(v, "duplicate_of_tip_id", duplicateOf);
+          IdChecks.checkLength(v, "duplicate_of_tip_id", duplicateOf);
           NewTip.max(v, "note", note, MAX_NOTE);
           v.throwIfAny();
           Tip t = TipAccess.triager(load(tipId), caller);

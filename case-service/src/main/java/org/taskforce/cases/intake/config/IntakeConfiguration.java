@@ -31,14 +31,15 @@ import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.crypto.FieldSealer;
 import org.taskforce.platform.mongo.MongoProperties;
 import org.taskforce.platform.outbox.Outbox;
+import org.taskforce.platform.paging.PageTokens;
 
 /** Wiring of the intake bounded context (tips and referrals) inside case-service. */
 @Configuration(proxyBeanMethods = false)
 public class IntakeConfiguration {
 
   @Bean
-  MongoTipStore tipStore(MongoDatabase database) {
-    return new MongoTipStore(database);
+  MongoTipStore tipStore(MongoDatabase database, PageTokens pageTokens) {
+    return new MongoTipStore(database, pageTokens);
   }
 
   @Bean
