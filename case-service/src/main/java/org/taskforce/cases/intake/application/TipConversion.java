@@ -3,6 +3,7 @@ package org.taskforce.cases.intake.application;
 import java.util.ArrayList;
 import java.util.List;
 import org.taskforce.cases.application.Cases;
+import org.taskforce.cases.application.Ids;
 import org.taskforce.cases.application.OpenCase;
 import org.taskforce.cases.application.Subjects;
 import org.taskforce.cases.application.Victims;
@@ -69,7 +70,8 @@ public final class TipConversion {
           // request_id makes a retried create find the case the first attempt opened.
           String requestId = "tip:" + tipId;
           Cases.Details details = details(t, title);
-          if (convertedBy(t, caller, requestId, version)) {
+          String key = conversionKey(caller, version, title, contact);
+          if (convertedBy(t, caller, requestId, version, key)) {
             // A retry after the conversion was stored (its answer lost, or the service stopped
             // before answering): the first answer again, from what the tip recorded.
             JointCase opened = cases.create(caller, details, requestId);
@@ -101,7 +103,9 @@ public final class TipConversion {
           }
           Tip next =
               triage.write(
-                  t, version, x -> x.converted(opened.id(), added.size(), triage.stamp(caller)));
+                  t,
+                  version,
+                  x -> x.converted(opened.id(), added.size(), key, triage.stamp(caller)));
           triage.pass("tip.converted");
           audit.success(
               caller,
@@ -119,15 +123,35 @@ public final class TipConversion {
   }
 
   /**
-   * Whether {@code t} was converted by this request: into the case this request id opens for the
-   * caller's agency, from a version before the one stored. Another agency's conversion, or one into
-   * a case opened otherwise, is not this request's, and the tip is simply no longer open.
+   * Whether {@code t} was converted by this very request: by the same person, from the version they
+   * read (a real etag, the one just before the conversion) and with the same title and point of
+   * contact, into the case this request id opens for the caller's agency. Anyone else's conversion
+   * (another agency, a colleague, a stale or made-up etag, another title) is not this request's,
+   * and the tip is simply no longer open.
    */
   private static boolean convertedBy(
-      Tip t, AgencyPrincipal caller, String requestId, long version) {
+      Tip t, AgencyPrincipal caller, String requestId, long version, String key) {
     return t.status() == TipStatus.CONVERTED
+        && version >= 0
         && version < t.version()
+        && !t.triage().conversionKey().isEmpty()
+        && t.triage().conversionKey().equals(key)
         && t.triage().caseId().equals(OpenCase.idFor(caller.agencyId(), requestId));
+  }
+
+  /** Who asks, from which version, for what: a hash, so the tip keeps no copy of the request. */
+  private static String conversionKey(
+      AgencyPrincipal caller, long version, String title, Contact c) {
+    return Ids.of(
+        "conv-",
+        Long.toString(version),
+        caller.subject(),
+        caller.agencyId(),
+        title.strip(),
+        c.displayName(),
+        c.title(),
+        c.phone(),
+        c.email());
   }
 
   private static Cases.Details details(Tip t, String title) {

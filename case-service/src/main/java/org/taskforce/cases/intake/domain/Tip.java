@@ -82,9 +82,10 @@ public record Tip(
   /**
    * Opened as case {@code caseId} with {@code subjects} subjects. Its possible victims leave the
    * tip: they are in the case's victim compartment now, whose rules say who reads them; the tip
-   * keeps how many moved (so a retried conversion answers as the first one did).
+   * keeps how many moved and the conversion's key (so that only a retry of the very request is
+   * answered as the first one was).
    */
-  public Tip converted(String caseId, int subjects, Stamp by) {
+  public Tip converted(String caseId, int subjects, String conversionKey, Stamp by) {
     requireOpen();
     int victims = report.possibleVictims().size();
     String note =
@@ -95,7 +96,7 @@ public record Tip(
                 + " moved into the case's victim compartment";
     return next(
         report.withoutPossibleVictims(),
-        triage.converted(caseId, note, subjects, victims, by),
+        triage.converted(caseId, note, subjects, victims, conversionKey, by),
         checked,
         hits,
         mergedTipIds,

@@ -11,6 +11,8 @@ import org.taskforce.cases.domain.Stamp;
  * @param subjectsCarried for a converted tip: how many subjects the conversion added to the case
  * @param victimsMoved for a converted tip: how many possible victims moved into the case's victim
  *     compartment (they are no longer on the tip, so this is the record of how many)
+ * @param conversionKey for a converted tip: a hash of who converted it, the version they read and
+ *     what they asked (title, point of contact); only the very same request is its retry
  */
 public record TipTriage(
     TipStatus status,
@@ -23,10 +25,11 @@ public record TipTriage(
     String duplicateOf,
     Stamp decided,
     int subjectsCarried,
-    int victimsMoved) {
+    int victimsMoved,
+    String conversionKey) {
 
   public static final TipTriage NEW =
-      new TipTriage(TipStatus.NEW, "", "", "", "", null, "", "", null, 0, 0);
+      new TipTriage(TipStatus.NEW, "", "", "", "", null, "", "", null, 0, 0, "");
 
   public TipTriage {
     assignedAgencyId = assignedAgencyId == null ? "" : assignedAgencyId;
@@ -35,6 +38,7 @@ public record TipTriage(
     caseId = caseId == null ? "" : caseId;
     note = note == null ? "" : note;
     duplicateOf = duplicateOf == null ? "" : duplicateOf;
+    conversionKey = conversionKey == null ? "" : conversionKey;
   }
 
   public TipOutcome outcome() {
@@ -58,7 +62,8 @@ public record TipTriage(
         "",
         null,
         0,
-        0);
+        0,
+        "");
   }
 
   TipTriage screened(String withNote) {
@@ -73,7 +78,8 @@ public record TipTriage(
         "",
         null,
         0,
-        0);
+        0,
+        "");
   }
 
   TipTriage decided(
@@ -95,10 +101,12 @@ public record TipTriage(
         duplicate,
         by,
         0,
-        0);
+        0,
+        "");
   }
 
-  TipTriage converted(String toCase, String withNote, int subjects, int victims, Stamp by) {
+  TipTriage converted(
+      String toCase, String withNote, int subjects, int victims, String key, Stamp by) {
     return new TipTriage(
         TipStatus.CONVERTED,
         assignedAgencyId,
@@ -110,6 +118,7 @@ public record TipTriage(
         "",
         by,
         subjects,
-        victims);
+        victims,
+        key);
   }
 }

@@ -65,6 +65,7 @@ final class TipDocuments {
         .append("decided", Documents.stamp(g.decided()))
         .append("subjectsCarried", g.subjectsCarried())
         .append("victimsMoved", g.victimsMoved())
+        .append("conversionKey", g.conversionKey())
         .append("checked", t.checked())
         .append("hits", t.hits().stream().map(TipDocuments::hit).toList())
         .append("mergedTipIds", t.mergedTipIds())
@@ -112,7 +113,8 @@ final class TipDocuments {
             Documents.stamp(d.get("decided", Document.class)),
             // Tips converted before the counts were kept read as 0.
             d.getInteger("subjectsCarried", 0),
-            d.getInteger("victimsMoved", 0));
+            d.getInteger("victimsMoved", 0),
+            d.getString("conversionKey"));
     return new Tip(
         d.getString("_id"),
         report,

@@ -114,6 +114,44 @@ class TipConversionRetryTest extends IntakeTestBase {
     assertThat(ErrorDetails.reason(refused)).isEqualTo("TIP_NOT_OPEN");
   }
 
+  @Test
+  void aColleagueOfTheSameAgency_withTheStaleEtag_isNotTheConverter_andOpensNothing() {
+    Tip tip = get(enter(hotline(), motelTip("505-555-0195")).getTipId());
+    ConvertTipToCaseResponse first = tips(agoCoordinator()).convertTipToCase(request(tip));
+    String colleague =
+        REALM.user("ago-intake-2", AGO, "STATE", "intake-coordinator", "investigator").mint();
+
+    var refused =
+        catchThrowableOfType(
+            StatusRuntimeException.class, () -> tips(colleague).convertTipToCase(request(tip)));
+
+    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    assertThat(ErrorDetails.reason(refused)).isEqualTo("TIP_NOT_OPEN");
+    assertThat(refused.getStatus().getDescription()).doesNotContain(first.getCaseNumber());
+    assertThat(database.getCollection("cases").countDocuments()).isOne();
+  }
+
+  @Test
+  void theConvertersOwnRequest_withANonsenseEtag_orAnotherTitle_isNotARetry() {
+    Tip tip = get(enter(hotline(), motelTip("505-555-0196")).getTipId());
+    tips(agoCoordinator()).convertTipToCase(request(tip));
+
+    for (ConvertTipToCaseRequest other :
+        new ConvertTipToCaseRequest[] {
+          request(tip).toBuilder().setEtag("x").build(),
+          request(tip).toBuilder().setEtag("\"-1\"").build(),
+          request(tip).toBuilder().setTitle("Another title").build()
+        }) {
+      var refused =
+          catchThrowableOfType(
+              StatusRuntimeException.class, () -> tips(agoCoordinator()).convertTipToCase(other));
+
+      assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+      assertThat(ErrorDetails.reason(refused)).isEqualTo("TIP_NOT_OPEN");
+    }
+    assertThat(database.getCollection("cases").countDocuments()).isOne();
+  }
+
   private static ConvertTipToCaseRequest request(Tip tip) {
     return ConvertTipToCaseRequest.newBuilder()
         .setTipId(tip.getTipId())

@@ -156,7 +156,7 @@ class MongoTipStoreRelatedTest {
         .extracting(Tip::id)
         .containsExactly("b");
 
-    Tip converted = withPerson.converted("case-1", 0, stamp());
+    Tip converted = withPerson.converted("case-1", 0, "", stamp());
     assertThat(store.replace(converted, 1)).isTrue();
 
     assertThat(store.related("c", asking.relationKeys(), "nm-ago", 10, "").items()).isEmpty();
