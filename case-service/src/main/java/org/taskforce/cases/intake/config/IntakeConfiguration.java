@@ -139,8 +139,8 @@ public class IntakeConfiguration {
   }
 
   @Bean
-  TipQueries tipQueries(MongoTipStore store, TipAudit audit) {
-    return new TipQueries(store, audit);
+  TipQueries tipQueries(MongoTipStore store, TipAudit audit, MongoCaseStore cases) {
+    return new TipQueries(store, audit, cases);
   }
 
   @Bean

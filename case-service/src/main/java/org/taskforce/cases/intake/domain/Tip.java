@@ -103,6 +103,29 @@ public record Tip(
         by);
   }
 
+  /**
+   * This tip as a reader not on its case sees it: linked or converted, but without the case's id,
+   * how much was carried there or the note saying how many victims moved (all of which belong to
+   * the case's participants).
+   */
+  public Tip withoutCase() {
+    if (triage.caseId().isEmpty()) {
+      return this;
+    }
+    return new Tip(
+        id,
+        report,
+        receivingAgencyId,
+        anonymous,
+        triage.withoutCase(),
+        checked,
+        hits,
+        mergedTipIds,
+        created,
+        updated,
+        version);
+  }
+
   public Tip refer(String agencyId, String reason, Stamp by) {
     return decide(TipStatus.REFERRED, agencyId, "", null, reason, "", by);
   }

@@ -50,6 +50,22 @@ public record TipTriage(
     };
   }
 
+  TipTriage withoutCase() {
+    return new TipTriage(
+        status,
+        assignedAgencyId,
+        assignedOfficer,
+        referredAgencyId,
+        "",
+        closeReason,
+        status == TipStatus.CONVERTED ? "" : note,
+        duplicateOf,
+        decided,
+        0,
+        0,
+        "");
+  }
+
   TipTriage assigned(String agencyId, String officer) {
     return new TipTriage(
         TipStatus.ASSIGNED,

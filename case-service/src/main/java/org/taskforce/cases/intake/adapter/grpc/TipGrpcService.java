@@ -84,7 +84,7 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
         () ->
             GetTipResponse.newBuilder()
                 .setTip(
-                    TipMapping.toProto(
+                    proto(
                         queries.get(principal(), IdChecks.required("tip_id", request.getTipId()))))
                 .build());
   }
@@ -127,7 +127,7 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
                   request.getPageToken());
           ListTipsResponse.Builder b =
               ListTipsResponse.newBuilder().setNextPageToken(page.nextPageToken());
-          page.items().forEach(t -> b.addTips(TipMapping.toProto(t)));
+          page.items().forEach(t -> b.addTips(proto(t)));
           return b.build();
         });
   }
@@ -139,7 +139,7 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
         () ->
             CreateTipResponse.newBuilder()
                 .setTip(
-                    TipMapping.toProto(
+                    proto(
                         intake.create(
                             principal(),
                             TipMapping.newTip(request.getTip(), request.getReporter()),
@@ -154,7 +154,7 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
         () ->
             AssignTipResponse.newBuilder()
                 .setTip(
-                    TipMapping.toProto(
+                    proto(
                         triage.assign(
                             principal(),
                             IdChecks.required("tip_id", request.getTipId()),
@@ -171,7 +171,7 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
         () ->
             ScreenTipResponse.newBuilder()
                 .setTip(
-                    TipMapping.toProto(
+                    proto(
                         triage.screen(
                             principal(),
                             IdChecks.required("tip_id", request.getTipId()),
@@ -188,7 +188,7 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
         () ->
             LinkTipToCaseResponse.newBuilder()
                 .setTip(
-                    TipMapping.toProto(
+                    proto(
                         triage.link(
                             principal(),
                             IdChecks.required("tip_id", request.getTipId()),
@@ -215,7 +215,7 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
                       request.getPointOfContact().getEmail()),
                   Etags.required("etag", request.getEtag()));
           return ConvertTipToCaseResponse.newBuilder()
-              .setTip(TipMapping.toProto(c.tip()))
+              .setTip(proto(c.tip()))
               .setCaseId(c.opened().id())
               .setCaseNumber(c.opened().number())
               .setSubjectCount(c.subjects())
@@ -231,7 +231,7 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
         () ->
             ReferTipResponse.newBuilder()
                 .setTip(
-                    TipMapping.toProto(
+                    proto(
                         triage.refer(
                             principal(),
                             IdChecks.required("tip_id", request.getTipId()),
@@ -248,7 +248,7 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
         () ->
             CloseTipResponse.newBuilder()
                 .setTip(
-                    TipMapping.toProto(
+                    proto(
                         triage.close(
                             principal(),
                             IdChecks.required("tip_id", request.getTipId()),
@@ -279,9 +279,7 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
           page.items()
               .forEach(r ->
                   b.addRelatedTips(
-                      RelatedTip.newBuilder()
-                          .setTip(TipMapping.toProto(r.tip()))
-                          .addAllShared(r.shared())));
+                      RelatedTip.newBuilder().setTip(proto(r.tip())).addAllShared(r.shared())));
           return b.build();
         });
   }
@@ -293,7 +291,7 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
         () ->
             MergeTipsResponse.newBuilder()
                 .setTip(
-                    TipMapping.toProto(
+                    proto(
                         triage.merge(
                             principal(),
                             IdChecks.required("tip_id", request.getTipId()),
@@ -341,7 +339,7 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
               ImportCyberTiplineReportsResponse.newBuilder();
           intake
               .importAll(principal(), tips, request.getReceivingAgencyId())
-              .forEach(t -> b.addTips(TipMapping.toProto(t)));
+              .forEach(t -> b.addTips(proto(t)));
           return b.build();
         });
   }
@@ -364,5 +362,10 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
               .setCount(export.count())
               .build();
         });
+  }
+
+  /** A tip as the caller may read it (see {@link TipQueries#asSeenBy}). */
+  private org.taskforce.api.intake.v1.Tip proto(org.taskforce.cases.intake.domain.Tip t) {
+    return TipMapping.toProto(queries.asSeenBy(principal(), t));
   }
 }
