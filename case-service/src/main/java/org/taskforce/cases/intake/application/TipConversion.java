@@ -1,7 +1,9 @@
 package org.taskforce.cases.intake.application;
 
-import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.taskforce.cases.application.Cases;
 import org.taskforce.cases.application.Ids;
 import org.taskforce.cases.application.OpenCase;
@@ -84,23 +86,36 @@ public final class TipConversion {
             throw org.taskforce.platform.error.TaskforceException.staleEtag("tip", tipId);
           }
           JointCase opened = cases.create(caller, details, requestId);
-          List<Subject> added = new ArrayList<>();
-          List<TipDeconfliction.Carried> carried = deconfliction.carried(t);
-          for (int i = 0; i < carried.size(); i++) {
-            TipDeconfliction.Carried c = carried.get(i);
-            added.add(
-                subjects.add(
-                    caller,
-                    opened.id(),
-                    new Subjects.Draft(
-                        c.kind(), c.displayName(), List.of(c.selectorJson()), null, contact),
-                    requestId + ":" + i));
+          // Each subject is keyed by what it selects and each victim by what the tip says of the
+          // person (with how many identical ones came before), never by a list position: a merge
+          // between a stopped conversion and its retry shifts positions, not contents.
+          Map<String, Subject> added = new LinkedHashMap<>();
+          for (TipDeconfliction.Carried c : deconfliction.carried(t)) {
+            String subjectKey =
+                requestId + ":" + Ids.of("s", "subject", c.kind().name(), c.selectorJson());
+            if (!added.containsKey(subjectKey)) {
+              added.put(
+                  subjectKey,
+                  subjects.add(
+                      caller,
+                      opened.id(),
+                      new Subjects.Draft(
+                          c.kind(), c.displayName(), List.of(c.selectorJson()), null, contact),
+                      subjectKey));
+            }
           }
           List<TipPerson> possibleVictims = t.report().possibleVictims();
+          Map<String, Integer> seen = new HashMap<>();
           for (int i = 0; i < possibleVictims.size(); i++) {
+            TipPerson p = possibleVictims.get(i);
+            String content =
+                Ids.of(
+                    "", "victim", p.name(), p.description(), Integer.toString(p.approximateAge()));
+            int nth = seen.merge(content, 1, Integer::sum);
             victims.carryOver(
-                caller, opened.id(), victim(possibleVictims.get(i), i), requestId + ":v" + i);
+                caller, opened.id(), victim(p, i), requestId + ":v" + content + ":" + nth);
           }
+          triage.pass("tip.conversion.carried");
           Tip next =
               triage.write(
                   t,

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.util.ArrayList;
+import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +15,7 @@ import org.taskforce.api.intake.v1.AssignTipRequest;
 import org.taskforce.api.intake.v1.ConvertTipToCaseRequest;
 import org.taskforce.api.intake.v1.ConvertTipToCaseResponse;
 import org.taskforce.api.intake.v1.GetTipRequest;
+import org.taskforce.api.intake.v1.MergeTipsRequest;
 import org.taskforce.api.intake.v1.Tip;
 import org.taskforce.api.intake.v1.TipStatus;
 import org.taskforce.cases.adapter.grpc.CrashSeams;
@@ -150,6 +153,41 @@ class TipConversionRetryTest extends IntakeTestBase {
       assertThat(ErrorDetails.reason(refused)).isEqualTo("TIP_NOT_OPEN");
     }
     assertThat(database.getCollection("cases").countDocuments()).isOne();
+  }
+
+  @Test
+  void aConvertStoppedBeforeTheTipWasMarked_thenMerged_carriesEachSubjectOnceOnRetry() {
+    Tip tip = get(enter(hotline(), motelTip("505-555-0181")).getTipId());
+    seams.crashAt("tip.conversion.carried");
+    catchThrowableOfType(
+        StatusRuntimeException.class, () -> tips(agoCoordinator()).convertTipToCase(request(tip)));
+    assertThat(get(tip.getTipId()).getStatus()).isNotEqualTo(TipStatus.TIP_STATUS_CONVERTED);
+    Tip other =
+        enter(
+            hotline(),
+            motelTip("505-555-0182")
+                .addPersons(
+                    org.taskforce.api.intake.v1.TipPerson.newBuilder()
+                        .setName("Zed Archuleta")
+                        .setApproximateAge(40)
+                        .setRole(org.taskforce.api.intake.v1.PersonRole.PERSON_ROLE_BUYER)));
+    tips(agoCoordinator())
+        .mergeTips(
+            MergeTipsRequest.newBuilder()
+                .setTipId(tip.getTipId())
+                .setOtherTipId(other.getTipId())
+                .setEtag(get(tip.getTipId()).getEtag())
+                .build());
+
+    ConvertTipToCaseResponse done =
+        tips(agoCoordinator()).convertTipToCase(request(get(tip.getTipId())));
+
+    List<String> names = new ArrayList<>();
+    database.getCollection("subjects").find().forEach(d -> names.add(d.getString("displayName")));
+    assertThat(names).doesNotHaveDuplicates().contains("Zed Archuleta", "Dario Velasquez");
+    assertThat(names).hasSize(done.getSubjectCount());
+    assertThat(database.getCollection("cases").countDocuments()).isOne();
+    assertThat(database.getCollection("victims").countDocuments()).isOne();
   }
 
   private static ConvertTipToCaseRequest request(Tip tip) {
