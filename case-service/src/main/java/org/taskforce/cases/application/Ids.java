@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import org.taskforce.platform.error.IdChecks;
+import org.taskforce.platform.error.Violations;
 
 /**
  * Record ids. With a client's request id the id is derived from it, so a retried create finds what
@@ -14,17 +16,13 @@ public final class Ids {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** The longest id (of a record, an agency, a request) any field may carry. */
-  public static final int MAX_LENGTH = 128;
+  public static final int MAX_LENGTH = IdChecks.MAX_LENGTH;
 
   private Ids() {}
 
-  /** An optional id field: at most {@value #MAX_LENGTH} characters. */
-  public static void checkLength(
-      org.taskforce.platform.error.Violations v, String field, String value) {
-    v.check(
-        value == null || value.length() <= MAX_LENGTH,
-        field,
-        "must be at most " + MAX_LENGTH + " characters");
+  /** An optional id field: see {@link IdChecks#checkLength}. */
+  public static void checkLength(Violations v, String field, String value) {
+    IdChecks.checkLength(v, field, value);
   }
 
   /** {@code prefix} + 24 hex digits: derived from the parts when a request id is given. */

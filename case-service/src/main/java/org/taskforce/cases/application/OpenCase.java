@@ -29,6 +29,14 @@ public final class OpenCase {
     this.writes = writes;
   }
 
+  /**
+   * The id of the case a request opens for an agency: derived from a non-blank request id, so a
+   * caller that must tell whether a case is the one its request made can compare ids.
+   */
+  public static String idFor(String agencyId, String requestId) {
+    return Ids.of("c", requestId, agencyId);
+  }
+
   public JointCase open(AgencyPrincipal caller, Command command) {
     CaseDetails draft = command.details();
     if (caller.kind() != AgencyPrincipal.Kind.USER) {
@@ -47,7 +55,7 @@ public final class OpenCase {
     v.throwIfAny();
     CaseStore store = writes.store;
     CaseSettings settings = writes.settings;
-    String id = Ids.of("c", command.requestId(), caller.agencyId());
+    String id = idFor(caller.agencyId(), command.requestId());
     var existing = store.get(id);
     if (existing.isPresent()) {
       return existing.get();

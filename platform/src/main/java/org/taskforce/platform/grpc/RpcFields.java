@@ -1,5 +1,6 @@
 package org.taskforce.platform.grpc;
 
+import org.taskforce.platform.error.IdChecks;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.etag.Etags;
 import org.taskforce.platform.security.AgencyPrincipal;
@@ -11,7 +12,7 @@ import org.taskforce.platform.security.AgencyPrincipal;
  */
 public final class RpcFields {
   /** Longest id any service hands out (random and request-derived UUIDs, with room to spare). */
-  public static final int MAX_ID = 128;
+  public static final int MAX_ID = IdChecks.MAX_LENGTH;
 
   private RpcFields() {}
 
@@ -20,16 +21,9 @@ public final class RpcFields {
     return CallerContext.principal();
   }
 
-  /** A required id of at most {@link #MAX_ID} characters. */
+  /** A required id of at most {@link #MAX_ID} characters ({@link IdChecks#required}). */
   public static String requireId(String field, String value) {
-    if (value == null || value.isBlank()) {
-      throw TaskforceException.invalidArgument(field, "is required");
-    }
-    if (value.length() > MAX_ID) {
-      throw TaskforceException.invalidArgument(
-          field, "is not an id of ours (at most " + MAX_ID + " characters)");
-    }
-    return value;
+    return IdChecks.required(field, value);
   }
 
   /**

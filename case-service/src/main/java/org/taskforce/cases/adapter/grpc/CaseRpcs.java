@@ -113,6 +113,12 @@ public final class CaseRpcs {
             c.getSummary(),
             CaseMapping.date(v, "case.review_date", c.hasReviewDate(), c.getReviewDate()),
             CaseMapping.industries(v, c.getIndustriesList()));
+    // Request ids starting "tip:" are the case-opening keys of tip conversions (intake): a client's
+    // could otherwise name, and so be answered, the case a tip was converted into.
+    v.check(
+        !request.getRequestId().startsWith("tip:"),
+        "request_id",
+        "the tip: prefix is reserved for cases opened from tips");
     v.throwIfAny();
     return CreateCaseResponse.newBuilder()
         .setCase(

@@ -1,6 +1,6 @@
 package org.taskforce.cases.adapter.grpc;
 
-import org.taskforce.cases.application.Ids;
+import org.taskforce.platform.error.IdChecks;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
 
@@ -18,11 +18,7 @@ final class RequestFields {
   private RequestFields() {}
 
   static String requestId(String value) {
-    if (value.length() > Ids.MAX_LENGTH) {
-      throw TaskforceException.invalidArgument(
-          "request_id", "must be at most " + Ids.MAX_LENGTH + " characters");
-    }
-    return value;
+    return IdChecks.requestId(value);
   }
 
   static String pageToken(String token) {

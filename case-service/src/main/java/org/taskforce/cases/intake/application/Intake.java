@@ -15,6 +15,7 @@ import org.taskforce.cases.intake.domain.Tip;
 import org.taskforce.cases.intake.domain.TipHit;
 import org.taskforce.cases.intake.domain.TipTriage;
 import org.taskforce.platform.error.ErrorKind;
+import org.taskforce.platform.error.IdChecks;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.security.AgencyPrincipal;
@@ -76,7 +77,7 @@ public final class Intake {
             draft.receivingAgencyId().isEmpty()
                 ? settings.intakeAgencyId()
                 : draft.receivingAgencyId());
-    Ids.checkLength(v, "request_id", requestId);
+    IdChecks.checkLength(v, "request_id", requestId);
     v.throwIfAny();
     return arrive(caller, List.of(draft), List.of(requestId), receiving, i -> "tip.").getFirst();
   }

@@ -1,5 +1,9 @@
 package org.taskforce.cases.intake.application;
 
+import java.util.Optional;
+import org.taskforce.cases.application.CaseStore;
+import org.taskforce.cases.domain.JointCase;
+import org.taskforce.cases.domain.ParticipantRole;
 import org.taskforce.cases.intake.domain.Tip;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.security.AgencyPrincipal;
@@ -63,6 +67,29 @@ public final class TipAccess {
               + " lead it; link the tip to a case your agency is on, or assign it to an"
               + " investigator");
     }
+  }
+
+  /**
+   * The case a tip may be linked to: one the caller's agency investigates, as an ACTIVE LEAD or
+   * SUPPORTING participant. A case the agency is not active on (not on it, only invited, declined,
+   * removed) is NOT_FOUND exactly as a case that does not exist, so nobody learns from a refusal
+   * that a case exists; an agency active in another role (prosecution, victim services) sees the
+   * case anyway and is told why.
+   */
+  static JointCase linkableCase(CaseStore cases, AgencyPrincipal p, String caseId) {
+    Optional<JointCase> found = cases.get(caseId);
+    Optional<ParticipantRole> role = found.flatMap(c -> c.activeRole(p.agencyId()));
+    if (role.isEmpty()) {
+      throw TaskforceException.notFound("case", caseId);
+    }
+    if (role.get() != ParticipantRole.LEAD && role.get() != ParticipantRole.SUPPORTING) {
+      throw TaskforceException.permissionDenied(
+          "PARTICIPANT_ROLE_NOT_PERMITTED",
+          "a tip is linked to a case by an agency that investigates it (LEAD or SUPPORTING); a "
+              + role.get()
+              + " participant may not");
+    }
+    return found.get();
   }
 
   /** Assigning and referring: the receiving agency's intake coordinators. */

@@ -1,8 +1,12 @@
 package org.taskforce.cases.intake.application;
 
-import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.taskforce.cases.application.Cases;
+import org.taskforce.cases.application.Ids;
+import org.taskforce.cases.application.OpenCase;
 import org.taskforce.cases.application.Subjects;
 import org.taskforce.cases.application.Victims;
 import org.taskforce.cases.domain.CaseType;
@@ -11,6 +15,7 @@ import org.taskforce.cases.domain.JointCase;
 import org.taskforce.cases.domain.Subject;
 import org.taskforce.cases.intake.domain.Tip;
 import org.taskforce.cases.intake.domain.TipPerson;
+import org.taskforce.cases.intake.domain.TipStatus;
 import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.security.AgencyPrincipal;
 
@@ -20,7 +25,8 @@ import org.taskforce.platform.security.AgencyPrincipal;
  * and per identifier, each registered with deconfliction like any subject, and one victim record
  * per possible victim in the case's victim compartment (never a subject, never registered). Every
  * step is keyed by the tip, so a retry after a failure part way finds what was done and finishes;
- * the tip is marked converted last, without its possible victims.
+ * the tip is marked converted last, without its possible victims but with how many subjects and
+ * victims were carried, so that a retry after the tip was marked answers as the first success did.
  */
 public final class TipConversion {
   private final Triage triage;
@@ -45,7 +51,8 @@ public final class TipConversion {
     this.audit = audit;
   }
 
-  public record Converted(Tip tip, JointCase opened, List<Subject> subjects, int victims) {}
+  /** What a conversion answers: the tip, the case it opened, and how much it carried there. */
+  public record Converted(Tip tip, JointCase opened, int subjects, int victims) {}
 
   public Converted convert(
       AgencyPrincipal caller, String tipId, String title, Contact contact, long version) {
@@ -61,41 +68,60 @@ public final class TipConversion {
           v.throwIfAny();
           Tip t = TipAccess.triager(triage.load(tipId), caller);
           TipAccess.requireCaseRights(caller);
+          // Every step is keyed by the tip: the case's request id is the tip's, as CreateCase's
+          // request_id makes a retried create find the case the first attempt opened.
+          String requestId = "tip:" + tipId;
+          Cases.Details details = details(t, title);
+          String key = conversionKey(caller, version, title, contact);
+          if (convertedBy(t, caller, requestId, version, key)) {
+            // A retry after the conversion was stored (its answer lost, or the service stopped
+            // before answering): the first answer again, from what the tip recorded.
+            JointCase opened = cases.create(caller, details, requestId);
+            audit.success(caller, tipId, "TIP_CONVERTED", "case " + opened.number() + " (retry)");
+            return new Converted(
+                t, opened, t.triage().subjectsCarried(), t.triage().victimsMoved());
+          }
           t.requireOpen();
           if (t.version() != version) {
             throw org.taskforce.platform.error.TaskforceException.staleEtag("tip", tipId);
           }
-          JointCase opened =
-              cases.create(
-                  caller,
-                  new Cases.Details(
-                      title.strip(),
-                      type(t),
-                      t.report().location().state().isEmpty()
-                          ? List.of()
-                          : List.of(t.report().location().state()),
-                      summary(t),
-                      null,
-                      List.copyOf(t.report().industries())),
-                  "tip:" + tipId);
-          List<Subject> added = new ArrayList<>();
-          List<TipDeconfliction.Carried> carried = deconfliction.carried(t);
-          for (int i = 0; i < carried.size(); i++) {
-            TipDeconfliction.Carried c = carried.get(i);
-            added.add(
-                subjects.add(
-                    caller,
-                    opened.id(),
-                    new Subjects.Draft(
-                        c.kind(), c.displayName(), List.of(c.selectorJson()), null, contact),
-                    "tip:" + tipId + ":" + i));
+          JointCase opened = cases.create(caller, details, requestId);
+          // Each subject is keyed by what it selects and each victim by what the tip says of the
+          // person (with how many identical ones came before), never by a list position: a merge
+          // between a stopped conversion and its retry shifts positions, not contents.
+          Map<String, Subject> added = new LinkedHashMap<>();
+          for (TipDeconfliction.Carried c : deconfliction.carried(t)) {
+            String subjectKey =
+                requestId + ":" + Ids.of("s", "subject", c.kind().name(), c.selectorJson());
+            if (!added.containsKey(subjectKey)) {
+              added.put(
+                  subjectKey,
+                  subjects.add(
+                      caller,
+                      opened.id(),
+                      new Subjects.Draft(
+                          c.kind(), c.displayName(), List.of(c.selectorJson()), null, contact),
+                      subjectKey));
+            }
           }
           List<TipPerson> possibleVictims = t.report().possibleVictims();
+          Map<String, Integer> seen = new HashMap<>();
           for (int i = 0; i < possibleVictims.size(); i++) {
+            TipPerson p = possibleVictims.get(i);
+            String content =
+                Ids.of(
+                    "", "victim", p.name(), p.description(), Integer.toString(p.approximateAge()));
+            int nth = seen.merge(content, 1, Integer::sum);
             victims.carryOver(
-                caller, opened.id(), victim(possibleVictims.get(i), i), "tip:" + tipId + ":v" + i);
+                caller, opened.id(), victim(p, i), requestId + ":v" + content + ":" + nth);
           }
-          Tip next = triage.write(t, version, x -> x.converted(opened.id(), triage.stamp(caller)));
+          triage.pass("tip.conversion.carried");
+          Tip next =
+              triage.write(
+                  t,
+                  version,
+                  x -> x.converted(opened.id(), added.size(), key, triage.stamp(caller)));
+          triage.pass("tip.converted");
           audit.success(
               caller,
               tipId,
@@ -107,8 +133,52 @@ public final class TipConversion {
                   + " subjects and "
                   + possibleVictims.size()
                   + " victim records");
-          return new Converted(next, opened, added, possibleVictims.size());
+          return new Converted(next, opened, added.size(), possibleVictims.size());
         });
+  }
+
+  /**
+   * Whether {@code t} was converted by this very request: by the same person, from the version they
+   * read (a real etag, the one just before the conversion) and with the same title and point of
+   * contact, into the case this request id opens for the caller's agency. Anyone else's conversion
+   * (another agency, a colleague, a stale or made-up etag, another title) is not this request's,
+   * and the tip is simply no longer open.
+   */
+  private static boolean convertedBy(
+      Tip t, AgencyPrincipal caller, String requestId, long version, String key) {
+    return t.status() == TipStatus.CONVERTED
+        && version >= 0
+        && version < t.version()
+        && !t.triage().conversionKey().isEmpty()
+        && t.triage().conversionKey().equals(key)
+        && t.triage().caseId().equals(OpenCase.idFor(caller.agencyId(), requestId));
+  }
+
+  /** Who asks, from which version, for what: a hash, so the tip keeps no copy of the request. */
+  private static String conversionKey(
+      AgencyPrincipal caller, long version, String title, Contact c) {
+    return Ids.of(
+        "conv-",
+        Long.toString(version),
+        caller.subject(),
+        caller.agencyId(),
+        title.strip(),
+        c.displayName(),
+        c.title(),
+        c.phone(),
+        c.email());
+  }
+
+  private static Cases.Details details(Tip t, String title) {
+    return new Cases.Details(
+        title.strip(),
+        type(t),
+        t.report().location().state().isEmpty()
+            ? List.of()
+            : List.of(t.report().location().state()),
+        summary(t),
+        null,
+        List.copyOf(t.report().industries()));
   }
 
   /** A victim record as the tip describes the person: a name, or the description. */

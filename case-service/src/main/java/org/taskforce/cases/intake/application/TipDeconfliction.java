@@ -6,17 +6,19 @@ import org.taskforce.cases.intake.domain.Tip;
 import org.taskforce.cases.intake.domain.TipHit;
 
 /**
- * Target deconfliction for tips: the persons and identifiers of a tip checked (never registered)
- * for its receiving agency, whose intake desk is named as the one who searched, so the owner of a
- * matching registration learns of the search as with any check. Refused selectors come back as
+ * Target deconfliction for tips: the targets (possible traffickers and buyers, never possible
+ * victims or witnesses) and identifiers of a tip checked (never registered) for its receiving
+ * agency, whose intake desk is named as the one who searched, so the owner of a matching
+ * registration learns of the search as with any check. Refused selectors come back as
  * INVALID_ARGUMENT with the tip's own field names; outages as {@link Unavailable}.
  */
 public interface TipDeconfliction {
   List<TipHit> check(Tip tip);
 
   /**
-   * What the tip carries into a case as subjects: every person but possible victims and every
-   * identifier deconfliction knows a selector for, each as the JSON of a Selector.
+   * What the tip carries into a case as subjects: exactly what {@link #check} checks — its possible
+   * traffickers and buyers, every identifier deconfliction knows a selector for and the address —
+   * each as the JSON of a Selector.
    */
   List<Carried> carried(Tip tip);
 

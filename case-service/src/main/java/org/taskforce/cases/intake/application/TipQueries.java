@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
+import org.taskforce.cases.application.CaseStore;
 import org.taskforce.cases.application.Page;
 import org.taskforce.cases.intake.domain.RelationKeys;
 import org.taskforce.cases.intake.domain.Tip;
@@ -19,10 +20,26 @@ import org.taskforce.platform.security.AgencyPrincipal;
 public final class TipQueries {
   private final TipStore store;
   private final TipAudit audit;
+  private final CaseStore cases;
 
-  public TipQueries(TipStore store, TipAudit audit) {
+  public TipQueries(TipStore store, TipAudit audit, CaseStore cases) {
     this.store = store;
     this.audit = audit;
+    this.cases = cases;
+  }
+
+  /**
+   * {@code t} as {@code reader} may see it: the case it was linked to or opened as (its id, what
+   * was carried there) only for an agency active on that case; anyone else sees that it was linked
+   * or converted, never which case.
+   */
+  public Tip asSeenBy(AgencyPrincipal reader, Tip t) {
+    String caseId = t.triage().caseId();
+    if (caseId.isEmpty()
+        || cases.get(caseId).flatMap(c -> c.activeRole(reader.agencyId())).isPresent()) {
+      return t;
+    }
+    return t.withoutCase();
   }
 
   public Tip get(AgencyPrincipal caller, String tipId) {
@@ -103,7 +120,8 @@ public final class TipQueries {
     store.forEachReceived(
         caller.agencyId(),
         source,
-        t -> {
+        each -> {
+          Tip t = asSeenBy(caller, each);
           count[0]++;
           csv.append(cell(t.id()))
               .append(',')
@@ -130,7 +148,7 @@ public final class TipQueries {
 
   private static String detail(Tip t) {
     return switch (t.status()) {
-      case LINKED, CONVERTED -> "case " + t.triage().caseId();
+      case LINKED, CONVERTED -> t.triage().caseId().isEmpty() ? "" : "case " + t.triage().caseId();
       case REFERRED -> "referred to " + t.triage().referredAgencyId();
       case CLOSED ->
           t.triage().closeReason()

@@ -4,13 +4,14 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.function.UnaryOperator;
 import org.taskforce.cases.application.AgencyDirectory;
+import org.taskforce.cases.application.CaseStore;
 import org.taskforce.cases.application.Cases;
-import org.taskforce.cases.application.Ids;
 import org.taskforce.cases.application.Seams;
 import org.taskforce.cases.domain.Stamp;
 import org.taskforce.cases.intake.domain.CloseReason;
 import org.taskforce.cases.intake.domain.Tip;
 import org.taskforce.cases.intake.domain.TipStatus;
+import org.taskforce.platform.error.IdChecks;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.security.AgencyPrincipal;
@@ -24,7 +25,7 @@ public final class Triage {
   static final int MAX_NOTE = Cases.MAX_REASON_LENGTH;
 
   private final TipStore store;
-  private final Cases cases;
+  private final CaseStore cases;
   private final AgencyDirectory agencies;
   private final TipNotices notices;
   private final TipAudit audit;
@@ -33,7 +34,7 @@ public final class Triage {
 
   public Triage(
       TipStore store,
-      Cases cases,
+      CaseStore cases,
       AgencyDirectory agencies,
       TipNotices notices,
       TipAudit audit,
@@ -56,7 +57,7 @@ public final class Triage {
         "TIP_ASSIGNED",
         () -> {
           Violations v = new Violations();
-          Ids.checkLength(v, "agency_id", agencyId);
+          IdChecks.checkLength(v, "agency_id", agencyId);
           v.requireText("officer", officer);
           NewTip.max(v, "officer", officer, 200);
           v.throwIfAny();
@@ -91,8 +92,7 @@ public final class Triage {
         () -> {
           Tip t = TipAccess.triager(load(tipId), caller);
           t.requireOpen();
-          // NOT_FOUND for a case the caller's agency is not on, as everywhere.
-          String id = cases.get(caller, caseId).id();
+          String id = TipAccess.linkableCase(cases, caller, caseId).id();
           Tip next = write(t, version, x -> x.link(id, stamp(caller)));
           audit.success(caller, tipId, "TIP_LINKED", "linked to case " + id);
           return next;
@@ -109,7 +109,7 @@ public final class Triage {
           bounded("reason", reason);
           Violations v = new Violations();
           v.requireText("agency_id", agencyId);
-          Ids.checkLength(v, "agency_id", agencyId);
+          IdChecks.checkLength(v, "agency_id", agencyId);
           v.throwIfAny();
           Tip t = TipAccess.dispatcher(load(tipId), caller);
           requireAgency("agency_id", agencyId);
@@ -156,7 +156,7 @@ public final class Triage {
           boolean named = duplicateOf != null && !duplicateOf.isBlank();
           v.check(!duplicate || named, "duplicate_of_tip_id", "is required for a duplicate");
           v.check(duplicate || !named, "duplicate_of_tip_id", "is only for CLOSE_REASON_DUPLICATE");
-          Ids.checkLength(v, "duplicate_of_tip_id", duplicateOf);
+          IdChecks.checkLength(v, "duplicate_of_tip_id", duplicateOf);
           NewTip.max(v, "note", note, MAX_NOTE);
           v.throwIfAny();
           Tip t = TipAccess.triager(load(tipId), caller);
@@ -234,6 +234,11 @@ public final class Triage {
         && t.status() == TipStatus.REFERRED
         && t.triage().referredAgencyId().equals(agencyId)
         && t.triage().note().equals(reason);
+  }
+
+  /** A point between two steps of a write (see {@link Seams}). */
+  void pass(String seam) {
+    seams.pass(seam);
   }
 
   Tip load(String tipId) {

@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.client.GrpcChannelFactory;
+import org.taskforce.cases.adapter.mongo.MongoCaseStore;
 import org.taskforce.cases.application.AgencyDirectory;
 import org.taskforce.cases.application.Cases;
 import org.taskforce.cases.application.Seams;
@@ -30,14 +31,15 @@ import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.crypto.FieldSealer;
 import org.taskforce.platform.mongo.MongoProperties;
 import org.taskforce.platform.outbox.Outbox;
+import org.taskforce.platform.paging.PageTokens;
 
 /** Wiring of the intake bounded context (tips and referrals) inside case-service. */
 @Configuration(proxyBeanMethods = false)
 public class IntakeConfiguration {
 
   @Bean
-  MongoTipStore tipStore(MongoDatabase database) {
-    return new MongoTipStore(database);
+  MongoTipStore tipStore(MongoDatabase database, PageTokens pageTokens) {
+    return new MongoTipStore(database, pageTokens);
   }
 
   @Bean
@@ -116,7 +118,7 @@ public class IntakeConfiguration {
   @Bean
   Triage triage(
       MongoTipStore store,
-      Cases cases,
+      MongoCaseStore cases,
       AgencyDirectory agencies,
       TipNotices notices,
       TipAudit audit,
@@ -137,8 +139,8 @@ public class IntakeConfiguration {
   }
 
   @Bean
-  TipQueries tipQueries(MongoTipStore store, TipAudit audit) {
-    return new TipQueries(store, audit);
+  TipQueries tipQueries(MongoTipStore store, TipAudit audit, MongoCaseStore cases) {
+    return new TipQueries(store, audit, cases);
   }
 
   @Bean

@@ -80,10 +80,12 @@ public record Tip(
   }
 
   /**
-   * Opened as case {@code caseId}. Its possible victims leave the tip: they are in the case's
-   * victim compartment now, whose rules say who reads them; the tip keeps how many moved.
+   * Opened as case {@code caseId} with {@code subjects} subjects. Its possible victims leave the
+   * tip: they are in the case's victim compartment now, whose rules say who reads them; the tip
+   * keeps how many moved and the conversion's key (so that only a retry of the very request is
+   * answered as the first one was).
    */
-  public Tip converted(String caseId, Stamp by) {
+  public Tip converted(String caseId, int subjects, String conversionKey, Stamp by) {
     requireOpen();
     int victims = report.possibleVictims().size();
     String note =
@@ -94,11 +96,34 @@ public record Tip(
                 + " moved into the case's victim compartment";
     return next(
         report.withoutPossibleVictims(),
-        triage.decided(TipStatus.CONVERTED, "", caseId, null, note, "", by),
+        triage.converted(caseId, note, subjects, victims, conversionKey, by),
         checked,
         hits,
         mergedTipIds,
         by);
+  }
+
+  /**
+   * This tip as a reader not on its case sees it: linked or converted, but without the case's id,
+   * how much was carried there or the note saying how many victims moved (all of which belong to
+   * the case's participants).
+   */
+  public Tip withoutCase() {
+    if (triage.caseId().isEmpty()) {
+      return this;
+    }
+    return new Tip(
+        id,
+        report,
+        receivingAgencyId,
+        anonymous,
+        triage.withoutCase(),
+        checked,
+        hits,
+        mergedTipIds,
+        created,
+        updated,
+        version);
   }
 
   public Tip refer(String agencyId, String reason, Stamp by) {

@@ -8,6 +8,11 @@ import org.taskforce.cases.domain.Stamp;
  * @param note the note or reason given with the last decision
  * @param decided who took the tip out of triage (linked, converted, referred, closed) and when;
  *     null while it is open
+ * @param subjectsCarried for a converted tip: how many subjects the conversion added to the case
+ * @param victimsMoved for a converted tip: how many possible victims moved into the case's victim
+ *     compartment (they are no longer on the tip, so this is the record of how many)
+ * @param conversionKey for a converted tip: a hash of who converted it, the version they read and
+ *     what they asked (title, point of contact); only the very same request is its retry
  */
 public record TipTriage(
     TipStatus status,
@@ -18,10 +23,13 @@ public record TipTriage(
     CloseReason closeReason,
     String note,
     String duplicateOf,
-    Stamp decided) {
+    Stamp decided,
+    int subjectsCarried,
+    int victimsMoved,
+    String conversionKey) {
 
   public static final TipTriage NEW =
-      new TipTriage(TipStatus.NEW, "", "", "", "", null, "", "", null);
+      new TipTriage(TipStatus.NEW, "", "", "", "", null, "", "", null, 0, 0, "");
 
   public TipTriage {
     assignedAgencyId = assignedAgencyId == null ? "" : assignedAgencyId;
@@ -30,6 +38,7 @@ public record TipTriage(
     caseId = caseId == null ? "" : caseId;
     note = note == null ? "" : note;
     duplicateOf = duplicateOf == null ? "" : duplicateOf;
+    conversionKey = conversionKey == null ? "" : conversionKey;
   }
 
   public TipOutcome outcome() {
@@ -41,9 +50,36 @@ public record TipTriage(
     };
   }
 
+  TipTriage withoutCase() {
+    return new TipTriage(
+        status,
+        assignedAgencyId,
+        assignedOfficer,
+        referredAgencyId,
+        "",
+        closeReason,
+        status == TipStatus.CONVERTED ? "" : note,
+        duplicateOf,
+        decided,
+        0,
+        0,
+        "");
+  }
+
   TipTriage assigned(String agencyId, String officer) {
     return new TipTriage(
-        TipStatus.ASSIGNED, agencyId, officer, referredAgencyId, caseId, null, note, "", null);
+        TipStatus.ASSIGNED,
+        agencyId,
+        officer,
+        referredAgencyId,
+        caseId,
+        null,
+        note,
+        "",
+        null,
+        0,
+        0,
+        "");
   }
 
   TipTriage screened(String withNote) {
@@ -56,7 +92,10 @@ public record TipTriage(
         null,
         withNote,
         "",
-        null);
+        null,
+        0,
+        0,
+        "");
   }
 
   TipTriage decided(
@@ -68,6 +107,34 @@ public record TipTriage(
       String duplicate,
       Stamp by) {
     return new TipTriage(
-        to, assignedAgencyId, assignedOfficer, referred, toCase, reason, withNote, duplicate, by);
+        to,
+        assignedAgencyId,
+        assignedOfficer,
+        referred,
+        toCase,
+        reason,
+        withNote,
+        duplicate,
+        by,
+        0,
+        0,
+        "");
+  }
+
+  TipTriage converted(
+      String toCase, String withNote, int subjects, int victims, String key, Stamp by) {
+    return new TipTriage(
+        TipStatus.CONVERTED,
+        assignedAgencyId,
+        assignedOfficer,
+        "",
+        toCase,
+        null,
+        withNote,
+        "",
+        by,
+        subjects,
+        victims,
+        key);
   }
 }

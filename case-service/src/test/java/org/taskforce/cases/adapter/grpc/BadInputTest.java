@@ -99,6 +99,16 @@ class BadInputTest extends CaseTestBase {
                     b.setReviewDate(
                         com.google.type.Date.newBuilder().setYear(2027).setMonth(2).setDay(30))),
             new Call(
+                "request id in the tip: namespace",
+                "request_id",
+                x ->
+                    x.lead()
+                        .createCase(
+                            CreateCaseRequest.newBuilder()
+                                .setCase(validCase())
+                                .setRequestId("tip:t0123456789abcdef0123456")
+                                .build())),
+            new Call(
                 "request id too long",
                 "request_id",
                 x ->

@@ -95,9 +95,6 @@ public final class GrpcTipDeconfliction implements TipDeconfliction {
   public List<Carried> carried(Tip tip) {
     List<Carried> carried = new ArrayList<>();
     for (TipSelectors.Named n : TipSelectors.of(tip)) {
-      if (n.victim()) {
-        continue;
-      }
       try {
         carried.add(new Carried(n.kind(), n.displayName(), JSON.print(n.selector())));
       } catch (InvalidProtocolBufferException e) {

@@ -22,13 +22,14 @@ import org.taskforce.cases.intake.domain.TipPerson;
  * A tip's persons, identifiers and address as deconfliction selectors, each with the tip field it
  * came from (to name it in a refusal) and what it becomes as a case subject. URLs and IP addresses
  * have no selector in deconfliction and are not checked; a person with a single name is checked by
- * nothing else but its other identifiers.
+ * nothing else but its other identifiers. Only persons in a target role ({@link
+ * PersonRole#isTarget}: possible traffickers and buyers) are selectors: a possible victim's or a
+ * witness's name is never sent to deconfliction, neither checked on arrival nor registered.
  */
 final class TipSelectors {
   private TipSelectors() {}
 
-  record Named(
-      String field, Selector selector, SubjectKind kind, String displayName, boolean victim) {}
+  record Named(String field, Selector selector, SubjectKind kind, String displayName) {}
 
   static List<Named> of(Tip t) {
     List<Named> all = new ArrayList<>();
@@ -36,7 +37,7 @@ final class TipSelectors {
     for (int i = 0; i < persons.size(); i++) {
       TipPerson p = persons.get(i);
       String[] words = p.name().isBlank() ? new String[0] : p.name().strip().split("\\s+");
-      if (words.length < 2) {
+      if (p.role() == null || !p.role().isTarget() || words.length < 2) {
         continue;
       }
       PersonSelector.Builder s =
@@ -48,15 +49,14 @@ final class TipSelectors {
               "persons[" + i + "].name",
               Selector.newBuilder().setPerson(s).build(),
               SubjectKind.PERSON,
-              p.name(),
-              p.role() == PersonRole.POSSIBLE_VICTIM));
+              p.name()));
     }
     List<TipIdentifier> ids = t.report().identifiers();
     for (int i = 0; i < ids.size(); i++) {
       TipIdentifier id = ids.get(i);
       Selector s = selector(id);
       if (s != null) {
-        all.add(new Named("identifiers[" + i + "].value", s, kind(id), label(id), false));
+        all.add(new Named("identifiers[" + i + "].value", s, kind(id), label(id)));
       }
     }
     if (!t.report().location().isEmpty()) {
@@ -68,8 +68,7 @@ final class TipSelectors {
               "location.address",
               Selector.newBuilder().setAddress(AddressSelector.newBuilder().setAddress(a)).build(),
               SubjectKind.ADDRESS,
-              loc.address() + (loc.city().isEmpty() ? "" : ", " + loc.city()),
-              false));
+              loc.address() + (loc.city().isEmpty() ? "" : ", " + loc.city())));
     }
     return all;
   }

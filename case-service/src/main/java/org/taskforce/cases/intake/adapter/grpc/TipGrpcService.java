@@ -1,10 +1,12 @@
 package org.taskforce.cases.intake.adapter.grpc;
 
+import static org.taskforce.platform.grpc.CallerContext.principal;
+import static org.taskforce.platform.grpc.UnaryCalls.answer;
+
 import io.grpc.stub.StreamObserver;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.function.Supplier;
 import org.taskforce.api.intake.v1.AssignTipRequest;
 import org.taskforce.api.intake.v1.AssignTipResponse;
 import org.taskforce.api.intake.v1.CloseTipRequest;
@@ -35,21 +37,22 @@ import org.taskforce.api.intake.v1.RevealReporterResponse;
 import org.taskforce.api.intake.v1.ScreenTipRequest;
 import org.taskforce.api.intake.v1.ScreenTipResponse;
 import org.taskforce.api.intake.v1.TipServiceGrpc;
-import org.taskforce.cases.application.Ids;
 import org.taskforce.cases.application.Page;
 import org.taskforce.cases.intake.application.Intake;
 import org.taskforce.cases.intake.application.ReporterReveal;
 import org.taskforce.cases.intake.application.TipConversion;
 import org.taskforce.cases.intake.application.TipQueries;
 import org.taskforce.cases.intake.application.Triage;
-import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.error.IdChecks;
 import org.taskforce.platform.error.Violations;
-import org.taskforce.platform.grpc.CallerContext;
-import org.taskforce.platform.security.AgencyPrincipal;
+import org.taskforce.platform.etag.Etags;
 
-/** The TipService contract over the intake use cases; authorisation and audit live in them. */
+/**
+ * The TipService contract over the intake use cases; authorisation and audit live in them. Calls
+ * are answered, ids, etags and page tokens read, with the platform's shared pieces ({@code
+ * UnaryCalls}, {@code IdChecks}, {@code Etags}, {@code PageTokens} in the store).
+ */
 public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
-  private static final int MAX_PAGE_TOKEN = 512;
   private static final int MAX_FILTER_VALUES = 10;
 
   private final Intake intake;
@@ -74,54 +77,15 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
     this.clock = clock;
   }
 
-  private static <T> void answer(StreamObserver<T> observer, Supplier<T> call) {
-    T response = call.get();
-    observer.onNext(response);
-    observer.onCompleted();
-  }
-
-  private static AgencyPrincipal caller() {
-    return CallerContext.principal();
-  }
-
-  private static String id(String field, String value) {
-    if (value == null || value.isBlank()) {
-      throw TaskforceException.invalidArgument(field, "is required");
-    }
-    if (value.length() > Ids.MAX_LENGTH) {
-      throw TaskforceException.invalidArgument(
-          field, "is not an id of ours (at most " + Ids.MAX_LENGTH + " characters)");
-    }
-    return value;
-  }
-
-  /** The version an etag names; one that is not ours is stale (ABORTED). */
-  static long version(String etag) {
-    if (etag == null || etag.isBlank()) {
-      throw TaskforceException.invalidArgument(
-          "etag", "is required: send the etag of the version you read");
-    }
-    try {
-      return Long.parseLong(etag.strip().replaceFirst("^W/", "").replace("\"", ""));
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
-
-  private static String pageToken(String token) {
-    if (token.length() > MAX_PAGE_TOKEN) {
-      throw TaskforceException.invalidArgument("page_token", "is not a token this list gave");
-    }
-    return token;
-  }
-
   @Override
   public void getTip(GetTipRequest request, StreamObserver<GetTipResponse> observer) {
     answer(
         observer,
         () ->
             GetTipResponse.newBuilder()
-                .setTip(TipMapping.toProto(queries.get(caller(), id("tip_id", request.getTipId()))))
+                .setTip(
+                    proto(
+                        queries.get(principal(), IdChecks.required("tip_id", request.getTipId()))))
                 .build());
   }
 
@@ -155,15 +119,15 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
           v.throwIfAny();
           Page<org.taskforce.cases.intake.domain.Tip> page =
               queries.list(
-                  caller(),
+                  principal(),
                   new LinkedHashSet<>(statuses),
                   new LinkedHashSet<>(sources),
                   request.getUrgentOnly(),
                   request.getPageSize(),
-                  pageToken(request.getPageToken()));
+                  request.getPageToken());
           ListTipsResponse.Builder b =
               ListTipsResponse.newBuilder().setNextPageToken(page.nextPageToken());
-          page.items().forEach(t -> b.addTips(TipMapping.toProto(t)));
+          page.items().forEach(t -> b.addTips(proto(t)));
           return b.build();
         });
   }
@@ -175,9 +139,9 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
         () ->
             CreateTipResponse.newBuilder()
                 .setTip(
-                    TipMapping.toProto(
+                    proto(
                         intake.create(
-                            caller(),
+                            principal(),
                             TipMapping.newTip(request.getTip(), request.getReporter()),
                             request.getRequestId())))
                 .build());
@@ -190,13 +154,13 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
         () ->
             AssignTipResponse.newBuilder()
                 .setTip(
-                    TipMapping.toProto(
+                    proto(
                         triage.assign(
-                            caller(),
-                            id("tip_id", request.getTipId()),
+                            principal(),
+                            IdChecks.required("tip_id", request.getTipId()),
                             request.getAgencyId(),
                             request.getOfficer(),
-                            version(request.getEtag()))))
+                            Etags.required("etag", request.getEtag()))))
                 .build());
   }
 
@@ -207,12 +171,12 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
         () ->
             ScreenTipResponse.newBuilder()
                 .setTip(
-                    TipMapping.toProto(
+                    proto(
                         triage.screen(
-                            caller(),
-                            id("tip_id", request.getTipId()),
+                            principal(),
+                            IdChecks.required("tip_id", request.getTipId()),
                             request.getNote(),
-                            version(request.getEtag()))))
+                            Etags.required("etag", request.getEtag()))))
                 .build());
   }
 
@@ -224,12 +188,12 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
         () ->
             LinkTipToCaseResponse.newBuilder()
                 .setTip(
-                    TipMapping.toProto(
+                    proto(
                         triage.link(
-                            caller(),
-                            id("tip_id", request.getTipId()),
-                            id("case_id", request.getCaseId()),
-                            version(request.getEtag()))))
+                            principal(),
+                            IdChecks.required("tip_id", request.getTipId()),
+                            IdChecks.required("case_id", request.getCaseId()),
+                            Etags.required("etag", request.getEtag()))))
                 .build());
   }
 
@@ -241,20 +205,20 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
         () -> {
           TipConversion.Converted c =
               conversion.convert(
-                  caller(),
-                  id("tip_id", request.getTipId()),
+                  principal(),
+                  IdChecks.required("tip_id", request.getTipId()),
                   request.getTitle(),
                   new org.taskforce.cases.domain.Contact(
                       request.getPointOfContact().getDisplayName(),
                       request.getPointOfContact().getTitle(),
                       request.getPointOfContact().getPhone(),
                       request.getPointOfContact().getEmail()),
-                  version(request.getEtag()));
+                  Etags.required("etag", request.getEtag()));
           return ConvertTipToCaseResponse.newBuilder()
-              .setTip(TipMapping.toProto(c.tip()))
+              .setTip(proto(c.tip()))
               .setCaseId(c.opened().id())
               .setCaseNumber(c.opened().number())
-              .setSubjectCount(c.subjects().size())
+              .setSubjectCount(c.subjects())
               .setVictimCount(c.victims())
               .build();
         });
@@ -267,13 +231,13 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
         () ->
             ReferTipResponse.newBuilder()
                 .setTip(
-                    TipMapping.toProto(
+                    proto(
                         triage.refer(
-                            caller(),
-                            id("tip_id", request.getTipId()),
+                            principal(),
+                            IdChecks.required("tip_id", request.getTipId()),
                             request.getAgencyId(),
                             request.getReason(),
-                            version(request.getEtag()))))
+                            Etags.required("etag", request.getEtag()))))
                 .build());
   }
 
@@ -284,17 +248,17 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
         () ->
             CloseTipResponse.newBuilder()
                 .setTip(
-                    TipMapping.toProto(
+                    proto(
                         triage.close(
-                            caller(),
-                            id("tip_id", request.getTipId()),
+                            principal(),
+                            IdChecks.required("tip_id", request.getTipId()),
                             TipMapping.in(
                                 request.getReason(),
                                 "CLOSE_REASON_",
                                 org.taskforce.cases.intake.domain.CloseReason.class),
                             request.getNote(),
                             request.getDuplicateOfTipId(),
-                            version(request.getEtag()))))
+                            Etags.required("etag", request.getEtag()))))
                 .build());
   }
 
@@ -306,18 +270,16 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
         () -> {
           var page =
               queries.related(
-                  caller(),
-                  id("tip_id", request.getTipId()),
+                  principal(),
+                  IdChecks.required("tip_id", request.getTipId()),
                   request.getPageSize(),
-                  pageToken(request.getPageToken()));
+                  request.getPageToken());
           ListRelatedTipsResponse.Builder b =
               ListRelatedTipsResponse.newBuilder().setNextPageToken(page.nextPageToken());
           page.items()
               .forEach(r ->
                   b.addRelatedTips(
-                      RelatedTip.newBuilder()
-                          .setTip(TipMapping.toProto(r.tip()))
-                          .addAllShared(r.shared())));
+                      RelatedTip.newBuilder().setTip(proto(r.tip())).addAllShared(r.shared())));
           return b.build();
         });
   }
@@ -329,12 +291,12 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
         () ->
             MergeTipsResponse.newBuilder()
                 .setTip(
-                    TipMapping.toProto(
+                    proto(
                         triage.merge(
-                            caller(),
-                            id("tip_id", request.getTipId()),
-                            id("other_tip_id", request.getOtherTipId()),
-                            version(request.getEtag()))))
+                            principal(),
+                            IdChecks.required("tip_id", request.getTipId()),
+                            IdChecks.required("other_tip_id", request.getOtherTipId()),
+                            Etags.required("etag", request.getEtag()))))
                 .build());
   }
 
@@ -345,7 +307,10 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
         observer,
         () -> {
           var reporter =
-              reveal.reveal(caller(), id("tip_id", request.getTipId()), request.getPurpose());
+              reveal.reveal(
+                  principal(),
+                  IdChecks.required("tip_id", request.getTipId()),
+                  request.getPurpose());
           return reporter
               .map(r ->
                   RevealReporterResponse.newBuilder().setReporter(TipMapping.reporter(r)).build())
@@ -365,7 +330,7 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
               request.getReportsCount() <= Intake.MAX_IMPORT,
               "reports",
               "at most " + Intake.MAX_IMPORT + " per call");
-          Ids.checkLength(v, "receiving_agency_id", request.getReceivingAgencyId());
+          IdChecks.checkLength(v, "receiving_agency_id", request.getReceivingAgencyId());
           v.throwIfAny();
           List<org.taskforce.cases.intake.application.NewTip> tips =
               CyberTiplineMapping.tips(request.getReportsList(), clock.instant(), v);
@@ -373,8 +338,8 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
           ImportCyberTiplineReportsResponse.Builder b =
               ImportCyberTiplineReportsResponse.newBuilder();
           intake
-              .importAll(caller(), tips, request.getReceivingAgencyId())
-              .forEach(t -> b.addTips(TipMapping.toProto(t)));
+              .importAll(principal(), tips, request.getReceivingAgencyId())
+              .forEach(t -> b.addTips(proto(t)));
           return b.build();
         });
   }
@@ -387,7 +352,7 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
         () -> {
           TipQueries.Export export =
               queries.exportOutcomes(
-                  caller(),
+                  principal(),
                   TipMapping.in(
                       request.getSource(),
                       "TIP_SOURCE_",
@@ -397,5 +362,10 @@ public final class TipGrpcService extends TipServiceGrpc.TipServiceImplBase {
               .setCount(export.count())
               .build();
         });
+  }
+
+  /** A tip as the caller may read it (see {@link TipQueries#asSeenBy}). */
+  private org.taskforce.api.intake.v1.Tip proto(org.taskforce.cases.intake.domain.Tip t) {
+    return TipMapping.toProto(queries.asSeenBy(principal(), t));
   }
 }

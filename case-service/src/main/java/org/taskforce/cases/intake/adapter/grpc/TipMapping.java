@@ -26,14 +26,19 @@ import org.taskforce.api.intake.v1.TraffickingKind;
 import org.taskforce.cases.intake.application.NewTip;
 import org.taskforce.cases.intake.domain.TipReport;
 import org.taskforce.cases.intake.domain.TipTriage;
+import org.taskforce.platform.grpc.ProtoEnums;
 
 /** Tips between the contract and the domain. Unknown or unset enum values map to null. */
 final class TipMapping {
   private TipMapping() {}
 
-  /** The domain constant of a proto enum value named {@code PREFIX_NAME}; null if none. */
+  /**
+   * The domain constant of a proto enum value named {@code PREFIX_NAME}; null when unset or a
+   * number the contract does not know ({@link ProtoEnums}), which the use case refuses on its
+   * field.
+   */
   static <E extends Enum<E>> E in(ProtocolMessageEnum value, String prefix, Class<E> type) {
-    if (!(value instanceof Enum<?> e) || e.name().equals("UNRECOGNIZED")) {
+    if (!ProtoEnums.isSet(value) || !(value instanceof Enum<?> e)) {
       return null;
     }
     String name = e.name().substring(prefix.length());

@@ -3,6 +3,8 @@ package org.taskforce.cases.intake.adapter.mongo;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -12,6 +14,8 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +31,8 @@ import org.taskforce.cases.intake.domain.Tip;
 import org.taskforce.cases.intake.domain.TipSource;
 import org.taskforce.platform.mongo.MongoIndexes;
 import org.taskforce.platform.mongo.MongoInserts;
+import org.taskforce.platform.paging.PageQuery;
+import org.taskforce.platform.paging.PageTokens;
 
 /**
  * Tips in the collection {@value #COLLECTION}; a change is one conditional write on the version.
@@ -36,10 +42,12 @@ public final class MongoTipStore implements TipStore, MongoIndexes {
   public static final String COLLECTION = "tips";
   private final MongoCollection<Document> tips;
   private final MongoRelationKeys keys;
+  private final PageTokens pageTokens;
 
-  public MongoTipStore(MongoDatabase database) {
+  public MongoTipStore(MongoDatabase database, PageTokens pageTokens) {
     this.tips = database.getCollection(COLLECTION);
     this.keys = new MongoRelationKeys(database);
+    this.pageTokens = pageTokens;
   }
 
   @Override
@@ -86,12 +94,17 @@ public final class MongoTipStore implements TipStore, MongoIndexes {
         }
       }
     }
-    return Documents.page(
-        visible,
-        "tips|related|" + tipId + "|" + visibleTo,
-        pageSize,
+    visible.sort(NEWEST_FIRST);
+    PageQuery query = PageQuery.of("tips.related").with("tip", tipId).with("reader", visibleTo);
+    return page(
+        query,
         pageToken,
-        TipDocuments::fromDocument);
+        pageSize,
+        (after, limit) ->
+            visible.stream()
+                .filter(d -> after.isEmpty() || NEWEST_FIRST.compare(d, position(after)) > 0)
+                .limit(limit)
+                .toList());
   }
 
   @Override
@@ -107,7 +120,61 @@ public final class MongoTipStore implements TipStore, MongoIndexes {
     if (q.urgentOnly()) {
       filters.add(eq("urgent", true));
     }
-    return Documents.page(tips, and(filters), pageSize, pageToken, TipDocuments::fromDocument);
+    Bson filter = and(filters);
+    PageQuery query =
+        PageQuery.of("tips")
+            .with("reader", q.visibleTo())
+            .with("statuses", q.statuses())
+            .with("sources", q.sources())
+            .with("urgent", q.urgentOnly());
+    return page(
+        query,
+        pageToken,
+        pageSize,
+        (after, limit) -> {
+          Bson page = filter;
+          if (!after.isEmpty()) {
+            Date time = new Date(PageTokens.number(after, 0));
+            String id = PageTokens.part(after, 1);
+            page =
+                and(
+                    filter,
+                    or(
+                        lt(Documents.SORT_TIME, time),
+                        and(eq(Documents.SORT_TIME, time), lt("_id", id))));
+          }
+          return tips.find(page)
+              .sort(Sorts.descending(Documents.SORT_TIME, "_id"))
+              .limit(limit)
+              .into(new ArrayList<>());
+        });
+  }
+
+  /** Newest first by ({@value Documents#SORT_TIME}, {@code _id}), as tokens name positions. */
+  private static final Comparator<Document> NEWEST_FIRST =
+      Comparator.comparing((Document d) -> d.getDate(Documents.SORT_TIME))
+          .thenComparing(d -> d.getString("_id"))
+          .reversed();
+
+  private static Document position(List<String> after) {
+    return new Document(Documents.SORT_TIME, new Date(PageTokens.number(after, 0)))
+        .append("_id", PageTokens.part(after, 1));
+  }
+
+  /** One page through the shared page tokens (bound to the query, refusing any other). */
+  private Page<Tip> page(
+      PageQuery query, String token, int size, PageTokens.Fetch<Document> fetch) {
+    var page =
+        pageTokens.page(
+            query,
+            token,
+            size,
+            fetch,
+            d ->
+                List.of(
+                    String.valueOf(d.getDate(Documents.SORT_TIME).getTime()), d.getString("_id")));
+    return new Page<>(
+        page.items().stream().map(TipDocuments::fromDocument).toList(), page.nextPageToken());
   }
 
   @Override

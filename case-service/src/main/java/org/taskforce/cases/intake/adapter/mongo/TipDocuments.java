@@ -63,6 +63,9 @@ final class TipDocuments {
         .append("note", g.note())
         .append("duplicateOf", g.duplicateOf())
         .append("decided", Documents.stamp(g.decided()))
+        .append("subjectsCarried", g.subjectsCarried())
+        .append("victimsMoved", g.victimsMoved())
+        .append("conversionKey", g.conversionKey())
         .append("checked", t.checked())
         .append("hits", t.hits().stream().map(TipDocuments::hit).toList())
         .append("mergedTipIds", t.mergedTipIds())
@@ -107,7 +110,11 @@ final class TipDocuments {
             close == null ? null : CloseReason.valueOf(close),
             d.getString("note"),
             d.getString("duplicateOf"),
-            Documents.stamp(d.get("decided", Document.class)));
+            Documents.stamp(d.get("decided", Document.class)),
+            // Tips converted before the counts were kept read as 0.
+            d.getInteger("subjectsCarried", 0),
+            d.getInteger("victimsMoved", 0),
+            d.getString("conversionKey"));
     return new Tip(
         d.getString("_id"),
         report,

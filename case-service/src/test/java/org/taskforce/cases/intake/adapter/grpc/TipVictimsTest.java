@@ -36,6 +36,8 @@ import org.taskforce.platform.testing.ErrorDetails;
 class TipVictimsTest extends IntakeTestBase {
   static final String ADULT = "Maria Lopez";
   static final String MINOR = "Jazmin Ortiz-Bega";
+  static final String WITNESS = "Consuelo Haverford";
+  static final String BUYER = "Garrett Pruitt";
 
   @Test
   void possibleVictims_becomeVictimRecords_readOnlyByTheCasesAdvocates() {
@@ -122,6 +124,52 @@ class TipVictimsTest extends IntakeTestBase {
     assertThat(NOTIFICATIONS.published().toString()).doesNotContain(ADULT).doesNotContain(MINOR);
     for (Document d : database.getCollection("audit_log").find()) {
       assertThat(d.toJson()).doesNotContain(ADULT).doesNotContain(MINOR);
+    }
+  }
+
+  /**
+   * On arrival only the tip's targets — possible traffickers and buyers — and its identifiers are
+   * checked with deconfliction: a possible victim's name (or a witness's) would reach the owner of
+   * any matching registration as "your subject was searched", outside the victim compartment.
+   */
+  @Test
+  void onArrival_possibleVictimsAndWitnesses_areNeverSentToDeconfliction() {
+    Tip tip =
+        enter(
+            hotline(),
+            motelTip("505-555-0183")
+                .addPersons(
+                    TipPerson.newBuilder()
+                        .setName(MINOR)
+                        .setApproximateAge(15)
+                        .setRole(PersonRole.PERSON_ROLE_POSSIBLE_VICTIM))
+                .addPersons(
+                    TipPerson.newBuilder().setName(WITNESS).setRole(PersonRole.PERSON_ROLE_WITNESS))
+                .addPersons(
+                    TipPerson.newBuilder().setName(BUYER).setRole(PersonRole.PERSON_ROLE_BUYER)));
+
+    String checked = DECONFLICTION.checks().toString();
+    assertThat(DECONFLICTION.checks()).isNotEmpty();
+    // The trafficker and the buyer are checked, with the phone and the address...
+    assertThat(checked).contains("Velasquez").contains("Pruitt").contains("505-555-0183");
+    assertThat(checked).contains("Central Avenue");
+    // ...never the possible victims or the witness, under any part of their names.
+    for (String name : List.of(ADULT, MINOR, WITNESS)) {
+      for (String part : name.split(" ")) {
+        assertThat(checked).doesNotContain(part);
+      }
+    }
+
+    // Nor are they carried into a case as subjects (registered with deconfliction).
+    ConvertTipToCaseResponse converted = convert(get(tip.getTipId()));
+    // The trafficker, the buyer, the phone and the address.
+    assertThat(converted.getSubjectCount()).isEqualTo(4);
+    assertThat(converted.getVictimCount()).isEqualTo(2);
+    drainOutbox();
+    String registered = DECONFLICTION.creates().toString();
+    assertThat(registered).contains("Pruitt");
+    for (String name : List.of(ADULT, MINOR, WITNESS)) {
+      assertThat(registered).doesNotContain(name.split(" ")[1]);
     }
   }
 

@@ -34,6 +34,7 @@ import org.taskforce.cases.intake.domain.TipTriage;
 import org.taskforce.cases.intake.domain.TraffickingKind;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.mongo.EmbeddedMongo;
+import org.taskforce.platform.paging.PageTokens;
 
 /**
  * Related tips through {@code tip_relation_keys} against the embedded MongoDB-wire server and the
@@ -78,7 +79,7 @@ class MongoTipStoreRelatedTest {
   @BeforeEach
   void fresh() {
     database = client.getDatabase("related" + System.nanoTime());
-    store = new MongoTipStore(database);
+    store = new MongoTipStore(database, new PageTokens("tip-store-test-page-token-secret"));
     store.create(database);
   }
 
@@ -155,7 +156,7 @@ class MongoTipStoreRelatedTest {
         .extracting(Tip::id)
         .containsExactly("b");
 
-    Tip converted = withPerson.converted("case-1", stamp());
+    Tip converted = withPerson.converted("case-1", 0, "", stamp());
     assertThat(store.replace(converted, 1)).isTrue();
 
     assertThat(store.related("c", asking.relationKeys(), "nm-ago", 10, "").items()).isEmpty();
@@ -197,7 +198,8 @@ class MongoTipStoreRelatedTest {
     database.getCollection("tip_relation_keys").deleteMany(new Document());
     new MongoRelationKeys(database).add("g", 1, first.relationKeys());
 
-    new MongoTipStore(database).create(database);
+    new MongoTipStore(database, new PageTokens("tip-store-test-page-token-secret"))
+        .create(database);
 
     assertThat(store.related("g", first.relationKeys(), "nm-ago", 10, "").items())
         .extracting(Tip::id)

@@ -1,0 +1,208 @@
+package org.taskforce.cases.intake.adapter.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.taskforce.api.common.v1.PointOfContact;
+import org.taskforce.api.intake.v1.AssignTipRequest;
+import org.taskforce.api.intake.v1.ConvertTipToCaseRequest;
+import org.taskforce.api.intake.v1.ConvertTipToCaseResponse;
+import org.taskforce.api.intake.v1.GetTipRequest;
+import org.taskforce.api.intake.v1.MergeTipsRequest;
+import org.taskforce.api.intake.v1.Tip;
+import org.taskforce.api.intake.v1.TipStatus;
+import org.taskforce.cases.adapter.grpc.CrashSeams;
+import org.taskforce.platform.testing.ErrorDetails;
+
+/**
+ * A retried {@code ConvertTipToCase} (the same request: tip, etag, title) answers exactly what the
+ * first success answered — the case it opened, with as many subjects and victims — whether the
+ * first answer was lost on the way or the service stopped after marking the tip converted; it opens
+ * nothing twice. A conversion by someone else is not a retry of yours.
+ */
+class TipConversionRetryTest extends IntakeTestBase {
+  @Autowired CrashSeams seams;
+
+  @Test
+  void aConvertRetriedAfterItsAnswer_answersTheFirstAnswerAgain() {
+    Tip tip = get(enter(hotline(), motelTip("505-555-0191")).getTipId());
+    ConvertTipToCaseRequest request = request(tip);
+
+    ConvertTipToCaseResponse first = tips(agoCoordinator()).convertTipToCase(request);
+    ConvertTipToCaseResponse again = tips(agoCoordinator()).convertTipToCase(request);
+
+    assertThat(first.getSubjectCount()).isEqualTo(3);
+    assertThat(first.getVictimCount()).isEqualTo(1);
+    assertThat(again).isEqualTo(first);
+    assertThat(tips(agoCoordinator()).convertTipToCase(request)).isEqualTo(first);
+    assertThat(database.getCollection("cases").countDocuments()).isOne();
+    assertThat(database.getCollection("subjects").countDocuments()).isEqualTo(3);
+    assertThat(database.getCollection("victims").countDocuments()).isOne();
+  }
+
+  @Test
+  void aConvertStoppedAfterTheTipWasMarked_isAnsweredByItsRetry_asIfUninterrupted() {
+    Tip tip = get(enter(hotline(), motelTip("505-555-0192")).getTipId());
+    ConvertTipToCaseRequest request = request(tip);
+    seams.crashAt("tip.converted");
+
+    var crash =
+        catchThrowableOfType(
+            StatusRuntimeException.class, () -> tips(agoCoordinator()).convertTipToCase(request));
+
+    assertThat(crash.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);
+    Tip stored = get(tip.getTipId());
+    assertThat(stored.getStatus()).isEqualTo(TipStatus.TIP_STATUS_CONVERTED);
+    ConvertTipToCaseResponse retried = tips(agoCoordinator()).convertTipToCase(request);
+    assertThat(retried.getTip()).isEqualTo(stored);
+    assertThat(retried.getCaseId()).isEqualTo(stored.getCaseId());
+    Document opened =
+        database.getCollection("cases").find(new Document("_id", stored.getCaseId())).first();
+    assertThat(opened).isNotNull();
+    assertThat(retried.getCaseNumber()).isEqualTo(opened.getString("number"));
+    assertThat(retried.getSubjectCount()).isEqualTo(3);
+    assertThat(retried.getVictimCount()).isEqualTo(1);
+    assertThat(database.getCollection("cases").countDocuments()).isOne();
+    assertThat(database.getCollection("subjects").countDocuments()).isEqualTo(3);
+    assertThat(database.getCollection("victims").countDocuments()).isOne();
+  }
+
+  @Test
+  void aConvertByAnotherAgency_ofATipAlreadyConverted_isNotOpen_andOpensNothing() {
+    Tip received = enter(hotline(), motelTip("505-555-0193"));
+    Tip assigned =
+        tips(agoCoordinator())
+            .assignTip(
+                AssignTipRequest.newBuilder()
+                    .setTipId(received.getTipId())
+                    .setAgencyId(APD)
+                    .setOfficer("Det. Chavez")
+                    .setEtag(received.getEtag())
+                    .build())
+            .getTip();
+    ConvertTipToCaseResponse byAgo = tips(agoCoordinator()).convertTipToCase(request(assigned));
+
+    var refused =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () -> tips(investigator(APD, "LOCAL")).convertTipToCase(request(assigned)));
+
+    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    assertThat(ErrorDetails.reason(refused)).isEqualTo("TIP_NOT_OPEN");
+    assertThat(database.getCollection("cases").countDocuments()).isOne();
+    assertThat(get(assigned.getTipId()).getCaseId()).isEqualTo(byAgo.getCaseId());
+  }
+
+  @Test
+  void aConvertNamingAVersionNewerThanTheConversion_isNotARetry() {
+    Tip tip = get(enter(hotline(), motelTip("505-555-0194")).getTipId());
+    ConvertTipToCaseResponse first = tips(agoCoordinator()).convertTipToCase(request(tip));
+
+    var refused =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () ->
+                tips(agoCoordinator())
+                    .convertTipToCase(
+                        request(tip).toBuilder().setEtag(first.getTip().getEtag()).build()));
+
+    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    assertThat(ErrorDetails.reason(refused)).isEqualTo("TIP_NOT_OPEN");
+  }
+
+  @Test
+  void aColleagueOfTheSameAgency_withTheStaleEtag_isNotTheConverter_andOpensNothing() {
+    Tip tip = get(enter(hotline(), motelTip("505-555-0195")).getTipId());
+    ConvertTipToCaseResponse first = tips(agoCoordinator()).convertTipToCase(request(tip));
+    String colleague =
+        REALM.user("ago-intake-2", AGO, "STATE", "intake-coordinator", "investigator").mint();
+
+    var refused =
+        catchThrowableOfType(
+            StatusRuntimeException.class, () -> tips(colleague).convertTipToCase(request(tip)));
+
+    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    assertThat(ErrorDetails.reason(refused)).isEqualTo("TIP_NOT_OPEN");
+    assertThat(refused.getStatus().getDescription()).doesNotContain(first.getCaseNumber());
+    assertThat(database.getCollection("cases").countDocuments()).isOne();
+  }
+
+  @Test
+  void theConvertersOwnRequest_withANonsenseEtag_orAnotherTitle_isNotARetry() {
+    Tip tip = get(enter(hotline(), motelTip("505-555-0196")).getTipId());
+    tips(agoCoordinator()).convertTipToCase(request(tip));
+
+    for (ConvertTipToCaseRequest other :
+        new ConvertTipToCaseRequest[] {
+          request(tip).toBuilder().setEtag("x").build(),
+          request(tip).toBuilder().setEtag("\"-1\"").build(),
+          request(tip).toBuilder().setTitle("Another title").build()
+        }) {
+      var refused =
+          catchThrowableOfType(
+              StatusRuntimeException.class, () -> tips(agoCoordinator()).convertTipToCase(other));
+
+      assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+      assertThat(ErrorDetails.reason(refused)).isEqualTo("TIP_NOT_OPEN");
+    }
+    assertThat(database.getCollection("cases").countDocuments()).isOne();
+  }
+
+  @Test
+  void aConvertStoppedBeforeTheTipWasMarked_thenMerged_carriesEachSubjectOnceOnRetry() {
+    Tip tip = get(enter(hotline(), motelTip("505-555-0181")).getTipId());
+    seams.crashAt("tip.conversion.carried");
+    catchThrowableOfType(
+        StatusRuntimeException.class, () -> tips(agoCoordinator()).convertTipToCase(request(tip)));
+    assertThat(get(tip.getTipId()).getStatus()).isNotEqualTo(TipStatus.TIP_STATUS_CONVERTED);
+    Tip other =
+        enter(
+            hotline(),
+            motelTip("505-555-0182")
+                .addPersons(
+                    org.taskforce.api.intake.v1.TipPerson.newBuilder()
+                        .setName("Zed Archuleta")
+                        .setApproximateAge(40)
+                        .setRole(org.taskforce.api.intake.v1.PersonRole.PERSON_ROLE_BUYER)));
+    tips(agoCoordinator())
+        .mergeTips(
+            MergeTipsRequest.newBuilder()
+                .setTipId(tip.getTipId())
+                .setOtherTipId(other.getTipId())
+                .setEtag(get(tip.getTipId()).getEtag())
+                .build());
+
+    ConvertTipToCaseResponse done =
+        tips(agoCoordinator()).convertTipToCase(request(get(tip.getTipId())));
+
+    List<String> names = new ArrayList<>();
+    database.getCollection("subjects").find().forEach(d -> names.add(d.getString("displayName")));
+    assertThat(names).doesNotHaveDuplicates().contains("Zed Archuleta", "Dario Velasquez");
+    assertThat(names).hasSize(done.getSubjectCount());
+    assertThat(database.getCollection("cases").countDocuments()).isOne();
+    assertThat(database.getCollection("victims").countDocuments()).isOne();
+  }
+
+  private static ConvertTipToCaseRequest request(Tip tip) {
+    return ConvertTipToCaseRequest.newBuilder()
+        .setTipId(tip.getTipId())
+        .setTitle("Central Ave motel")
+        .setEtag(tip.getEtag())
+        .setPointOfContact(
+            PointOfContact.newBuilder().setDisplayName("Agent Baca").setPhone("+15055550120"))
+        .build();
+  }
+
+  private Tip get(String tipId) {
+    return tips(agoCoordinator())
+        .getTip(GetTipRequest.newBuilder().setTipId(tipId).build())
+        .getTip();
+  }
+}
