@@ -13,6 +13,7 @@ import {
   emptySelector,
   inputsOf,
   selectorKinds,
+  type SelectorInput,
   type SelectorKind,
   type SelectorRow,
 } from "./model";
@@ -33,6 +34,9 @@ export function selectorsForm<T extends FieldValues & SelectorsForm>(
   return form as unknown as UseFormReturn<SelectorsForm>;
 }
 
+/** Inputs that hold a list: one entry per line when the row was loaded from a stored selector. */
+const listInputs: SelectorInput[] = ["givenNames", "surnames", "aliases", "street"];
+
 const messages = (local: FieldError | undefined, fromApi: string[]) => [
   ...(local?.message ? [local.message] : []),
   ...fromApi,
@@ -51,7 +55,8 @@ interface Props {
 export function SelectorFields({ form, api, apiPrefix, legend }: Props) {
   const { register, control, formState } = form;
   const selectors = useFieldArray({ control, name: "selectors" });
-  const kinds = useWatch({ control, name: "selectors" }).map((s) => s.kind);
+  const rows = useWatch({ control, name: "selectors" });
+  const kinds = rows.map((s) => s.kind);
   const errors = formState.errors;
   const fromApi = (field: string) => api?.violationsOf(apiPrefix + field) ?? [];
   const exactly = (field: string) =>
@@ -79,19 +84,39 @@ export function SelectorFields({ form, api, apiPrefix, legend }: Props) {
                 <Options of={selectorKinds} />
               </select>
             </div>
-            {inputsOf[kind].map(([input, label]) => {
+            {inputsOf[kind].map(([input, shownLabel]) => {
               const id = `selector-${index}-${input}`;
+              const lists = rows[index]?.lists ?? row.lists;
+              const perLine = lists && listInputs.includes(input);
+              const label = perLine
+                ? `${shownLabel.replace(/ \(.*\)$/, "")} (one per line)`
+                : shownLabel;
               const problems = messages(rowErrors?.[input], fromApi(apiPath(index, values, input)));
               return (
                 <div key={input}>
                   <div className="field">
                     <label htmlFor={id}>{label}</label>
-                    <input
-                      id={id}
-                      type={input === "dateOfBirth" ? "date" : "text"}
-                      {...register(`selectors.${index}.${input}`)}
-                      {...described(id, problems)}
-                    />
+                    {perLine ? (
+                      <textarea
+                        id={id}
+                        rows={2}
+                        {...register(`selectors.${index}.${input}`)}
+                        {...described(id, problems)}
+                      />
+                    ) : (
+                      <input
+                        id={id}
+                        // A stored date of birth may be a year or a month only.
+                        type={input === "dateOfBirth" && !lists ? "date" : "text"}
+                        placeholder={
+                          input === "dateOfBirth" && lists
+                            ? "YYYY, YYYY-MM or YYYY-MM-DD"
+                            : undefined
+                        }
+                        {...register(`selectors.${index}.${input}`)}
+                        {...described(id, problems)}
+                      />
+                    )}
                     <FieldErrors id={`${id}-error`} messages={problems} />
                   </div>
                 </div>

@@ -10,6 +10,13 @@ import { ErrorMessage, Loading } from "../ui/Feedback";
 import { editSchema, toEditForm, toUpdate, type EditForm } from "./editModel";
 
 /** A stale etag: someone changed the registration after this screen loaded it. */
+interface Save {
+  edited: TargetRegistration;
+  values: EditForm;
+  /** Which rows the user changed: the others are sent back exactly as stored. */
+  dirty: { selectors?: unknown[] };
+}
+
 const isConflict = (e: unknown) => e instanceof ApiError && e.status === "ABORTED";
 
 /**
@@ -31,8 +38,8 @@ export default function EditTargetPage() {
     staleTime: Infinity,
   });
   const save = useMutation({
-    mutationFn: ({ edited, values }: { edited: TargetRegistration; values: EditForm }) =>
-      patch<Answer<"UpdateTargetRegistration">>(path, toUpdate(edited, values), {
+    mutationFn: ({ edited, values, dirty }: Save) =>
+      patch<Answer<"UpdateTargetRegistration">>(path, toUpdate(edited, values, dirty), {
         updateMask: "selectors",
       }),
     onSuccess: (answer) => {
@@ -80,8 +87,8 @@ export default function EditTargetPage() {
         active={active}
         pending={save.isPending}
         error={save.error}
-        onSave={(values) => {
-          save.mutate({ edited: registration, values });
+        onSave={(values, dirty) => {
+          save.mutate({ edited: registration, values, dirty });
         }}
       />
     </>
@@ -93,12 +100,14 @@ function EditTargetForm(props: {
   active: boolean;
   pending: boolean;
   error: unknown;
-  onSave: (values: EditForm) => void;
+  onSave: (values: EditForm, dirty: { selectors?: unknown[] }) => void;
 }) {
   const form = useForm<EditForm>({
     resolver: zodResolver(editSchema),
     defaultValues: toEditForm(props.registration),
   });
+  // Read while rendering: React Hook Form tracks dirty marks only for a form state that is read.
+  const { dirtyFields } = form.formState;
   const apiError =
     props.error instanceof ApiError && !isConflict(props.error) ? props.error : undefined;
   return (
@@ -106,7 +115,11 @@ function EditTargetForm(props: {
       className="check-form"
       noValidate
       aria-label="Edit targets"
-      onSubmit={(e) => void form.handleSubmit(props.onSave)(e)}
+      onSubmit={(e) =>
+        void form.handleSubmit((values) => {
+          props.onSave(values, dirtyFields);
+        })(e)
+      }
     >
       <SelectorFields form={form} api={apiError} apiPrefix="registration." legend="Targets" />
       {apiError && apiError.fieldViolations.length === 0 && <ErrorMessage error={apiError} />}

@@ -121,10 +121,11 @@ final class ConsoleIdleSessions {
         return; // says it is the console's but not how idle: not activity
       }
     }
-    Long last = session.getAttribute(LAST_ACTIVITY);
-    if (last == null || activity > last) {
-      session.getAttributes().put(LAST_ACTIVITY, activity);
-    }
+    // One atomic max (the in-memory session's attributes are a ConcurrentHashMap): a concurrent
+    // call from an idle tab cannot move the last activity backwards between a read and a write.
+    session
+        .getAttributes()
+        .merge(LAST_ACTIVITY, activity, (was, is) -> Math.max((Long) was, (Long) is));
   }
 
   /** Ends Keycloak's session (best effort), then the gateway's: this request goes on signed out. */
