@@ -252,6 +252,49 @@ class AuditTalliesTest {
     assertCountsEqualTheEntries();
   }
 
+  @Test
+  void twoReplicas_onlyTheLeaseHolderRebuilds_andNeitherSettlesBesideIt() {
+    AuditTallies other =
+        new AuditTallies(db, Set.of("check.before-acting", "check.partner"), ZONE, clock);
+    Random r = new Random(5);
+    List<AuditEntry> batch = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      batch.add(entry("b" + i, r));
+    }
+    trail.appendAll(batch); // marks the counts stale
+    trail.append(entry("live", r)); // an intent beside the rebuild
+    assertThat(tallies.claimRebuild()).isTrue(); // this replica rebuilds (holds the lease)
+    other.upkeep(); // the other must neither rebuild (clear its buckets) nor settle
+    assertThat(
+            db.getCollection("report_tallies").countDocuments(new Document("_id", "~audit-stale")))
+        .isEqualTo(1);
+    assertThat(db.getCollection("audit_tally_intents").countDocuments()).isEqualTo(1);
+    assertThat(other.claimRebuild()).isFalse();
+    assertThatThrownBy(() -> other.count("check.partner", DAY, DAY, null))
+        .isInstanceOf(TaskforceException.class)
+        .extracting(x -> ((TaskforceException) x).kind())
+        .isEqualTo(ErrorKind.UNAVAILABLE);
+    tallies.upkeep(); // the holder rebuilds, then settles
+    assertThat(db.getCollection("audit_tally_intents").countDocuments()).isZero();
+    assertCountsEqualTheEntries();
+  }
+
+  @Test
+  void aLeaseWhoseHolderDied_runsOut_andAnotherReplicaRebuilds() {
+    AuditTallies other =
+        new AuditTallies(db, Set.of("check.before-acting", "check.partner"), ZONE, clock);
+    Random r = new Random(6);
+    trail.appendAll(List.of(entry("b1", r), entry("b2", r)));
+    assertThat(tallies.claimRebuild()).isTrue(); // and then it dies
+    other.upkeep();
+    assertThat(
+            db.getCollection("report_tallies").countDocuments(new Document("_id", "~audit-stale")))
+        .isEqualTo(1);
+    clock.advance(Duration.ofMinutes(16));
+    other.upkeep();
+    assertCountsEqualTheEntries();
+  }
+
   private void assertCountsEqualTheEntries() {
     for (LocalDate start = DAY; start.isBefore(DAY.plusDays(12)); start = start.plusDays(3)) {
       LocalDate end = start.plusDays(start.getDayOfMonth() % 4);
