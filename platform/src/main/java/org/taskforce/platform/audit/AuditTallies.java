@@ -9,8 +9,6 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
@@ -46,7 +44,7 @@ import org.taskforce.platform.mongo.TallyUpkeep;
  * that writes it does. The background ({@link #upkeep}, run by a {@link TallyUpkeep} every few
  * seconds) and every report before it reads settle the intents in batches: count the entries that
  * were written ({@link TallyBuckets} puts are idempotent), then remove their intents; an intent
- * older than a minute whose entry never came (the writer died before it) is dropped. Counting in
+ * older than ten minutes whose entry never came (the writer died before it) is dropped. Counting in
  * batches keeps the count off the check's path: a busy day's bucket holds every act of the day, and
  * rewriting it once per check made each check wait for it (measured at 20,000 persons: 30 ms a
  * check one at a time, and at 200 checks/s a queue that never drained). Bulk appends ({@link
@@ -58,7 +56,9 @@ import org.taskforce.platform.mongo.TallyUpkeep;
  * once. Counting never fails the request that wrote the entry: it is not part of it.
  */
 public final class AuditTallies implements MongoIndexes {
-  private static final Duration GRACE = Duration.ofMinutes(1);
+  // An intent whose entry has not come after this long is dropped: well above any request's
+  // deadline, and a retry refreshes it (intend), so a slow or retried append is still counted.
+  private static final Duration GRACE = Duration.ofMinutes(10);
   private static final Duration CATCH_UP = Duration.ofMinutes(5);
   // A rebuild's claim: longer than any rebuild; a holder that died frees it when it runs out.
   private static final Duration LEASE = Duration.ofMinutes(15);
@@ -110,15 +110,15 @@ public final class AuditTallies implements MongoIndexes {
     return actions.contains(e.action());
   }
 
-  /** Before the entry is written. */
+  /**
+   * Before the entry is written; a retry refreshes the time, so the intent outlives the grace
+   * counted from the last attempt, not the first.
+   */
   void intend(AuditEntry e) {
-    try {
-      intents.insertOne(new Document("_id", e.id()).append("at", Date.from(clock.instant())));
-    } catch (MongoWriteException x) {
-      if (ErrorCategory.fromErrorCode(x.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-        throw x;
-      }
-    }
+    intents.updateOne(
+        eq("_id", e.id()),
+        Updates.set("at", Date.from(clock.instant())),
+        new UpdateOptions().upsert(true));
   }
 
   /** After the entry is written: counts it now (tests, and repeating a step after a crash). */

@@ -110,7 +110,7 @@ class AuditTalliesTest {
       }
     }
     assertCountsEqualTheEntries();
-    clock.advance(Duration.ofMinutes(2));
+    clock.advance(Duration.ofMinutes(11));
     assertCountsEqualTheEntries();
     assertThat(db.getCollection("audit_tally_intents").countDocuments()).isZero();
   }
@@ -293,6 +293,19 @@ class AuditTalliesTest {
     clock.advance(Duration.ofMinutes(16));
     other.upkeep();
     assertCountsEqualTheEntries();
+  }
+
+  @Test
+  void aRetriedAppend_refreshesItsIntent_andIsCountedThoughTheFirstTryIsLongPast() {
+    Instant t = DAY.atStartOfDay(ZONE).toInstant().plus(Duration.ofHours(9));
+    AuditEntry e = check("slow", "checks/chk-slow", t);
+    tallies.intend(e); // the first try: its entry never written (timed out)
+    clock.advance(Duration.ofMinutes(3));
+    tallies.intend(e); // the retry, a few minutes later
+    tallies.upkeep(); // settles before the retry's entry lands
+    untallied.append(e); // the retry's entry
+    assertThat(tallies.count("check.before-acting", DAY, DAY, null)).isEqualTo(1);
+    assertThat(db.getCollection("audit_tally_intents").countDocuments()).isZero();
   }
 
   private void assertCountsEqualTheEntries() {
