@@ -178,7 +178,15 @@ public final class AuditTallies implements MongoIndexes {
     if (state.find(eq("_id", STALE)).first() != null) {
       throw TallyUpkeep.catchingUp("check counts");
     }
-    if (settleIntents(perRequest) > perRequest) {
+    int found;
+    try {
+      found = settleIntents(perRequest);
+    } catch (RuntimeException e) {
+      // a failure to count is the tallies' state, not the request's fault: not INTERNAL
+      LOG.log(System.Logger.Level.WARNING, "settling check counts failed; a report waits", e);
+      throw TallyUpkeep.catchingUp("check counts");
+    }
+    if (found > perRequest) {
       throw TallyUpkeep.catchingUp("check counts");
     }
   }

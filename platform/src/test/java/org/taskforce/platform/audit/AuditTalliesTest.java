@@ -213,7 +213,7 @@ class AuditTalliesTest {
   }
 
   @Test
-  void whenCountingFails_theAppendStillSucceeds_andTheNextReportCountsIt() {
+  void whenCountingFails_aReportAnswersUnavailable_andCountsItOnceRepaired() {
     Instant t = DAY.atStartOfDay(ZONE).toInstant().plus(Duration.ofHours(10));
     // an act that cannot be counted (here: its record is unusable; in production: a day bucket
     // contended past its retries)
@@ -224,7 +224,11 @@ class AuditTalliesTest {
     trail.append(e); // must not throw: the check happened
     assertThat(db.getCollection(AuditTrail.COLLECTION).countDocuments()).isEqualTo(1);
     assertThat(db.getCollection("audit_tally_intents").countDocuments()).isEqualTo(1);
-    db.getCollection("audit_tally_acts").deleteOne(new Document("_id", actId));
+    assertThatThrownBy(() -> tallies.count("check.before-acting", DAY, DAY, null))
+        .isInstanceOf(TaskforceException.class)
+        .extracting(x -> ((TaskforceException) x).kind())
+        .isEqualTo(ErrorKind.UNAVAILABLE); // not INTERNAL, and not a number without it
+    db.getCollection("audit_tally_acts").deleteOne(new Document("_id", actId)); // repaired
     assertThat(tallies.count("check.before-acting", DAY, DAY, null)).isEqualTo(1);
     assertThat(db.getCollection("audit_tally_intents").countDocuments()).isZero();
   }
