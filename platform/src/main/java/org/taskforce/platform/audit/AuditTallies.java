@@ -2,15 +2,19 @@ package org.taskforce.platform.audit;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.or;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +44,7 @@ import org.taskforce.platform.mongo.TallyUpkeep;
  * that writes it does. The background ({@link #upkeep}, run by a {@link TallyUpkeep} every few
  * seconds) and every report before it reads settle the intents in batches: count the entries that
  * were written ({@link TallyBuckets} puts are idempotent), then remove their intents; an intent
- * older than a minute whose entry never came (the writer died before it) is dropped. Counting in
+ * older than ten minutes whose entry never came (the writer died before it) is dropped. Counting in
  * batches keeps the count off the check's path: a busy day's bucket holds every act of the day, and
  * rewriting it once per check made each check wait for it (measured at 20,000 persons: 30 ms a
  * check one at a time, and at 200 checks/s a queue that never drained). Bulk appends ({@link
@@ -52,8 +56,12 @@ import org.taskforce.platform.mongo.TallyUpkeep;
  * once. Counting never fails the request that wrote the entry: it is not part of it.
  */
 public final class AuditTallies implements MongoIndexes {
-  private static final Duration GRACE = Duration.ofMinutes(1);
+  // An intent whose entry has not come after this long is dropped: well above any request's
+  // deadline, and a retry refreshes it (intend), so a slow or retried append is still counted.
+  private static final Duration GRACE = Duration.ofMinutes(10);
   private static final Duration CATCH_UP = Duration.ofMinutes(5);
+  // A rebuild's claim: longer than any rebuild; a holder that died frees it when it runs out.
+  private static final Duration LEASE = Duration.ofMinutes(15);
   private static final String SERIES = "audit.";
   // 2: members are the acts (resources), not entry ids; 3: an act counts on its first day only
   private static final int SCHEMA = 3;
@@ -74,6 +82,7 @@ public final class AuditTallies implements MongoIndexes {
   private final AuditActs acts;
   private final MongoCollection<Document> state;
   private final TallyBuckets buckets;
+  private final String me = UUID.randomUUID().toString();
 
   public AuditTallies(MongoDatabase database, Set<String> actions, ZoneId zone, Clock clock) {
     this(database, actions, zone, clock, PER_REQUEST);
@@ -101,15 +110,15 @@ public final class AuditTallies implements MongoIndexes {
     return actions.contains(e.action());
   }
 
-  /** Before the entry is written. */
+  /**
+   * Before the entry is written; a retry refreshes the time, so the intent outlives the grace
+   * counted from the last attempt, not the first.
+   */
   void intend(AuditEntry e) {
-    try {
-      intents.insertOne(new Document("_id", e.id()).append("at", Date.from(clock.instant())));
-    } catch (MongoWriteException x) {
-      if (ErrorCategory.fromErrorCode(x.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-        throw x;
-      }
-    }
+    intents.updateOne(
+        eq("_id", e.id()),
+        Updates.set("at", Date.from(clock.instant())),
+        new UpdateOptions().upsert(true));
   }
 
   /** After the entry is written: counts it now (tests, and repeating a step after a crash). */
@@ -129,10 +138,11 @@ public final class AuditTallies implements MongoIndexes {
 
   /** After entries were appended in bulk, uncounted: the next reader rebuilds. */
   void stale() {
-    state.replaceOne(
+    // a new nonce, the lease kept: a rebuild running on the old mark runs again after it ends
+    state.updateOne(
         eq("_id", STALE),
-        new Document("_id", STALE).append("nonce", UUID.randomUUID().toString()),
-        new ReplaceOptions().upsert(true));
+        Updates.set("nonce", UUID.randomUUID().toString()),
+        new UpdateOptions().upsert(true));
   }
 
   private void put(String member, String action, String agency, Instant time) {
@@ -168,7 +178,15 @@ public final class AuditTallies implements MongoIndexes {
     if (state.find(eq("_id", STALE)).first() != null) {
       throw TallyUpkeep.catchingUp("check counts");
     }
-    if (settleIntents(perRequest) > perRequest) {
+    int found;
+    try {
+      found = settleIntents(perRequest);
+    } catch (RuntimeException e) {
+      // a failure to count is the tallies' state, not the request's fault: not INTERNAL
+      LOG.log(System.Logger.Level.WARNING, "settling check counts failed; a report waits", e);
+      throw TallyUpkeep.catchingUp("check counts");
+    }
+    if (found > perRequest) {
       throw TallyUpkeep.catchingUp("check counts");
     }
   }
@@ -179,11 +197,42 @@ public final class AuditTallies implements MongoIndexes {
    */
   public void upkeep() {
     if (state.find(eq("_id", STALE)).first() != null) {
-      rebuild();
+      if (!claimRebuild()) {
+        return; // another replica rebuilds: neither rebuild beside it nor settle into its buckets
+      }
+      try {
+        rebuild();
+      } catch (RuntimeException e) {
+        state.updateOne(
+            and(eq("_id", STALE), eq("owner", me)), Updates.unset("until")); // free it now
+        throw e;
+      }
     }
     for (int round = 0; round < 1_000 && settleIntents(1_000) > 1_000; round++) {
       // more left: the next batch
     }
+  }
+
+  /**
+   * Claims the rebuild of counts marked stale for this instance (replica) for {@link #LEASE}: only
+   * the holder rebuilds, so two replicas never clear each other's buckets; false when another holds
+   * it, or nothing is marked.
+   */
+  boolean claimRebuild() {
+    Instant now = clock.instant();
+    return state.findOneAndUpdate(
+            and(
+                eq("_id", STALE),
+                or(exists("until", false), lte("until", Date.from(now)), eq("owner", me))),
+            Updates.combine(
+                Updates.set("owner", me), Updates.set("until", Date.from(now.plus(LEASE)))))
+        != null;
+  }
+
+  /** Whether some instance holds the rebuild's lease now (intents wait for it). */
+  private boolean rebuilding() {
+    return state.find(and(eq("_id", STALE), gt("until", Date.from(clock.instant())))).first()
+        != null;
   }
 
   /**
@@ -192,6 +241,9 @@ public final class AuditTallies implements MongoIndexes {
    * returns how many there were, up to {@code max + 1}.
    */
   private int settleIntents(int max) {
+    if (rebuilding()) {
+      return 0; // after the rebuild (its buckets are being cleared and reloaded)
+    }
     Instant old = clock.instant().minus(GRACE);
     List<Document> found = new ArrayList<>();
     intents.find().limit(max + 1).into(found);

@@ -47,6 +47,9 @@ public final class TallyBuckets {
   private final MongoCollection<Document> buckets;
   private final int capacity;
 
+  /** Runs between a writer's read of a part and its conditional write (tests: an interleaving). */
+  volatile Runnable afterRead = () -> {};
+
   public TallyBuckets(MongoDatabase database, String collection) {
     this(database, collection, CAPACITY);
   }
@@ -93,6 +96,7 @@ public final class TallyBuckets {
         List<String> fields = new ArrayList<>(List.of("v", "c"));
         left.keySet().forEach(m -> fields.add("m." + m));
         Document d = buckets.find(eq("_id", id)).projection(Projections.include(fields)).first();
+        afterRead.run();
         if (d == null) {
           if (!insert(id, series, slot, left)) {
             continue attempts; // someone else made the part first: update it instead
@@ -188,7 +192,7 @@ public final class TallyBuckets {
           new Document("_id", id)
               .append("s", series)
               .append("d", slot)
-              .append("v", 1L)
+              .append("v", incarnation())
               .append("c", taken.size())
               .append("n", n)
               .append("m", m));
@@ -272,12 +276,23 @@ public final class TallyBuckets {
           new Document("_id", id)
               .append("s", series)
               .append("d", slot)
-              .append("v", 1L)
+              .append("v", incarnation())
               .append("c", m.size())
               .append("n", n)
               .append("m", m),
           new com.mongodb.client.model.ReplaceOptions().upsert(true));
     }
+  }
+
+  /**
+   * The version a new part starts at: unique to this incarnation of the document, so a writer that
+   * read an earlier incarnation (before a {@link #clear} and {@link #load} or a re-insert) cannot
+   * match it with its conditional write, as it could if every incarnation started at 1. Random in
+   * [0, 2^62): later {@code $inc}s cannot overflow, and two incarnations meet only by a 2^-62
+   * chance per write.
+   */
+  private static long incarnation() {
+    return java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 62);
   }
 
   /** Field names may hold neither dots nor a leading dollar: those (and %) are %-escaped. */

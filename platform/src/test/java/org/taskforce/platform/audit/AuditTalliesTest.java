@@ -110,7 +110,7 @@ class AuditTalliesTest {
       }
     }
     assertCountsEqualTheEntries();
-    clock.advance(Duration.ofMinutes(2));
+    clock.advance(Duration.ofMinutes(11));
     assertCountsEqualTheEntries();
     assertThat(db.getCollection("audit_tally_intents").countDocuments()).isZero();
   }
@@ -213,7 +213,7 @@ class AuditTalliesTest {
   }
 
   @Test
-  void whenCountingFails_theAppendStillSucceeds_andTheNextReportCountsIt() {
+  void whenCountingFails_aReportAnswersUnavailable_andCountsItOnceRepaired() {
     Instant t = DAY.atStartOfDay(ZONE).toInstant().plus(Duration.ofHours(10));
     // an act that cannot be counted (here: its record is unusable; in production: a day bucket
     // contended past its retries)
@@ -224,7 +224,11 @@ class AuditTalliesTest {
     trail.append(e); // must not throw: the check happened
     assertThat(db.getCollection(AuditTrail.COLLECTION).countDocuments()).isEqualTo(1);
     assertThat(db.getCollection("audit_tally_intents").countDocuments()).isEqualTo(1);
-    db.getCollection("audit_tally_acts").deleteOne(new Document("_id", actId));
+    assertThatThrownBy(() -> tallies.count("check.before-acting", DAY, DAY, null))
+        .isInstanceOf(TaskforceException.class)
+        .extracting(x -> ((TaskforceException) x).kind())
+        .isEqualTo(ErrorKind.UNAVAILABLE); // not INTERNAL, and not a number without it
+    db.getCollection("audit_tally_acts").deleteOne(new Document("_id", actId)); // repaired
     assertThat(tallies.count("check.before-acting", DAY, DAY, null)).isEqualTo(1);
     assertThat(db.getCollection("audit_tally_intents").countDocuments()).isZero();
   }
@@ -250,6 +254,62 @@ class AuditTalliesTest {
         .isInstanceOf(TaskforceException.class); // still marked: not a half-built answer
     tallies.upkeep();
     assertCountsEqualTheEntries();
+  }
+
+  @Test
+  void twoReplicas_onlyTheLeaseHolderRebuilds_andNeitherSettlesBesideIt() {
+    AuditTallies other =
+        new AuditTallies(db, Set.of("check.before-acting", "check.partner"), ZONE, clock);
+    Random r = new Random(5);
+    List<AuditEntry> batch = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      batch.add(entry("b" + i, r));
+    }
+    trail.appendAll(batch); // marks the counts stale
+    trail.append(entry("live", r)); // an intent beside the rebuild
+    assertThat(tallies.claimRebuild()).isTrue(); // this replica rebuilds (holds the lease)
+    other.upkeep(); // the other must neither rebuild (clear its buckets) nor settle
+    assertThat(
+            db.getCollection("report_tallies").countDocuments(new Document("_id", "~audit-stale")))
+        .isEqualTo(1);
+    assertThat(db.getCollection("audit_tally_intents").countDocuments()).isEqualTo(1);
+    assertThat(other.claimRebuild()).isFalse();
+    assertThatThrownBy(() -> other.count("check.partner", DAY, DAY, null))
+        .isInstanceOf(TaskforceException.class)
+        .extracting(x -> ((TaskforceException) x).kind())
+        .isEqualTo(ErrorKind.UNAVAILABLE);
+    tallies.upkeep(); // the holder rebuilds, then settles
+    assertThat(db.getCollection("audit_tally_intents").countDocuments()).isZero();
+    assertCountsEqualTheEntries();
+  }
+
+  @Test
+  void aLeaseWhoseHolderDied_runsOut_andAnotherReplicaRebuilds() {
+    AuditTallies other =
+        new AuditTallies(db, Set.of("check.before-acting", "check.partner"), ZONE, clock);
+    Random r = new Random(6);
+    trail.appendAll(List.of(entry("b1", r), entry("b2", r)));
+    assertThat(tallies.claimRebuild()).isTrue(); // and then it dies
+    other.upkeep();
+    assertThat(
+            db.getCollection("report_tallies").countDocuments(new Document("_id", "~audit-stale")))
+        .isEqualTo(1);
+    clock.advance(Duration.ofMinutes(16));
+    other.upkeep();
+    assertCountsEqualTheEntries();
+  }
+
+  @Test
+  void aRetriedAppend_refreshesItsIntent_andIsCountedThoughTheFirstTryIsLongPast() {
+    Instant t = DAY.atStartOfDay(ZONE).toInstant().plus(Duration.ofHours(9));
+    AuditEntry e = check("slow", "checks/chk-slow", t);
+    tallies.intend(e); // the first try: its entry never written (timed out)
+    clock.advance(Duration.ofMinutes(3));
+    tallies.intend(e); // the retry, a few minutes later
+    tallies.upkeep(); // settles before the retry's entry lands
+    untallied.append(e); // the retry's entry
+    assertThat(tallies.count("check.before-acting", DAY, DAY, null)).isEqualTo(1);
+    assertThat(db.getCollection("audit_tally_intents").countDocuments()).isZero();
   }
 
   private void assertCountsEqualTheEntries() {

@@ -44,6 +44,28 @@ class TallyBucketsTest {
   }
 
   @Test
+  void aWriterThatReadAnEarlierIncarnation_cannotWriteAfterARebuild() {
+    buckets.put("s", "2026-01-01", "a", 1, List.of("*"));
+    boolean[] once = {true};
+    buckets.afterRead =
+        () -> {
+          if (once[0]) {
+            once[0] = false; // between the read (x absent) and the write: a rebuild that counts x
+            buckets.clear(List.of("s"));
+            buckets.load(
+                "s",
+                "2026-01-01",
+                Map.of("a", Map.entry(1L, List.of("*")), "x", Map.entry(1L, List.of("*"))));
+          }
+        };
+    buckets.put("s", "2026-01-01", "x", 1, List.of("*"));
+    List<Long> total = new ArrayList<>();
+    buckets.before(List.of("s"), null, (slot, counts) -> total.add(counts.get("*")));
+    assertThat(total).containsExactly(2L);
+    assertThat(buckets.members("s", "2026-01-01")).containsExactlyInAnyOrder("a", "x");
+  }
+
+  @Test
   void manyMembersInOneSlot_spillIntoBoundedDocuments_andCountExactly() {
     Random r = new Random(11);
     Map<String, Map.Entry<Long, List<String>>> expected = new HashMap<>();
