@@ -42,10 +42,18 @@ public final class LocalStack implements AutoCloseable {
    * @param mongoUri a MongoDB the three services keep their databases in (a test's own server, so
    *     it can read what was stored); empty: each service's embedded server, files under {@code
    *     data}
+   * @param backgroundTallies whether the services bring report counts up to date in the background
+   *     (off for a test that compares the databases around each call, so that only requests write)
    */
-  public record Options(Path root, Path data, boolean reset, boolean demoData, String mongoUri) {
+  public record Options(
+      Path root,
+      Path data,
+      boolean reset,
+      boolean demoData,
+      String mongoUri,
+      boolean backgroundTallies) {
     public Options(Path root, Path data, boolean reset, boolean demoData) {
-      this(root, data, reset, demoData, "");
+      this(root, data, reset, demoData, "", true);
     }
   }
 

@@ -126,6 +126,10 @@ final class PartLauncher {
         command.add("--taskforce.mongodb.uri=" + options.mongoUri());
         command.add("--taskforce.paging.token-secret=dev-" + module + "-page-tokens");
       }
+      if (!options.backgroundTallies()) {
+        command.add("--taskforce.cases.reporting.tally-interval=0");
+        command.add("--taskforce.deconfliction.reporting.tally-interval=0");
+      }
       command.add("--taskforce.security.client.client-id=" + module);
       command.add("--taskforce.security.client.client-secret=dev-" + module + "-secret");
     }

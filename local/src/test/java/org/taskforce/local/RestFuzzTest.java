@@ -60,7 +60,8 @@ class RestFuzzTest {
                 root.resolve("local/target/fuzz-stack"),
                 true,
                 true,
-                mongo.connectionString()),
+                mongo.connectionString(),
+                false),
             System.out);
     api = new Client(LocalStack.ISSUER, LocalStack.GATEWAY);
   }
