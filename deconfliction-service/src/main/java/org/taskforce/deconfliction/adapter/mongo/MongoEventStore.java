@@ -27,18 +27,25 @@ import org.taskforce.deconfliction.domain.EventType;
 import org.taskforce.deconfliction.domain.RegistrationStatus;
 import org.taskforce.platform.mongo.MongoIndexes;
 import org.taskforce.platform.mongo.MongoInserts;
+import org.taskforce.platform.mongo.TallyIntents;
 
 /** Event registrations in collection {@value #COLLECTION}. */
 public final class MongoEventStore implements EventStore, MongoIndexes {
   public static final String COLLECTION = "events";
   private final MongoCollection<Document> collection;
+  private final TallyIntents tallies;
 
   public MongoEventStore(MongoDatabase database) {
     this.collection = database.getCollection(COLLECTION);
+    this.tallies = new TallyIntents(database, COLLECTION);
   }
+
+  // Every write announces itself to the report's counts first (TallyIntents): settled off this
+  // path.
 
   @Override
   public boolean insert(EventRegistration r) {
+    tallies.intend(r.id(), r.version());
     return MongoInserts.insertIfAbsent(collection, toDocument(r));
   }
 
@@ -59,6 +66,7 @@ public final class MongoEventStore implements EventStore, MongoIndexes {
 
   @Override
   public boolean replace(EventRegistration r, long expectedVersion) {
+    tallies.intend(r.id(), Math.max(r.version(), expectedVersion + 1));
     return collection
             .replaceOne(and(eq("_id", r.id()), eq("version", expectedVersion)), toDocument(r))
             .getModifiedCount()
@@ -112,6 +120,7 @@ public final class MongoEventStore implements EventStore, MongoIndexes {
 
   @Override
   public void delete(String id) {
+    tallies.intendRemoval(collection.find(eq("_id", id)).first());
     collection.deleteOne(eq("_id", id));
   }
 
