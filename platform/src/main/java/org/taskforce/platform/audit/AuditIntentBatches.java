@@ -96,7 +96,8 @@ final class AuditIntentBatches {
           intents.deleteOne(and(eq("_id", id), eq("at", intent.getDate("at"))));
         }
       } catch (RuntimeException failure) {
-        failing += parked.failed(intents, intent, failure) ? 0 : 1; // an entry that cannot be counted
+        failing +=
+            parked.failed(intents, intent, failure) ? 0 : 1; // an entry that cannot be counted
       }
     }
     try {
