@@ -35,6 +35,9 @@ final class RecordIntentBatches {
   private final ParkedIntents parked;
   private final Clock clock;
 
+  /** Runs once a batch has found no rebuild running (tests: an interleaving). */
+  volatile Runnable afterStart = () -> {};
+
   RecordIntentBatches(
       MongoDatabase database,
       Map<String, Counting> countings,
@@ -57,9 +60,11 @@ final class RecordIntentBatches {
    * per bucket document); returns how many there were, up to {@code max + 1}.
    */
   RecordTallies.Settled settle(int max) {
+    long rebuilds = lease.rebuilds(); // before held(): a claim after it is seen at the end
     if (lease.held()) {
       return new RecordTallies.Settled(0, 0); // after the rebuild (its buckets are reloaded)
     }
+    afterStart.run();
     int failing = 0;
     List<Document> found = intents.find().limit(max + 1).into(new ArrayList<>());
     List<Document> batch = found.subList(0, Math.min(max, found.size()));
@@ -108,6 +113,11 @@ final class RecordIntentBatches {
         }
       }
       ready = written;
+    }
+    if (lease.held() || lease.rebuilds() != rebuilds) {
+      // a rebuild began meanwhile: it may load what it scanned before these records were read
+      // over what was just written; the intents stay and are settled again after it
+      return new RecordTallies.Settled(found.size(), failing);
     }
     for (Settling s : ready) {
       if (s.done()) {

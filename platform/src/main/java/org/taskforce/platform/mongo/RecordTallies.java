@@ -68,7 +68,7 @@ public final class RecordTallies implements MongoIndexes {
   private final MongoCollection<Document> state;
   private final TallyBuckets buckets;
   private final TallyRebuildLease lease;
-  private final RecordIntentBatches batches;
+  final RecordIntentBatches batches;
 
   /**
    * @param schema what the counts depend on besides the records (a zone, a key scheme): when it

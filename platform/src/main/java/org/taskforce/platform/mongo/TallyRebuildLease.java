@@ -52,16 +52,36 @@ public final class TallyRebuildLease {
     return state.find(eq("_id", markId)).first();
   }
 
-  /** Claims the rebuild for {@link #LEASE}; false when another holds it or nothing is marked. */
+  /**
+   * Claims the rebuild for {@link #LEASE}; false when another holds it or nothing is marked. Each
+   * claim counts in {@link #rebuilds}.
+   */
   public boolean claim() {
     Instant now = clock.instant();
-    return state.findOneAndUpdate(
-            and(
-                eq("_id", markId),
-                or(exists("until", false), lte("until", Date.from(now)), eq("owner", me))),
-            Updates.combine(
-                Updates.set("owner", me), Updates.set("until", Date.from(now.plus(LEASE)))))
-        != null;
+    boolean claimed =
+        state.findOneAndUpdate(
+                and(
+                    eq("_id", markId),
+                    or(exists("until", false), lte("until", Date.from(now)), eq("owner", me))),
+                Updates.combine(
+                    Updates.set("owner", me), Updates.set("until", Date.from(now.plus(LEASE)))))
+            != null;
+    if (claimed) {
+      state.updateOne(
+          eq("_id", markId + "|rebuilds"), Updates.inc("n", 1L), new UpdateOptions().upsert(true));
+    }
+    return claimed;
+  }
+
+  /**
+   * How many rebuilds were ever claimed. A settler reads it before {@link #held} and again before
+   * it removes intents: a rebuild that began in between may have scanned a record before the
+   * settler read it and replace the settler's buckets with that older state afterwards, so the
+   * intents must stay and be settled again.
+   */
+  public long rebuilds() {
+    Document d = state.find(eq("_id", markId + "|rebuilds")).first();
+    return d == null ? 0 : d.get("n", Number.class).longValue();
   }
 
   /** Whether some instance holds the lease now (intents wait for it). */

@@ -42,7 +42,7 @@ class RecordTalliesTest {
   private long births; // a later record under an id that was deleted is created later
 
   /** A thing counts on its day by colour; its creation time orders incarnations under one id. */
-  static final class Things implements RecordTallies.Counting {
+  static class Things implements RecordTallies.Counting {
     @Override
     public String family() {
       return "things";
@@ -189,6 +189,66 @@ class RecordTalliesTest {
     Map<String, Map<String, Long>> incremental = fromCounts();
     tallies.rebuild();
     assertThat(fromCounts()).isEqualTo(incremental);
+  }
+
+  /**
+   * Two replicas: A's batch starts (no rebuild running), B then claims a rebuild and scans a record
+   * before its next state lands; A reads that state, counts it and finishes; B then loads what it
+   * scanned over A's count. The intent A settled must survive for the state B missed.
+   */
+  @Test
+  void aBatchRacingARebuild_keepsItsIntents_soTheRebuildsOlderScanIsCorrected() throws Exception {
+    intents.intend("a", 1);
+    things.insertOne(thing("a", ++births, 1, "2026-08-01", "red"));
+    tallies.settle(100);
+    intents.intend("a", 2); // the writer of the next state announces it
+    tallies.stale(); // a bulk import elsewhere: the counts are rebuilt
+    java.util.concurrent.CountDownLatch aStarted = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch scanned = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch aDone = new java.util.concurrent.CountDownLatch(1);
+    Things scanning =
+        new Things() {
+          @Override
+          public List<RecordTallies.Put> puts(Document d) {
+            List<RecordTallies.Put> puts = super.puts(d); // as scanned: red, version 1
+            things.replaceOne(eq("_id", "a"), thing("a", d.getLong("born"), 2, "2026-08-01", "blue"));
+            scanned.countDown();
+            await(aDone);
+            return puts;
+          }
+        };
+    RecordTallies b =
+        new RecordTallies(db, List.of(scanning), "things-1", clock, 1_000, new ParkedIntents(db, 3));
+    tallies.batches.afterStart =
+        () -> {
+          aStarted.countDown();
+          await(scanned);
+        };
+    Thread a = new Thread(() -> tallies.settle(100));
+    a.start();
+    await(aStarted);
+    Thread rebuilding = new Thread(b::upkeep);
+    rebuilding.start();
+    a.join(10_000);
+    aDone.countDown();
+    rebuilding.join(10_000);
+    tallies.batches.afterStart = () -> {};
+
+    tallies.upkeep();
+
+    assertThat(things.find(eq("_id", "a")).first().getString("colour")).isEqualTo("blue");
+    assertThat(fromCounts()).isEqualTo(fromRecords());
+  }
+
+  private static void await(java.util.concurrent.CountDownLatch latch) {
+    try {
+      if (!latch.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the interleaving did not happen");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
