@@ -126,6 +126,20 @@ public final class RecordTallies implements MongoIndexes {
   }
 
   /**
+   * {@link #ready}, then {@code reads} (of {@link #forEachSlot}), answered only if no rebuild began
+   * meanwhile: a rebuild clears the buckets and loads them again, so reads overlapping it may miss
+   * a part or count one twice; UNAVAILABLE ({@link TallyUpkeep#catchingUp}) instead.
+   */
+  public void read(String what, Runnable reads) {
+    long rebuilds = lease.rebuilds();
+    ready(what);
+    reads.run();
+    if (lease.marked() != null || lease.rebuilds() != rebuilds) {
+      throw TallyUpkeep.catchingUp(what);
+    }
+  }
+
+  /**
    * Visits the buckets of {@code series} whose slot is in [{@code fromSlot}, {@code untilSlot})
    * (null: open-ended): (slot, counts per key); the parts of a bucket visit separately.
    */

@@ -211,14 +211,16 @@ class RecordTalliesTest {
           @Override
           public List<RecordTallies.Put> puts(Document d) {
             List<RecordTallies.Put> puts = super.puts(d); // as scanned: red, version 1
-            things.replaceOne(eq("_id", "a"), thing("a", d.getLong("born"), 2, "2026-08-01", "blue"));
+            things.replaceOne(
+                eq("_id", "a"), thing("a", d.getLong("born"), 2, "2026-08-01", "blue"));
             scanned.countDown();
             await(aDone);
             return puts;
           }
         };
     RecordTallies b =
-        new RecordTallies(db, List.of(scanning), "things-1", clock, 1_000, new ParkedIntents(db, 3));
+        new RecordTallies(
+            db, List.of(scanning), "things-1", clock, 1_000, new ParkedIntents(db, 3));
     tallies.batches.afterStart =
         () -> {
           aStarted.countDown();
@@ -360,5 +362,43 @@ class RecordTalliesTest {
     bounded.upkeep();
     bounded.ready("things");
     assertThat(fromCounts()).isEqualTo(fromRecords());
+  }
+
+  /**
+   * A rebuild on another replica clears and reloads the buckets while a report reads them (here: at
+   * its first day): what the report happened to see is not answered.
+   */
+  @Test
+  void aReportReadingWhileARebuildReloadsTheBuckets_answersUnavailable() {
+    intents.intend("a", 1);
+    things.insertOne(thing("a", ++births, 1, "2026-08-01", "red"));
+    intents.intend("b", 1);
+    things.insertOne(thing("b", ++births, 1, "2026-08-02", "blue"));
+    tallies.settle(100);
+    RecordTallies other = tallies(1_000);
+    boolean[] rebuilt = {false};
+    assertThatThrownBy(() ->
+            tallies.read(
+                "things",
+                () ->
+                    tallies.forEachSlot(
+                        "test.things",
+                        null,
+                        null,
+                        (day, counts) -> {
+                          if (!rebuilt[0]) {
+                            rebuilt[0] = true;
+                            intents.bulkWritten();
+                            other.upkeep();
+                          }
+                        })))
+        .isInstanceOf(TaskforceException.class)
+        .extracting(e -> ((TaskforceException) e).kind())
+        .isEqualTo(ErrorKind.UNAVAILABLE);
+    assertThat(rebuilt[0]).isTrue();
+    List<String> days = new java.util.ArrayList<>();
+    tallies.read(
+        "things", () -> tallies.forEachSlot("test.things", null, null, (d, c) -> days.add(d)));
+    assertThat(days).containsExactlyInAnyOrder("2026-08-01", "2026-08-02");
   }
 }

@@ -61,28 +61,30 @@ final class TalliedReads {
    * series for all its counts.
    */
   Map<String, Map<String, Long>> counts(List<CountQuery> queries, String agency) {
-    tallies.ready(WHAT);
     Map<String, Map<String, Long>> out = new HashMap<>();
     Map<String, List<CountQuery>> bySeries = new LinkedHashMap<>();
     for (CountQuery q : queries) {
       bySeries.computeIfAbsent(COUNTS.get(q.source()).series(), k -> new ArrayList<>()).add(q);
       out.put(q.key(), new HashMap<>());
     }
-    bySeries.forEach((series, group) ->
-        tallies.forEachSlot(
-            series,
-            first(group),
-            last(group),
-            (day, counts) -> {
-              for (CountQuery q : group) {
-                if (within(day, days(q.from(), q.until()))) {
-                  add(
-                      counts,
-                      scope(agency) + "|" + COUNTS.get(q.source()).what() + "|",
-                      out.get(q.key()));
-                }
-              }
-            }));
+    tallies.read(
+        WHAT,
+        () ->
+            bySeries.forEach((series, group) ->
+                tallies.forEachSlot(
+                    series,
+                    first(group),
+                    last(group),
+                    (day, counts) -> {
+                      for (CountQuery q : group) {
+                        if (within(day, days(q.from(), q.until()))) {
+                          add(
+                              counts,
+                              scope(agency) + "|" + COUNTS.get(q.source()).what() + "|",
+                              out.get(q.key()));
+                        }
+                      }
+                    })));
     return out;
   }
 
@@ -93,8 +95,9 @@ final class TalliedReads {
     if (f == null || days == null || from == null) {
       return null;
     }
-    tallies.ready(WHAT);
-    Map<String, Long> histogram = sum(f.series(), scope(agency) + "|" + f.what() + "|", days);
+    Map<String, Long> histogram = new HashMap<>();
+    tallies.read(
+        WHAT, () -> histogram.putAll(sum(f.series(), scope(agency) + "|" + f.what() + "|", days)));
     long n = histogram.values().stream().mapToLong(Long::longValue).sum();
     long[] out = new long[Math.toIntExact(n)];
     int i = 0;
