@@ -118,10 +118,27 @@ public final class MongoEventStore implements EventStore, MongoIndexes {
         .forEach(d -> action.accept(fromDocument(d)));
   }
 
+  /** Runs between reading a registration to delete and deleting it (tests: an interleaving). */
+  volatile Runnable beforeDelete = () -> {};
+
+  /**
+   * Deletes the registration as it was read and announced to the counts: a change landing in
+   * between would otherwise be deleted while the counts take out only the older copy (whose removal
+   * then loses to the newer state's count), so the delete is tried again on the new copy.
+   */
   @Override
   public void delete(String id) {
-    tallies.intendRemoval(collection.find(eq("_id", id)).first());
-    collection.deleteOne(eq("_id", id));
+    for (Document d = collection.find(eq("_id", id)).first(); d != null; ) {
+      tallies.intendRemoval(d);
+      beforeDelete.run();
+      if (collection
+              .deleteOne(and(eq("_id", id), eq("version", d.get("version"))))
+              .getDeletedCount()
+          == 1) {
+        return;
+      }
+      d = collection.find(eq("_id", id)).first();
+    }
   }
 
   @Override
