@@ -1,36 +1,26 @@
 package org.taskforce.platform.audit;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.gt;
-import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.lte;
-import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
 import org.bson.Document;
 import org.taskforce.platform.mongo.MongoIndexes;
+import org.taskforce.platform.mongo.ParkedIntents;
 import org.taskforce.platform.mongo.TallyBuckets;
+import org.taskforce.platform.mongo.TallyRebuildLease;
 import org.taskforce.platform.mongo.TallyUpkeep;
 
 /**
@@ -56,19 +46,11 @@ import org.taskforce.platform.mongo.TallyUpkeep;
  * once. Counting never fails the request that wrote the entry: it is not part of it.
  */
 public final class AuditTallies implements MongoIndexes {
-  // An intent whose entry has not come after this long is dropped: well above any request's
-  // deadline, and a retry refreshes it (intend), so a slow or retried append is still counted.
-  private static final Duration GRACE = Duration.ofMinutes(10);
-  private static final Duration CATCH_UP = Duration.ofMinutes(5);
-  // A rebuild's claim: longer than any rebuild; a holder that died frees it when it runs out.
-  private static final Duration LEASE = Duration.ofMinutes(15);
   private static final String SERIES = "audit.";
   // 2: members are the acts (resources), not entry ids; 3: an act counts on its first day only
   private static final int SCHEMA = 3;
   private static final String STALE = "~audit-stale";
   private static final System.Logger LOG = System.getLogger(AuditTallies.class.getName());
-  // The embedded server answers a find in one reply unless asked for batches (48 MB at most).
-  private static final int BATCH = 10_000;
 
   /** Intents a report settles itself, at most (the background settles the rest). */
   public static final int PER_REQUEST = 2_000;
@@ -82,7 +64,8 @@ public final class AuditTallies implements MongoIndexes {
   private final AuditActs acts;
   private final MongoCollection<Document> state;
   private final TallyBuckets buckets;
-  private final String me = UUID.randomUUID().toString();
+  private final TallyRebuildLease lease;
+  private final AuditIntentBatches settling;
 
   public AuditTallies(MongoDatabase database, Set<String> actions, ZoneId zone, Clock clock) {
     this(database, actions, zone, clock, PER_REQUEST);
@@ -100,6 +83,10 @@ public final class AuditTallies implements MongoIndexes {
     this.state = database.getCollection("report_tallies");
     this.buckets = new TallyBuckets(database, "report_tallies");
     this.acts = new AuditActs(database, buckets);
+    this.lease = new TallyRebuildLease(state, STALE, clock);
+    this.settling =
+        new AuditIntentBatches(
+            log, intents, acts, new ParkedIntents(database), lease, clock, zone, SERIES);
   }
 
   public ZoneId zone() {
@@ -138,11 +125,7 @@ public final class AuditTallies implements MongoIndexes {
 
   /** After entries were appended in bulk, uncounted: the next reader rebuilds. */
   void stale() {
-    // a new nonce, the lease kept: a rebuild running on the old mark runs again after it ends
-    state.updateOne(
-        eq("_id", STALE),
-        Updates.set("nonce", UUID.randomUUID().toString()),
-        new UpdateOptions().upsert(true));
+    lease.mark();
   }
 
   private void put(String member, String action, String agency, Instant time) {
@@ -175,18 +158,19 @@ public final class AuditTallies implements MongoIndexes {
    * the report answers UNAVAILABLE meanwhile.
    */
   void settleLeftovers() {
-    if (state.find(eq("_id", STALE)).first() != null) {
+    if (lease.marked() != null) {
       throw TallyUpkeep.catchingUp("check counts");
     }
-    int found;
+    AuditIntentBatches.Settled settled;
     try {
-      found = settleIntents(perRequest);
+      settled = settling.settle(perRequest);
     } catch (RuntimeException e) {
       // a failure to count is the tallies' state, not the request's fault: not INTERNAL
       LOG.log(System.Logger.Level.WARNING, "settling check counts failed; a report waits", e);
       throw TallyUpkeep.catchingUp("check counts");
     }
-    if (found > perRequest) {
+    // an act that failed is tried again until parked: no number without it meanwhile
+    if (settled.found() > perRequest || settled.failing() > 0) {
       throw TallyUpkeep.catchingUp("check counts");
     }
   }
@@ -196,88 +180,28 @@ public final class AuditTallies implements MongoIndexes {
    * intent crashed writers left, in batches.
    */
   public void upkeep() {
-    if (state.find(eq("_id", STALE)).first() != null) {
+    if (lease.marked() != null) {
       if (!claimRebuild()) {
         return; // another replica rebuilds: neither rebuild beside it nor settle into its buckets
       }
       try {
         rebuild();
       } catch (RuntimeException e) {
-        state.updateOne(
-            and(eq("_id", STALE), eq("owner", me)), Updates.unset("until")); // free it now
+        lease.release(); // free it now
         throw e;
       }
     }
-    for (int round = 0; round < 1_000 && settleIntents(1_000) > 1_000; round++) {
+    for (int round = 0; round < 1_000 && settling.settle(1_000).found() > 1_000; round++) {
       // more left: the next batch
     }
   }
 
   /**
-   * Claims the rebuild of counts marked stale for this instance (replica) for {@link #LEASE}: only
-   * the holder rebuilds, so two replicas never clear each other's buckets; false when another holds
-   * it, or nothing is marked.
+   * Claims the rebuild of counts marked stale for this instance (replica): only the holder rebuilds
+   * ({@link TallyRebuildLease}); false when another holds it, or nothing is marked.
    */
   boolean claimRebuild() {
-    Instant now = clock.instant();
-    return state.findOneAndUpdate(
-            and(
-                eq("_id", STALE),
-                or(exists("until", false), lte("until", Date.from(now)), eq("owner", me))),
-            Updates.combine(
-                Updates.set("owner", me), Updates.set("until", Date.from(now.plus(LEASE)))))
-        != null;
-  }
-
-  /** Whether some instance holds the rebuild's lease now (intents wait for it). */
-  private boolean rebuilding() {
-    return state.find(and(eq("_id", STALE), gt("until", Date.from(clock.instant())))).first()
-        != null;
-  }
-
-  /**
-   * Settles at most {@code max} intents, in one batch: their entries read at once, their acts
-   * counted with one write per bucket document (not one per entry: a busy day's bucket is large);
-   * returns how many there were, up to {@code max + 1}.
-   */
-  private int settleIntents(int max) {
-    if (rebuilding()) {
-      return 0; // after the rebuild (its buckets are being cleared and reloaded)
-    }
-    Instant old = clock.instant().minus(GRACE);
-    List<Document> found = new ArrayList<>();
-    intents.find().limit(max + 1).into(found);
-    List<Document> batch = found.subList(0, Math.min(max, found.size()));
-    if (batch.isEmpty()) {
-      return 0;
-    }
-    Map<String, Document> entries = new HashMap<>();
-    log.find(in("_id", batch.stream().map(i -> i.getString("_id")).toList()))
-        .projection(Projections.include("action", "agencyId", "time", "resource"))
-        .forEach(e -> entries.put(e.getString("_id"), e));
-    List<AuditActs.Act> counted = new ArrayList<>();
-    List<String> settled = new ArrayList<>();
-    for (Document intent : batch) {
-      String id = intent.getString("_id");
-      Document e = entries.get(id);
-      if (e != null) {
-        counted.add(
-            new AuditActs.Act(
-                e.getString("action"),
-                member(id, e.getString("resource")),
-                e.getString("agencyId"),
-                e.getDate("time").toInstant().atZone(zone).toLocalDate().toString()));
-        settled.add(id);
-      } else if (intent.getDate("at").toInstant().isBefore(old)) {
-        // no entry came: the writer died before it; the act never happened
-        intents.deleteOne(and(eq("_id", id), eq("at", intent.getDate("at"))));
-      }
-    }
-    acts.putAll(SERIES, counted);
-    if (!settled.isEmpty()) {
-      intents.deleteMany(in("_id", settled));
-    }
-    return found.size();
+    return lease.claim();
   }
 
   /**
@@ -287,36 +211,7 @@ public final class AuditTallies implements MongoIndexes {
    * leaves it for the next reader, and one set by a bulk append during the rebuild survives.
    */
   public void rebuild() {
-    Instant started = clock.instant();
-    Document marker = state.find(eq("_id", STALE)).first();
-    Map<String, String> agencyOf = new HashMap<>();
-    Map<String, TreeSet<String>> daysOf = new HashMap<>();
-    for (Document e :
-        log.find(in("action", new ArrayList<>(actions)))
-            .projection(Projections.include("action", "agencyId", "time", "resource"))
-            .batchSize(BATCH)) {
-      String act =
-          e.getString("action") + "|" + member(e.getString("_id"), e.getString("resource"));
-      agencyOf.putIfAbsent(act, e.getString("agencyId"));
-      daysOf
-          .computeIfAbsent(act, a -> new TreeSet<>())
-          .add(e.getDate("time").toInstant().atZone(zone).toLocalDate().toString());
-    }
-    acts.reload(SERIES, actions, agencyOf, daysOf);
-    for (Document e :
-        log.find(
-            and(
-                in("action", new ArrayList<>(actions)),
-                gte("time", Date.from(started.minus(CATCH_UP)))))) {
-      put(
-          member(e.getString("_id"), e.getString("resource")),
-          e.getString("action"),
-          e.getString("agencyId"),
-          e.getDate("time").toInstant());
-    }
-    if (marker != null) {
-      state.deleteOne(and(eq("_id", STALE), eq("nonce", marker.get("nonce"))));
-    }
+    new AuditRebuild(log, acts, actions, zone, clock, lease, SERIES).run();
   }
 
   /** The first start of this version of the counts on a database marks them stale (rebuilt). */

@@ -2,6 +2,7 @@ package org.taskforce.platform.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 
@@ -82,17 +83,11 @@ public final class TallyBuckets {
    */
   public void putAll(
       String series, String slot, Map<String, Map.Entry<Long, List<String>>> members) {
-    Map<String, Map.Entry<Long, List<String>>> left = new LinkedHashMap<>();
-    members.forEach((member, e) ->
-        left.put(
-            escape(member),
-            Map.entry(
-                e.getKey(),
-                e.getValue().stream().map(TallyBuckets::escape).distinct().sorted().toList())));
+    Map<String, Map.Entry<Long, List<String>>> left = BucketDocuments.escaped(members);
     attempts:
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       for (int part = 0; !left.isEmpty(); part++) {
-        String id = id(series, slot, part);
+        String id = BucketDocuments.id(series, slot, part);
         List<String> fields = new ArrayList<>(List.of("v", "c"));
         left.keySet().forEach(m -> fields.add("m." + m));
         Document d = buckets.find(eq("_id", id)).projection(Projections.include(fields)).first();
@@ -104,7 +99,7 @@ public final class TallyBuckets {
           continue;
         }
         Document held = d.get("m") instanceof Document m ? m : new Document();
-        int room = Math.max(0, capacity - entries(d));
+        int room = Math.max(0, capacity - BucketDocuments.entries(d, capacity));
         Map<String, Integer> delta = new LinkedHashMap<>();
         Document set = new Document();
         List<String> done = new ArrayList<>();
@@ -158,51 +153,28 @@ public final class TallyBuckets {
         "bucket " + id(series, slot) + " kept moving; gave up after " + ATTEMPTS);
   }
 
-  /** Entries in a part; a part written before parts existed counts as full (it may be large). */
-  private int entries(Document part) {
-    Number c = part.get("c", Number.class);
-    return c == null ? capacity : c.intValue();
-  }
-
-  /** A bucket's part: the first is the bucket's own id, the next ones add {@code |part}. */
-  static String id(String series, String slot, int part) {
-    return part == 0 ? id(series, slot) : id(series, slot) + "|" + part;
-  }
-
   /**
    * Makes a new part with the first {@link #capacity} of {@code left} (escaped), taking them out of
    * it; false when the part exists already.
    */
   private boolean insert(
       String id, String series, String slot, Map<String, Map.Entry<Long, List<String>>> left) {
-    Document n = new Document();
-    Document m = new Document();
-    List<String> taken = new ArrayList<>();
+    Map<String, Map.Entry<Long, List<String>>> taken = new LinkedHashMap<>();
     for (var e : left.entrySet()) {
       if (taken.size() == capacity) {
         break;
       }
-      taken.add(e.getKey());
-      List<String> keys = e.getValue().getValue();
-      keys.forEach(k -> n.put(k, n.get(k) == null ? 1L : ((Number) n.get(k)).longValue() + 1));
-      m.append(e.getKey(), new Document("v", e.getValue().getKey()).append("k", keys));
+      taken.put(e.getKey(), e.getValue());
     }
     try {
-      buckets.insertOne(
-          new Document("_id", id)
-              .append("s", series)
-              .append("d", slot)
-              .append("v", incarnation())
-              .append("c", taken.size())
-              .append("n", n)
-              .append("m", m));
+      buckets.insertOne(BucketDocuments.part(id, series, slot, taken));
     } catch (MongoWriteException e) {
       if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
         return false;
       }
       throw e;
     }
-    taken.forEach(left::remove);
+    taken.keySet().forEach(left::remove);
     return true;
   }
 
@@ -212,7 +184,19 @@ public final class TallyBuckets {
    */
   public void before(
       Collection<String> series, String untilSlot, BiConsumer<String, Map<String, Long>> visit) {
+    between(series, null, untilSlot, visit);
+  }
+
+  /** {@link #before}, also leaving out the slots that sort before {@code fromSlot} (null: none). */
+  public void between(
+      Collection<String> series,
+      String fromSlot,
+      String untilSlot,
+      BiConsumer<String, Map<String, Long>> visit) {
     Bson filter = in("s", new ArrayList<>(series));
+    if (fromSlot != null) {
+      filter = and(filter, gte("d", fromSlot));
+    }
     if (untilSlot != null) {
       filter = and(filter, lt("d", untilSlot));
     }
@@ -220,7 +204,7 @@ public final class TallyBuckets {
       Map<String, Long> counts = new HashMap<>();
       Document n = d.get("n", Document.class);
       if (n != null) {
-        n.forEach((k, v) -> counts.put(unescape(k), ((Number) v).longValue()));
+        n.forEach((k, v) -> counts.put(BucketDocuments.unescape(k), ((Number) v).longValue()));
       }
       visit.accept(d.getString("s") + "|" + d.getString("d"), counts);
     }
@@ -232,7 +216,7 @@ public final class TallyBuckets {
     for (int part = 0; ; part++) {
       Document d =
           buckets
-              .find(eq("_id", id(series, slot, part)))
+              .find(eq("_id", BucketDocuments.id(series, slot, part)))
               .projection(Projections.include("m"))
               .first();
       if (d == null) {
@@ -241,7 +225,7 @@ public final class TallyBuckets {
       if (d.get("m") instanceof Document m) {
         m.forEach((k, v) -> {
           if (v instanceof Document e && !e.getList("k", String.class).isEmpty()) {
-            out.add(unescape(k));
+            out.add(BucketDocuments.unescape(k));
           }
         });
       }
@@ -259,48 +243,6 @@ public final class TallyBuckets {
    * running (start-up, an operator's command), after {@link #clear}.
    */
   public void load(String series, String slot, Map<String, Map.Entry<Long, List<String>>> members) {
-    List<String> names = new ArrayList<>(members.keySet());
-    for (int from = 0, part = 0; from < names.size(); from += capacity, part++) {
-      Document n = new Document();
-      Document m = new Document();
-      for (String member : names.subList(from, Math.min(names.size(), from + capacity))) {
-        Map.Entry<Long, List<String>> e = members.get(member);
-        List<String> keys =
-            e.getValue().stream().map(TallyBuckets::escape).distinct().sorted().toList();
-        keys.forEach(k -> n.put(k, n.get(k) == null ? 1L : ((Number) n.get(k)).longValue() + 1));
-        m.append(escape(member), new Document("v", e.getKey()).append("k", keys));
-      }
-      String id = id(series, slot, part);
-      buckets.replaceOne(
-          eq("_id", id),
-          new Document("_id", id)
-              .append("s", series)
-              .append("d", slot)
-              .append("v", incarnation())
-              .append("c", m.size())
-              .append("n", n)
-              .append("m", m),
-          new com.mongodb.client.model.ReplaceOptions().upsert(true));
-    }
-  }
-
-  /**
-   * The version a new part starts at: unique to this incarnation of the document, so a writer that
-   * read an earlier incarnation (before a {@link #clear} and {@link #load} or a re-insert) cannot
-   * match it with its conditional write, as it could if every incarnation started at 1. Random in
-   * [0, 2^62): later {@code $inc}s cannot overflow, and two incarnations meet only by a 2^-62
-   * chance per write.
-   */
-  private static long incarnation() {
-    return java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 62);
-  }
-
-  /** Field names may hold neither dots nor a leading dollar: those (and %) are %-escaped. */
-  static String escape(String s) {
-    return s.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
-  }
-
-  static String unescape(String s) {
-    return s.replace("%24", "$").replace("%2E", ".").replace("%25", "%");
+    BucketDocuments.load(buckets, capacity, series, slot, members);
   }
 }

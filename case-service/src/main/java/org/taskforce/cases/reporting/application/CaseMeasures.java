@@ -1,6 +1,14 @@
 package org.taskforce.cases.reporting.application;
 
-import java.util.LinkedHashMap;
+import static org.taskforce.cases.reporting.application.MeasureVocabularies.AGENCY_TYPES;
+import static org.taskforce.cases.reporting.application.MeasureVocabularies.AUDIENCES;
+import static org.taskforce.cases.reporting.application.MeasureVocabularies.CASE_KINDS;
+import static org.taskforce.cases.reporting.application.MeasureVocabularies.CHARGES;
+import static org.taskforce.cases.reporting.application.MeasureVocabularies.INDUSTRIES;
+import static org.taskforce.cases.reporting.application.MeasureVocabularies.TIP_DECISIONS;
+import static org.taskforce.cases.reporting.application.MeasureVocabularies.TIP_SOURCES;
+import static org.taskforce.cases.reporting.application.MeasureVocabularies.labels;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +18,8 @@ import org.taskforce.cases.reporting.application.MeasureDefinition.Victims;
 /**
  * <b>Every measure case-service reports, in the order of the quarterly report</b> (the programme's
  * measure list changes: a new measure, or a new section such as tips and referrals, is a change to
- * this file only — declare its {@link Source} and add its line to {@link #ALL}).
+ * this file only — declare its {@link Source} and add its line to {@link #ALL}; the value lists the
+ * measures break down by are in {@link MeasureVocabularies}).
  *
  * <p>Periods: a case is <i>opened</i> in a period if it was created in it, <i>closed</i> if its
  * status became CLOSED in it, <i>active</i> if it was open at any moment of it. A tip is
@@ -29,78 +38,11 @@ public final class CaseMeasures {
   public static final String OUTCOMES = "Law-enforcement outcomes";
   public static final String TRAINING = "Training and outreach";
 
-  static final Map<String, String> CASE_KINDS =
-      labels(
-          "SEX_TRAFFICKING", "Sex trafficking",
-          "LABOR_TRAFFICKING", "Labor trafficking",
-          "SEX_AND_LABOR", "Sex and labor trafficking",
-          "OTHER", "Other or unknown");
-
-  /** The task force's industry list (the one tips use). */
-  static final Map<String, String> INDUSTRIES =
-      labels(
-          "COMMERCIAL_SEX_VENUE", "Commercial sex venues",
-          "ESCORT_SERVICE", "Escort services",
-          "MASSAGE_PARLOR", "Massage parlors",
-          "STRIP_CLUB", "Strip clubs",
-          "PORNOGRAPHY", "Pornography",
-          "MODELING_STUDIO", "Modeling studios",
-          "AGRICULTURE", "Agriculture and farming",
-          "LANDSCAPING_CONSTRUCTION", "Landscaping and construction",
-          "HOTEL_TOURISM", "Hotels and tourism",
-          "RESTAURANT", "Restaurants",
-          "DOMESTIC_SERVITUDE", "Domestic servitude",
-          "PEDDLING_PANHANDLING", "Peddling and panhandling");
-
   /**
    * Breakdowns by a list field: a case counts under each of its values (a massage parlour that is
    * also a home: two industries), so the measure's total is counted, not summed.
    */
   public static final java.util.Set<String> LIST_FIELDS = java.util.Set.of("industries");
-
-  static final Map<String, String> AGENCY_TYPES =
-      labels(
-          "LOCAL",
-          "Local",
-          "STATE",
-          "State",
-          "TRIBAL",
-          "Tribal",
-          "FEDERAL",
-          "Federal",
-          "SERVICE_PROVIDER",
-          "Service provider");
-  static final Map<String, String> TIP_SOURCES =
-      labels(
-          "NHTH", "National Human Trafficking Hotline",
-          "STATE_HOTLINE", "State hotline",
-          "CYBERTIPLINE", "NCMEC CyberTipline",
-          "CITIZEN", "Citizens",
-          "PARTNER_AGENCY", "Partner agencies",
-          "OFFICER_OBSERVATION", "Officer observation");
-  static final Map<String, String> TIP_DECISIONS =
-      labels(
-          "CONVERTED", "Converted to a case",
-          "LINKED", "Linked to a case",
-          "REFERRED", "Referred",
-          "CLOSED", "Closed");
-  static final Map<String, String> CHARGES =
-      labels(
-          "STATE_TRAFFICKING", "State trafficking statute",
-          "FEDERAL_TRAFFICKING", "Federal trafficking statute",
-          "OTHER", "Other charges");
-  static final Map<String, String> AUDIENCES =
-      labels(
-          "LAW_ENFORCEMENT", "Law enforcement",
-          "CORRECTIONS", "Corrections",
-          "SERVICE_PROVIDERS_AND_MEDICAL", "Service providers and medical staff",
-          "HOSPITALITY", "Hospitality",
-          "IMMIGRATION_SERVICES", "Immigration services",
-          "CHILD_WELFARE", "Child welfare",
-          "SART_TEAMS", "SART teams",
-          "FAITH_COMMUNITIES", "Faith communities",
-          "SCHOOLS", "Schools",
-          "TRIBAL_COMMUNITIES", "Tribal communities");
 
   static final Source CASES_CREATED =
       new Source(
@@ -293,13 +235,5 @@ public final class CaseMeasures {
         byCharge ? CHARGES : Map.of(),
         null,
         "subjectId");
-  }
-
-  private static Map<String, String> labels(String... pairs) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      m.put(pairs[i], pairs[i + 1]);
-    }
-    return m;
   }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 import org.taskforce.cases.application.CaseView;
 import org.taskforce.cases.application.Page;
@@ -16,7 +15,6 @@ import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.grpc.CallerContext;
 import org.taskforce.platform.reporting.MeasureRow;
-import org.taskforce.platform.reporting.Percentiles;
 import org.taskforce.platform.reporting.ReportAccess;
 import org.taskforce.platform.reporting.ReportCsv;
 import org.taskforce.platform.reporting.ReportPeriod;
@@ -65,14 +63,16 @@ public final class ReportingService {
     ReportAccess.Scope scope = access(caller, "REPORT_READ");
     String agency = scope.taskForce() ? null : scope.agencyId();
     Instant computed = clock.instant();
-    Map<String, Map<String, Long>> tallies = store.tallies(queries(), period, agency);
+    Map<String, Map<String, Long>> tallies = store.tallies(MeasureRows.queries(), period, agency);
     List<MeasureRow> rows = new ArrayList<>();
     VictimTables victims = null;
     for (MeasureDefinition m : CaseMeasures.ALL) {
       switch (m) {
-        case Tally t -> rows.addAll(tally(t, tallies));
+        case Tally t -> rows.addAll(MeasureRows.tally(t, tallies, agencyNames));
         case MeasureDefinition.Durations d ->
-            rows.addAll(durations(d, store.durations(d.source(), d.fromField(), period, agency)));
+            rows.addAll(
+                MeasureRows.durations(
+                    d, store.durations(d.source(), d.fromField(), period, agency)));
         case MeasureDefinition.Victims v -> {
           if (victims == null) {
             List<VictimPerson> persons =
@@ -161,88 +161,6 @@ public final class ReportingService {
         period,
         page.items().size() + " records of " + measureId);
     return page;
-  }
-
-  /**
-   * What the tallies ask of the store: each measure's breakdown, and its total where the total is
-   * not the sum of the breakdown (no breakdown, or distinct values: a subject charged under two
-   * statutes counts once, a case in two industries too).
-   */
-  private static List<ReportStore.TallyQuery> queries() {
-    List<ReportStore.TallyQuery> queries = new ArrayList<>();
-    for (MeasureDefinition m : CaseMeasures.ALL) {
-      if (m instanceof Tally t) {
-        if (t.groupBy() != null) {
-          queries.add(
-              new ReportStore.TallyQuery(
-                  t.id() + "|by", t.source(), t.groupBy(), t.sumField(), t.distinctField()));
-        }
-        if (t.groupBy() == null
-            || t.distinctField() != null
-            || CaseMeasures.LIST_FIELDS.contains(t.groupBy())) {
-          queries.add(
-              new ReportStore.TallyQuery(
-                  t.id() + "|all", t.source(), null, t.sumField(), t.distinctField()));
-        }
-      }
-    }
-    return queries;
-  }
-
-  private List<MeasureRow> tally(Tally t, Map<String, Map<String, Long>> tallies) {
-    List<MeasureRow> rows = new ArrayList<>();
-    String unit = MeasureRow.COUNT;
-    Map<String, Long> groups = tallies.getOrDefault(t.id() + "|by", Map.of());
-    long total =
-        tallies.containsKey(t.id() + "|all")
-            ? tallies.get(t.id() + "|all").getOrDefault("", 0L)
-            : groups.values().stream().mapToLong(Long::longValue).sum();
-    rows.add(MeasureRow.of(t.id(), t.section(), t.label(), "", "All", total, t.drillable(), unit));
-    Map<String, String> labels = new java.util.LinkedHashMap<>(t.dimensions());
-    if (labels.isEmpty()) {
-      new TreeMap<>(groups).keySet().forEach(k -> labels.put(k, agencyNames.apply(k)));
-    }
-    labels.forEach((key, label) ->
-        rows.add(
-            MeasureRow.of(
-                t.id(),
-                t.section(),
-                t.label(),
-                key,
-                label,
-                groups.getOrDefault(key, 0L),
-                t.drillable(),
-                unit)));
-    return rows;
-  }
-
-  private static List<MeasureRow> durations(MeasureDefinition.Durations d, long[] seconds) {
-    List<MeasureRow> rows = new ArrayList<>();
-    rows.add(
-        MeasureRow.of(
-            d.id(),
-            d.section(),
-            d.label(),
-            "COUNT",
-            "Measured",
-            seconds.length,
-            false,
-            MeasureRow.COUNT));
-    boolean few = seconds.length < MeasureDefinition.Durations.MIN_MEASURED;
-    for (int p : new int[] {50, 90}) {
-      MeasureRow r =
-          MeasureRow.of(
-              d.id(),
-              d.section(),
-              d.label(),
-              p == 50 ? "MEDIAN" : "P90",
-              p == 50 ? "Median" : "90th percentile",
-              few ? 0 : Percentiles.of(seconds, p),
-              false,
-              MeasureRow.SECONDS);
-      rows.add(few ? r.suppressed(MeasureDefinition.Durations.MIN_MEASURED) : r);
-    }
-    return rows;
   }
 
   private ReportAccess.Scope access(AgencyPrincipal caller, String action) {

@@ -23,12 +23,14 @@ import org.taskforce.deconfliction.domain.Disclosure;
 import org.taskforce.deconfliction.domain.Tier;
 import org.taskforce.platform.mongo.MongoIndexes;
 import org.taskforce.platform.mongo.MongoInserts;
+import org.taskforce.platform.mongo.TallyIntents;
 
 /** Conflicts in collection {@value #COLLECTION}, {@code _id} = the pair's deterministic id. */
 public final class MongoConflictStore implements ConflictStore, MongoIndexes {
   public static final String COLLECTION = "conflicts";
   private final MongoCollection<Document> collection;
   private final DisclosurePolicy policy;
+  private final TallyIntents tallies;
 
   /**
    * @param policy who may read a conflict; stored with it as {@code readers} for the list query
@@ -36,10 +38,15 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
   public MongoConflictStore(MongoDatabase database, DisclosurePolicy policy) {
     this.collection = database.getCollection(COLLECTION);
     this.policy = policy;
+    this.tallies = new TallyIntents(database, COLLECTION);
   }
+
+  // Every write announces itself to the report's counts first (TallyIntents): settled off this
+  // path.
 
   @Override
   public boolean insertIfAbsent(Conflict c) {
+    tallies.intend(c.id(), c.version());
     return MongoInserts.insertIfAbsent(collection, toDocument(c));
   }
 
@@ -58,11 +65,13 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
   public void importAll(List<Conflict> batch) {
     if (!batch.isEmpty()) {
       collection.insertMany(batch.stream().map(this::toDocument).toList());
+      tallies.bulkWritten(); // counted by a rebuild, not one by one
     }
   }
 
   @Override
   public boolean replace(Conflict c, long expectedVersion) {
+    tallies.intend(c.id(), Math.max(c.version(), expectedVersion + 1));
     return collection
             .replaceOne(and(eq("_id", c.id()), eq("version", expectedVersion)), toDocument(c))
             .getModifiedCount()
@@ -124,6 +133,8 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
 
   @Override
   public boolean delete(String id, long expectedVersion) {
+    tallies.intendRemoval(
+        collection.find(and(eq("_id", id), eq("version", expectedVersion))).first());
     return collection
             .deleteOne(and(eq("_id", id), eq("version", expectedVersion)))
             .getDeletedCount()

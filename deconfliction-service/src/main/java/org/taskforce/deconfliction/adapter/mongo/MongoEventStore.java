@@ -27,18 +27,25 @@ import org.taskforce.deconfliction.domain.EventType;
 import org.taskforce.deconfliction.domain.RegistrationStatus;
 import org.taskforce.platform.mongo.MongoIndexes;
 import org.taskforce.platform.mongo.MongoInserts;
+import org.taskforce.platform.mongo.TallyIntents;
 
 /** Event registrations in collection {@value #COLLECTION}. */
 public final class MongoEventStore implements EventStore, MongoIndexes {
   public static final String COLLECTION = "events";
   private final MongoCollection<Document> collection;
+  private final TallyIntents tallies;
 
   public MongoEventStore(MongoDatabase database) {
     this.collection = database.getCollection(COLLECTION);
+    this.tallies = new TallyIntents(database, COLLECTION);
   }
+
+  // Every write announces itself to the report's counts first (TallyIntents): settled off this
+  // path.
 
   @Override
   public boolean insert(EventRegistration r) {
+    tallies.intend(r.id(), r.version());
     return MongoInserts.insertIfAbsent(collection, toDocument(r));
   }
 
@@ -59,6 +66,7 @@ public final class MongoEventStore implements EventStore, MongoIndexes {
 
   @Override
   public boolean replace(EventRegistration r, long expectedVersion) {
+    tallies.intend(r.id(), Math.max(r.version(), expectedVersion + 1));
     return collection
             .replaceOne(and(eq("_id", r.id()), eq("version", expectedVersion)), toDocument(r))
             .getModifiedCount()
@@ -110,9 +118,27 @@ public final class MongoEventStore implements EventStore, MongoIndexes {
         .forEach(d -> action.accept(fromDocument(d)));
   }
 
+  /** Runs between reading a registration to delete and deleting it (tests: an interleaving). */
+  volatile Runnable beforeDelete = () -> {};
+
+  /**
+   * Deletes the registration as it was read and announced to the counts: a change landing in
+   * between would otherwise be deleted while the counts take out only the older copy (whose removal
+   * then loses to the newer state's count), so the delete is tried again on the new copy.
+   */
   @Override
   public void delete(String id) {
-    collection.deleteOne(eq("_id", id));
+    for (Document d = collection.find(eq("_id", id)).first(); d != null; ) {
+      tallies.intendRemoval(d);
+      beforeDelete.run();
+      if (collection
+              .deleteOne(and(eq("_id", id), eq("version", d.get("version"))))
+              .getDeletedCount()
+          == 1) {
+        return;
+      }
+      d = collection.find(eq("_id", id)).first();
+    }
   }
 
   @Override

@@ -36,14 +36,14 @@ public final class DeconflictionMeasures {
   /** The audit actions the checks count: kept as day counts beside the entries (AuditTallies). */
   public static final List<String> CHECK_ACTIONS = List.of("check.before-acting", "check.partner");
 
-  static final Source CHECKS =
+  public static final Source CHECKS =
       new Source(
           "audit_log", "check", "time", Map.of("action", CHECK_ACTIONS), "agencyId", "action");
-  static final Source EVENTS =
+  public static final Source EVENTS =
       new Source("events", "event_registration", "created.time", Map.of(), "agency.id", "type");
-  static final Source CONFLICTS =
+  public static final Source CONFLICTS =
       new Source("conflicts", "conflict", "createTime", Map.of(), "readers", "kind");
-  static final Source OPEN_CONFLICTS =
+  public static final Source OPEN_CONFLICTS =
       new Source(
           "conflicts",
           "conflict",
@@ -51,10 +51,10 @@ public final class DeconflictionMeasures {
           Map.of("status", List.of("NEW", "ACKNOWLEDGED")),
           "readers",
           "kind");
-  static final Source ESCALATED =
+  public static final Source ESCALATED =
       new Source(
           "conflicts", "conflict", "createTime", Map.of("escalated", true), "readers", "kind");
-  static final Source ACTIVE_TARGETS =
+  public static final Source ACTIVE_TARGETS =
       new Source(
           "targets",
           "target_registration",

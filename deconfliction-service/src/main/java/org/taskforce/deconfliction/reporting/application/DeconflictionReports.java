@@ -13,7 +13,6 @@ import org.taskforce.platform.grpc.CallerContext;
 import org.taskforce.platform.paging.PageQuery;
 import org.taskforce.platform.paging.PageTokens;
 import org.taskforce.platform.reporting.MeasureRow;
-import org.taskforce.platform.reporting.Percentiles;
 import org.taskforce.platform.reporting.ReportAccess;
 import org.taskforce.platform.reporting.ReportCsv;
 import org.taskforce.platform.reporting.ReportPeriod;
@@ -38,9 +37,6 @@ public final class DeconflictionReports {
   private final AuditTrail audit;
   private final Clock clock;
   private final PageTokens pageTokens;
-
-  /** Durations of fewer records than this are withheld (the case reports' default threshold). */
-  static final int MIN_MEASURED = 5;
 
   public DeconflictionReports(
       ReportStore store,
@@ -168,45 +164,10 @@ public final class DeconflictionReports {
   }
 
   private List<MeasureRow> durations(Measure.Durations d, ReportPeriod period, String agency) {
-    long[] seconds = store.durations(d, period.from(), period.until(), agency);
-    List<MeasureRow> rows = new ArrayList<>();
-    rows.add(row(d, "COUNT", "Measured", seconds.length, false, MeasureRow.COUNT));
-    if (seconds.length < MIN_MEASURED) {
-      // A median of one or two records is their value: over a short period it would tell when
-      // another agency's (even a restricted) operation starts, or how long it took to answer.
-      rows.add(row(d, "MEDIAN", "Median", 0, false, MeasureRow.SECONDS).suppressed(MIN_MEASURED));
-      rows.add(
-          row(d, "P90", "90th percentile", 0, false, MeasureRow.SECONDS).suppressed(MIN_MEASURED));
-      if (d.atLeast() != null) {
-        rows.add(
-            row(
-                    d,
-                    "SHARE_AT_LEAST_" + d.atLeast().toHours() + "H",
-                    "Share at least " + d.atLeast().toHours() + " h ahead",
-                    0,
-                    false,
-                    MeasureRow.PER_MILLE)
-                .suppressed(MIN_MEASURED));
-      }
-      return rows;
-    }
-    rows.add(row(d, "MEDIAN", "Median", Percentiles.of(seconds, 50), false, MeasureRow.SECONDS));
-    rows.add(
-        row(d, "P90", "90th percentile", Percentiles.of(seconds, 90), false, MeasureRow.SECONDS));
-    if (d.atLeast() != null) {
-      rows.add(
-          row(
-              d,
-              "SHARE_AT_LEAST_" + d.atLeast().toHours() + "H",
-              "Share at least " + d.atLeast().toHours() + " h ahead",
-              Percentiles.shareAtLeast(seconds, d.atLeast().toSeconds()),
-              false,
-              MeasureRow.PER_MILLE));
-    }
-    return rows;
+    return DurationRows.of(d, store.durations(d, period.from(), period.until(), agency));
   }
 
-  private static MeasureRow row(
+  static MeasureRow row(
       Measure m, String dim, String label, long value, boolean drillable, String unit) {
     return MeasureRow.of(m.id(), m.section(), m.label(), dim, label, value, drillable, unit);
   }

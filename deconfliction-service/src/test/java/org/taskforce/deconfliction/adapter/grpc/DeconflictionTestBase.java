@@ -65,7 +65,9 @@ public abstract class DeconflictionTestBase {
           "pending_registrations",
           // the report's check counts go with the audit trail
           "report_tallies",
-          "audit_tally_intents");
+          "audit_tally_intents",
+          "record_tally_intents",
+          "report_tally_parked");
 
   @Autowired private GrpcServerLifecycle server;
   @Autowired protected MongoDatabase database;

@@ -1,29 +1,23 @@
 package org.taskforce.cases.reporting.adapter.mongo;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.lte;
-import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.taskforce.platform.mongo.MongoIndexes;
+import org.taskforce.platform.mongo.ParkedIntents;
 import org.taskforce.platform.mongo.TallyBuckets;
 import org.taskforce.platform.mongo.TallyUpkeep;
 
@@ -78,6 +72,8 @@ public final class CaseTallies implements MongoIndexes {
   private final TallyBuckets buckets;
   private final ZoneId zone;
   private final int perRequest;
+  private final CaseTallyApply applier;
+  private final ParkedIntents parked;
 
   public CaseTallies(MongoDatabase database, ZoneId zone) {
     this(database, zone, PER_REQUEST);
@@ -91,6 +87,8 @@ public final class CaseTallies implements MongoIndexes {
     this.tallies = database.getCollection("report_tallies");
     this.buckets = new TallyBuckets(database, "report_tallies");
     this.zone = zone;
+    this.applier = new CaseTallyApply(cases, receipts, buckets, zone);
+    this.parked = new ParkedIntents(database);
   }
 
   public ZoneId zone() {
@@ -109,7 +107,9 @@ public final class CaseTallies implements MongoIndexes {
    * report answers UNAVAILABLE meanwhile), then sums the buckets the period needs in one read.
    */
   public Counts read(LocalDate start, LocalDate end) {
-    if (applyPending(perRequest) > perRequest) {
+    int[] applied = applyBatch(perRequest);
+    // a case that failed is tried again until parked: no number without it meanwhile
+    if (applied[0] > perRequest || applied[1] > 0) {
       throw TallyUpkeep.catchingUp("case counts");
     }
     String from = start.toString();
@@ -148,14 +148,28 @@ public final class CaseTallies implements MongoIndexes {
    * {@code max + 1} (more than {@code max}: some are left).
    */
   int applyPending(int max) {
+    return applyBatch(max)[0];
+  }
+
+  /** {@link #applyPending}: [cases found, cases that failed and wait for another try]. */
+  private int[] applyBatch(int max) {
+    int failing = 0;
     List<Document> pending = new ArrayList<>();
     cases
         .find(eq(PENDING, true))
         .projection(Projections.include(READ))
         .limit(max + 1)
         .into(pending);
-    pending.stream().limit(max).forEach(this::apply);
-    return pending.size();
+    for (Document c : pending.subList(0, Math.min(max, pending.size()))) {
+      try {
+        apply(c);
+      } catch (RuntimeException e) {
+        // one case that cannot be counted must not hold back the others: tried again with the
+        // next batches, then parked (ParkedIntents: its mark cleared, listed, replayable)
+        failing += parked.failedFlag(cases, c.get("_id"), c.get("version"), PENDING, e) ? 0 : 1;
+      }
+    }
+    return new int[] {pending.size(), failing};
   }
 
   /**
@@ -169,72 +183,14 @@ public final class CaseTallies implements MongoIndexes {
     }
   }
 
-  /**
-   * Brings one case (as read, possibly stale by now) into the buckets. The receipt holds the case's
-   * applied version {@code v}: it moves forward only (compare-and-set), and an applier whose
-   * version is older than the one already applied puts nothing — the version check of a bucket
-   * alone cannot stop it, as a bucket the newer applier never put the case in holds no entry to
-   * compare with.
-   */
+  /** Brings one case (as read, possibly stale by now) into the buckets ({@link CaseTallyApply}). */
   void apply(Document c) {
-    String id = c.getString("_id");
-    long version = c.get("version", Number.class).longValue();
-    Map<String, List<String>> now = contributions(c);
-    // The receipt first: a crash after the puts must still know every bucket the case is in.
-    receipts.updateOne(
-        eq("_id", id),
-        Updates.addEachToSet("b", new ArrayList<>(now.keySet())),
-        new UpdateOptions().upsert(true));
-    // Equal passes too (a repeat after a crash). A newer applier sets v after this one added its
-    // buckets, and reads the receipt after that: it takes this one's buckets over at its version.
-    if (receipts
-            .updateOne(
-                and(eq("_id", id), or(exists("v", false), lte("v", version))),
-                Updates.set("v", version))
-            .getMatchedCount()
-        == 0) {
-      return; // a newer version is applied (or being applied): this one is out of date
-    }
-    Document receipt = receipts.find(eq("_id", id)).first();
-    for (String bucket : receipt.getList("b", String.class)) {
-      int bar = bucket.indexOf('|');
-      buckets.put(
-          bucket.substring(0, bar),
-          bucket.substring(bar + 1),
-          id,
-          version,
-          now.getOrDefault(bucket, List.of()));
-    }
-    cases.updateOne(and(eq("_id", id), eq("version", c.get("version"))), Updates.unset(PENDING));
+    applier.apply(c);
   }
 
   /** The buckets ({@code series|day}) a case counts in, with the keys it counts under. */
   Map<String, List<String>> contributions(Document c) {
-    List<String> own = new ArrayList<>();
-    own.add("*");
-    for (String f : FIELDS) {
-      if (c.get(f) instanceof List<?> values) {
-        values.forEach(value -> own.add(f + "=" + value));
-      } else {
-        own.add(f + "=" + (c.get(f) == null ? "" : c.get(f).toString()));
-      }
-    }
-    List<String> keys = new ArrayList<>(own);
-    List<String> agencies = c.getList("activeAgencies", String.class, List.of());
-    for (String agency : agencies) {
-      own.forEach(k -> keys.add("@" + agency + "|" + k));
-    }
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    out.put(OPENED + "|" + day(c.getDate("createdAt")), keys);
-    Date closed = c.getDate("closedAt");
-    if (closed != null) {
-      out.put(CLOSED + "|" + day(closed), keys);
-    }
-    return out;
-  }
-
-  private String day(Date d) {
-    return d.toInstant().atZone(zone).toLocalDate().toString();
+    return applier.contributions(c);
   }
 
   /**

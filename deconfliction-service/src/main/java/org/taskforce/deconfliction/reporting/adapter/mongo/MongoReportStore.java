@@ -27,21 +27,35 @@ import org.taskforce.deconfliction.reporting.application.ReportStore;
 import org.taskforce.deconfliction.reporting.application.Source;
 import org.taskforce.platform.audit.AuditTallies;
 import org.taskforce.platform.audit.AuditTrail;
+import org.taskforce.platform.mongo.RecordTallies;
 
 /**
  * The deconfliction report: checks from the day counts kept beside the audit entries ({@link
- * AuditTallies}, whole days); other counts computed by MongoDB as {@code $match} + {@code $group}
- * pipelines; durations as {@code $match} (+ {@code $unwind} of the sides) + {@code $project} of the
- * two instants, the percentiles then taken over the projected pairs (MongoDB 7's {@code
- * $percentile} is not implemented by the embedded mongo-java-server). Only stages both servers run.
+ * AuditTallies}, whole days); conflicts and operations from the day counts kept as they are written
+ * ({@link TalliedReads}); what those do not answer computed by MongoDB as {@code $match} + {@code
+ * $group} pipelines; durations as {@code $match} (+ {@code $unwind} of the sides) + {@code
+ * $project} of the two instants, the percentiles then taken over the projected pairs (MongoDB 7's
+ * {@code $percentile} is not implemented by the embedded mongo-java-server). Only stages both
+ * servers run.
  */
 public final class MongoReportStore implements ReportStore {
   private final MongoDatabase database;
   private final AuditTallies checks;
+  private final TalliedReads tallied;
 
+  /** Conflicts and operations aggregated from the records at report time (pipelines). */
   public MongoReportStore(MongoDatabase database, AuditTallies checks) {
+    this(database, checks, null);
+  }
+
+  /**
+   * Conflicts and operations from the day counts {@code records} keeps as they are written ({@link
+   * ReportCountings}), where those answer.
+   */
+  public MongoReportStore(MongoDatabase database, AuditTallies checks, RecordTallies records) {
     this.database = database;
     this.checks = checks;
+    this.tallied = records == null ? null : new TalliedReads(records, checks.zone());
   }
 
   /**
@@ -54,14 +68,21 @@ public final class MongoReportStore implements ReportStore {
   public Map<String, Map<String, Long>> counts(List<CountQuery> queries, String agency) {
     Map<String, Map<String, Long>> out = new HashMap<>();
     Map<String, List<CountQuery>> byCollection = new java.util.LinkedHashMap<>();
+    List<CountQuery> fromTallies = new ArrayList<>();
     for (CountQuery q : queries) {
       Map<String, Long> fromDays = checkDays(q, agency);
       if (fromDays != null) {
         out.put(q.key(), fromDays);
+      } else if (tallied != null && tallied.answers(q)) {
+        fromTallies.add(q);
       } else {
         byCollection.computeIfAbsent(q.source().collection(), c -> new ArrayList<>()).add(q);
       }
     }
+    if (!fromTallies.isEmpty()) {
+      out.putAll(tallied.counts(fromTallies, agency));
+    }
+    // what no day counts answer (registrations expiring soon, a period not of whole days)
     byCollection.forEach((collection, group) -> {
       Document facets = new Document();
       for (int i = 0; i < group.size(); i++) {
@@ -126,6 +147,10 @@ public final class MongoReportStore implements ReportStore {
 
   @Override
   public long[] durations(Measure.Durations m, Instant from, Instant until, String agency) {
+    long[] fromDays = tallied == null ? null : tallied.durations(m, from, until, agency);
+    if (fromDays != null) {
+      return fromDays;
+    }
     List<Bson> pipeline = new ArrayList<>();
     pipeline.add(new Document("$match", match(m.source(), from, until, agency)));
     if (m.unwind() != null) {
