@@ -91,6 +91,9 @@ public final class TipConversion {
           command.validate();
           Tip t = TipAccess.triager(writes.load(tipId), caller);
           TipAccess.requireCaseRights(caller);
+          // Whatever CreateCase would refuse is refused before the claim: a claim it refuses
+          // could never be finished, by a retry or by the sweep, and would hold the tip for good.
+          OpenCase.requireMayOpen(caller);
           String caseId = OpenCase.idFor(caller.agencyId(), ConversionSteps.requestId(tipId));
           String key = command.key(caller);
           if (claimedBy(t, caseId, command.version(), key)) {

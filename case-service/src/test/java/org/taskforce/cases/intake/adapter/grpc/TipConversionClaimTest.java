@@ -191,6 +191,40 @@ class TipConversionClaimTest extends IntakeTestBase {
     assertThat(get(tip.getTipId()).getStatus()).isEqualTo(TipStatus.TIP_STATUS_CONVERTED);
   }
 
+  @Test
+  void aConverterCaseServiceWouldRefuse_isRefusedBeforeTheClaim_andTheTipStaysInTriage() {
+    // A victim-service provider may be assigned a tip, and its investigator passes intake's own
+    // checks, but providers never lead a case: refused before the tip is claimed, so it is not
+    // left CONVERTING for good (neither a retry nor the sweep could ever finish that claim).
+    Tip entered = enter(hotline(), motelTip("505-555-0155"));
+    Tip tip =
+        tips(agoCoordinator())
+            .assignTip(
+                AssignTipRequest.newBuilder()
+                    .setTipId(entered.getTipId())
+                    .setAgencyId(CRISIS)
+                    .setOfficer("Advocate Ruiz")
+                    .setEtag(entered.getEtag())
+                    .build())
+            .getTip();
+
+    var refused =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () ->
+                tips(REALM.user("crisis-inv", CRISIS, "SERVICE_PROVIDER", "investigator").mint())
+                    .convertTipToCase(request(tip, "Crisis")));
+
+    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+    assertThat(caseIds()).isEmpty();
+    Tip after = get(tip.getTipId());
+    assertThat(after.getStatus()).isEqualTo(TipStatus.TIP_STATUS_ASSIGNED);
+    assertThat(after.getEtag()).isEqualTo(tip.getEtag());
+    // Still the receiving agency's to convert.
+    ConvertTipToCaseResponse opened = tips(agoCoordinator()).convertTipToCase(request(tip, "AGO"));
+    assertThat(caseIds()).containsExactly(opened.getCaseId());
+  }
+
   // ---- helpers
 
   private Tip assignedToApd(String phone) {
