@@ -114,7 +114,10 @@ class TipConversionClaimTest extends IntakeTestBase {
     String caseId = won.peek().getCaseId();
     assertThat(caseIds()).containsExactly(caseId);
     assertThat(subjectCaseIds()).containsOnly(caseId);
-    assertThat(get(tip.getTipId()).getCaseId()).isEqualTo(caseId);
+    // Read as stored: whichever agency won leads the case, and only its participants are shown
+    // the case id (AGO's coordinator reading an APD case sees it converted without the id).
+    assertThat(storedCaseId(tip.getTipId())).isEqualTo(caseId);
+    assertThat(get(tip.getTipId()).getStatus()).isEqualTo(TipStatus.TIP_STATUS_CONVERTED);
   }
 
   @Test
@@ -254,6 +257,14 @@ class TipConversionClaimTest extends IntakeTestBase {
     return tips(agoCoordinator())
         .getTip(GetTipRequest.newBuilder().setTipId(tipId).build())
         .getTip();
+  }
+
+  private String storedCaseId(String tipId) {
+    return database
+        .getCollection("tips")
+        .find(new Document("_id", tipId))
+        .first()
+        .getString("caseId");
   }
 
   private List<String> caseIds() {
