@@ -38,8 +38,8 @@ public final class OpenCase {
   }
 
   /**
-   * PERMISSION_DENIED unless {@code caller} may open (and so lead) a case: a person, investigator or
-   * commander, of an agency that leads cases. Checked by {@link #open}, and by whoever must know
+   * PERMISSION_DENIED unless {@code caller} may open (and so lead) a case: a person, investigator
+   * or commander, of an agency that leads cases. Checked by {@link #open}, and by whoever must know
    * before a step that cannot be undone (a tip's conversion claim) that {@link #open} will not
    * refuse them.
    */
