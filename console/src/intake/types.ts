@@ -17,15 +17,18 @@ export const SOURCES: Record<string, string> = {
   TIP_SOURCE_OFFICER_OBSERVATION: "officer observation",
 };
 
+/** Every status the API names has a label (the type check fails when the API gains one). */
 export const STATUSES: Record<string, string> = {
   TIP_STATUS_NEW: "new",
   TIP_STATUS_ASSIGNED: "assigned",
   TIP_STATUS_SCREENED: "screened",
   TIP_STATUS_LINKED: "linked to a case",
+  // Claimed by a conversion that is writing its case (moments, or until the sweep finishes it).
+  TIP_STATUS_CONVERTING: "being opened as a case",
   TIP_STATUS_CONVERTED: "opened as a case",
   TIP_STATUS_REFERRED: "referred",
   TIP_STATUS_CLOSED: "closed",
-};
+} satisfies Record<Exclude<NonNullable<Tip["status"]>, "TIP_STATUS_UNSPECIFIED">, string>;
 
 export const CLOSE_REASONS: Record<string, string> = {
   CLOSE_REASON_NO_INDICATORS: "no trafficking indicators",

@@ -1,23 +1,19 @@
 package org.taskforce.local;
 
-import com.google.protobuf.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
+import static org.taskforce.local.DemoTipParts.base;
+import static org.taskforce.local.DemoTipParts.id;
+import static org.taskforce.local.DemoTipParts.loc;
+import static org.taskforce.local.DemoTipParts.person;
+import static org.taskforce.local.DemoTipParts.reporter;
+
 import org.taskforce.api.intake.v1.CreateTipRequest;
-import org.taskforce.api.intake.v1.CyberTiplineIpAddress;
-import org.taskforce.api.intake.v1.CyberTiplineReport;
-import org.taskforce.api.intake.v1.CyberTiplineReportingCompany;
-import org.taskforce.api.intake.v1.CyberTiplineScreenName;
 import org.taskforce.api.intake.v1.IdentifierType;
-import org.taskforce.api.intake.v1.ImportCyberTiplineReportsRequest;
 import org.taskforce.api.intake.v1.Indicator;
 import org.taskforce.api.intake.v1.Industry;
 import org.taskforce.api.intake.v1.PersonRole;
 import org.taskforce.api.intake.v1.Reporter;
 import org.taskforce.api.intake.v1.Tip;
-import org.taskforce.api.intake.v1.TipIdentifier;
 import org.taskforce.api.intake.v1.TipLocation;
-import org.taskforce.api.intake.v1.TipPerson;
 import org.taskforce.api.intake.v1.TipSource;
 import org.taskforce.api.intake.v1.TraffickingKind;
 
@@ -206,32 +202,7 @@ final class DemoTips {
                 .addIndicators(Indicator.INDICATOR_FALSE_PROMISE_JOB_OR_PAY),
             null);
     // One CyberTipline file with one report, imported by the AGO's intake coordinator.
-    n +=
-        api.tips(intake)
-            .importCyberTiplineReports(
-                ImportCyberTiplineReportsRequest.newBuilder()
-                    .addReports(
-                        CyberTiplineReport.newBuilder()
-                            .setReportNumber("148823456")
-                            .setIncidentType("Online Enticement of Children for Sexual Acts")
-                            .setIncidentTime(at(Duration.ofDays(5)))
-                            .setReportingCompany(
-                                CyberTiplineReportingCompany.newBuilder()
-                                    .setName("Example Social, Inc.")
-                                    .addUrls("https://social.example.com/u/sunny_abq505")
-                                    .addEmails("sunny.abq505@example.net")
-                                    .addScreenNames(
-                                        CyberTiplineScreenName.newBuilder()
-                                            .setPlatform("examplesocial")
-                                            .setName("sunny_abq505"))
-                                    .addIpAddresses(
-                                        CyberTiplineIpAddress.newBuilder()
-                                            .setAddress("198.51.100.77")
-                                            .setCaptureTime(at(Duration.ofDays(5)))))
-                            .setAdditionalInformation(
-                                "Adult account messaging a 14-year-old user, offering money to meet."))
-                    .build())
-            .getTipsCount();
+    n += new DemoCyberTipline(api).load(intake);
     return n;
   }
 
@@ -242,33 +213,5 @@ final class DemoTips {
     }
     api.tips(token).createTip(r.build());
     return 1;
-  }
-
-  private static Tip.Builder base(TipSource source, int daysAgo) {
-    return Tip.newBuilder().setSource(source).setReceivedTime(at(Duration.ofDays(daysAgo)));
-  }
-
-  private static Timestamp at(Duration ago) {
-    return Timestamp.newBuilder().setSeconds(Instant.now().minus(ago).getEpochSecond()).build();
-  }
-
-  private static TipLocation.Builder loc(String address, String building) {
-    return TipLocation.newBuilder()
-        .setAddress(address)
-        .setCity("Albuquerque")
-        .setState("NM")
-        .setBuildingType(building);
-  }
-
-  private static TipPerson.Builder person(String name, int age, PersonRole role) {
-    return TipPerson.newBuilder().setName(name).setApproximateAge(age).setRole(role);
-  }
-
-  private static TipIdentifier id(IdentifierType type, String value, String qualifier) {
-    return TipIdentifier.newBuilder().setType(type).setValue(value).setQualifier(qualifier).build();
-  }
-
-  private static Reporter reporter(String name, String phone) {
-    return Reporter.newBuilder().setName(name).setPhone(phone).build();
   }
 }

@@ -37,8 +37,13 @@ public final class OpenCase {
     return Ids.of("c", requestId, agencyId);
   }
 
-  public JointCase open(AgencyPrincipal caller, Command command) {
-    CaseDetails draft = command.details();
+  /**
+   * PERMISSION_DENIED unless {@code caller} may open (and so lead) a case: a person, investigator
+   * or commander, of an agency that leads cases. Checked by {@link #open}, and by whoever must know
+   * before a step that cannot be undone (a tip's conversion claim) that {@link #open} will not
+   * refuse them.
+   */
+  public static void requireMayOpen(AgencyPrincipal caller) {
     if (caller.kind() != AgencyPrincipal.Kind.USER) {
       throw TaskforceException.permissionDenied(
           "ROLE_REQUIRED", "cases are opened by people, not by client systems");
@@ -49,6 +54,11 @@ public final class OpenCase {
           "AGENCY_NOT_PERMITTED",
           "victim-service providers join cases by invitation; they do not lead them");
     }
+  }
+
+  public JointCase open(AgencyPrincipal caller, Command command) {
+    CaseDetails draft = command.details();
+    requireMayOpen(caller);
     Violations v = new Violations();
     command.check(v);
     writes.checkReviewDate(v, "case.review_date", draft.reviewDate(), false);

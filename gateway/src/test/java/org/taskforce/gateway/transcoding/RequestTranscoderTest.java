@@ -17,6 +17,7 @@ import org.taskforce.api.cases.v1.ListCasesRequest;
 import org.taskforce.api.cases.v1.UpdateCaseRequest;
 import org.taskforce.api.cases.v1.UpdateTaskRequest;
 import org.taskforce.api.deconfliction.v1.ListEventRegistrationsRequest;
+import org.taskforce.api.intake.v1.ConvertTipToCaseRequest;
 
 class RequestTranscoderTest {
   private static final ApiDescriptors DESCRIPTORS = ApiDescriptors.load();
@@ -119,6 +120,19 @@ class RequestTranscoderTest {
     UpdateTaskRequest r = UpdateTaskRequest.parseFrom(m.toByteString());
     assertThat(r.getTask().getCaseId()).isEqualTo("c-1");
     assertThat(r.getTask().getTaskId()).isEqualTo("t-2");
+  }
+
+  @Test
+  void aWeakEtag_passesThroughUnchanged() throws InvalidProtocolBufferException {
+    var m =
+        transcode(
+            "POST",
+            "/api/v1/tips/t-9:convert",
+            Map.of(),
+            "{\"title\":\"Central Ave motel\",\"etag\":\"W/\\\"7\\\"\"}");
+    ConvertTipToCaseRequest r = ConvertTipToCaseRequest.parseFrom(m.toByteString());
+    assertThat(r.getTipId()).isEqualTo("t-9");
+    assertThat(r.getEtag()).isEqualTo("W/\"7\"");
   }
 
   @Test

@@ -65,7 +65,7 @@ public final class OutboxRegistrationQueue implements RegistrationQueue {
   }
 
   /** A user as stored with a queued change or a subject. */
-  static Document actorDocument(AgencyPrincipal p) {
+  public static Document actorDocument(AgencyPrincipal p) {
     return new Document("subject", p.subject())
         .append("name", p.displayName())
         .append("clientId", p.clientId())
@@ -75,7 +75,7 @@ public final class OutboxRegistrationQueue implements RegistrationQueue {
         .append("roles", List.copyOf(p.roles()));
   }
 
-  static AgencyPrincipal actor(Document a) {
+  public static AgencyPrincipal actor(Document a) {
     return new AgencyPrincipal(
         a.getString("subject"),
         a.getString("name"),

@@ -1,68 +1,30 @@
 package org.taskforce.cases.intake.application;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.function.IntFunction;
 import org.taskforce.cases.application.AgencyDirectory;
-import org.taskforce.cases.application.Ids;
-import org.taskforce.cases.application.Seams;
-import org.taskforce.cases.domain.Stamp;
 import org.taskforce.cases.intake.domain.Tip;
-import org.taskforce.cases.intake.domain.TipHit;
-import org.taskforce.cases.intake.domain.TipTriage;
-import org.taskforce.platform.error.ErrorKind;
 import org.taskforce.platform.error.IdChecks;
-import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.security.AgencyPrincipal;
 
 /**
  * Tips arriving: typed in one by one or imported in bulk. Each is validated whole before anything
- * is stored, deconflicted (its checks run in parallel for a bulk import), stored with its hits, its
- * reporter sealed apart, and announced to the receiving agency when urgent. When deconfliction does
- * not answer, the tip is stored unchecked and the check is queued.
+ * is stored; then {@link TipArrival} deconflicts, stores and announces them.
  */
 public final class Intake {
   public static final int MAX_IMPORT = 1000;
 
-  private final TipStore store;
-  private final ReporterVault vault;
-  private final TipDeconfliction deconfliction;
-  private final CheckQueue queue;
-  private final TipNotices notices;
-  private final TipAudit audit;
+  private final TipArrival arrival;
   private final AgencyDirectory agencies;
   private final IntakeSettings settings;
-  private final Executor checks;
-  private final Seams seams;
   private final Clock clock;
 
   public Intake(
-      TipStore store,
-      ReporterVault vault,
-      TipDeconfliction deconfliction,
-      CheckQueue queue,
-      TipNotices notices,
-      TipAudit audit,
-      AgencyDirectory agencies,
-      IntakeSettings settings,
-      Executor checks,
-      Seams seams,
-      Clock clock) {
-    this.store = store;
-    this.vault = vault;
-    this.deconfliction = deconfliction;
-    this.queue = queue;
-    this.notices = notices;
-    this.audit = audit;
+      TipArrival arrival, AgencyDirectory agencies, IntakeSettings settings, Clock clock) {
+    this.arrival = arrival;
     this.agencies = agencies;
     this.settings = settings;
-    this.checks = checks;
-    this.seams = seams;
     this.clock = clock;
   }
 
@@ -79,7 +41,9 @@ public final class Intake {
                 : draft.receivingAgencyId());
     IdChecks.checkLength(v, "request_id", requestId);
     v.throwIfAny();
-    return arrive(caller, List.of(draft), List.of(requestId), receiving, i -> "tip.").getFirst();
+    return arrival
+        .arrive(caller, List.of(draft), List.of(requestId), receiving, i -> "tip.")
+        .getFirst();
   }
 
   /**
@@ -104,203 +68,7 @@ public final class Intake {
     v.throwIfAny();
     List<String> requestIds =
         reports.stream().map(r -> "cybertipline:" + r.sourceReference()).toList();
-    return arrive(caller, reports, requestIds, receiving, i -> "reports[" + i + "].");
-  }
-
-  /** A queued check, made once deconfliction answers again. */
-  public void recheck(String tipId) {
-    store
-        .get(tipId)
-        .filter(t -> !t.checked())
-        .ifPresent(t -> {
-          List<TipHit> hits = checkOrRefused(t);
-          seams.pass("tip.rechecked");
-          Tip next = t.withHits(hits, t.updated());
-          if (!store.replace(next, t.version())) {
-            // Triage wrote the tip meanwhile: fail, so the queue delivers the check again rather
-            // than drop the hits the owners were already told of.
-            throw new IllegalStateException("tip " + tipId + " changed during its check");
-          }
-        });
-  }
-
-  private List<Tip> arrive(
-      AgencyPrincipal caller,
-      List<NewTip> drafts,
-      List<String> requestIds,
-      String receiving,
-      IntFunction<String> fieldPrefix) {
-    Stamp now = stamp(caller);
-    List<Tip> tips = new ArrayList<>();
-    for (int i = 0; i < drafts.size(); i++) {
-      NewTip d = drafts.get(i);
-      String id = Ids.of("t", requestIds.get(i), receiving);
-      tips.add(
-          new Tip(
-              id,
-              d.report(),
-              receiving,
-              d.reporter().anonymous(),
-              TipTriage.NEW,
-              false,
-              List.of(),
-              List.of(),
-              now,
-              now,
-              1));
-    }
-    List<CompletableFuture<Tip>> checked = new ArrayList<>();
-    for (Tip t : tips) {
-      checked.add(
-          store.get(t.id()).isPresent()
-              ? CompletableFuture.completedFuture(t)
-              : CompletableFuture.supplyAsync(() -> check(t), checks));
-    }
-    Violations refused = new Violations();
-    List<Tip> joined = new ArrayList<>();
-    for (int i = 0; i < tips.size(); i++) {
-      try {
-        joined.add(join(checked.get(i)));
-      } catch (TaskforceException e) {
-        if (e.kind() != ErrorKind.INVALID_ARGUMENT) {
-          throw e;
-        }
-        refused.addAll(fieldPrefix.apply(i).replaceFirst("\\.$", ""), e.violations());
-      }
-    }
-    // Deconfliction refused a selector of some tip: none is stored.
-    refused.throwIfAny();
-    List<Tip> answer = new ArrayList<>();
-    for (int i = 0; i < tips.size(); i++) {
-      Tip t = joined.get(i);
-      NewTip d = drafts.get(i);
-      var existing = store.get(t.id());
-      if (existing.isPresent()) {
-        answer.add(answerFor(caller, finishArrival(existing.get()), tips.get(i)));
-        continue;
-      }
-      // The reporter first: a tip is never stored without its sealed reporter.
-      if (!d.reporter().anonymous()) {
-        vault.seal(t.id(), d.reporter());
-      }
-      // Its queued check and urgent notice next, prepared: a crash once the tip is stored leaves
-      // them for the relay to release (it finds the tip), not lost.
-      prepareArrival(t);
-      seams.pass("tip.prepared");
-      if (!store.insertIfAbsent(t)) {
-        Tip stored = store.get(t.id()).orElseThrow();
-        abandonArrival(t, stored);
-        answer.add(answerFor(caller, finishArrival(stored), tips.get(i)));
-        continue;
-      }
-      seams.pass("tip.stored");
-      finishArrival(t);
-      audit.success(
-          caller,
-          t.id(),
-          "TIP_CREATED",
-          "tip from "
-              + t.report().source()
-              + (t.urgent() ? " (urgent)" : "")
-              + " for "
-              + receiving
-              + "; "
-              + (t.checked() ? t.hits().size() + " deconfliction hits" : "check queued"));
-      // Created by this call: the receipt may carry the stored version (its etag), nothing else.
-      answer.add(answerFor(caller, t, t));
-    }
-    return answer;
-  }
-
-  private void prepareArrival(Tip t) {
-    if (!t.checked()) {
-      queue.prepare(t.id());
-    }
-    if (t.urgent()) {
-      notices.prepareUrgent(t);
-    }
-  }
-
-  /**
-   * Drops what {@link #prepareArrival} prepared for {@code t} that {@code stored} (the tip stored
-   * under its id by an earlier create) does not need. What it needs stays: its own create may be
-   * between the same steps.
-   */
-  private void abandonArrival(Tip t, Tip stored) {
-    if (!t.checked() && stored.checked()) {
-      queue.abandon(t.id());
-    }
-    if (t.urgent() && !stored.urgent()) {
-      notices.abandonUrgent(t);
-    }
-  }
-
-  /**
-   * What follows storing a tip: its queued check and its urgent notice. Both were prepared before
-   * the tip was stored and are released here; both are idempotent (keyed by the tip), so a retry
-   * after a crash between the writes finishes them rather than skip them.
-   */
-  private Tip finishArrival(Tip t) {
-    if (!t.checked()) {
-      queue.enqueue(t.id());
-    }
-    if (t.urgent()) {
-      notices.urgent(t);
-    }
-    return t;
-  }
-
-  /**
-   * The stored tip for those who may read it; anyone else who enters one (a hotline advocate,
-   * another agency's importer) gets a receipt: what they sent under the tip's id, without the
-   * deconfliction hits (checks are for law enforcement) and without a stored tip's later state. A
-   * receipt is the same whether or not the tip existed before.
-   */
-  private static Tip answerFor(AgencyPrincipal caller, Tip stored, Tip sent) {
-    if (TipAccess.reader(caller) && stored.agencies().contains(caller.agencyId())) {
-      return stored;
-    }
-    return new Tip(
-        sent.id(),
-        sent.report(),
-        sent.receivingAgencyId(),
-        sent.anonymous(),
-        TipTriage.NEW,
-        false,
-        List.of(),
-        List.of(),
-        sent.created(),
-        sent.created(),
-        sent.version());
-  }
-
-  /** The tip with what deconfliction answered, or unchecked when it did not answer. */
-  private Tip check(Tip t) {
-    try {
-      return t.withHits(deconfliction.check(t), t.created());
-    } catch (TipDeconfliction.Unavailable down) {
-      return t;
-    }
-  }
-
-  /** A queued check that deconfliction now refuses is done: nothing of it matched. */
-  private List<TipHit> checkOrRefused(Tip t) {
-    try {
-      return deconfliction.check(t);
-    } catch (TaskforceException refused) {
-      return List.of();
-    }
-  }
-
-  private static Tip join(CompletableFuture<Tip> f) {
-    try {
-      return f.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw e;
-    }
+    return arrival.arrive(caller, reports, requestIds, receiving, i -> "reports[" + i + "].");
   }
 
   private String receiving(Violations v, String field, String id) {
@@ -311,13 +79,5 @@ public final class Intake {
         field,
         "must be a law-enforcement agency (tips are deconflicted in its name)");
     return id;
-  }
-
-  private Stamp stamp(AgencyPrincipal caller) {
-    return new Stamp(
-        caller.subject(),
-        caller.displayName(),
-        caller.agencyId(),
-        clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
   }
 }

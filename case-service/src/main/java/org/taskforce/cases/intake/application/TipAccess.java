@@ -2,6 +2,7 @@ package org.taskforce.cases.intake.application;
 
 import java.util.Optional;
 import org.taskforce.cases.application.CaseStore;
+import org.taskforce.cases.domain.CaseStatus;
 import org.taskforce.cases.domain.JointCase;
 import org.taskforce.cases.domain.ParticipantRole;
 import org.taskforce.cases.intake.domain.Tip;
@@ -74,7 +75,8 @@ public final class TipAccess {
    * SUPPORTING participant. A case the agency is not active on (not on it, only invited, declined,
    * removed) is NOT_FOUND exactly as a case that does not exist, so nobody learns from a refusal
    * that a case exists; an agency active in another role (prosecution, victim services) sees the
-   * case anyway and is told why.
+   * case anyway and is told why. A closed case is not being worked: linking to it is
+   * FAILED_PRECONDITION (CASE_CLOSED), told only to those the case is visible to.
    */
   static JointCase linkableCase(CaseStore cases, AgencyPrincipal p, String caseId) {
     Optional<JointCase> found = cases.get(caseId);
@@ -88,6 +90,14 @@ public final class TipAccess {
           "a tip is linked to a case by an agency that investigates it (LEAD or SUPPORTING); a "
               + role.get()
               + " participant may not");
+    }
+    if (found.get().status() == CaseStatus.CLOSED) {
+      throw TaskforceException.failedPrecondition(
+          "CASE_CLOSED",
+          "case "
+              + found.get().number()
+              + " is closed and no longer worked; link the tip to a case still being worked, or"
+              + " convert it into a new case");
     }
     return found.get();
   }

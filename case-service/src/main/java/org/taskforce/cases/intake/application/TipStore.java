@@ -1,5 +1,7 @@
 package org.taskforce.cases.intake.application;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -26,6 +28,12 @@ public interface TipStore {
    */
   Page<Tip> related(
       String tipId, Set<String> keys, String visibleTo, int pageSize, String pageToken);
+
+  /**
+   * Tips left CONVERTING by a conversion claimed before {@code claimedBefore} (a crash, or a
+   * conversion still running if the grace is too short: finishing is idempotent), oldest first.
+   */
+  List<Tip> converting(Instant claimedBefore, int limit);
 
   /** Every tip an agency received from one source, oldest first (for outcome exports). */
   void forEachReceived(String agencyId, TipSource source, Consumer<Tip> each);

@@ -16,19 +16,31 @@ import org.taskforce.cases.application.Victims;
 import org.taskforce.cases.config.CaseProperties;
 import org.taskforce.cases.intake.adapter.deconfliction.GrpcTipDeconfliction;
 import org.taskforce.cases.intake.adapter.deconfliction.TipCheckRelay;
+import org.taskforce.cases.intake.adapter.grpc.ReporterRpcs;
 import org.taskforce.cases.intake.adapter.grpc.TipGrpcService;
+import org.taskforce.cases.intake.adapter.grpc.TipRpcs;
+import org.taskforce.cases.intake.adapter.grpc.TriageRpcs;
 import org.taskforce.cases.intake.adapter.mongo.MongoReporterVault;
 import org.taskforce.cases.intake.adapter.mongo.MongoTipStore;
+import org.taskforce.cases.intake.application.ConversionSteps;
+import org.taskforce.cases.intake.application.ConversionSweep;
 import org.taskforce.cases.intake.application.Intake;
 import org.taskforce.cases.intake.application.IntakeSettings;
 import org.taskforce.cases.intake.application.ReporterReveal;
+import org.taskforce.cases.intake.application.TipArrival;
 import org.taskforce.cases.intake.application.TipAudit;
 import org.taskforce.cases.intake.application.TipConversion;
+import org.taskforce.cases.intake.application.TipDispatch;
+import org.taskforce.cases.intake.application.TipMerge;
 import org.taskforce.cases.intake.application.TipNotices;
 import org.taskforce.cases.intake.application.TipQueries;
+import org.taskforce.cases.intake.application.TipRecheck;
+import org.taskforce.cases.intake.application.TipWrites;
 import org.taskforce.cases.intake.application.Triage;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.crypto.FieldSealer;
+import org.taskforce.platform.grpc.CallerContext;
+import org.taskforce.platform.jobs.PeriodicJob;
 import org.taskforce.platform.mongo.MongoProperties;
 import org.taskforce.platform.outbox.Outbox;
 import org.taskforce.platform.paging.PageTokens;
@@ -36,6 +48,8 @@ import org.taskforce.platform.paging.PageTokens;
 /** Wiring of the intake bounded context (tips and referrals) inside case-service. */
 @Configuration(proxyBeanMethods = false)
 public class IntakeConfiguration {
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(IntakeConfiguration.class);
 
   @Bean
   MongoTipStore tipStore(MongoDatabase database, PageTokens pageTokens) {
@@ -86,6 +100,19 @@ public class IntakeConfiguration {
   }
 
   @Bean
+  TipWrites tipWrites(MongoTipStore store, Seams seams, Clock clock) {
+    return new TipWrites(store, seams, clock);
+  }
+
+  @Bean
+  TipRecheck tipRecheck(
+      MongoTipStore store, GrpcTipDeconfliction deconfliction, TipCheckRelay relay, Seams seams) {
+    TipRecheck recheck = new TipRecheck(store, deconfliction, seams);
+    relay.deliverTo(recheck);
+    return recheck;
+  }
+
+  @Bean
   Intake intake(
       MongoTipStore store,
       MongoReporterVault vault,
@@ -98,44 +125,73 @@ public class IntakeConfiguration {
       ExecutorService tipChecks,
       Seams seams,
       Clock clock) {
-    Intake intake =
-        new Intake(
-            store,
-            vault,
-            deconfliction,
-            relay,
-            notices,
-            audit,
-            agencies,
-            new IntakeSettings(p.intakeAgencyId(), p.urgentAcknowledgeWithin()),
-            tipChecks,
-            seams,
-            clock);
-    relay.deliverTo(intake);
-    return intake;
+    return new Intake(
+        new TipArrival(store, vault, deconfliction, relay, notices, audit, tipChecks, seams, clock),
+        agencies,
+        new IntakeSettings(p.intakeAgencyId(), p.urgentAcknowledgeWithin()),
+        clock);
   }
 
   @Bean
-  Triage triage(
-      MongoTipStore store,
-      MongoCaseStore cases,
-      AgencyDirectory agencies,
-      TipNotices notices,
-      TipAudit audit,
-      Seams seams,
-      Clock clock) {
-    return new Triage(store, cases, agencies, notices, audit, seams, clock);
+  Triage triage(TipWrites writes, MongoCaseStore cases, TipAudit audit) {
+    return new Triage(writes, cases, audit);
   }
 
   @Bean
-  TipConversion tipConversion(
-      Triage triage,
+  TipDispatch tipDispatch(
+      TipWrites writes, AgencyDirectory agencies, TipNotices notices, TipAudit audit) {
+    return new TipDispatch(writes, agencies, notices, audit);
+  }
+
+  @Bean
+  TipMerge tipMerge(TipWrites writes, TipAudit audit) {
+    return new TipMerge(writes, audit);
+  }
+
+  @Bean
+  ConversionSteps conversionSteps(
+      TipWrites writes,
       Cases cases,
+      MongoCaseStore caseStore,
       Subjects subjects,
       Victims victims,
-      GrpcTipDeconfliction deconfliction,
-      TipAudit audit) {
-    return new TipConversion(triage, cases, subjects, victims, deconfliction, audit);
+      GrpcTipDeconfliction deconfliction) {
+    return new ConversionSteps(writes, cases, caseStore, subjects, victims, deconfliction);
+  }
+
+  @Bean
+  TipConversion tipConversion(TipWrites writes, ConversionSteps steps, TipAudit audit) {
+    return new TipConversion(writes, steps, audit);
+  }
+
+  /**
+   * Finishes conversions a crash left CONVERTING, in the converter's name: calls to deconfliction
+   * carry case-service's token naming them (the platform's delegation).
+   */
+  @Bean
+  ConversionSweep conversionSweep(
+      TipWrites writes, ConversionSteps steps, TipAudit audit, IntakeProperties p) {
+    return new ConversionSweep(
+        writes,
+        steps,
+        audit,
+        (user, requestId, work) -> CallerContext.onBehalfOf(user, requestId).run(work),
+        p.conversionSweep().settleAfter());
+  }
+
+  /** Runs {@link ConversionSweep} every {@code taskforce.intake.conversion-sweep.interval}. */
+  @Bean
+  PeriodicJob conversionSweepSchedule(ConversionSweep sweep, IntakeProperties p) {
+    return new PeriodicJob(
+        "tip-conversion-sweep",
+        true,
+        p.conversionSweep().interval(),
+        () -> {
+          int finished = sweep.sweepOnce();
+          if (finished > 0) {
+            log.info("conversion sweep finished {} conversions", finished);
+          }
+        });
   }
 
   @Bean
@@ -152,10 +208,15 @@ public class IntakeConfiguration {
   TipGrpcService tipGrpcService(
       Intake intake,
       Triage triage,
+      TipDispatch dispatch,
+      TipMerge merge,
       TipConversion conversion,
       TipQueries queries,
       ReporterReveal reveal,
       Clock clock) {
-    return new TipGrpcService(intake, triage, conversion, queries, reveal, clock);
+    return new TipGrpcService(
+        new TipRpcs(intake, queries, clock),
+        new TriageRpcs(dispatch, triage, merge, conversion, queries),
+        new ReporterRpcs(reveal));
   }
 }

@@ -69,6 +69,7 @@ public record Tip(
   }
 
   public Tip screen(String note, Stamp by) {
+    requireOpen();
     if (status() != TipStatus.NEW && status() != TipStatus.ASSIGNED) {
       throw notOpen("only a new or assigned tip can be screened");
     }
@@ -80,13 +81,24 @@ public record Tip(
   }
 
   /**
-   * Opened as case {@code caseId} with {@code subjects} subjects. Its possible victims leave the
-   * tip: they are in the case's victim compartment now, whose rules say who reads them; the tip
-   * keeps how many moved and the conversion's key (so that only a retry of the very request is
-   * answered as the first one was).
+   * Claimed for conversion: out of triage, CONVERTING into the case {@code claim} names. Only that
+   * conversion moves it on ({@link #converted}); anything else finds it no longer open.
    */
-  public Tip converted(String caseId, int subjects, String conversionKey, Stamp by) {
+  public Tip claimConversion(ConversionClaim claim, Stamp by) {
     requireOpen();
+    return next(report, triage.converting(claim, by), checked, hits, mergedTipIds, by);
+  }
+
+  /**
+   * The claimed conversion done, with {@code subjects} subjects carried into its case. Its possible
+   * victims leave the tip: they are in the case's victim compartment now, whose rules say who reads
+   * them; the tip keeps how many moved and the conversion's key (so that only a retry of the very
+   * request is answered as the first one was), never the request itself.
+   */
+  public Tip converted(int subjects, Stamp by) {
+    if (status() != TipStatus.CONVERTING) {
+      throw new IllegalStateException("tip " + id + " is " + status() + ", not CONVERTING");
+    }
     int victims = report.possibleVictims().size();
     String note =
         victims == 0
@@ -96,7 +108,7 @@ public record Tip(
                 + " moved into the case's victim compartment";
     return next(
         report.withoutPossibleVictims(),
-        triage.converted(caseId, note, subjects, victims, conversionKey, by),
+        triage.converted(note, subjects, victims),
         checked,
         hits,
         mergedTipIds,
@@ -143,6 +155,12 @@ public record Tip(
   }
 
   public void requireOpen() {
+    if (status() == TipStatus.CONVERTING) {
+      throw TaskforceException.failedPrecondition(
+          "TIP_CONVERTING",
+          "the tip is being converted into a case; it is no longer in triage (try again shortly"
+              + " to see the outcome)");
+    }
     if (!status().open()) {
       throw notOpen("the tip is " + status() + "; it is no longer in triage");
     }

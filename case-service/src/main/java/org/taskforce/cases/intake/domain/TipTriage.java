@@ -13,6 +13,7 @@ import org.taskforce.cases.domain.Stamp;
  *     compartment (they are no longer on the tip, so this is the record of how many)
  * @param conversionKey for a converted tip: a hash of who converted it, the version they read and
  *     what they asked (title, point of contact); only the very same request is its retry
+ * @param claim while CONVERTING: the conversion under way (null otherwise)
  */
 public record TipTriage(
     TipStatus status,
@@ -26,10 +27,11 @@ public record TipTriage(
     Stamp decided,
     int subjectsCarried,
     int victimsMoved,
-    String conversionKey) {
+    String conversionKey,
+    ConversionClaim claim) {
 
   public static final TipTriage NEW =
-      new TipTriage(TipStatus.NEW, "", "", "", "", null, "", "", null, 0, 0, "");
+      new TipTriage(TipStatus.NEW, "", "", "", "", null, "", "", null, 0, 0, "", null);
 
   public TipTriage {
     assignedAgencyId = assignedAgencyId == null ? "" : assignedAgencyId;
@@ -43,7 +45,8 @@ public record TipTriage(
 
   public TipOutcome outcome() {
     return switch (status) {
-      case NEW, ASSIGNED, SCREENED -> TipOutcome.PENDING;
+      // A conversion under way has no case yet to tell the source of.
+      case NEW, ASSIGNED, SCREENED, CONVERTING -> TipOutcome.PENDING;
       case LINKED, CONVERTED -> TipOutcome.INVESTIGATION_OPENED;
       case REFERRED -> TipOutcome.REFERRED;
       case CLOSED -> TipOutcome.CLOSED;
@@ -63,7 +66,8 @@ public record TipTriage(
         decided,
         0,
         0,
-        "");
+        "",
+        null);
   }
 
   TipTriage assigned(String agencyId, String officer) {
@@ -79,7 +83,8 @@ public record TipTriage(
         null,
         0,
         0,
-        "");
+        "",
+        null);
   }
 
   TipTriage screened(String withNote) {
@@ -95,7 +100,8 @@ public record TipTriage(
         null,
         0,
         0,
-        "");
+        "",
+        null);
   }
 
   TipTriage decided(
@@ -118,23 +124,42 @@ public record TipTriage(
         by,
         0,
         0,
-        "");
+        "",
+        null);
   }
 
-  TipTriage converted(
-      String toCase, String withNote, int subjects, int victims, String key, Stamp by) {
+  TipTriage converting(ConversionClaim c, Stamp by) {
+    return new TipTriage(
+        TipStatus.CONVERTING,
+        assignedAgencyId,
+        assignedOfficer,
+        "",
+        c.caseId(),
+        null,
+        "",
+        "",
+        by,
+        0,
+        0,
+        c.key(),
+        c);
+  }
+
+  /** The claimed conversion done: its case, key and decision stay; the claim goes. */
+  TipTriage converted(String withNote, int subjects, int victims) {
     return new TipTriage(
         TipStatus.CONVERTED,
         assignedAgencyId,
         assignedOfficer,
         "",
-        toCase,
+        caseId,
         null,
         withNote,
         "",
-        by,
+        decided,
         subjects,
         victims,
-        key);
+        conversionKey,
+        null);
   }
 }

@@ -2,7 +2,7 @@ package org.taskforce.cases.intake.adapter.deconfliction;
 
 import org.bson.Document;
 import org.taskforce.cases.intake.application.CheckQueue;
-import org.taskforce.cases.intake.application.Intake;
+import org.taskforce.cases.intake.application.TipRecheck;
 import org.taskforce.cases.intake.application.TipStore;
 import org.taskforce.platform.outbox.Outbox;
 import org.taskforce.platform.outbox.OutboxHandler;
@@ -16,7 +16,7 @@ public final class TipCheckRelay implements OutboxHandler, CheckQueue {
   public static final String TOPIC = "tip-check";
   private final Outbox outbox;
   private final TipStore tips;
-  private Intake intake;
+  private TipRecheck intake;
 
   public TipCheckRelay(Outbox outbox, TipStore tips) {
     this.outbox = outbox;
@@ -24,7 +24,7 @@ public final class TipCheckRelay implements OutboxHandler, CheckQueue {
   }
 
   /** Set once the use case exists (it enqueues here). */
-  public void deliverTo(Intake target) {
+  public void deliverTo(TipRecheck target) {
     this.intake = target;
   }
 

@@ -26,6 +26,7 @@ import org.taskforce.api.intake.v1.TraffickingKind;
 import org.taskforce.cases.intake.application.NewTip;
 import org.taskforce.cases.intake.domain.TipReport;
 import org.taskforce.cases.intake.domain.TipTriage;
+import org.taskforce.platform.etag.Etags;
 import org.taskforce.platform.grpc.ProtoEnums;
 
 /** Tips between the contract and the domain. Unknown or unset enum values map to null. */
@@ -136,7 +137,7 @@ final class TipMapping {
             .setOutcome(TipOutcome.valueOf("TIP_OUTCOME_" + g.outcome().name()))
             .setCreateTime(timestamp(t.created().time()))
             .setUpdateTime(timestamp(t.updated().time()))
-            .setEtag("\"" + t.version() + "\"")
+            .setEtag(Etags.of(t.version()))
             .setIncidentType(r.incidentType());
     if (g.closeReason() != null) {
       b.setCloseReason(CloseReason.valueOf("CLOSE_REASON_" + g.closeReason().name()));

@@ -13,6 +13,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -29,6 +30,7 @@ import org.taskforce.cases.intake.application.TipQuery;
 import org.taskforce.cases.intake.application.TipStore;
 import org.taskforce.cases.intake.domain.Tip;
 import org.taskforce.cases.intake.domain.TipSource;
+import org.taskforce.cases.intake.domain.TipStatus;
 import org.taskforce.platform.mongo.MongoIndexes;
 import org.taskforce.platform.mongo.MongoInserts;
 import org.taskforce.platform.paging.PageQuery;
@@ -40,6 +42,7 @@ import org.taskforce.platform.paging.PageTokens;
  */
 public final class MongoTipStore implements TipStore, MongoIndexes {
   public static final String COLLECTION = "tips";
+  private static final String CLAIMED = "claim.claimed";
   private final MongoCollection<Document> tips;
   private final MongoRelationKeys keys;
   private final PageTokens pageTokens;
@@ -178,6 +181,16 @@ public final class MongoTipStore implements TipStore, MongoIndexes {
   }
 
   @Override
+  public List<Tip> converting(Instant claimedBefore, int limit) {
+    return tips.find(
+            and(eq("status", TipStatus.CONVERTING.name()), lt(CLAIMED, Date.from(claimedBefore))))
+        .sort(Sorts.ascending(CLAIMED, "_id"))
+        .limit(limit)
+        .map(TipDocuments::fromDocument)
+        .into(new ArrayList<>());
+  }
+
+  @Override
   public void forEachReceived(String agencyId, TipSource source, Consumer<Tip> each) {
     for (Document d :
         tips.find(and(eq("receivingAgencyId", agencyId), eq("source", source.name())))
@@ -209,5 +222,7 @@ public final class MongoTipStore implements TipStore, MongoIndexes {
             Indexes.ascending("receivingAgencyId", "source"),
             Indexes.ascending(Documents.SORT_TIME)),
         new IndexOptions().name("receiving_source"));
+    // The conversion sweep's query (few tips are ever CONVERTING, and only for moments).
+    c.createIndex(Indexes.ascending("status", CLAIMED), new IndexOptions().name("status_claimed"));
   }
 }

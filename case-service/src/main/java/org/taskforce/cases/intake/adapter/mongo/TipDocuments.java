@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Set;
 import org.bson.Document;
 import org.taskforce.cases.adapter.mongo.Documents;
+import org.taskforce.cases.adapter.mongo.OutboxRegistrationQueue;
 import org.taskforce.cases.intake.domain.CloseReason;
+import org.taskforce.cases.intake.domain.ConversionClaim;
 import org.taskforce.cases.intake.domain.IdentifierType;
 import org.taskforce.cases.intake.domain.Indicator;
 import org.taskforce.cases.intake.domain.Industry;
@@ -66,6 +68,7 @@ final class TipDocuments {
         .append("subjectsCarried", g.subjectsCarried())
         .append("victimsMoved", g.victimsMoved())
         .append("conversionKey", g.conversionKey())
+        .append("claim", claim(g.claim()))
         .append("checked", t.checked())
         .append("hits", t.hits().stream().map(TipDocuments::hit).toList())
         .append("mergedTipIds", t.mergedTipIds())
@@ -114,7 +117,8 @@ final class TipDocuments {
             // Tips converted before the counts were kept read as 0.
             d.getInteger("subjectsCarried", 0),
             d.getInteger("victimsMoved", 0),
-            d.getString("conversionKey"));
+            d.getString("conversionKey"),
+            claim(d.get("claim", Document.class)));
     return new Tip(
         d.getString("_id"),
         report,
@@ -127,6 +131,32 @@ final class TipDocuments {
         Documents.stamp(d.get("created", Document.class)),
         Documents.stamp(d.get("updated", Document.class)),
         d.get("version", Number.class).longValue());
+  }
+
+  /** A conversion under way, with the person it acts for (as a queued registration keeps one). */
+  private static Document claim(ConversionClaim c) {
+    if (c == null) {
+      return null;
+    }
+    return new Document("key", c.key())
+        .append("caseId", c.caseId())
+        .append("title", c.title())
+        .append("contact", Documents.contact(c.contact()))
+        .append("converter", OutboxRegistrationQueue.actorDocument(c.converter()))
+        .append("claimed", Date.from(c.claimed()));
+  }
+
+  private static ConversionClaim claim(Document d) {
+    if (d == null) {
+      return null;
+    }
+    return new ConversionClaim(
+        d.getString("key"),
+        d.getString("caseId"),
+        d.getString("title"),
+        Documents.contact(d.get("contact", Document.class)),
+        OutboxRegistrationQueue.actor(d.get("converter", Document.class)),
+        d.getDate("claimed").toInstant());
   }
 
   private static <E extends Enum<E>> Set<E> names(Document d, String field, Class<E> type) {

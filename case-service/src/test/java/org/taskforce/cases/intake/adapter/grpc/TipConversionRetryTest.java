@@ -156,35 +156,47 @@ class TipConversionRetryTest extends IntakeTestBase {
   }
 
   @Test
-  void aConvertStoppedBeforeTheTipWasMarked_thenMerged_carriesEachSubjectOnceOnRetry() {
+  void aConvertStoppedBeforeTheTipWasMarked_isNotMergedInto_andItsRetryCarriesEachSubjectOnce() {
     Tip tip = get(enter(hotline(), motelTip("505-555-0181")).getTipId());
     seams.crashAt("tip.conversion.carried");
     catchThrowableOfType(
         StatusRuntimeException.class, () -> tips(agoCoordinator()).convertTipToCase(request(tip)));
-    assertThat(get(tip.getTipId()).getStatus()).isNotEqualTo(TipStatus.TIP_STATUS_CONVERTED);
+    Tip stopped = get(tip.getTipId());
+    assertThat(stopped.getStatus()).isEqualTo(TipStatus.TIP_STATUS_CONVERTING);
     Tip other =
-        enter(
-            hotline(),
-            motelTip("505-555-0182")
-                .addPersons(
-                    org.taskforce.api.intake.v1.TipPerson.newBuilder()
-                        .setName("Zed Archuleta")
-                        .setApproximateAge(40)
-                        .setRole(org.taskforce.api.intake.v1.PersonRole.PERSON_ROLE_BUYER)));
-    tips(agoCoordinator())
-        .mergeTips(
-            MergeTipsRequest.newBuilder()
-                .setTipId(tip.getTipId())
-                .setOtherTipId(other.getTipId())
-                .setEtag(get(tip.getTipId()).getEtag())
-                .build());
+        get(
+            enter(
+                    hotline(),
+                    motelTip("505-555-0182")
+                        .addPersons(
+                            org.taskforce.api.intake.v1.TipPerson.newBuilder()
+                                .setName("Zed Archuleta")
+                                .setApproximateAge(40)
+                                .setRole(org.taskforce.api.intake.v1.PersonRole.PERSON_ROLE_BUYER)))
+                .getTipId());
 
-    ConvertTipToCaseResponse done =
-        tips(agoCoordinator()).convertTipToCase(request(get(tip.getTipId())));
+    // The claimed tip's content is what its conversion carries: nothing is merged into it.
+    var refused =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () ->
+                tips(agoCoordinator())
+                    .mergeTips(
+                        MergeTipsRequest.newBuilder()
+                            .setTipId(tip.getTipId())
+                            .setOtherTipId(other.getTipId())
+                            .setEtag(stopped.getEtag())
+                            .build()));
+    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    assertThat(ErrorDetails.reason(refused)).isEqualTo("TIP_CONVERTING");
+    assertThat(get(other.getTipId())).isEqualTo(other);
+
+    ConvertTipToCaseResponse done = tips(agoCoordinator()).convertTipToCase(request(tip));
 
     List<String> names = new ArrayList<>();
     database.getCollection("subjects").find().forEach(d -> names.add(d.getString("displayName")));
-    assertThat(names).doesNotHaveDuplicates().contains("Zed Archuleta", "Dario Velasquez");
+    assertThat(names).doesNotHaveDuplicates().contains("Dario Velasquez");
+    assertThat(names).doesNotContain("Zed Archuleta");
     assertThat(names).hasSize(done.getSubjectCount());
     assertThat(database.getCollection("cases").countDocuments()).isOne();
     assertThat(database.getCollection("victims").countDocuments()).isOne();

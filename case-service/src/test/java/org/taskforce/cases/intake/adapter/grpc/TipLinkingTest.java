@@ -7,6 +7,8 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.Test;
 import org.taskforce.api.cases.v1.Case;
+import org.taskforce.api.cases.v1.CaseStatus;
+import org.taskforce.api.cases.v1.ChangeCaseStatusRequest;
 import org.taskforce.api.intake.v1.AssignTipRequest;
 import org.taskforce.api.intake.v1.GetTipRequest;
 import org.taskforce.api.intake.v1.LinkTipToCaseRequest;
@@ -18,7 +20,8 @@ import org.taskforce.platform.testing.ErrorDetails;
  * A tip is linked only to a case the caller's agency investigates (ACTIVE, LEAD or SUPPORTING). A
  * case the agency is only invited to — which it may not read yet — is refused exactly as a case
  * that does not exist, so the refusal tells nothing about it; an agency active in another role is
- * told why. A refused link changes nothing.
+ * told why. A closed case is no longer worked: its investigators are told so (CASE_CLOSED), anyone
+ * else gets the NOT_FOUND of a case that does not exist. A refused link changes nothing.
  */
 class TipLinkingTest extends IntakeTestBase {
   private static final String NO_SUCH_CASE = "c000000000000000000000000";
@@ -76,6 +79,45 @@ class TipLinkingTest extends IntakeTestBase {
   }
 
   @Test
+  void aClosedCase_isRefusedWithItsReason_toItsInvestigators_andNotFoundToEveryoneElse() {
+    Case joint = jointCase(); // AGO leads, HSI supports, APD only invited, FBI not on it
+    Case closed = close(joint);
+    Tip ours = get(enter(hotline(), motelTip("505-555-0161")));
+    Tip hsis = assignedTo(HSI, "505-555-0162");
+    Tip apds = assignedTo(APD, "505-555-0163");
+    Tip fbis = assignedTo(FBI, "505-555-0164");
+
+    for (var investigating :
+        java.util.List.of(
+            java.util.Map.entry(agoCoordinator(), ours), java.util.Map.entry(hsi(), hsis))) {
+      var refused =
+          catchThrowableOfType(
+              StatusRuntimeException.class,
+              () -> link(investigating.getKey(), investigating.getValue(), closed.getCaseId()));
+      assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+      assertThat(ErrorDetails.reason(refused)).isEqualTo("CASE_CLOSED");
+      assertThat(get(investigating.getValue())).isEqualTo(investigating.getValue());
+    }
+    for (var outsider :
+        java.util.List.of(
+            java.util.Map.entry(investigator(APD, "LOCAL"), apds),
+            java.util.Map.entry(fbi(), fbis))) {
+      var hidden =
+          catchThrowableOfType(
+              StatusRuntimeException.class,
+              () -> link(outsider.getKey(), outsider.getValue(), closed.getCaseId()));
+      var missing =
+          catchThrowableOfType(
+              StatusRuntimeException.class,
+              () -> link(outsider.getKey(), outsider.getValue(), NO_SUCH_CASE));
+      assertThat(hidden.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+      assertThat(sameAnswer(hidden, closed.getCaseId(), missing, NO_SUCH_CASE)).isTrue();
+      assertThat(hidden.getStatus().getDescription()).doesNotContain(closed.getCaseNumber());
+      assertThat(get(outsider.getValue())).isEqualTo(outsider.getValue());
+    }
+  }
+
+  @Test
   void theLeadAgencysIntakeCoordinator_links() {
     Case joint = jointCase();
     Tip tip = get(enter(hotline(), motelTip("505-555-0198")));
@@ -109,6 +151,17 @@ class TipLinkingTest extends IntakeTestBase {
                 .setEtag(tip.getEtag())
                 .build())
         .getTip();
+  }
+
+  private Case close(Case c) {
+    return as(ago())
+        .changeCaseStatus(
+            ChangeCaseStatusRequest.newBuilder()
+                .setCaseId(c.getCaseId())
+                .setStatus(CaseStatus.CASE_STATUS_CLOSED)
+                .setEtag(c.getEtag())
+                .build())
+        .getCase();
   }
 
   private Tip assignedTo(String agency, String phone) {

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.taskforce.cases.application.Page;
+import org.taskforce.cases.domain.Contact;
 import org.taskforce.cases.domain.Stamp;
+import org.taskforce.cases.intake.domain.ConversionClaim;
 import org.taskforce.cases.intake.domain.IdentifierType;
 import org.taskforce.cases.intake.domain.PersonRole;
 import org.taskforce.cases.intake.domain.Tip;
@@ -35,6 +37,8 @@ import org.taskforce.cases.intake.domain.TraffickingKind;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.mongo.EmbeddedMongo;
 import org.taskforce.platform.paging.PageTokens;
+import org.taskforce.platform.security.AgencyPrincipal;
+import org.taskforce.platform.security.AgencyType;
 
 /**
  * Related tips through {@code tip_relation_keys} against the embedded MongoDB-wire server and the
@@ -156,8 +160,28 @@ class MongoTipStoreRelatedTest {
         .extracting(Tip::id)
         .containsExactly("b");
 
-    Tip converted = withPerson.converted("case-1", 0, "", stamp());
-    assertThat(store.replace(converted, 1)).isTrue();
+    Tip claimed =
+        withPerson.claimConversion(
+            new ConversionClaim(
+                "conv-1",
+                "case-1",
+                "Central Ave motel",
+                new Contact("Agent Baca", "", "+15055550120", ""),
+                new AgencyPrincipal(
+                    "sub-1",
+                    "Agent Baca",
+                    "taskforce-web",
+                    AgencyPrincipal.Kind.USER,
+                    "nm-ago",
+                    AgencyType.STATE,
+                    Set.of("investigator")),
+                Instant.parse("2026-11-30T10:00:00Z")),
+            stamp());
+    assertThat(store.replace(claimed, 1)).isTrue();
+    assertThat(store.get("b").orElseThrow().triage().claim()).isEqualTo(claimed.triage().claim());
+    Tip converted = store.get("b").orElseThrow().converted(0, stamp());
+    assertThat(converted.triage().claim()).isNull();
+    assertThat(store.replace(converted, 2)).isTrue();
 
     assertThat(store.related("c", asking.relationKeys(), "nm-ago", 10, "").items()).isEmpty();
     // A pointer left by a crash between writes names a tip that does not carry the key: ignored.
@@ -168,7 +192,7 @@ class MongoTipStoreRelatedTest {
             new Document("$set", new Document("tips.a", 1L)));
     assertThat(store.related("c", asking.relationKeys(), "nm-ago", 10, "").items()).isEmpty();
     // A stale replace is refused.
-    assertThat(store.replace(converted, 1)).isFalse();
+    assertThat(store.replace(converted, 2)).isFalse();
   }
 
   @Test
