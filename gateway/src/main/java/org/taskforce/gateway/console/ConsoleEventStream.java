@@ -4,7 +4,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +46,7 @@ final class ConsoleEventStream {
   private final ErrorBodies errors;
   private final Duration heartbeat;
   private final Duration sessionCheck;
-  private final Predicate<WebSession> idle;
+  private final Function<WebSession, Mono<Boolean>> ended;
 
   ConsoleEventStream(
       ReactiveOAuth2AuthorizedClientManager clients,
@@ -54,13 +54,13 @@ final class ConsoleEventStream {
       ErrorBodies errors,
       Duration heartbeat,
       Duration sessionCheck,
-      Predicate<WebSession> idle) {
+      Function<WebSession, Mono<Boolean>> ended) {
     this.clients = clients;
     this.relay = relay;
     this.errors = errors;
     this.heartbeat = heartbeat;
     this.sessionCheck = sessionCheck;
-    this.idle = idle;
+    this.ended = ended;
   }
 
   Mono<ServerResponse> stream(ServerRequest request) {
@@ -112,10 +112,12 @@ final class ConsoleEventStream {
             .map(ConsoleEventStream::event)
             .onErrorResume(StatusRuntimeException.class, e -> ended(e, token, requestId, true));
     Flux<Long> sessionEnded =
-        // Ended (sign-out) or idle past the timeout: the stream itself is not the user's activity,
-        // so it does not keep the session alive; the reconnect then ends the session for good.
+        // Ended (sign-out, on any replica) or idle past the timeout, as the session store has it:
+        // the stream itself is not the user's activity, so it does not keep the session alive; the
+        // reconnect then ends the session for good.
         Flux.interval(sessionCheck)
-            .filter(tick -> session.isExpired() || idle.test(session))
+            .concatMap(tick -> ended.apply(session))
+            .filter(Boolean::booleanValue)
             .take(1);
     // The first event tells the browser how soon to come back, and that it is connected.
     return Flux.concat(

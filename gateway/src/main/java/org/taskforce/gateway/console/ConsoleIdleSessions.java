@@ -14,6 +14,8 @@ import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.session.ReactiveSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ServerWebExchange;
@@ -31,7 +33,13 @@ import reactor.core.publisher.Mono;
  * idle longer than the timeout ends on its next request, however often the stream reconnects or
  * refreshes its token: the gateway session is dropped and Keycloak's session ended over the back
  * channel (the stream's token refreshes would otherwise keep it alive, and signing in again would
- * not ask for a password). An open stream sees the same deadline ({@link #idle}) and ends.
+ * not ask for a password). An open stream re-reads its session from the store ({@link #ended}), so
+ * it ends at the same deadline, or when the user signed out, on whichever replica that happened.
+ *
+ * <p>Ending Keycloak's session with the console's is intended: the realm's SSO idle timeout is the
+ * same 30 minutes, so Keycloak would end it by itself at about the same time were it not for the
+ * stream's token refreshes, which count as activity at Keycloak; a user away from the desk longer
+ * than the realm allows must type the password again, in the console as in any other client.
  */
 final class ConsoleIdleSessions {
   private static final Logger LOG = LoggerFactory.getLogger(ConsoleIdleSessions.class);
@@ -48,6 +56,7 @@ final class ConsoleIdleSessions {
   private final Duration timeout;
   private final Clock clock;
   private final ServerOAuth2AuthorizedClientRepository authorizedClients;
+  private final ReactiveSessionRepository<? extends Session> sessions;
   private final WebClient keycloak;
   private final URI endSession;
   private final String clientId;
@@ -57,6 +66,7 @@ final class ConsoleIdleSessions {
       Duration timeout,
       Clock clock,
       ServerOAuth2AuthorizedClientRepository authorizedClients,
+      ReactiveSessionRepository<? extends Session> sessions,
       WebClient keycloak,
       URI issuer,
       String clientId,
@@ -64,20 +74,36 @@ final class ConsoleIdleSessions {
     this.timeout = timeout;
     this.clock = clock;
     this.authorizedClients = authorizedClients;
+    this.sessions = sessions;
     this.keycloak = keycloak;
     this.endSession = URI.create(issuer + "/protocol/openid-connect/logout");
     this.clientId = clientId;
     this.clientSecret = clientSecret;
   }
 
-  /** Whether this signed-in session's user has been idle longer than the timeout. */
-  static boolean idle(WebSession session, Duration timeout, Clock clock) {
-    Long last = session.getAttribute(LAST_ACTIVITY);
+  /** Whether a user last active at {@code last} has been idle longer than the timeout. */
+  private boolean idle(Long last) {
     return last != null && clock.millis() - last > timeout.toMillis();
   }
 
-  boolean idle(WebSession session) {
-    return idle(session, timeout, clock);
+  private boolean idle(WebSession session) {
+    return idle(session.<Long>getAttribute(LAST_ACTIVITY));
+  }
+
+  /**
+   * Whether the session has ended, as the store has it now (not this request's copy): signed out or
+   * ended on any replica, expired, or its user idle past the timeout. A store that cannot be read
+   * says no (the stream goes on; the next request decides).
+   */
+  Mono<Boolean> ended(WebSession session) {
+    return sessions
+        .findById(session.getId())
+        .map(stored -> idle(stored.<Long>getAttribute(LAST_ACTIVITY)))
+        .defaultIfEmpty(true)
+        .onErrorResume(e -> {
+          LOG.warn("console session store not readable: {}", e.toString());
+          return Mono.just(false);
+        });
   }
 
   /** In the console's security chain only (a {@code WebFilter} bean would run for every call). */
@@ -121,8 +147,8 @@ final class ConsoleIdleSessions {
         return; // says it is the console's but not how idle: not activity
       }
     }
-    // One atomic max (the in-memory session's attributes are a ConcurrentHashMap): a concurrent
-    // call from an idle tab cannot move the last activity backwards between a read and a write.
+    // Never backwards in this copy; and the store keeps the latest of all copies (a rising
+    // attribute, written with $max), so a concurrent call from an idle tab cannot move it back.
     session
         .getAttributes()
         .merge(LAST_ACTIVITY, activity, (was, is) -> Math.max((Long) was, (Long) is));
@@ -154,9 +180,13 @@ final class ConsoleIdleSessions {
               LOG.warn("ending an idle console session at Keycloak failed: {}", e.toString());
               return Mono.empty();
             });
-    // invalidate() clears the attributes at once: only after the refresh token was read.
+    // Only after the refresh token was read: the sign-in leaves this request's copy at once (the
+    // rest of the chain sees a signed-out user) and the store (every replica).
     return keycloakSession
-        .then(Mono.defer(session::invalidate))
+        .then(Mono.defer(() -> {
+          session.getAttributes().clear();
+          return session.invalidate();
+        }))
         .doOnSuccess(done -> LOG.info("console session ended after {} without activity", timeout));
   }
 }

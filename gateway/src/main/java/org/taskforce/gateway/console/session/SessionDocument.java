@@ -1,0 +1,125 @@
+package org.taskforce.gateway.console.session;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+
+/**
+ * A console session as a MongoDB document: {@code created}, {@code lastAccessed}, {@code
+ * maxInactiveMs}, {@code expireAt}; {@code attrs} (sealed attributes) and {@code rising} (plain
+ * numbers), each keyed by the attribute's name in URL-safe base64 (names have dots, which MongoDB
+ * reads as paths).
+ */
+final class SessionDocument {
+  static final String CREATED = "created";
+  static final String LAST_ACCESSED = "lastAccessed";
+  static final String MAX_INACTIVE_MS = "maxInactiveMs";
+  static final String EXPIRE_AT = "expireAt";
+  static final String ATTRIBUTES = "attrs";
+  static final String RISING = "rising";
+
+  private SessionDocument() {}
+
+  /** The session stored under {@code key}, its attributes opened and read through the filter. */
+  static StoredSession read(String id, String key, Document stored, SessionAttributeCodec codec) {
+    var session =
+        new StoredSession(
+            id,
+            id,
+            stored.getDate(CREATED).toInstant(),
+            stored.getDate(LAST_ACCESSED).toInstant(),
+            Duration.ofMillis(stored.getLong(MAX_INACTIVE_MS)));
+    Document sealed = stored.get(ATTRIBUTES, new Document());
+    for (var e : sealed.entrySet()) {
+      String name = name(e.getKey());
+      Object value =
+          SessionAttributeCodec.deserialize(name, codec.open(key, name, (String) e.getValue()));
+      // What this copy compares with when it is saved: the object as read, serialized again.
+      session.loaded(name, value, SessionAttributeCodec.serialize(name, value));
+    }
+    Document rising = stored.get(RISING, new Document());
+    for (var e : rising.entrySet()) {
+      Long value = ((Number) e.getValue()).longValue();
+      session.loaded(name(e.getKey()), value, value);
+    }
+    return session;
+  }
+
+  /** The whole session, for a new document. */
+  static Document whole(
+      String key,
+      StoredSession session,
+      Map<String, Object> forms,
+      SessionAttributeCodec codec,
+      Set<String> rising) {
+    Document sealed = new Document();
+    Document plain = new Document();
+    forms.forEach((name, form) -> {
+      if (rising.contains(name)) {
+        plain.append(field(name), form);
+      } else {
+        sealed.append(field(name), codec.seal(key, name, (byte[]) form));
+      }
+    });
+    return new Document("_id", key)
+        .append(CREATED, Date.from(session.getCreationTime()))
+        .append(LAST_ACCESSED, Date.from(session.getLastAccessedTime()))
+        .append(MAX_INACTIVE_MS, session.getMaxInactiveInterval().toMillis())
+        .append(EXPIRE_AT, Date.from(session.expiresAt()))
+        .append(ATTRIBUTES, sealed)
+        .append(RISING, plain);
+  }
+
+  /**
+   * What this copy changed since it was read or saved: {@code $set} of changed attributes, {@code
+   * $unset} of removed ones, {@code $max} of rising ones and of the access time (a request that
+   * started earlier never moves it back).
+   */
+  static Document changes(
+      String key,
+      StoredSession session,
+      Map<String, Object> forms,
+      SessionAttributeCodec codec,
+      Set<String> rising) {
+    Document set = new Document(MAX_INACTIVE_MS, session.getMaxInactiveInterval().toMillis());
+    Document max =
+        new Document(LAST_ACCESSED, Date.from(session.getLastAccessedTime()))
+            .append(EXPIRE_AT, Date.from(session.expiresAt()));
+    Document unset = new Document();
+    Map<String, Object> before = session.saved();
+    forms.forEach((name, form) -> {
+      Object was = before.get(name);
+      if (rising.contains(name)) {
+        if (!form.equals(was)) {
+          max.append(RISING + "." + field(name), form);
+        }
+      } else if (!(was instanceof byte[] bytes && Arrays.equals(bytes, (byte[]) form))) {
+        set.append(ATTRIBUTES + "." + field(name), codec.seal(key, name, (byte[]) form));
+      }
+    });
+    before.keySet().stream()
+        .filter(name -> !forms.containsKey(name))
+        .forEach(name ->
+            unset.append((rising.contains(name) ? RISING : ATTRIBUTES) + "." + field(name), ""));
+    Document update = new Document("$set", set).append("$max", max);
+    if (!unset.isEmpty()) {
+      update.append("$unset", unset);
+    }
+    return update;
+  }
+
+  static String field(String name) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(name.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String name(String field) {
+    return new String(Base64.getUrlDecoder().decode(field), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,269 @@
+package org.taskforce.gateway.console.session;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.set;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.Serial;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.taskforce.platform.crypto.FieldSealer;
+import org.taskforce.platform.mongo.EmbeddedMongo;
+
+/**
+ * The console's session store against the embedded MongoDB-wire server: copies of one session
+ * saved by concurrent requests keep each other's changes, a deleted session stays deleted, a new
+ * id moves the session, sessions expire, and what is stored is sealed and read back only through
+ * the allow-list.
+ */
+class MongoSessionRepositoryTest {
+  static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
+  static final String RISING = "last-activity";
+  static final AtomicBoolean GADGET_RAN = new AtomicBoolean();
+
+  EmbeddedMongo server;
+  MongoClient client;
+  MongoCollection<Document> stored;
+  MutableClock clock = new MutableClock(Instant.parse("2026-12-02T04:00:00Z"));
+  MongoSessionRepository sessions;
+
+  @BeforeEach
+  void start() {
+    server = EmbeddedMongo.startInMemory();
+    client = MongoClients.create(server.connectionString());
+    var database = client.getDatabase("gateway");
+    stored = database.getCollection(MongoSessionRepository.COLLECTION);
+    sessions = repository(KEY);
+  }
+
+  MongoSessionRepository repository(String key) {
+    return new MongoSessionRepository(
+        client.getDatabase("gateway"),
+        new SessionAttributeCodec(FieldSealer.configured("test-key", key, false)),
+        Duration.ofMinutes(10),
+        Set.of(RISING),
+        clock);
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+    server.close();
+  }
+
+  private StoredSession saved(Map<String, Object> attributes) {
+    StoredSession session = sessions.createSession().block();
+    attributes.forEach(session::setAttribute);
+    sessions.save(session).block();
+    return session;
+  }
+
+  private StoredSession load(String id) {
+    return sessions.findById(id).block();
+  }
+
+  @Test
+  void twoRequestsOfOneSession_keepEachOthersChanges() {
+    var token = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "old", null, null);
+    String id = saved(Map.of("token", token, "page", "cases", "draft", "x")).getId();
+    StoredSession refreshing = load(id);
+    StoredSession navigating = load(id);
+
+    refreshing.setAttribute(
+        "token", new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "new", null, null));
+    sessions.save(refreshing).block();
+    // The older copy changes other attributes only: it must not put the old token back.
+    navigating.setAttribute("page", "conflicts");
+    navigating.removeAttribute("draft");
+    sessions.save(navigating).block();
+
+    StoredSession now = load(id);
+    assertThat(now.<OAuth2AccessToken>getAttribute("token").getTokenValue()).isEqualTo("new");
+    assertThat(now.<String>getAttribute("page")).isEqualTo("conflicts");
+    assertThat(now.getAttributeNames()).containsExactlyInAnyOrder("token", "page");
+  }
+
+  @Test
+  void anAttributeChangedInPlace_isSaved() {
+    String id = saved(Map.of("list", new ArrayList<>(List.of("a")))).getId();
+    StoredSession copy = load(id);
+    copy.<List<String>>getAttribute("list").add("b");
+    sessions.save(copy).block();
+    assertThat(load(id).<List<String>>getAttribute("list")).containsExactly("a", "b");
+  }
+
+  @Test
+  void aRisingAttribute_neverMovesBack() {
+    String id = saved(Map.of(RISING, 50L)).getId();
+    StoredSession recent = load(id);
+    StoredSession older = load(id);
+    recent.setAttribute(RISING, 200L);
+    older.setAttribute(RISING, 100L);
+    sessions.save(recent).block();
+    sessions.save(older).block();
+    assertThat(load(id).<Long>getAttribute(RISING)).isEqualTo(200L);
+  }
+
+  @Test
+  void aSessionDeletedWhileARequestRuns_isNotBroughtBack() {
+    String id = saved(Map.of("a", "1")).getId();
+    StoredSession running = load(id);
+    sessions.deleteById(id).block();
+    running.setAttribute("a", "2");
+    sessions.save(running).block();
+    assertThat(load(id)).isNull();
+    assertThat(stored.countDocuments()).isZero();
+  }
+
+  @Test
+  void aNewId_movesTheSession_andTheOldIdNoLongerWorks() {
+    String before = saved(Map.of("a", "1")).getId();
+    StoredSession copy = load(before);
+    String after = copy.changeSessionId();
+    copy.setAttribute("b", "2");
+    sessions.save(copy).block();
+
+    assertThat(after).isNotEqualTo(before);
+    assertThat(load(before)).isNull();
+    assertThat(load(after).getAttributeNames()).containsExactlyInAnyOrder("a", "b");
+    assertThat(stored.countDocuments()).isEqualTo(1);
+    // Later saves of the moved copy update the new document.
+    copy.setAttribute("c", "3");
+    sessions.save(copy).block();
+    assertThat(load(after).getAttributeNames()).containsExactlyInAnyOrder("a", "b", "c");
+  }
+
+  @Test
+  void aSessionUnusedForItsInactiveInterval_isGone_andTheSweepDeletesIt() {
+    String unused = saved(Map.of("a", "1")).getId();
+    String used = saved(Map.of("a", "1")).getId();
+    clock.advance(Duration.ofMinutes(6));
+    StoredSession request = load(used);
+    request.setLastAccessedTime(clock.instant());
+    sessions.save(request).block();
+    clock.advance(Duration.ofMinutes(5));
+
+    assertThat(load(unused)).isNull();
+    assertThat(load(used)).isNotNull();
+    assertThat(sessions.sweep()).isEqualTo(1);
+    assertThat(stored.countDocuments()).isEqualTo(1);
+    assertThat(load(used)).isNotNull();
+  }
+
+  @Test
+  void storedAttributes_areSealed_andTheSessionIdIsNotStored() {
+    String id =
+        saved(Map.of("role", new SimpleGrantedAuthority("ROLE_secret-role-name"))).getId();
+    Document raw = stored.find().first();
+    assertThat(raw.getString("_id")).isNotEqualTo(id).doesNotContain(id);
+    assertThat(raw.toJson()).doesNotContain("secret-role-name").doesNotContain(id);
+    assertThat(raw.get("attrs", Document.class).values())
+        .allSatisfy(v -> assertThat((String) v).startsWith(FieldSealer.PREFIX));
+    // Another key does not open it: the session is refused, not half read.
+    String otherKey = Base64.getEncoder().encodeToString(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+        11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});
+    assertThat(repository(otherKey).findById(id).block()).isNull();
+    assertThat(load(id).<SimpleGrantedAuthority>getAttribute("role").getAuthority())
+        .isEqualTo("ROLE_secret-role-name");
+  }
+
+  @Test
+  void aStoredClassOutsideTheAllowList_isRefusedBeforeItsCodeRuns() {
+    String id = saved(Map.of("a", "1")).getId();
+    String key = MongoSessionRepository.key(id);
+    var codec = new SessionAttributeCodec(FieldSealer.configured("test-key", KEY, false));
+    // Sealed with the right key, as someone who had it (or a bug) would store it.
+    String forged = codec.seal(key, "a", SessionAttributeCodec.serialize("a", new Gadget()));
+    stored.updateOne(eq("_id", key), set("attrs." + SessionDocument.field("a"), forged));
+
+    assertThat(load(id)).isNull();
+    assertThat(GADGET_RAN).isFalse();
+  }
+
+  @Test
+  void aSealedValueCopiedFromAnotherSession_doesNotOpen() {
+    String victim = saved(Map.of("a", "victim's")).getId();
+    String attacker = saved(Map.of("a", "attacker's")).getId();
+    Object sealed =
+        stored
+            .find(eq("_id", MongoSessionRepository.key(victim)))
+            .first()
+            .get("attrs", Document.class)
+            .get(SessionDocument.field("a"));
+    stored.updateOne(
+        eq("_id", MongoSessionRepository.key(attacker)),
+        set("attrs." + SessionDocument.field("a"), sealed));
+    assertThat(load(attacker)).isNull();
+    assertThat(load(victim).<String>getAttribute("a")).isEqualTo("victim's");
+  }
+
+  @Test
+  void theAllowList_takesSpringSecuritysAndPlainJdkTypes_only() {
+    assertThat(SessionAttributeCodec.allowed(SimpleGrantedAuthority.class)).isTrue();
+    assertThat(SessionAttributeCodec.allowed(String[].class)).isTrue();
+    assertThat(SessionAttributeCodec.allowed(long[].class)).isTrue();
+    assertThat(SessionAttributeCodec.allowed(Gadget.class)).isFalse();
+    assertThat(SessionAttributeCodec.allowed(Gadget[].class)).isFalse();
+    assertThat(SessionAttributeCodec.allowed(java.util.PriorityQueue.class)).isFalse();
+    assertThat(SessionAttributeCodec.allowed(javax.management.BadAttributeValueExpException.class))
+        .isFalse();
+  }
+
+  /** What a deserialization gadget does: run code while being read. */
+  static final class Gadget implements Serializable {
+    @Serial private static final long serialVersionUID = 1L;
+
+    @Serial
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+      in.defaultReadObject();
+      GADGET_RAN.set(true);
+    }
+  }
+
+  static final class MutableClock extends Clock {
+    private Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+}
