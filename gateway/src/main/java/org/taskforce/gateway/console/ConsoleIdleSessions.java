@@ -14,14 +14,13 @@ import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
-import org.springframework.session.ReactiveSessionRepository;
-import org.springframework.session.Session;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.server.WebSession;
+import org.taskforce.gateway.console.session.MongoSessionRepository;
 import reactor.core.publisher.Mono;
 
 /**
@@ -56,7 +55,7 @@ final class ConsoleIdleSessions {
   private final Duration timeout;
   private final Clock clock;
   private final ServerOAuth2AuthorizedClientRepository authorizedClients;
-  private final ReactiveSessionRepository<? extends Session> sessions;
+  private final MongoSessionRepository sessions;
   private final WebClient keycloak;
   private final URI endSession;
   private final String clientId;
@@ -66,7 +65,7 @@ final class ConsoleIdleSessions {
       Duration timeout,
       Clock clock,
       ServerOAuth2AuthorizedClientRepository authorizedClients,
-      ReactiveSessionRepository<? extends Session> sessions,
+      MongoSessionRepository sessions,
       WebClient keycloak,
       URI issuer,
       String clientId,
@@ -97,8 +96,8 @@ final class ConsoleIdleSessions {
    */
   Mono<Boolean> ended(WebSession session) {
     return sessions
-        .findById(session.getId())
-        .map(stored -> idle(stored.<Long>getAttribute(LAST_ACTIVITY)))
+        .risingAttributes(session.getId())
+        .map(stored -> idle(stored.get(LAST_ACTIVITY)))
         .defaultIfEmpty(true)
         .onErrorResume(e -> {
           LOG.warn("console session store not readable: {}", e.toString());

@@ -125,6 +125,22 @@ class MongoSessionRepositoryTest {
   }
 
   @Test
+  void theRisingAttributes_areReadAsStoredNow_withoutTheSealedOnes_andNotForAnEndedSession() {
+    String id = saved(Map.of(RISING, 50L, "a", "1")).getId();
+    StoredSession other = load(id);
+    other.setAttribute(RISING, 70L);
+    sessions.save(other).block();
+    assertThat(sessions.risingAttributes(id).block()).containsExactly(Map.entry(RISING, 70L));
+    assertThat(sessions.risingAttributes(saved(Map.of("a", "1")).getId()).block()).isEmpty();
+
+    clock.advance(Duration.ofMinutes(11));
+    assertThat(sessions.risingAttributes(id).block()).isNull();
+    String deleted = saved(Map.of(RISING, 1L)).getId();
+    sessions.deleteById(deleted).block();
+    assertThat(sessions.risingAttributes(deleted).block()).isNull();
+  }
+
+  @Test
   void aSessionDeletedWhileARequestRuns_isNotBroughtBack() {
     String id = saved(Map.of("a", "1")).getId();
     StoredSession running = load(id);
