@@ -5,12 +5,7 @@ import type { SelectorKind } from "./labels";
 import type { SelectorRow } from "./selectorSchema";
 
 export { disclosureLevels, eventTypes, inputsOf, selectorKinds, type SelectorKind } from "./labels";
-export {
-  emptySelector,
-  selectorRow,
-  type SelectorInput,
-  type SelectorRow,
-} from "./selectorSchema";
+export { emptySelector, selectorRow, type SelectorInput, type SelectorRow } from "./selectorSchema";
 export { fromSelector, kindOf, toSelector } from "./selectorMapping";
 export { checkSchema, emptyCheck, toRequest, type CheckForm } from "./checkSchema";
 

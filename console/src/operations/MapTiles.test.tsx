@@ -32,7 +32,9 @@ describe("the operations map's background", () => {
     expect(screen.getByText(/Offline map: coordinates and scale, no street tiles/)).toBeTruthy();
     expect(screen.queryAllByTestId("map-tile")).toHaveLength(0);
     expect(screen.queryByTestId("map-attribution")).toBeNull();
-    expect(screen.getByTestId("map-svg").querySelectorAll("line.map-grid").length).toBeGreaterThan(0);
+    expect(screen.getByTestId("map-svg").querySelectorAll("line.map-grid").length).toBeGreaterThan(
+      0,
+    );
     // The gateway is the only one asked.
     expect(calls.every((c) => c.url.origin === "http://console.test")).toBe(true);
   });

@@ -8,7 +8,11 @@ const albuquerque: View = {
   width: 640,
   height: 400,
 };
-const source = { tileUrl: "https://tiles.test/{z}/{x}/{y}.png", attribution: "© test", maxZoom: 19 };
+const source = {
+  tileUrl: "https://tiles.test/{z}/{x}/{y}.png",
+  attribution: "© test",
+  maxZoom: 19,
+};
 
 describe("map tiles", () => {
   it("without a tile URL there are none: the map stays offline", () => {
@@ -39,7 +43,7 @@ describe("map tiles", () => {
     // Neighbours share their edge: no seams, no overlaps.
     const byKey = new Map(tiles.map((t) => [t.key, t]));
     for (const t of tiles) {
-      const [z, x, y] = t.key.split("/").map(Number);
+      const [z = 0, x = 0, y = 0] = t.key.split("/").map(Number);
       const right = byKey.get(`${String(z)}/${String(x + 1)}/${String(y)}`);
       if (right) expect(right.x).toBeCloseTo(t.x + t.width, 6);
       const below = byKey.get(`${String(z)}/${String(x)}/${String(y + 1)}`);

@@ -43,15 +43,17 @@ export function zoomFor(view: View, maxZoom: number): number {
 
 /** The configured tiles that cover the view (none without a tile URL). */
 export function tilesFor(view: View, source: TileSource | undefined): Tile[] {
-  const template = source?.tileUrl;
-  if (!template) return [];
+  if (!source?.tileUrl) return [];
+  const template = source.tileUrl;
   const z = zoomFor(view, source.maxZoom ?? 19);
   const n = 2 ** z;
   const topLeft = toLatLon(view, 0, 0);
   const bottomRight = toLatLon(view, view.width, view.height);
   const clamp = (v: number) => Math.max(0, Math.min(n - 1, Math.floor(v)));
-  const [x0, x1] = [clamp(tileX(topLeft.longitude, n)), clamp(tileX(bottomRight.longitude, n))];
-  const [y0, y1] = [clamp(tileY(topLeft.latitude, n)), clamp(tileY(bottomRight.latitude, n))];
+  const x0 = clamp(tileX(topLeft.longitude, n));
+  const x1 = clamp(tileX(bottomRight.longitude, n));
+  const y0 = clamp(tileY(topLeft.latitude, n));
+  const y1 = clamp(tileY(bottomRight.latitude, n));
   if ((x1 - x0 + 1) * (y1 - y0 + 1) > MAX_TILES) return [];
   const tiles: Tile[] = [];
   for (let x = x0; x <= x1; x++) {

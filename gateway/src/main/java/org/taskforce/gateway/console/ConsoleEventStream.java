@@ -111,7 +111,7 @@ final class ConsoleEventStream {
             .subscribe(token, after, heartbeat, requestId)
             .map(ConsoleEventStream::event)
             .onErrorResume(StatusRuntimeException.class, e -> ended(e, token, requestId, true));
-    Flux<Long> sessionEnded =
+    Flux<Boolean> sessionEnded =
         // Ended (sign-out, on any replica) or idle past the timeout, as the session store has it:
         // the stream itself is not the user's activity, so it does not keep the session alive; the
         // reconnect then ends the session for good.

@@ -182,10 +182,11 @@ final class ConsoleIdleSessions {
     // Only after the refresh token was read: the sign-in leaves this request's copy at once (the
     // rest of the chain sees a signed-out user) and the store (every replica).
     return keycloakSession
-        .then(Mono.defer(() -> {
-          session.getAttributes().clear();
-          return session.invalidate();
-        }))
+        .then(
+            Mono.defer(() -> {
+              session.getAttributes().clear();
+              return session.invalidate();
+            }))
         .doOnSuccess(done -> LOG.info("console session ended after {} without activity", timeout));
   }
 }

@@ -20,8 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param secureCookies mark the session and CSRF cookies {@code Secure} (behind TLS, always)
  * @param sessionIdleTimeout a session unused this long ends (the realm's SSO idle timeout)
  * @param eventHeartbeat how often an idle event stream ({@code /console/events}) says it is alive
- * @param eventSessionCheck how often an event stream checks (in the session store, so a sign-out
- *     on another replica counts) that its session has not ended
+ * @param eventSessionCheck how often an event stream checks (in the session store, so a sign-out on
+ *     another replica counts) that its session has not ended
  * @param sessionKey seals the sessions' attributes (tokens) in MongoDB: 32 random bytes, base64,
  *     the same on every replica; empty: a development key, on the embedded database only
  * @param sessionPreviousKeys keys being rotated out, still used to open stored sessions
@@ -45,8 +45,7 @@ public record ConsoleProperties(
 
   /**
    * A stored session nobody has used this long is deleted: longer than the idle timeout, so that
-   * the idle check on the user's next request — which also ends the Keycloak session — comes
-   * first.
+   * the idle check on the user's next request — which also ends the Keycloak session — comes first.
    */
   Duration sessionStoreTimeout() {
     return sessionIdleTimeout.plus(Duration.ofMinutes(5));

@@ -14,9 +14,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code GET /console/me}: who is signed in, read from the user's access token after the gateway's
- * own token check — the claims the console needs to choose what to offer, never the token — and
- * the console's settings ({@code map}: the tile server, when one is configured). The services
- * decide what the user may do; the console only follows.
+ * own token check — the claims the console needs to choose what to offer, never the token — and the
+ * console's settings ({@code map}: the tile server, when one is configured). The services decide
+ * what the user may do; the console only follows.
  */
 final class ConsoleUserHandler {
   private final ReactiveOAuth2AuthorizedClientManager clients;

@@ -90,17 +90,22 @@ class ConsoleMapTilesTest {
 
   @Test
   void aTileUrlThatIsNotAnXyzTemplateOverHttp_isRefusedAtStartUp() {
-    assertThatThrownBy(() -> new ConsoleProperties.MapTiles("https://t.example/{z}/{x}.png", "", 19))
+    assertThatThrownBy(
+            () -> new ConsoleProperties.MapTiles("https://t.example/{z}/{x}.png", "", 19))
         .hasMessageContaining("{z}, {x} and {y}");
-    assertThatThrownBy(() -> new ConsoleProperties.MapTiles("file:///tiles/{z}/{x}/{y}.png", "", 19))
+    assertThatThrownBy(
+            () -> new ConsoleProperties.MapTiles("file:///tiles/{z}/{x}/{y}.png", "", 19))
         .hasMessageContaining("http(s)");
     assertThatThrownBy(
             () -> new ConsoleProperties.MapTiles("https://u:p@t.example/{z}/{x}/{y}.png", "", 19))
         .hasMessageContaining("no user");
-    assertThatThrownBy(() -> new ConsoleProperties.MapTiles("https://t.example/{z}/{x}/{y}", "", 30))
+    assertThatThrownBy(
+            () -> new ConsoleProperties.MapTiles("https://t.example/{z}/{x}/{y}", "", 30))
         .hasMessageContaining("max-zoom");
     assertThat(new ConsoleProperties.MapTiles("", "", 19).origin()).isEmpty();
-    assertThat(new ConsoleProperties.MapTiles("http://127.0.0.1:8099/{z}/{x}/{y}.png", "", 19).origin())
+    assertThat(
+            new ConsoleProperties.MapTiles("http://127.0.0.1:8099/{z}/{x}/{y}.png", "", 19)
+                .origin())
         .hasValue("http://127.0.0.1:8099");
   }
 }

@@ -67,7 +67,8 @@ class ConsoleSessionStoreTest {
                 "--taskforce.gateway.rate-limit.enabled=false",
                 "--taskforce.security.issuer-uri=" + realm.issuer()));
     args.addAll(List.of(mongo));
-    var context = new SpringApplicationBuilder(GatewayApplication.class).run(args.toArray(String[]::new));
+    var context =
+        new SpringApplicationBuilder(GatewayApplication.class).run(args.toArray(String[]::new));
     gateways.add(context);
     return context;
   }
@@ -85,10 +86,7 @@ class ConsoleSessionStoreTest {
   }
 
   private static WebTestClient.ResponseSpec me(WebTestClient web, Browser browser) {
-    return web.get()
-        .uri("/console/me")
-        .header(HttpHeaders.COOKIE, browser.header())
-        .exchange();
+    return web.get().uri("/console/me").header(HttpHeaders.COOKIE, browser.header()).exchange();
   }
 
   @Test

@@ -104,9 +104,7 @@ public final class MongoSessionRepository implements ReactiveSessionRepository<S
 
   @Override
   public Mono<Void> save(StoredSession session) {
-    return Mono.fromRunnable(() -> store(session))
-        .subscribeOn(Schedulers.boundedElastic())
-        .then();
+    return Mono.fromRunnable(() -> store(session)).subscribeOn(Schedulers.boundedElastic()).then();
   }
 
   @Override
@@ -117,39 +115,40 @@ public final class MongoSessionRepository implements ReactiveSessionRepository<S
   }
 
   /**
-   * The rising attributes of a session as stored now (an empty map: none), read without opening
-   * the sealed ones — cheap enough for an open event stream to ask every few seconds; empty when the
+   * The rising attributes of a session as stored now (an empty map: none), read without opening the
+   * sealed ones — cheap enough for an open event stream to ask every few seconds; empty when the
    * session is gone or past its inactive interval.
    */
   public Mono<Map<String, Long>> risingAttributes(String id) {
-    return Mono.fromCallable(() -> {
-          Document stored =
-              sessions
-                  .find(eq("_id", key(id)))
-                  .projection(
-                      Projections.include(
-                          SessionDocument.LAST_ACCESSED,
-                          SessionDocument.MAX_INACTIVE_MS,
-                          SessionDocument.RISING))
-                  .first();
-          if (stored == null) {
-            return null;
-          }
-          var expires =
+    return Mono.fromCallable(
+            () -> {
+              Document stored =
+                  sessions
+                      .find(eq("_id", key(id)))
+                      .projection(
+                          Projections.include(
+                              SessionDocument.LAST_ACCESSED,
+                              SessionDocument.MAX_INACTIVE_MS,
+                              SessionDocument.RISING))
+                      .first();
+              if (stored == null) {
+                return null;
+              }
+              var expires =
+                  stored
+                      .getDate(SessionDocument.LAST_ACCESSED)
+                      .toInstant()
+                      .plusMillis(stored.getLong(SessionDocument.MAX_INACTIVE_MS));
+              if (clock.instant().isAfter(expires)) {
+                return null;
+              }
+              Map<String, Long> rising = new HashMap<>();
               stored
-                  .getDate(SessionDocument.LAST_ACCESSED)
-                  .toInstant()
-                  .plusMillis(stored.getLong(SessionDocument.MAX_INACTIVE_MS));
-          if (clock.instant().isAfter(expires)) {
-            return null;
-          }
-          Map<String, Long> rising = new HashMap<>();
-          stored
-              .get(SessionDocument.RISING, new Document())
-              .forEach((field, value) ->
-                  rising.put(SessionDocument.name(field), ((Number) value).longValue()));
-          return rising;
-        })
+                  .get(SessionDocument.RISING, new Document())
+                  .forEach((field, value) ->
+                      rising.put(SessionDocument.name(field), ((Number) value).longValue()));
+              return rising;
+            })
         .subscribeOn(Schedulers.boundedElastic());
   }
 

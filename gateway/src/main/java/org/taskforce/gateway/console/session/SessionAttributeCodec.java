@@ -16,8 +16,8 @@ import org.taskforce.platform.crypto.FieldSealer;
 /**
  * How a session attribute is kept at rest: Java serialization (Spring Security's objects are made
  * for it), sealed with AES-256-GCM under the session key ({@link FieldSealer}: the key lives
- * outside the database, the stored session and attribute name are the associated data, so a
- * sealed value copied onto another session or attribute does not open), and read back through an
+ * outside the database, the stored session and attribute name are the associated data, so a sealed
+ * value copied onto another session or attribute does not open), and read back through an
  * allow-list filter: a class that is not Spring Security's or one of the JDK's plain value and
  * collection types is refused before any of its code runs.
  */
@@ -45,6 +45,7 @@ public final class SessionAttributeCodec {
           "java.util.ArrayList",
           "java.util.Arrays$ArrayList",
           "java.util.LinkedList",
+          "java.util.Map$Entry",
           "java.util.HashMap",
           "java.util.LinkedHashMap",
           "java.util.TreeMap",
@@ -128,11 +129,24 @@ public final class SessionAttributeCodec {
    * @throws UnreadableAttribute when it holds a class that is not allowed, or is not a whole object
    */
   public static Object deserialize(String name, byte[] serialized) {
+    var refused = new java.util.concurrent.atomic.AtomicReference<String>();
     try (var in = new ObjectInputStream(new ByteArrayInputStream(serialized))) {
-      in.setObjectInputFilter(SessionAttributeCodec::check);
+      in.setObjectInputFilter(info -> {
+        var status = check(info);
+        if (status == ObjectInputFilter.Status.REJECTED && info.serialClass() != null) {
+          refused.compareAndSet(null, info.serialClass().getName());
+        }
+        return status;
+      });
       return in.readObject();
     } catch (InvalidClassException e) {
-      throw new UnreadableAttribute(name, "it holds a class that is not allowed", e);
+      // The class's name only: a type says nothing about the user.
+      throw new UnreadableAttribute(
+          name,
+          "it holds a class that is not allowed ("
+              + (refused.get() == null ? "limits exceeded" : refused.get())
+              + ")",
+          e);
     } catch (IOException | ClassNotFoundException | RuntimeException e) {
       throw new UnreadableAttribute(name, "it is not a whole object", e);
     }

@@ -30,8 +30,7 @@ public record SessionDatabase(MongoClient client, MongoDatabase database, Embedd
           switch (properties.embeddedBackend()) {
             case H2 ->
                 EmbeddedMongo.startWithFile(
-                    properties.dataDir().resolve(name + ".mv.db"),
-                    properties.embeddedDurability());
+                    properties.dataDir().resolve(name + ".mv.db"), properties.embeddedDurability());
             case MEMORY -> EmbeddedMongo.startInMemory();
           };
       uri = embedded.connectionString();

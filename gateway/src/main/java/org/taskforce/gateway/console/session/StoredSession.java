@@ -15,6 +15,7 @@ import org.springframework.session.Session;
  */
 public final class StoredSession implements Session {
   private volatile String id;
+
   /** The id it is stored under; null until first saved. */
   private volatile String storedId;
 

@@ -31,10 +31,10 @@ import org.taskforce.platform.crypto.FieldSealer;
 import org.taskforce.platform.mongo.EmbeddedMongo;
 
 /**
- * The console's session store against the embedded MongoDB-wire server: copies of one session
- * saved by concurrent requests keep each other's changes, a deleted session stays deleted, a new
- * id moves the session, sessions expire, and what is stored is sealed and read back only through
- * the allow-list.
+ * The console's session store against the embedded MongoDB-wire server: copies of one session saved
+ * by concurrent requests keep each other's changes, a deleted session stays deleted, a new id moves
+ * the session, sessions expire, and what is stored is sealed and read back only through the
+ * allow-list.
  */
 class MongoSessionRepositoryTest {
   static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
@@ -188,16 +188,20 @@ class MongoSessionRepositoryTest {
 
   @Test
   void storedAttributes_areSealed_andTheSessionIdIsNotStored() {
-    String id =
-        saved(Map.of("role", new SimpleGrantedAuthority("ROLE_secret-role-name"))).getId();
+    String id = saved(Map.of("role", new SimpleGrantedAuthority("ROLE_secret-role-name"))).getId();
     Document raw = stored.find().first();
     assertThat(raw.getString("_id")).isNotEqualTo(id).doesNotContain(id);
     assertThat(raw.toJson()).doesNotContain("secret-role-name").doesNotContain(id);
     assertThat(raw.get("attrs", Document.class).values())
         .allSatisfy(v -> assertThat((String) v).startsWith(FieldSealer.PREFIX));
     // Another key does not open it: the session is refused, not half read.
-    String otherKey = Base64.getEncoder().encodeToString(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
-        11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});
+    String otherKey =
+        Base64.getEncoder()
+            .encodeToString(
+                new byte[] {
+                  1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
+                  24, 25, 26, 27, 28, 29, 30, 31, 32
+                });
     assertThat(repository(otherKey).findById(id).block()).isNull();
     assertThat(load(id).<SimpleGrantedAuthority>getAttribute("role").getAuthority())
         .isEqualTo("ROLE_secret-role-name");
