@@ -5,6 +5,7 @@ import io.grpc.StatusRuntimeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,9 @@ final class ConsoleEventStream {
 
   static final Duration RECONNECT = Duration.ofSeconds(2);
   static final Duration RECONNECT_AFTER_REFUSAL = Duration.ofSeconds(60);
+
+  /** A session check that takes longer than this is given up (and asked again later). */
+  static final Duration CHECK_TIMEOUT = Duration.ofSeconds(5);
 
   private final ReactiveOAuth2AuthorizedClientManager clients;
   private final NotificationRelay relay;
@@ -111,14 +115,11 @@ final class ConsoleEventStream {
             .subscribe(token, after, heartbeat, requestId)
             .map(ConsoleEventStream::event)
             .onErrorResume(StatusRuntimeException.class, e -> ended(e, token, requestId, true));
+    // Ended (sign-out, on any replica) or idle past the timeout, as the session store has it: the
+    // stream itself is not the user's activity, so it does not keep the session alive; the
+    // reconnect then ends the session for good.
     Flux<Boolean> sessionEnded =
-        // Ended (sign-out, on any replica) or idle past the timeout, as the session store has it:
-        // the stream itself is not the user's activity, so it does not keep the session alive; the
-        // reconnect then ends the session for good.
-        Flux.interval(sessionCheck)
-            .concatMap(tick -> ended.apply(session))
-            .filter(Boolean::booleanValue)
-            .take(1);
+        checkedEvery(sessionCheck, CHECK_TIMEOUT, () -> ended.apply(session));
     // The first event tells the browser how soon to come back, and that it is connected.
     return Flux.concat(
         Flux.just(
@@ -128,6 +129,29 @@ final class ConsoleEventStream {
                 .retry(RECONNECT)
                 .build()),
         relayed.takeUntilOther(sessionEnded));
+  }
+
+  /**
+   * Emits once {@code ended} says so, asking every {@code interval}. A store slower than that skips
+   * checks (never "could not emit tick", which would end every open stream with an error), and a
+   * check that takes longer than {@code timeout} or fails counts as "not ended": the next one asks
+   * again.
+   */
+  static Flux<Boolean> checkedEvery(
+      Duration interval, Duration timeout, Supplier<Mono<Boolean>> ended) {
+    return Flux.interval(interval)
+        .onBackpressureDrop()
+        .concatMap(
+            tick ->
+                Mono.defer(ended)
+                    .timeout(timeout)
+                    .onErrorResume(e -> {
+                      LOG.debug("console session check failed: {}", e.toString());
+                      return Mono.just(false);
+                    }),
+            0)
+        .filter(Boolean::booleanValue)
+        .take(1);
   }
 
   /**

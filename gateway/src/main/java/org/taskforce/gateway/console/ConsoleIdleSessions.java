@@ -35,6 +35,11 @@ import reactor.core.publisher.Mono;
  * not ask for a password). An open stream re-reads its session from the store ({@link #ended}), so
  * it ends at the same deadline, or when the user signed out, on whichever replica that happened.
  *
+ * <p>The last activity is stored only when it moved by {@link #step} (a minute; 1/30 of a shorter
+ * timeout), so a call a few seconds after another writes nothing; a session therefore ends between
+ * {@code timeout - step} and {@code timeout} after its user's last activity (29 to 30 minutes).
+ * Static files ({@code /assets/*}, the icon) neither read nor write the session.
+ *
  * <p>Ending Keycloak's session with the console's is intended: the realm's SSO idle timeout is the
  * same 30 minutes, so Keycloak would end it by itself at about the same time were it not for the
  * stream's token refreshes, which count as activity at Keycloak; a user away from the desk longer
@@ -52,7 +57,14 @@ final class ConsoleIdleSessions {
   private static final ServerWebExchangeMatcher BACKGROUND =
       ServerWebExchangeMatchers.pathMatchers(ConsoleRoutes.EVENTS);
 
+  /** The same for everyone, cached for good: nothing to do with a session. */
+  private static final ServerWebExchangeMatcher STATIC =
+      ServerWebExchangeMatchers.pathMatchers(ConsoleRoutes.STATIC.toArray(String[]::new));
+
+  private static final Duration MAX_STEP = Duration.ofMinutes(1);
+
   private final Duration timeout;
+  private final long step;
   private final Clock clock;
   private final ServerOAuth2AuthorizedClientRepository authorizedClients;
   private final MongoSessionRepository sessions;
@@ -71,6 +83,8 @@ final class ConsoleIdleSessions {
       String clientId,
       String clientSecret) {
     this.timeout = timeout;
+    Duration step = timeout.dividedBy(30);
+    this.step = (step.compareTo(MAX_STEP) > 0 ? MAX_STEP : step).toMillis();
     this.clock = clock;
     this.authorizedClients = authorizedClients;
     this.sessions = sessions;
@@ -111,6 +125,12 @@ final class ConsoleIdleSessions {
   }
 
   private Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    return STATIC
+        .matches(exchange)
+        .flatMap(match -> match.isMatch() ? chain.filter(exchange) : timed(exchange, chain));
+  }
+
+  private Mono<Void> timed(ServerWebExchange exchange, WebFilterChain chain) {
     return exchange
         .getSession()
         .flatMap(session -> {
@@ -146,11 +166,13 @@ final class ConsoleIdleSessions {
         return; // says it is the console's but not how idle: not activity
       }
     }
-    // Never backwards in this copy; and the store keeps the latest of all copies (a rising
-    // attribute, written with $max), so a concurrent call from an idle tab cannot move it back.
-    session
-        .getAttributes()
-        .merge(LAST_ACTIVITY, activity, (was, is) -> Math.max((Long) was, (Long) is));
+    // Only forwards, and by a step at least (else nothing is written); the store keeps the latest
+    // of all copies (a rising attribute, written with $max), so a concurrent call from an idle tab
+    // cannot move it back.
+    Long was = session.getAttribute(LAST_ACTIVITY);
+    if (was == null || activity - was >= step) {
+      session.getAttributes().put(LAST_ACTIVITY, activity);
+    }
   }
 
   /** Ends Keycloak's session (best effort), then the gateway's: this request goes on signed out. */

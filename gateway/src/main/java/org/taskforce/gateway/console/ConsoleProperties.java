@@ -23,8 +23,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param eventSessionCheck how often an event stream checks (in the session store, so a sign-out on
  *     another replica counts) that its session has not ended
  * @param sessionKey seals the sessions' attributes (tokens) in MongoDB: 32 random bytes, base64,
- *     the same on every replica; empty: a development key, on the embedded database only
+ *     the same on every replica; required unless {@code developmentSessionKey}
  * @param sessionPreviousKeys keys being rotated out, still used to open stored sessions
+ * @param developmentSessionKey without a {@code sessionKey}, seal with a fixed development key: on
+ *     the embedded database and without secure cookies only (the local stack sets it); never in a
+ *     deployment
  * @param sessionSweepInterval how often stored sessions past their time are deleted
  * @param map the operations map's background
  */
@@ -40,6 +43,7 @@ public record ConsoleProperties(
     @DefaultValue("5s") Duration eventSessionCheck,
     @DefaultValue("") String sessionKey,
     @DefaultValue({}) List<String> sessionPreviousKeys,
+    @DefaultValue("false") boolean developmentSessionKey,
     @DefaultValue("1m") Duration sessionSweepInterval,
     @DefaultValue MapTiles map) {
 

@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClients;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -161,6 +163,97 @@ class ConsoleSessionStoreTest {
     planted.cookies.put("SESSION", before);
     me(web, planted).expectStatus().isUnauthorized();
     me(web, browser).expectStatus().isOk();
+  }
+
+  /** The session collection's commands of one kind so far, as the gateway's driver timed them. */
+  private static long commands(ConfigurableApplicationContext gateway, String command) {
+    return gateway
+        .getBean(MeterRegistry.class)
+        .find("mongodb.driver.commands")
+        .tag("collection", MongoSessionRepository.COLLECTION)
+        .tag("command", command)
+        .timers()
+        .stream()
+        .mapToLong(Timer::count)
+        .sum();
+  }
+
+  @Test
+  void signedInRequestsThatChangeNothing_writeNothing_andStaticFilesDoNotTouchTheSession() {
+    var gateway = gateway();
+    WebTestClient web = client(gateway);
+    Browser browser = signIn(web, "quiet-1");
+    me(web, browser).expectStatus().isOk();
+    long updates = commands(gateway, "update");
+    long inserts = commands(gateway, "insert");
+    for (int i = 0; i < 3; i++) {
+      me(web, browser).expectStatus().isOk();
+    }
+    // The same session, used again within the minute: no write (the access time and the last
+    // activity move only by a minute or more).
+    assertThat(commands(gateway, "update")).isEqualTo(updates);
+    assertThat(commands(gateway, "insert")).isEqualTo(inserts);
+
+    long finds = commands(gateway, "find");
+    for (String file : List.of("/assets/app.js", "/assets/missing.css", "/favicon.svg")) {
+      web.get().uri(file).header(HttpHeaders.COOKIE, browser.header()).exchange();
+    }
+    assertThat(commands(gateway, "find")).isEqualTo(finds);
+    assertThat(commands(gateway, "update")).isEqualTo(updates);
+    assertThat(commands(gateway, "insert")).isEqualTo(inserts);
+  }
+
+  @Test
+  void signingIn_leavesOneDocument_theSessionUnderItsNewId() {
+    var gateway = gateway();
+    Browser browser = signIn(client(gateway), "one-document-1");
+    var sessions =
+        gateway
+            .getBean(org.taskforce.gateway.console.session.SessionDatabase.class)
+            .database()
+            .getCollection(MongoSessionRepository.COLLECTION);
+    assertThat(browser.sessionIds).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(sessions.countDocuments()).isEqualTo(1);
+  }
+
+  @Test
+  void withoutASessionKey_theGatewayStartsOnlyWhereTheDevelopmentKeyIsAskedFor() {
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowable(
+                () -> gateway("--taskforce.console.development-session-key=false")))
+        .rootCause()
+        .hasMessageContaining(ConsoleSessionConfiguration.SESSION_KEY_PROPERTY)
+        .hasMessageContaining("is not set");
+  }
+
+  @Test
+  void withSecureCookies_theGatewayRefusesTheEmbeddedDatabaseAndTheDevelopmentKey() {
+    // The development key asked for (as in every test here), on the embedded database.
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowable(
+                () -> gateway("--taskforce.console.secure-cookies=true")))
+        .rootCause()
+        .hasMessageContaining("secure-cookies")
+        .hasMessageContaining("taskforce.mongodb.uri is not set");
+    // A key of its own, still on the embedded database.
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowable(() ->
+                gateway(
+                    "--taskforce.console.secure-cookies=true",
+                    "--taskforce.console.session-key=" + SESSION_KEY)))
+        .rootCause()
+        .hasMessageContaining("taskforce.mongodb.uri is not set");
+    // A shared MongoDB without a key.
+    try (EmbeddedMongo shared = EmbeddedMongo.startInMemory()) {
+      assertThat(
+              org.assertj.core.api.Assertions.catchThrowable(() ->
+                  gateway(
+                      "--taskforce.console.secure-cookies=true",
+                      "--taskforce.mongodb.uri=" + shared.connectionString() + "/gateway")))
+          .rootCause()
+          .hasMessageContaining(ConsoleSessionConfiguration.SESSION_KEY_PROPERTY)
+          .hasMessageContaining("is not set");
+    }
   }
 
   @Test

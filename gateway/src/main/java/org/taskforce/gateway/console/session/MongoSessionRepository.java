@@ -1,8 +1,10 @@
 package org.taskforce.gateway.console.session;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -29,26 +31,33 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The console's sessions in MongoDB, shared by every gateway replica and kept across restarts. One
- * document per session, {@code _id} = SHA-256 of the session id (the cookie's value is not in the
- * database, so reading it does not let anyone sign in as a user). Each attribute is a field of its
- * own, sealed ({@link SessionAttributeCodec}), and a save writes only the attributes its copy
- * changed ({@code $set}/{@code $unset}): concurrent requests of one session do not undo each
- * other's changes. <em>Rising</em> attributes (a time that must not go back, such as the user's
- * last activity) are plain numbers written with {@code $max}. A save never brings back a session
- * that was deleted meanwhile (signed out, ended as idle, on any replica). Sessions past their
- * inactive interval are not returned, and {@link #sweep} deletes them (a real MongoDB also drops
- * them by the TTL index; the embedded server does not).
+ * document per session, found by {@code sid} = SHA-256 of the session id under a unique index (the
+ * cookie's value is not in the database, so reading it does not let anyone sign in as a user); its
+ * {@code _id} is random and bound into the seals. A new id (sign-in, sign-out) is one
+ * single-document update of {@code sid}: the old id stops working in the same write, and a session
+ * that ended meanwhile is not brought back. Each attribute is a field of its own, sealed ({@link
+ * SessionAttributeCodec}), and a save writes only the attributes its copy changed ({@code
+ * $set}/{@code $unset}): concurrent requests of one session do not undo each other's changes. The
+ * access time is written only when it moved by {@link #touchStep} (a minute at most), so a request
+ * that changes nothing writes nothing; a session may thus expire up to that much early.
+ * <em>Rising</em> attributes (a time that must not go back, such as the user's last activity) are
+ * plain numbers written with {@code $max}. A save never brings back a session that was deleted
+ * meanwhile (signed out, ended as idle, on any replica). Sessions past their inactive interval are
+ * not returned, and {@link #sweep} deletes them (a real MongoDB also drops them by the TTL index;
+ * the embedded server does not).
  */
 public final class MongoSessionRepository implements ReactiveSessionRepository<StoredSession> {
   public static final String COLLECTION = "console_sessions";
   private static final Logger LOG = LoggerFactory.getLogger(MongoSessionRepository.class);
   private static final SecureRandom RANDOM = new SecureRandom();
+  static final Duration MAX_TOUCH_STEP = Duration.ofMinutes(1);
 
   private final MongoCollection<Document> sessions;
   private final SessionAttributeCodec codec;
   private final Duration maxInactiveInterval;
   private final Set<String> rising;
   private final Clock clock;
+  private final Duration touchStep;
 
   /**
    * @param rising attributes whose values are {@code Long}s that only ever rise
@@ -64,13 +73,30 @@ public final class MongoSessionRepository implements ReactiveSessionRepository<S
     this.maxInactiveInterval = maxInactiveInterval;
     this.rising = Set.copyOf(rising);
     this.clock = clock;
+    this.touchStep = touchStep(maxInactiveInterval);
   }
 
-  /** The expiry index (a TTL index on a real MongoDB). */
+  /** How far the access time must move to be written: a minute, or 1/30 of a short interval. */
+  static Duration touchStep(Duration interval) {
+    Duration step = interval.dividedBy(30);
+    return step.compareTo(MAX_TOUCH_STEP) > 0 ? MAX_TOUCH_STEP : step;
+  }
+
+  /**
+   * The unique index on {@code sid} (required: both the embedded server and MongoDB serve point
+   * reads from it and it keeps one session per id) and the expiry index (a TTL index on a real
+   * MongoDB; the sweep deletes expired sessions regardless, so a failure is only logged).
+   */
   public void createIndexes() {
     sessions.createIndex(
-        Indexes.ascending(SessionDocument.EXPIRE_AT),
-        new IndexOptions().name("expiry").expireAfter(0L, TimeUnit.SECONDS));
+        Indexes.ascending(SessionDocument.SID), new IndexOptions().name("sid").unique(true));
+    try {
+      sessions.createIndex(
+          Indexes.ascending(SessionDocument.EXPIRE_AT),
+          new IndexOptions().name("expiry").expireAfter(0L, TimeUnit.SECONDS));
+    } catch (MongoException e) {
+      LOG.warn("console sessions' expiry index not created: {}", e.getMessage());
+    }
   }
 
   /** 32 random bytes, URL-safe: the session cookie's value. */
@@ -80,7 +106,7 @@ public final class MongoSessionRepository implements ReactiveSessionRepository<S
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  /** The document id of a session id. */
+  /** The {@code sid} of a session id. */
   static String key(String sessionId) {
     try {
       byte[] digest =
@@ -93,8 +119,8 @@ public final class MongoSessionRepository implements ReactiveSessionRepository<S
 
   @Override
   public Mono<StoredSession> createSession() {
-    return Mono.fromSupplier(() ->
-        new StoredSession(newId(), null, clock.instant(), clock.instant(), maxInactiveInterval));
+    return Mono.fromSupplier(
+        () -> new StoredSession(newId(), clock.instant(), maxInactiveInterval));
   }
 
   @Override
@@ -109,7 +135,7 @@ public final class MongoSessionRepository implements ReactiveSessionRepository<S
 
   @Override
   public Mono<Void> deleteById(String id) {
-    return Mono.fromRunnable(() -> sessions.deleteOne(eq("_id", key(id))))
+    return Mono.fromRunnable(() -> sessions.deleteOne(eq(SessionDocument.SID, key(id))))
         .subscribeOn(Schedulers.boundedElastic())
         .then();
   }
@@ -124,7 +150,7 @@ public final class MongoSessionRepository implements ReactiveSessionRepository<S
             () -> {
               Document stored =
                   sessions
-                      .find(eq("_id", key(id)))
+                      .find(eq(SessionDocument.SID, key(id)))
                       .projection(
                           Projections.include(
                               SessionDocument.LAST_ACCESSED,
@@ -160,13 +186,12 @@ public final class MongoSessionRepository implements ReactiveSessionRepository<S
   }
 
   private StoredSession find(String id) {
-    String key = key(id);
-    Document stored = sessions.find(eq("_id", key)).first();
+    Document stored = sessions.find(eq(SessionDocument.SID, key(id))).first();
     if (stored == null) {
       return null;
     }
     try {
-      StoredSession session = SessionDocument.read(id, key, stored, codec);
+      StoredSession session = SessionDocument.read(id, stored, codec);
       return session.isExpired(clock.instant()) ? null : session;
     } catch (RuntimeException e) {
       // Written by no gateway with this key, or altered: the user signs in again. (The message
@@ -177,24 +202,43 @@ public final class MongoSessionRepository implements ReactiveSessionRepository<S
   }
 
   private void store(StoredSession session) {
-    String key = key(session.getId());
     Map<String, Object> forms = new HashMap<>();
     session.attributes().forEach((name, value) -> forms.put(name, form(name, value)));
-    if (!session.getId().equals(session.storedId())) {
-      // New, or a new id (sign-in): the whole session under the new id, the old one gone.
-      sessions.insertOne(SessionDocument.whole(key, session, forms, codec, rising));
-      if (session.storedId() != null) {
-        sessions.deleteOne(eq("_id", key(session.storedId())));
-      }
-      session.stored(forms);
+    if (session.storedId() == null) {
+      String documentId = newId();
+      sessions.insertOne(
+          SessionDocument.whole(documentId, key(session.getId()), session, forms, codec, rising));
+      session.stored(documentId, forms, true);
       return;
     }
-    Document update = SessionDocument.changes(key, session, forms, codec, rising);
-    if (!update.isEmpty() && sessions.updateOne(eq("_id", key), update).getMatchedCount() == 0) {
+    boolean touch =
+        !session.getLastAccessedTime().isBefore(session.storedLastAccessedTime().plus(touchStep));
+    Document update =
+        SessionDocument.changes(session.documentId(), session, forms, codec, rising, touch);
+    if (!session.getId().equals(session.storedId())) {
+      // A new id (sign-in, sign-out): in the same single-document write as the changes, so the old
+      // id stops working exactly when the new one starts, and never both or neither.
+      Document set = update.get("$set", Document.class);
+      if (set == null) {
+        update.append("$set", set = new Document());
+      }
+      set.append(SessionDocument.SID, key(session.getId()));
+    }
+    if (update.isEmpty()) {
+      return; // nothing changed: nothing written
+    }
+    var written =
+        sessions.updateOne(
+            and(
+                eq(SessionDocument.ID, session.documentId()),
+                eq(SessionDocument.SID, key(session.storedId()))),
+            update);
+    if (written.getMatchedCount() == 0) {
+      // Signed out, ended as idle or given another id (on any replica): not brought back.
       LOG.debug("a console session ended while a request of it was running; not saved");
       return;
     }
-    session.stored(forms);
+    session.stored(session.documentId(), forms, touch);
   }
 
   private Object form(String name, Object value) {

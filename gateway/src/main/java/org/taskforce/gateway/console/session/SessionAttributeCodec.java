@@ -16,10 +16,10 @@ import org.taskforce.platform.crypto.FieldSealer;
 /**
  * How a session attribute is kept at rest: Java serialization (Spring Security's objects are made
  * for it), sealed with AES-256-GCM under the session key ({@link FieldSealer}: the key lives
- * outside the database, the stored session and attribute name are the associated data, so a sealed
- * value copied onto another session or attribute does not open), and read back through an
- * allow-list filter: a class that is not Spring Security's or one of the JDK's plain value and
- * collection types is refused before any of its code runs.
+ * outside the database, the session document's own id and the attribute name are the associated
+ * data, so a sealed value copied onto another session or attribute does not open), and read back
+ * through an allow-list filter: a class that is not Spring Security's or one of the JDK's plain
+ * value and collection types is refused before any of its code runs.
  */
 public final class SessionAttributeCodec {
   /** Plain JDK types Spring Security's session objects are made of. */
@@ -105,9 +105,10 @@ public final class SessionAttributeCodec {
     return bytes.toByteArray();
   }
 
-  /** Sealed for the stored session {@code storedId}'s attribute {@code name}. */
-  public String seal(String storedId, String name, byte[] serialized) {
-    return sealer.seal(associated(storedId, name), Base64.getEncoder().encodeToString(serialized));
+  /** Sealed for the stored session document {@code documentId}'s attribute {@code name}. */
+  public String seal(String documentId, String name, byte[] serialized) {
+    return sealer.seal(
+        associated(documentId, name), Base64.getEncoder().encodeToString(serialized));
   }
 
   /**
@@ -115,9 +116,9 @@ public final class SessionAttributeCodec {
    *
    * @throws UnreadableAttribute when it does not open (another key, another session, altered)
    */
-  public byte[] open(String storedId, String name, String sealed) {
+  public byte[] open(String documentId, String name, String sealed) {
     try {
-      return Base64.getDecoder().decode(sealer.open(associated(storedId, name), sealed));
+      return Base64.getDecoder().decode(sealer.open(associated(documentId, name), sealed));
     } catch (IllegalStateException | IllegalArgumentException e) {
       throw new UnreadableAttribute(name, "its seal does not open", e);
     }
@@ -177,8 +178,8 @@ public final class SessionAttributeCodec {
     return JDK_CLASSES.contains(name) || name.startsWith(SPRING_SECURITY);
   }
 
-  private static String associated(String storedId, String name) {
-    return storedId + "/" + name;
+  private static String associated(String documentId, String name) {
+    return documentId + "/" + name;
   }
 
   /** A stored attribute that is refused: the session it belongs to is not used. */

@@ -3,6 +3,7 @@ package org.taskforce.gateway.console.session;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taskforce.platform.mongo.EmbeddedMongo;
@@ -18,7 +19,11 @@ public record SessionDatabase(MongoClient client, MongoDatabase database, Embedd
     implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SessionDatabase.class);
 
-  public static SessionDatabase open(MongoProperties properties, String application) {
+  /**
+   * @param meters times every command ({@code mongodb.driver.commands}) when given
+   */
+  public static SessionDatabase open(
+      MongoProperties properties, String application, MeterRegistry meters) {
     String name =
         properties.database() != null && !properties.database().isBlank()
             ? properties.database()
@@ -42,7 +47,7 @@ public record SessionDatabase(MongoClient client, MongoDatabase database, Embedd
     }
     MongoClient client =
         MongoClients.create(
-            MongoClientSettingsFactory.settings(uri, properties.embedded(), application));
+            MongoClientSettingsFactory.settings(uri, properties.embedded(), application, meters));
     return new SessionDatabase(client, client.getDatabase(name), embedded);
   }
 

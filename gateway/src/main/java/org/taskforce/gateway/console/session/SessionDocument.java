@@ -10,12 +10,16 @@ import java.util.Set;
 import org.bson.Document;
 
 /**
- * A console session as a MongoDB document: {@code created}, {@code lastAccessed}, {@code
+ * A console session as a MongoDB document: {@code _id} (random, for the document's life: the seals'
+ * associated data), {@code sid} (SHA-256 of the session id, unique: what a request finds it by, and
+ * all that changes when the id changes), {@code created}, {@code lastAccessed}, {@code
  * maxInactiveMs}, {@code expireAt}; {@code attrs} (sealed attributes) and {@code rising} (plain
  * numbers), each keyed by the attribute's name in URL-safe base64 (names have dots, which MongoDB
  * reads as paths).
  */
 final class SessionDocument {
+  static final String ID = "_id";
+  static final String SID = "sid";
   static final String CREATED = "created";
   static final String LAST_ACCESSED = "lastAccessed";
   static final String MAX_INACTIVE_MS = "maxInactiveMs";
@@ -25,12 +29,13 @@ final class SessionDocument {
 
   private SessionDocument() {}
 
-  /** The session stored under {@code key}, its attributes opened and read through the filter. */
-  static StoredSession read(String id, String key, Document stored, SessionAttributeCodec codec) {
+  /** The session {@code id} as stored, its attributes opened and read through the filter. */
+  static StoredSession read(String id, Document stored, SessionAttributeCodec codec) {
+    String documentId = stored.getString(ID);
     var session =
         new StoredSession(
             id,
-            id,
+            documentId,
             stored.getDate(CREATED).toInstant(),
             stored.getDate(LAST_ACCESSED).toInstant(),
             Duration.ofMillis(stored.getLong(MAX_INACTIVE_MS)));
@@ -38,7 +43,8 @@ final class SessionDocument {
     for (var e : sealed.entrySet()) {
       String name = name(e.getKey());
       Object value =
-          SessionAttributeCodec.deserialize(name, codec.open(key, name, (String) e.getValue()));
+          SessionAttributeCodec.deserialize(
+              name, codec.open(documentId, name, (String) e.getValue()));
       // What this copy compares with when it is saved: the object as read, serialized again.
       session.loaded(name, value, SessionAttributeCodec.serialize(name, value));
     }
@@ -50,9 +56,10 @@ final class SessionDocument {
     return session;
   }
 
-  /** The whole session, for a new document. */
+  /** The whole session, for a new document {@code documentId} found by {@code sid}. */
   static Document whole(
-      String key,
+      String documentId,
+      String sid,
       StoredSession session,
       Map<String, Object> forms,
       SessionAttributeCodec codec,
@@ -63,10 +70,11 @@ final class SessionDocument {
       if (rising.contains(name)) {
         plain.append(field(name), form);
       } else {
-        sealed.append(field(name), codec.seal(key, name, (byte[]) form));
+        sealed.append(field(name), codec.seal(documentId, name, (byte[]) form));
       }
     });
-    return new Document("_id", key)
+    return new Document(ID, documentId)
+        .append(SID, sid)
         .append(CREATED, Date.from(session.getCreationTime()))
         .append(LAST_ACCESSED, Date.from(session.getLastAccessedTime()))
         .append(MAX_INACTIVE_MS, session.getMaxInactiveInterval().toMillis())
@@ -76,20 +84,29 @@ final class SessionDocument {
   }
 
   /**
-   * What this copy changed since it was read or saved: {@code $set} of changed attributes, {@code
-   * $unset} of removed ones, {@code $max} of rising ones and of the access time (a request that
-   * started earlier never moves it back).
+   * What this copy changed since it was read or saved — an empty document when nothing: {@code
+   * $set} of changed attributes (and of the inactive interval, when it changed), {@code $unset} of
+   * removed ones, {@code $max} of rising ones and, when {@code touch}, of the access time (a
+   * request that started earlier never moves it back).
    */
   static Document changes(
-      String key,
+      String documentId,
       StoredSession session,
       Map<String, Object> forms,
       SessionAttributeCodec codec,
-      Set<String> rising) {
-    Document set = new Document(MAX_INACTIVE_MS, session.getMaxInactiveInterval().toMillis());
-    Document max =
-        new Document(LAST_ACCESSED, Date.from(session.getLastAccessedTime()))
-            .append(EXPIRE_AT, Date.from(session.expiresAt()));
+      Set<String> rising,
+      boolean touch) {
+    Document set = new Document();
+    Document max = new Document();
+    if (!session.getMaxInactiveInterval().equals(session.storedMaxInactiveInterval())) {
+      set.append(MAX_INACTIVE_MS, session.getMaxInactiveInterval().toMillis())
+          .append(EXPIRE_AT, Date.from(session.expiresAt()));
+    } else if (touch) {
+      max.append(EXPIRE_AT, Date.from(session.expiresAt()));
+    }
+    if (touch) {
+      max.append(LAST_ACCESSED, Date.from(session.getLastAccessedTime()));
+    }
     Document unset = new Document();
     Map<String, Object> before = session.saved();
     forms.forEach((name, form) -> {
@@ -99,14 +116,20 @@ final class SessionDocument {
           max.append(RISING + "." + field(name), form);
         }
       } else if (!(was instanceof byte[] bytes && Arrays.equals(bytes, (byte[]) form))) {
-        set.append(ATTRIBUTES + "." + field(name), codec.seal(key, name, (byte[]) form));
+        set.append(ATTRIBUTES + "." + field(name), codec.seal(documentId, name, (byte[]) form));
       }
     });
     before.keySet().stream()
         .filter(name -> !forms.containsKey(name))
         .forEach(name ->
             unset.append((rising.contains(name) ? RISING : ATTRIBUTES) + "." + field(name), ""));
-    Document update = new Document("$set", set).append("$max", max);
+    Document update = new Document();
+    if (!set.isEmpty()) {
+      update.append("$set", set);
+    }
+    if (!max.isEmpty()) {
+      update.append("$max", max);
+    }
     if (!unset.isEmpty()) {
       update.append("$unset", unset);
     }

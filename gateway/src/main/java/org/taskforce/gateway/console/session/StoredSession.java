@@ -19,6 +19,16 @@ public final class StoredSession implements Session {
   /** The id it is stored under; null until first saved. */
   private volatile String storedId;
 
+  /**
+   * Its document's own id (random, never changes; the seals' associated data); null until saved.
+   */
+  private volatile String documentId;
+
+  /** The access time and inactive interval as stored: a save writes them only when they moved. */
+  private volatile Instant storedLastAccessedTime;
+
+  private volatile Duration storedMaxInactiveInterval;
+
   private final Instant creationTime;
   private volatile Instant lastAccessedTime;
   private volatile Duration maxInactiveInterval;
@@ -27,17 +37,36 @@ public final class StoredSession implements Session {
   /** What each attribute was when read or last saved: serialized form, or the number itself. */
   private final Map<String, Object> saved = new HashMap<>();
 
+  /** A new session, not stored yet. */
+  StoredSession(String id, Instant now, Duration maxInactiveInterval) {
+    this(id, null, null, now, now, maxInactiveInterval);
+  }
+
+  /** A session as read from its document {@code documentId}, stored under {@code id}. */
   StoredSession(
       String id,
+      String documentId,
+      Instant creationTime,
+      Instant lastAccessedTime,
+      Duration maxInactiveInterval) {
+    this(id, id, documentId, creationTime, lastAccessedTime, maxInactiveInterval);
+  }
+
+  private StoredSession(
+      String id,
       String storedId,
+      String documentId,
       Instant creationTime,
       Instant lastAccessedTime,
       Duration maxInactiveInterval) {
     this.id = id;
     this.storedId = storedId;
+    this.documentId = documentId;
     this.creationTime = creationTime;
     this.lastAccessedTime = lastAccessedTime;
     this.maxInactiveInterval = maxInactiveInterval;
+    this.storedLastAccessedTime = lastAccessedTime;
+    this.storedMaxInactiveInterval = maxInactiveInterval;
   }
 
   @Override
@@ -119,6 +148,18 @@ public final class StoredSession implements Session {
     return storedId;
   }
 
+  String documentId() {
+    return documentId;
+  }
+
+  Instant storedLastAccessedTime() {
+    return storedLastAccessedTime;
+  }
+
+  Duration storedMaxInactiveInterval() {
+    return storedMaxInactiveInterval;
+  }
+
   Map<String, Object> attributes() {
     return attributes;
   }
@@ -134,10 +175,18 @@ public final class StoredSession implements Session {
     saved.put(name, storedForm);
   }
 
-  /** Saved: the store now holds these forms under the current id. */
-  void stored(Map<String, Object> forms) {
+  /**
+   * Saved: document {@code documentId} now holds these forms under the current id (and this copy's
+   * access time, when {@code accessTimeWritten}).
+   */
+  void stored(String documentId, Map<String, Object> forms, boolean accessTimeWritten) {
     saved.clear();
     saved.putAll(forms);
     storedId = id;
+    this.documentId = documentId;
+    storedMaxInactiveInterval = maxInactiveInterval;
+    if (accessTimeWritten) {
+      storedLastAccessedTime = lastAccessedTime;
+    }
   }
 }

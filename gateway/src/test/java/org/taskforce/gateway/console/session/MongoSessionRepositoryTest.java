@@ -4,9 +4,13 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.set;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.Serial;
@@ -20,6 +24,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -47,22 +52,55 @@ class MongoSessionRepositoryTest {
   MutableClock clock = new MutableClock(Instant.parse("2026-12-02T04:00:00Z"));
   MongoSessionRepository sessions;
 
+  /** The commands sent on the session collection ("update", "insert", ...), in order. */
+  final List<String> commands = new CopyOnWriteArrayList<>();
+
   @BeforeEach
   void start() {
     server = EmbeddedMongo.startInMemory();
-    client = MongoClients.create(server.connectionString());
+    client =
+        MongoClients.create(
+            MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(server.connectionString()))
+                .addCommandListener(
+                    new CommandListener() {
+                      @Override
+                      public void commandStarted(CommandStartedEvent event) {
+                        var target = event.getCommand().get(event.getCommandName());
+                        if (target != null
+                            && target.isString()
+                            && target
+                                .asString()
+                                .getValue()
+                                .equals(MongoSessionRepository.COLLECTION)) {
+                          commands.add(event.getCommandName());
+                        }
+                      }
+                    })
+                .build());
     var database = client.getDatabase("gateway");
     stored = database.getCollection(MongoSessionRepository.COLLECTION);
     sessions = repository(KEY);
   }
 
   MongoSessionRepository repository(String key) {
-    return new MongoSessionRepository(
-        client.getDatabase("gateway"),
-        new SessionAttributeCodec(FieldSealer.configured("test-key", key, false)),
-        Duration.ofMinutes(10),
-        Set.of(RISING),
-        clock);
+    return repository(key, Duration.ofMinutes(10));
+  }
+
+  MongoSessionRepository repository(String key, Duration maxInactive) {
+    var repository =
+        new MongoSessionRepository(
+            client.getDatabase("gateway"),
+            new SessionAttributeCodec(FieldSealer.configured("test-key", key, false)),
+            maxInactive,
+            Set.of(RISING),
+            clock);
+    repository.createIndexes();
+    return repository;
+  }
+
+  private Document raw(String sessionId) {
+    return stored.find(eq("sid", MongoSessionRepository.key(sessionId))).first();
   }
 
   @AfterEach
@@ -170,6 +208,70 @@ class MongoSessionRepositoryTest {
   }
 
   @Test
+  void aNewId_isOneUpdateOfTheSameDocument_neitherAnInsertNorADelete() {
+    String before = saved(Map.of("a", "1")).getId();
+    Object documentId = raw(before).get("_id");
+    StoredSession copy = load(before);
+    String after = copy.changeSessionId();
+    commands.clear();
+    sessions.save(copy).block();
+
+    // One single-document write: no moment (nor failure) leaves both ids, or neither, working.
+    assertThat(commands).containsExactly("update");
+    assertThat(raw(after).get("_id")).isEqualTo(documentId);
+    assertThat(raw(before)).isNull();
+    assertThat(load(after).<String>getAttribute("a")).isEqualTo("1");
+  }
+
+  @Test
+  void aSessionEndedBeforeItsNewIdIsSaved_isNotBroughtBackUnderTheNewId() {
+    String before = saved(Map.of("a", "1")).getId();
+    StoredSession signingIn = load(before);
+    sessions.deleteById(before).block(); // signed out, or ended as idle, on another replica
+    String after = signingIn.changeSessionId();
+    signingIn.setAttribute("b", "2");
+    sessions.save(signingIn).block();
+
+    assertThat(load(after)).isNull();
+    assertThat(load(before)).isNull();
+    assertThat(stored.countDocuments()).isZero();
+  }
+
+  @Test
+  void aRequestThatChangesNothing_writesNothing_andTheAccessTimeIsWrittenOncePerMinute() {
+    sessions = repository(KEY, Duration.ofMinutes(35));
+    String id = saved(Map.of("a", "1", RISING, 5L)).getId();
+    Instant created = clock.instant();
+    for (int second : new int[] {1, 30, 59}) {
+      clock.advance(Duration.ofSeconds(second).minus(Duration.between(created, clock.instant())));
+      StoredSession request = load(id);
+      request.setLastAccessedTime(clock.instant()); // as Spring Session does on every request
+      request.setAttribute("a", "1"); // the same value again
+      commands.clear();
+      sessions.save(request).block();
+      assertThat(commands).as("save %s s after the last write", second).isEmpty();
+    }
+    clock.advance(Duration.ofSeconds(2)); // 61 s after the last write
+    StoredSession request = load(id);
+    request.setLastAccessedTime(clock.instant());
+    commands.clear();
+    sessions.save(request).block();
+    assertThat(commands).containsExactly("update");
+    assertThat(raw(id).getDate("lastAccessed").toInstant()).isEqualTo(clock.instant());
+    assertThat(raw(id).getDate("expireAt").toInstant())
+        .isEqualTo(clock.instant().plus(Duration.ofMinutes(35)));
+
+    // A change is written at once, with or without the access time.
+    request = load(id);
+    request.setLastAccessedTime(clock.instant().plusSeconds(1));
+    request.setAttribute("a", "2");
+    commands.clear();
+    sessions.save(request).block();
+    assertThat(commands).containsExactly("update");
+    assertThat(load(id).<String>getAttribute("a")).isEqualTo("2");
+  }
+
+  @Test
   void aSessionUnusedForItsInactiveInterval_isGone_andTheSweepDeletesIt() {
     String unused = saved(Map.of("a", "1")).getId();
     String used = saved(Map.of("a", "1")).getId();
@@ -210,11 +312,11 @@ class MongoSessionRepositoryTest {
   @Test
   void aStoredClassOutsideTheAllowList_isRefusedBeforeItsCodeRuns() {
     String id = saved(Map.of("a", "1")).getId();
-    String key = MongoSessionRepository.key(id);
+    String documentId = raw(id).getString("_id");
     var codec = new SessionAttributeCodec(FieldSealer.configured("test-key", KEY, false));
     // Sealed with the right key, as someone who had it (or a bug) would store it.
-    String forged = codec.seal(key, "a", SessionAttributeCodec.serialize("a", new Gadget()));
-    stored.updateOne(eq("_id", key), set("attrs." + SessionDocument.field("a"), forged));
+    String forged = codec.seal(documentId, "a", SessionAttributeCodec.serialize("a", new Gadget()));
+    stored.updateOne(eq("_id", documentId), set("attrs." + SessionDocument.field("a"), forged));
 
     assertThat(load(id)).isNull();
     assertThat(GADGET_RAN).isFalse();
@@ -224,14 +326,9 @@ class MongoSessionRepositoryTest {
   void aSealedValueCopiedFromAnotherSession_doesNotOpen() {
     String victim = saved(Map.of("a", "victim's")).getId();
     String attacker = saved(Map.of("a", "attacker's")).getId();
-    Object sealed =
-        stored
-            .find(eq("_id", MongoSessionRepository.key(victim)))
-            .first()
-            .get("attrs", Document.class)
-            .get(SessionDocument.field("a"));
+    Object sealed = raw(victim).get("attrs", Document.class).get(SessionDocument.field("a"));
     stored.updateOne(
-        eq("_id", MongoSessionRepository.key(attacker)),
+        eq("sid", MongoSessionRepository.key(attacker)),
         set("attrs." + SessionDocument.field("a"), sealed));
     assertThat(load(attacker)).isNull();
     assertThat(load(victim).<String>getAttribute("a")).isEqualTo("victim's");
