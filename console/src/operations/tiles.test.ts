@@ -15,6 +15,18 @@ const source = {
 };
 
 describe("map tiles", () => {
+  it("fills in every placeholder, also one that appears twice", () => {
+    const tiles = tilesFor(albuquerque, {
+      ...source,
+      tileUrl: "https://tiles.test/{z}/{x}/{y}.png?zoom={z}&col={x}&row={y}",
+    });
+    expect(tiles.length).toBeGreaterThan(0);
+    for (const t of tiles) {
+      const [z, x, y] = t.key.split("/");
+      expect(t.href).toBe(`https://tiles.test/${z}/${x}/${y}.png?zoom=${z}&col=${x}&row=${y}`);
+    }
+  });
+
   it("without a tile URL there are none: the map stays offline", () => {
     expect(tilesFor(albuquerque, undefined)).toEqual([]);
     expect(tilesFor(albuquerque, {})).toEqual([]);

@@ -63,9 +63,9 @@ export function tilesFor(view: View, source: TileSource | undefined): Tile[] {
       tiles.push({
         key: `${String(z)}/${String(x)}/${String(y)}`,
         href: template
-          .replace("{z}", String(z))
-          .replace("{x}", String(x))
-          .replace("{y}", String(y)),
+          .replaceAll("{z}", String(z))
+          .replaceAll("{x}", String(x))
+          .replaceAll("{y}", String(y)),
         x: from.x,
         y: from.y,
         width: to.x - from.x,

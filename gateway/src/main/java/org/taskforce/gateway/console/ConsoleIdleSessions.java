@@ -38,7 +38,7 @@ import reactor.core.publisher.Mono;
  * <p>The last activity is stored only when it moved by {@link #step} (a minute; 1/30 of a shorter
  * timeout), so a call a few seconds after another writes nothing; a session therefore ends between
  * {@code timeout - step} and {@code timeout} after its user's last activity (29 to 30 minutes).
- * Static files ({@code /assets/*}, the icon) neither read nor write the session.
+ * Static files ({@code /assets/*}, the icon) are not activity and are passed on untouched.
  *
  * <p>Ending Keycloak's session with the console's is intended: the realm's SSO idle timeout is the
  * same 30 minutes, so Keycloak would end it by itself at about the same time were it not for the
@@ -94,9 +94,15 @@ final class ConsoleIdleSessions {
     this.clientSecret = clientSecret;
   }
 
-  /** Whether a user last active at {@code last} has been idle longer than the timeout. */
+  /**
+   * Whether a user last active at {@code last} has been idle longer than the timeout. A time more
+   * than a minute ahead is not believed (a replica's clock far ahead, or a stored value no gateway
+   * wrote): it would keep the session alive past every deadline, as it only rises; such a session
+   * ends and its user signs in again.
+   */
   private boolean idle(Long last) {
-    return last != null && clock.millis() - last > timeout.toMillis();
+    long now = clock.millis();
+    return last != null && (now - last > timeout.toMillis() || last - now > MAX_STEP.toMillis());
   }
 
   private boolean idle(WebSession session) {

@@ -47,6 +47,16 @@ public record ConsoleProperties(
     @DefaultValue("1m") Duration sessionSweepInterval,
     @DefaultValue MapTiles map) {
 
+  public ConsoleProperties {
+    if (secureCookies && map != null && map.tileUrl().startsWith("http:")) {
+      // Behind TLS the browser blocks plain-HTTP images (mixed content) and would leak the map's
+      // whereabouts in clear text.
+      throw new IllegalArgumentException(
+          "taskforce.console.map.tile-url must be https when secure-cookies is on: "
+              + map.tileUrl());
+    }
+  }
+
   /**
    * A stored session nobody has used this long is deleted: longer than the idle timeout, so that
    * the idle check on the user's next request — which also ends the Keycloak session — comes first.
@@ -90,6 +100,17 @@ public record ConsoleProperties(
           throw new IllegalArgumentException(
               "taskforce.console.map.tile-url must contain {z}, {x} and {y}: " + template);
         }
+      }
+      int authority = template.indexOf("://");
+      int path = authority < 0 ? -1 : template.indexOf('/', authority + 3);
+      String host =
+          authority < 0
+              ? ""
+              : template.substring(authority + 3, path < 0 ? template.length() : path);
+      if (host.contains("{") || host.contains("}")) {
+        // The policy's img-src names one origin: the template may only vary the path.
+        throw new IllegalArgumentException(
+            "taskforce.console.map.tile-url must have no placeholder in its host: " + template);
       }
       URI uri;
       try {

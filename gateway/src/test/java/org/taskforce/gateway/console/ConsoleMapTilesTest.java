@@ -88,6 +88,23 @@ class ConsoleMapTilesTest {
         .isEqualTo(17);
   }
 
+  private static ConsoleProperties console(boolean secureCookies, ConsoleProperties.MapTiles map) {
+    return new ConsoleProperties(
+        "taskforce-console",
+        "secret",
+        "",
+        "",
+        secureCookies,
+        java.time.Duration.ofMinutes(30),
+        java.time.Duration.ofSeconds(15),
+        java.time.Duration.ofSeconds(5),
+        "",
+        java.util.List.of(),
+        false,
+        java.time.Duration.ofMinutes(1),
+        map);
+  }
+
   @Test
   void aTileUrlThatIsNotAnXyzTemplateOverHttp_isRefusedAtStartUp() {
     assertThatThrownBy(
@@ -102,6 +119,17 @@ class ConsoleMapTilesTest {
     assertThatThrownBy(
             () -> new ConsoleProperties.MapTiles("https://t.example/{z}/{x}/{y}", "", 30))
         .hasMessageContaining("max-zoom");
+    // The policy's img-src names one origin: a placeholder in the host would ask others.
+    assertThatThrownBy(
+            () -> new ConsoleProperties.MapTiles("https://a{x}.t.example/{z}/{x}/{y}.png", "", 19))
+        .hasMessageContaining("no placeholder in its host");
+    assertThatThrownBy(
+            () -> new ConsoleProperties.MapTiles("https://t.example:8{z}/{z}/{x}/{y}.png", "", 19))
+        .hasMessageContaining("no placeholder in its host");
+    // Behind TLS (secure cookies), plain-HTTP tiles are refused; without, they are allowed.
+    var plain = new ConsoleProperties.MapTiles("http://t.example/{z}/{x}/{y}.png", "", 19);
+    assertThatThrownBy(() -> console(true, plain)).hasMessageContaining("must be https");
+    assertThat(console(false, plain).map().origin()).hasValue("http://t.example");
     assertThat(new ConsoleProperties.MapTiles("", "", 19).origin()).isEmpty();
     assertThat(
             new ConsoleProperties.MapTiles("http://127.0.0.1:8099/{z}/{x}/{y}.png", "", 19)

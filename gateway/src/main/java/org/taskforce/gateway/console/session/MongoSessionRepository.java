@@ -16,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
@@ -164,7 +165,10 @@ public final class MongoSessionRepository implements ReactiveSessionRepository<S
                   stored
                       .getDate(SessionDocument.LAST_ACCESSED)
                       .toInstant()
-                      .plusMillis(stored.getLong(SessionDocument.MAX_INACTIVE_MS));
+                      .plusMillis(
+                          Math.min(
+                              stored.getLong(SessionDocument.MAX_INACTIVE_MS),
+                              maxInactiveInterval.toMillis()));
               if (clock.instant().isAfter(expires)) {
                 return null;
               }
@@ -191,7 +195,7 @@ public final class MongoSessionRepository implements ReactiveSessionRepository<S
       return null;
     }
     try {
-      StoredSession session = SessionDocument.read(id, stored, codec);
+      StoredSession session = SessionDocument.read(id, stored, codec, maxInactiveInterval);
       return session.isExpired(clock.instant()) ? null : session;
     } catch (RuntimeException e) {
       // Written by no gateway with this key, or altered: the user signs in again. (The message
@@ -203,7 +207,10 @@ public final class MongoSessionRepository implements ReactiveSessionRepository<S
 
   private void store(StoredSession session) {
     Map<String, Object> forms = new HashMap<>();
-    session.attributes().forEach((name, value) -> forms.put(name, form(name, value)));
+    Map<String, Object> before = session.saved();
+    session
+        .attributes()
+        .forEach((name, value) -> forms.put(name, form(name, value, before.get(name))));
     if (session.storedId() == null) {
       String documentId = newId();
       sessions.insertOne(
@@ -227,6 +234,7 @@ public final class MongoSessionRepository implements ReactiveSessionRepository<S
     if (update.isEmpty()) {
       return; // nothing changed: nothing written
     }
+    LOG.debug("console session saved: {}", update.keySet());
     var written =
         sessions.updateOne(
             and(
@@ -241,13 +249,30 @@ public final class MongoSessionRepository implements ReactiveSessionRepository<S
     session.stored(session.documentId(), forms, touch);
   }
 
-  private Object form(String name, Object value) {
+  /**
+   * What is stored of an attribute. Its serialized form can differ from the stored one while the
+   * value is the same: a cached field that is serialized (a {@code URL}'s hash code, computed when
+   * first asked for and not when read back); the value read back and serialized again tells.
+   */
+  private Object form(String name, Object value, Object was) {
     if (rising.contains(name)) {
       if (!(value instanceof Long number)) {
         throw new IllegalArgumentException("session attribute " + name + " must be a Long");
       }
       return number;
     }
-    return SessionAttributeCodec.serialize(name, value);
+    byte[] form = SessionAttributeCodec.serialize(name, value);
+    if (was instanceof byte[] stored && !Arrays.equals(stored, form)) {
+      try {
+        byte[] again =
+            SessionAttributeCodec.serialize(name, SessionAttributeCodec.deserialize(name, form));
+        if (Arrays.equals(stored, again)) {
+          return stored;
+        }
+      } catch (RuntimeException e) {
+        // Not readable back (a class outside the allow-list): stored as it is, refused on read.
+      }
+    }
+    return form;
   }
 }

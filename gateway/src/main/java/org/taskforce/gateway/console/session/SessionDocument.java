@@ -29,8 +29,12 @@ final class SessionDocument {
 
   private SessionDocument() {}
 
-  /** The session {@code id} as stored, its attributes opened and read through the filter. */
-  static StoredSession read(String id, Document stored, SessionAttributeCodec codec) {
+  /**
+   * The session {@code id} as stored, its attributes opened and read through the filter; its
+   * inactive interval no longer than {@code longest} (whatever the document says).
+   */
+  static StoredSession read(
+      String id, Document stored, SessionAttributeCodec codec, Duration longest) {
     String documentId = stored.getString(ID);
     var session =
         new StoredSession(
@@ -38,7 +42,7 @@ final class SessionDocument {
             documentId,
             stored.getDate(CREATED).toInstant(),
             stored.getDate(LAST_ACCESSED).toInstant(),
-            Duration.ofMillis(stored.getLong(MAX_INACTIVE_MS)));
+            Duration.ofMillis(Math.min(stored.getLong(MAX_INACTIVE_MS), longest.toMillis())));
     Document sealed = stored.get(ATTRIBUTES, new Document());
     for (var e : sealed.entrySet()) {
       String name = name(e.getKey());

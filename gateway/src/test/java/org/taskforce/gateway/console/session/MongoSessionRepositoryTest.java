@@ -272,6 +272,17 @@ class MongoSessionRepositoryTest {
   }
 
   @Test
+  void aStoredInactiveIntervalLongerThanConfigured_isNotBelieved() {
+    String id = saved(Map.of("a", "1", RISING, 1L)).getId();
+    // Written by no gateway of this configuration (an older one, or by hand).
+    stored.updateOne(eq("sid", MongoSessionRepository.key(id)), set("maxInactiveMs", 86_400_000L));
+    assertThat(load(id).getMaxInactiveInterval()).isEqualTo(Duration.ofMinutes(10));
+    clock.advance(Duration.ofMinutes(11));
+    assertThat(load(id)).isNull();
+    assertThat(sessions.risingAttributes(id).block()).isNull();
+  }
+
+  @Test
   void aSessionUnusedForItsInactiveInterval_isGone_andTheSweepDeletesIt() {
     String unused = saved(Map.of("a", "1")).getId();
     String used = saved(Map.of("a", "1")).getId();
