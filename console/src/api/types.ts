@@ -108,4 +108,6 @@ export interface Me {
   agency: string;
   agencyType: string;
   roles: string[];
+  /** The operations map's tile server; empty: none configured, the map draws offline. */
+  map?: { tileUrl?: string; attribution?: string; maxZoom?: number };
 }

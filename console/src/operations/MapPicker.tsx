@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { gridLines, scaleBar, toLatLon, toPoint, type LatLon, type View } from "./projection";
+import { tilesFor, type TileSource } from "./tiles";
 
 export interface MapCircle extends LatLon {
   id: string;
@@ -21,14 +22,17 @@ interface Props {
   onPick: (p: LatLon) => void;
   /** Other operations to draw (the agency's own in the chosen window). */
   others?: MapCircle[];
+  /** Street tiles, when the gateway has a tile server configured; else the offline background. */
+  tiles?: TileSource;
 }
 
 /**
- * A map to pick an operation's place: click (or use the arrow keys) to put the point. No map
- * tiles are configured, so it draws a plain background with a coordinate grid and a scale, which
- * works offline; the latitude and longitude fields beside it are the fallback entry.
+ * A map to pick an operation's place: click (or use the arrow keys) to put the point. Street tiles
+ * come from the tile server the gateway is configured with; without one it draws a plain
+ * background with a coordinate grid and a scale, which works offline. The grid and scale are drawn
+ * over tiles too; the latitude and longitude fields beside it are the fallback entry.
  */
-export function MapPicker({ value, radiusMeters, onPick, others = [] }: Props) {
+export function MapPicker({ value, radiusMeters, onPick, others = [], tiles }: Props) {
   const [zoom, setZoom] = useState(2);
   const [center, setCenter] = useState<LatLon>(value ?? DEFAULT_CENTER);
   const view: View = {
@@ -53,6 +57,7 @@ export function MapPicker({ value, radiusMeters, onPick, others = [] }: Props) {
     pick(toLatLon(view, at.x + dx, at.y + dy));
   };
   const marker = value ? toPoint(view, value) : null;
+  const images = tilesFor(view, tiles);
 
   return (
     <div className="map-picker">
@@ -98,6 +103,19 @@ export function MapPicker({ value, radiusMeters, onPick, others = [] }: Props) {
           }}
         >
           <rect className="map-bg" width={WIDTH} height={HEIGHT} />
+          {images.map((t) => (
+            <image
+              key={t.key}
+              className="map-tile"
+              data-testid="map-tile"
+              href={t.href}
+              x={t.x}
+              y={t.y}
+              width={t.width}
+              height={t.height}
+              preserveAspectRatio="none"
+            />
+          ))}
           {grid.longitudes.map((lon) => {
             const x = toPoint(view, { latitude: center.latitude, longitude: lon }).x;
             return (
@@ -156,8 +174,16 @@ export function MapPicker({ value, radiusMeters, onPick, others = [] }: Props) {
       </div>
       <p id="map-help" className="muted">
         Click the map or use the arrow keys (Shift for larger steps) to place the operation; + and −
-        zoom. Offline map: coordinates and scale, no street tiles.
+        zoom.{" "}
+        {tiles?.tileUrl
+          ? "Street map with coordinates and scale."
+          : "Offline map: coordinates and scale, no street tiles."}
       </p>
+      {tiles?.tileUrl && tiles.attribution && (
+        <p className="muted map-attribution" data-testid="map-attribution">
+          Map: {tiles.attribution}
+        </p>
+      )}
       <div className="actions">
         <button
           type="button"

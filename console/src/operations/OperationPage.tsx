@@ -160,6 +160,7 @@ export default function OperationPage() {
                 });
               }}
               others={operations.map((o) => ({ ...o, conflicted: o.conflicts.length > 0 }))}
+              {...(me.data?.map ? { tiles: me.data.map } : {})}
             />
             <MapConflicts operations={operations} />
             <div className="grid">

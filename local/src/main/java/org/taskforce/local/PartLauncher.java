@@ -134,8 +134,13 @@ final class PartLauncher {
       command.add("--taskforce.security.client.client-secret=dev-" + module + "-secret");
     }
     if (module.equals("gateway")) {
-      // The web console signs users in through the realm's taskforce-console client.
+      // The web console signs users in through the realm's taskforce-console client; its sessions
+      // live in the gateway's embedded database beside the services' (kept across restarts).
       command.add("--taskforce.console.client-secret=dev-taskforce-console-secret");
+      command.add("--taskforce.mongodb.data-dir=" + options.data().resolve("mongo"));
+      // Sealed with the fixed development key, which the gateway uses only when asked (never in a
+      // deployment: there it needs taskforce.console.session-key).
+      command.add("--taskforce.console.development-session-key=true");
     }
     if (module.equals("case-service")) {
       // A development key for tip reporters' sealed identities (32 bytes, base64): never use it

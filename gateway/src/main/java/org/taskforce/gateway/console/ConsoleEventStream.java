@@ -4,7 +4,8 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.function.Predicate;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,12 +42,15 @@ final class ConsoleEventStream {
   static final Duration RECONNECT = Duration.ofSeconds(2);
   static final Duration RECONNECT_AFTER_REFUSAL = Duration.ofSeconds(60);
 
+  /** A session check that takes longer than this is given up (and asked again later). */
+  static final Duration CHECK_TIMEOUT = Duration.ofSeconds(5);
+
   private final ReactiveOAuth2AuthorizedClientManager clients;
   private final NotificationRelay relay;
   private final ErrorBodies errors;
   private final Duration heartbeat;
   private final Duration sessionCheck;
-  private final Predicate<WebSession> idle;
+  private final Function<WebSession, Mono<Boolean>> ended;
 
   ConsoleEventStream(
       ReactiveOAuth2AuthorizedClientManager clients,
@@ -54,13 +58,13 @@ final class ConsoleEventStream {
       ErrorBodies errors,
       Duration heartbeat,
       Duration sessionCheck,
-      Predicate<WebSession> idle) {
+      Function<WebSession, Mono<Boolean>> ended) {
     this.clients = clients;
     this.relay = relay;
     this.errors = errors;
     this.heartbeat = heartbeat;
     this.sessionCheck = sessionCheck;
-    this.idle = idle;
+    this.ended = ended;
   }
 
   Mono<ServerResponse> stream(ServerRequest request) {
@@ -111,12 +115,11 @@ final class ConsoleEventStream {
             .subscribe(token, after, heartbeat, requestId)
             .map(ConsoleEventStream::event)
             .onErrorResume(StatusRuntimeException.class, e -> ended(e, token, requestId, true));
-    Flux<Long> sessionEnded =
-        // Ended (sign-out) or idle past the timeout: the stream itself is not the user's activity,
-        // so it does not keep the session alive; the reconnect then ends the session for good.
-        Flux.interval(sessionCheck)
-            .filter(tick -> session.isExpired() || idle.test(session))
-            .take(1);
+    // Ended (sign-out, on any replica) or idle past the timeout, as the session store has it: the
+    // stream itself is not the user's activity, so it does not keep the session alive; the
+    // reconnect then ends the session for good.
+    Flux<Boolean> sessionEnded =
+        checkedEvery(sessionCheck, CHECK_TIMEOUT, () -> ended.apply(session));
     // The first event tells the browser how soon to come back, and that it is connected.
     return Flux.concat(
         Flux.just(
@@ -126,6 +129,29 @@ final class ConsoleEventStream {
                 .retry(RECONNECT)
                 .build()),
         relayed.takeUntilOther(sessionEnded));
+  }
+
+  /**
+   * Emits once {@code ended} says so, asking every {@code interval}. A store slower than that skips
+   * checks (never "could not emit tick", which would end every open stream with an error), and a
+   * check that takes longer than {@code timeout} or fails counts as "not ended": the next one asks
+   * again.
+   */
+  static Flux<Boolean> checkedEvery(
+      Duration interval, Duration timeout, Supplier<Mono<Boolean>> ended) {
+    return Flux.interval(interval)
+        .onBackpressureDrop()
+        .concatMap(
+            tick ->
+                Mono.defer(ended)
+                    .timeout(timeout)
+                    .onErrorResume(e -> {
+                      LOG.debug("console session check failed: {}", e.toString());
+                      return Mono.just(false);
+                    }),
+            0)
+        .filter(Boolean::booleanValue)
+        .take(1);
   }
 
   /**

@@ -29,7 +29,7 @@ class ConsoleEventsConfiguration {
             errors,
             console.eventHeartbeat(),
             console.eventSessionCheck(),
-            idleSessions::idle);
+            idleSessions::ended);
     return RouterFunctions.route(RequestPredicates.GET(ConsoleRoutes.EVENTS), events::stream);
   }
 }

@@ -20,6 +20,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.server.WebSession;
+import org.taskforce.gateway.console.session.MongoSessionRepository;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,7 +32,18 @@ import reactor.core.publisher.Mono;
  * idle longer than the timeout ends on its next request, however often the stream reconnects or
  * refreshes its token: the gateway session is dropped and Keycloak's session ended over the back
  * channel (the stream's token refreshes would otherwise keep it alive, and signing in again would
- * not ask for a password). An open stream sees the same deadline ({@link #idle}) and ends.
+ * not ask for a password). An open stream re-reads its session from the store ({@link #ended}), so
+ * it ends at the same deadline, or when the user signed out, on whichever replica that happened.
+ *
+ * <p>The last activity is stored only when it moved by {@link #step} (a minute; 1/30 of a shorter
+ * timeout), so a call a few seconds after another writes nothing; a session therefore ends between
+ * {@code timeout - step} and {@code timeout} after its user's last activity (29 to 30 minutes).
+ * Static files ({@code /assets/*}, the icon) are not activity and are passed on untouched.
+ *
+ * <p>Ending Keycloak's session with the console's is intended: the realm's SSO idle timeout is the
+ * same 30 minutes, so Keycloak would end it by itself at about the same time were it not for the
+ * stream's token refreshes, which count as activity at Keycloak; a user away from the desk longer
+ * than the realm allows must type the password again, in the console as in any other client.
  */
 final class ConsoleIdleSessions {
   private static final Logger LOG = LoggerFactory.getLogger(ConsoleIdleSessions.class);
@@ -45,9 +57,17 @@ final class ConsoleIdleSessions {
   private static final ServerWebExchangeMatcher BACKGROUND =
       ServerWebExchangeMatchers.pathMatchers(ConsoleRoutes.EVENTS);
 
+  /** The same for everyone, cached for good: nothing to do with a session. */
+  private static final ServerWebExchangeMatcher STATIC =
+      ServerWebExchangeMatchers.pathMatchers(ConsoleRoutes.STATIC.toArray(String[]::new));
+
+  private static final Duration MAX_STEP = Duration.ofMinutes(1);
+
   private final Duration timeout;
+  private final long step;
   private final Clock clock;
   private final ServerOAuth2AuthorizedClientRepository authorizedClients;
+  private final MongoSessionRepository sessions;
   private final WebClient keycloak;
   private final URI endSession;
   private final String clientId;
@@ -57,27 +77,52 @@ final class ConsoleIdleSessions {
       Duration timeout,
       Clock clock,
       ServerOAuth2AuthorizedClientRepository authorizedClients,
+      MongoSessionRepository sessions,
       WebClient keycloak,
       URI issuer,
       String clientId,
       String clientSecret) {
     this.timeout = timeout;
+    Duration step = timeout.dividedBy(30);
+    this.step = (step.compareTo(MAX_STEP) > 0 ? MAX_STEP : step).toMillis();
     this.clock = clock;
     this.authorizedClients = authorizedClients;
+    this.sessions = sessions;
     this.keycloak = keycloak;
     this.endSession = URI.create(issuer + "/protocol/openid-connect/logout");
     this.clientId = clientId;
     this.clientSecret = clientSecret;
   }
 
-  /** Whether this signed-in session's user has been idle longer than the timeout. */
-  static boolean idle(WebSession session, Duration timeout, Clock clock) {
-    Long last = session.getAttribute(LAST_ACTIVITY);
-    return last != null && clock.millis() - last > timeout.toMillis();
+  /**
+   * Whether a user last active at {@code last} has been idle longer than the timeout. A time more
+   * than a minute ahead is not believed (a replica's clock far ahead, or a stored value no gateway
+   * wrote): it would keep the session alive past every deadline, as it only rises; such a session
+   * ends and its user signs in again.
+   */
+  private boolean idle(Long last) {
+    long now = clock.millis();
+    return last != null && (now - last > timeout.toMillis() || last - now > MAX_STEP.toMillis());
   }
 
-  boolean idle(WebSession session) {
-    return idle(session, timeout, clock);
+  private boolean idle(WebSession session) {
+    return idle(session.<Long>getAttribute(LAST_ACTIVITY));
+  }
+
+  /**
+   * Whether the session has ended, as the store has it now (not this request's copy): signed out or
+   * ended on any replica, expired, or its user idle past the timeout. A store that cannot be read
+   * says no (the stream goes on; the next request decides).
+   */
+  Mono<Boolean> ended(WebSession session) {
+    return sessions
+        .risingAttributes(session.getId())
+        .map(stored -> idle(stored.get(LAST_ACTIVITY)))
+        .defaultIfEmpty(true)
+        .onErrorResume(e -> {
+          LOG.warn("console session store not readable: {}", e.toString());
+          return Mono.just(false);
+        });
   }
 
   /** In the console's security chain only (a {@code WebFilter} bean would run for every call). */
@@ -86,6 +131,12 @@ final class ConsoleIdleSessions {
   }
 
   private Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    return STATIC
+        .matches(exchange)
+        .flatMap(match -> match.isMatch() ? chain.filter(exchange) : timed(exchange, chain));
+  }
+
+  private Mono<Void> timed(ServerWebExchange exchange, WebFilterChain chain) {
     return exchange
         .getSession()
         .flatMap(session -> {
@@ -121,11 +172,13 @@ final class ConsoleIdleSessions {
         return; // says it is the console's but not how idle: not activity
       }
     }
-    // One atomic max (the in-memory session's attributes are a ConcurrentHashMap): a concurrent
-    // call from an idle tab cannot move the last activity backwards between a read and a write.
-    session
-        .getAttributes()
-        .merge(LAST_ACTIVITY, activity, (was, is) -> Math.max((Long) was, (Long) is));
+    // Only forwards, and by a step at least (else nothing is written); the store keeps the latest
+    // of all copies (a rising attribute, written with $max), so a concurrent call from an idle tab
+    // cannot move it back.
+    Long was = session.getAttribute(LAST_ACTIVITY);
+    if (was == null || activity - was >= step) {
+      session.getAttributes().put(LAST_ACTIVITY, activity);
+    }
   }
 
   /** Ends Keycloak's session (best effort), then the gateway's: this request goes on signed out. */
@@ -154,9 +207,14 @@ final class ConsoleIdleSessions {
               LOG.warn("ending an idle console session at Keycloak failed: {}", e.toString());
               return Mono.empty();
             });
-    // invalidate() clears the attributes at once: only after the refresh token was read.
+    // Only after the refresh token was read: the sign-in leaves this request's copy at once (the
+    // rest of the chain sees a signed-out user) and the store (every replica).
     return keycloakSession
-        .then(Mono.defer(session::invalidate))
+        .then(
+            Mono.defer(() -> {
+              session.getAttributes().clear();
+              return session.invalidate();
+            }))
         .doOnSuccess(done -> LOG.info("console session ended after {} without activity", timeout));
   }
 }

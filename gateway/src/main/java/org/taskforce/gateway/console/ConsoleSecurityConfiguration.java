@@ -3,7 +3,7 @@ package org.taskforce.gateway.console;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,17 +16,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -40,11 +32,7 @@ import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttrib
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.WebFilter;
-import org.springframework.web.server.session.CookieWebSessionIdResolver;
-import org.springframework.web.server.session.WebSessionIdResolver;
 import org.taskforce.gateway.transcoding.ErrorBodies;
 import reactor.core.publisher.Mono;
 
@@ -66,96 +54,6 @@ import reactor.core.publisher.Mono;
 class ConsoleSecurityConfiguration {
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(ConsoleSecurityConfiguration.class);
-
-  @Bean
-  ReactiveClientRegistrationRepository consoleClientRegistrations(
-      ConsoleProperties console, @Value("${taskforce.security.issuer-uri}") String issuerUri) {
-    URI issuer = console.issuer(issuerUri);
-    URI browser = console.browserIssuer(issuerUri);
-    // Endpoints spelled out rather than discovered, so the gateway starts while Keycloak does not.
-    ClientRegistration keycloak =
-        ClientRegistration.withRegistrationId(ConsoleRoutes.REGISTRATION_ID)
-            .clientId(console.clientId())
-            .clientSecret(console.clientSecret())
-            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-            .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-            .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-            .scope("openid", "profile", "email")
-            .issuerUri(issuer.toString())
-            .authorizationUri(browser + "/protocol/openid-connect/auth")
-            .tokenUri(issuer + "/protocol/openid-connect/token")
-            .jwkSetUri(issuer + "/protocol/openid-connect/certs")
-            .userInfoUri(issuer + "/protocol/openid-connect/userinfo")
-            .userNameAttributeName("preferred_username")
-            .providerConfigurationMetadata(
-                Map.of("end_session_endpoint", browser + "/protocol/openid-connect/logout"))
-            .clientName("Keycloak")
-            // PKCE for the confidential client too (OAuth 2.0 Security Best Current Practice).
-            .clientSettings(
-                ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
-            .build();
-    return new InMemoryReactiveClientRegistrationRepository(keycloak);
-  }
-
-  /** Tokens live in the user's session: gone when it ends, never shared between users. */
-  @Bean
-  ServerOAuth2AuthorizedClientRepository consoleAuthorizedClients() {
-    return new WebSessionServerOAuth2AuthorizedClientRepository();
-  }
-
-  @Bean
-  ReactiveOAuth2AuthorizedClientManager consoleAuthorizedClientManager(
-      ReactiveClientRegistrationRepository registrations,
-      ServerOAuth2AuthorizedClientRepository authorizedClients) {
-    var manager =
-        new DefaultReactiveOAuth2AuthorizedClientManager(registrations, authorizedClients);
-    manager.setAuthorizedClientProvider(
-        ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
-            .authorizationCode()
-            .refreshToken()
-            .build());
-    return manager;
-  }
-
-  /** The realm's idle timeout, held by what the user does, not by the event stream. */
-  @Bean
-  ConsoleIdleSessions consoleIdleSessions(
-      ConsoleProperties console,
-      ServerOAuth2AuthorizedClientRepository authorizedClients,
-      @Value("${taskforce.security.issuer-uri}") String issuerUri) {
-    return new ConsoleIdleSessions(
-        console.sessionIdleTimeout(),
-        java.time.Clock.systemUTC(),
-        authorizedClients,
-        org.springframework.web.reactive.function.client.WebClient.create(),
-        console.issuer(issuerUri),
-        console.clientId(),
-        console.clientSecret());
-  }
-
-  /** HttpOnly, SameSite=Strict: script cannot read it and other sites cannot send it. */
-  @Bean
-  WebSessionIdResolver consoleSessionCookie(ConsoleProperties console) {
-    var resolver = new CookieWebSessionIdResolver();
-    resolver.setCookieName(ConsoleRoutes.SESSION_COOKIE);
-    resolver.setCookieMaxAge(java.time.Duration.ofSeconds(-1));
-    resolver.addCookieInitializer(cookie ->
-        cookie.httpOnly(true).sameSite("Strict").path("/").secure(console.secureCookies()));
-    return resolver;
-  }
-
-  @Bean
-  ConsoleUserHandler consoleUserHandler(
-      ReactiveOAuth2AuthorizedClientManager clients,
-      ReactiveJwtDecoder jwtDecoder,
-      ErrorBodies errors) {
-    return new ConsoleUserHandler(clients, jwtDecoder, errors);
-  }
-
-  @Bean
-  RouterFunction<ServerResponse> consolePages(ConsoleUserHandler me) {
-    return ConsolePages.routes(me);
-  }
 
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -200,8 +98,9 @@ class ConsoleSecurityConfiguration {
                 .logoutSuccessHandler(logoutSuccess))
         .headers(headers ->
             headers
-                .contentSecurityPolicy(
-                    csp -> csp.policyDirectives(contentSecurityPolicy(keycloakOrigin)))
+                .contentSecurityPolicy(csp ->
+                    csp.policyDirectives(
+                        contentSecurityPolicy(keycloakOrigin, console.map().origin())))
                 .referrerPolicy(r ->
                     r.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER)))
         .authorizeExchange(exchange ->
@@ -222,10 +121,15 @@ class ConsoleSecurityConfiguration {
         .build();
   }
 
-  /** No inline script or style, nothing from elsewhere; forms (sign-out) may go on to Keycloak. */
-  static String contentSecurityPolicy(String keycloakOrigin) {
-    return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-        + " connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self';"
+  /**
+   * No inline script or style, nothing from elsewhere; forms (sign-out) may go on to Keycloak, and
+   * images come from the map's tile server when one is configured. Tiles are images: {@code
+   * connect-src} stays {@code 'self'}, so script still talks to the gateway alone.
+   */
+  static String contentSecurityPolicy(String keycloakOrigin, Optional<String> tileOrigin) {
+    return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
+        + tileOrigin.map(origin -> " " + origin).orElse("")
+        + "; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self';"
         + " frame-ancestors 'none'; form-action 'self' "
         + keycloakOrigin;
   }

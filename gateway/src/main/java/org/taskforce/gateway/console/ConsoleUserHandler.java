@@ -14,22 +14,32 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code GET /console/me}: who is signed in, read from the user's access token after the gateway's
- * own token check — the claims the console needs to choose what to offer, never the token. The
- * services decide what the user may do; the console only follows.
+ * own token check — the claims the console needs to choose what to offer, never the token — and the
+ * console's settings ({@code map}: the tile server, when one is configured). The services decide
+ * what the user may do; the console only follows.
  */
 final class ConsoleUserHandler {
   private final ReactiveOAuth2AuthorizedClientManager clients;
   private final ReactiveJwtDecoder jwtDecoder;
 
   private final ErrorBodies errors;
+  private final Map<String, Object> map;
 
   ConsoleUserHandler(
       ReactiveOAuth2AuthorizedClientManager clients,
       ReactiveJwtDecoder decoder,
-      ErrorBodies errors) {
+      ErrorBodies errors,
+      ConsoleProperties.MapTiles tiles) {
     this.clients = clients;
     this.jwtDecoder = decoder;
     this.errors = errors;
+    this.map =
+        tiles.tileUrl().isEmpty()
+            ? Map.of()
+            : Map.of(
+                "tileUrl", tiles.tileUrl(),
+                "attribution", tiles.attribution(),
+                "maxZoom", tiles.maxZoom());
   }
 
   Mono<ServerResponse> me(ServerRequest request) {
@@ -39,7 +49,7 @@ final class ConsoleUserHandler {
             ServerResponse.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .cacheControl(CacheControl.noStore())
-                .bodyValue(describe(jwt)))
+                .bodyValue(describe(jwt, map)))
         .switchIfEmpty(
             Mono.defer(
                 () -> ServerResponse.status(401).cacheControl(CacheControl.noStore()).build()))
@@ -48,10 +58,12 @@ final class ConsoleUserHandler {
             e -> ConsoleTokenRelayFilter.unavailable(errors));
   }
 
-  static Map<String, Object> describe(Jwt jwt) {
+  /** The user's claims, and the map's tiles ({@code {}}: none, the offline background). */
+  static Map<String, Object> describe(Jwt jwt, Map<String, Object> map) {
     Map<String, Object> realmAccess = jwt.getClaimAsMap("realm_access");
     Object roles = realmAccess == null ? null : realmAccess.get("roles");
     return Map.of(
+        "map", map,
         "subject", jwt.getSubject(),
         "name", text(jwt, "name", text(jwt, "preferred_username", jwt.getSubject())),
         "username", text(jwt, "preferred_username", ""),

@@ -192,6 +192,7 @@ class ConsoleBackendForFrontendTest {
     assertThat(me)
         .contains("\"agency\":\"hsi-abq\"")
         .contains("\"investigator\"")
+        .contains("\"map\":{}")
         .doesNotContain(access)
         .doesNotContain("refresh-2");
     assertThat(browser.cookies.values()).noneMatch(v -> v.contains(access.substring(0, 20)));
@@ -416,6 +417,9 @@ class ConsoleBackendForFrontendTest {
         .contains("script-src 'self'")
         .contains("style-src 'self'")
         .contains("frame-ancestors 'none'")
+        // No tile server configured: images from the gateway alone, the map draws offline.
+        .contains("img-src 'self' data:;")
+        .contains("connect-src 'self';")
         .doesNotContain("unsafe-inline")
         .doesNotContain("unsafe-eval");
     assertThat(html).doesNotContainPattern("<script>(?s).+?</script>");

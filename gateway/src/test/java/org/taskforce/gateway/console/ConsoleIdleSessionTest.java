@@ -154,7 +154,9 @@ class ConsoleIdleSessionTest {
     assertThat(last.ended.await(TIMEOUT_MS + 5_000, TimeUnit.MILLISECONDS))
         .as("the open stream ends once its user has been idle for the timeout")
         .isTrue();
-    assertThat(since(lastActivity)).isGreaterThanOrEqualTo(TIMEOUT_MS);
+    // Last activity is stored only when it moved by 1/30 of the timeout (a minute of 30): the
+    // session may end that much early, never later.
+    assertThat(since(lastActivity)).isGreaterThanOrEqualTo(TIMEOUT_MS - TIMEOUT_MS / 30);
     last.close();
 
     web.get()

@@ -34,12 +34,18 @@ final class ConsoleSignIn {
     final Map<String, String> cookies = new LinkedHashMap<>();
     final Map<String, ResponseCookie> set = new LinkedHashMap<>();
 
+    /** Every session id the gateway handed this browser, in order. */
+    final List<String> sessionIds = new java.util.ArrayList<>();
+
     void take(EntityExchangeResult<?> result) {
       result
           .getResponseCookies()
           .forEach((name, values) ->
               values.forEach(c -> {
                 set.put(name, c);
+                if (name.equals(ConsoleRoutes.SESSION_COOKIE) && !c.getValue().isEmpty()) {
+                  sessionIds.add(c.getValue());
+                }
                 if (c.getMaxAge().isZero() || c.getValue().isEmpty()) {
                   cookies.remove(name);
                 } else {
