@@ -61,9 +61,9 @@ public final class Client implements AutoCloseable {
   }
 
   private String token(String key, Map<String, String> form) {
-    Token t = tokens.get(key);
-    if (t != null && System.nanoTime() < t.expiresAtNanos()) {
-      return t.value();
+    Token token = tokens.get(key);
+    if (token != null && System.nanoTime() < token.expiresAtNanos()) {
+      return token.value();
     }
     String body =
         form.entrySet().stream()
@@ -133,10 +133,10 @@ public final class Client implements AutoCloseable {
       @Override
       public void applyRequestMetadata(
           RequestInfo info, Executor executor, MetadataApplier applier) {
-        Metadata m = new Metadata();
-        m.put(
+        Metadata headers = new Metadata();
+        headers.put(
             Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-        applier.apply(m);
+        applier.apply(headers);
       }
     };
   }

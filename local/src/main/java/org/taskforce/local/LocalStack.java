@@ -132,9 +132,10 @@ public final class LocalStack implements AutoCloseable {
       } else {
         out.print("demo data: loading through the gateway … ");
         out.flush();
-        long t = System.nanoTime();
+        long loading = System.nanoTime();
         DemoData.Summary summary = new DemoData(ISSUER, GATEWAY).load();
-        out.printf(Locale.ROOT, "done in %.1f s: %s%n", (System.nanoTime() - t) / 1e9, summary);
+        out.printf(
+            Locale.ROOT, "done in %.1f s: %s%n", (System.nanoTime() - loading) / 1e9, summary);
         write(marker, summary.toString());
       }
     }

@@ -27,10 +27,10 @@ final class StackProcesses {
 
   /** Fails when a part has ended (while the stack is starting, every part must stay up). */
   void requireAlive() {
-    for (Process p : List.copyOf(processes)) {
-      if (!p.isAlive()) {
+    for (Process process : List.copyOf(processes)) {
+      if (!process.isAlive()) {
         throw new IllegalStateException(
-            "a process ended while starting (exit " + p.exitValue() + "); see its log");
+            "a process ended while starting (exit " + process.exitValue() + "); see its log");
       }
     }
   }
@@ -40,21 +40,21 @@ final class StackProcesses {
    * shutdown hook runs, nothing is flushed. For the crash tests.
    */
   synchronized void kill(String name) {
-    Process p = byName.get(name);
-    if (p == null) {
+    Process process = byName.get(name);
+    if (process == null) {
       throw new IllegalArgumentException("no running part named " + name);
     }
-    p.descendants().forEach(ProcessHandle::destroyForcibly);
-    p.destroyForcibly();
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
     try {
-      if (!p.waitFor(10, TimeUnit.SECONDS)) {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
         throw new IllegalStateException(name + " did not die within 10 s of SIGKILL");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-    processes.remove(p);
+    processes.remove(process);
     byName.remove(name);
     out.println(name + ": killed (SIGKILL)");
   }
@@ -62,18 +62,18 @@ final class StackProcesses {
   /** Sum of the resident sets of every process of the stack (Linux /proc), in MiB. */
   long residentMiB() {
     long kib = 0;
-    for (Process p : processes) {
-      kib += residentKiB(p.toHandle());
-      for (ProcessHandle child : p.descendants().toList()) {
+    for (Process process : processes) {
+      kib += residentKiB(process.toHandle());
+      for (ProcessHandle child : process.descendants().toList()) {
         kib += residentKiB(child);
       }
     }
     return kib >> 10;
   }
 
-  private static long residentKiB(ProcessHandle p) {
+  private static long residentKiB(ProcessHandle process) {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc/" + p.pid() + "/status"))) {
+      for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
         if (line.startsWith("VmRSS:")) {
           return Long.parseLong(line.replaceAll("[^0-9]", ""));
         }
@@ -88,17 +88,17 @@ final class StackProcesses {
   synchronized void stopAll() {
     List<Process> reversed = new ArrayList<>(processes);
     java.util.Collections.reverse(reversed);
-    for (Process p : reversed) {
-      p.descendants().forEach(ProcessHandle::destroy);
-      p.destroy();
+    for (Process process : reversed) {
+      process.descendants().forEach(ProcessHandle::destroy);
+      process.destroy();
     }
-    for (Process p : reversed) {
+    for (Process process : reversed) {
       try {
-        if (!p.waitFor(20, TimeUnit.SECONDS)) {
-          p.descendants().forEach(ProcessHandle::destroyForcibly);
-          p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+          process.descendants().forEach(ProcessHandle::destroyForcibly);
+          process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

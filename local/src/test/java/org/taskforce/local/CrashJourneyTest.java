@@ -221,10 +221,11 @@ class CrashJourneyTest {
                         .setRequestId(requestId)
                         .setRegistration(
                             TargetRegistration.newBuilder()
-                                .addSelectors(DemoData.phone(phone))
+                                .addSelectors(DemoRequests.phone(phone))
                                 .setCaseReference("CRASH-" + requestId)
                                 .setDisclosureLevel(DisclosureLevel.DISCLOSURE_LEVEL_OPEN)
-                                .setPointOfContact(DemoData.contact("Crash Test", "+15055550100")))
+                                .setPointOfContact(
+                                    DemoRequests.contact("Crash Test", "+15055550100")))
                         .build()));
     return r.getRegistration().getRegistrationId();
   }

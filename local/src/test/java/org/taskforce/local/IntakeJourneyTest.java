@@ -80,10 +80,10 @@ class IntakeJourneyTest {
                 .setRequestId("intake-journey-hsi")
                 .setRegistration(
                     TargetRegistration.newBuilder()
-                        .addSelectors(DemoData.phone(PHONE))
+                        .addSelectors(DemoRequests.phone(PHONE))
                         .setCaseReference("HSI-ABQ-2026-204")
                         .setDisclosureLevel(DisclosureLevel.DISCLOSURE_LEVEL_OPEN)
-                        .setPointOfContact(DemoData.contact("SA Ruth Begay", "+15055550412")))
+                        .setPointOfContact(DemoRequests.contact("SA Ruth Begay", "+15055550412")))
                 .build());
 
     // The hotline advocate enters the tip over REST, as the console does.

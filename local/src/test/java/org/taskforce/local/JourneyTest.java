@@ -117,7 +117,7 @@ class JourneyTest {
         api.deconfliction(api.userToken("apd.investigator"))
             .checkBeforeActing(
                 CheckBeforeActingRequest.newBuilder()
-                    .addSelectors(DemoData.phone("(505) 555-0142"))
+                    .addSelectors(DemoRequests.phone("(505) 555-0142"))
                     .setPurpose("arrest warrant APD-2026-0193")
                     .build());
 
@@ -187,10 +187,12 @@ class JourneyTest {
                   .setRegistration(
                       TargetRegistration.newBuilder()
                           .addSelectors(
-                              DemoData.person("Jesús", List.of("Ortega", "Ramírez"), 1988, 3, 14))
+                              DemoRequests.person(
+                                  "Jesús", List.of("Ortega", "Ramírez"), 1988, 3, 14))
                           .setCaseReference("FBI 50D-AQ-3391")
                           .setDisclosureLevel(DisclosureLevel.DISCLOSURE_LEVEL_OPEN)
-                          .setPointOfContact(DemoData.contact("SA Michael Brandt", "+15055550155")))
+                          .setPointOfContact(
+                              DemoRequests.contact("SA Michael Brandt", "+15055550155")))
                   .build());
 
       waitUntil(
@@ -275,10 +277,10 @@ class JourneyTest {
             CreateTargetRegistrationRequest.newBuilder()
                 .setRegistration(
                     TargetRegistration.newBuilder()
-                        .addSelectors(DemoData.phone("+19285550177"))
+                        .addSelectors(DemoRequests.phone("+19285550177"))
                         .setCaseReference("NNPD-26-1201 (undercover)")
                         .setDisclosureLevel(DisclosureLevel.DISCLOSURE_LEVEL_RESTRICTED)
-                        .setPointOfContact(DemoData.contact("Lt. Begay", "+19285550100")))
+                        .setPointOfContact(DemoRequests.contact("Lt. Begay", "+19285550100")))
                 .build());
     String bcso = api.userToken("bcso.investigator");
 
@@ -351,19 +353,20 @@ class JourneyTest {
                     .build())
             .getCase();
     AddSubjectRequest adding =
-        DemoData.subject(
+        DemoRequests.subject(
             c,
             "journey-subject-follow",
             SubjectKind.SUBJECT_KIND_PHONE,
             "the crew boss's phone",
-            DemoData.phone("(505) 555-0188"));
+            DemoRequests.phone("(505) 555-0188"));
     Subject added =
         api.cases(hsi)
             .addSubject(
                 adding.toBuilder()
                     .setSubject(
                         adding.getSubject().toBuilder()
-                            .setPointOfContact(DemoData.contact("SA Maria Lopez", "+15055550122")))
+                            .setPointOfContact(
+                                DemoRequests.contact("SA Maria Lopez", "+15055550122")))
                     .build())
             .getSubject();
     waitUntil(
@@ -379,10 +382,11 @@ class JourneyTest {
                 .setRequestId("journey-fbi-follow")
                 .setRegistration(
                     TargetRegistration.newBuilder()
-                        .addSelectors(DemoData.phone("505.555.0188"))
+                        .addSelectors(DemoRequests.phone("505.555.0188"))
                         .setCaseReference("FBI-ABQ-305A-77")
                         .setDisclosureLevel(DisclosureLevel.DISCLOSURE_LEVEL_OPEN)
-                        .setPointOfContact(DemoData.contact("SA Dana Whitehorse", "+15055550177")))
+                        .setPointOfContact(
+                            DemoRequests.contact("SA Dana Whitehorse", "+15055550177")))
                 .build());
 
     waitUntil(
@@ -427,7 +431,7 @@ class JourneyTest {
     return api.deconfliction(token)
         .checkBeforeActing(
             CheckBeforeActingRequest.newBuilder()
-                .addSelectors(DemoData.phone(phone))
+                .addSelectors(DemoRequests.phone(phone))
                 .setPurpose("traffic stop follow-up")
                 .build());
   }

@@ -327,11 +327,11 @@ class SeamKillTest {
 
   private CheckBeforeActingRequest check(int n) {
     return CheckBeforeActingRequest.newBuilder()
-        .addSelectors(DemoData.phone(phoneOf(n)))
+        .addSelectors(DemoRequests.phone(phoneOf(n)))
         .setPlannedEvent(operation(n, 0.0005))
         .setPurpose("search warrant " + n)
         .setRegister(true)
-        .setPointOfContact(DemoData.contact("SA Seam", "+15055550100"))
+        .setPointOfContact(DemoRequests.contact("SA Seam", "+15055550100"))
         .setDisclosureLevel(DisclosureLevel.DISCLOSURE_LEVEL_OPEN)
         .setCaseReference("SEAM-CHECK-" + n)
         .setRequestId("check-" + n)
@@ -574,10 +574,10 @@ class SeamKillTest {
         .setRequestId(requestId)
         .setRegistration(
             TargetRegistration.newBuilder()
-                .addSelectors(DemoData.phone(phone))
+                .addSelectors(DemoRequests.phone(phone))
                 .setCaseReference("SEAM-KILL")
                 .setDisclosureLevel(DisclosureLevel.DISCLOSURE_LEVEL_OPEN)
-                .setPointOfContact(DemoData.contact("SA Seam", "+15055550100")))
+                .setPointOfContact(DemoRequests.contact("SA Seam", "+15055550100")))
         .build();
   }
 
@@ -587,7 +587,9 @@ class SeamKillTest {
         .updateTargetRegistration(
             UpdateTargetRegistrationRequest.newBuilder()
                 .setRegistration(
-                    current.toBuilder().clearSelectors().addSelectors(DemoData.phone(phoneOf(n))))
+                    current.toBuilder()
+                        .clearSelectors()
+                        .addSelectors(DemoRequests.phone(phoneOf(n))))
                 .setUpdateMask(FieldMask.newBuilder().addPaths("selectors"))
                 .build())
         .getRegistration();
@@ -627,7 +629,7 @@ class SeamKillTest {
             TimeWindow.newBuilder()
                 .setStartTime(ts(start))
                 .setEndTime(ts(start.plus(3, ChronoUnit.HOURS))))
-        .setOnSceneContact(DemoData.contact("Sgt. Seam", "+15055550101"))
+        .setOnSceneContact(DemoRequests.contact("Sgt. Seam", "+15055550101"))
         .setCaseReference("SEAM-KILL")
         .setDisclosureLevel(DisclosureLevel.DISCLOSURE_LEVEL_OPEN)
         .build();
@@ -841,7 +843,7 @@ class SeamKillTest {
                     .setCaseId(c.getCaseId())
                     .setAgencyId(HSI)
                     .setAccept(true)
-                    .setPointOfContact(DemoData.contact("SA Seam", "+15055550100"))
+                    .setPointOfContact(DemoRequests.contact("SA Seam", "+15055550100"))
                     .build()));
     return retrying(() ->
         cases(AGO).getCase(GetCaseRequest.newBuilder().setCaseId(c.getCaseId()).build()).getCase());
@@ -857,9 +859,9 @@ class SeamKillTest {
                     Subject.newBuilder()
                         .setKind(SubjectKind.SUBJECT_KIND_PHONE)
                         .setDisplayName("Recruiter's phone")
-                        .addSelectors(DemoData.phone(phoneOf(n)))
+                        .addSelectors(DemoRequests.phone(phoneOf(n)))
                         .setDisclosureLevel(DisclosureLevel.DISCLOSURE_LEVEL_OPEN)
-                        .setPointOfContact(DemoData.contact("SA Seam", "+15055550100")))
+                        .setPointOfContact(DemoRequests.contact("SA Seam", "+15055550100")))
                 .build())
         .getSubject();
   }

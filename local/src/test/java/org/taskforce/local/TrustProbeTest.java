@@ -119,10 +119,10 @@ class TrustProbeTest {
                 .setRequestId("probe-restricted-" + hidden)
                 .setRegistration(
                     TargetRegistration.newBuilder()
-                        .addSelectors(DemoData.phone(hidden))
+                        .addSelectors(DemoRequests.phone(hidden))
                         .setCaseReference("HSI undercover")
                         .setDisclosureLevel(DisclosureLevel.DISCLOSURE_LEVEL_RESTRICTED)
-                        .setPointOfContact(DemoData.contact("SA Hidden", "+15055550199")))
+                        .setPointOfContact(DemoRequests.contact("SA Hidden", "+15055550199")))
                 .build());
     List<String> conflictsBefore = conflictIds(usao, 1);
 
@@ -135,10 +135,10 @@ class TrustProbeTest {
                 .setRequestId("probe-usao-" + hidden)
                 .setRegistration(
                     TargetRegistration.newBuilder()
-                        .addSelectors(DemoData.phone(hidden))
+                        .addSelectors(DemoRequests.phone(hidden))
                         .setCaseReference("USAO probe")
                         .setDisclosureLevel(DisclosureLevel.DISCLOSURE_LEVEL_OPEN)
-                        .setPointOfContact(DemoData.contact("AUSA Probe", "+15055550198")))
+                        .setPointOfContact(DemoRequests.contact("AUSA Probe", "+15055550198")))
                 .build());
 
     assertThat(comparable(onHidden)).isEqualTo(comparable(onNothing));
@@ -158,9 +158,9 @@ class TrustProbeTest {
                     .setRequestId("probe-unset-" + phone)
                     .setRegistration(
                         TargetRegistration.newBuilder()
-                            .addSelectors(DemoData.phone(phone))
+                            .addSelectors(DemoRequests.phone(phone))
                             .setCaseReference("FBI probe")
-                            .setPointOfContact(DemoData.contact("SA Unset", "+15055550197")))
+                            .setPointOfContact(DemoRequests.contact("SA Unset", "+15055550197")))
                     .build())
             .getRegistration();
 
@@ -343,7 +343,7 @@ class TrustProbeTest {
     return api.deconfliction(token)
         .checkBeforeActing(
             CheckBeforeActingRequest.newBuilder()
-                .addSelectors(DemoData.phone(phone))
+                .addSelectors(DemoRequests.phone(phone))
                 .setPurpose("probe: pre-arrest check")
                 .build());
   }

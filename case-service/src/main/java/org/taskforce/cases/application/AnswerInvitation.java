@@ -14,8 +14,8 @@ import org.taskforce.platform.security.Roles;
 public final class AnswerInvitation {
   /** The answer; the contact, if any, checks itself once the invitation is found. */
   public record Command(String caseId, String agencyId, boolean accept, Contact contact) {
-    void check(Violations v) {
-      CaseRules.checkContact(v, "point_of_contact", contact);
+    void check(Violations violations) {
+      CaseRules.checkContact(violations, "point_of_contact", contact);
     }
   }
 
@@ -46,25 +46,29 @@ public final class AnswerInvitation {
             throw TaskforceException.failedPrecondition(
                 "NO_PENDING_INVITATION", agencyId + " has no pending invitation to this case");
           }
-          Violations v = new Violations();
-          command.check(v);
-          v.throwIfAny();
-          JointCase c = view.c();
-          Participant p = c.participant(agencyId).orElseThrow();
+          Violations violations = new Violations();
+          command.check(violations);
+          violations.throwIfAny();
+          JointCase jointCase = view.c();
+          Participant participant = jointCase.participant(agencyId).orElseThrow();
           Stamp now = writes.stamp(caller);
           Participant answered =
-              p.with(p.role(), accept ? ParticipantStatus.ACTIVE : ParticipantStatus.DECLINED, now)
+              participant
+                  .with(
+                      participant.role(),
+                      accept ? ParticipantStatus.ACTIVE : ParticipantStatus.DECLINED,
+                      now)
                   .withContact(
                       contact == null || contact.displayName().isBlank()
                           ? new Contact(caller.displayName(), "", "", "")
                           : contact);
           return writes.record(
               caller,
-              c.withParticipant(answered, now),
-              c.version(),
+              jointCase.withParticipant(answered, now),
+              jointCase.version(),
               accept ? "INVITATION_ACCEPTED" : "INVITATION_DECLINED",
               CaseAudit.resource(caseId) + "/participants/" + agencyId,
-              agencyId + (accept ? " joined as " + p.role() : " declined"),
+              agencyId + (accept ? " joined as " + participant.role() : " declined"),
               "",
               next ->
                   writes.notices.caseUpdated(
@@ -73,8 +77,10 @@ public final class AnswerInvitation {
                       accept ? "participant-joined" : "participant-declined",
                       (accept ? "Agency joined case " : "Invitation declined on case ")
                           + next.number(),
-                      p.agencyName()
-                          + (accept ? " joined the case as " + p.role() + "." : " declined.")));
+                      participant.agencyName()
+                          + (accept
+                              ? " joined the case as " + participant.role() + "."
+                              : " declined.")));
         });
   }
 }

@@ -35,42 +35,44 @@ public record CaseDetails(
   }
 
   /** Adds a violation (under {@code prefix}) for each field that is wrong. */
-  void check(Violations v, String prefix, boolean creating) {
+  void check(Violations violations, String prefix, boolean creating) {
     if (creating || title() != null) {
       String stripped = title() == null ? "" : title().strip();
-      v.check(!stripped.isEmpty(), prefix + "title", "is required");
-      v.check(
+      violations.check(!stripped.isEmpty(), prefix + "title", "is required");
+      violations.check(
           stripped.length() <= MAX_TITLE,
           prefix + "title",
           "must be at most " + MAX_TITLE + " characters");
     }
     if (creating || type() != null) {
-      v.check(
+      violations.check(
           type() != null,
           prefix + "case_type",
           "is required: SEX_TRAFFICKING, LABOR_TRAFFICKING, SEX_AND_LABOR or OTHER");
     }
     if (jurisdictions() != null) {
-      v.check(
+      violations.check(
           jurisdictions().size() <= MAX_JURISDICTIONS,
           prefix + "jurisdictions",
           "at most " + MAX_JURISDICTIONS + " jurisdictions");
       for (int i = 0; i < jurisdictions().size(); i++) {
-        String j = jurisdictions().get(i);
-        v.check(
-            j != null && !j.isBlank() && j.strip().length() <= MAX_JURISDICTION,
+        String jurisdiction = jurisdictions().get(i);
+        violations.check(
+            jurisdiction != null
+                && !jurisdiction.isBlank()
+                && jurisdiction.strip().length() <= MAX_JURISDICTION,
             prefix + "jurisdictions[" + i + "]",
             "must be 1 to " + MAX_JURISDICTION + " characters");
       }
     }
     if (industries() != null) {
       for (int i = 0; i < industries().size(); i++) {
-        v.check(
+        violations.check(
             industries().get(i) != null, prefix + "industries[" + i + "]", "is not an industry");
       }
     }
     if (summary() != null) {
-      v.check(
+      violations.check(
           summary().length() <= MAX_SUMMARY,
           prefix + "summary",
           "must be at most " + MAX_SUMMARY + " characters");

@@ -35,27 +35,27 @@ public final class CaseRules {
   }
 
   /** A reason or note: at most {@value #MAX_REASON_LENGTH} characters. */
-  static void checkText(Violations v, String field, String text) {
-    v.check(
+  static void checkText(Violations violations, String field, String text) {
+    violations.check(
         text == null || text.length() <= MAX_REASON_LENGTH,
         field,
         "must be at most " + MAX_REASON_LENGTH + " characters");
   }
 
-  static void checkContact(Violations v, String field, Contact contact) {
+  static void checkContact(Violations violations, String field, Contact contact) {
     if (contact == null) {
       return;
     }
-    v.check(
+    violations.check(
         contact.displayName().length() <= 200, field + ".display_name", "at most 200 characters");
-    v.check(contact.title().length() <= 200, field + ".title", "at most 200 characters");
-    v.check(
+    violations.check(contact.title().length() <= 200, field + ".title", "at most 200 characters");
+    violations.check(
         contact.email().isEmpty()
             || contact.email().length() <= 254
                 && contact.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"),
         field + ".email",
         "must be an e-mail address");
-    v.check(
+    violations.check(
         contact.phone().isEmpty() || contact.phone().matches("\\+[1-9][0-9]{6,14}"),
         field + ".phone",
         "must be E.164, e.g. +15055550100");

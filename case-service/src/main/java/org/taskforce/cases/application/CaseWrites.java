@@ -73,10 +73,10 @@ public final class CaseWrites {
   }
 
   JointCase administered(AgencyPrincipal caller, String caseId, long expectedVersion) {
-    JointCase c =
+    JointCase jointCase =
         CaseView.load(store, caller, caseId).require(CaseView.LEAD, CaseView.ADMINISTRATORS).c();
-    CaseRules.requireVersion(c, expectedVersion);
-    return c;
+    CaseRules.requireVersion(jointCase, expectedVersion);
+    return jointCase;
   }
 
   void save(JointCase next, long expectedVersion) {
@@ -85,14 +85,14 @@ public final class CaseWrites {
     }
   }
 
-  void checkReviewDate(Violations v, String field, LocalDate date, boolean required) {
+  void checkReviewDate(Violations violations, String field, LocalDate date, boolean required) {
     if (date == null) {
-      v.check(!required, field, "is required");
+      violations.check(!required, field, "is required");
       return;
     }
     LocalDate today = today();
-    v.check(date.isAfter(today), field, "must be after today (" + today + ")");
-    v.check(
+    violations.check(date.isAfter(today), field, "must be after today (" + today + ")");
+    violations.check(
         !date.isAfter(today.plus(settings.maxReview())),
         field,
         "must be within " + settings.maxReview().getYears() + " years (28 CFR Part 23)");

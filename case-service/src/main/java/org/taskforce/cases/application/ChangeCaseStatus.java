@@ -10,9 +10,10 @@ import org.taskforce.platform.security.AgencyPrincipal;
 public final class ChangeCaseStatus {
   /** The status to move to and why; it checks itself before the case is loaded. */
   public record Command(String caseId, CaseStatus target, String reason, long expectedVersion) {
-    void check(Violations v) {
-      v.check(target != null, "status", "is required: ACTIVE, REFERRED_FOR_PROSECUTION or CLOSED");
-      CaseRules.checkText(v, "reason", reason);
+    void check(Violations violations) {
+      violations.check(
+          target != null, "status", "is required: ACTIVE, REFERRED_FOR_PROSECUTION or CLOSED");
+      CaseRules.checkText(violations, "reason", reason);
     }
   }
 
@@ -31,22 +32,27 @@ public final class ChangeCaseStatus {
         caseId,
         "CASE_STATUS_CHANGED",
         () -> {
-          Violations v = new Violations();
-          command.check(v);
-          v.throwIfAny();
-          JointCase c = writes.administered(caller, caseId, expectedVersion);
-          if (!c.status().canMoveTo(target)) {
+          Violations violations = new Violations();
+          command.check(violations);
+          violations.throwIfAny();
+          JointCase jointCase = writes.administered(caller, caseId, expectedVersion);
+          if (!jointCase.status().canMoveTo(target)) {
             throw TaskforceException.failedPrecondition(
                 "INVALID_STATUS_TRANSITION",
-                "a " + c.status() + " case can move to " + c.status().next() + ", not " + target);
+                "a "
+                    + jointCase.status()
+                    + " case can move to "
+                    + jointCase.status().next()
+                    + ", not "
+                    + target);
           }
           return writes.record(
               caller,
-              c.withStatus(target, writes.stamp(caller)),
+              jointCase.withStatus(target, writes.stamp(caller)),
               expectedVersion,
               "CASE_STATUS_CHANGED",
               CaseAudit.resource(caseId),
-              "status " + c.status() + " → " + target,
+              "status " + jointCase.status() + " → " + target,
               command.reason(),
               next ->
                   writes.notices.caseUpdated(
@@ -56,7 +62,7 @@ public final class ChangeCaseStatus {
                       "Case " + next.number() + " is now " + target,
                       writes.agencyName(caller.agencyId())
                           + " moved the case from "
-                          + c.status()
+                          + jointCase.status()
                           + " to "
                           + target
                           + "."));

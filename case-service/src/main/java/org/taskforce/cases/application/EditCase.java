@@ -10,16 +10,16 @@ import org.taskforce.platform.security.AgencyPrincipal;
 public final class EditCase {
   /** An edit of the details the update mask named (the others are null); checked once loaded. */
   public record UpdateCommand(String caseId, long expectedVersion, CaseDetails changes) {
-    void check(Violations v) {
-      changes.check(v, "case.", false);
+    void check(Violations violations) {
+      changes.check(violations, "case.", false);
     }
   }
 
   /** A retention review: the next review date (checked against today) and a note. */
   public record ReviewCommand(
       String caseId, LocalDate nextReview, String note, long expectedVersion) {
-    void check(Violations v) {
-      CaseRules.checkText(v, "note", note);
+    void check(Violations violations) {
+      CaseRules.checkText(violations, "note", note);
     }
   }
 
@@ -38,24 +38,24 @@ public final class EditCase {
         caseId,
         "CASE_UPDATED",
         () -> {
-          JointCase c = writes.administered(caller, caseId, expectedVersion);
-          CaseRules.requireNotClosed(c);
-          Violations v = new Violations();
-          command.check(v);
-          writes.checkReviewDate(v, "case.review_date", changes.reviewDate(), false);
-          v.throwIfAny();
+          JointCase jointCase = writes.administered(caller, caseId, expectedVersion);
+          CaseRules.requireNotClosed(jointCase);
+          Violations violations = new Violations();
+          command.check(violations);
+          writes.checkReviewDate(violations, "case.review_date", changes.reviewDate(), false);
+          violations.throwIfAny();
           JointCase next =
-              c.withDetails(
-                  changes.title() != null ? changes.title().strip() : c.title(),
-                  changes.type() != null ? changes.type() : c.type(),
+              jointCase.withDetails(
+                  changes.title() != null ? changes.title().strip() : jointCase.title(),
+                  changes.type() != null ? changes.type() : jointCase.type(),
                   changes.jurisdictions() != null
                       ? CaseDetails.cleanJurisdictions(changes.jurisdictions())
-                      : c.jurisdictions(),
-                  changes.summary() != null ? changes.summary().strip() : c.summary(),
-                  changes.reviewDate() != null ? changes.reviewDate() : c.reviewDate(),
+                      : jointCase.jurisdictions(),
+                  changes.summary() != null ? changes.summary().strip() : jointCase.summary(),
+                  changes.reviewDate() != null ? changes.reviewDate() : jointCase.reviewDate(),
                   changes.industries() != null
                       ? CaseDetails.cleanIndustries(changes.industries())
-                      : c.industries(),
+                      : jointCase.industries(),
                   writes.stamp(caller));
           writes.save(next, expectedVersion);
           writes.audit.success(
@@ -73,20 +73,20 @@ public final class EditCase {
         caseId,
         "CASE_REVIEWED",
         () -> {
-          Violations v = new Violations();
-          writes.checkReviewDate(v, "next_review_date", nextReview, true);
-          command.check(v);
-          v.throwIfAny();
-          JointCase c = writes.administered(caller, caseId, expectedVersion);
+          Violations violations = new Violations();
+          writes.checkReviewDate(violations, "next_review_date", nextReview, true);
+          command.check(violations);
+          violations.throwIfAny();
+          JointCase jointCase = writes.administered(caller, caseId, expectedVersion);
           return writes.record(
               caller,
-              c.withDetails(
-                  c.title(),
-                  c.type(),
-                  c.jurisdictions(),
-                  c.summary(),
+              jointCase.withDetails(
+                  jointCase.title(),
+                  jointCase.type(),
+                  jointCase.jurisdictions(),
+                  jointCase.summary(),
                   nextReview,
-                  c.industries(),
+                  jointCase.industries(),
                   writes.stamp(caller)),
               expectedVersion,
               "CASE_REVIEWED",

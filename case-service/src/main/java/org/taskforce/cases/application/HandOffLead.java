@@ -21,15 +21,15 @@ public final class HandOffLead {
       ParticipantRole previousLeadRole,
       String reason,
       long expectedVersion) {
-    void check(Violations v) {
-      v.requireText("new_lead_agency_id", newLead);
-      Ids.checkLength(v, "new_lead_agency_id", newLead);
+    void check(Violations violations) {
+      violations.requireText("new_lead_agency_id", newLead);
+      Ids.checkLength(violations, "new_lead_agency_id", newLead);
       if (previousLeadRole == null || previousLeadRole == ParticipantRole.LEAD) {
-        v.add("previous_lead_role", "is required: SUPPORTING or PROSECUTION");
+        violations.add("previous_lead_role", "is required: SUPPORTING or PROSECUTION");
       } else if (previousLeadRole == ParticipantRole.VICTIM_SERVICES) {
-        v.add("previous_lead_role", "VICTIM_SERVICES is for victim-service providers");
+        violations.add("previous_lead_role", "VICTIM_SERVICES is for victim-service providers");
       }
-      CaseRules.checkText(v, "reason", reason);
+      CaseRules.checkText(violations, "reason", reason);
     }
   }
 
@@ -49,14 +49,15 @@ public final class HandOffLead {
         caseId,
         "LEAD_HANDED_OFF",
         () -> {
-          Violations v = new Violations();
-          command.check(v);
-          v.throwIfAny();
-          JointCase c = writes.administered(caller, caseId, expectedVersion);
-          CaseRules.requireNotClosed(c);
-          Participant oldLead = c.lead();
+          Violations violations = new Violations();
+          command.check(violations);
+          violations.throwIfAny();
+          JointCase jointCase = writes.administered(caller, caseId, expectedVersion);
+          CaseRules.requireNotClosed(jointCase);
+          Participant oldLead = jointCase.lead();
           Participant incoming =
-              c.participant(newLead)
+              jointCase
+                  .participant(newLead)
                   .filter(Participant::isActive)
                   .orElseThrow(() ->
                       TaskforceException.failedPrecondition(
@@ -72,18 +73,18 @@ public final class HandOffLead {
           }
           Stamp now = writes.stamp(caller);
           List<Participant> list = new ArrayList<>();
-          for (Participant p : c.participants()) {
-            if (p.agencyId().equals(oldLead.agencyId())) {
-              list.add(p.with(previousLeadRole, ParticipantStatus.ACTIVE, now));
-            } else if (p.agencyId().equals(newLead)) {
-              list.add(p.with(ParticipantRole.LEAD, ParticipantStatus.ACTIVE, now));
+          for (Participant participant : jointCase.participants()) {
+            if (participant.agencyId().equals(oldLead.agencyId())) {
+              list.add(participant.with(previousLeadRole, ParticipantStatus.ACTIVE, now));
+            } else if (participant.agencyId().equals(newLead)) {
+              list.add(participant.with(ParticipantRole.LEAD, ParticipantStatus.ACTIVE, now));
             } else {
-              list.add(p);
+              list.add(participant);
             }
           }
           return writes.record(
               caller,
-              c.withParticipants(list, now),
+              jointCase.withParticipants(list, now),
               expectedVersion,
               "LEAD_HANDED_OFF",
               CaseAudit.resource(caseId) + "/participants/" + newLead,

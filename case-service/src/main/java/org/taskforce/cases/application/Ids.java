@@ -21,8 +21,8 @@ public final class Ids {
   private Ids() {}
 
   /** An optional id field: see {@link IdChecks#checkLength}. */
-  public static void checkLength(Violations v, String field, String value) {
-    IdChecks.checkLength(v, field, value);
+  public static void checkLength(Violations violations, String field, String value) {
+    IdChecks.checkLength(violations, field, value);
   }
 
   /** {@code prefix} + 24 hex digits: derived from the parts when a request id is given. */

@@ -35,38 +35,39 @@ public final class InviteParticipant {
         caseId,
         "PARTICIPANT_INVITED",
         () -> {
-          Violations v = new Violations();
+          Violations violations = new Violations();
           var agency =
               agencyId == null || agencyId.isBlank() || agencyId.length() > Ids.MAX_LENGTH
                   ? null
                   : writes.agencies.find(agencyId);
           if (agency == null) {
-            v.add(
+            violations.add(
                 "agency.agency_id",
                 agencyId == null || agencyId.isBlank()
                     ? "is required"
                     : "must be at most " + Ids.MAX_LENGTH + " characters");
           } else if (agency.isEmpty()) {
-            v.add("agency.agency_id", "'" + agencyId + "' is not an agency of this task force");
+            violations.add(
+                "agency.agency_id", "'" + agencyId + "' is not an agency of this task force");
           }
           if (role == null) {
-            v.add("role", "is required: SUPPORTING, PROSECUTION or VICTIM_SERVICES");
+            violations.add("role", "is required: SUPPORTING, PROSECUTION or VICTIM_SERVICES");
           } else if (role == ParticipantRole.LEAD) {
-            v.add("role", "LEAD changes only through HandOffLead");
+            violations.add("role", "LEAD changes only through HandOffLead");
           } else if (agency != null && agency.isPresent()) {
             boolean provider = agency.get().type() == AgencyType.SERVICE_PROVIDER;
             if (provider != (role == ParticipantRole.VICTIM_SERVICES)) {
-              v.add(
+              violations.add(
                   "role",
                   provider
                       ? "a victim-service provider joins as VICTIM_SERVICES"
                       : "VICTIM_SERVICES is for victim-service providers");
             }
           }
-          v.throwIfAny();
-          JointCase c = writes.administered(caller, caseId, expectedVersion);
-          CaseRules.requireNotClosed(c);
-          var existing = c.participant(agencyId);
+          violations.throwIfAny();
+          JointCase jointCase = writes.administered(caller, caseId, expectedVersion);
+          CaseRules.requireNotClosed(jointCase);
+          var existing = jointCase.participant(agencyId);
           if (existing.isPresent() && existing.get().status().knowsCase()) {
             throw new TaskforceException(
                 ErrorKind.ALREADY_EXISTS,
@@ -86,7 +87,7 @@ public final class InviteParticipant {
                   null);
           return writes.record(
               caller,
-              c.withParticipant(invited, now),
+              jointCase.withParticipant(invited, now),
               expectedVersion,
               "PARTICIPANT_INVITED",
               CaseAudit.resource(caseId) + "/participants/" + agencyId,

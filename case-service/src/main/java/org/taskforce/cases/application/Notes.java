@@ -29,14 +29,14 @@ public final class Notes {
         caseId,
         "NOTE_ADDED",
         () -> {
-          Violations v = new Violations();
-          v.requireText("note.text", text);
-          v.check(
+          Violations violations = new Violations();
+          violations.requireText("note.text", text);
+          violations.check(
               text == null || text.length() <= MAX_TEXT,
               "note.text",
               "at most " + MAX_TEXT + " characters");
-          v.throwIfAny();
-          JointCase c =
+          violations.throwIfAny();
+          JointCase jointCase =
               CaseView.load(cases, caller, caseId).require(CaseView.ANY, CaseView.WRITERS).c();
           if (correctsNoteId != null && correctsNoteId.length() > Ids.MAX_LENGTH) {
             throw TaskforceException.invalidArgument(
@@ -53,7 +53,9 @@ public final class Notes {
           if (existing.isPresent()) {
             return existing.get();
           }
-          Note n = new Note(id, c.id(), text.strip(), corrects, CaseRules.stampOf(caller, clock));
+          Note n =
+              new Note(
+                  id, jointCase.id(), text.strip(), corrects, CaseRules.stampOf(caller, clock));
           if (!store.insertIfAbsent(n)) {
             return store.get(id).orElseThrow();
           }

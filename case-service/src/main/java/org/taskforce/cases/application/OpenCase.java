@@ -18,8 +18,8 @@ import org.taskforce.platform.security.AgencyType;
 public final class OpenCase {
   /** A case to open; its fields check themselves once the caller may open cases at all. */
   public record Command(CaseDetails details, String requestId) {
-    void check(Violations v) {
-      details.check(v, "case.", true);
+    void check(Violations violations) {
+      details.check(violations, "case.", true);
     }
   }
 
@@ -59,10 +59,10 @@ public final class OpenCase {
   public JointCase open(AgencyPrincipal caller, Command command) {
     CaseDetails draft = command.details();
     requireMayOpen(caller);
-    Violations v = new Violations();
-    command.check(v);
-    writes.checkReviewDate(v, "case.review_date", draft.reviewDate(), false);
-    v.throwIfAny();
+    Violations violations = new Violations();
+    command.check(violations);
+    writes.checkReviewDate(violations, "case.review_date", draft.reviewDate(), false);
+    violations.throwIfAny();
     CaseStore store = writes.store;
     CaseSettings settings = writes.settings;
     String id = idFor(caller.agencyId(), command.requestId());
@@ -88,7 +88,7 @@ public final class OpenCase {
             new Contact(caller.displayName(), "", "", ""),
             now,
             now);
-    JointCase c =
+    JointCase jointCase =
         new JointCase(
             id,
             number,
@@ -104,11 +104,11 @@ public final class OpenCase {
             1,
             List.of(),
             CaseDetails.cleanIndustries(draft.industries()));
-    if (!store.insertIfAbsent(c)) {
+    if (!store.insertIfAbsent(jointCase)) {
       return store.get(id).orElseThrow();
     }
     writes.audit.success(
         caller, id, "CASE_CREATED", CaseAudit.resource(id), "opened case " + number);
-    return c;
+    return jointCase;
   }
 }

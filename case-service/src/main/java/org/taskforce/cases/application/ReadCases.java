@@ -17,9 +17,9 @@ public final class ReadCases {
       String titleContains,
       int pageSize,
       String pageToken) {
-    void check(Violations v) {
-      v.check(pageSize >= 0, "page_size", "must not be negative");
-      v.check(
+    void check(Violations violations) {
+      violations.check(pageSize >= 0, "page_size", "must not be negative");
+      violations.check(
           titleContains == null || titleContains.length() <= CaseRules.MAX_TITLE,
           "title_contains",
           "must be at most " + CaseRules.MAX_TITLE + " characters");
@@ -40,16 +40,17 @@ public final class ReadCases {
         caseId,
         "CASE_READ",
         () -> {
-          JointCase c = CaseView.load(store, caller, caseId).c();
-          audit.success(caller, caseId, "CASE_READ", CaseAudit.resource(caseId), c.number());
-          return c;
+          JointCase jointCase = CaseView.load(store, caller, caseId).c();
+          audit.success(
+              caller, caseId, "CASE_READ", CaseAudit.resource(caseId), jointCase.number());
+          return jointCase;
         });
   }
 
   public Page<JointCase> list(AgencyPrincipal caller, ListQuery query) {
-    Violations v = new Violations();
-    query.check(v);
-    v.throwIfAny();
+    Violations violations = new Violations();
+    query.check(violations);
+    violations.throwIfAny();
     CaseQuery filter =
         new CaseQuery(
             CaseView.isTaskForceCommander(caller) ? null : caller.agencyId(),

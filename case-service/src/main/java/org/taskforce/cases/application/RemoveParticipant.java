@@ -16,8 +16,8 @@ import org.taskforce.platform.security.AgencyPrincipal;
 public final class RemoveParticipant {
   /** Who goes and why; it checks itself before the case is loaded. */
   public record Command(String caseId, String agencyId, String reason, long expectedVersion) {
-    void check(Violations v) {
-      CaseRules.checkText(v, "reason", reason);
+    void check(Violations violations) {
+      CaseRules.checkText(violations, "reason", reason);
     }
   }
 
@@ -36,9 +36,9 @@ public final class RemoveParticipant {
         caseId,
         "PARTICIPANT_REMOVED",
         () -> {
-          Violations v = new Violations();
-          command.check(v);
-          v.throwIfAny();
+          Violations violations = new Violations();
+          command.check(violations);
+          violations.throwIfAny();
           CaseView view = CaseView.load(writes.store, caller, caseId);
           boolean leaving = caller.belongsTo(agencyId);
           if (leaving) {
@@ -46,22 +46,24 @@ public final class RemoveParticipant {
           } else {
             view.require(CaseView.LEAD, CaseView.ADMINISTRATORS);
           }
-          JointCase c = view.c();
-          CaseRules.requireVersion(c, expectedVersion);
-          Participant p =
-              c.participant(agencyId)
+          JointCase jointCase = view.c();
+          CaseRules.requireVersion(jointCase, expectedVersion);
+          Participant participant =
+              jointCase
+                  .participant(agencyId)
                   .filter(x -> x.status().knowsCase())
                   .orElseThrow(() ->
                       TaskforceException.failedPrecondition(
                           "NOT_A_PARTICIPANT", agencyId + " is not on this case"));
-          if (p.isActive() && p.role() == ParticipantRole.LEAD) {
+          if (participant.isActive() && participant.role() == ParticipantRole.LEAD) {
             throw TaskforceException.failedPrecondition(
                 "LEAD_CANNOT_LEAVE", "hand the lead to another agency before the lead leaves");
           }
           Stamp now = writes.stamp(caller);
           return writes.record(
               caller,
-              c.withParticipant(p.with(p.role(), ParticipantStatus.REMOVED, now), now),
+              jointCase.withParticipant(
+                  participant.with(participant.role(), ParticipantStatus.REMOVED, now), now),
               expectedVersion,
               leaving ? "PARTICIPANT_LEFT" : "PARTICIPANT_REMOVED",
               CaseAudit.resource(caseId) + "/participants/" + agencyId,
@@ -75,7 +77,7 @@ public final class RemoveParticipant {
                             caller.agencyId(),
                             "participant-left",
                             "Agency left case " + next.number(),
-                            p.agencyName()
+                            participant.agencyName()
                                 + (leaving ? " left the case." : " was removed from the case.")));
                 if (!leaving) {
                   told.add(

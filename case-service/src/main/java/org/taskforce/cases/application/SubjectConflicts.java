@@ -50,60 +50,71 @@ public final class SubjectConflicts {
       String summary) {}
 
   /** Records the announcement; false when no live subject of that agency has the registration. */
-  public boolean record(AgencyPrincipal caller, Announcement a) {
+  public boolean record(AgencyPrincipal caller, Announcement announcement) {
     if (!caller.isService()) {
       throw TaskforceException.permissionDenied(
           "SERVICE_ONLY", "only deconfliction-service announces a registration's state");
     }
-    Violations v = new Violations();
-    v.check(!a.registrationId().isBlank(), "registration_id", "is required");
-    v.check(a.registrationId().length() <= 128, "registration_id", "at most 128 characters");
-    v.check(!a.agencyId().isBlank(), "agency_id", "is required");
-    v.check(a.agencyId().length() <= 128, "agency_id", "at most 128 characters");
-    v.check(a.requestId().length() <= 128, "request_id", "at most 128 characters");
-    v.check(
-        a.state() != null && ANNOUNCED.contains(a.state()),
+    Violations violations = new Violations();
+    violations.check(!announcement.registrationId().isBlank(), "registration_id", "is required");
+    violations.check(
+        announcement.registrationId().length() <= 128, "registration_id", "at most 128 characters");
+    violations.check(!announcement.agencyId().isBlank(), "agency_id", "is required");
+    violations.check(
+        announcement.agencyId().length() <= 128, "agency_id", "at most 128 characters");
+    violations.check(
+        announcement.requestId().length() <= 128, "request_id", "at most 128 characters");
+    violations.check(
+        announcement.state() != null && ANNOUNCED.contains(announcement.state()),
         "deconfliction_state",
         "must be REGISTERED_NO_CONFLICT, CONFLICT, POSSIBLE_MATCH_UNDER_REVIEW or CONFLICT_RESOLVED");
-    v.check(a.version() > 0, "state_version", "must be positive");
-    v.check(a.summary().length() <= 500, "summary", "at most 500 characters");
-    v.throwIfAny();
-    Optional<Subject> found = a.requestId().isBlank() ? Optional.empty() : store.get(a.requestId());
+    violations.check(announcement.version() > 0, "state_version", "must be positive");
+    violations.check(announcement.summary().length() <= 500, "summary", "at most 500 characters");
+    violations.throwIfAny();
+    Optional<Subject> found =
+        announcement.requestId().isBlank() ? Optional.empty() : store.get(announcement.requestId());
     if (found.isEmpty()) {
       return false;
     }
-    Subject s = found.get();
+    Subject subject = found.get();
     boolean ours =
-        store.registrant(s.id()).map(r -> r.agencyId().equals(a.agencyId())).orElse(false)
-            && (s.registrationId().isEmpty() || s.registrationId().equals(a.registrationId()));
-    if (!ours || s.isRemoved() || store.deconflictionVersion(s.id()) >= a.version()) {
+        store
+                .registrant(subject.id())
+                .map(r -> r.agencyId().equals(announcement.agencyId()))
+                .orElse(false)
+            && (subject.registrationId().isEmpty()
+                || subject.registrationId().equals(announcement.registrationId()));
+    if (!ours
+        || subject.isRemoved()
+        || store.deconflictionVersion(subject.id()) >= announcement.version()) {
       return false;
     }
-    if (s.state() != a.state()) {
+    if (subject.state() != announcement.state()) {
       trail.appendIfAbsent(
           new AuditEntry(
-              timelineId(s.id(), a.version()),
+              timelineId(subject.id(), announcement.version()),
               clock.instant(),
               caller.subject(),
               caller.displayName(),
               caller.agencyId(),
               caller.clientId(),
               ACTION,
-              CaseAudit.resource(s.caseId()),
+              CaseAudit.resource(subject.caseId()),
               AuditEntry.Outcome.SUCCESS,
               "",
               CallerContext.requestId(),
               Map.of(
                   CaseAudit.TARGET,
-                  CaseAudit.resource(s.caseId()) + "/subjects/" + s.id(),
+                  CaseAudit.resource(subject.caseId()) + "/subjects/" + subject.id(),
                   CaseAudit.SUMMARY,
                   "deconfliction: "
-                      + a.state().name().toLowerCase(java.util.Locale.ROOT)
+                      + announcement.state().name().toLowerCase(java.util.Locale.ROOT)
                       + " ("
-                      + a.summary()
+                      + announcement.summary()
                       + ")")));
     }
-    return store.recordDeconfliction(s.id(), a.registrationId(), a.state(), a.version());
+    return store.recordDeconfliction(
+        subject.id(), announcement.registrationId(), announcement.state(), announcement.version());
   }
 
   /**

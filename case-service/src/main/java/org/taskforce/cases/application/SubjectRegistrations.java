@@ -54,9 +54,9 @@ public final class SubjectRegistrations {
       return store.get(pending.id()).orElseThrow();
     }
     seams.pass("subject.stored");
-    TargetRegistry.Registration r;
+    TargetRegistry.Registration registration;
     try {
-      r = registry.register(pending, caseNumber);
+      registration = registry.register(pending, caseNumber);
     } catch (TaskforceException refused) {
       store.delete(pending.id());
       outbox.abandon(entry);
@@ -67,7 +67,7 @@ public final class SubjectRegistrations {
       return store.get(pending.id()).orElseThrow();
     }
     seams.pass("subject.registered");
-    settle(caller, pending.id(), r);
+    settle(caller, pending.id(), registration);
     outbox.abandon(entry);
     return store.get(pending.id()).orElseThrow();
   }
@@ -87,9 +87,9 @@ public final class SubjectRegistrations {
     }
     AgencyPrincipal registrant = store.registrant(s.id()).orElse(caller);
     String entry = "register:" + s.id();
-    TargetRegistry.Registration r;
+    TargetRegistry.Registration registration;
     try {
-      r = registry.register(s, caseNumber);
+      registration = registry.register(s, caseNumber);
     } catch (TaskforceException refused) {
       store.delete(s.id());
       outbox.abandon(entry);
@@ -97,7 +97,7 @@ public final class SubjectRegistrations {
     } catch (RuntimeException downOrUnknown) {
       return s;
     }
-    settle(registrant, s.id(), r);
+    settle(registrant, s.id(), registration);
     outbox.abandon(entry);
     return store.get(s.id()).orElseThrow();
   }
@@ -135,12 +135,18 @@ public final class SubjectRegistrations {
   }
 
   /** Records a registration; withdraws it at once when the subject was removed meanwhile. */
-  private void settle(AgencyPrincipal actor, String subjectId, TargetRegistry.Registration r) {
-    if (store.setRegistration(subjectId, r.registrationId(), r.state(), "", r.expires())) {
+  private void settle(
+      AgencyPrincipal actor, String subjectId, TargetRegistry.Registration registration) {
+    if (store.setRegistration(
+        subjectId,
+        registration.registrationId(),
+        registration.state(),
+        "",
+        registration.expires())) {
       return;
     }
     try {
-      registry.withdraw(r.registrationId(), WITHDRAW_REASON);
+      registry.withdraw(registration.registrationId(), WITHDRAW_REASON);
       store.confirmWithdrawn(subjectId);
     } catch (RuntimeException downOrUnknown) {
       outbox.record("withdraw:" + subjectId, change(WITHDRAW, subjectId, "", actor));
@@ -178,9 +184,9 @@ public final class SubjectRegistrations {
     if (s == null || !s.registrationId().isEmpty()) {
       return;
     }
-    TargetRegistry.Registration r;
+    TargetRegistry.Registration registration;
     try {
-      r = registry.register(s, payload.caseNumber());
+      registration = registry.register(s, payload.caseNumber());
     } catch (TaskforceException refused) {
       String detail =
           refused.kind() == ErrorKind.INVALID_ARGUMENT
@@ -192,8 +198,13 @@ public final class SubjectRegistrations {
       store.setRegistration(subjectId, "", DeconflictionState.REJECTED, detail, null);
       return;
     }
-    if (!store.setRegistration(subjectId, r.registrationId(), r.state(), "", r.expires())) {
-      registry.withdraw(r.registrationId(), WITHDRAW_REASON);
+    if (!store.setRegistration(
+        subjectId,
+        registration.registrationId(),
+        registration.state(),
+        "",
+        registration.expires())) {
+      registry.withdraw(registration.registrationId(), WITHDRAW_REASON);
       store.confirmWithdrawn(subjectId);
     }
   }

@@ -101,11 +101,11 @@ public final class Subjects {
               "must be OPEN, AGENCY_ONLY or RESTRICTED");
           CaseRules.checkContact(v, "subject.point_of_contact", draft.contact());
           v.throwIfAny();
-          JointCase c =
+          JointCase jointCase =
               CaseView.load(cases, caller, caseId)
                   .require(CaseView.INVESTIGATING, CaseView.ACTORS)
                   .c();
-          CaseRules.requireNotClosed(c);
+          CaseRules.requireNotClosed(jointCase);
           String id = Ids.of("s", requestId, caseId, caller.agencyId());
           var existing = store.get(id);
           if (existing.isPresent()) {
@@ -113,7 +113,7 @@ public final class Subjects {
             // as the caller's act (the first attempt may have died before its audit entry).
             Subject finished;
             try {
-              finished = registrations.finish(caller, existing.get(), c.number());
+              finished = registrations.finish(caller, existing.get(), jointCase.number());
             } catch (TaskforceException refused) {
               throw refusedByDeconfliction(refused); // as the uninterrupted add answers
             }
@@ -136,7 +136,7 @@ public final class Subjects {
                   draft.disclosure() == null ? "AGENCY_ONLY" : draft.disclosure(),
                   draft.contact() != null && !draft.contact().displayName().isBlank()
                       ? draft.contact()
-                      : c.participant(caller.agencyId()).orElseThrow().contact(),
+                      : jointCase.participant(caller.agencyId()).orElseThrow().contact(),
                   DeconflictionState.PENDING,
                   "",
                   "",
@@ -148,12 +148,12 @@ public final class Subjects {
           try {
             notices.announcing(
                 notices.subjectAdded(
-                    c,
+                    jointCase,
                     id,
                     caller.agencyId(),
                     "A " + draft.kind() + " subject was added by " + caller.agencyId() + "."),
                 () -> {
-                  stored[0] = registrations.add(caller, pending, c.number());
+                  stored[0] = registrations.add(caller, pending, jointCase.number());
                   return true;
                 });
           } catch (TaskforceException refused) {

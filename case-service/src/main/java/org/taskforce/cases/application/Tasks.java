@@ -57,15 +57,15 @@ public final class Tasks {
         caseId,
         "TASK_CREATED",
         () -> {
-          Violations v = new Violations();
-          v.requireText("task.title", f.title());
-          v.requireText("task.assignee_agency_id", f.assigneeAgencyId());
-          validate(v, f);
-          v.throwIfAny();
-          JointCase c =
+          Violations violations = new Violations();
+          violations.requireText("task.title", f.title());
+          violations.requireText("task.assignee_agency_id", f.assigneeAgencyId());
+          validate(violations, f);
+          violations.throwIfAny();
+          JointCase jointCase =
               CaseView.load(cases, caller, caseId).require(CaseView.TASKING, CaseView.ACTORS).c();
-          CaseRules.requireNotClosed(c);
-          requireAssignee(c, f.assigneeAgencyId());
+          CaseRules.requireNotClosed(jointCase);
+          requireAssignee(jointCase, f.assigneeAgencyId());
           String id = Ids.of("t", requestId, caseId, caller.agencyId());
           var existing = store.get(id);
           if (existing.isPresent()) {
@@ -87,7 +87,7 @@ public final class Tasks {
                   1,
                   List.of());
           if (!notices.announcing(
-              List.of(notices.taskAssigned(c, t)), () -> store.insertIfAbsent(t))) {
+              List.of(notices.taskAssigned(jointCase, t)), () -> store.insertIfAbsent(t))) {
             return store.get(id).orElseThrow();
           }
           audit.success(
@@ -107,17 +107,18 @@ public final class Tasks {
         caseId,
         "TASK_UPDATED",
         () -> {
-          Violations v = new Violations();
-          v.check(f.title() == null || !f.title().isBlank(), "task.title", "must not be empty");
-          v.check(
+          Violations violations = new Violations();
+          violations.check(
+              f.title() == null || !f.title().isBlank(), "task.title", "must not be empty");
+          violations.check(
               f.assigneeAgencyId() == null || !f.assigneeAgencyId().isBlank(),
               "task.assignee_agency_id",
               "must not be empty");
-          validate(v, f);
-          v.throwIfAny();
+          validate(violations, f);
+          violations.throwIfAny();
           CaseView view =
               CaseView.load(cases, caller, caseId).require(CaseView.ANY, CaseView.ACTORS);
-          JointCase c = view.c();
+          JointCase jointCase = view.c();
           CaseTask t =
               store
                   .get(taskId)
@@ -142,7 +143,7 @@ public final class Tasks {
             throw TaskforceException.staleEtag("task", taskId);
           }
           if (f.assigneeAgencyId() != null) {
-            requireAssignee(c, f.assigneeAgencyId());
+            requireAssignee(jointCase, f.assigneeAgencyId());
           }
           CaseTask changed =
               new CaseTask(
@@ -163,7 +164,7 @@ public final class Tasks {
                   || !changed.assigneeSubject().equals(t.assigneeSubject());
           CaseTask next = reassigned ? changed.recording(Ids.of("x", null)) : changed;
           notices.announcing(
-              reassigned ? List.of(notices.taskAssigned(c, next)) : List.of(),
+              reassigned ? List.of(notices.taskAssigned(jointCase, next)) : List.of(),
               () -> {
                 if (!store.replace(next, expectedVersion)) {
                   throw TaskforceException.staleEtag("task", taskId);
@@ -210,26 +211,27 @@ public final class Tasks {
         });
   }
 
-  private void validate(Violations v, Fields f) {
-    Ids.checkLength(v, "task.assignee_agency_id", f.assigneeAgencyId());
-    v.check(f.title() == null || f.title().length() <= 200, "task.title", "at most 200 characters");
-    v.check(
+  private void validate(Violations violations, Fields f) {
+    Ids.checkLength(violations, "task.assignee_agency_id", f.assigneeAgencyId());
+    violations.check(
+        f.title() == null || f.title().length() <= 200, "task.title", "at most 200 characters");
+    violations.check(
         f.description() == null || f.description().length() <= 4000,
         "task.description",
         "at most 4000 characters");
-    v.check(
+    violations.check(
         f.assigneeSubject() == null || f.assigneeSubject().length() <= 100,
         "task.assignee_subject",
         "at most 100 characters");
     LocalDate today = LocalDate.now(clock.withZone(zone));
-    v.check(
+    violations.check(
         f.dueDate() == null || !f.dueDate().isBefore(today),
         "task.due_date",
         "must not be before today (" + today + ")");
   }
 
-  private static void requireAssignee(JointCase c, String agencyId) {
-    if (c.activeRole(agencyId).isEmpty()) {
+  private static void requireAssignee(JointCase jointCase, String agencyId) {
+    if (jointCase.activeRole(agencyId).isEmpty()) {
       throw TaskforceException.invalidArgument(
           "task.assignee_agency_id", "'" + agencyId + "' is not an active participant of the case");
     }

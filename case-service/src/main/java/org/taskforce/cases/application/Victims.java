@@ -2,20 +2,15 @@ package org.taskforce.cases.application;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.taskforce.cases.domain.Citizenship;
 import org.taskforce.cases.domain.JointCase;
-import org.taskforce.cases.domain.ParticipantRole;
 import org.taskforce.cases.domain.Stamp;
 import org.taskforce.cases.domain.Victim;
 import org.taskforce.cases.domain.VictimIdentification;
-import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.security.AgencyPrincipal;
-import org.taskforce.platform.security.Roles;
 
 /**
  * The victim compartment. Victim identities are read and written only by victim advocates (people,
@@ -24,14 +19,13 @@ import org.taskforce.platform.security.Roles;
  * victim field.
  */
 public final class Victims {
-  private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
-
   private final CaseStore cases;
   private final VictimStore store;
   private final CaseAudit audit;
-  private final ZoneId zone;
   private final Clock clock;
   private final PersonKeys personKeys;
+  private final VictimRules rules;
+  private final UpdateVictim updates;
 
   public Victims(
       CaseStore cases,
@@ -43,9 +37,10 @@ public final class Victims {
     this.cases = cases;
     this.store = store;
     this.audit = audit;
-    this.zone = zone;
     this.clock = clock;
     this.personKeys = personKeys;
+    this.rules = new VictimRules(zone, clock);
+    this.updates = new UpdateVictim(cases, store, audit, clock, personKeys, rules);
   }
 
   /** Victim fields; in an update, null means "leave as it is". */
@@ -85,7 +80,7 @@ public final class Victims {
         caller,
         caseId,
         "VICTIM_ADDED",
-        () -> insert(caller, advocate(caller, caseId), f, requestId));
+        () -> insert(caller, VictimCompartment.advocate(cases, caller, caseId), f, requestId));
   }
 
   /**
@@ -100,20 +95,20 @@ public final class Victims {
         caseId,
         "VICTIM_ADDED",
         () -> {
-          JointCase c =
+          JointCase opened =
               CaseView.load(cases, caller, caseId)
                   .require(CaseView.LEAD, CaseView.ADMINISTRATORS)
                   .c();
-          return insert(caller, c, f, requestId).id();
+          return insert(caller, opened, f, requestId).id();
         });
   }
 
-  private Victim insert(AgencyPrincipal caller, JointCase c, Fields f, String requestId) {
-    String caseId = c.id();
-    Violations v = new Violations();
-    v.requireText("victim.display_name", f.displayName());
-    validate(v, f, f.dateOfBirth(), Boolean.TRUE.equals(f.minor()));
-    v.throwIfAny();
+  private Victim insert(AgencyPrincipal caller, JointCase jointCase, Fields f, String requestId) {
+    String caseId = jointCase.id();
+    Violations violations = new Violations();
+    violations.requireText("victim.display_name", f.displayName());
+    rules.validate(violations, f, f.dateOfBirth(), Boolean.TRUE.equals(f.minor()));
+    violations.throwIfAny();
     String id = Ids.of("v", requestId, caseId, caller.agencyId());
     var existing = store.get(id);
     if (existing.isPresent()) {
@@ -123,12 +118,12 @@ public final class Victims {
     Victim victim =
         new Victim(
             id,
-            c.id(),
+            jointCase.id(),
             f.displayName().strip(),
             f.dateOfBirth(),
             f.preferredLanguage() == null ? "" : f.preferredLanguage(),
             Boolean.TRUE.equals(f.minor()),
-            f.servicesEngaged() == null ? List.of() : clean(f.servicesEngaged()),
+            f.servicesEngaged() == null ? List.of() : VictimRules.clean(f.servicesEngaged()),
             Boolean.TRUE.equals(f.consentToShare()),
             now,
             now,
@@ -150,57 +145,7 @@ public final class Victims {
 
   public Victim update(
       AgencyPrincipal caller, String caseId, String victimId, long expectedVersion, Fields f) {
-    return audit.guarded(
-        caller,
-        caseId,
-        "VICTIM_UPDATED",
-        () -> {
-          advocate(caller, caseId);
-          Victim old =
-              store
-                  .get(victimId)
-                  .filter(x -> x.caseId().equals(caseId))
-                  .orElseThrow(() -> TaskforceException.notFound("victim", victimId));
-          Violations v = new Violations();
-          v.check(
-              f.displayName() == null || !f.displayName().isBlank(),
-              "victim.display_name",
-              "must not be empty");
-          LocalDate dob = f.dateOfBirth() != null ? f.dateOfBirth() : old.dateOfBirth();
-          boolean minor = f.minor() != null ? f.minor() : old.minor();
-          validate(v, f, dob, minor);
-          v.throwIfAny();
-          if (old.version() != expectedVersion) {
-            throw TaskforceException.staleEtag("victim", victimId);
-          }
-          String name = f.displayName() != null ? f.displayName().strip() : old.displayName();
-          Victim next =
-              new Victim(
-                  old.id(),
-                  old.caseId(),
-                  name,
-                  dob,
-                  f.preferredLanguage() != null ? f.preferredLanguage() : old.preferredLanguage(),
-                  minor,
-                  f.servicesEngaged() != null ? clean(f.servicesEngaged()) : old.servicesEngaged(),
-                  f.consentToShare() != null ? f.consentToShare() : old.consentToShare(),
-                  old.created(),
-                  CaseRules.stampOf(caller, clock),
-                  old.version() + 1,
-                  f.identification() != null ? f.identification() : old.identification(),
-                  f.citizenship() != null ? f.citizenship() : old.citizenship(),
-                  personKeys.keyOf(name, dob));
-          if (!store.replace(next, expectedVersion)) {
-            throw TaskforceException.staleEtag("victim", victimId);
-          }
-          audit.success(
-              caller,
-              caseId,
-              "VICTIM_UPDATED",
-              CaseAudit.resource(caseId) + "/victims/" + victimId,
-              "victim record updated");
-          return next;
-        });
+    return updates.update(caller, caseId, victimId, expectedVersion, f);
   }
 
   public Page<Victim> list(AgencyPrincipal caller, String caseId, int size, String token) {
@@ -209,7 +154,7 @@ public final class Victims {
         caseId,
         "VICTIMS_READ",
         () -> {
-          advocate(caller, caseId);
+          VictimCompartment.advocate(cases, caller, caseId);
           Page<Victim> page = store.list(caseId, size, token);
           audit.success(
               caller,
@@ -227,7 +172,7 @@ public final class Victims {
         caseId,
         "VICTIM_SUMMARY_READ",
         () -> {
-          JointCase c = CaseView.load(cases, caller, caseId).requireRead().c();
+          JointCase jointCase = CaseView.load(cases, caller, caseId).requireRead().c();
           VictimStore.Counts counts = store.counts(caseId);
           audit.success(
               caller,
@@ -235,66 +180,7 @@ public final class Victims {
               "VICTIM_SUMMARY_READ",
               CaseAudit.resource(caseId) + "/victimSummary",
               "victim counts read");
-          return new Summary(counts.victims(), counts.minors(), c.providerEngaged());
+          return new Summary(counts.victims(), counts.minors(), jointCase.providerEngaged());
         });
-  }
-
-  private JointCase advocate(AgencyPrincipal caller, String caseId) {
-    CaseView view = CaseView.load(cases, caller, caseId);
-    boolean advocate =
-        caller.kind() == AgencyPrincipal.Kind.USER
-            && caller.hasRole(Roles.VICTIM_ADVOCATE)
-            && view.role().filter(r -> r == ParticipantRole.VICTIM_SERVICES).isPresent();
-    if (!advocate) {
-      throw TaskforceException.permissionDenied(
-          "VICTIM_COMPARTMENT",
-          "victim records are for victim advocates of the case's victim-service provider;"
-              + " GetVictimSummary gives counts");
-    }
-    return view.c();
-  }
-
-  private void validate(Violations v, Fields f, LocalDate dob, boolean minor) {
-    v.check(
-        f.displayName() == null || f.displayName().length() <= 200,
-        "victim.display_name",
-        "at most 200 characters");
-    LocalDate today = LocalDate.now(clock.withZone(zone));
-    if (f.dateOfBirth() != null) {
-      v.check(!f.dateOfBirth().isAfter(today), "victim.date_of_birth", "must not be in the future");
-      v.check(
-          f.dateOfBirth().isAfter(today.minusYears(120)),
-          "victim.date_of_birth",
-          "must be within the last 120 years");
-    }
-    if (dob != null && !dob.isAfter(today)) {
-      boolean underAge = Period.between(dob, today).getYears() < 18;
-      v.check(
-          underAge == minor,
-          "victim.minor",
-          underAge
-              ? "must be true: the date of birth makes the victim a minor"
-              : "must be false: the date of birth makes the victim an adult");
-    }
-    v.check(
-        f.preferredLanguage() == null
-            || f.preferredLanguage().isEmpty()
-            || LANGUAGE.matcher(f.preferredLanguage()).matches(),
-        "victim.preferred_language",
-        "must be a BCP 47 language tag, e.g. es or nv");
-    if (f.servicesEngaged() != null) {
-      v.check(f.servicesEngaged().size() <= 20, "victim.services_engaged", "at most 20 entries");
-      for (int i = 0; i < f.servicesEngaged().size(); i++) {
-        String s = f.servicesEngaged().get(i);
-        v.check(
-            s != null && !s.isBlank() && s.length() <= 50,
-            "victim.services_engaged[" + i + "]",
-            "must be 1 to 50 characters");
-      }
-    }
-  }
-
-  private static List<String> clean(List<String> services) {
-    return services.stream().map(String::strip).distinct().toList();
   }
 }

@@ -149,9 +149,10 @@ public class CaseConfiguration {
         true,
         p.sweep().interval(),
         () -> {
-          SubjectSweep.Result r = sweep.sweepOnce();
-          if (r.registrations() + r.withdrawals() + r.renewals() + r.rejected() > 0) {
-            log.info("subject sweep queued {}", r);
+          SubjectSweep.Result result = sweep.sweepOnce();
+          if (result.registrations() + result.withdrawals() + result.renewals() + result.rejected()
+              > 0) {
+            log.info("subject sweep queued {}", result);
           }
         });
   }

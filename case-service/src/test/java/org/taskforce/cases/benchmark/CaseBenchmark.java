@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.IntConsumer;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 import org.taskforce.api.cases.v1.CaseServiceGrpc;
@@ -62,16 +61,7 @@ public final class CaseBenchmark {
     System.out.printf(Locale.ROOT, "case benchmark: %,d cases%n", count);
     try (KeycloakTestRealm realm = new KeycloakTestRealm()) {
       ConfigurableApplicationContext app =
-          new SpringApplication(CaseServiceApplication.class)
-              .run(
-                  "--spring.grpc.server.port=0",
-                  "--spring.grpc.server.host=127.0.0.1",
-                  "--server.port=0",
-                  "--taskforce.mongodb.uri=" + mongoUri,
-                  "--taskforce.paging.token-secret=benchmark-page-token-secret",
-                  "--taskforce.security.issuer-uri=" + realm.issuer(),
-                  "--taskforce.outbox.enabled=false",
-                  "--logging.level.root=WARN");
+          Benchmarks.startService(CaseServiceApplication.class, realm, mongoUri);
       try {
         MongoCaseStore store = app.getBean(MongoCaseStore.class);
         long started = System.nanoTime();

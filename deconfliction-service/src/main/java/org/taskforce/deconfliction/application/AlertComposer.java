@@ -1,7 +1,6 @@
 package org.taskforce.deconfliction.application;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.taskforce.deconfliction.domain.Agency;
@@ -12,15 +11,16 @@ import org.taskforce.deconfliction.domain.ReviewItem;
 import org.taskforce.platform.notify.Notice;
 
 /**
- * Writes the alerts deconfliction sends. Each side of a conflict gets its own text, telling it as
- * much about the other side as that side's disclosure allows, and never a case reference or
- * selector of the other agency.
+ * Writes the alerts deconfliction sends: a conflict's (in {@link ConflictAlerts}), escalations and
+ * review items to the watch officers, and "subject searched" to the owners of checked records.
+ * Nobody is told a case reference or selector of another agency.
  */
 public final class AlertComposer {
   public static final String WATCH_OFFICER = "watch-officer";
 
   private final Alerts port;
   private final DisclosurePolicy policy;
+  private final ConflictAlerts conflicts;
 
   /**
    * @param policy whom to tell what, and whose watch officers broker conflicts for the task force
@@ -28,6 +28,7 @@ public final class AlertComposer {
   public AlertComposer(Alerts port, DisclosurePolicy policy) {
     this.port = port;
     this.policy = policy;
+    this.conflicts = new ConflictAlerts(policy);
   }
 
   public Alerts port() {
@@ -36,81 +37,7 @@ public final class AlertComposer {
 
   /** One alert per side that may know (a RESTRICTED other side is not revealed). */
   public List<Notice> conflictCreated(Conflict c) {
-    List<Notice> alerts = new ArrayList<>();
-    boolean event = c.kind() == Conflict.Kind.EVENT;
-    for (Conflict.Side side : c.sides()) {
-      Conflict.Side other = c.otherSide(side.agency().id()).orElseThrow();
-      // The other side asked for secrecy: this side is told nothing. The owner of the restricted
-      // registration is told below, with this side's contact, and decides.
-      if (!policy.toldOfOtherSide(c, side)) {
-        continue;
-      }
-      String title =
-          (event ? "Event conflict" : "Target conflict")
-              + " with "
-              + other.agency().displayName()
-              + (event ? " — deadline " + c.deadline() : "");
-      String body =
-          (event
-                  ? "Your planned operation " + side.registrationId() + " overlaps an operation of "
-                  : "Your target registration "
-                      + side.registrationId()
-                      + " matches a registration of ")
-              + other.agency().displayName()
-              + ". "
-              + String.join("; ", c.reasons())
-              + ". "
-              + contactLine(other)
-              + acknowledgeBy(c);
-      alerts.add(
-          new Notice(
-              "deconfliction:conflict-created:" + c.id() + ":" + side.agency().id(),
-              event ? "EVENT_CONFLICT" : "TARGET_CONFLICT",
-              event ? "CRITICAL" : "WARNING",
-              List.of(Notice.Recipient.agency(side.agency().id())),
-              title,
-              body,
-              "conflicts/" + c.id(),
-              attributes(c, side),
-              true,
-              null));
-    }
-    boolean anyRestricted =
-        c.sides().stream().anyMatch(s -> s.disclosure() == Disclosure.RESTRICTED);
-    if (anyRestricted) {
-      // Owners of restricted registrations learn who else is on their target and decide.
-      for (Conflict.Side side : c.sides()) {
-        if (side.disclosure() != Disclosure.RESTRICTED) {
-          continue;
-        }
-        Conflict.Side other = c.otherSide(side.agency().id()).orElseThrow();
-        alerts.add(
-            new Notice(
-                "deconfliction:conflict-created:" + c.id() + ":" + side.agency().id(),
-                event ? "EVENT_CONFLICT" : "TARGET_CONFLICT",
-                "CRITICAL",
-                List.of(Notice.Recipient.agency(side.agency().id())),
-                "Restricted registration hit by " + otherParty(other),
-                "Your restricted registration "
-                    + side.registrationId()
-                    + (other.disclosure() == Disclosure.RESTRICTED
-                        ? " conflicts with another agency's registration that is restricted as"
-                            + " well: neither side is told the other's agency. The watch officer"
-                            + " can broker contact. "
-                        : " conflicts with one of "
-                            + other.agency().displayName()
-                            + ", who was told nothing. Decide whether to reach out. ")
-                    + String.join("; ", c.reasons())
-                    + ". "
-                    + contactLine(other)
-                    + acknowledgeBy(c),
-                "conflicts/" + c.id(),
-                attributes(c, side),
-                true,
-                null));
-      }
-    }
-    return alerts;
+    return conflicts.conflictCreated(c);
   }
 
   /**
@@ -118,43 +45,7 @@ public final class AlertComposer {
    * never told of it and is not told now). Ids are per conflict and side: sent once.
    */
   public List<Notice> conflictResolved(Conflict c) {
-    List<Notice> alerts = new ArrayList<>();
-    boolean event = c.kind() == Conflict.Kind.EVENT;
-    for (Conflict.Side side : c.sides()) {
-      if (!policy.toldOfResolution(c, side)) {
-        continue;
-      }
-      Conflict.Side other = c.otherSide(side.agency().id()).orElseThrow();
-      String by =
-          c.resolved().agencyId().equals(side.agency().id())
-              ? "your agency"
-              : c.resolved().agencyId().equals(other.agency().id())
-                  ? (DisclosurePolicy.showsAgency(other.disclosure())
-                      ? other.agency().displayName()
-                      : "the other side")
-                  : "the watch officer";
-      alerts.add(
-          new Notice(
-              "deconfliction:conflict-resolved:" + c.id() + ":" + side.agency().id(),
-              event ? "EVENT_CONFLICT" : "TARGET_CONFLICT",
-              "INFO",
-              List.of(Notice.Recipient.agency(side.agency().id())),
-              "Conflict resolved: "
-                  + c.resolution().name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT),
-              "The conflict of your "
-                  + (event ? "planned operation " : "target registration ")
-                  + side.registrationId()
-                  + " was resolved by "
-                  + by
-                  + ": "
-                  + c.resolution().name()
-                  + (c.resolutionNote().isBlank() ? "." : " — " + c.resolutionNote()),
-              "conflicts/" + c.id() + RESOLUTION,
-              attributes(c, side),
-              false,
-              null));
-    }
-    return alerts;
+    return conflicts.conflictResolved(c);
   }
 
   /** The resource suffix of escalations: delivered only once the conflict is marked escalated. */
@@ -187,13 +78,6 @@ public final class AlertComposer {
 
   /** The resource suffix of resolution alerts: delivered only once the conflict is resolved. */
   public static final String RESOLUTION = "/resolution";
-
-  /** Said in the alert's text; deconfliction itself escalates (see ConflictEscalation). */
-  private static String acknowledgeBy(Conflict c) {
-    return c.deadline() == null
-        ? ""
-        : " Acknowledge the conflict by " + c.deadline() + " or the watch officer is alerted.";
-  }
 
   public Notice reviewRequired(ReviewItem item) {
     return new Notice(
@@ -256,35 +140,11 @@ public final class AlertComposer {
         null);
   }
 
-  private static Map<String, String> attributes(Conflict c, Conflict.Side side) {
-    Map<String, String> a = new LinkedHashMap<>();
-    a.put("conflict_id", c.id());
-    a.put("registration_id", side.registrationId());
-    a.put("kind", c.kind().name());
-    return a;
-  }
-
-  /** The other side as a restricted owner may know it: by name unless it is restricted too. */
-  private static String otherParty(Conflict.Side other) {
-    return DisclosurePolicy.showsAgency(other.disclosure())
-        ? other.agency().displayName()
-        : "another agency's restricted registration";
-  }
-
-  private static String contactLine(Conflict.Side other) {
-    if (DisclosurePolicy.showsContact(other.disclosure())) {
-      return "Contact: " + describe(other.contact()) + ".";
-    }
-    return DisclosurePolicy.showsAgency(other.disclosure())
-        ? "They chose to disclose their agency only; the watch officer can broker contact."
-        : "";
-  }
-
   static String describe(Contact c) {
     List<String> parts = new ArrayList<>();
-    for (String p : List.of(c.displayName(), c.title(), c.phone(), c.email())) {
-      if (p != null && !p.isBlank()) {
-        parts.add(p);
+    for (String part : List.of(c.displayName(), c.title(), c.phone(), c.email())) {
+      if (part != null && !part.isBlank()) {
+        parts.add(part);
       }
     }
     return String.join(", ", parts);

@@ -36,57 +36,57 @@ public final class Bounds {
 
   /** A note of at most {@link #NOTE} characters, or INVALID_ARGUMENT on {@code note}. */
   public static void requireNote(String note) {
-    Violations v = new Violations();
-    text(note, NOTE, "note", v);
-    v.throwIfAny();
+    Violations violations = new Violations();
+    text(note, NOTE, "note", violations);
+    violations.throwIfAny();
   }
 
   /** Adds a violation when {@code value} is longer than {@code max} characters. */
-  public static void text(String value, int max, String field, Violations v) {
+  public static void text(String value, int max, String field, Violations violations) {
     if (value != null && value.length() > max) {
-      v.add(field, "at most " + max + " characters (" + value.length() + " given)");
+      violations.add(field, "at most " + max + " characters (" + value.length() + " given)");
     }
   }
 
-  public static void count(int n, int max, String field, Violations v) {
+  public static void count(int n, int max, String field, Violations violations) {
     if (n > max) {
-      v.add(field, "at most " + max + " values (" + n + " given)");
+      violations.add(field, "at most " + max + " values (" + n + " given)");
     }
   }
 
-  private static void texts(List<String> values, int max, String field, Violations v) {
-    count(values.size(), NAMES_PER_PERSON, field, v);
+  private static void texts(List<String> values, int max, String field, Violations violations) {
+    count(values.size(), NAMES_PER_PERSON, field, violations);
     for (int i = 0; i < values.size() && i < NAMES_PER_PERSON; i++) {
-      text(values.get(i), max, field + "[" + i + "]", v);
+      text(values.get(i), max, field + "[" + i + "]", violations);
     }
   }
 
-  public static void contact(Contact c, String field, Violations v) {
+  public static void contact(Contact c, String field, Violations violations) {
     if (c == null) {
       return;
     }
-    text(c.displayName(), NAME, field + ".display_name", v);
-    text(c.title(), NAME, field + ".title", v);
-    text(c.phone(), CONTACT_POINT, field + ".phone", v);
-    text(c.email(), CONTACT_POINT, field + ".email", v);
+    text(c.displayName(), NAME, field + ".display_name", violations);
+    text(c.title(), NAME, field + ".title", violations);
+    text(c.phone(), CONTACT_POINT, field + ".phone", violations);
+    text(c.email(), CONTACT_POINT, field + ".email", violations);
   }
 
-  public static void address(PostalAddress a, String field, Violations v) {
+  public static void address(PostalAddress a, String field, Violations violations) {
     if (a == null) {
       return;
     }
-    count(a.addressLines().size(), ADDRESS_LINES, field + ".address_lines", v);
+    count(a.addressLines().size(), ADDRESS_LINES, field + ".address_lines", violations);
     for (int i = 0; i < a.addressLines().size() && i < ADDRESS_LINES; i++) {
-      text(a.addressLines().get(i), NAME, field + ".address_lines[" + i + "]", v);
+      text(a.addressLines().get(i), NAME, field + ".address_lines[" + i + "]", violations);
     }
-    text(a.locality(), NAME, field + ".locality", v);
-    text(a.administrativeArea(), NAME, field + ".administrative_area", v);
-    text(a.postalCode(), 32, field + ".postal_code", v);
-    text(a.regionCode(), 8, field + ".region_code", v);
+    text(a.locality(), NAME, field + ".locality", violations);
+    text(a.administrativeArea(), NAME, field + ".administrative_area", violations);
+    text(a.postalCode(), 32, field + ".postal_code", violations);
+    text(a.regionCode(), 8, field + ".region_code", violations);
   }
 
   /** A selector's values; true when all are within bounds (only then is it normalised). */
-  public static boolean selector(TargetSelector s, String field, Violations v) {
+  public static boolean selector(TargetSelector s, String field, Violations violations) {
     Violations own = new Violations();
     switch (s) {
       case TargetSelector.Person p -> {
@@ -119,7 +119,7 @@ public final class Bounds {
         address(b.address(), field + ".business.address", own);
       }
     }
-    own.list().forEach(f -> v.add(f.field(), f.description()));
+    own.list().forEach(f -> violations.add(f.field(), f.description()));
     return own.isEmpty();
   }
 }

@@ -33,66 +33,66 @@ public final class ConflictSides {
   /** Makes every conflict and review item of the registration show its side as given. */
   public void rewrite(String registrationId, Contact contact, Disclosure disclosure) {
     for (Conflict found : conflicts.forRegistration(registrationId)) {
-      Conflict c = found;
-      for (int attempt = 0; c != null && attempt < ATTEMPTS; attempt++) {
-        List<Conflict.Side> sides = sides(c.sides(), registrationId, contact, disclosure);
-        if (sides.equals(c.sides())) {
+      Conflict conflict = found;
+      for (int attempt = 0; conflict != null && attempt < ATTEMPTS; attempt++) {
+        List<Conflict.Side> sides = sides(conflict.sides(), registrationId, contact, disclosure);
+        if (sides.equals(conflict.sides())) {
           break;
         }
         Conflict updated =
             new Conflict(
-                c.id(),
-                c.kind(),
-                c.tier(),
-                c.score(),
-                c.reasons(),
-                c.status(),
+                conflict.id(),
+                conflict.kind(),
+                conflict.tier(),
+                conflict.score(),
+                conflict.reasons(),
+                conflict.status(),
                 sides,
-                c.deadline(),
-                c.resolution(),
-                c.resolutionNote(),
-                c.resolved(),
-                c.createTime(),
-                c.escalated(),
-                c.version() + 1);
-        String change = c.id() + "@" + updated.version();
+                conflict.deadline(),
+                conflict.resolution(),
+                conflict.resolutionNote(),
+                conflict.resolved(),
+                conflict.createTime(),
+                conflict.escalated(),
+                conflict.version() + 1);
+        String change = conflict.id() + "@" + updated.version();
         List<String> targets = FindingRecorder.targetRegistrations(updated);
         feed.prepare(change, targets);
-        if (conflicts.replace(updated, c.version())) {
+        if (conflicts.replace(updated, conflict.version())) {
           feed.commit(change, targets);
           break;
         }
-        c = conflicts.find(c.id()).orElse(null);
+        conflict = conflicts.find(conflict.id()).orElse(null);
       }
     }
     for (ReviewItem found : reviews.forRegistration(registrationId)) {
-      ReviewItem i = found;
-      for (int attempt = 0; i != null && attempt < ATTEMPTS; attempt++) {
-        List<Conflict.Side> sides = sides(i.sides(), registrationId, contact, disclosure);
-        if (sides.equals(i.sides())) {
+      ReviewItem item = found;
+      for (int attempt = 0; item != null && attempt < ATTEMPTS; attempt++) {
+        List<Conflict.Side> sides = sides(item.sides(), registrationId, contact, disclosure);
+        if (sides.equals(item.sides())) {
           break;
         }
         ReviewItem updated =
             new ReviewItem(
-                i.id(),
-                i.score(),
-                i.reasons(),
+                item.id(),
+                item.score(),
+                item.reasons(),
                 sides,
-                i.comparedSelectors(),
-                i.status(),
-                i.createTime(),
-                i.decided(),
-                i.decisionNote(),
-                i.conflictId(),
-                i.version() + 1);
-        String change = i.id() + "@" + updated.version();
+                item.comparedSelectors(),
+                item.status(),
+                item.createTime(),
+                item.decided(),
+                item.decisionNote(),
+                item.conflictId(),
+                item.version() + 1);
+        String change = item.id() + "@" + updated.version();
         List<String> targets = sides.stream().map(Conflict.Side::registrationId).toList();
         feed.prepare(change, targets);
-        if (reviews.replace(updated, i.version())) {
+        if (reviews.replace(updated, item.version())) {
           feed.commit(change, targets);
           break;
         }
-        i = reviews.find(i.id()).orElse(null);
+        item = reviews.find(item.id()).orElse(null);
       }
     }
   }

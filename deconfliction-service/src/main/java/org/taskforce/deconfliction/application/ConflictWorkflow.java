@@ -46,7 +46,7 @@ public final class ConflictWorkflow {
   }
 
   public Conflict get(AgencyPrincipal caller, String id) {
-    Access.requireActing(caller);
+    DeconflictionAccessPolicy.requireActing(caller);
     return visible(caller, id);
   }
 
@@ -57,7 +57,7 @@ public final class ConflictWorkflow {
       boolean allAgencies,
       int size,
       String token) {
-    Access.requireActing(caller);
+    DeconflictionAccessPolicy.requireActing(caller);
     if (allAgencies) {
       policy.requireWatchOfficer(caller, "list every agency's conflicts");
     }
@@ -78,7 +78,7 @@ public final class ConflictWorkflow {
   }
 
   public Conflict acknowledge(AgencyPrincipal caller, String id, String note) {
-    Access.requireActing(caller);
+    DeconflictionAccessPolicy.requireActing(caller);
     Bounds.requireNote(note);
     for (int attempt = 0; attempt < 5; attempt++) {
       Conflict c = visibleToSide(caller, id);
@@ -91,7 +91,7 @@ public final class ConflictWorkflow {
       if (side.acknowledged() != null) {
         return c; // acknowledging twice is harmless
       }
-      Stamp stamp = Access.stamp(caller, clock.instant());
+      Stamp stamp = DeconflictionAccessPolicy.stamp(caller, clock.instant());
       List<Conflict.Side> sides =
           c.sides().stream().map(s -> s == side ? s.acknowledge(stamp, note) : s).toList();
       Conflict updated =
@@ -130,7 +130,7 @@ public final class ConflictWorkflow {
       Conflict.Resolution resolution,
       String note,
       long expectedVersion) {
-    Access.requireActing(caller);
+    DeconflictionAccessPolicy.requireActing(caller);
     Bounds.requireNote(note);
     boolean broker = policy.isWatchOfficer(caller);
     Conflict c = broker ? find(id) : visibleToSide(caller, id);
@@ -160,7 +160,7 @@ public final class ConflictWorkflow {
                 + " ask the watch officer to broker");
       }
     }
-    Stamp stamp = Access.stamp(caller, clock.instant());
+    Stamp stamp = DeconflictionAccessPolicy.stamp(caller, clock.instant());
     Conflict updated =
         new Conflict(
             c.id(),

@@ -74,7 +74,7 @@ public final class DisclosurePolicy {
   }
 
   public void requireWatchOfficer(AgencyPrincipal p, String what) {
-    Access.requireActing(p);
+    DeconflictionAccessPolicy.requireActing(p);
     if (!isWatchOfficer(p)) {
       throw TaskforceException.permissionDenied(
           "ROLE_REQUIRED", "only watch officers of the task force's watch agency " + what);

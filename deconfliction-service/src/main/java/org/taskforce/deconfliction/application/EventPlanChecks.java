@@ -40,11 +40,11 @@ final class EventPlanChecks {
 
   /** Sizes, and linked target registrations that must be the caller's agency's own. */
   void checkBounds(AgencyPrincipal caller, EventRegistrations.Draft d, String field, Violations v) {
-    String f = RegistrationChecks.prefix(field);
-    Bounds.address(d.address(), f + "address", v);
-    Bounds.text(d.caseReference(), Bounds.ID, f + "case_reference", v);
+    String prefix = RegistrationChecks.prefix(field);
+    Bounds.address(d.address(), prefix + "address", v);
+    Bounds.text(d.caseReference(), Bounds.ID, prefix + "case_reference", v);
     List<String> linked = d.linkedTargetIds() == null ? List.of() : d.linkedTargetIds();
-    Bounds.count(linked.size(), Bounds.LINKED_IDS, f + "linked_target_registration_ids", v);
+    Bounds.count(linked.size(), Bounds.LINKED_IDS, prefix + "linked_target_registration_ids", v);
     if (linked.size() > Bounds.LINKED_IDS) {
       return;
     }
@@ -52,7 +52,9 @@ final class EventPlanChecks {
     for (int i = 0; i < linked.size(); i++) {
       String id = linked.get(i);
       if (id.isBlank() || id.length() > Bounds.ID) {
-        v.add(f + "linked_target_registration_ids[" + i + "]", "an id of at most 128 characters");
+        v.add(
+            prefix + "linked_target_registration_ids[" + i + "]",
+            "an id of at most 128 characters");
       } else {
         wellFormed.add(id);
       }
@@ -66,7 +68,7 @@ final class EventPlanChecks {
       if (!id.isBlank() && id.length() <= Bounds.ID && !own.contains(id)) {
         // Someone else's registration and one that does not exist read the same.
         v.add(
-            f + "linked_target_registration_ids[" + i + "]",
+            prefix + "linked_target_registration_ids[" + i + "]",
             "not a target registration of your agency");
       }
     }
@@ -74,41 +76,41 @@ final class EventPlanChecks {
 
   /** Validates location, radius and window; null (with violations) when they are not usable. */
   EventPlan plan(EventRegistrations.Draft d, String field, Violations v, boolean required) {
-    String f = RegistrationChecks.prefix(field);
+    String prefix = RegistrationChecks.prefix(field);
     var rules = settings.eventRules();
     if (d.latitude() == null || d.longitude() == null) {
-      v.add(f + "location", "the operation's location (latitude and longitude) is required");
+      v.add(prefix + "location", "the operation's location (latitude and longitude) is required");
     } else {
       v.check(
           d.latitude() >= -90 && d.latitude() <= 90,
-          f + "location.latitude",
+          prefix + "location.latitude",
           "must be between -90 and 90");
       v.check(
           d.longitude() >= -180 && d.longitude() <= 180,
-          f + "location.longitude",
+          prefix + "location.longitude",
           "must be between -180 and 180");
       v.check(
           !(d.latitude() == 0 && d.longitude() == 0),
-          f + "location",
+          prefix + "location",
           "0,0 is not a place of operation; the location is probably missing");
     }
     if (!(d.radiusMeters() > 0) || d.radiusMeters() > rules.maxRadiusMeters()) {
       v.add(
-          f + "radius_meters",
+          prefix + "radius_meters",
           "must be more than 0 and at most " + (long) rules.maxRadiusMeters() + " m");
     }
     if (d.start() == null || d.end() == null) {
-      v.add(f + "time_window", "start and end time are required");
+      v.add(prefix + "time_window", "start and end time are required");
     } else if (!d.end().isAfter(d.start())) {
-      v.add(f + "time_window.end_time", "must be after the start time");
+      v.add(prefix + "time_window.end_time", "must be after the start time");
     } else if (Duration.between(d.start(), d.end()).compareTo(rules.maxDuration()) > 0) {
       v.add(
-          f + "time_window",
+          prefix + "time_window",
           "an operation may last at most "
               + rules.maxDuration().toDays()
               + " days; register longer surveillance in parts");
     } else if (!d.end().isAfter(clock.instant())) {
-      v.add(f + "time_window.end_time", "the operation is over; register planned operations");
+      v.add(prefix + "time_window.end_time", "the operation is over; register planned operations");
     }
     if (!v.isEmpty()) {
       return null;

@@ -22,12 +22,22 @@ public final class EventRegistrationChanges {
   private final RegistrationWrites<EventRegistration> writes;
   private final AuditTrail audit;
   private final Clock clock;
+  private final RegistrationEnding<EventRegistration> cancellation;
 
   public EventRegistrationChanges(EventRegistrations registrations, AuditTrail audit, Clock clock) {
     this.checks = registrations.checks();
     this.writes = registrations.writes();
     this.audit = audit;
     this.clock = clock;
+    this.cancellation =
+        new RegistrationEnding<>(
+            writes,
+            audit,
+            clock,
+            RegistrationStatus.CANCELLED,
+            "event.cancel",
+            "events",
+            EventRegistration::cancelled);
   }
 
   public EventRegistrations.Result update(
@@ -36,26 +46,26 @@ public final class EventRegistrationChanges {
       long expectedVersion,
       EventRegistrations.Draft merged,
       String field) {
-    Access.requireActing(caller);
+    DeconflictionAccessPolicy.requireActing(caller);
     EventRegistration current = writes.own(caller, id, expectedVersion);
     if (current.status() != RegistrationStatus.ACTIVE) {
       throw TaskforceException.failedPrecondition(
           "REGISTRATION_NOT_ACTIVE", "only active registrations can be changed");
     }
-    Violations v = new Violations();
-    EventPlan plan = checks.plan(merged, field, v, true);
-    checks.checkBounds(caller, merged, field, v);
+    Violations violations = new Violations();
+    EventPlan plan = checks.plan(merged, field, violations, true);
+    checks.checkBounds(caller, merged, field, violations);
     RegistrationChecks.checkContact(
-        merged.contact(), RegistrationChecks.prefix(field) + "on_scene_contact", v);
-    v.check(
+        merged.contact(), RegistrationChecks.prefix(field) + "on_scene_contact", violations);
+    violations.check(
         merged.type() != null,
         RegistrationChecks.prefix(field) + "event_type",
         "is in the update mask: set the kind of operation to change to");
-    v.check(
+    violations.check(
         merged.disclosure() != null,
         RegistrationChecks.prefix(field) + "disclosure_level",
         "is in the update mask: set the level to change to (OPEN, AGENCY_ONLY or RESTRICTED)");
-    v.throwIfAny();
+    violations.throwIfAny();
     EventRegistration updated =
         new EventRegistration(
             id,
@@ -69,7 +79,7 @@ public final class EventRegistrationChanges {
             merged.disclosure(),
             RegistrationStatus.ACTIVE,
             current.created(),
-            Access.stamp(caller, clock.instant()),
+            DeconflictionAccessPolicy.stamp(caller, clock.instant()),
             current.version() + 1);
     List<Hit> hits = writes.change(updated, current);
     audit.record(
@@ -84,38 +94,6 @@ public final class EventRegistrationChanges {
 
   public EventRegistration cancel(
       AgencyPrincipal caller, String id, long expectedVersion, String reason) {
-    Access.requireActing(caller);
-    Violations v = new Violations();
-    Bounds.text(reason, Bounds.NOTE, "reason", v);
-    v.throwIfAny();
-    EventRegistration current = writes.own(caller, id, expectedVersion);
-    if (current.status() == RegistrationStatus.CANCELLED) {
-      return current;
-    }
-    EventRegistration cancelled =
-        new EventRegistration(
-            id,
-            current.agency(),
-            current.type(),
-            current.plan(),
-            current.address(),
-            current.contact(),
-            current.linkedTargetIds(),
-            current.caseReference(),
-            current.disclosure(),
-            RegistrationStatus.CANCELLED,
-            current.created(),
-            Access.stamp(caller, clock.instant()),
-            current.version() + 1,
-            RegistrationChecks.nullToEmpty(reason));
-    writes.replace(cancelled, current);
-    audit.record(
-        caller,
-        "event.cancel",
-        "events/" + id,
-        Outcome.SUCCESS,
-        "",
-        Map.of("reason", cancelled.statusReason()));
-    return cancelled;
+    return cancellation.end(caller, id, expectedVersion, reason);
   }
 }

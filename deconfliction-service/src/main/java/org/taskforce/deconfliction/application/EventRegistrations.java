@@ -95,17 +95,18 @@ public final class EventRegistrations {
    */
   public EventRegistration prepare(
       AgencyPrincipal caller, Draft draft, String requestId, String field) {
-    Access.requireActing(caller);
+    DeconflictionAccessPolicy.requireActing(caller);
     Violations v = new Violations();
     EventPlan plan = checks.validate(caller, draft, field, v);
     Bounds.text(requestId, Bounds.ID, "request_id", v);
     v.throwIfAny();
     String id = RegistrationWrites.idFor("e-", caller, requestId);
     Stamp stamp =
-        Access.stamp(caller, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        DeconflictionAccessPolicy.stamp(
+            caller, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     return new EventRegistration(
         id,
-        Access.agency(caller, agencyNames.apply(caller.agencyId())),
+        DeconflictionAccessPolicy.agency(caller, agencyNames.apply(caller.agencyId())),
         draft.type(),
         plan,
         draft.address(),
@@ -155,7 +156,7 @@ public final class EventRegistrations {
   }
 
   public EventRegistration get(AgencyPrincipal caller, String id) {
-    Access.requireActing(caller);
+    DeconflictionAccessPolicy.requireActing(caller);
     EventRegistration r = writes.own(caller, id);
     audit.record(caller, "event.read", "events/" + id, Outcome.SUCCESS, "", Map.of());
     return r;
@@ -168,7 +169,7 @@ public final class EventRegistrations {
       Instant to,
       int size,
       String token) {
-    Access.requireActing(caller);
+    DeconflictionAccessPolicy.requireActing(caller);
     PageQuery query =
         PageQuery.of("deconfliction.events")
             .with("agency", caller.agencyId())

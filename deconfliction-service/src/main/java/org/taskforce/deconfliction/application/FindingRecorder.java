@@ -52,18 +52,23 @@ public final class FindingRecorder {
   public List<Hit> recordTargetFindings(
       TargetRegistration self, List<Matcher.TargetFinding> findings) {
     List<Hit> hits = new ArrayList<>();
-    for (Matcher.TargetFinding f : findings) {
-      TargetRegistration other = f.registration();
-      TargetMatch m = f.match();
-      if (m.tier() == Tier.MATCH) {
+    for (Matcher.TargetFinding finding : findings) {
+      TargetRegistration other = finding.registration();
+      TargetMatch match = finding.match();
+      if (match.tier() == Tier.MATCH) {
         Conflict conflict =
             newConflict(
-                Conflict.Kind.TARGET, self, other, m.score(), m.reasons(), targetDeadline());
+                Conflict.Kind.TARGET,
+                self,
+                other,
+                match.score(),
+                match.reasons(),
+                targetDeadline());
         store(conflict);
         hits.add(
             Hits.of(
                 conflict.kind(),
-                m,
+                match,
                 other.agency(),
                 other.contact(),
                 other.disclosure(),
@@ -80,10 +85,10 @@ public final class FindingRecorder {
         ReviewItem item =
             new ReviewItem(
                 reviewId,
-                m.score(),
-                m.reasons(),
+                match.score(),
+                match.reasons(),
                 List.of(side(self), side(other)),
-                compared(self, other, m.matchedTypes()),
+                compared(self, other, match.matchedTypes()),
                 ReviewItem.Status.PENDING,
                 clock.instant(),
                 null,
@@ -101,7 +106,7 @@ public final class FindingRecorder {
         hits.add(
             Hits.of(
                 Conflict.Kind.TARGET,
-                m,
+                match,
                 other.agency(),
                 other.contact(),
                 other.disclosure(),
@@ -117,13 +122,19 @@ public final class FindingRecorder {
   public List<Hit> recordEventFindings(
       EventRegistration self, List<Matcher.EventFinding> findings) {
     List<Hit> hits = new ArrayList<>();
-    for (Matcher.EventFinding f : findings) {
-      EventRegistration other = f.registration();
-      EventRules.EventOverlap o = f.overlap();
+    for (Matcher.EventFinding finding : findings) {
+      EventRegistration other = finding.registration();
+      EventRules.EventOverlap overlap = finding.overlap();
       Conflict conflict =
-          newConflict(Conflict.Kind.EVENT, self, other, o.score(), o.reasons(), o.deadline());
+          newConflict(
+              Conflict.Kind.EVENT,
+              self,
+              other,
+              overlap.score(),
+              overlap.reasons(),
+              overlap.deadline());
       store(conflict);
-      hits.add(Hits.event(o, other, conflict.id()));
+      hits.add(Hits.event(overlap, other, conflict.id()));
     }
     return DisclosurePolicy.visibleHits(hits);
   }
@@ -146,9 +157,9 @@ public final class FindingRecorder {
   }
 
   /** The target registrations a conflict's change concerns (none for an event conflict). */
-  public static List<String> targetRegistrations(Conflict c) {
-    return c.kind() == Conflict.Kind.TARGET
-        ? c.sides().stream().map(Conflict.Side::registrationId).toList()
+  public static List<String> targetRegistrations(Conflict conflict) {
+    return conflict.kind() == Conflict.Kind.TARGET
+        ? conflict.sides().stream().map(Conflict.Side::registrationId).toList()
         : List.of();
   }
 

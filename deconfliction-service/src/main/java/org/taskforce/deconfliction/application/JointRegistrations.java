@@ -54,18 +54,18 @@ public final class JointRegistrations {
     List<String> targetIds = new ArrayList<>();
     List<Hit> hits = new ArrayList<>();
     if (target != null) {
-      TargetRegistrations.Result r = targets.store(caller, target);
-      targetIds.add(r.registration().id());
-      hits.addAll(r.hits());
+      TargetRegistrations.Result stored = targets.store(caller, target);
+      targetIds.add(stored.registration().id());
+      hits.addAll(stored.hits());
       if (operation != null) {
         seams.reached("check.targets");
       }
     }
     String eventId = "";
     if (operation != null) {
-      EventRegistrations.Result r = events.store(caller, operation);
-      eventId = r.registration().id();
-      hits.addAll(r.hits());
+      EventRegistrations.Result stored = events.store(caller, operation);
+      eventId = stored.registration().id();
+      hits.addAll(stored.hits());
     }
     if (target != null && operation != null) {
       pending.finish(checkId);

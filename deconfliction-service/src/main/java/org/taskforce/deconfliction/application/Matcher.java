@@ -49,19 +49,21 @@ public final class Matcher {
   }
 
   /** The index entries a target registration is stored under. */
-  public Map<String, IndexEntry> entries(TargetRegistration r) {
+  public Map<String, IndexEntry> entries(TargetRegistration registration) {
     Map<String, IndexEntry> entries = new LinkedHashMap<>();
-    TargetMatching.storedKeys(r.selectors(), nicknames, r.id())
-        .forEach(
-            (key, payload) -> entries.put(key, new IndexEntry(r.id(), r.agency().id(), payload)));
+    TargetMatching.storedKeys(registration.selectors(), nicknames, registration.id())
+        .forEach((key, payload) ->
+            entries.put(
+                key, new IndexEntry(registration.id(), registration.agency().id(), payload)));
     return entries;
   }
 
   /** The index entries an event registration is stored under. */
-  public Map<String, IndexEntry> entries(EventRegistration r) {
+  public Map<String, IndexEntry> entries(EventRegistration registration) {
     Map<String, IndexEntry> entries = new LinkedHashMap<>();
-    IndexEntry entry = new IndexEntry(r.id(), r.agency().id(), r.plan().encode());
-    for (String key : settings.eventRules().cellKeys(r.plan())) {
+    IndexEntry entry =
+        new IndexEntry(registration.id(), registration.agency().id(), registration.plan().encode());
+    for (String key : settings.eventRules().cellKeys(registration.plan())) {
       entries.put(key, entry);
     }
     return entries;
@@ -85,13 +87,13 @@ public final class Matcher {
     Instant now = clock.instant();
     Map<String, TargetRegistration> registrations =
         targets.findAll(matches.stream().map(TargetMatch::registrationId).toList()).stream()
-            .filter(r -> r.matchable(now))
+            .filter(registration -> registration.matchable(now))
             .collect(Collectors.toMap(TargetRegistration::id, Function.identity()));
     List<TargetFinding> findings = new ArrayList<>();
-    for (TargetMatch m : matches) {
-      TargetRegistration r = registrations.get(m.registrationId());
-      if (r != null) {
-        findings.add(new TargetFinding(m, r));
+    for (TargetMatch match : matches) {
+      TargetRegistration registration = registrations.get(match.registrationId());
+      if (registration != null) {
+        findings.add(new TargetFinding(match, registration));
       }
     }
     return findings;
@@ -109,13 +111,13 @@ public final class Matcher {
     Instant now = clock.instant();
     Map<String, TargetStore.Owner> owners =
         targets.findOwners(matches.stream().map(TargetMatch::registrationId).toList()).stream()
-            .filter(o -> o.matchable(now))
+            .filter(owner -> owner.matchable(now))
             .collect(Collectors.toMap(TargetStore.Owner::id, Function.identity()));
     List<OwnerFinding> findings = new ArrayList<>();
-    for (TargetMatch m : matches) {
-      TargetStore.Owner o = owners.get(m.registrationId());
-      if (o != null) {
-        findings.add(new OwnerFinding(m, o));
+    for (TargetMatch match : matches) {
+      TargetStore.Owner owner = owners.get(match.registrationId());
+      if (owner != null) {
+        findings.add(new OwnerFinding(match, owner));
       }
     }
     return findings;
@@ -146,7 +148,7 @@ public final class Matcher {
         }
         rules
             .overlap(plan, EventPlan.decode(e.payload()))
-            .ifPresent(o -> overlaps.put(e.registrationId(), o));
+            .ifPresent(owner -> overlaps.put(e.registrationId(), owner));
       }
     }
     if (overlaps.isEmpty()) {
@@ -154,10 +156,12 @@ public final class Matcher {
     }
     Instant now = clock.instant();
     List<EventFinding> findings = new ArrayList<>();
-    for (EventRegistration r : events.findAll(overlaps.keySet())) {
-      if (r.matchable(now)) {
+    for (EventRegistration registration : events.findAll(overlaps.keySet())) {
+      if (registration.matchable(now)) {
         // Re-check against the stored plan: the index entry may predate an update.
-        rules.overlap(plan, r.plan()).ifPresent(o -> findings.add(new EventFinding(o, r)));
+        rules
+            .overlap(plan, registration.plan())
+            .ifPresent(owner -> findings.add(new EventFinding(owner, registration)));
       }
     }
     findings.sort(

@@ -8,12 +8,13 @@ final class RegistrationChecks {
   private RegistrationChecks() {}
 
   /** Whom to call: a name and a phone number or e-mail address; {@code f} is the field path. */
-  static void checkContact(Contact contact, String f, Violations v) {
-    Bounds.contact(contact, f, v);
+  static void checkContact(Contact contact, String f, Violations violations) {
+    Bounds.contact(contact, f, violations);
     if (contact == null || contact.displayName().isBlank()) {
-      v.add(f + ".display_name", "whom to call is required: the point of contact's name");
+      violations.add(f + ".display_name", "whom to call is required: the point of contact's name");
     } else if (contact.phone().isBlank() && contact.email().isBlank()) {
-      v.add(f + ".phone", "the point of contact needs a phone number or an e-mail address");
+      violations.add(
+          f + ".phone", "the point of contact needs a phone number or an e-mail address");
     }
   }
 

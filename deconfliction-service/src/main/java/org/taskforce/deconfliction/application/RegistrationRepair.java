@@ -57,26 +57,26 @@ public final class RegistrationRepair {
   /** Settles registrations pending for longer than the grace period; returns how many. */
   public int sweep() {
     int settled = 0;
-    for (PendingRegistrations.Pending p : pending.since(clock.instant().minus(grace), BATCH)) {
-      switch (p.kind()) {
+    for (PendingRegistrations.Pending stale : pending.since(clock.instant().minus(grace), BATCH)) {
+      switch (stale.kind()) {
         case TARGET -> {
-          Optional<TargetRegistration> r = targets.find(p.registrationId());
-          if (r.isPresent()) {
-            targetRegistrations.settle(r.get());
+          Optional<TargetRegistration> found = targets.find(stale.registrationId());
+          if (found.isPresent()) {
+            targetRegistrations.settle(found.get());
           } else {
-            pending.finish(p.registrationId()); // died before the registration was stored
+            pending.finish(stale.registrationId()); // died before the registration was stored
           }
         }
         case EVENT -> {
-          Optional<EventRegistration> r = events.find(p.registrationId());
-          if (r.isPresent()) {
-            eventRegistrations.settle(r.get());
+          Optional<EventRegistration> found = events.find(stale.registrationId());
+          if (found.isPresent()) {
+            eventRegistrations.settle(found.get());
           } else {
-            pending.finish(p.registrationId());
+            pending.finish(stale.registrationId());
           }
         }
         // A check that died between its targets and its operation: both are stored now.
-        case CHECK -> joint.settle(p.registrationId());
+        case CHECK -> joint.settle(stale.registrationId());
       }
       settled++;
     }
@@ -96,14 +96,14 @@ public final class RegistrationRepair {
     int[] counts = new int[2];
     targets.forEachMatchable(
         now,
-        r -> {
-          index.add(matcher.entries(r));
+        found -> {
+          index.add(matcher.entries(found));
           counts[0]++;
         });
     events.forEachMatchable(
         now,
-        r -> {
-          index.add(matcher.entries(r));
+        found -> {
+          index.add(matcher.entries(found));
           counts[1]++;
         });
     int removed = index.prune(batch -> stale(batch, clock.instant()));
@@ -115,11 +115,11 @@ public final class RegistrationRepair {
         batch.values().stream().flatMap(List::stream).map(IndexEntry::registrationId).toList();
     Map<String, Map<String, IndexEntry>> current = new HashMap<>();
     targets.findAll(ids).stream()
-        .filter(r -> r.matchable(now))
-        .forEach(r -> current.put(r.id(), matcher.entries(r)));
+        .filter(found -> found.matchable(now))
+        .forEach(found -> current.put(found.id(), matcher.entries(found)));
     events.findAll(ids).stream()
-        .filter(r -> r.matchable(now))
-        .forEach(r -> current.put(r.id(), matcher.entries(r)));
+        .filter(found -> found.matchable(now))
+        .forEach(found -> current.put(found.id(), matcher.entries(found)));
     Map<String, List<IndexEntry>> stale = new LinkedHashMap<>();
     batch.forEach((key, entries) -> {
       List<IndexEntry> gone =

@@ -72,19 +72,19 @@ public final class Retention {
   public Report run() {
     Instant now = clock.instant();
     int expired = 0;
-    for (TargetRegistration r : targets.expired(now, BATCH)) {
+    for (TargetRegistration registration : targets.expired(now, BATCH)) {
       TargetRegistration e =
-          r.with(
-              r.selectors(),
-              r.contact(),
-              r.caseReference(),
-              r.disclosure(),
-              r.expireTime(),
+          registration.with(
+              registration.selectors(),
+              registration.contact(),
+              registration.caseReference(),
+              registration.disclosure(),
+              registration.expireTime(),
               RegistrationStatus.EXPIRED,
               // The review period runs from the expiry, not from the last edit.
-              new Stamp("system:retention", "retention job", r.agency().id(), now));
-      if (targets.replace(e, r.version())) {
-        index.remove(matcher.entries(r));
+              new Stamp("system:retention", "retention job", registration.agency().id(), now));
+      if (targets.replace(e, registration.version())) {
+        index.remove(matcher.entries(registration));
         expired++;
       }
     }
@@ -92,21 +92,31 @@ public final class Retention {
     int purgedTargets = 0;
     int purgedConflicts = 0;
     int purgedReviews = 0;
-    for (TargetRegistration r : targets.purgeable(cutoff, BATCH)) {
-      purgedConflicts += purgeConflictsOf(now, r.id(), r.agency().id());
-      purgedReviews += purgeReviewsOf(now, r.id(), r.agency().id());
-      index.remove(matcher.entries(r));
-      targets.delete(r.id());
-      floors.forget(r.id());
-      audit.append(purgeEntry(now, "targets/" + r.id(), r.agency().id(), r.status().name()));
+    for (TargetRegistration registration : targets.purgeable(cutoff, BATCH)) {
+      purgedConflicts += purgeConflictsOf(now, registration.id(), registration.agency().id());
+      purgedReviews += purgeReviewsOf(now, registration.id(), registration.agency().id());
+      index.remove(matcher.entries(registration));
+      targets.delete(registration.id());
+      floors.forget(registration.id());
+      audit.append(
+          purgeEntry(
+              now,
+              "targets/" + registration.id(),
+              registration.agency().id(),
+              registration.status().name()));
       purgedTargets++;
     }
     int purgedEvents = 0;
-    for (EventRegistration r : events.endedBefore(cutoff, BATCH)) {
-      purgedConflicts += purgeConflictsOf(now, r.id(), r.agency().id());
-      index.remove(matcher.entries(r));
-      events.delete(r.id());
-      audit.append(purgeEntry(now, "events/" + r.id(), r.agency().id(), r.status().name()));
+    for (EventRegistration registration : events.endedBefore(cutoff, BATCH)) {
+      purgedConflicts += purgeConflictsOf(now, registration.id(), registration.agency().id());
+      index.remove(matcher.entries(registration));
+      events.delete(registration.id());
+      audit.append(
+          purgeEntry(
+              now,
+              "events/" + registration.id(),
+              registration.agency().id(),
+              registration.status().name()));
       purgedEvents++;
     }
     return new Report(expired, purgedTargets, purgedEvents, purgedConflicts, purgedReviews);
@@ -120,21 +130,23 @@ public final class Retention {
   private int purgeConflictsOf(Instant now, String registrationId, String ownerAgency) {
     int purged = 0;
     for (Conflict found : conflicts.forRegistration(registrationId)) {
-      Conflict c = found;
-      while (c != null) {
-        List<String> others = others(FindingRecorder.targetRegistrations(c), registrationId);
-        Conflict conflict = c;
+      Conflict current = found;
+      while (current != null) {
+        List<String> others = others(FindingRecorder.targetRegistrations(current), registrationId);
+        Conflict conflict = current;
         if (deleteTold(
-            c.id(),
-            c.version(),
+            current.id(),
+            current.version(),
             others,
             () -> conflicts.delete(conflict.id(), conflict.version()))) {
           audit.append(
-              purged(now, "conflict.purge", "conflicts/", c.id(), registrationId, ownerAgency));
+              purged(
+                  now, "conflict.purge", "conflicts/", current.id(), registrationId, ownerAgency));
           purged++;
           break;
         }
-        c = conflicts.find(c.id()).orElse(null); // changed meanwhile: purge what it is now
+        current =
+            conflicts.find(current.id()).orElse(null); // changed meanwhile: purge what it is now
       }
     }
     return purged;
@@ -143,19 +155,25 @@ public final class Retention {
   private int purgeReviewsOf(Instant now, String registrationId, String ownerAgency) {
     int purged = 0;
     for (ReviewItem found : reviews.forRegistration(registrationId)) {
-      ReviewItem i = found;
-      while (i != null) {
+      ReviewItem current = found;
+      while (current != null) {
         List<String> others =
-            others(i.sides().stream().map(Conflict.Side::registrationId).toList(), registrationId);
-        ReviewItem item = i;
+            others(
+                current.sides().stream().map(Conflict.Side::registrationId).toList(),
+                registrationId);
+        ReviewItem item = current;
         if (deleteTold(
-            i.id(), i.version(), others, () -> reviews.delete(item.id(), item.version()))) {
+            current.id(),
+            current.version(),
+            others,
+            () -> reviews.delete(item.id(), item.version()))) {
           audit.append(
-              purged(now, "review.purge", "reviewItems/", i.id(), registrationId, ownerAgency));
+              purged(
+                  now, "review.purge", "reviewItems/", current.id(), registrationId, ownerAgency));
           purged++;
           break;
         }
-        i = reviews.find(i.id()).orElse(null);
+        current = reviews.find(current.id()).orElse(null);
       }
     }
     return purged;

@@ -71,10 +71,10 @@ public final class ReviewQueue {
     if (item.status() == ReviewItem.Status.REJECTED) {
       throw TaskforceException.failedPrecondition("REVIEW_DECIDED", "the review item was rejected");
     }
-    Conflict.Side a = item.sides().get(0);
-    Conflict.Side b = item.sides().get(1);
+    Conflict.Side first = item.sides().get(0);
+    Conflict.Side second = item.sides().get(1);
     String conflictId =
-        Conflict.idFor(Conflict.Kind.TARGET, a.registrationId(), b.registrationId());
+        Conflict.idFor(Conflict.Kind.TARGET, first.registrationId(), second.registrationId());
     Conflict conflict =
         new Conflict(
             conflictId,
@@ -150,7 +150,7 @@ public final class ReviewQueue {
         i.comparedSelectors(),
         status,
         i.createTime(),
-        Access.stamp(caller, clock.instant()),
+        DeconflictionAccessPolicy.stamp(caller, clock.instant()),
         note == null ? "" : note,
         conflictId,
         i.version() + 1);

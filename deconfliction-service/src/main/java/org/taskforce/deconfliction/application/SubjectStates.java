@@ -66,8 +66,8 @@ public final class SubjectStates {
         || found.get().status() != RegistrationStatus.ACTIVE) {
       return Optional.empty();
     }
-    TargetRegistration r = found.get();
-    String owner = r.agency().id();
+    TargetRegistration registration = found.get();
+    String owner = registration.agency().id();
     List<Conflict> all =
         conflicts.forRegistration(registrationId).stream()
             .filter(c -> c.kind() == Conflict.Kind.TARGET)
@@ -102,6 +102,7 @@ public final class SubjectStates {
       state = State.REGISTERED_NO_CONFLICT;
       summary = "no conflict";
     }
-    return Optional.of(new Snapshot(r.id(), owner, r.requestId(), state, version, summary));
+    return Optional.of(
+        new Snapshot(registration.id(), owner, registration.requestId(), state, version, summary));
   }
 }

@@ -30,13 +30,13 @@ final class TargetDraftChecks {
       v.add(field, "at most 50 selectors per registration");
     }
     for (int i = 0; i < selectors.size(); i++) {
-      TargetSelector s = selectors.get(i);
-      if (s == null) {
+      TargetSelector selector = selectors.get(i);
+      if (selector == null) {
         v.add(field + "[" + i + "]", "selector kind is not set");
         continue;
       }
-      if (Bounds.selector(s, field + "[" + i + "]", v)) {
-        normalizer.normalize(s, field + "[" + i + "]", v).ifPresent(out::add);
+      if (Bounds.selector(selector, field + "[" + i + "]", v)) {
+        normalizer.normalize(selector, field + "[" + i + "]", v).ifPresent(out::add);
       }
     }
     return out;

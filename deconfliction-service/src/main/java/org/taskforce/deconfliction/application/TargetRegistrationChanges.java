@@ -26,6 +26,7 @@ public final class TargetRegistrationChanges {
   private final RegistrationWrites<TargetRegistration> writes;
   private final AuditTrail audit;
   private final Clock clock;
+  private final RegistrationEnding<TargetRegistration> withdrawal;
 
   public TargetRegistrationChanges(
       TargetRegistrations registrations, AuditTrail audit, Clock clock) {
@@ -33,6 +34,15 @@ public final class TargetRegistrationChanges {
     this.writes = registrations.writes();
     this.audit = audit;
     this.clock = clock;
+    this.withdrawal =
+        new RegistrationEnding<>(
+            writes,
+            audit,
+            clock,
+            RegistrationStatus.WITHDRAWN,
+            "target.withdraw",
+            "targets",
+            TargetRegistration::withdrawn);
   }
 
   /** Which fields an update changes. */
@@ -48,29 +58,29 @@ public final class TargetRegistrationChanges {
 
   public TargetRegistrations.Result update(
       AgencyPrincipal caller, String id, long expectedVersion, Changes changes, String field) {
-    Access.requireActing(caller);
+    DeconflictionAccessPolicy.requireActing(caller);
     TargetRegistration current = writes.own(caller, id, expectedVersion);
     if (current.status() != RegistrationStatus.ACTIVE) {
       throw TaskforceException.failedPrecondition(
           "REGISTRATION_NOT_ACTIVE", "only active registrations can be changed");
     }
-    Violations v = new Violations();
-    String f = RegistrationChecks.prefix(field);
+    Violations violations = new Violations();
+    String prefix = RegistrationChecks.prefix(field);
     List<NormalizedSelector> selectors =
         changes.selectorsSet()
-            ? checks.normalize(changes.selectors(), f + "selectors", v, true)
+            ? checks.normalize(changes.selectors(), prefix + "selectors", violations, true)
             : current.selectors();
     Contact contact = changes.contactSet() ? changes.contact() : current.contact();
     Disclosure disclosure = changes.disclosureSet() ? changes.disclosure() : current.disclosure();
-    RegistrationChecks.checkContact(contact, f + "point_of_contact", v);
+    RegistrationChecks.checkContact(contact, prefix + "point_of_contact", violations);
     if (changes.caseReferenceSet()) {
-      Bounds.text(changes.caseReference(), Bounds.ID, f + "case_reference", v);
+      Bounds.text(changes.caseReference(), Bounds.ID, prefix + "case_reference", violations);
     }
-    v.check(
+    violations.check(
         disclosure != null,
-        f + "disclosure_level",
+        prefix + "disclosure_level",
         "is in the update mask: set the level to change to (OPEN, AGENCY_ONLY or RESTRICTED)");
-    v.throwIfAny();
+    violations.throwIfAny();
     TargetRegistration updated =
         current.with(
             selectors,
@@ -81,7 +91,7 @@ public final class TargetRegistrationChanges {
             disclosure,
             current.expireTime(),
             current.status(),
-            Access.stamp(caller, clock.instant()));
+            DeconflictionAccessPolicy.stamp(caller, clock.instant()));
     List<Hit> hits = writes.change(updated, current);
     audit.record(
         caller,
@@ -95,7 +105,7 @@ public final class TargetRegistrationChanges {
 
   public TargetRegistration renew(
       AgencyPrincipal caller, String id, long expectedVersion, Instant expireTime) {
-    Access.requireActing(caller);
+    DeconflictionAccessPolicy.requireActing(caller);
     TargetRegistration current = writes.own(caller, id, expectedVersion);
     Instant now = clock.instant();
     if (current.status() == RegistrationStatus.WITHDRAWN) {
@@ -103,9 +113,9 @@ public final class TargetRegistrationChanges {
           "REGISTRATION_WITHDRAWN", "a withdrawn registration cannot be renewed");
     }
     Instant expiry = checks.expiryOrDefault(expireTime, now);
-    Violations v = new Violations();
-    checks.checkExpiry(expiry, now, current.created().time(), "expire_time", v);
-    v.throwIfAny();
+    Violations violations = new Violations();
+    checks.checkExpiry(expiry, now, current.created().time(), "expire_time", violations);
+    violations.throwIfAny();
     TargetRegistration renewed =
         current.with(
             current.selectors(),
@@ -114,7 +124,7 @@ public final class TargetRegistrationChanges {
             current.disclosure(),
             expiry,
             RegistrationStatus.ACTIVE,
-            Access.stamp(caller, now));
+            DeconflictionAccessPolicy.stamp(caller, now));
     writes.replace(renewed, current);
     audit.record(
         caller,
@@ -128,25 +138,6 @@ public final class TargetRegistrationChanges {
 
   public TargetRegistration withdraw(
       AgencyPrincipal caller, String id, long expectedVersion, String reason) {
-    Access.requireActing(caller);
-    Violations v = new Violations();
-    Bounds.text(reason, Bounds.NOTE, "reason", v);
-    v.throwIfAny();
-    TargetRegistration current = writes.own(caller, id, expectedVersion);
-    if (current.status() == RegistrationStatus.WITHDRAWN) {
-      return current;
-    }
-    TargetRegistration withdrawn =
-        current.withdrawn(
-            RegistrationChecks.nullToEmpty(reason), Access.stamp(caller, clock.instant()));
-    writes.replace(withdrawn, current);
-    audit.record(
-        caller,
-        "target.withdraw",
-        "targets/" + id,
-        Outcome.SUCCESS,
-        "",
-        Map.of("reason", withdrawn.statusReason()));
-    return withdrawn;
+    return withdrawal.end(caller, id, expectedVersion, reason);
   }
 }

@@ -64,9 +64,13 @@ public final class TargetRegistrations {
                 RegistrationWrites.Seams.TARGET,
                 "target registration",
                 matcher::entries,
-                r ->
+                registration ->
                     recorder.recordTargetFindings(
-                        r, matcher.findTargets(r.agency().id(), r.selectors(), r.id()))),
+                        registration,
+                        matcher.findTargets(
+                            registration.agency().id(),
+                            registration.selectors(),
+                            registration.id()))),
             store);
   }
 
@@ -90,23 +94,23 @@ public final class TargetRegistrations {
    */
   public TargetRegistration prepare(
       AgencyPrincipal caller, Draft draft, String requestId, String field) {
-    Access.requireActing(caller);
+    DeconflictionAccessPolicy.requireActing(caller);
     // Stored to the millisecond: the answer to a retry, read back, equals the first answer.
     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-    Violations v = new Violations();
-    String f = RegistrationChecks.prefix(field);
+    Violations violations = new Violations();
+    String prefix = RegistrationChecks.prefix(field);
     List<NormalizedSelector> selectors =
-        checks.normalize(draft.selectors(), f + "selectors", v, true);
-    RegistrationChecks.checkContact(draft.contact(), f + "point_of_contact", v);
-    Bounds.text(draft.caseReference(), Bounds.ID, f + "case_reference", v);
-    Bounds.text(requestId, Bounds.ID, "request_id", v);
+        checks.normalize(draft.selectors(), prefix + "selectors", violations, true);
+    RegistrationChecks.checkContact(draft.contact(), prefix + "point_of_contact", violations);
+    Bounds.text(draft.caseReference(), Bounds.ID, prefix + "case_reference", violations);
+    Bounds.text(requestId, Bounds.ID, "request_id", violations);
     Instant expiry = checks.expiryOrDefault(draft.expireTime(), now);
-    checks.checkExpiry(expiry, now, now, f + "expire_time", v);
-    v.throwIfAny();
-    Stamp stamp = Access.stamp(caller, now);
+    checks.checkExpiry(expiry, now, now, prefix + "expire_time", violations);
+    violations.throwIfAny();
+    Stamp stamp = DeconflictionAccessPolicy.stamp(caller, now);
     return new TargetRegistration(
             RegistrationWrites.idFor("t-", caller, requestId),
-            Access.agency(caller, agencyNames.apply(caller.agencyId())),
+            DeconflictionAccessPolicy.agency(caller, agencyNames.apply(caller.agencyId())),
             selectors,
             draft.contact(),
             RegistrationChecks.nullToEmpty(draft.caseReference()),
@@ -145,15 +149,15 @@ public final class TargetRegistrations {
   }
 
   /** Finishes a stored registration's writes ({@link RegistrationWrites#settle}). */
-  public Result settle(TargetRegistration r) {
-    return new Result(r, writes.settle(r));
+  public Result settle(TargetRegistration registration) {
+    return new Result(registration, writes.settle(registration));
   }
 
   public TargetRegistration get(AgencyPrincipal caller, String id) {
-    Access.requireActing(caller);
-    TargetRegistration r = writes.own(caller, id);
+    DeconflictionAccessPolicy.requireActing(caller);
+    TargetRegistration registration = writes.own(caller, id);
     audit.record(caller, "target.read", "targets/" + id, Outcome.SUCCESS, "", Map.of());
-    return r;
+    return registration;
   }
 
   public Page<TargetRegistration> list(
@@ -162,7 +166,7 @@ public final class TargetRegistrations {
       String caseReference,
       int size,
       String token) {
-    Access.requireActing(caller);
+    DeconflictionAccessPolicy.requireActing(caller);
     PageQuery query =
         PageQuery.of("deconfliction.targets")
             .with("agency", caller.agencyId())
@@ -178,8 +182,8 @@ public final class TargetRegistrations {
 
   /** A check's selectors, normalised as a registration's are ({@link TargetDraftChecks}). */
   List<NormalizedSelector> normalize(
-      List<TargetSelector> selectors, String field, Violations v, boolean required) {
-    return checks.normalize(selectors, field, v, required);
+      List<TargetSelector> selectors, String field, Violations violations, boolean required) {
+    return checks.normalize(selectors, field, violations, required);
   }
 
   TargetDraftChecks checks() {

@@ -16,7 +16,7 @@ import org.taskforce.deconfliction.adapter.mongo.MongoReviewStore;
 import org.taskforce.deconfliction.adapter.mongo.MongoTargetStore;
 import org.taskforce.deconfliction.adapter.partner.GrpcPartnerDirectory;
 import org.taskforce.deconfliction.application.AlertComposer;
-import org.taskforce.deconfliction.application.Checks;
+import org.taskforce.deconfliction.application.CheckBeforeActing;
 import org.taskforce.deconfliction.application.ConflictSides;
 import org.taskforce.deconfliction.application.ConflictWorkflow;
 import org.taskforce.deconfliction.application.CrashSeams;
@@ -27,6 +27,7 @@ import org.taskforce.deconfliction.application.EventRegistrations;
 import org.taskforce.deconfliction.application.FindingRecorder;
 import org.taskforce.deconfliction.application.JointRegistrations;
 import org.taskforce.deconfliction.application.Matcher;
+import org.taskforce.deconfliction.application.PartnerCheck;
 import org.taskforce.deconfliction.application.RegistrationWriting;
 import org.taskforce.deconfliction.application.ReviewQueue;
 import org.taskforce.deconfliction.application.SubjectFeed;
@@ -46,18 +47,18 @@ import org.taskforce.platform.paging.PageTokens;
 public class DeconflictionConfiguration {
   @Bean
   DeconflictionSettings deconflictionSettings(DeconflictionProperties p) {
-    DeconflictionProperties.Events e = p.events();
+    DeconflictionProperties.Events eventSettings = p.events();
     return new DeconflictionSettings(
         p.defaultExpiry(),
         p.maxLifetime(),
         p.purgeAfter(),
         p.matchOwnAgency(),
         new EventRules(
-            e.bufferMeters(),
-            e.timeBuffer(),
-            e.maxRadiusMeters(),
-            e.maxDuration(),
-            e.cellDegrees()),
+            eventSettings.bufferMeters(),
+            eventSettings.timeBuffer(),
+            eventSettings.maxRadiusMeters(),
+            eventSettings.maxDuration(),
+            eventSettings.cellDegrees()),
         p.targetAcknowledgeWithin());
   }
 
@@ -184,7 +185,7 @@ public class DeconflictionConfiguration {
   }
 
   @Bean
-  Checks checks(
+  CheckBeforeActing checkBeforeActing(
       Matcher matcher,
       TargetRegistrations targets,
       EventRegistrations events,
@@ -193,7 +194,19 @@ public class DeconflictionConfiguration {
       Function<String, String> agencyNames,
       AuditTrail audit,
       JointRegistrations joint) {
-    return new Checks(matcher, targets, events, alerts, partners, agencyNames, audit, joint);
+    return new CheckBeforeActing(
+        matcher, targets, events, alerts, partners, agencyNames, audit, joint);
+  }
+
+  @Bean
+  PartnerCheck partnerCheck(
+      Matcher matcher,
+      TargetRegistrations targets,
+      EventRegistrations events,
+      AlertComposer alerts,
+      Function<String, String> agencyNames,
+      AuditTrail audit) {
+    return new PartnerCheck(matcher, targets, events, alerts, agencyNames, audit);
   }
 
   @Bean
@@ -227,7 +240,7 @@ public class DeconflictionConfiguration {
       TargetRegistrationChanges targetChanges,
       EventRegistrations events,
       EventRegistrationChanges eventChanges,
-      Checks checks,
+      CheckBeforeActing checks,
       ConflictWorkflow workflow,
       ReviewQueue reviews,
       DisclosurePolicy policy) {
@@ -236,7 +249,7 @@ public class DeconflictionConfiguration {
   }
 
   @Bean
-  PartnerDeconflictionGrpcService partnerDeconflictionGrpcService(Checks checks) {
-    return new PartnerDeconflictionGrpcService(checks);
+  PartnerDeconflictionGrpcService partnerDeconflictionGrpcService(PartnerCheck partnerCheck) {
+    return new PartnerDeconflictionGrpcService(partnerCheck);
   }
 }

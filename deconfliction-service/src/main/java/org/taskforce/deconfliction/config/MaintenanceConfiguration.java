@@ -123,16 +123,16 @@ public class MaintenanceConfiguration {
         p.retention().enabled(),
         p.retention().interval(),
         () -> {
-          Retention.Report r = retention.run();
-          if (r.expired() + r.purgedTargets() + r.purgedEvents() > 0) {
+          Retention.Report report = retention.run();
+          if (report.expired() + report.purgedTargets() + report.purgedEvents() > 0) {
             log.info(
                 "retention: {} registrations expired, {} targets, {} events, {} conflicts and {}"
                     + " review items purged",
-                r.expired(),
-                r.purgedTargets(),
-                r.purgedEvents(),
-                r.purgedConflicts(),
-                r.purgedReviews());
+                report.expired(),
+                report.purgedTargets(),
+                report.purgedEvents(),
+                report.purgedConflicts(),
+                report.purgedReviews());
           }
         });
   }

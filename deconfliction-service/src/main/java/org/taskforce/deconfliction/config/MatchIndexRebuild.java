@@ -23,12 +23,12 @@ public final class MatchIndexRebuild implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     log.info("rebuilding the match index from the registrations");
-    RegistrationRepair.RebuildReport r = repair.rebuildIndex();
+    RegistrationRepair.RebuildReport report = repair.rebuildIndex();
     log.info(
         "match index rebuilt: {} target and {} event registrations indexed, {} stale entries"
             + " removed",
-        r.targets(),
-        r.events(),
-        r.staleEntriesRemoved());
+        report.targets(),
+        report.events(),
+        report.staleEntriesRemoved());
   }
 }

@@ -81,11 +81,11 @@ final class Addresses {
       if (word.isEmpty()) {
         continue;
       }
-      String w = WORDS.getOrDefault(word, word);
+      String standard = WORDS.getOrDefault(word, word);
       if (!out.isEmpty()) {
         out.append(' ');
       }
-      out.append(w);
+      out.append(standard);
     }
     String line = out.toString().replace("# #", "#");
     for (Map.Entry<String, String> pair : PAIRS.entrySet()) {

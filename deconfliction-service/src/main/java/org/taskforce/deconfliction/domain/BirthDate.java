@@ -21,11 +21,11 @@ public record BirthDate(int year, int month, int day) {
       return String.format("%04d%02d%02d", year, month, day);
     }
     // The same text without a Formatter: candidates' profiles are encoded on every comparison.
-    char[] c = new char[8];
-    digits(c, 0, year, 4);
-    digits(c, 4, month, 2);
-    digits(c, 6, day, 2);
-    return new String(c);
+    char[] text = new char[8];
+    digits(text, 0, year, 4);
+    digits(text, 4, month, 2);
+    digits(text, 6, day, 2);
+    return new String(text);
   }
 
   private static void digits(char[] into, int at, int value, int width) {

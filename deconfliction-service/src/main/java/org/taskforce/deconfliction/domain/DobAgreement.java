@@ -35,15 +35,15 @@ enum DobAgreement {
       if (a.year() == b.year() && a.month() == b.day() && a.day() == b.month()) {
         return DobAgreement.SWAPPED;
       }
-      String x = a.compact();
-      String y = b.compact();
+      String asked = a.compact();
+      String stored = b.compact();
       int diff = 0;
-      for (int i = 0; i < x.length(); i++) {
-        if (x.charAt(i) != y.charAt(i)) {
+      for (int i = 0; i < asked.length(); i++) {
+        if (asked.charAt(i) != stored.charAt(i)) {
           diff++;
         }
       }
-      if (diff == 1 || NameTokens.transposition(x, y)) {
+      if (diff == 1 || NameTokens.transposition(asked, stored)) {
         return DobAgreement.ONE_DIGIT;
       }
       if (a.month() == b.month() && a.day() == b.day() && Math.abs(a.year() - b.year()) == 1) {
@@ -51,8 +51,8 @@ enum DobAgreement {
       }
       String swapped = new BirthDate(b.year(), b.day(), b.month()).compact();
       int swappedDiff = 0;
-      for (int i = 0; i < x.length(); i++) {
-        if (x.charAt(i) != swapped.charAt(i)) {
+      for (int i = 0; i < asked.length(); i++) {
+        if (asked.charAt(i) != swapped.charAt(i)) {
           swappedDiff++;
         }
       }

@@ -20,12 +20,12 @@ public record EventPlan(
   }
 
   public static EventPlan decode(String s) {
-    String[] p = s.split(",");
+    String[] parts = s.split(",");
     return new EventPlan(
-        Double.parseDouble(p[0]),
-        Double.parseDouble(p[1]),
-        Double.parseDouble(p[2]),
-        Instant.ofEpochSecond(Long.parseLong(p[3])),
-        Instant.ofEpochSecond(Long.parseLong(p[4])));
+        Double.parseDouble(parts[0]),
+        Double.parseDouble(parts[1]),
+        Double.parseDouble(parts[2]),
+        Instant.ofEpochSecond(Long.parseLong(parts[3])),
+        Instant.ofEpochSecond(Long.parseLong(parts[4])));
   }
 }

@@ -55,6 +55,25 @@ public record EventRegistration(
         "");
   }
 
+  /** Cancelled by its owner, for the reason given. */
+  public EventRegistration cancelled(String reason, Stamp updated) {
+    return new EventRegistration(
+        id,
+        agency,
+        type,
+        plan,
+        address,
+        contact,
+        linkedTargetIds,
+        caseReference,
+        disclosure,
+        RegistrationStatus.CANCELLED,
+        created,
+        updated,
+        version + 1,
+        reason);
+  }
+
   public boolean matchable(java.time.Instant now) {
     return status == RegistrationStatus.ACTIVE && plan.end().isAfter(now);
   }

@@ -21,21 +21,21 @@ final class Handles {
   private Handles() {}
 
   static String platform(String raw) {
-    String p = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
-    p = PLATFORMS.getOrDefault(p, p);
-    return p.replaceAll("[^a-z0-9.]", "");
+    String platform = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
+    platform = PLATFORMS.getOrDefault(platform, platform);
+    return platform.replaceAll("[^a-z0-9.]", "");
   }
 
   static String handle(String raw) {
-    String h = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
-    h = h.replaceFirst("^https?://", "").replaceFirst("^www\\.", "");
-    int slash = h.indexOf('/');
-    if (slash >= 0 && h.substring(0, slash).contains(".")) {
-      h = h.substring(slash + 1); // instagram.com/chuy.abq → chuy.abq
+    String handle = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
+    handle = handle.replaceFirst("^https?://", "").replaceFirst("^www\\.", "");
+    int slash = handle.indexOf('/');
+    if (slash >= 0 && handle.substring(0, slash).contains(".")) {
+      handle = handle.substring(slash + 1); // instagram.com/chuy.abq → chuy.abq
     }
-    if (h.endsWith("/")) {
-      h = h.substring(0, h.length() - 1);
+    if (handle.endsWith("/")) {
+      handle = handle.substring(0, handle.length() - 1);
     }
-    return h.startsWith("@") ? h.substring(1) : h;
+    return handle.startsWith("@") ? handle.substring(1) : handle;
   }
 }

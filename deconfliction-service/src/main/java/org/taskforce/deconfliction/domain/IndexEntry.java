@@ -11,8 +11,11 @@ public record IndexEntry(String registrationId, String agencyId, String payload)
   }
 
   public static IndexEntry decode(String s) {
-    int a = s.indexOf('|');
-    int b = s.indexOf('|', a + 1);
-    return new IndexEntry(s.substring(0, a), s.substring(a + 1, b), s.substring(b + 1));
+    int agencyStart = s.indexOf('|');
+    int payloadStart = s.indexOf('|', agencyStart + 1);
+    return new IndexEntry(
+        s.substring(0, agencyStart),
+        s.substring(agencyStart + 1, payloadStart),
+        s.substring(payloadStart + 1));
   }
 }

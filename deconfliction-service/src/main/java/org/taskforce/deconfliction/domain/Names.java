@@ -22,9 +22,9 @@ public final class Names {
       ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin; Latin-ASCII"));
   private static final ThreadLocal<DoubleMetaphone> METAPHONE =
       ThreadLocal.withInitial(() -> {
-        DoubleMetaphone m = new DoubleMetaphone();
-        m.setMaxCodeLen(6);
-        return m;
+        DoubleMetaphone metaphone = new DoubleMetaphone();
+        metaphone.setMaxCodeLen(6);
+        return metaphone;
       });
 
   private static final int PHONETIC_CACHE_LIMIT = 200_000;

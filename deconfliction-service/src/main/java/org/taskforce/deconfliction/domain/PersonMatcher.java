@@ -151,9 +151,9 @@ public final class PersonMatcher {
     NameTokens.TokenScore best = NameTokens.TokenScore.NONE;
     for (String a : asked) {
       for (String s : stored) {
-        NameTokens.TokenScore t = names.token(a, s, givenNames);
-        if (t.score() > best.score()) {
-          best = t;
+        NameTokens.TokenScore score = names.token(a, s, givenNames);
+        if (score.score() > best.score()) {
+          best = score;
         }
       }
     }

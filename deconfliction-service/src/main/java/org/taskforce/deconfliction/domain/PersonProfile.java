@@ -194,14 +194,17 @@ public record PersonProfile(List<String> given, List<String> surnames, BirthDate
 
   private static String monthDay(int month, int day) {
     // Sorted, so that a day/month swap lands on the same key as well.
-    int a = Math.min(month, day);
-    int b = Math.max(month, day);
-    if (a < 0 || b > 99) {
-      return String.format("%02d%02d", a, b);
+    int low = Math.min(month, day);
+    int high = Math.max(month, day);
+    if (low < 0 || high > 99) {
+      return String.format("%02d%02d", low, high);
     }
     return new String(
         new char[] {
-          (char) ('0' + a / 10), (char) ('0' + a % 10), (char) ('0' + b / 10), (char) ('0' + b % 10)
+          (char) ('0' + low / 10),
+          (char) ('0' + low % 10),
+          (char) ('0' + high / 10),
+          (char) ('0' + high % 10)
         });
   }
 

@@ -21,5 +21,8 @@ public interface Registration {
 
   long version();
 
+  /** Why its owner withdrew or cancelled it ("" while it is not). */
+  String statusReason();
+
   boolean matchable(Instant now);
 }

@@ -20,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 import org.taskforce.api.common.v1.DisclosureLevel;
@@ -100,17 +99,11 @@ public final class DeconflictionBenchmark {
             DeconflictionBenchmark.class);
     try (KeycloakTestRealm realm = new KeycloakTestRealm()) {
       ConfigurableApplicationContext app =
-          new SpringApplication(DeconflictionServiceApplication.class)
-              .run(
-                  "--spring.grpc.server.port=0",
-                  "--spring.grpc.server.host=127.0.0.1",
-                  "--server.port=0",
-                  "--taskforce.mongodb.uri=" + mongoUri,
-                  "--taskforce.paging.token-secret=benchmark-page-token-secret",
-                  "--taskforce.security.issuer-uri=" + realm.issuer(),
-                  "--taskforce.outbox.enabled=false",
-                  "--taskforce.deconfliction.retention.enabled=false",
-                  "--logging.level.root=WARN");
+          Benchmarks.startService(
+              DeconflictionServiceApplication.class,
+              realm,
+              mongoUri,
+              "--taskforce.deconfliction.retention.enabled=false");
       try {
         MongoDatabase database = app.getBean(MongoDatabase.class);
         Matcher matcher = app.getBean(Matcher.class);

@@ -1,16 +1,14 @@
 package org.taskforce.gateway.transcoding;
 
-import com.google.api.FieldBehavior;
-import com.google.api.FieldBehaviorProto;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.protobuf.Descriptors.Descriptor;
-import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -43,7 +41,7 @@ public final class OpenApiDocument {
       String path = openApiPath(route.path().toString());
       JsonObject item = paths.has(path) ? paths.getAsJsonObject(path) : new JsonObject();
       paths.add(path, item);
-      item.add(route.httpMethod().toLowerCase(java.util.Locale.ROOT), operation(route, pending));
+      item.add(route.httpMethod().toLowerCase(Locale.ROOT), operation(route, pending));
     }
     root.add("paths", paths);
 
@@ -52,10 +50,10 @@ public final class OpenApiDocument {
     while (!pending.isEmpty()) {
       Descriptor type = pending.pop();
       if (done.add(type.getFullName())) {
-        schemas.add(type.getFullName(), schema(type, pending));
+        schemas.add(type.getFullName(), OpenApiSchemas.schema(type, pending));
       }
     }
-    schemas.add("Error", errorSchema());
+    schemas.add("Error", OpenApiSchemas.errorSchema());
     JsonObject components = new JsonObject();
     components.add("schemas", schemas);
     JsonObject bearer = new JsonObject();
@@ -83,14 +81,14 @@ public final class OpenApiDocument {
     JsonArray parameters = new JsonArray();
     Set<String> bound = new HashSet<>(route.path().variables());
     for (String variable : route.path().variables()) {
-      JsonObject p = new JsonObject();
-      p.addProperty("name", variable);
-      p.addProperty("in", "path");
-      p.addProperty("required", true);
-      JsonObject s = new JsonObject();
-      s.addProperty("type", "string");
-      p.add("schema", s);
-      parameters.add(p);
+      JsonObject parameter = new JsonObject();
+      parameter.addProperty("name", variable);
+      parameter.addProperty("in", "path");
+      parameter.addProperty("required", true);
+      JsonObject schema = new JsonObject();
+      schema.addProperty("type", "string");
+      parameter.add("schema", schema);
+      parameters.add(parameter);
     }
     Descriptor input = route.method().getInputType();
     if (!route.body().equals("*")) {
@@ -102,14 +100,14 @@ public final class OpenApiDocument {
           continue;
         }
         if (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE
-            && !isStringForm(field.getMessageType())) {
+            && !OpenApiSchemas.isStringForm(field.getMessageType())) {
           continue;
         }
-        JsonObject p = new JsonObject();
-        p.addProperty("name", field.getName());
-        p.addProperty("in", "query");
-        p.add("schema", fieldSchema(field, pending));
-        parameters.add(p);
+        JsonObject parameter = new JsonObject();
+        parameter.addProperty("name", field.getName());
+        parameter.addProperty("in", "query");
+        parameter.add("schema", OpenApiSchemas.fieldSchema(field, pending));
+        parameters.add(parameter);
       }
     }
     op.add("parameters", parameters);
@@ -119,14 +117,14 @@ public final class OpenApiDocument {
       pending.add(bodyType);
       JsonObject requestBody = new JsonObject();
       requestBody.addProperty("required", true);
-      requestBody.add("content", jsonContent(ref(bodyType)));
+      requestBody.add("content", jsonContent(OpenApiSchemas.ref(bodyType)));
       op.add("requestBody", requestBody);
     }
     pending.add(route.method().getOutputType());
     JsonObject responses = new JsonObject();
     JsonObject ok = new JsonObject();
     ok.addProperty("description", "OK");
-    ok.add("content", jsonContent(ref(route.method().getOutputType())));
+    ok.add("content", jsonContent(OpenApiSchemas.ref(route.method().getOutputType())));
     responses.add("200", ok);
     JsonObject error = new JsonObject();
     error.addProperty("description", "The gRPC status as JSON, with the matching HTTP code");
@@ -144,142 +142,5 @@ public final class OpenApiDocument {
     JsonObject content = new JsonObject();
     content.add("application/json", media);
     return content;
-  }
-
-  private static JsonObject ref(Descriptor type) {
-    JsonObject ref = new JsonObject();
-    ref.addProperty("$ref", "#/components/schemas/" + type.getFullName());
-    return ref;
-  }
-
-  private static JsonObject schema(Descriptor type, Deque<Descriptor> pending) {
-    JsonObject schema = new JsonObject();
-    schema.addProperty("type", "object");
-    JsonObject properties = new JsonObject();
-    JsonArray required = new JsonArray();
-    for (FieldDescriptor field : type.getFields()) {
-      JsonObject property = fieldSchema(field, pending);
-      if (isIdentifier(field)) {
-        // A resource's name: the service sets it and every answer carries it. readOnly + required
-        // is OpenAPI's "required in responses only" (a create request leaves it out).
-        property.addProperty("readOnly", true);
-        required.add(field.getJsonName());
-      }
-      properties.add(field.getJsonName(), property);
-    }
-    schema.add("properties", properties);
-    if (!required.isEmpty()) {
-      schema.add("required", required);
-    }
-    return schema;
-  }
-
-  private static JsonObject fieldSchema(FieldDescriptor field, Deque<Descriptor> pending) {
-    if (field.isMapField()) {
-      JsonObject map = new JsonObject();
-      map.addProperty("type", "object");
-      map.add(
-          "additionalProperties",
-          singleSchema(field.getMessageType().findFieldByName("value"), pending));
-      return map;
-    }
-    JsonObject single = singleSchema(field, pending);
-    if (!field.isRepeated()) {
-      return single;
-    }
-    JsonObject array = new JsonObject();
-    array.addProperty("type", "array");
-    array.add("items", single);
-    return array;
-  }
-
-  private static JsonObject singleSchema(FieldDescriptor field, Deque<Descriptor> pending) {
-    JsonObject s = new JsonObject();
-    switch (field.getJavaType()) {
-      case INT -> {
-        s.addProperty("type", "integer");
-        s.addProperty("format", "int32");
-      }
-      case LONG -> {
-        s.addProperty("type", "string");
-        s.addProperty("format", "int64");
-      }
-      case FLOAT, DOUBLE -> s.addProperty("type", "number");
-      case BOOLEAN -> s.addProperty("type", "boolean");
-      case STRING -> s.addProperty("type", "string");
-      case BYTE_STRING -> {
-        s.addProperty("type", "string");
-        s.addProperty("format", "byte");
-      }
-      case ENUM -> {
-        s.addProperty("type", "string");
-        JsonArray values = new JsonArray();
-        for (EnumValueDescriptor v : field.getEnumType().getValues()) {
-          values.add(v.getName());
-        }
-        s.add("enum", values);
-      }
-      case MESSAGE -> {
-        Descriptor type = field.getMessageType();
-        switch (type.getFullName()) {
-          case "google.protobuf.Timestamp" -> {
-            s.addProperty("type", "string");
-            s.addProperty("format", "date-time");
-          }
-          case "google.protobuf.Duration", "google.protobuf.FieldMask" ->
-              s.addProperty("type", "string");
-          case "google.protobuf.Any", "google.protobuf.Struct" -> s.addProperty("type", "object");
-          default -> {
-            pending.add(type);
-            return ref(type);
-          }
-        }
-      }
-    }
-    return s;
-  }
-
-  private static boolean isIdentifier(FieldDescriptor field) {
-    return field.getJavaType() == FieldDescriptor.JavaType.STRING
-        && !field.isRepeated()
-        && field
-            .getOptions()
-            .getExtension(FieldBehaviorProto.fieldBehavior)
-            .contains(FieldBehavior.IDENTIFIER);
-  }
-
-  private static boolean isStringForm(Descriptor type) {
-    String name = type.getFullName();
-    return name.equals("google.protobuf.Timestamp")
-        || name.equals("google.protobuf.Duration")
-        || name.equals("google.protobuf.FieldMask");
-  }
-
-  private static JsonObject errorSchema() {
-    JsonObject error = new JsonObject();
-    error.addProperty("type", "object");
-    JsonObject inner = new JsonObject();
-    inner.addProperty("type", "object");
-    JsonObject props = new JsonObject();
-    JsonObject code = new JsonObject();
-    code.addProperty("type", "integer");
-    props.add("code", code);
-    JsonObject status = new JsonObject();
-    status.addProperty("type", "string");
-    props.add("status", status);
-    JsonObject message = new JsonObject();
-    message.addProperty("type", "string");
-    props.add("message", message);
-    JsonObject details = new JsonObject();
-    details.addProperty("type", "array");
-    JsonObject item = new JsonObject();
-    item.addProperty("type", "object");
-    details.add("items", item);
-    props.add("details", details);
-    inner.add("properties", props);
-    JsonObject outer = new JsonObject();
-    outer.add("error", inner);
-    error.add("properties", outer);
-    return error;
   }
 }

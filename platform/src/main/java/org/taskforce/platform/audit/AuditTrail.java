@@ -139,11 +139,11 @@ public final class AuditTrail implements MongoIndexes {
 
   @Override
   public void create(MongoDatabase database) {
-    MongoCollection<Document> c = database.getCollection(COLLECTION);
-    c.createIndex(
+    MongoCollection<Document> indexed = database.getCollection(COLLECTION);
+    indexed.createIndex(
         Indexes.compoundIndex(Indexes.ascending("resource"), Indexes.descending("time")),
         new IndexOptions().name("resource_time"));
-    c.createIndex(
+    indexed.createIndex(
         Indexes.compoundIndex(Indexes.ascending("agencyId"), Indexes.descending("time")),
         new IndexOptions().name("agency_time"));
   }

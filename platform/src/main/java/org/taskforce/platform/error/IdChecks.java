@@ -24,8 +24,8 @@ public final class IdChecks {
   }
 
   /** An optional id field: at most {@value #MAX_LENGTH} characters. */
-  public static void checkLength(Violations v, String field, String value) {
-    v.check(
+  public static void checkLength(Violations violations, String field, String value) {
+    violations.check(
         value == null || value.length() <= MAX_LENGTH,
         field,
         "must be at most " + MAX_LENGTH + " characters");
@@ -33,9 +33,9 @@ public final class IdChecks {
 
   /** A client's optional {@code request_id}: at most {@value #MAX_LENGTH} characters. */
   public static String requestId(String value) {
-    Violations v = new Violations();
-    checkLength(v, "request_id", value);
-    v.throwIfAny();
+    Violations violations = new Violations();
+    checkLength(violations, "request_id", value);
+    violations.throwIfAny();
     return value;
   }
 }

@@ -27,9 +27,10 @@ public final class ProtoEnums {
    * The value, or null when unset; an unknown number is added to {@code v} as a violation of {@code
    * field} (and null returned).
    */
-  public static <E extends ProtocolMessageEnum> E optional(E value, String field, Violations v) {
+  public static <E extends ProtocolMessageEnum> E optional(
+      E value, String field, Violations violations) {
     if (unrecognized(value)) {
-      v.add(field, "is not a known value of " + typeName(value));
+      violations.add(field, "is not a known value of " + typeName(value));
       return null;
     }
     return value.getNumber() == 0 ? null : value;
@@ -37,9 +38,9 @@ public final class ProtoEnums {
 
   /** As {@link #optional(ProtocolMessageEnum, String, Violations)}, throwing at once. */
   public static <E extends ProtocolMessageEnum> E optional(E value, String field) {
-    Violations v = new Violations();
-    E known = optional(value, field, v);
-    v.throwIfAny();
+    Violations violations = new Violations();
+    E known = optional(value, field, violations);
+    violations.throwIfAny();
     return known;
   }
 
@@ -53,10 +54,10 @@ public final class ProtoEnums {
 
   /** Every known, set value of a repeated enum field; unknown ones are violations. */
   public static <E extends ProtocolMessageEnum> List<E> known(
-      List<E> values, String field, Violations v) {
+      List<E> values, String field, Violations violations) {
     for (int i = 0; i < values.size(); i++) {
       if (unrecognized(values.get(i))) {
-        v.add(field + "[" + i + "]", "is not a known value of " + typeName(values.get(i)));
+        violations.add(field + "[" + i + "]", "is not a known value of " + typeName(values.get(i)));
       }
     }
     return values.stream().filter(ProtoEnums::isSet).toList();

@@ -52,14 +52,14 @@ public final class Sequences {
   public long claim(
       String sequence, MongoCollection<Document> claims, LongFunction<Document> claim) {
     AtomicLong candidates = local.computeIfAbsent(sequence, s -> new AtomicLong(hint(s)));
-    long n = candidates.incrementAndGet();
-    while (!MongoInserts.insertIfAbsent(claims, claim.apply(n))) {
-      n = candidates.incrementAndGet();
+    long number = candidates.incrementAndGet();
+    while (!MongoInserts.insertIfAbsent(claims, claim.apply(number))) {
+      number = candidates.incrementAndGet();
     }
-    if (n % HINT_EVERY == 0) {
-      raiseHint(sequence, n);
+    if (number % HINT_EVERY == 0) {
+      raiseHint(sequence, number);
     }
-    return n;
+    return number;
   }
 
   /**
@@ -80,16 +80,16 @@ public final class Sequences {
       if (reserved.size() < remaining) {
         int more = remaining - reserved.size();
         long first = counter.getAndAdd(more) + 1;
-        for (long n = first; n < first + more; n++) {
-          reserved.add(n);
+        for (long number = first; number < first + more; number++) {
+          reserved.add(number);
         }
       }
       List<Long> candidates = new ArrayList<>(remaining);
       List<Document> batch = new ArrayList<>(remaining);
       for (int k = 0; k < remaining; k++) {
-        long n = reserved.poll();
-        candidates.add(n);
-        batch.add(claim.apply(done + k, n));
+        long number = reserved.poll();
+        candidates.add(number);
+        batch.add(claim.apply(done + k, number));
       }
       int inserted = insertInOrder(claims, batch);
       for (int k = 0; k < inserted; k++) {
@@ -110,7 +110,7 @@ public final class Sequences {
   /** The claim document for the k-th of a batch, numbered n. */
   @FunctionalInterface
   public interface ClaimDocument {
-    Document apply(int k, long n);
+    Document apply(int k, long number);
   }
 
   /** How many of the batch were inserted before the first one whose number was taken. */
@@ -132,16 +132,17 @@ public final class Sequences {
    * those in flight): readers wanting the latest probe forward from it.
    */
   public long hint(String sequence) {
-    Document d = hints.find(eq("_id", sequence)).first();
-    return d == null ? 0 : d.get("seq", Number.class).longValue();
+    Document hint = hints.find(eq("_id", sequence)).first();
+    return hint == null ? 0 : hint.get("seq", Number.class).longValue();
   }
 
-  private void raiseHint(String sequence, long n) {
+  private void raiseHint(String sequence, long number) {
     try {
-      hints.updateOne(eq("_id", sequence), Updates.max("seq", n), new UpdateOptions().upsert(true));
+      hints.updateOne(
+          eq("_id", sequence), Updates.max("seq", number), new UpdateOptions().upsert(true));
     } catch (MongoWriteException e) {
       // Two first claims raced on creating the hint: it exists now; raise it without upsert.
-      hints.updateOne(eq("_id", sequence), Updates.max("seq", n));
+      hints.updateOne(eq("_id", sequence), Updates.max("seq", number));
     }
   }
 }

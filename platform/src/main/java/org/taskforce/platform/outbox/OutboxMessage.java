@@ -14,4 +14,15 @@ import org.bson.Document;
  * @param attempts deliveries tried before this one
  */
 public record OutboxMessage(
-    String id, String topic, Document payload, Instant createTime, int attempts) {}
+    String id, String topic, Document payload, Instant createTime, int attempts) {
+
+  /** The message as the outbox collection stores it. */
+  static OutboxMessage fromStored(Document doc) {
+    return new OutboxMessage(
+        doc.getString("_id"),
+        doc.getString("topic"),
+        doc.get("payload", Document.class),
+        doc.getDate("createdAt").toInstant(),
+        doc.getInteger("attempts", 0));
+  }
+}

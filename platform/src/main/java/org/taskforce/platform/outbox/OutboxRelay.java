@@ -53,6 +53,7 @@ public final class OutboxRelay implements SmartLifecycle {
   private final OutboxProperties properties;
   private final Clock clock;
   private final String owner = UUID.randomUUID().toString();
+  private final StalePreparedMessages stalePrepared;
   private ScheduledExecutorService scheduler;
 
   public OutboxRelay(
@@ -65,11 +66,14 @@ public final class OutboxRelay implements SmartLifecycle {
         handlers.stream().collect(Collectors.toMap(OutboxHandler::topic, Function.identity()));
     this.properties = properties;
     this.clock = clock;
+    this.stalePrepared =
+        new StalePreparedMessages(
+            collection, this.handlers, properties.preparedTimeout(), properties.batchSize(), clock);
   }
 
   /** One round: resolves stale prepared messages, then delivers due ones. Returns deliveries. */
   public int relayOnce() {
-    resolveStalePrepared();
+    stalePrepared.resolve();
     Instant now = clock.instant();
     List<Document> due = new ArrayList<>();
     collection
@@ -111,7 +115,7 @@ public final class OutboxRelay implements SmartLifecycle {
   private boolean deliverTogether(OutboxHandler handler, List<Document> claimed) {
     String topic = handler.topic();
     try {
-      handler.deliverAll(claimed.stream().map(OutboxRelay::toMessage).toList());
+      handler.deliverAll(claimed.stream().map(OutboxMessage::fromStored).toList());
     } catch (Exception e) {
       log.debug("outbox batch of {} ({}) failed; delivering one by one", claimed.size(), topic, e);
       return false;
@@ -135,7 +139,7 @@ public final class OutboxRelay implements SmartLifecycle {
   }
 
   private boolean deliver(Document doc) {
-    OutboxMessage message = toMessage(doc);
+    OutboxMessage message = OutboxMessage.fromStored(doc);
     OutboxHandler handler = handlers.get(message.topic());
     try {
       if (handler == null) {
@@ -179,38 +183,6 @@ public final class OutboxRelay implements SmartLifecycle {
     return Duration.ofMillis(Math.max(1, jittered));
   }
 
-  private void resolveStalePrepared() {
-    Instant cutoff = clock.instant().minus(properties.preparedTimeout());
-    List<Document> stale = new ArrayList<>();
-    collection
-        .find(and(eq("state", Outbox.PREPARED), lt("createdAt", Date.from(cutoff))))
-        .limit(properties.batchSize())
-        .into(stale);
-    for (Document doc : stale) {
-      OutboxMessage message = toMessage(doc);
-      OutboxHandler handler = handlers.get(message.topic());
-      if (handler == null) {
-        continue;
-      }
-      if (handler.applied(message)) {
-        collection.updateOne(
-            and(eq("_id", message.id()), eq("state", Outbox.PREPARED)), set("state", Outbox.READY));
-      } else {
-        collection.deleteOne(and(eq("_id", message.id()), eq("state", Outbox.PREPARED)));
-        log.info("dropped prepared outbox message {}: its change never happened", message.id());
-      }
-    }
-  }
-
-  private static OutboxMessage toMessage(Document doc) {
-    return new OutboxMessage(
-        doc.getString("_id"),
-        doc.getString("topic"),
-        doc.get("payload", Document.class),
-        doc.getDate("createdAt").toInstant(),
-        doc.getInteger("attempts", 0));
-  }
-
   @Override
   public synchronized void start() {
     if (scheduler != null) {
@@ -218,9 +190,9 @@ public final class OutboxRelay implements SmartLifecycle {
     }
     scheduler =
         Executors.newSingleThreadScheduledExecutor(r -> {
-          Thread t = new Thread(r, "outbox-relay");
-          t.setDaemon(true);
-          return t;
+          Thread thread = new Thread(r, "outbox-relay");
+          thread.setDaemon(true);
+          return thread;
         });
     long interval = properties.pollInterval().toMillis();
     scheduler.scheduleWithFixedDelay(this::safeRelay, interval, interval, TimeUnit.MILLISECONDS);

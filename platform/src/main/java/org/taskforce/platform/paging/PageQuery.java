@@ -36,9 +36,9 @@ public final class PageQuery {
 
   /** The canonical text the token's MAC covers. */
   String fingerprint() {
-    StringBuilder b = new StringBuilder(list.length() + 64).append(escape(list));
-    params.forEach((k, v) -> b.append('\n').append(escape(k)).append('=').append(escape(v)));
-    return b.toString();
+    StringBuilder key = new StringBuilder(list.length() + 64).append(escape(list));
+    params.forEach((k, v) -> key.append('\n').append(escape(k)).append('=').append(escape(v)));
+    return key.toString();
   }
 
   private static String canonical(Object value) {

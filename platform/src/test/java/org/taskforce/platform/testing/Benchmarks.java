@@ -22,6 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * What the services' benchmark commands share: MongoDB in a process of its own (as in a deployment,
@@ -30,6 +32,28 @@ import java.util.function.IntConsumer;
  */
 public final class Benchmarks {
   private Benchmarks() {}
+
+  /**
+   * The service {@code application} for a benchmark: free ports on 127.0.0.1, {@code mongoUri} as
+   * its database, {@code realm} as its token issuer, its outbox off, warnings only; {@code more}
+   * adds or overrides arguments ({@code --name=value}).
+   */
+  public static ConfigurableApplicationContext startService(
+      Class<?> application, KeycloakTestRealm realm, String mongoUri, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--spring.grpc.server.port=0",
+                "--spring.grpc.server.host=127.0.0.1",
+                "--server.port=0",
+                "--taskforce.mongodb.uri=" + mongoUri,
+                "--taskforce.paging.token-secret=benchmark-page-token-secret",
+                "--taskforce.security.issuer-uri=" + realm.issuer(),
+                "--taskforce.outbox.enabled=false"));
+    args.addAll(Arrays.asList(more));
+    args.add("--logging.level.root=WARN");
+    return new SpringApplication(application).run(args.toArray(String[]::new));
+  }
 
   /** A MongoDB for a benchmark: {@code uri} when given, else the embedded server in a child JVM. */
   public static String mongoUri(String uri, String heap, Class<?> caller) throws IOException {

@@ -2,10 +2,7 @@ package org.taskforce.platform.testing;
 
 import io.grpc.Server;
 import io.grpc.Status;
-import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,19 +29,11 @@ public final class FakeNotificationService
       new java.util.concurrent.atomic.AtomicInteger();
 
   public FakeNotificationService() {
-    try {
-      server =
-          NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-              .addService(this)
-              .build()
-              .start();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    server = FakePeers.serve(this);
   }
 
   public String address() {
-    return "static://127.0.0.1:" + server.getPort();
+    return FakePeers.address(server);
   }
 
   public void setDown(boolean isDown) {

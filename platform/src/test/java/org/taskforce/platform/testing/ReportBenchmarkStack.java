@@ -7,13 +7,11 @@ import io.grpc.stub.AbstractStub;
 import io.grpc.stub.MetadataUtils;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 
@@ -37,19 +35,7 @@ public final class ReportBenchmarkStack {
   /** The service {@code application}, started with the common arguments and {@code more}. */
   public static ConfigurableApplicationContext start(
       Class<?> application, KeycloakTestRealm realm, String mongoUri, String... more) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "--taskforce.paging.token-secret=report-benchmark-page-tokens",
-                "--spring.grpc.server.port=0",
-                "--spring.grpc.server.host=127.0.0.1",
-                "--server.port=0",
-                "--taskforce.mongodb.uri=" + mongoUri,
-                "--taskforce.security.issuer-uri=" + realm.issuer(),
-                "--taskforce.outbox.enabled=false"));
-    args.addAll(Arrays.asList(more));
-    args.add("--logging.level.root=WARN");
-    return new SpringApplication(application).run(args.toArray(String[]::new));
+    return Benchmarks.startService(application, realm, mongoUri, more);
   }
 
   /** A plaintext channel to the started service's gRPC port. */

@@ -5,11 +5,19 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The layering every service keeps (STYLE.md): a domain free of frameworks, use cases that do not
- * reach into adapters and import neither MongoDB/BSON nor Resilience4j, and no package named {@code
- * case}. Each service's ArchitectureTest calls {@link #check(String)} with its base package.
+ * The layering every service keeps (STYLE.md): adapters depend on use cases, use cases on the
+ * domain and their ports only; a domain free of frameworks; neither use cases nor the domain import
+ * MongoDB/BSON, gRPC, protobuf (our generated contracts included) or Resilience4j; no service
+ * imports another; no package named {@code case}. The rules hold in every bounded context of a
+ * service too ({@code org.taskforce.cases.intake.application} is a use-case package like {@code
+ * org.taskforce.cases.application}). Each service's ArchitectureTest calls {@link #check(String)}
+ * with its base package.
  */
 public final class TaskforceArchitecture {
   /** What the domain never imports: frameworks, transports, storage and generated contracts. */
@@ -28,12 +36,27 @@ public final class TaskforceArchitecture {
 
   /**
    * What neither the domain nor the use cases import: storage (MongoDB driver, BSON) belongs in
-   * {@code adapter/mongo}, resilience (Resilience4j breakers, retries) in the adapters that call
-   * out.
+   * {@code adapter/mongo}, transport (gRPC, protobuf, the generated contracts) in {@code
+   * adapter/grpc} and the peer clients, resilience (Resilience4j breakers, retries) in the adapters
+   * that call out.
    */
   public static final String[] INFRASTRUCTURE = {
-    "com.mongodb..", "org.bson..", "io.github.resilience4j..",
+    "com.mongodb..",
+    "org.bson..",
+    "io.grpc..",
+    "com.google.protobuf..",
+    "com.google.rpc..",
+    "org.taskforce.api..",
+    "io.github.resilience4j..",
   };
+
+  /** The services' base packages: none imports another (they talk over gRPC). */
+  public static final List<String> SERVICES =
+      List.of(
+          "org.taskforce.cases",
+          "org.taskforce.deconfliction",
+          "org.taskforce.notifications",
+          "org.taskforce.gateway");
 
   private TaskforceArchitecture() {}
 
@@ -47,43 +70,81 @@ public final class TaskforceArchitecture {
 
   /** The rules over {@code classes} of a service whose base package is {@code basePackage}. */
   public static void check(JavaClasses classes, String basePackage) {
-    noClasses()
-        .that()
-        .resideInAnyPackage(basePackage + ".application..", basePackage + ".domain..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(INFRASTRUCTURE)
-        .because(
-            "storage and resilience are adapters' business: use cases and the domain reach them"
-                + " through ports")
-        .allowEmptyShould(true)
-        .check(classes);
-
-    noClasses()
-        .that()
-        .resideInAPackage(basePackage + ".domain..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(FRAMEWORKS)
-        .because("the domain is plain Java: it must be testable and movable without frameworks")
-        .allowEmptyShould(true)
-        .check(classes);
-
-    noClasses()
-        .that()
-        .resideInAPackage(basePackage + ".application..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage(basePackage + ".adapter..")
-        .because("use cases talk to the outside through ports, not adapters")
-        .allowEmptyShould(true)
-        .check(classes);
-
-    noClasses()
-        .should()
-        .resideInAPackage("..case..")
-        .because("'case' is a Java keyword; use 'cases'")
-        .allowEmptyShould(true)
-        .check(classes);
+    String useCases = basePackage + "..application..";
+    String domain = basePackage + "..domain..";
+    String adapters = basePackage + "..adapter..";
+    String wiring = basePackage + "..config..";
+    List<ArchRule> rules = new ArrayList<>();
+    rules.add(
+        noClasses()
+            .that()
+            .resideInAnyPackage(useCases, domain)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(INFRASTRUCTURE)
+            .because(
+                "storage, transport and resilience are adapters' business: use cases and the domain"
+                    + " reach them through ports")
+            .allowEmptyShould(true));
+    rules.add(
+        noClasses()
+            .that()
+            .resideInAPackage(domain)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(FRAMEWORKS)
+            .because("the domain is plain Java: it must be testable and movable without frameworks")
+            .allowEmptyShould(true));
+    rules.add(
+        noClasses()
+            .that()
+            .resideInAPackage(domain)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(useCases, adapters, wiring)
+            .because(
+                "the domain is the centre: use cases and adapters depend on it, not it on them")
+            .allowEmptyShould(true));
+    rules.add(
+        noClasses()
+            .that()
+            .resideInAPackage(useCases)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(adapters, wiring)
+            .because("use cases talk to the outside through ports, not adapters")
+            .allowEmptyShould(true));
+    rules.add(
+        noClasses()
+            .that()
+            .resideInAPackage(adapters)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(wiring)
+            .because(
+                "adapters depend on use cases and ports; wiring depends on them, not the reverse")
+            .allowEmptyShould(true));
+    String[] otherServices =
+        SERVICES.stream()
+            .filter(service -> !service.equals(basePackage))
+            .map(service -> service + "..")
+            .toArray(String[]::new);
+    rules.add(
+        noClasses()
+            .that()
+            .resideInAPackage(basePackage + "..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(otherServices)
+            .because("services share contracts (proto/) and platform/, never each other's code")
+            .allowEmptyShould(true));
+    rules.add(
+        noClasses()
+            .should()
+            .resideInAPackage("..case..")
+            .because("'case' is a Java keyword; use 'cases'")
+            .allowEmptyShould(true));
+    // One check of all rules, so a failure names every broken rule, not only the first.
+    CompositeArchRule.of(rules).check(classes);
   }
 }

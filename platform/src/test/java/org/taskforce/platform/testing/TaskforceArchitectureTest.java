@@ -24,6 +24,18 @@ class TaskforceArchitectureTest {
   }
 
   @Test
+  void grpcOrProtobufInAUseCase_aDomainCallingAUseCase_andABoundedContextsUseCase_areRefused() {
+    var classes = new ClassFileImporter().importPackages(FIXTURE);
+    assertThatThrownBy(() -> TaskforceArchitecture.check(classes, FIXTURE))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("AnswersWithStatus")
+        .hasMessageContaining("io.grpc.Status")
+        .hasMessageContaining("ReachesUseCase")
+        .hasMessageContaining("BuildsProtos")
+        .hasMessageContaining("com.google.protobuf.Timestamp");
+  }
+
+  @Test
   void mongoInAnAdapter_isFine() {
     var classes = new ClassFileImporter().importPackages(FIXTURE + ".adapter");
     assertThatCode(() -> TaskforceArchitecture.check(classes, FIXTURE)).doesNotThrowAnyException();

@@ -38,14 +38,14 @@ final class CaseMapping {
       java.util.List<org.taskforce.api.intake.v1.Industry> given) {
     java.util.List<org.taskforce.cases.intake.domain.Industry> out = new java.util.ArrayList<>();
     for (int i = 0; i < given.size(); i++) {
-      org.taskforce.api.intake.v1.Industry x = given.get(i);
-      if (x == org.taskforce.api.intake.v1.Industry.INDUSTRY_UNSPECIFIED
-          || x == org.taskforce.api.intake.v1.Industry.UNRECOGNIZED) {
+      org.taskforce.api.intake.v1.Industry industry = given.get(i);
+      if (industry == org.taskforce.api.intake.v1.Industry.INDUSTRY_UNSPECIFIED
+          || industry == org.taskforce.api.intake.v1.Industry.UNRECOGNIZED) {
         v.add("case.industries[" + i + "]", "is not an industry of the task force's list");
       } else {
         out.add(
             org.taskforce.cases.intake.domain.Industry.valueOf(
-                x.name().substring("INDUSTRY_".length())));
+                industry.name().substring("INDUSTRY_".length())));
       }
     }
     return out;
@@ -54,7 +54,7 @@ final class CaseMapping {
   // ---- out
 
   static Case toProto(JointCase c) {
-    Case.Builder b =
+    Case.Builder builder =
         Case.newBuilder()
             .setCaseId(c.id())
             .setCaseNumber(c.number())
@@ -71,7 +71,7 @@ final class CaseMapping {
             .setUpdated(stamp(c.updated()))
             .setEtag(Etags.of(c.version()));
     if (c.reviewDate() != null) {
-      b.setReviewDate(date(c.reviewDate()));
+      builder.setReviewDate(date(c.reviewDate()));
     }
     for (org.taskforce.cases.domain.Participant p : c.participants()) {
       Participant.Builder pb =
@@ -92,10 +92,10 @@ final class CaseMapping {
       if (p.responded() != null) {
         pb.setResponded(stamp(p.responded()));
       }
-      b.addParticipants(pb);
+      builder.addParticipants(pb);
     }
     for (org.taskforce.cases.domain.CaseChange h : c.history()) {
-      b.addChanges(
+      builder.addChanges(
           org.taskforce.api.cases.v1.CaseChange.newBuilder()
               .setChangeId(h.id())
               .setAction(h.action())
@@ -103,7 +103,7 @@ final class CaseMapping {
               .setReason(h.reason())
               .setActor(stamp(h.actor())));
     }
-    return b.build();
+    return builder.build();
   }
 
   static ActorStamp stamp(Stamp s) {
@@ -197,10 +197,10 @@ final class CaseMapping {
   static <E extends Enum<E>, P> Set<E> enums(
       List<P> given, java.util.function.Function<P, E> map, Class<E> type) {
     Set<E> out = EnumSet.noneOf(type);
-    for (P p : given) {
-      E e = map.apply(p);
-      if (e != null) {
-        out.add(e);
+    for (P value : given) {
+      E decoded = map.apply(value);
+      if (decoded != null) {
+        out.add(decoded);
       }
     }
     return out;

@@ -66,20 +66,20 @@ public final class CaseRpcs {
   }
 
   ListCasesResponse list(ListCasesRequest request) {
-    Violations v = new Violations();
-    v.check(
+    Violations violations = new Violations();
+    violations.check(
         !request.getStatusesList().contains(CaseStatus.UNRECOGNIZED),
         "statuses",
         "names a status this service does not know");
-    checkFilter(v, "statuses", request.getStatusesCount());
-    checkFilter(v, "case_types", request.getCaseTypesCount());
-    Ids.checkLength(v, "agency_id", request.getAgencyId());
+    checkFilter(violations, "statuses", request.getStatusesCount());
+    checkFilter(violations, "case_types", request.getCaseTypesCount());
+    Ids.checkLength(violations, "agency_id", request.getAgencyId());
     var types =
         CaseMapping.enums(
             request.getCaseTypesList(),
-            t -> CaseMapping.type(v, "case_types", t),
+            t -> CaseMapping.type(violations, "case_types", t),
             org.taskforce.cases.domain.CaseType.class);
-    v.throwIfAny();
+    violations.throwIfAny();
     Page<JointCase> page =
         readCases.list(
             caller(),
@@ -93,38 +93,39 @@ public final class CaseRpcs {
                 request.getTitleContains(),
                 request.getPageSize(),
                 pageToken(request.getPageToken())));
-    ListCasesResponse.Builder b =
+    ListCasesResponse.Builder response =
         ListCasesResponse.newBuilder().setNextPageToken(page.nextPageToken());
-    page.items().forEach(c -> b.addCases(CaseMapping.toProto(c)));
-    return b.build();
+    page.items().forEach(found -> response.addCases(CaseMapping.toProto(found)));
+    return response.build();
   }
 
   CreateCaseResponse create(CreateCaseRequest request) {
     if (!request.hasCase()) {
       throw TaskforceException.invalidArgument("case", "is required");
     }
-    Case c = request.getCase();
-    Violations v = new Violations();
-    CaseDetails d =
+    Case asked = request.getCase();
+    Violations violations = new Violations();
+    CaseDetails details =
         new CaseDetails(
-            c.getTitle(),
-            CaseMapping.type(v, "case.case_type", c.getCaseType()),
-            c.getJurisdictionsList(),
-            c.getSummary(),
-            CaseMapping.date(v, "case.review_date", c.hasReviewDate(), c.getReviewDate()),
-            CaseMapping.industries(v, c.getIndustriesList()));
+            asked.getTitle(),
+            CaseMapping.type(violations, "case.case_type", asked.getCaseType()),
+            asked.getJurisdictionsList(),
+            asked.getSummary(),
+            CaseMapping.date(
+                violations, "case.review_date", asked.hasReviewDate(), asked.getReviewDate()),
+            CaseMapping.industries(violations, asked.getIndustriesList()));
     // Request ids starting "tip:" are the case-opening keys of tip conversions (intake): a client's
     // could otherwise name, and so be answered, the case a tip was converted into.
-    v.check(
+    violations.check(
         !request.getRequestId().startsWith("tip:"),
         "request_id",
         "the tip: prefix is reserved for cases opened from tips");
-    v.throwIfAny();
+    violations.throwIfAny();
     return CreateCaseResponse.newBuilder()
         .setCase(
             CaseMapping.toProto(
                 openCase.open(
-                    caller(), new OpenCase.Command(d, requestId(request.getRequestId())))))
+                    caller(), new OpenCase.Command(details, requestId(request.getRequestId())))))
         .build();
   }
 
@@ -132,32 +133,37 @@ public final class CaseRpcs {
     if (!request.hasCase()) {
       throw TaskforceException.invalidArgument("case", "is required");
     }
-    Case c = request.getCase();
-    String caseId = requireId("case.case_id", c.getCaseId());
-    Violations v = new Violations();
-    Set<String> paths = UpdateMask.required(request.getUpdateMask(), CASE_FIELDS, v);
+    Case asked = request.getCase();
+    String caseId = requireId("case.case_id", asked.getCaseId());
+    Violations violations = new Violations();
+    Set<String> paths = UpdateMask.required(request.getUpdateMask(), CASE_FIELDS, violations);
     LocalDate review =
         paths.contains("review_date")
-            ? CaseMapping.date(v, "case.review_date", c.hasReviewDate(), c.getReviewDate())
+            ? CaseMapping.date(
+                violations, "case.review_date", asked.hasReviewDate(), asked.getReviewDate())
             : null;
-    if (paths.contains("review_date") && review == null && v.isEmpty()) {
-      v.add("case.review_date", "is required when named in update_mask");
+    if (paths.contains("review_date") && review == null && violations.isEmpty()) {
+      violations.add("case.review_date", "is required when named in update_mask");
     }
     org.taskforce.cases.domain.CaseType type =
-        paths.contains("case_type") ? CaseMapping.type(v, "case.case_type", c.getCaseType()) : null;
-    if (paths.contains("case_type") && type == null && v.isEmpty()) {
-      v.add("case.case_type", "is required when named in update_mask");
+        paths.contains("case_type")
+            ? CaseMapping.type(violations, "case.case_type", asked.getCaseType())
+            : null;
+    if (paths.contains("case_type") && type == null && violations.isEmpty()) {
+      violations.add("case.case_type", "is required when named in update_mask");
     }
     var industries =
-        paths.contains("industries") ? CaseMapping.industries(v, c.getIndustriesList()) : null;
-    long version = requireEtag("case.etag", c.getEtag());
-    v.throwIfAny();
+        paths.contains("industries")
+            ? CaseMapping.industries(violations, asked.getIndustriesList())
+            : null;
+    long version = requireEtag("case.etag", asked.getEtag());
+    violations.throwIfAny();
     CaseDetails changes =
         new CaseDetails(
-            paths.contains("title") ? c.getTitle() : null,
+            paths.contains("title") ? asked.getTitle() : null,
             type,
-            paths.contains("jurisdictions") ? c.getJurisdictionsList() : null,
-            paths.contains("summary") ? c.getSummary() : null,
+            paths.contains("jurisdictions") ? asked.getJurisdictionsList() : null,
+            paths.contains("summary") ? asked.getSummary() : null,
             review,
             industries);
     return UpdateCaseResponse.newBuilder()
@@ -170,26 +176,29 @@ public final class CaseRpcs {
   ChangeCaseStatusResponse changeStatus(ChangeCaseStatusRequest request) {
     String caseId = requireId("case_id", request.getCaseId());
     long version = requireEtag("etag", request.getEtag());
-    JointCase c =
+    JointCase changed =
         changeCaseStatus.change(
             caller(),
             new ChangeCaseStatus.Command(
                 caseId, CaseMapping.status(request.getStatus()), request.getReason(), version));
-    return ChangeCaseStatusResponse.newBuilder().setCase(CaseMapping.toProto(c)).build();
+    return ChangeCaseStatusResponse.newBuilder().setCase(CaseMapping.toProto(changed)).build();
   }
 
   ReviewCaseResponse review(ReviewCaseRequest request) {
     String caseId = requireId("case_id", request.getCaseId());
-    Violations v = new Violations();
+    Violations violations = new Violations();
     LocalDate next =
         CaseMapping.date(
-            v, "next_review_date", request.hasNextReviewDate(), request.getNextReviewDate());
-    v.check(
+            violations,
+            "next_review_date",
+            request.hasNextReviewDate(),
+            request.getNextReviewDate());
+    violations.check(
         request.getNote().length() <= CaseRules.MAX_REASON_LENGTH,
         "note",
         "at most " + CaseRules.MAX_REASON_LENGTH + " characters");
     long version = requireEtag("etag", request.getEtag());
-    v.throwIfAny();
+    violations.throwIfAny();
     return ReviewCaseResponse.newBuilder()
         .setCase(
             CaseMapping.toProto(

@@ -27,10 +27,10 @@ public final class NoteRpcs {
             requireId("case_id", request.getCaseId()),
             request.getPageSize(),
             pageToken(request.getPageToken()));
-    ListNotesResponse.Builder b =
+    ListNotesResponse.Builder response =
         ListNotesResponse.newBuilder().setNextPageToken(page.nextPageToken());
-    page.items().forEach(n -> b.addNotes(NoteMapping.toProto(n)));
-    return b.build();
+    page.items().forEach(n -> response.addNotes(NoteMapping.toProto(n)));
+    return response.build();
   }
 
   AddNoteResponse add(AddNoteRequest request) {

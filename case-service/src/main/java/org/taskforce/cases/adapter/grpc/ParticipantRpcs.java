@@ -39,7 +39,7 @@ public final class ParticipantRpcs {
   InviteParticipantResponse invite(InviteParticipantRequest request) {
     String caseId = requireId("case_id", request.getCaseId());
     long version = requireEtag("etag", request.getEtag());
-    JointCase c =
+    JointCase jointCase =
         invite.invite(
             caller(),
             new InviteParticipant.Command(
@@ -47,11 +47,11 @@ public final class ParticipantRpcs {
                 request.getAgency().getAgencyId(),
                 CaseMapping.role(request.getRole()),
                 version));
-    return InviteParticipantResponse.newBuilder().setCase(CaseMapping.toProto(c)).build();
+    return InviteParticipantResponse.newBuilder().setCase(CaseMapping.toProto(jointCase)).build();
   }
 
   RespondToInvitationResponse respond(RespondToInvitationRequest request) {
-    JointCase c =
+    JointCase jointCase =
         answer.answer(
             caller(),
             new AnswerInvitation.Command(
@@ -61,24 +61,24 @@ public final class ParticipantRpcs {
                 request.hasPointOfContact()
                     ? CaseMapping.contact(request.getPointOfContact())
                     : null));
-    return RespondToInvitationResponse.newBuilder().setCase(CaseMapping.toProto(c)).build();
+    return RespondToInvitationResponse.newBuilder().setCase(CaseMapping.toProto(jointCase)).build();
   }
 
   RemoveParticipantResponse remove(RemoveParticipantRequest request) {
     String caseId = requireId("case_id", request.getCaseId());
     String agencyId = requireId("agency_id", request.getAgencyId());
     long version = requireEtag("etag", request.getEtag());
-    JointCase c =
+    JointCase jointCase =
         remove.remove(
             caller(),
             new RemoveParticipant.Command(caseId, agencyId, request.getReason(), version));
-    return RemoveParticipantResponse.newBuilder().setCase(CaseMapping.toProto(c)).build();
+    return RemoveParticipantResponse.newBuilder().setCase(CaseMapping.toProto(jointCase)).build();
   }
 
   HandOffLeadResponse handOffLead(HandOffLeadRequest request) {
     String caseId = requireId("case_id", request.getCaseId());
     long version = requireEtag("etag", request.getEtag());
-    JointCase c =
+    JointCase jointCase =
         handOff.handOff(
             caller(),
             new HandOffLead.Command(
@@ -87,6 +87,6 @@ public final class ParticipantRpcs {
                 CaseMapping.role(request.getPreviousLeadRole()),
                 request.getReason(),
                 version));
-    return HandOffLeadResponse.newBuilder().setCase(CaseMapping.toProto(c)).build();
+    return HandOffLeadResponse.newBuilder().setCase(CaseMapping.toProto(jointCase)).build();
   }
 }

@@ -28,8 +28,8 @@ final class RequestFields {
     return token;
   }
 
-  static void checkFilter(Violations v, String field, int count) {
-    v.check(
+  static void checkFilter(Violations violations, String field, int count) {
+    violations.check(
         count <= MAX_FILTER_VALUES,
         field,
         "names at most " + MAX_FILTER_VALUES + " values (" + count + " given)");

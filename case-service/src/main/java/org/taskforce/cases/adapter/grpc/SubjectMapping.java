@@ -17,7 +17,7 @@ final class SubjectMapping {
   private SubjectMapping() {}
 
   static Subject toProto(org.taskforce.cases.domain.Subject s) {
-    Subject.Builder b =
+    Subject.Builder builder =
         Subject.newBuilder()
             .setSubjectId(s.id())
             .setCaseId(s.caseId())
@@ -34,10 +34,10 @@ final class SubjectMapping {
             .setDeconflictionDetail(s.stateDetail())
             .setRemovalReason(s.removalReason());
     if (s.removed() != null) {
-      b.setRemoved(stamp(s.removed()));
+      builder.setRemoved(stamp(s.removed()));
     }
     if (s.registrationExpires() != null) {
-      b.setRegistrationExpireTime(timestamp(s.registrationExpires()));
+      builder.setRegistrationExpireTime(timestamp(s.registrationExpires()));
     }
     for (String json : s.selectors()) {
       Selector.Builder selector = Selector.newBuilder();
@@ -46,9 +46,9 @@ final class SubjectMapping {
       } catch (InvalidProtocolBufferException e) {
         throw new IllegalStateException("stored selector is not a Selector", e);
       }
-      b.addSelectors(selector);
+      builder.addSelectors(selector);
     }
-    return b.build();
+    return builder.build();
   }
 
   static SubjectKind kind(org.taskforce.api.cases.v1.SubjectKind k) {

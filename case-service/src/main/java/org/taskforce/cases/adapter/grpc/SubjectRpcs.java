@@ -39,10 +39,10 @@ public final class SubjectRpcs {
             requireId("case_id", request.getCaseId()),
             request.getPageSize(),
             pageToken(request.getPageToken()));
-    ListSubjectsResponse.Builder b =
+    ListSubjectsResponse.Builder response =
         ListSubjectsResponse.newBuilder().setNextPageToken(page.nextPageToken());
-    page.items().forEach(s -> b.addSubjects(SubjectMapping.toProto(s)));
-    return b.build();
+    page.items().forEach(subject -> response.addSubjects(SubjectMapping.toProto(subject)));
+    return response.build();
   }
 
   AddSubjectResponse add(AddSubjectRequest request) {
@@ -50,14 +50,14 @@ public final class SubjectRpcs {
     if (!request.hasSubject()) {
       throw TaskforceException.invalidArgument("subject", "is required");
     }
-    Subject s = request.getSubject();
+    Subject asked = request.getSubject();
     Subjects.Draft draft =
         new Subjects.Draft(
-            SubjectMapping.kind(s.getKind()),
-            s.getDisplayName(),
-            SubjectMapping.selectors(s.getSelectorsList()),
-            SubjectMapping.disclosure(s.getDisclosureLevel()),
-            s.hasPointOfContact() ? CaseMapping.contact(s.getPointOfContact()) : null);
+            SubjectMapping.kind(asked.getKind()),
+            asked.getDisplayName(),
+            SubjectMapping.selectors(asked.getSelectorsList()),
+            SubjectMapping.disclosure(asked.getDisclosureLevel()),
+            asked.hasPointOfContact() ? CaseMapping.contact(asked.getPointOfContact()) : null);
     return AddSubjectResponse.newBuilder()
         .setSubject(
             SubjectMapping.toProto(

@@ -14,7 +14,7 @@ final class TaskMapping {
   private TaskMapping() {}
 
   static Task toProto(CaseTask t) {
-    Task.Builder b =
+    Task.Builder builder =
         Task.newBuilder()
             .setTaskId(t.id())
             .setCaseId(t.caseId())
@@ -27,20 +27,20 @@ final class TaskMapping {
             .setUpdated(stamp(t.updated()))
             .setEtag(Etags.of(t.version()));
     if (t.dueDate() != null) {
-      b.setDueDate(date(t.dueDate()));
+      builder.setDueDate(date(t.dueDate()));
     }
-    return b.build();
+    return builder.build();
   }
 
   static TaskStatus taskStatus(
-      Violations v, String field, org.taskforce.api.cases.v1.TaskStatus s) {
+      Violations violations, String field, org.taskforce.api.cases.v1.TaskStatus s) {
     return switch (s) {
       case TASK_STATUS_OPEN -> TaskStatus.OPEN;
       case TASK_STATUS_IN_PROGRESS -> TaskStatus.IN_PROGRESS;
       case TASK_STATUS_DONE -> TaskStatus.DONE;
       case TASK_STATUS_CANCELLED -> TaskStatus.CANCELLED;
       case TASK_STATUS_UNSPECIFIED, UNRECOGNIZED -> {
-        v.add(field, "must be OPEN, IN_PROGRESS, DONE or CANCELLED");
+        violations.add(field, "must be OPEN, IN_PROGRESS, DONE or CANCELLED");
         yield null;
       }
     };

@@ -37,15 +37,15 @@ public final class TaskRpcs {
   }
 
   ListTasksResponse list(ListTasksRequest request) {
-    Violations v = new Violations();
+    Violations violations = new Violations();
     var statuses =
         CaseMapping.enums(
             request.getStatusesList(),
-            s -> TaskMapping.taskStatus(v, "statuses", s),
+            s -> TaskMapping.taskStatus(violations, "statuses", s),
             org.taskforce.cases.domain.TaskStatus.class);
-    checkFilter(v, "statuses", request.getStatusesCount());
-    Ids.checkLength(v, "assignee_agency_id", request.getAssigneeAgencyId());
-    v.throwIfAny();
+    checkFilter(violations, "statuses", request.getStatusesCount());
+    Ids.checkLength(violations, "assignee_agency_id", request.getAssigneeAgencyId());
+    violations.throwIfAny();
     Page<CaseTask> page =
         tasks.list(
             caller(),
@@ -54,10 +54,10 @@ public final class TaskRpcs {
             statuses,
             request.getPageSize(),
             pageToken(request.getPageToken()));
-    ListTasksResponse.Builder b =
+    ListTasksResponse.Builder response =
         ListTasksResponse.newBuilder().setNextPageToken(page.nextPageToken());
-    page.items().forEach(t -> b.addTasks(TaskMapping.toProto(t)));
-    return b.build();
+    page.items().forEach(task -> response.addTasks(TaskMapping.toProto(task)));
+    return response.build();
   }
 
   CreateTaskResponse create(CreateTaskRequest request) {
@@ -65,21 +65,21 @@ public final class TaskRpcs {
     if (!request.hasTask()) {
       throw TaskforceException.invalidArgument("task", "is required");
     }
-    Task t = request.getTask();
-    Violations v = new Violations();
-    Tasks.Fields f =
+    Task asked = request.getTask();
+    Violations violations = new Violations();
+    Tasks.Fields fields =
         new Tasks.Fields(
-            t.getTitle(),
-            t.getDescription(),
-            t.getAssigneeAgencyId(),
-            t.getAssigneeSubject(),
-            CaseMapping.date(v, "task.due_date", t.hasDueDate(), t.getDueDate()),
+            asked.getTitle(),
+            asked.getDescription(),
+            asked.getAssigneeAgencyId(),
+            asked.getAssigneeSubject(),
+            CaseMapping.date(violations, "task.due_date", asked.hasDueDate(), asked.getDueDate()),
             null);
-    v.throwIfAny();
+    violations.throwIfAny();
     return CreateTaskResponse.newBuilder()
         .setTask(
             TaskMapping.toProto(
-                tasks.create(caller(), caseId, f, requestId(request.getRequestId()))))
+                tasks.create(caller(), caseId, fields, requestId(request.getRequestId()))))
         .build();
   }
 
@@ -87,27 +87,28 @@ public final class TaskRpcs {
     if (!request.hasTask()) {
       throw TaskforceException.invalidArgument("task", "is required");
     }
-    Task t = request.getTask();
-    String caseId = requireId("task.case_id", t.getCaseId());
-    String taskId = requireId("task.task_id", t.getTaskId());
-    Violations v = new Violations();
-    Set<String> paths = UpdateMask.required(request.getUpdateMask(), TASK_FIELDS, v);
-    Tasks.Fields f =
+    Task asked = request.getTask();
+    String caseId = requireId("task.case_id", asked.getCaseId());
+    String taskId = requireId("task.task_id", asked.getTaskId());
+    Violations violations = new Violations();
+    Set<String> paths = UpdateMask.required(request.getUpdateMask(), TASK_FIELDS, violations);
+    Tasks.Fields fields =
         new Tasks.Fields(
-            paths.contains("title") ? t.getTitle() : null,
-            paths.contains("description") ? t.getDescription() : null,
-            paths.contains("assignee_agency_id") ? t.getAssigneeAgencyId() : null,
-            paths.contains("assignee_subject") ? t.getAssigneeSubject() : null,
+            paths.contains("title") ? asked.getTitle() : null,
+            paths.contains("description") ? asked.getDescription() : null,
+            paths.contains("assignee_agency_id") ? asked.getAssigneeAgencyId() : null,
+            paths.contains("assignee_subject") ? asked.getAssigneeSubject() : null,
             paths.contains("due_date")
-                ? CaseMapping.date(v, "task.due_date", t.hasDueDate(), t.getDueDate())
+                ? CaseMapping.date(
+                    violations, "task.due_date", asked.hasDueDate(), asked.getDueDate())
                 : null,
             paths.contains("status")
-                ? TaskMapping.taskStatus(v, "task.status", t.getStatus())
+                ? TaskMapping.taskStatus(violations, "task.status", asked.getStatus())
                 : null);
-    long version = requireEtag("task.etag", t.getEtag());
-    v.throwIfAny();
+    long version = requireEtag("task.etag", asked.getEtag());
+    violations.throwIfAny();
     return UpdateTaskResponse.newBuilder()
-        .setTask(TaskMapping.toProto(tasks.update(caller(), caseId, taskId, version, f)))
+        .setTask(TaskMapping.toProto(tasks.update(caller(), caseId, taskId, version, fields)))
         .build();
   }
 }

@@ -23,9 +23,9 @@ public final class TimelineRpcs {
             requireId("case_id", request.getCaseId()),
             request.getPageSize(),
             pageToken(request.getPageToken()));
-    ListCaseEventsResponse.Builder b =
+    ListCaseEventsResponse.Builder response =
         ListCaseEventsResponse.newBuilder().setNextPageToken(page.nextPageToken());
-    page.items().forEach(e -> b.addEvents(TimelineMapping.toProto(e)));
-    return b.build();
+    page.items().forEach(e -> response.addEvents(TimelineMapping.toProto(e)));
+    return response.build();
   }
 }

@@ -13,7 +13,7 @@ final class VictimMapping {
   private VictimMapping() {}
 
   static Victim toProto(org.taskforce.cases.domain.Victim v) {
-    Victim.Builder b =
+    Victim.Builder builder =
         Victim.newBuilder()
             .setVictimId(v.id())
             .setCaseId(v.caseId())
@@ -34,9 +34,9 @@ final class VictimMapping {
                     : org.taskforce.api.cases.v1.Citizenship.valueOf(
                         "CITIZENSHIP_" + v.citizenship().name()));
     if (v.dateOfBirth() != null) {
-      b.setDateOfBirth(date(v.dateOfBirth()));
+      builder.setDateOfBirth(date(v.dateOfBirth()));
     }
-    return b.build();
+    return builder.build();
   }
 
   /** Unset: potential (left as it is in an update that does not name it). */

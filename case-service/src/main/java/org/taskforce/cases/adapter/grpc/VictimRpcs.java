@@ -48,10 +48,10 @@ public final class VictimRpcs {
             requireId("case_id", request.getCaseId()),
             request.getPageSize(),
             pageToken(request.getPageToken()));
-    ListVictimsResponse.Builder b =
+    ListVictimsResponse.Builder response =
         ListVictimsResponse.newBuilder().setNextPageToken(page.nextPageToken());
-    page.items().forEach(x -> b.addVictims(VictimMapping.toProto(x)));
-    return b.build();
+    page.items().forEach(victim -> response.addVictims(VictimMapping.toProto(victim)));
+    return response.build();
   }
 
   AddVictimResponse add(AddVictimRequest request) {
@@ -59,23 +59,24 @@ public final class VictimRpcs {
     if (!request.hasVictim()) {
       throw TaskforceException.invalidArgument("victim", "is required");
     }
-    Victim x = request.getVictim();
-    Violations v = new Violations();
-    Victims.Fields f =
+    Victim asked = request.getVictim();
+    Violations violations = new Violations();
+    Victims.Fields fields =
         new Victims.Fields(
-            x.getDisplayName(),
-            CaseMapping.date(v, "victim.date_of_birth", x.hasDateOfBirth(), x.getDateOfBirth()),
-            x.getPreferredLanguage(),
-            x.getMinor(),
-            x.getServicesEngagedList(),
-            x.getConsentToShare(),
-            VictimMapping.identification(x.getIdentification(), v),
-            VictimMapping.citizenship(x.getCitizenship(), v));
-    v.throwIfAny();
+            asked.getDisplayName(),
+            CaseMapping.date(
+                violations, "victim.date_of_birth", asked.hasDateOfBirth(), asked.getDateOfBirth()),
+            asked.getPreferredLanguage(),
+            asked.getMinor(),
+            asked.getServicesEngagedList(),
+            asked.getConsentToShare(),
+            VictimMapping.identification(asked.getIdentification(), violations),
+            VictimMapping.citizenship(asked.getCitizenship(), violations));
+    violations.throwIfAny();
     return AddVictimResponse.newBuilder()
         .setVictim(
             VictimMapping.toProto(
-                victims.add(caller(), caseId, f, requestId(request.getRequestId()))))
+                victims.add(caller(), caseId, fields, requestId(request.getRequestId()))))
         .build();
   }
 
@@ -83,41 +84,45 @@ public final class VictimRpcs {
     if (!request.hasVictim()) {
       throw TaskforceException.invalidArgument("victim", "is required");
     }
-    Victim x = request.getVictim();
-    String caseId = requireId("victim.case_id", x.getCaseId());
-    String victimId = requireId("victim.victim_id", x.getVictimId());
-    Violations v = new Violations();
-    Set<String> paths = UpdateMask.required(request.getUpdateMask(), VICTIM_FIELDS, v);
-    Victims.Fields f =
+    Victim asked = request.getVictim();
+    String caseId = requireId("victim.case_id", asked.getCaseId());
+    String victimId = requireId("victim.victim_id", asked.getVictimId());
+    Violations violations = new Violations();
+    Set<String> paths = UpdateMask.required(request.getUpdateMask(), VICTIM_FIELDS, violations);
+    Victims.Fields fields =
         new Victims.Fields(
-            paths.contains("display_name") ? x.getDisplayName() : null,
+            paths.contains("display_name") ? asked.getDisplayName() : null,
             paths.contains("date_of_birth")
                 ? CaseMapping.date(
-                    v, "victim.date_of_birth", x.hasDateOfBirth(), x.getDateOfBirth())
+                    violations,
+                    "victim.date_of_birth",
+                    asked.hasDateOfBirth(),
+                    asked.getDateOfBirth())
                 : null,
-            paths.contains("preferred_language") ? x.getPreferredLanguage() : null,
-            paths.contains("minor") ? x.getMinor() : null,
-            paths.contains("services_engaged") ? x.getServicesEngagedList() : null,
-            paths.contains("consent_to_share") ? x.getConsentToShare() : null,
+            paths.contains("preferred_language") ? asked.getPreferredLanguage() : null,
+            paths.contains("minor") ? asked.getMinor() : null,
+            paths.contains("services_engaged") ? asked.getServicesEngagedList() : null,
+            paths.contains("consent_to_share") ? asked.getConsentToShare() : null,
             paths.contains("identification")
-                ? VictimMapping.identification(x.getIdentification(), v)
+                ? VictimMapping.identification(asked.getIdentification(), violations)
                 : null,
             paths.contains("citizenship")
-                ? VictimMapping.citizenship(x.getCitizenship(), v)
+                ? VictimMapping.citizenship(asked.getCitizenship(), violations)
                 : null);
-    long version = requireEtag("victim.etag", x.getEtag());
-    v.throwIfAny();
+    long version = requireEtag("victim.etag", asked.getEtag());
+    violations.throwIfAny();
     return UpdateVictimResponse.newBuilder()
-        .setVictim(VictimMapping.toProto(victims.update(caller(), caseId, victimId, version, f)))
+        .setVictim(
+            VictimMapping.toProto(victims.update(caller(), caseId, victimId, version, fields)))
         .build();
   }
 
   GetVictimSummaryResponse summary(GetVictimSummaryRequest request) {
-    Victims.Summary s = victims.summary(caller(), requireId("case_id", request.getCaseId()));
+    Victims.Summary summary = victims.summary(caller(), requireId("case_id", request.getCaseId()));
     return GetVictimSummaryResponse.newBuilder()
-        .setVictimCount(s.victims())
-        .setMinorCount(s.minors())
-        .setProviderEngaged(s.providerEngaged())
+        .setVictimCount(summary.victims())
+        .setMinorCount(summary.minors())
+        .setProviderEngaged(summary.providerEngaged())
         .build();
   }
 }

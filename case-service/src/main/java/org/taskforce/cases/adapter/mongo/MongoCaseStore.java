@@ -124,7 +124,8 @@ public final class MongoCaseStore implements CaseStore, MongoIndexes {
         new IndexOptions().name("active_created"));
     // Cases stored before the report fields existed get them now.
     c.find(com.mongodb.client.model.Filters.exists("activeAgencies", false))
-        .forEach(d -> c.replaceOne(eq("_id", d.get("_id")), toDocument(fromDocument(d))));
+        .forEach(document ->
+            c.replaceOne(eq("_id", document.get("_id")), toDocument(fromDocument(document))));
   }
 
   static Document toDocument(JointCase c) {
@@ -181,36 +182,36 @@ public final class MongoCaseStore implements CaseStore, MongoIndexes {
       return null;
     }
     for (int i = c.history().size() - 1; i >= 0; i--) {
-      CaseChange h = c.history().get(i);
-      if ("CASE_STATUS_CHANGED".equals(h.action()) && h.actor() != null) {
-        return Date.from(h.actor().time());
+      CaseChange change = c.history().get(i);
+      if ("CASE_STATUS_CHANGED".equals(change.action()) && change.actor() != null) {
+        return Date.from(change.actor().time());
       }
     }
     return Date.from(c.updated().time());
   }
 
-  private static Document change(CaseChange h) {
-    return new Document("id", h.id())
-        .append("version", h.version())
-        .append("action", h.action())
-        .append("summary", h.summary())
-        .append("reason", h.reason())
-        .append("actor", Documents.stamp(h.actor()));
+  private static Document change(CaseChange change) {
+    return new Document("id", change.id())
+        .append("version", change.version())
+        .append("action", change.action())
+        .append("summary", change.summary())
+        .append("reason", change.reason())
+        .append("actor", Documents.stamp(change.actor()));
   }
 
-  private static CaseChange change(Document d) {
+  private static CaseChange change(Document document) {
     return new CaseChange(
-        d.getString("id"),
-        ((Number) d.get("version")).longValue(),
-        d.getString("action"),
-        d.getString("summary"),
-        d.getString("reason"),
-        Documents.stamp(d.get("actor", Document.class)));
+        document.getString("id"),
+        ((Number) document.get("version")).longValue(),
+        document.getString("action"),
+        document.getString("summary"),
+        document.getString("reason"),
+        Documents.stamp(document.get("actor", Document.class)));
   }
 
-  static JointCase fromDocument(Document d) {
+  static JointCase fromDocument(Document document) {
     List<Participant> participants = new ArrayList<>();
-    for (Document p : d.getList("participants", Document.class)) {
+    for (Document p : document.getList("participants", Document.class)) {
       participants.add(
           new Participant(
               p.getString("agencyId"),
@@ -223,22 +224,22 @@ public final class MongoCaseStore implements CaseStore, MongoIndexes {
               Documents.stamp(p.get("responded", Document.class))));
     }
     return new JointCase(
-        d.getString("_id"),
-        d.getString("number"),
-        d.getString("title"),
-        CaseType.valueOf(d.getString("type")),
-        CaseStatus.valueOf(d.getString("status")),
-        d.getList("jurisdictions", String.class),
-        d.getString("summary"),
+        document.getString("_id"),
+        document.getString("number"),
+        document.getString("title"),
+        CaseType.valueOf(document.getString("type")),
+        CaseStatus.valueOf(document.getString("status")),
+        document.getList("jurisdictions", String.class),
+        document.getString("summary"),
         participants,
-        Documents.date(d.getString("reviewDate")),
-        Documents.stamp(d.get("created", Document.class)),
-        Documents.stamp(d.get("updated", Document.class)),
-        ((Number) d.get("version")).longValue(),
-        d.getList("history", Document.class, List.of()).stream()
+        Documents.date(document.getString("reviewDate")),
+        Documents.stamp(document.get("created", Document.class)),
+        Documents.stamp(document.get("updated", Document.class)),
+        ((Number) document.get("version")).longValue(),
+        document.getList("history", Document.class, List.of()).stream()
             .map(MongoCaseStore::change)
             .toList(),
-        d.getList("industries", String.class, List.of()).stream()
+        document.getList("industries", String.class, List.of()).stream()
             .map(org.taskforce.cases.intake.domain.Industry::valueOf)
             .toList());
   }

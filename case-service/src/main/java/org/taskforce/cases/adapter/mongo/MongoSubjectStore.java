@@ -55,7 +55,7 @@ public final class MongoSubjectStore implements SubjectStore, MongoIndexes {
   @Override
   public Optional<AgencyPrincipal> registrant(String id) {
     return Optional.ofNullable(subjects.find(eq("_id", id)).first())
-        .map(d -> d.get("registrant", Document.class))
+        .map(document -> document.get("registrant", Document.class))
         .map(OutboxRegistrationQueue::actor);
   }
 
@@ -91,9 +91,10 @@ public final class MongoSubjectStore implements SubjectStore, MongoIndexes {
 
   @Override
   public long deconflictionVersion(String id) {
-    Document d = subjects.find(eq("_id", id)).projection(new Document("stateVersion", 1)).first();
-    Number v = d == null ? null : d.get("stateVersion", Number.class);
-    return v == null ? 0 : v.longValue();
+    Document document =
+        subjects.find(eq("_id", id)).projection(new Document("stateVersion", 1)).first();
+    Number stateVersion = document == null ? null : document.get("stateVersion", Number.class);
+    return stateVersion == null ? 0 : stateVersion.longValue();
   }
 
   @Override
@@ -221,25 +222,25 @@ public final class MongoSubjectStore implements SubjectStore, MongoIndexes {
         .append(Documents.SORT_TIME, Date.from(s.created().time()));
   }
 
-  static Subject fromDocument(Document d) {
+  static Subject fromDocument(Document document) {
     List<String> selectors =
-        d.getList("selectors", Document.class).stream().map(Document::toJson).toList();
+        document.getList("selectors", Document.class).stream().map(Document::toJson).toList();
     return new Subject(
-        d.getString("_id"),
-        d.getString("caseId"),
-        SubjectKind.valueOf(d.getString("kind")),
-        d.getString("displayName"),
+        document.getString("_id"),
+        document.getString("caseId"),
+        SubjectKind.valueOf(document.getString("kind")),
+        document.getString("displayName"),
         selectors,
-        d.getString("disclosure"),
-        Documents.contact(d.get("contact", Document.class)),
-        DeconflictionState.valueOf(d.getString("state")),
-        d.getString("registrationId"),
-        d.getString("stateDetail"),
-        Documents.stamp(d.get("created", Document.class)),
-        Documents.stamp(d.get("removed", Document.class)),
-        d.getString("removalReason"),
-        d.getDate("registrationExpires") == null
+        document.getString("disclosure"),
+        Documents.contact(document.get("contact", Document.class)),
+        DeconflictionState.valueOf(document.getString("state")),
+        document.getString("registrationId"),
+        document.getString("stateDetail"),
+        Documents.stamp(document.get("created", Document.class)),
+        Documents.stamp(document.get("removed", Document.class)),
+        document.getString("removalReason"),
+        document.getDate("registrationExpires") == null
             ? null
-            : d.getDate("registrationExpires").toInstant());
+            : document.getDate("registrationExpires").toInstant());
   }
 }

@@ -3,10 +3,7 @@ package org.taskforce.cases.adapter.grpc;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.Status;
-import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +37,7 @@ import org.taskforce.platform.grpc.CallerContext;
 import org.taskforce.platform.grpc.GrpcErrors;
 import org.taskforce.platform.security.AgencyPrincipal;
 import org.taskforce.platform.security.TokenVerifier;
+import org.taskforce.platform.testing.FakePeers;
 import org.taskforce.platform.testing.KeycloakTestRealm;
 
 /**
@@ -74,19 +72,11 @@ public final class FakeDeconflictionService
             new TokenVerifier(realm.securityProperties(), Clock.systemUTC()),
             Set.of(),
             "test.deconfliction");
-    try {
-      server =
-          NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-              .addService(ServerInterceptors.intercept(this, auth))
-              .build()
-              .start();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    server = FakePeers.serve(ServerInterceptors.intercept(this, auth));
   }
 
   public String address() {
-    return "static://127.0.0.1:" + server.getPort();
+    return FakePeers.address(server);
   }
 
   public void setDown(boolean isDown) {

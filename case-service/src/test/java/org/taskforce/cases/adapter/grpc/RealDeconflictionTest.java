@@ -3,10 +3,8 @@ package org.taskforce.cases.adapter.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.NettyChannelBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -14,10 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.taskforce.api.cases.v1.Case;
@@ -32,6 +26,7 @@ import org.taskforce.api.deconfliction.v1.TargetRegistration;
 import org.taskforce.deconfliction.DeconflictionServiceApplication;
 import org.taskforce.platform.testing.BearerCredentials;
 import org.taskforce.platform.testing.ErrorDetails;
+import org.taskforce.platform.testing.InProcessPeer;
 
 /**
  * case-service against the real deconfliction-service, run in-process (not {@link
@@ -40,37 +35,27 @@ import org.taskforce.platform.testing.ErrorDetails;
  * service that case-service depends on fails here even where the fake would still pass.
  */
 public class RealDeconflictionTest extends CaseTestBase {
-  private static ConfigurableApplicationContext real;
-
   /** The real deconfliction-service on a free port, with its own in-memory database. */
-  public static synchronized String realAddress() {
-    if (real == null) {
-      REALM.serviceClient("deconfliction-service", AGO, "STATE");
-      Map<String, Object> p = new LinkedHashMap<>();
-      // Not case-service's application.yaml, which comes first on this class path.
-      p.put("spring.config.name", "real-deconfliction-none");
-      p.put("spring.application.name", "deconfliction-service");
-      p.put("spring.main.banner-mode", "off");
-      p.put("spring.grpc.server.port", "0");
-      p.put("spring.grpc.server.host", "127.0.0.1");
-      p.put("spring.grpc.client.channels.notifications.address", NOTIFICATIONS.address());
-      p.put("taskforce.mongodb.embedded-backend", "MEMORY");
-      p.put("taskforce.mongodb.database", "deconfliction");
-      p.put("taskforce.security.issuer-uri", REALM.issuer());
-      p.put("taskforce.security.client.client-id", "deconfliction-service");
-      p.put("taskforce.security.client.client-secret", "test-secret");
-      p.put("taskforce.outbox.poll-interval", "100ms");
-      p.put("taskforce.deconfliction.watch-agency-id", AGO);
-      for (String agency : new String[] {AGO, HSI, USAO, APD, FBI, CRISIS, BCSO, NNPD}) {
-        p.put("taskforce.deconfliction.agencies." + agency, agency.toUpperCase());
-      }
-      real =
-          new SpringApplicationBuilder(DeconflictionServiceApplication.class)
-              .web(WebApplicationType.NONE)
-              .properties(p)
-              .run();
-    }
-    return "static://127.0.0.1:" + real.getBean(GrpcServerLifecycle.class).getPort();
+  public static String realAddress() {
+    return InProcessPeer.address(
+        DeconflictionServiceApplication.class,
+        "deconfliction-service",
+        "deconfliction",
+        REALM.issuer(),
+        () -> {
+          REALM.serviceClient("deconfliction-service", AGO, "STATE");
+          Map<String, Object> settings = new LinkedHashMap<>();
+          settings.put(
+              "spring.grpc.client.channels.notifications.address", NOTIFICATIONS.address());
+          settings.put("taskforce.security.client.client-id", "deconfliction-service");
+          settings.put("taskforce.security.client.client-secret", "test-secret");
+          settings.put("taskforce.outbox.poll-interval", "100ms");
+          settings.put("taskforce.deconfliction.watch-agency-id", AGO);
+          for (String agency : new String[] {AGO, HSI, USAO, APD, FBI, CRISIS, BCSO, NNPD}) {
+            settings.put("taskforce.deconfliction.agencies." + agency, agency.toUpperCase());
+          }
+          return settings;
+        });
   }
 
   /** A channel of its own: the base class points the usual one at the fake. */
@@ -171,20 +156,15 @@ public class RealDeconflictionTest extends CaseTestBase {
   }
 
   private TargetRegistration registration(Subject s, String token) {
-    ManagedChannel ch =
-        NettyChannelBuilder.forTarget(realAddress().replace("static://", ""))
-            .usePlaintext()
-            .build();
-    try {
-      return DeconflictionServiceGrpc.newBlockingStub(ch)
-          .withCallCredentials(BearerCredentials.of(token))
-          .getTargetRegistration(
-              GetTargetRegistrationRequest.newBuilder()
-                  .setRegistrationId(s.getTargetRegistrationId())
-                  .build())
-          .getRegistration();
-    } finally {
-      ch.shutdownNow();
-    }
+    return InProcessPeer.call(
+        realAddress(),
+        channel ->
+            DeconflictionServiceGrpc.newBlockingStub(channel)
+                .withCallCredentials(BearerCredentials.of(token))
+                .getTargetRegistration(
+                    GetTargetRegistrationRequest.newBuilder()
+                        .setRegistrationId(s.getTargetRegistrationId())
+                        .build())
+                .getRegistration());
   }
 }

@@ -39,18 +39,18 @@ public final class CaseSubjectRelay implements OutboxHandler {
     if (snapshot.isEmpty()) {
       return; // withdrawn, purged, or not made with a request id: no subject follows it
     }
-    SubjectStates.Snapshot s = snapshot.get();
+    SubjectStates.Snapshot current = snapshot.get();
     CaseServiceGrpc.newBlockingStub(channel)
         .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .recordSubjectDeconfliction(
             RecordSubjectDeconflictionRequest.newBuilder()
-                .setRegistrationId(s.registrationId())
-                .setAgencyId(s.agencyId())
-                .setRequestId(s.requestId())
+                .setRegistrationId(current.registrationId())
+                .setAgencyId(current.agencyId())
+                .setRequestId(current.requestId())
                 .setDeconflictionState(
-                    DeconflictionState.valueOf("DECONFLICTION_STATE_" + s.state()))
-                .setStateVersion(s.version())
-                .setSummary(s.summary())
+                    DeconflictionState.valueOf("DECONFLICTION_STATE_" + current.state()))
+                .setStateVersion(current.version())
+                .setSummary(current.summary())
                 .build());
   }
 

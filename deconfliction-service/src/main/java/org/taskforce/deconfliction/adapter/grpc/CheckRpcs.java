@@ -2,22 +2,23 @@ package org.taskforce.deconfliction.adapter.grpc;
 
 import static org.taskforce.platform.grpc.RpcFields.caller;
 
-import org.taskforce.api.deconfliction.v1.*;
-import org.taskforce.deconfliction.application.Checks;
+import org.taskforce.api.deconfliction.v1.CheckBeforeActingRequest;
+import org.taskforce.api.deconfliction.v1.CheckBeforeActingResponse;
+import org.taskforce.deconfliction.application.CheckBeforeActing;
 
 /** The DeconflictionService RPCs of check before acting: decode, one use case, encode. */
 final class CheckRpcs {
-  private final Checks checks;
+  private final CheckBeforeActing checks;
 
-  CheckRpcs(Checks checks) {
+  CheckRpcs(CheckBeforeActing checks) {
     this.checks = checks;
   }
 
   CheckBeforeActingResponse check(CheckBeforeActingRequest request) {
-    Checks.Answer a =
+    CheckBeforeActing.Answer answer =
         checks.check(
             caller(),
-            new Checks.Ask(
+            new CheckBeforeActing.Ask(
                 SelectorMapping.selectors(request.getSelectorsList()),
                 request.hasPlannedEvent()
                     ? RegistrationMapping.eventDraft(request.getPlannedEvent(), "planned_event")
@@ -29,14 +30,14 @@ final class CheckRpcs {
                 request.getCaseReference(),
                 request.getIncludePartners(),
                 request.getRequestId()));
-    CheckBeforeActingResponse.Builder b =
+    CheckBeforeActingResponse.Builder response =
         CheckBeforeActingResponse.newBuilder()
-            .setCheckId(a.checkId())
-            .setPolicyNote(Checks.POLICY_NOTE)
-            .addAllTargetRegistrationIds(a.targetRegistrationIds())
-            .setEventRegistrationId(a.eventRegistrationId());
-    a.hits().forEach(h -> b.addHits(RegistrationMapping.hit(h)));
-    a.partnerAnswers().forEach(p -> b.addPartnerAnswers(PartnerMapping.answer(p)));
-    return b.build();
+            .setCheckId(answer.checkId())
+            .setPolicyNote(CheckBeforeActing.POLICY_NOTE)
+            .addAllTargetRegistrationIds(answer.targetRegistrationIds())
+            .setEventRegistrationId(answer.eventRegistrationId());
+    answer.hits().forEach(h -> response.addHits(RegistrationMapping.hit(h)));
+    answer.partnerAnswers().forEach(p -> response.addPartnerAnswers(PartnerMapping.answer(p)));
+    return response.build();
   }
 }

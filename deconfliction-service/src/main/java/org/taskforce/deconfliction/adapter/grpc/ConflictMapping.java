@@ -21,7 +21,7 @@ final class ConflictMapping {
 
   static org.taskforce.api.deconfliction.v1.Conflict conflict(
       Conflict c, AgencyPrincipal reader, DisclosurePolicy policy) {
-    org.taskforce.api.deconfliction.v1.Conflict.Builder b =
+    org.taskforce.api.deconfliction.v1.Conflict.Builder builder =
         org.taskforce.api.deconfliction.v1.Conflict.newBuilder()
             .setConflictId(c.id())
             .setKind(
@@ -37,10 +37,11 @@ final class ConflictMapping {
             .setEscalated(c.escalated())
             .setEtag(Etags.of(c.version()));
     if (c.deadline() != null) {
-      b.setDeadline(ProtoMapping.timestamp(c.deadline()));
+      builder.setDeadline(ProtoMapping.timestamp(c.deadline()));
     }
     if (c.resolution() != null) {
-      b.setResolution(ConflictResolution.valueOf("CONFLICT_RESOLUTION_" + c.resolution().name()));
+      builder.setResolution(
+          ConflictResolution.valueOf("CONFLICT_RESOLUTION_" + c.resolution().name()));
     }
     if (c.resolved() != null) {
       // Who resolved is a person of a side (or the watch agency): named only where that side's
@@ -53,7 +54,7 @@ final class ConflictMapping {
           resolverSide.isEmpty()
               || policy.seesInFull(resolverSide.get(), reader)
               || DisclosurePolicy.showsContact(resolverSide.get().disclosure());
-      b.setResolved(
+      builder.setResolved(
           named
               ? ProtoMapping.stamp(c.resolved())
               : ActorStamp.newBuilder()
@@ -61,17 +62,17 @@ final class ConflictMapping {
                   .build());
     }
     for (Conflict.Side s : c.sides()) {
-      b.addSides(side(s, policy.seesInFull(s, reader)));
+      builder.addSides(side(s, policy.seesInFull(s, reader)));
     }
-    return b.build();
+    return builder.build();
   }
 
   static ConflictSide side(Conflict.Side s, boolean full) {
-    ConflictSide.Builder b =
+    ConflictSide.Builder builder =
         ConflictSide.newBuilder().setDisclosureLevel(ProtoMapping.disclosure(s.disclosure()));
     if (s.acknowledged() != null) {
       // Who acknowledged is a person of that agency: named only where its contact would be.
-      b.setAcknowledged(
+      builder.setAcknowledged(
           full || DisclosurePolicy.showsContact(s.disclosure())
               ? ProtoMapping.stamp(s.acknowledged())
               : ActorStamp.newBuilder()
@@ -80,25 +81,26 @@ final class ConflictMapping {
     }
     // The note was written for the other side to read; it goes wherever the side's agency goes.
     if (full || DisclosurePolicy.showsAgency(s.disclosure())) {
-      b.setAcknowledgementNote(s.acknowledgementNote());
+      builder.setAcknowledgementNote(s.acknowledgementNote());
     }
     if (full) {
-      return b.setAgency(ProtoMapping.agency(s.agency()))
+      return builder
+          .setAgency(ProtoMapping.agency(s.agency()))
           .setPointOfContact(ProtoMapping.contact(s.contact(), s.agency()))
           .setRegistrationId(s.registrationId())
           .build();
     }
     if (DisclosurePolicy.showsAgency(s.disclosure())) {
-      b.setAgency(ProtoMapping.agency(s.agency()));
+      builder.setAgency(ProtoMapping.agency(s.agency()));
     }
     if (DisclosurePolicy.showsContact(s.disclosure())) {
-      b.setPointOfContact(ProtoMapping.contact(s.contact(), s.agency()));
+      builder.setPointOfContact(ProtoMapping.contact(s.contact(), s.agency()));
     }
-    return b.build();
+    return builder.build();
   }
 
   static org.taskforce.api.deconfliction.v1.ReviewItem review(ReviewItem i) {
-    org.taskforce.api.deconfliction.v1.ReviewItem.Builder b =
+    org.taskforce.api.deconfliction.v1.ReviewItem.Builder builder =
         org.taskforce.api.deconfliction.v1.ReviewItem.newBuilder()
             .setReviewItemId(i.id())
             .setScore(i.score())
@@ -107,11 +109,11 @@ final class ConflictMapping {
             .setCreateTime(ProtoMapping.timestamp(i.createTime()))
             .setDecisionNote(i.decisionNote())
             .setConflictId(i.conflictId());
-    i.sides().forEach(s -> b.addSides(side(s, true)));
-    i.comparedSelectors().forEach(s -> b.addComparedSelectors(SelectorMapping.selector(s)));
+    i.sides().forEach(s -> builder.addSides(side(s, true)));
+    i.comparedSelectors().forEach(s -> builder.addComparedSelectors(SelectorMapping.selector(s)));
     if (i.decided() != null) {
-      b.setDecided(ProtoMapping.stamp(i.decided()));
+      builder.setDecided(ProtoMapping.stamp(i.decided()));
     }
-    return b.build();
+    return builder.build();
   }
 }

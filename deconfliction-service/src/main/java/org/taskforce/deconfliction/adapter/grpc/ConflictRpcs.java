@@ -6,7 +6,15 @@ import static org.taskforce.platform.grpc.RpcFields.requireId;
 
 import java.util.EnumSet;
 import java.util.Set;
-import org.taskforce.api.deconfliction.v1.*;
+import org.taskforce.api.deconfliction.v1.AcknowledgeConflictRequest;
+import org.taskforce.api.deconfliction.v1.AcknowledgeConflictResponse;
+import org.taskforce.api.deconfliction.v1.ConflictResolution;
+import org.taskforce.api.deconfliction.v1.GetConflictRequest;
+import org.taskforce.api.deconfliction.v1.GetConflictResponse;
+import org.taskforce.api.deconfliction.v1.ListConflictsRequest;
+import org.taskforce.api.deconfliction.v1.ListConflictsResponse;
+import org.taskforce.api.deconfliction.v1.ResolveConflictRequest;
+import org.taskforce.api.deconfliction.v1.ResolveConflictResponse;
 import org.taskforce.deconfliction.application.ConflictWorkflow;
 import org.taskforce.deconfliction.application.DisclosurePolicy;
 import org.taskforce.deconfliction.domain.Conflict;
@@ -41,16 +49,16 @@ final class ConflictRpcs {
 
   ListConflictsResponse list(ListConflictsRequest request) {
     AgencyPrincipal caller = caller();
-    Violations v = new Violations();
+    Violations violations = new Violations();
     Set<Conflict.Status> statuses = EnumSet.noneOf(Conflict.Status.class);
-    ProtoEnums.known(request.getStatusesList(), "statuses", v)
+    ProtoEnums.known(request.getStatusesList(), "statuses", violations)
         .forEach(s ->
             statuses.add(Conflict.Status.valueOf(s.name().substring("CONFLICT_STATUS_".length()))));
     Set<Conflict.Kind> kinds = EnumSet.noneOf(Conflict.Kind.class);
-    ProtoEnums.known(request.getKindsList(), "kinds", v)
+    ProtoEnums.known(request.getKindsList(), "kinds", violations)
         .forEach(
             k -> kinds.add(Conflict.Kind.valueOf(k.name().substring("CONFLICT_KIND_".length()))));
-    v.throwIfAny();
+    violations.throwIfAny();
     Page<Conflict> page =
         workflow.list(
             caller,
@@ -59,10 +67,10 @@ final class ConflictRpcs {
             request.getAllAgencies(),
             request.getPageSize(),
             request.getPageToken());
-    ListConflictsResponse.Builder b =
+    ListConflictsResponse.Builder response =
         ListConflictsResponse.newBuilder().setNextPageToken(page.nextPageToken());
-    page.items().forEach(c -> b.addConflicts(ConflictMapping.conflict(c, caller, policy)));
-    return b.build();
+    page.items().forEach(c -> response.addConflicts(ConflictMapping.conflict(c, caller, policy)));
+    return response.build();
   }
 
   AcknowledgeConflictResponse acknowledge(AcknowledgeConflictRequest request) {

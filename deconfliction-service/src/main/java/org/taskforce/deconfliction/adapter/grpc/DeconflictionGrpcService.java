@@ -3,8 +3,46 @@ package org.taskforce.deconfliction.adapter.grpc;
 import static org.taskforce.platform.grpc.UnaryCalls.answer;
 
 import io.grpc.stub.StreamObserver;
-import org.taskforce.api.deconfliction.v1.*;
-import org.taskforce.deconfliction.application.Checks;
+import org.taskforce.api.deconfliction.v1.AcknowledgeConflictRequest;
+import org.taskforce.api.deconfliction.v1.AcknowledgeConflictResponse;
+import org.taskforce.api.deconfliction.v1.CancelEventRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.CancelEventRegistrationResponse;
+import org.taskforce.api.deconfliction.v1.CheckBeforeActingRequest;
+import org.taskforce.api.deconfliction.v1.CheckBeforeActingResponse;
+import org.taskforce.api.deconfliction.v1.ConfirmReviewItemRequest;
+import org.taskforce.api.deconfliction.v1.ConfirmReviewItemResponse;
+import org.taskforce.api.deconfliction.v1.CreateEventRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.CreateEventRegistrationResponse;
+import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationResponse;
+import org.taskforce.api.deconfliction.v1.DeconflictionServiceGrpc;
+import org.taskforce.api.deconfliction.v1.GetConflictRequest;
+import org.taskforce.api.deconfliction.v1.GetConflictResponse;
+import org.taskforce.api.deconfliction.v1.GetEventRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.GetEventRegistrationResponse;
+import org.taskforce.api.deconfliction.v1.GetTargetRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.GetTargetRegistrationResponse;
+import org.taskforce.api.deconfliction.v1.ListConflictsRequest;
+import org.taskforce.api.deconfliction.v1.ListConflictsResponse;
+import org.taskforce.api.deconfliction.v1.ListEventRegistrationsRequest;
+import org.taskforce.api.deconfliction.v1.ListEventRegistrationsResponse;
+import org.taskforce.api.deconfliction.v1.ListReviewItemsRequest;
+import org.taskforce.api.deconfliction.v1.ListReviewItemsResponse;
+import org.taskforce.api.deconfliction.v1.ListTargetRegistrationsRequest;
+import org.taskforce.api.deconfliction.v1.ListTargetRegistrationsResponse;
+import org.taskforce.api.deconfliction.v1.RejectReviewItemRequest;
+import org.taskforce.api.deconfliction.v1.RejectReviewItemResponse;
+import org.taskforce.api.deconfliction.v1.RenewTargetRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.RenewTargetRegistrationResponse;
+import org.taskforce.api.deconfliction.v1.ResolveConflictRequest;
+import org.taskforce.api.deconfliction.v1.ResolveConflictResponse;
+import org.taskforce.api.deconfliction.v1.UpdateEventRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.UpdateEventRegistrationResponse;
+import org.taskforce.api.deconfliction.v1.UpdateTargetRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.UpdateTargetRegistrationResponse;
+import org.taskforce.api.deconfliction.v1.WithdrawTargetRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.WithdrawTargetRegistrationResponse;
+import org.taskforce.deconfliction.application.CheckBeforeActing;
 import org.taskforce.deconfliction.application.ConflictWorkflow;
 import org.taskforce.deconfliction.application.DisclosurePolicy;
 import org.taskforce.deconfliction.application.EventRegistrationChanges;
@@ -32,7 +70,7 @@ public final class DeconflictionGrpcService
       TargetRegistrationChanges targetChanges,
       EventRegistrations events,
       EventRegistrationChanges eventChanges,
-      Checks checks,
+      CheckBeforeActing checks,
       ConflictWorkflow workflow,
       ReviewQueue reviewQueue,
       DisclosurePolicy policy) {

@@ -7,7 +7,17 @@ import static org.taskforce.platform.grpc.RpcFields.requireId;
 import com.google.protobuf.Descriptors;
 import java.util.List;
 import java.util.Set;
-import org.taskforce.api.deconfliction.v1.*;
+import org.taskforce.api.deconfliction.v1.CancelEventRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.CancelEventRegistrationResponse;
+import org.taskforce.api.deconfliction.v1.CreateEventRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.CreateEventRegistrationResponse;
+import org.taskforce.api.deconfliction.v1.EventRegistration;
+import org.taskforce.api.deconfliction.v1.GetEventRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.GetEventRegistrationResponse;
+import org.taskforce.api.deconfliction.v1.ListEventRegistrationsRequest;
+import org.taskforce.api.deconfliction.v1.ListEventRegistrationsResponse;
+import org.taskforce.api.deconfliction.v1.UpdateEventRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.UpdateEventRegistrationResponse;
 import org.taskforce.deconfliction.application.Bounds;
 import org.taskforce.deconfliction.application.EventRegistrationChanges;
 import org.taskforce.deconfliction.application.EventRegistrations;
@@ -50,21 +60,23 @@ final class EventRpcs {
   ListEventRegistrationsResponse list(ListEventRegistrationsRequest request) {
     Set<org.taskforce.deconfliction.domain.RegistrationStatus> statuses =
         RegistrationMapping.statuses(request.getStatusesList());
-    var w = request.getTimeWindow();
+    var window = request.getTimeWindow();
     var page =
         events.list(
             caller(),
             statuses,
-            w.hasStartTime()
-                ? ProtoMapping.instant(w.getStartTime(), "time_window.start_time")
+            window.hasStartTime()
+                ? ProtoMapping.instant(window.getStartTime(), "time_window.start_time")
                 : null,
-            w.hasEndTime() ? ProtoMapping.instant(w.getEndTime(), "time_window.end_time") : null,
+            window.hasEndTime()
+                ? ProtoMapping.instant(window.getEndTime(), "time_window.end_time")
+                : null,
             request.getPageSize(),
             request.getPageToken());
-    ListEventRegistrationsResponse.Builder b =
+    ListEventRegistrationsResponse.Builder response =
         ListEventRegistrationsResponse.newBuilder().setNextPageToken(page.nextPageToken());
-    page.items().forEach(r -> b.addRegistrations(RegistrationMapping.event(r)));
-    return b.build();
+    page.items().forEach(asked -> response.addRegistrations(RegistrationMapping.event(asked)));
+    return response.build();
   }
 
   CreateEventRegistrationResponse create(CreateEventRegistrationRequest request) {
@@ -77,43 +89,46 @@ final class EventRpcs {
             RegistrationMapping.eventDraft(request.getRegistration(), "registration"),
             request.getRequestId(),
             "registration");
-    CreateEventRegistrationResponse.Builder b =
+    CreateEventRegistrationResponse.Builder response =
         CreateEventRegistrationResponse.newBuilder()
             .setRegistration(RegistrationMapping.event(result.registration()));
-    result.hits().forEach(h -> b.addHits(RegistrationMapping.hit(h)));
-    return b.build();
+    result.hits().forEach(h -> response.addHits(RegistrationMapping.hit(h)));
+    return response.build();
   }
 
   UpdateEventRegistrationResponse update(UpdateEventRegistrationRequest request) {
-    EventRegistration r = request.getRegistration();
-    String id = requireId("registration.registration_id", r.getRegistrationId());
-    long version = requireEtag("etag", r.getEtag());
-    Violations v = new Violations();
+    EventRegistration asked = request.getRegistration();
+    String id = requireId("registration.registration_id", asked.getRegistrationId());
+    long version = requireEtag("etag", asked.getEtag());
+    Violations violations = new Violations();
     Bounds.count(
-        request.getUpdateMask().getPathsCount(), Bounds.MASK_PATHS, "update_mask.paths", v);
+        request.getUpdateMask().getPathsCount(),
+        Bounds.MASK_PATHS,
+        "update_mask.paths",
+        violations);
     List<String> paths = request.getUpdateMask().getPathsList();
     if (paths.isEmpty()) {
-      v.add("update_mask", "name the fields to change: " + String.join(", ", EVENT_PATHS));
+      violations.add("update_mask", "name the fields to change: " + String.join(", ", EVENT_PATHS));
     }
     for (int i = 0; i < paths.size(); i++) {
-      v.check(
+      violations.check(
           EVENT_PATHS.contains(paths.get(i)),
           "update_mask.paths[" + i + "]",
           "\"" + paths.get(i) + "\" cannot be changed");
     }
-    v.throwIfAny();
+    violations.throwIfAny();
     EventRegistration current = RegistrationMapping.event(events.get(caller(), id));
     EventRegistration.Builder merged = current.toBuilder();
-    for (String p : paths) {
-      var field = EventRegistration.getDescriptor().findFieldByName(p);
+    for (String path : paths) {
+      var field = EventRegistration.getDescriptor().findFieldByName(path);
       if (field.isRepeated()) {
         merged.clearField(field);
-        for (int i = 0; i < r.getRepeatedFieldCount(field); i++) {
-          merged.addRepeatedField(field, r.getRepeatedField(field, i));
+        for (int i = 0; i < asked.getRepeatedFieldCount(field); i++) {
+          merged.addRepeatedField(field, asked.getRepeatedField(field, i));
         }
-      } else if (r.hasField(field)
+      } else if (asked.hasField(field)
           || field.getJavaType() != Descriptors.FieldDescriptor.JavaType.MESSAGE) {
-        merged.setField(field, r.getField(field));
+        merged.setField(field, asked.getField(field));
       } else {
         merged.clearField(field);
       }
@@ -125,11 +140,11 @@ final class EventRpcs {
             version,
             RegistrationMapping.eventDraft(merged.build(), "registration"),
             "registration");
-    UpdateEventRegistrationResponse.Builder b =
+    UpdateEventRegistrationResponse.Builder response =
         UpdateEventRegistrationResponse.newBuilder()
             .setRegistration(RegistrationMapping.event(result.registration()));
-    result.hits().forEach(h -> b.addHits(RegistrationMapping.hit(h)));
-    return b.build();
+    result.hits().forEach(h -> response.addHits(RegistrationMapping.hit(h)));
+    return response.build();
   }
 
   CancelEventRegistrationResponse cancel(CancelEventRegistrationRequest request) {

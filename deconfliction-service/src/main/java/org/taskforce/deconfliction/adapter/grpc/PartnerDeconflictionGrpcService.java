@@ -4,17 +4,18 @@ import io.grpc.stub.StreamObserver;
 import org.taskforce.api.deconfliction.v1.PartnerCheckRequest;
 import org.taskforce.api.deconfliction.v1.PartnerCheckResponse;
 import org.taskforce.api.deconfliction.v1.PartnerDeconflictionServiceGrpc;
-import org.taskforce.deconfliction.application.Checks;
+import org.taskforce.deconfliction.application.CheckBeforeActing;
+import org.taskforce.deconfliction.application.PartnerCheck;
 import org.taskforce.platform.grpc.RpcFields;
 import org.taskforce.platform.grpc.UnaryCalls;
 
 /** The federation surface: partner systems check against us and get pointer answers only. */
 public final class PartnerDeconflictionGrpcService
     extends PartnerDeconflictionServiceGrpc.PartnerDeconflictionServiceImplBase {
-  private final Checks checks;
+  private final PartnerCheck partnerCheck;
 
-  public PartnerDeconflictionGrpcService(Checks checks) {
-    this.checks = checks;
+  public PartnerDeconflictionGrpcService(PartnerCheck partnerCheck) {
+    this.partnerCheck = partnerCheck;
   }
 
   @Override
@@ -23,8 +24,8 @@ public final class PartnerDeconflictionGrpcService
     UnaryCalls.answer(
         observer,
         () -> {
-          Checks.Answer a =
-              checks.partnerCheck(
+          CheckBeforeActing.Answer answer =
+              partnerCheck.check(
                   RpcFields.caller(),
                   SelectorMapping.selectors(request.getSelectorsList()),
                   request.hasPlannedEvent()
@@ -32,15 +33,15 @@ public final class PartnerDeconflictionGrpcService
                       : null,
                   request.getPurpose(),
                   request.getPartnerReference(),
-                  new Checks.RequestingAgency(
+                  new PartnerCheck.RequestingAgency(
                       request.getRequestingAgency().getAgencyId(),
                       request.getRequestingAgency().getDisplayName()));
-          PartnerCheckResponse.Builder b =
+          PartnerCheckResponse.Builder response =
               PartnerCheckResponse.newBuilder()
-                  .setCheckId(a.checkId())
-                  .setPolicyNote(Checks.POLICY_NOTE);
-          a.hits().forEach(h -> b.addHits(RegistrationMapping.hit(h)));
-          return b.build();
+                  .setCheckId(answer.checkId())
+                  .setPolicyNote(CheckBeforeActing.POLICY_NOTE);
+          answer.hits().forEach(h -> response.addHits(RegistrationMapping.hit(h)));
+          return response.build();
         });
   }
 }

@@ -8,13 +8,13 @@ final class PartnerMapping {
   private PartnerMapping() {}
 
   static PartnerAnswer answer(PartnerDirectory.PartnerResult p) {
-    PartnerAnswer.Builder b =
+    PartnerAnswer.Builder builder =
         PartnerAnswer.newBuilder()
             .setPartnerId(p.partnerId())
             .setDisplayName(p.displayName())
             .setStatus(PartnerAnswerStatus.valueOf("PARTNER_ANSWER_STATUS_" + p.status().name()))
             .setDetail(p.detail());
-    p.hits().forEach(h -> b.addHits(RegistrationMapping.hit(h)));
-    return b.build();
+    p.hits().forEach(h -> builder.addHits(RegistrationMapping.hit(h)));
+    return builder.build();
   }
 }

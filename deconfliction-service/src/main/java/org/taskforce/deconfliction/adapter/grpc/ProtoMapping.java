@@ -26,16 +26,16 @@ public final class ProtoMapping {
   }
 
   public static PointOfContact contact(Contact c, Agency agency) {
-    PointOfContact.Builder b =
+    PointOfContact.Builder builder =
         PointOfContact.newBuilder()
             .setDisplayName(c.displayName())
             .setTitle(SelectorMapping.n(c.title()))
             .setPhone(SelectorMapping.n(c.phone()))
             .setEmail(SelectorMapping.n(c.email()));
     if (agency != null) {
-      b.setAgency(agency(agency));
+      builder.setAgency(agency(agency));
     }
-    return b.build();
+    return builder.build();
   }
 
   public static AgencyRef agency(Agency a) {

@@ -35,12 +35,12 @@ public final class RegistrationMapping {
   /** The statuses a list asks for; unknown numbers are {@code INVALID_ARGUMENT}. */
   public static java.util.Set<org.taskforce.deconfliction.domain.RegistrationStatus> statuses(
       List<RegistrationStatus> asked) {
-    Violations v = new Violations();
+    Violations violations = new Violations();
     java.util.Set<org.taskforce.deconfliction.domain.RegistrationStatus> out =
         java.util.EnumSet.noneOf(org.taskforce.deconfliction.domain.RegistrationStatus.class);
-    Bounds.count(asked.size(), Bounds.FILTER_VALUES, "statuses", v);
-    ProtoEnums.known(asked, "statuses", v).forEach(s -> out.add(status(s)));
-    v.throwIfAny();
+    Bounds.count(asked.size(), Bounds.FILTER_VALUES, "statuses", violations);
+    ProtoEnums.known(asked, "statuses", violations).forEach(s -> out.add(status(s)));
+    violations.throwIfAny();
     return out;
   }
 
@@ -50,7 +50,7 @@ public final class RegistrationMapping {
   }
 
   public static TargetRegistration target(org.taskforce.deconfliction.domain.TargetRegistration r) {
-    TargetRegistration.Builder b =
+    TargetRegistration.Builder builder =
         TargetRegistration.newBuilder()
             .setRegistrationId(r.id())
             .setAgency(ProtoMapping.agency(r.agency()))
@@ -64,14 +64,14 @@ public final class RegistrationMapping {
             .setEtag(Etags.of(r.version()))
             .setStatusReason(r.statusReason());
     for (org.taskforce.deconfliction.domain.NormalizedSelector s : r.selectors()) {
-      b.addSelectors(SelectorMapping.selector(s.input()));
-      b.addNormalizedSelectors(
+      builder.addSelectors(SelectorMapping.selector(s.input()));
+      builder.addNormalizedSelectors(
           NormalizedSelector.newBuilder()
               .setSelector(SelectorMapping.selector(s.input()))
               .setSelectorType(selectorType(s.type()))
               .addAllCanonicalKeys(s.canonicalKeys()));
     }
-    return b.build();
+    return builder.build();
   }
 
   public static SelectorType selectorType(org.taskforce.deconfliction.domain.SelectorType t) {
@@ -79,7 +79,7 @@ public final class RegistrationMapping {
   }
 
   public static EventRegistration event(org.taskforce.deconfliction.domain.EventRegistration r) {
-    EventRegistration.Builder b =
+    EventRegistration.Builder builder =
         EventRegistration.newBuilder()
             .setRegistrationId(r.id())
             .setAgency(ProtoMapping.agency(r.agency()))
@@ -103,9 +103,9 @@ public final class RegistrationMapping {
             .setEtag(Etags.of(r.version()))
             .setStatusReason(r.statusReason());
     if (r.address() != null) {
-      b.setAddress(SelectorMapping.address(r.address()));
+      builder.setAddress(SelectorMapping.address(r.address()));
     }
-    return b.build();
+    return builder.build();
   }
 
   /**
@@ -138,7 +138,7 @@ public final class RegistrationMapping {
   }
 
   public static ConflictHit hit(Hit h) {
-    ConflictHit.Builder b =
+    ConflictHit.Builder builder =
         ConflictHit.newBuilder()
             .setKind(
                 h.kind() == Conflict.Kind.EVENT
@@ -153,17 +153,19 @@ public final class RegistrationMapping {
             .setRequiredAction(
                 RequiredAction.valueOf("REQUIRED_ACTION_" + h.requiredAction().name()))
             .setHighFrequencySelector(h.highFrequency());
-    h.matchedTypes().stream().sorted().forEach(t -> b.addMatchedSelectorTypes(selectorType(t)));
+    h.matchedTypes().stream()
+        .sorted()
+        .forEach(t -> builder.addMatchedSelectorTypes(selectorType(t)));
     if (h.ownerAgency() != null) {
-      b.setOwnerAgency(ProtoMapping.agency(h.ownerAgency()));
+      builder.setOwnerAgency(ProtoMapping.agency(h.ownerAgency()));
     }
     if (h.ownerContact() != null) {
-      b.setOwnerContact(ProtoMapping.contact(h.ownerContact(), h.ownerAgency()));
+      builder.setOwnerContact(ProtoMapping.contact(h.ownerContact(), h.ownerAgency()));
     }
     if (h.deadline() != null) {
-      b.setDeadline(ProtoMapping.timestamp(h.deadline()));
+      builder.setDeadline(ProtoMapping.timestamp(h.deadline()));
     }
-    return b.build();
+    return builder.build();
   }
 
   public static MatchTier tier(Tier t) {

@@ -6,7 +6,13 @@ import static org.taskforce.platform.grpc.RpcFields.requireId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.taskforce.api.deconfliction.v1.*;
+import org.taskforce.api.deconfliction.v1.ConfirmReviewItemRequest;
+import org.taskforce.api.deconfliction.v1.ConfirmReviewItemResponse;
+import org.taskforce.api.deconfliction.v1.ListReviewItemsRequest;
+import org.taskforce.api.deconfliction.v1.ListReviewItemsResponse;
+import org.taskforce.api.deconfliction.v1.RejectReviewItemRequest;
+import org.taskforce.api.deconfliction.v1.RejectReviewItemResponse;
+import org.taskforce.api.deconfliction.v1.ReviewItemStatus;
 import org.taskforce.deconfliction.application.DisclosurePolicy;
 import org.taskforce.deconfliction.application.ReviewQueue;
 import org.taskforce.deconfliction.domain.ReviewItem;
@@ -29,29 +35,30 @@ final class ReviewRpcs {
   }
 
   ListReviewItemsResponse list(ListReviewItemsRequest request) {
-    Violations v = new Violations();
+    Violations violations = new Violations();
     Set<ReviewItem.Status> statuses = EnumSet.noneOf(ReviewItem.Status.class);
-    List<ReviewItemStatus> asked = ProtoEnums.known(request.getStatusesList(), "statuses", v);
-    v.throwIfAny();
+    List<ReviewItemStatus> asked =
+        ProtoEnums.known(request.getStatusesList(), "statuses", violations);
+    violations.throwIfAny();
     asked.forEach(s ->
         statuses.add(
             ReviewItem.Status.valueOf(s.name().substring("REVIEW_ITEM_STATUS_".length()))));
     Page<ReviewItem> page =
         reviews.listReviews(caller(), statuses, request.getPageSize(), request.getPageToken());
-    ListReviewItemsResponse.Builder b =
+    ListReviewItemsResponse.Builder response =
         ListReviewItemsResponse.newBuilder().setNextPageToken(page.nextPageToken());
-    page.items().forEach(i -> b.addReviewItems(ConflictMapping.review(i)));
-    return b.build();
+    page.items().forEach(i -> response.addReviewItems(ConflictMapping.review(i)));
+    return response.build();
   }
 
   ConfirmReviewItemResponse confirm(ConfirmReviewItemRequest request) {
     AgencyPrincipal caller = caller();
-    ReviewQueue.Confirmed c =
+    ReviewQueue.Confirmed confirmed =
         reviews.confirm(
             caller, requireId("review_item_id", request.getReviewItemId()), request.getNote());
     return ConfirmReviewItemResponse.newBuilder()
-        .setReviewItem(ConflictMapping.review(c.item()))
-        .setConflict(ConflictMapping.conflict(c.conflict(), caller, policy))
+        .setReviewItem(ConflictMapping.review(confirmed.item()))
+        .setConflict(ConflictMapping.conflict(confirmed.conflict(), caller, policy))
         .build();
   }
 

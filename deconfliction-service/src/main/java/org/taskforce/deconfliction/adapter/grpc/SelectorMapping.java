@@ -16,16 +16,16 @@ public final class SelectorMapping {
   public static TargetSelector selector(Selector s) {
     return switch (s.getKindCase()) {
       case PERSON -> {
-        var p = s.getPerson();
+        var person = s.getPerson();
         yield new TargetSelector.Person(
-            p.getGivenNamesList(),
-            p.getSurnamesList(),
-            p.getAliasesList(),
-            p.hasDateOfBirth()
+            person.getGivenNamesList(),
+            person.getSurnamesList(),
+            person.getAliasesList(),
+            person.hasDateOfBirth()
                 ? new BirthDate(
-                    p.getDateOfBirth().getYear(),
-                    p.getDateOfBirth().getMonth(),
-                    p.getDateOfBirth().getDay())
+                    person.getDateOfBirth().getYear(),
+                    person.getDateOfBirth().getMonth(),
+                    person.getDateOfBirth().getDay())
                 : BirthDate.UNKNOWN);
       }
       case PHONE ->
@@ -59,7 +59,7 @@ public final class SelectorMapping {
   }
 
   public static Selector selector(TargetSelector s) {
-    Selector.Builder b = Selector.newBuilder();
+    Selector.Builder builder = Selector.newBuilder();
     switch (s) {
       case TargetSelector.Person p -> {
         var pb =
@@ -74,35 +74,35 @@ public final class SelectorMapping {
                   .setMonth(p.dateOfBirth().month())
                   .setDay(p.dateOfBirth().day()));
         }
-        b.setPerson(pb);
+        builder.setPerson(pb);
       }
       case TargetSelector.Phone p ->
-          b.setPhone(
+          builder.setPhone(
               org.taskforce.api.common.v1.PhoneSelector.newBuilder()
                   .setNumber(p.number())
                   .setDefaultRegionCode(n(p.defaultRegionCode())));
       case TargetSelector.Email e ->
-          b.setEmail(
+          builder.setEmail(
               org.taskforce.api.common.v1.EmailSelector.newBuilder().setAddress(e.address()));
       case TargetSelector.VehiclePlate p ->
-          b.setVehiclePlate(
+          builder.setVehiclePlate(
               org.taskforce.api.common.v1.VehiclePlateSelector.newBuilder()
                   .setPlate(p.plate())
                   .setIssuer(n(p.issuer())));
       case TargetSelector.VehicleVin v ->
-          b.setVehicleVin(
+          builder.setVehicleVin(
               org.taskforce.api.common.v1.VehicleVinSelector.newBuilder().setVin(v.vin()));
       case TargetSelector.Address a ->
-          b.setAddress(
+          builder.setAddress(
               org.taskforce.api.common.v1.AddressSelector.newBuilder()
                   .setAddress(address(a.address())));
       case TargetSelector.SocialHandle h ->
-          b.setSocialHandle(
+          builder.setSocialHandle(
               org.taskforce.api.common.v1.SocialHandleSelector.newBuilder()
                   .setPlatform(h.platform())
                   .setHandle(h.handle()));
       case TargetSelector.CryptoWallet w ->
-          b.setCryptoWallet(
+          builder.setCryptoWallet(
               org.taskforce.api.common.v1.CryptoWalletSelector.newBuilder()
                   .setChain(w.chain())
                   .setAddress(w.address()));
@@ -111,10 +111,10 @@ public final class SelectorMapping {
         if (bz.address() != null) {
           bb.setAddress(address(bz.address()));
         }
-        b.setBusiness(bb);
+        builder.setBusiness(bb);
       }
     }
-    return b.build();
+    return builder.build();
   }
 
   static String n(String s) {

@@ -5,7 +5,19 @@ import static org.taskforce.platform.grpc.RpcFields.requireEtag;
 import static org.taskforce.platform.grpc.RpcFields.requireId;
 
 import java.util.Set;
-import org.taskforce.api.deconfliction.v1.*;
+import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationResponse;
+import org.taskforce.api.deconfliction.v1.GetTargetRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.GetTargetRegistrationResponse;
+import org.taskforce.api.deconfliction.v1.ListTargetRegistrationsRequest;
+import org.taskforce.api.deconfliction.v1.ListTargetRegistrationsResponse;
+import org.taskforce.api.deconfliction.v1.RenewTargetRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.RenewTargetRegistrationResponse;
+import org.taskforce.api.deconfliction.v1.TargetRegistration;
+import org.taskforce.api.deconfliction.v1.UpdateTargetRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.UpdateTargetRegistrationResponse;
+import org.taskforce.api.deconfliction.v1.WithdrawTargetRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.WithdrawTargetRegistrationResponse;
 import org.taskforce.deconfliction.application.Bounds;
 import org.taskforce.deconfliction.application.TargetRegistrationChanges;
 import org.taskforce.deconfliction.application.TargetRegistrations;
@@ -44,80 +56,86 @@ final class TargetRpcs {
             request.getCaseReference(),
             request.getPageSize(),
             request.getPageToken());
-    ListTargetRegistrationsResponse.Builder b =
+    ListTargetRegistrationsResponse.Builder response =
         ListTargetRegistrationsResponse.newBuilder().setNextPageToken(page.nextPageToken());
-    page.items().forEach(r -> b.addRegistrations(RegistrationMapping.target(r)));
-    return b.build();
+    page.items().forEach(asked -> response.addRegistrations(RegistrationMapping.target(asked)));
+    return response.build();
   }
 
   CreateTargetRegistrationResponse create(CreateTargetRegistrationRequest request) {
     if (!request.hasRegistration()) {
       throw TaskforceException.invalidArgument("registration", "is required");
     }
-    TargetRegistration r = request.getRegistration();
+    TargetRegistration asked = request.getRegistration();
     TargetRegistrations.Result result =
         targets.create(
             caller(),
             new TargetRegistrations.Draft(
-                SelectorMapping.selectors(r.getSelectorsList()),
-                ProtoMapping.contact(r.getPointOfContact()),
-                r.getCaseReference(),
-                ProtoMapping.disclosure(r.getDisclosureLevel(), "registration.disclosure_level"),
-                r.hasExpireTime()
-                    ? ProtoMapping.instant(r.getExpireTime(), "registration.expire_time")
+                SelectorMapping.selectors(asked.getSelectorsList()),
+                ProtoMapping.contact(asked.getPointOfContact()),
+                asked.getCaseReference(),
+                ProtoMapping.disclosure(
+                    asked.getDisclosureLevel(), "registration.disclosure_level"),
+                asked.hasExpireTime()
+                    ? ProtoMapping.instant(asked.getExpireTime(), "registration.expire_time")
                     : null),
             request.getRequestId(),
             "registration");
-    CreateTargetRegistrationResponse.Builder b =
+    CreateTargetRegistrationResponse.Builder response =
         CreateTargetRegistrationResponse.newBuilder()
             .setRegistration(RegistrationMapping.target(result.registration()));
-    result.hits().forEach(h -> b.addHits(RegistrationMapping.hit(h)));
-    return b.build();
+    result.hits().forEach(h -> response.addHits(RegistrationMapping.hit(h)));
+    return response.build();
   }
 
   UpdateTargetRegistrationResponse update(UpdateTargetRegistrationRequest request) {
-    TargetRegistration r = request.getRegistration();
-    String id = requireId("registration.registration_id", r.getRegistrationId());
-    long version = requireEtag("etag", r.getEtag());
-    Violations v = new Violations();
+    TargetRegistration asked = request.getRegistration();
+    String id = requireId("registration.registration_id", asked.getRegistrationId());
+    long version = requireEtag("etag", asked.getEtag());
+    Violations violations = new Violations();
     Bounds.count(
-        request.getUpdateMask().getPathsCount(), Bounds.MASK_PATHS, "update_mask.paths", v);
+        request.getUpdateMask().getPathsCount(),
+        Bounds.MASK_PATHS,
+        "update_mask.paths",
+        violations);
     Set<String> paths = Set.copyOf(request.getUpdateMask().getPathsList());
     if (paths.isEmpty()) {
-      v.add(
+      violations.add(
           "update_mask",
           "name the fields to change: selectors, point_of_contact, case_reference, disclosure_level");
     }
     for (int i = 0; i < request.getUpdateMask().getPathsCount(); i++) {
-      String p = request.getUpdateMask().getPaths(i);
-      v.check(
-          Set.of("selectors", "point_of_contact", "case_reference", "disclosure_level").contains(p),
+      String path = request.getUpdateMask().getPaths(i);
+      violations.check(
+          Set.of("selectors", "point_of_contact", "case_reference", "disclosure_level")
+              .contains(path),
           "update_mask.paths[" + i + "]",
           "\""
-              + p
+              + path
               + "\" cannot be changed; updatable: selectors, point_of_contact, case_reference, disclosure_level");
     }
-    v.throwIfAny();
+    violations.throwIfAny();
     TargetRegistrations.Result result =
         changes.update(
             caller(),
             id,
             version,
             new TargetRegistrationChanges.Changes(
-                SelectorMapping.selectors(r.getSelectorsList()),
-                ProtoMapping.contact(r.getPointOfContact()),
-                r.getCaseReference(),
-                ProtoMapping.disclosure(r.getDisclosureLevel(), "registration.disclosure_level"),
+                SelectorMapping.selectors(asked.getSelectorsList()),
+                ProtoMapping.contact(asked.getPointOfContact()),
+                asked.getCaseReference(),
+                ProtoMapping.disclosure(
+                    asked.getDisclosureLevel(), "registration.disclosure_level"),
                 paths.contains("selectors"),
                 paths.contains("point_of_contact"),
                 paths.contains("case_reference"),
                 paths.contains("disclosure_level")),
             "registration");
-    UpdateTargetRegistrationResponse.Builder b =
+    UpdateTargetRegistrationResponse.Builder response =
         UpdateTargetRegistrationResponse.newBuilder()
             .setRegistration(RegistrationMapping.target(result.registration()));
-    result.hits().forEach(h -> b.addHits(RegistrationMapping.hit(h)));
-    return b.build();
+    result.hits().forEach(h -> response.addHits(RegistrationMapping.hit(h)));
+    return response.build();
   }
 
   RenewTargetRegistrationResponse renew(RenewTargetRegistrationRequest request) {

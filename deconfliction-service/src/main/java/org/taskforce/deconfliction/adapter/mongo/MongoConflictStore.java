@@ -97,10 +97,10 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
     }
     List<Conflict> items = new ArrayList<>();
     collection
-        .find(Documents.andAfter(filters, "createTime", true, position))
+        .find(RegistrationDocuments.andAfter(filters, "createTime", true, position))
         .sort(Sorts.orderBy(Sorts.descending("createTime"), Sorts.ascending("_id")))
         .limit(limit)
-        .forEach(d -> items.add(fromDocument(d)));
+        .forEach(document -> items.add(fromDocument(document)));
     return items;
   }
 
@@ -115,10 +115,10 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
                 // Someone must still be waiting: conflicts every side acknowledged would
                 // otherwise stay first in line forever and hold back the rest.
                 Filters.elemMatch("sides", Filters.eq("acknowledged", null)),
-                Filters.lte("deadline", Documents.date(by))))
+                Filters.lte("deadline", RegistrationDocuments.date(by))))
         .sort(Sorts.ascending("deadline"))
         .limit(limit)
-        .forEach(d -> out.add(fromDocument(d)));
+        .forEach(document -> out.add(fromDocument(document)));
     return out;
   }
 
@@ -127,7 +127,7 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
     List<Conflict> out = new ArrayList<>();
     collection
         .find(eq("sides.registrationId", registrationId))
-        .forEach(d -> out.add(fromDocument(d)));
+        .forEach(document -> out.add(fromDocument(document)));
     return out;
   }
 
@@ -146,8 +146,8 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
     MongoCollection<Document> c = database.getCollection(COLLECTION);
     // Conflicts stored before readers were recorded get them now, so lists select by them.
     c.find(Filters.exists("readers", false))
-        .forEach(d -> {
-          Conflict conflict = fromDocument(d);
+        .forEach(document -> {
+          Conflict conflict = fromDocument(document);
           c.updateOne(
               eq("_id", conflict.id()),
               new Document("$set", new Document("readers", List.copyOf(policy.readers(conflict)))));
@@ -166,22 +166,22 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
   }
 
   static Document side(Conflict.Side s) {
-    return new Document("agency", Documents.agency(s.agency()))
+    return new Document("agency", RegistrationDocuments.agency(s.agency()))
         .append("registrationId", s.registrationId())
-        .append("contact", Documents.contact(s.contact()))
+        .append("contact", RegistrationDocuments.contact(s.contact()))
         .append("disclosure", s.disclosure().name())
-        .append("acknowledged", Documents.stamp(s.acknowledged()))
+        .append("acknowledged", RegistrationDocuments.stamp(s.acknowledged()))
         .append("acknowledgementNote", s.acknowledgementNote());
   }
 
-  static Conflict.Side side(Document d) {
+  static Conflict.Side side(Document document) {
     return new Conflict.Side(
-        Documents.agency(d.get("agency", Document.class)),
-        d.getString("registrationId"),
-        Documents.contact(d.get("contact", Document.class)),
-        Disclosure.valueOf(d.getString("disclosure")),
-        Documents.stamp(d.get("acknowledged", Document.class)),
-        d.getString("acknowledgementNote"));
+        RegistrationDocuments.agency(document.get("agency", Document.class)),
+        document.getString("registrationId"),
+        RegistrationDocuments.contact(document.get("contact", Document.class)),
+        Disclosure.valueOf(document.getString("disclosure")),
+        RegistrationDocuments.stamp(document.get("acknowledged", Document.class)),
+        document.getString("acknowledgementNote"));
   }
 
   Document toDocument(Conflict c) {
@@ -200,33 +200,33 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
         .append("sides", sides)
         .append("agencies", agencies)
         .append("readers", List.copyOf(policy.readers(c)))
-        .append("deadline", Documents.date(c.deadline()))
+        .append("deadline", RegistrationDocuments.date(c.deadline()))
         .append("resolution", c.resolution() == null ? null : c.resolution().name())
         .append("resolutionNote", c.resolutionNote())
-        .append("resolved", Documents.stamp(c.resolved()))
-        .append("createTime", Documents.date(c.createTime()))
+        .append("resolved", RegistrationDocuments.stamp(c.resolved()))
+        .append("createTime", RegistrationDocuments.date(c.createTime()))
         .append("escalated", c.escalated())
         .append("version", c.version());
   }
 
-  static Conflict fromDocument(Document d) {
+  static Conflict fromDocument(Document document) {
     List<Conflict.Side> sides = new ArrayList<>();
-    d.getList("sides", Document.class).forEach(s -> sides.add(side(s)));
-    String resolution = d.getString("resolution");
+    document.getList("sides", Document.class).forEach(s -> sides.add(side(s)));
+    String resolution = document.getString("resolution");
     return new Conflict(
-        d.getString("_id"),
-        Conflict.Kind.valueOf(d.getString("kind")),
-        Tier.valueOf(d.getString("tier")),
-        d.getDouble("score"),
-        d.getList("reasons", String.class),
-        Conflict.Status.valueOf(d.getString("status")),
+        document.getString("_id"),
+        Conflict.Kind.valueOf(document.getString("kind")),
+        Tier.valueOf(document.getString("tier")),
+        document.getDouble("score"),
+        document.getList("reasons", String.class),
+        Conflict.Status.valueOf(document.getString("status")),
         sides,
-        Documents.instant(d.getDate("deadline")),
+        RegistrationDocuments.instant(document.getDate("deadline")),
         resolution == null ? null : Conflict.Resolution.valueOf(resolution),
-        d.getString("resolutionNote"),
-        Documents.stamp(d.get("resolved", Document.class)),
-        Documents.instant(d.getDate("createTime")),
-        d.getBoolean("escalated", false),
-        d.get("version", Number.class).longValue());
+        document.getString("resolutionNote"),
+        RegistrationDocuments.stamp(document.get("resolved", Document.class)),
+        RegistrationDocuments.instant(document.getDate("createTime")),
+        document.getBoolean("escalated", false),
+        document.get("version", Number.class).longValue());
   }
 }

@@ -44,9 +44,9 @@ public final class MongoEventStore implements EventStore, MongoIndexes {
   // path.
 
   @Override
-  public boolean insert(EventRegistration r) {
-    tallies.intend(r.id(), r.version());
-    return MongoInserts.insertIfAbsent(collection, toDocument(r));
+  public boolean insert(EventRegistration registration) {
+    tallies.intend(registration.id(), registration.version());
+    return MongoInserts.insertIfAbsent(collection, toDocument(registration));
   }
 
   @Override
@@ -59,16 +59,18 @@ public final class MongoEventStore implements EventStore, MongoIndexes {
   public List<EventRegistration> findAll(Collection<String> ids) {
     List<EventRegistration> out = new ArrayList<>();
     if (!ids.isEmpty()) {
-      collection.find(in("_id", ids)).forEach(d -> out.add(fromDocument(d)));
+      collection.find(in("_id", ids)).forEach(document -> out.add(fromDocument(document)));
     }
     return out;
   }
 
   @Override
-  public boolean replace(EventRegistration r, long expectedVersion) {
-    tallies.intend(r.id(), Math.max(r.version(), expectedVersion + 1));
+  public boolean replace(EventRegistration registration, long expectedVersion) {
+    tallies.intend(registration.id(), Math.max(registration.version(), expectedVersion + 1));
     return collection
-            .replaceOne(and(eq("_id", r.id()), eq("version", expectedVersion)), toDocument(r))
+            .replaceOne(
+                and(eq("_id", registration.id()), eq("version", expectedVersion)),
+                toDocument(registration))
             .getModifiedCount()
         == 1;
   }
@@ -87,17 +89,17 @@ public final class MongoEventStore implements EventStore, MongoIndexes {
       filters.add(in("status", statuses.stream().map(Enum::name).toList()));
     }
     if (from != null) {
-      filters.add(gt("end", Documents.date(from)));
+      filters.add(gt("end", RegistrationDocuments.date(from)));
     }
     if (to != null) {
-      filters.add(lt("start", Documents.date(to)));
+      filters.add(lt("start", RegistrationDocuments.date(to)));
     }
     List<EventRegistration> items = new ArrayList<>();
     collection
-        .find(Documents.andAfter(filters, "start", false, position))
+        .find(RegistrationDocuments.andAfter(filters, "start", false, position))
         .sort(Sorts.orderBy(Sorts.ascending("start"), Sorts.ascending("_id")))
         .limit(limit)
-        .forEach(d -> items.add(fromDocument(d)));
+        .forEach(document -> items.add(fromDocument(document)));
     return items;
   }
 
@@ -105,17 +107,20 @@ public final class MongoEventStore implements EventStore, MongoIndexes {
   public List<EventRegistration> endedBefore(Instant before, int limit) {
     List<EventRegistration> out = new ArrayList<>();
     collection
-        .find(lt("end", Documents.date(before)))
+        .find(lt("end", RegistrationDocuments.date(before)))
         .limit(limit)
-        .forEach(d -> out.add(fromDocument(d)));
+        .forEach(document -> out.add(fromDocument(document)));
     return out;
   }
 
   @Override
   public void forEachMatchable(Instant now, java.util.function.Consumer<EventRegistration> action) {
     collection
-        .find(and(eq("status", RegistrationStatus.ACTIVE.name()), gt("end", Documents.date(now))))
-        .forEach(d -> action.accept(fromDocument(d)));
+        .find(
+            and(
+                eq("status", RegistrationStatus.ACTIVE.name()),
+                gt("end", RegistrationDocuments.date(now))))
+        .forEach(document -> action.accept(fromDocument(document)));
   }
 
   /** Runs between reading a registration to delete and deleting it (tests: an interleaving). */
@@ -128,70 +133,70 @@ public final class MongoEventStore implements EventStore, MongoIndexes {
    */
   @Override
   public void delete(String id) {
-    for (Document d = collection.find(eq("_id", id)).first(); d != null; ) {
-      tallies.intendRemoval(d);
+    for (Document stored = collection.find(eq("_id", id)).first(); stored != null; ) {
+      tallies.intendRemoval(stored);
       beforeDelete.run();
       if (collection
-              .deleteOne(and(eq("_id", id), eq("version", d.get("version"))))
+              .deleteOne(and(eq("_id", id), eq("version", stored.get("version"))))
               .getDeletedCount()
           == 1) {
         return;
       }
-      d = collection.find(eq("_id", id)).first();
+      stored = collection.find(eq("_id", id)).first();
     }
   }
 
   @Override
   public void create(MongoDatabase database) {
-    MongoCollection<Document> c = database.getCollection(COLLECTION);
-    c.createIndex(
+    MongoCollection<Document> indexed = database.getCollection(COLLECTION);
+    indexed.createIndex(
         Indexes.ascending("agency.id", "status", "start"),
         new IndexOptions().name("agency_status_start"));
-    c.createIndex(Indexes.ascending("end"), new IndexOptions().name("end"));
+    indexed.createIndex(Indexes.ascending("end"), new IndexOptions().name("end"));
   }
 
-  static Document toDocument(EventRegistration r) {
-    EventPlan p = r.plan();
-    return new Document("_id", r.id())
-        .append("agency", Documents.agency(r.agency()))
-        .append("type", r.type().name())
-        .append("lat", p.latitude())
-        .append("lon", p.longitude())
-        .append("radius", p.radiusMeters())
-        .append("start", Documents.date(p.start()))
-        .append("end", Documents.date(p.end()))
-        .append("address", Documents.address(r.address()))
-        .append("contact", Documents.contact(r.contact()))
-        .append("linkedTargets", r.linkedTargetIds())
-        .append("caseReference", r.caseReference())
-        .append("disclosure", r.disclosure().name())
-        .append("status", r.status().name())
-        .append("created", Documents.stamp(r.created()))
-        .append("updated", Documents.stamp(r.updated()))
-        .append("version", r.version())
-        .append("statusReason", r.statusReason());
+  static Document toDocument(EventRegistration registration) {
+    EventPlan plan = registration.plan();
+    return new Document("_id", registration.id())
+        .append("agency", RegistrationDocuments.agency(registration.agency()))
+        .append("type", registration.type().name())
+        .append("lat", plan.latitude())
+        .append("lon", plan.longitude())
+        .append("radius", plan.radiusMeters())
+        .append("start", RegistrationDocuments.date(plan.start()))
+        .append("end", RegistrationDocuments.date(plan.end()))
+        .append("address", RegistrationDocuments.address(registration.address()))
+        .append("contact", RegistrationDocuments.contact(registration.contact()))
+        .append("linkedTargets", registration.linkedTargetIds())
+        .append("caseReference", registration.caseReference())
+        .append("disclosure", registration.disclosure().name())
+        .append("status", registration.status().name())
+        .append("created", RegistrationDocuments.stamp(registration.created()))
+        .append("updated", RegistrationDocuments.stamp(registration.updated()))
+        .append("version", registration.version())
+        .append("statusReason", registration.statusReason());
   }
 
-  static EventRegistration fromDocument(Document d) {
+  static EventRegistration fromDocument(Document document) {
     return new EventRegistration(
-        d.getString("_id"),
-        Documents.agency(d.get("agency", Document.class)),
-        EventType.valueOf(d.getString("type")),
+        document.getString("_id"),
+        RegistrationDocuments.agency(document.get("agency", Document.class)),
+        EventType.valueOf(document.getString("type")),
         new EventPlan(
-            d.getDouble("lat"),
-            d.getDouble("lon"),
-            d.getDouble("radius"),
-            Documents.instant(d.getDate("start")),
-            Documents.instant(d.getDate("end"))),
-        Documents.address(d.get("address", Document.class)),
-        Documents.contact(d.get("contact", Document.class)),
-        d.getList("linkedTargets", String.class),
-        d.getString("caseReference"),
-        Disclosure.valueOf(d.getString("disclosure")),
-        RegistrationStatus.valueOf(d.getString("status")),
-        Documents.stamp(d.get("created", Document.class)),
-        Documents.stamp(d.get("updated", Document.class)),
-        d.get("version", Number.class).longValue(),
-        d.getString("statusReason"));
+            document.getDouble("lat"),
+            document.getDouble("lon"),
+            document.getDouble("radius"),
+            RegistrationDocuments.instant(document.getDate("start")),
+            RegistrationDocuments.instant(document.getDate("end"))),
+        RegistrationDocuments.address(document.get("address", Document.class)),
+        RegistrationDocuments.contact(document.get("contact", Document.class)),
+        document.getList("linkedTargets", String.class),
+        document.getString("caseReference"),
+        Disclosure.valueOf(document.getString("disclosure")),
+        RegistrationStatus.valueOf(document.getString("status")),
+        RegistrationDocuments.stamp(document.get("created", Document.class)),
+        RegistrationDocuments.stamp(document.get("updated", Document.class)),
+        document.get("version", Number.class).longValue(),
+        document.getString("statusReason"));
   }
 }

@@ -64,10 +64,10 @@ public final class MongoMatchIndex implements MatchIndex {
           stale) {
     int removed = 0;
     Map<String, List<IndexEntry>> batch = new java.util.LinkedHashMap<>();
-    for (Document d : collection.find().sort(new Document("_id", 1))) {
-      List<String> raw = d.getList("e", String.class);
+    for (Document document : collection.find().sort(new Document("_id", 1))) {
+      List<String> raw = document.getList("e", String.class);
       if (raw != null && !raw.isEmpty()) {
-        batch.put(d.getString("_id"), raw.stream().map(IndexEntry::decode).toList());
+        batch.put(document.getString("_id"), raw.stream().map(IndexEntry::decode).toList());
       }
       if (batch.size() >= 500) {
         removed += removeAll(stale.apply(batch));
@@ -78,19 +78,19 @@ public final class MongoMatchIndex implements MatchIndex {
   }
 
   private int removeAll(Map<String, List<IndexEntry>> entries) {
-    int n = 0;
+    int count = 0;
     List<WriteModel<Document>> writes = new ArrayList<>();
     for (var e : entries.entrySet()) {
       writes.add(
           new UpdateOneModel<>(
               eq("_id", e.getKey()),
               Updates.pullAll("e", e.getValue().stream().map(IndexEntry::encode).toList())));
-      n += e.getValue().size();
+      count += e.getValue().size();
     }
     if (!writes.isEmpty()) {
       collection.bulkWrite(writes, UNORDERED);
     }
-    return n;
+    return count;
   }
 
   @Override
@@ -99,14 +99,14 @@ public final class MongoMatchIndex implements MatchIndex {
     if (keys.isEmpty()) {
       return found;
     }
-    for (Document d : collection.find(in("_id", keys))) {
-      List<String> raw = d.getList("e", String.class);
+    for (Document document : collection.find(in("_id", keys))) {
+      List<String> raw = document.getList("e", String.class);
       if (raw == null || raw.isEmpty()) {
         continue;
       }
       List<IndexEntry> entries = new ArrayList<>(raw.size());
       raw.forEach(s -> entries.add(IndexEntry.decode(s)));
-      found.put(d.getString("_id"), entries);
+      found.put(document.getString("_id"), entries);
     }
     return found;
   }

@@ -42,16 +42,16 @@ public final class MongoPendingRegistrations implements PendingRegistrations, Mo
     // One document: the check's target and operation are recorded together or not at all.
     // The recorded copies come back from the same write: a sweep that finishes the check between
     // this write and a second read cannot leave a retry without them.
-    Document d =
+    Document document =
         collection.findOneAndUpdate(
             eq("_id", checkId),
             Updates.combine(
                 Updates.set("kind", Kind.CHECK.name()),
-                Updates.set("since", Documents.date(now)),
+                Updates.set("since", RegistrationDocuments.date(now)),
                 Updates.setOnInsert("target", MongoTargetStore.toDocument(target)),
                 Updates.setOnInsert("operation", MongoEventStore.toDocument(operation))),
             new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-    return prepared(d).orElseThrow();
+    return prepared(document).orElseThrow();
   }
 
   @Override
@@ -59,14 +59,14 @@ public final class MongoPendingRegistrations implements PendingRegistrations, Mo
     return prepared(collection.find(eq("_id", checkId)).first());
   }
 
-  private Optional<PreparedCheck> prepared(Document d) {
-    if (d == null || !d.containsKey("target") || !d.containsKey("operation")) {
+  private Optional<PreparedCheck> prepared(Document document) {
+    if (document == null || !document.containsKey("target") || !document.containsKey("operation")) {
       return Optional.empty();
     }
     return Optional.of(
         new PreparedCheck(
-            targets.fromDocument(d.get("target", Document.class)),
-            MongoEventStore.fromDocument(d.get("operation", Document.class))));
+            targets.fromDocument(document.get("target", Document.class)),
+            MongoEventStore.fromDocument(document.get("operation", Document.class))));
   }
 
   @Override
@@ -76,7 +76,7 @@ public final class MongoPendingRegistrations implements PendingRegistrations, Mo
     retired.forEach((key, e) -> entries.add(new Document("k", key).append("e", e.encode())));
     List<Bson> updates = new ArrayList<>();
     updates.add(Updates.set("kind", kind.name()));
-    updates.add(Updates.set("since", Documents.date(now)));
+    updates.add(Updates.set("since", RegistrationDocuments.date(now)));
     if (!entries.isEmpty()) {
       updates.add(Updates.addEachToSet("retired", entries));
     }
@@ -86,10 +86,10 @@ public final class MongoPendingRegistrations implements PendingRegistrations, Mo
 
   @Override
   public List<Retired> retired(String registrationId) {
-    Document d = collection.find(eq("_id", registrationId)).first();
+    Document document = collection.find(eq("_id", registrationId)).first();
     List<Retired> out = new ArrayList<>();
-    if (d != null && d.containsKey("retired")) {
-      for (Document r : d.getList("retired", Document.class)) {
+    if (document != null && document.containsKey("retired")) {
+      for (Document r : document.getList("retired", Document.class)) {
         out.add(new Retired(r.getString("k"), IndexEntry.decode(r.getString("e"))));
       }
     }
@@ -105,15 +105,15 @@ public final class MongoPendingRegistrations implements PendingRegistrations, Mo
   public List<Pending> since(Instant before, int limit) {
     List<Pending> out = new ArrayList<>();
     collection
-        .find(lte("since", Documents.date(before)))
+        .find(lte("since", RegistrationDocuments.date(before)))
         .sort(Sorts.ascending("since"))
         .limit(limit)
-        .forEach(d ->
+        .forEach(document ->
             out.add(
                 new Pending(
-                    Kind.valueOf(d.getString("kind")),
-                    d.getString("_id"),
-                    Documents.instant(d.getDate("since")))));
+                    Kind.valueOf(document.getString("kind")),
+                    document.getString("_id"),
+                    RegistrationDocuments.instant(document.getDate("since")))));
     return out;
   }
 

@@ -58,7 +58,7 @@ public final class MongoReviewStore implements ReviewStore, MongoIndexes {
     List<ReviewItem> items = new ArrayList<>();
     collection
         .find(
-            Documents.andAfter(
+            RegistrationDocuments.andAfter(
                 statuses.isEmpty()
                     ? List.of()
                     : List.of(in("status", statuses.stream().map(Enum::name).toList())),
@@ -67,7 +67,7 @@ public final class MongoReviewStore implements ReviewStore, MongoIndexes {
                 position))
         .sort(Sorts.orderBy(Sorts.descending("createTime"), Sorts.ascending("_id")))
         .limit(limit)
-        .forEach(d -> items.add(fromDocument(d)));
+        .forEach(document -> items.add(fromDocument(document)));
     return items;
   }
 
@@ -76,7 +76,7 @@ public final class MongoReviewStore implements ReviewStore, MongoIndexes {
     List<ReviewItem> out = new ArrayList<>();
     collection
         .find(eq("sides.registrationId", registrationId))
-        .forEach(d -> out.add(fromDocument(d)));
+        .forEach(document -> out.add(fromDocument(document)));
     return out;
   }
 
@@ -90,48 +90,50 @@ public final class MongoReviewStore implements ReviewStore, MongoIndexes {
 
   @Override
   public void create(MongoDatabase database) {
-    MongoCollection<Document> c = database.getCollection(COLLECTION);
-    c.createIndex(
+    MongoCollection<Document> indexed = database.getCollection(COLLECTION);
+    indexed.createIndex(
         Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("createTime")),
         new IndexOptions().name("status_created"));
     // A withdrawal or purge finds a registration's review items by side.
-    c.createIndex(Indexes.ascending("sides.registrationId"), new IndexOptions().name("side"));
+    indexed.createIndex(Indexes.ascending("sides.registrationId"), new IndexOptions().name("side"));
   }
 
-  static Document toDocument(ReviewItem i) {
+  static Document toDocument(ReviewItem item) {
     List<Document> sides = new ArrayList<>();
-    i.sides().forEach(s -> sides.add(MongoConflictStore.side(s)));
+    item.sides().forEach(s -> sides.add(MongoConflictStore.side(s)));
     List<Document> compared = new ArrayList<>();
-    i.comparedSelectors().forEach(s -> compared.add(Documents.selector(s)));
-    return new Document("_id", i.id())
-        .append("score", i.score())
-        .append("reasons", i.reasons())
+    item.comparedSelectors().forEach(s -> compared.add(RegistrationDocuments.selector(s)));
+    return new Document("_id", item.id())
+        .append("score", item.score())
+        .append("reasons", item.reasons())
         .append("sides", sides)
         .append("compared", compared)
-        .append("status", i.status().name())
-        .append("createTime", Documents.date(i.createTime()))
-        .append("decided", Documents.stamp(i.decided()))
-        .append("note", i.decisionNote())
-        .append("conflictId", i.conflictId())
-        .append("version", i.version());
+        .append("status", item.status().name())
+        .append("createTime", RegistrationDocuments.date(item.createTime()))
+        .append("decided", RegistrationDocuments.stamp(item.decided()))
+        .append("note", item.decisionNote())
+        .append("conflictId", item.conflictId())
+        .append("version", item.version());
   }
 
-  static ReviewItem fromDocument(Document d) {
+  static ReviewItem fromDocument(Document document) {
     List<org.taskforce.deconfliction.domain.Conflict.Side> sides = new ArrayList<>();
-    d.getList("sides", Document.class).forEach(s -> sides.add(MongoConflictStore.side(s)));
+    document.getList("sides", Document.class).forEach(s -> sides.add(MongoConflictStore.side(s)));
     List<TargetSelector> compared = new ArrayList<>();
-    d.getList("compared", Document.class).forEach(s -> compared.add(Documents.selector(s)));
+    document
+        .getList("compared", Document.class)
+        .forEach(s -> compared.add(RegistrationDocuments.selector(s)));
     return new ReviewItem(
-        d.getString("_id"),
-        d.getDouble("score"),
-        d.getList("reasons", String.class),
+        document.getString("_id"),
+        document.getDouble("score"),
+        document.getList("reasons", String.class),
         sides,
         compared,
-        ReviewItem.Status.valueOf(d.getString("status")),
-        Documents.instant(d.getDate("createTime")),
-        Documents.stamp(d.get("decided", Document.class)),
-        d.getString("note"),
-        d.getString("conflictId"),
-        d.get("version", Number.class).longValue());
+        ReviewItem.Status.valueOf(document.getString("status")),
+        RegistrationDocuments.instant(document.getDate("createTime")),
+        RegistrationDocuments.stamp(document.get("decided", Document.class)),
+        document.getString("note"),
+        document.getString("conflictId"),
+        document.get("version", Number.class).longValue());
   }
 }

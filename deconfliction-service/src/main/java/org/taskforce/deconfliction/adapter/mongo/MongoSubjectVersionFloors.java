@@ -20,8 +20,8 @@ public final class MongoSubjectVersionFloors implements SubjectVersionFloors {
 
   @Override
   public long of(String registrationId) {
-    Document d = collection.find(eq("_id", registrationId)).first();
-    return d == null ? 0 : ((Number) d.get("floor")).longValue();
+    Document document = collection.find(eq("_id", registrationId)).first();
+    return document == null ? 0 : ((Number) document.get("floor")).longValue();
   }
 
   @Override

@@ -43,8 +43,8 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
   }
 
   @Override
-  public boolean insert(TargetRegistration r) {
-    return MongoInserts.insertIfAbsent(collection, toDocument(r));
+  public boolean insert(TargetRegistration registration) {
+    return MongoInserts.insertIfAbsent(collection, toDocument(registration));
   }
 
   @Override
@@ -56,7 +56,7 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
   public List<TargetRegistration> findAll(Collection<String> ids) {
     List<TargetRegistration> out = new ArrayList<>();
     if (!ids.isEmpty()) {
-      collection.find(in("_id", ids)).forEach(d -> out.add(fromDocument(d)));
+      collection.find(in("_id", ids)).forEach(document -> out.add(fromDocument(document)));
     }
     return out;
   }
@@ -72,23 +72,25 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
       collection
           .find(in("_id", ids))
           .projection(OWNER_FIELDS)
-          .forEach(d ->
+          .forEach(document ->
               out.add(
                   new Owner(
-                      d.getString("_id"),
-                      Documents.agency(d.get("agency", Document.class)),
-                      Documents.contact(d.get("contact", Document.class)),
-                      Disclosure.valueOf(d.getString("disclosure")),
-                      RegistrationStatus.valueOf(d.getString("status")),
-                      Documents.instant(d.getDate("expireTime")))));
+                      document.getString("_id"),
+                      RegistrationDocuments.agency(document.get("agency", Document.class)),
+                      RegistrationDocuments.contact(document.get("contact", Document.class)),
+                      Disclosure.valueOf(document.getString("disclosure")),
+                      RegistrationStatus.valueOf(document.getString("status")),
+                      RegistrationDocuments.instant(document.getDate("expireTime")))));
     }
     return out;
   }
 
   @Override
-  public boolean replace(TargetRegistration r, long expectedVersion) {
+  public boolean replace(TargetRegistration registration, long expectedVersion) {
     return collection
-            .replaceOne(and(eq("_id", r.id()), eq("version", expectedVersion)), toDocument(r))
+            .replaceOne(
+                and(eq("_id", registration.id()), eq("version", expectedVersion)),
+                toDocument(registration))
             .getModifiedCount()
         == 1;
   }
@@ -110,10 +112,10 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
     }
     List<TargetRegistration> items = new ArrayList<>();
     collection
-        .find(Documents.andAfter(filters, "created.time", true, position))
+        .find(RegistrationDocuments.andAfter(filters, "created.time", true, position))
         .sort(Sorts.orderBy(Sorts.descending("created.time"), Sorts.ascending("_id")))
         .limit(limit)
-        .forEach(d -> items.add(fromDocument(d)));
+        .forEach(document -> items.add(fromDocument(document)));
     return items;
   }
 
@@ -124,9 +126,9 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
         .find(
             and(
                 eq("status", RegistrationStatus.ACTIVE.name()),
-                lte("expireTime", Documents.date(now))))
+                lte("expireTime", RegistrationDocuments.date(now))))
         .limit(limit)
-        .forEach(d -> out.add(fromDocument(d)));
+        .forEach(document -> out.add(fromDocument(document)));
     return out;
   }
 
@@ -140,9 +142,9 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
                     "status",
                     List.of(
                         RegistrationStatus.EXPIRED.name(), RegistrationStatus.WITHDRAWN.name())),
-                lt("updated.time", Documents.date(before))))
+                lt("updated.time", RegistrationDocuments.date(before))))
         .limit(limit)
-        .forEach(d -> out.add(fromDocument(d)));
+        .forEach(document -> out.add(fromDocument(document)));
     return out;
   }
 
@@ -153,8 +155,8 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
         .find(
             and(
                 eq("status", RegistrationStatus.ACTIVE.name()),
-                gt("expireTime", Documents.date(now))))
-        .forEach(d -> action.accept(fromDocument(d)));
+                gt("expireTime", RegistrationDocuments.date(now))))
+        .forEach(document -> action.accept(fromDocument(document)));
   }
 
   @Override
@@ -164,46 +166,47 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
 
   @Override
   public void create(MongoDatabase database) {
-    MongoCollection<Document> c = database.getCollection(COLLECTION);
-    c.createIndex(
+    MongoCollection<Document> indexed = database.getCollection(COLLECTION);
+    indexed.createIndex(
         Indexes.compoundIndex(
             Indexes.ascending("agency.id", "status"), Indexes.descending("created.time")),
         new IndexOptions().name("agency_status_created"));
-    c.createIndex(
+    indexed.createIndex(
         Indexes.ascending("status", "expireTime"), new IndexOptions().name("status_expiry"));
-    c.createIndex(
+    indexed.createIndex(
         Indexes.ascending("status", "updated.time"), new IndexOptions().name("status_updated"));
   }
 
-  static Document toDocument(TargetRegistration r) {
+  static Document toDocument(TargetRegistration registration) {
     List<Document> selectors = new ArrayList<>();
-    for (NormalizedSelector s : r.selectors()) {
-      Document d = Documents.selector(s.input()).append("keys", s.canonicalKeys());
+    for (NormalizedSelector s : registration.selectors()) {
+      Document document =
+          RegistrationDocuments.selector(s.input()).append("keys", s.canonicalKeys());
       if (s.person() != null) {
         // The profile as its index entries carry it: read back as written, not re-derived.
-        d.append("profile", s.person().encode());
+        document.append("profile", s.person().encode());
       }
-      selectors.add(d);
+      selectors.add(document);
     }
-    return new Document("_id", r.id())
-        .append("agency", Documents.agency(r.agency()))
+    return new Document("_id", registration.id())
+        .append("agency", RegistrationDocuments.agency(registration.agency()))
         .append("selectors", selectors)
-        .append("contact", Documents.contact(r.contact()))
-        .append("caseReference", r.caseReference())
-        .append("disclosure", r.disclosure().name())
-        .append("expireTime", Documents.date(r.expireTime()))
-        .append("status", r.status().name())
-        .append("created", Documents.stamp(r.created()))
-        .append("updated", Documents.stamp(r.updated()))
-        .append("version", r.version())
-        .append("statusReason", r.statusReason())
-        .append("requestId", r.requestId());
+        .append("contact", RegistrationDocuments.contact(registration.contact()))
+        .append("caseReference", registration.caseReference())
+        .append("disclosure", registration.disclosure().name())
+        .append("expireTime", RegistrationDocuments.date(registration.expireTime()))
+        .append("status", registration.status().name())
+        .append("created", RegistrationDocuments.stamp(registration.created()))
+        .append("updated", RegistrationDocuments.stamp(registration.updated()))
+        .append("version", registration.version())
+        .append("statusReason", registration.statusReason())
+        .append("requestId", registration.requestId());
   }
 
-  TargetRegistration fromDocument(Document d) {
+  TargetRegistration fromDocument(Document document) {
     List<NormalizedSelector> selectors = new ArrayList<>();
-    for (Document s : d.getList("selectors", Document.class)) {
-      TargetSelector input = Documents.selector(s);
+    for (Document s : document.getList("selectors", Document.class)) {
+      TargetSelector input = RegistrationDocuments.selector(s);
       // Keys and a person's profile as written (the index holds the same ones), so a change to
       // normalisation never makes a withdrawal miss the entries it must remove; registrations
       // stored before profiles were kept get theirs derived again.
@@ -215,18 +218,18 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
       selectors.add(new NormalizedSelector(input, s.getList("keys", String.class), person));
     }
     return new TargetRegistration(
-        d.getString("_id"),
-        Documents.agency(d.get("agency", Document.class)),
+        document.getString("_id"),
+        RegistrationDocuments.agency(document.get("agency", Document.class)),
         selectors,
-        Documents.contact(d.get("contact", Document.class)),
-        d.getString("caseReference"),
-        Disclosure.valueOf(d.getString("disclosure")),
-        Documents.instant(d.getDate("expireTime")),
-        RegistrationStatus.valueOf(d.getString("status")),
-        Documents.stamp(d.get("created", Document.class)),
-        Documents.stamp(d.get("updated", Document.class)),
-        d.get("version", Number.class).longValue(),
-        d.getString("statusReason"),
-        d.getString("requestId"));
+        RegistrationDocuments.contact(document.get("contact", Document.class)),
+        document.getString("caseReference"),
+        Disclosure.valueOf(document.getString("disclosure")),
+        RegistrationDocuments.instant(document.getDate("expireTime")),
+        RegistrationStatus.valueOf(document.getString("status")),
+        RegistrationDocuments.stamp(document.get("created", Document.class)),
+        RegistrationDocuments.stamp(document.get("updated", Document.class)),
+        document.get("version", Number.class).longValue(),
+        document.getString("statusReason"),
+        document.getString("requestId"));
   }
 }

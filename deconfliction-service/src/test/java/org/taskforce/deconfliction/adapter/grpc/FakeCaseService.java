@@ -2,16 +2,14 @@ package org.taskforce.deconfliction.adapter.grpc;
 
 import io.grpc.Server;
 import io.grpc.Status;
-import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.taskforce.api.cases.v1.CaseServiceGrpc;
 import org.taskforce.api.cases.v1.RecordSubjectDeconflictionRequest;
 import org.taskforce.api.cases.v1.RecordSubjectDeconflictionResponse;
+import org.taskforce.platform.testing.FakePeers;
 
 /**
  * case-service as deconfliction's subject feed sees it: a real gRPC server on a local port that
@@ -24,19 +22,11 @@ final class FakeCaseService extends CaseServiceGrpc.CaseServiceImplBase {
   private final AtomicBoolean down = new AtomicBoolean();
 
   FakeCaseService() {
-    try {
-      server =
-          NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-              .addService(this)
-              .build()
-              .start();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    server = FakePeers.serve(this);
   }
 
   String address() {
-    return "static://127.0.0.1:" + server.getPort();
+    return FakePeers.address(server);
   }
 
   void setDown(boolean isDown) {

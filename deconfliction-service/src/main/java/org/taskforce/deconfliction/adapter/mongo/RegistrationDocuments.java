@@ -14,9 +14,12 @@ import org.taskforce.deconfliction.domain.PostalAddress;
 import org.taskforce.deconfliction.domain.Stamp;
 import org.taskforce.deconfliction.domain.TargetSelector;
 
-/** Domain values ⇄ BSON documents, shared by the stores. */
-final class Documents {
-  private Documents() {}
+/**
+ * A registration's parts (agency, contact, stamp, address, selectors) ⇄ BSON documents, and the
+ * keyset paging filters; shared by the stores.
+ */
+final class RegistrationDocuments {
+  private RegistrationDocuments() {}
 
   static Document agency(Agency a) {
     return new Document("id", a.id()).append("name", a.displayName()).append("type", a.type());

@@ -12,8 +12,8 @@ import org.taskforce.platform.security.Roles;
  * agency; watch officers broker for the whole task force; victim-service providers and victim
  * advocates see none of it.
  */
-public final class Access {
-  private Access() {}
+public final class DeconflictionAccessPolicy {
+  private DeconflictionAccessPolicy() {}
 
   /** Registering and checking: an acting role of a law-enforcement agency. */
   public static void requireActing(AgencyPrincipal p) {
