@@ -11,8 +11,8 @@ import org.taskforce.platform.testing.TaskforceArchitecture;
 /**
  * The gateway keeps the rules every service keeps, and holds no business state: it routes,
  * transcodes and checks tokens. It keeps two kinds of its own state in MongoDB, the rate limits'
- * token buckets and the console's sessions, and only their stores (and the configuration that
- * opens the sessions' database) may touch a database.
+ * token buckets and the console's sessions, and only their stores (and the configuration that opens
+ * the sessions' database) may touch a database.
  */
 class ArchitectureTest {
   private static final String BASE = "org.taskforce.gateway";
