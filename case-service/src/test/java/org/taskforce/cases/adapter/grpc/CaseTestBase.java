@@ -117,13 +117,17 @@ public abstract class CaseTestBase {
 
   @BeforeEach
   void connect() {
-    COLLECTIONS.forEach(c -> database.getCollection(c).deleteMany(new Document()));
-    NOTIFICATIONS.clear();
-    NOTIFICATIONS.setDown(false);
-    DECONFLICTION.clear();
-    DECONFLICTION.setDown(false);
-    crashes.disarm();
-    REALM.serviceClient("case-service", AGO, "STATE");
+    Outboxes.whilePaused(
+        relay,
+        () -> {
+          COLLECTIONS.forEach(c -> database.getCollection(c).deleteMany(new Document()));
+          NOTIFICATIONS.clear();
+          NOTIFICATIONS.setDown(false);
+          DECONFLICTION.clear();
+          DECONFLICTION.setDown(false);
+          crashes.disarm();
+          REALM.serviceClient("case-service", AGO, "STATE");
+        });
     channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
   }
 

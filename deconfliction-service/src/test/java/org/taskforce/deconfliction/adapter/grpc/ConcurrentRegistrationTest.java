@@ -53,7 +53,7 @@ class ConcurrentRegistrationTest extends DeconflictionTestBase {
     for (Document c : database.getCollection("conflicts").find()) {
       String id = c.getString("_id");
       assertThat(NOTIFICATIONS.published())
-          .filteredOn(n -> n.getAttributesMap().get("conflict_id").equals(id))
+          .filteredOn(n -> id.equals(n.getAttributesMap().get("conflict_id")))
           .hasSize(2);
     }
   }

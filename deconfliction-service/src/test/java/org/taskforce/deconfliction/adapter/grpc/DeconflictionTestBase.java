@@ -82,9 +82,13 @@ public abstract class DeconflictionTestBase {
 
   @BeforeEach
   void connect() {
-    COLLECTIONS.forEach(c -> database.getCollection(c).deleteMany(new org.bson.Document()));
-    NOTIFICATIONS.clear();
-    NOTIFICATIONS.setDown(false);
+    Outboxes.whilePaused(
+        relay,
+        () -> {
+          COLLECTIONS.forEach(c -> database.getCollection(c).deleteMany(new org.bson.Document()));
+          NOTIFICATIONS.clear();
+          NOTIFICATIONS.setDown(false);
+        });
     channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
   }
 
