@@ -53,7 +53,16 @@ public final class PeriodicJob implements SmartLifecycle {
   @Override
   public synchronized void stop() {
     if (scheduler != null) {
-      scheduler.shutdownNow();
+      // A round in flight finishes (its writes are whole steps); an overlong one is interrupted.
+      scheduler.shutdown();
+      try {
+        if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
+          scheduler.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        scheduler.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
       scheduler = null;
     }
   }

@@ -63,7 +63,16 @@ public final class TallyUpkeep implements SmartLifecycle {
   @Override
   public synchronized void stop() {
     if (executor != null) {
-      executor.shutdownNow();
+      // A round in flight finishes (its writes are whole steps); an overlong one is interrupted.
+      executor.shutdown();
+      try {
+        if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+          executor.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        executor.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
       executor = null;
     }
   }

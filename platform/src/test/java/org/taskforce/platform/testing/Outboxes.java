@@ -24,23 +24,6 @@ public final class Outboxes {
     }
   }
 
-  /**
-   * Runs {@code clean} while the relay's background rounds are stopped, so that a round which read
-   * an earlier test's message before the clean cannot deliver it after: {@link OutboxRelay#stop}
-   * waits for a round in flight to finish. The relay runs again afterwards if it ran before.
-   */
-  public static void whilePaused(OutboxRelay relay, Runnable clean) {
-    boolean running = relay.isRunning();
-    relay.stop();
-    try {
-      clean.run();
-    } finally {
-      if (running) {
-        relay.start();
-      }
-    }
-  }
-
   private static long pending(MongoDatabase database) {
     return database.getCollection(Outbox.COLLECTION).countDocuments(new Document());
   }

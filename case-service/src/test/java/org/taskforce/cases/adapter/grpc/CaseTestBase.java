@@ -4,15 +4,18 @@ import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.Lifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -36,7 +39,10 @@ import org.taskforce.api.common.v1.PhoneSelector;
 import org.taskforce.api.common.v1.PointOfContact;
 import org.taskforce.api.common.v1.Selector;
 import org.taskforce.cases.application.SubjectSweep;
+import org.taskforce.platform.jobs.PeriodicJob;
+import org.taskforce.platform.mongo.TallyUpkeep;
 import org.taskforce.platform.outbox.OutboxRelay;
+import org.taskforce.platform.testing.Background;
 import org.taskforce.platform.testing.BearerCredentials;
 import org.taskforce.platform.testing.FakeNotificationService;
 import org.taskforce.platform.testing.KeycloakTestRealm;
@@ -104,6 +110,8 @@ public abstract class CaseTestBase {
   @Autowired private GrpcServerLifecycle server;
   @Autowired protected com.mongodb.client.MongoDatabase database;
   @Autowired protected OutboxRelay relay;
+  @Autowired private ObjectProvider<TallyUpkeep> upkeeps;
+  @Autowired private ObjectProvider<PeriodicJob> jobs;
   @Autowired CrashSeams crashes;
   @Autowired protected SubjectSweep sweep;
   protected ManagedChannel channel;
@@ -117,8 +125,8 @@ public abstract class CaseTestBase {
 
   @BeforeEach
   void connect() {
-    Outboxes.whilePaused(
-        relay,
+    Background.paused(
+        background(),
         () -> {
           COLLECTIONS.forEach(c -> database.getCollection(c).deleteMany(new Document()));
           NOTIFICATIONS.clear();
@@ -129,6 +137,15 @@ public abstract class CaseTestBase {
           REALM.serviceClient("case-service", AGO, "STATE");
         });
     channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
+  }
+
+  /** The service's background work: the outbox relay, report-count upkeep and sweeps. */
+  protected List<Lifecycle> background() {
+    List<Lifecycle> parts = new ArrayList<>();
+    parts.add(relay);
+    upkeeps.orderedStream().forEach(parts::add);
+    jobs.orderedStream().forEach(parts::add);
+    return parts;
   }
 
   @AfterEach

@@ -5,12 +5,15 @@ import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.Lifecycle;
 import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,7 +31,10 @@ import org.taskforce.api.deconfliction.v1.DeconflictionServiceGrpc;
 import org.taskforce.api.deconfliction.v1.EventRegistration;
 import org.taskforce.api.deconfliction.v1.EventType;
 import org.taskforce.api.deconfliction.v1.TargetRegistration;
+import org.taskforce.platform.jobs.PeriodicJob;
+import org.taskforce.platform.mongo.TallyUpkeep;
 import org.taskforce.platform.outbox.OutboxRelay;
+import org.taskforce.platform.testing.Background;
 import org.taskforce.platform.testing.BearerCredentials;
 import org.taskforce.platform.testing.FakeNotificationService;
 import org.taskforce.platform.testing.KeycloakTestRealm;
@@ -72,6 +78,8 @@ public abstract class DeconflictionTestBase {
   @Autowired private GrpcServerLifecycle server;
   @Autowired protected MongoDatabase database;
   @Autowired protected OutboxRelay relay;
+  @Autowired private ObjectProvider<TallyUpkeep> upkeeps;
+  @Autowired private ObjectProvider<PeriodicJob> jobs;
   protected ManagedChannel channel;
 
   @DynamicPropertySource
@@ -82,14 +90,23 @@ public abstract class DeconflictionTestBase {
 
   @BeforeEach
   void connect() {
-    Outboxes.whilePaused(
-        relay,
+    Background.paused(
+        background(),
         () -> {
           COLLECTIONS.forEach(c -> database.getCollection(c).deleteMany(new org.bson.Document()));
           NOTIFICATIONS.clear();
           NOTIFICATIONS.setDown(false);
         });
     channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
+  }
+
+  /** The service's background work: the outbox relay, report-count upkeep and sweeps. */
+  protected List<Lifecycle> background() {
+    List<Lifecycle> parts = new ArrayList<>();
+    parts.add(relay);
+    upkeeps.orderedStream().forEach(parts::add);
+    jobs.orderedStream().forEach(parts::add);
+    return parts;
   }
 
   @AfterEach

@@ -33,6 +33,7 @@ import org.taskforce.api.intake.v1.TipServiceGrpc;
 import org.taskforce.api.intake.v1.TipSource;
 import org.taskforce.api.intake.v1.TraffickingKind;
 import org.taskforce.cases.adapter.grpc.CaseTestBase;
+import org.taskforce.platform.testing.Background;
 import org.taskforce.platform.testing.BearerCredentials;
 
 /**
@@ -57,9 +58,13 @@ public abstract class IntakeTestBase extends CaseTestBase {
 
   @BeforeEach
   void intakeCollections() {
-    for (String c : List.of("tips", "tip_reporters", "tip_relation_keys")) {
-      database.getCollection(c).deleteMany(new Document());
-    }
+    Background.paused(
+        background(),
+        () -> {
+          for (String c : List.of("tips", "tip_reporters", "tip_relation_keys")) {
+            database.getCollection(c).deleteMany(new Document());
+          }
+        });
     int port = Integer.parseInt(deconflictionAddress().replaceAll(".*:", ""));
     deconflictionChannel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
   }
