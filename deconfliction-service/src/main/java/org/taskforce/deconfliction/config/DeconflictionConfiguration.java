@@ -9,11 +9,7 @@ import org.springframework.core.env.Environment;
 import org.taskforce.deconfliction.adapter.grpc.DeconflictionGrpcService;
 import org.taskforce.deconfliction.adapter.grpc.PartnerDeconflictionGrpcService;
 import org.taskforce.deconfliction.adapter.mongo.MongoConflictStore;
-import org.taskforce.deconfliction.adapter.mongo.MongoEventStore;
-import org.taskforce.deconfliction.adapter.mongo.MongoMatchIndex;
-import org.taskforce.deconfliction.adapter.mongo.MongoPendingRegistrations;
 import org.taskforce.deconfliction.adapter.mongo.MongoReviewStore;
-import org.taskforce.deconfliction.adapter.mongo.MongoTargetStore;
 import org.taskforce.deconfliction.adapter.partner.GrpcPartnerDirectory;
 import org.taskforce.deconfliction.application.AlertComposer;
 import org.taskforce.deconfliction.application.CheckBeforeActing;
@@ -28,7 +24,6 @@ import org.taskforce.deconfliction.application.FindingRecorder;
 import org.taskforce.deconfliction.application.JointRegistrations;
 import org.taskforce.deconfliction.application.Matcher;
 import org.taskforce.deconfliction.application.PartnerCheck;
-import org.taskforce.deconfliction.application.RegistrationWriting;
 import org.taskforce.deconfliction.application.ReviewQueue;
 import org.taskforce.deconfliction.application.SubjectFeed;
 import org.taskforce.deconfliction.application.TargetRegistrationChanges;
@@ -39,8 +34,9 @@ import org.taskforce.platform.faults.HaltAtSeam;
 import org.taskforce.platform.paging.PageTokens;
 
 /**
- * Explicit wiring of the deconfliction service's use cases and gRPC services; its stores and peers
- * are in {@link DeconflictionAdapterConfiguration}, its periodic jobs in {@link
+ * Explicit wiring of the deconfliction service's policies, checks, conflict workflow and gRPC
+ * services; registering targets and operations is wired in {@link RegistrationConfiguration}, its
+ * stores and peers in {@link DeconflictionAdapterConfiguration}, its periodic jobs in {@link
  * MaintenanceConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -87,101 +83,6 @@ public class DeconflictionConfiguration {
   ConflictSides conflictSides(
       MongoConflictStore conflicts, MongoReviewStore reviews, SubjectFeed feed) {
     return new ConflictSides(conflicts, reviews, feed);
-  }
-
-  @Bean
-  Matcher matcher(
-      MongoTargetStore targets,
-      MongoEventStore events,
-      MongoMatchIndex index,
-      DeconflictionSettings settings,
-      Clock clock) {
-    return new Matcher(targets, events, index, settings, clock);
-  }
-
-  @Bean
-  FindingRecorder findingRecorder(
-      MongoConflictStore conflicts,
-      MongoReviewStore reviews,
-      AlertComposer alerts,
-      DeconflictionSettings settings,
-      Clock clock,
-      SubjectFeed feed) {
-    return new FindingRecorder(conflicts, reviews, alerts, settings, clock, feed);
-  }
-
-  @Bean
-  RegistrationWriting registrationWriting(
-      MongoMatchIndex index,
-      MongoPendingRegistrations pending,
-      CrashSeams seams,
-      ConflictSides sides,
-      Clock clock) {
-    return new RegistrationWriting(index, pending, seams, sides, clock);
-  }
-
-  @Bean
-  TargetRegistrations targetRegistrations(
-      MongoTargetStore store,
-      Matcher matcher,
-      FindingRecorder recorder,
-      DeconflictionSettings settings,
-      Function<String, String> agencyNames,
-      AuditTrail audit,
-      Clock clock,
-      DisclosurePolicy policy,
-      PageTokens pageTokens,
-      RegistrationWriting writing) {
-    return new TargetRegistrations(
-        store, matcher, recorder, settings, agencyNames, audit, clock, policy, pageTokens, writing);
-  }
-
-  @Bean
-  TargetRegistrationChanges targetRegistrationChanges(
-      TargetRegistrations registrations, AuditTrail audit, Clock clock) {
-    return new TargetRegistrationChanges(registrations, audit, clock);
-  }
-
-  @Bean
-  EventRegistrations eventRegistrations(
-      MongoEventStore store,
-      MongoTargetStore targets,
-      Matcher matcher,
-      FindingRecorder recorder,
-      DeconflictionSettings settings,
-      Function<String, String> agencyNames,
-      AuditTrail audit,
-      Clock clock,
-      DisclosurePolicy policy,
-      PageTokens pageTokens,
-      RegistrationWriting writing) {
-    return new EventRegistrations(
-        store,
-        targets,
-        matcher,
-        recorder,
-        settings,
-        agencyNames,
-        audit,
-        clock,
-        policy,
-        pageTokens,
-        writing);
-  }
-
-  @Bean
-  EventRegistrationChanges eventRegistrationChanges(
-      EventRegistrations registrations, AuditTrail audit, Clock clock) {
-    return new EventRegistrationChanges(registrations, audit, clock);
-  }
-
-  @Bean
-  JointRegistrations jointRegistrations(
-      TargetRegistrations targets,
-      EventRegistrations events,
-      MongoPendingRegistrations pending,
-      CrashSeams seams) {
-    return new JointRegistrations(targets, events, pending, seams);
   }
 
   @Bean

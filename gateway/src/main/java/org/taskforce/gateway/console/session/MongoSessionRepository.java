@@ -16,7 +16,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
@@ -158,26 +157,9 @@ public final class MongoSessionRepository implements ReactiveSessionRepository<S
                               SessionDocument.MAX_INACTIVE_MS,
                               SessionDocument.RISING))
                       .first();
-              if (stored == null) {
-                return null;
-              }
-              var expires =
-                  stored
-                      .getDate(SessionDocument.LAST_ACCESSED)
-                      .toInstant()
-                      .plusMillis(
-                          Math.min(
-                              stored.getLong(SessionDocument.MAX_INACTIVE_MS),
-                              maxInactiveInterval.toMillis()));
-              if (clock.instant().isAfter(expires)) {
-                return null;
-              }
-              Map<String, Long> rising = new HashMap<>();
-              stored
-                  .get(SessionDocument.RISING, new Document())
-                  .forEach((field, value) ->
-                      rising.put(SessionDocument.name(field), ((Number) value).longValue()));
-              return rising;
+              return stored == null
+                  ? null
+                  : SessionDocument.rising(stored, maxInactiveInterval, clock.instant());
             })
         .subscribeOn(Schedulers.boundedElastic());
   }
@@ -210,7 +192,12 @@ public final class MongoSessionRepository implements ReactiveSessionRepository<S
     Map<String, Object> before = session.saved();
     session
         .attributes()
-        .forEach((name, value) -> forms.put(name, form(name, value, before.get(name))));
+        .forEach((name, value) ->
+            forms.put(
+                name,
+                rising.contains(name)
+                    ? SessionAttributeCodec.risingForm(name, value)
+                    : SessionAttributeCodec.storedForm(name, value, before.get(name))));
     if (session.storedId() == null) {
       String documentId = newId();
       sessions.insertOne(
@@ -247,32 +234,5 @@ public final class MongoSessionRepository implements ReactiveSessionRepository<S
       return;
     }
     session.stored(session.documentId(), forms, touch);
-  }
-
-  /**
-   * What is stored of an attribute. Its serialized form can differ from the stored one while the
-   * value is the same: a cached field that is serialized (a {@code URL}'s hash code, computed when
-   * first asked for and not when read back); the value read back and serialized again tells.
-   */
-  private Object form(String name, Object value, Object was) {
-    if (rising.contains(name)) {
-      if (!(value instanceof Long number)) {
-        throw new IllegalArgumentException("session attribute " + name + " must be a Long");
-      }
-      return number;
-    }
-    byte[] form = SessionAttributeCodec.serialize(name, value);
-    if (was instanceof byte[] stored && !Arrays.equals(stored, form)) {
-      try {
-        byte[] again =
-            SessionAttributeCodec.serialize(name, SessionAttributeCodec.deserialize(name, form));
-        if (Arrays.equals(stored, again)) {
-          return stored;
-        }
-      } catch (RuntimeException e) {
-        // Not readable back (a class outside the allow-list): stored as it is, refused on read.
-      }
-    }
-    return form;
   }
 }

@@ -9,6 +9,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Set;
 import org.taskforce.platform.crypto.FieldSealer;
@@ -103,6 +104,35 @@ public final class SessionAttributeCodec {
       throw new UncheckedIOException("session attribute " + name + " cannot be serialized", e);
     }
     return bytes.toByteArray();
+  }
+
+  /** What is stored of a rising attribute: its {@code Long} as a plain number. */
+  static Long risingForm(String name, Object value) {
+    if (!(value instanceof Long number)) {
+      throw new IllegalArgumentException("session attribute " + name + " must be a Long");
+    }
+    return number;
+  }
+
+  /**
+   * What is stored of an attribute, given what is stored now ({@code was}). Its serialized form can
+   * differ from the stored one while the value is the same: a cached field that is serialized (a
+   * {@code URL}'s hash code, computed when first asked for and not when read back); the value read
+   * back and serialized again tells.
+   */
+  static byte[] storedForm(String name, Object value, Object was) {
+    byte[] form = serialize(name, value);
+    if (was instanceof byte[] stored && !Arrays.equals(stored, form)) {
+      try {
+        byte[] again = serialize(name, deserialize(name, form));
+        if (Arrays.equals(stored, again)) {
+          return stored;
+        }
+      } catch (RuntimeException e) {
+        // Not readable back (a class outside the allow-list): stored as it is, refused on read.
+      }
+    }
+    return form;
   }
 
   /** Sealed for the stored session document {@code documentId}'s attribute {@code name}. */

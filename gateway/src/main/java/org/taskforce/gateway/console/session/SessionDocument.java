@@ -2,9 +2,11 @@ package org.taskforce.gateway.console.session;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
@@ -138,6 +140,26 @@ final class SessionDocument {
       update.append("$unset", unset);
     }
     return update;
+  }
+
+  /**
+   * The rising attributes of a stored session, or null when it is past its inactive interval at
+   * {@code now} (the interval never longer than the gateway's own).
+   */
+  static Map<String, Long> rising(Document stored, Duration maxInactiveInterval, Instant now) {
+    Instant expires =
+        stored
+            .getDate(LAST_ACCESSED)
+            .toInstant()
+            .plusMillis(Math.min(stored.getLong(MAX_INACTIVE_MS), maxInactiveInterval.toMillis()));
+    if (now.isAfter(expires)) {
+      return null;
+    }
+    Map<String, Long> rising = new HashMap<>();
+    stored
+        .get(RISING, new Document())
+        .forEach((field, value) -> rising.put(name(field), ((Number) value).longValue()));
+    return rising;
   }
 
   static String field(String name) {
