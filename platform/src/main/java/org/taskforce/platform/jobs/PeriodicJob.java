@@ -53,16 +53,7 @@ public final class PeriodicJob implements SmartLifecycle {
   @Override
   public synchronized void stop() {
     if (scheduler != null) {
-      // A round in flight finishes (its writes are whole steps); an overlong one is interrupted.
-      scheduler.shutdown();
-      try {
-        if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
-          scheduler.shutdownNow();
-        }
-      } catch (InterruptedException e) {
-        scheduler.shutdownNow();
-        Thread.currentThread().interrupt();
-      }
+      Rounds.stop(scheduler);
       scheduler = null;
     }
   }

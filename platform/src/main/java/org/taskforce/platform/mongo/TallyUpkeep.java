@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.context.SmartLifecycle;
 import org.taskforce.platform.error.ErrorKind;
 import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.jobs.Rounds;
 
 /**
  * Keeps report tallies up to date in the background, so a report request never does unbounded work:
@@ -63,16 +64,7 @@ public final class TallyUpkeep implements SmartLifecycle {
   @Override
   public synchronized void stop() {
     if (executor != null) {
-      // A round in flight finishes (its writes are whole steps); an overlong one is interrupted.
-      executor.shutdown();
-      try {
-        if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-          executor.shutdownNow();
-        }
-      } catch (InterruptedException e) {
-        executor.shutdownNow();
-        Thread.currentThread().interrupt();
-      }
+      Rounds.stop(executor);
       executor = null;
     }
   }

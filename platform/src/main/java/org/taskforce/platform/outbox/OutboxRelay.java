@@ -34,6 +34,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.taskforce.platform.jobs.Rounds;
 
 /**
  * Delivers {@link Outbox} messages at least once. Any number of replicas may run it: a replica
@@ -209,12 +210,7 @@ public final class OutboxRelay implements SmartLifecycle {
   @Override
   public synchronized void stop() {
     if (scheduler != null) {
-      scheduler.shutdown();
-      try {
-        scheduler.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      Rounds.stop(scheduler);
       scheduler = null;
     }
   }

@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.Lifecycle;
+import org.taskforce.platform.jobs.PeriodicJob;
+import org.taskforce.platform.mongo.TallyUpkeep;
+import org.taskforce.platform.outbox.OutboxRelay;
 
 /**
  * Test help: a service's background work (outbox relays, report-count upkeep, sweeps) held still
@@ -14,6 +18,16 @@ import org.springframework.context.Lifecycle;
  */
 public final class Background {
   private Background() {}
+
+  /** A service's background work in {@code context}: outbox relays, count upkeep and sweeps. */
+  public static List<Lifecycle> of(ApplicationContext context) {
+    List<Lifecycle> parts = new ArrayList<>();
+    for (Class<? extends Lifecycle> type :
+        List.of(OutboxRelay.class, TallyUpkeep.class, PeriodicJob.class)) {
+      parts.addAll(context.getBeansOfType(type).values());
+    }
+    return parts;
+  }
 
   /** Runs {@code body} with every running part stopped; they run again afterwards. */
   public static void paused(Collection<? extends Lifecycle> parts, Runnable body) {

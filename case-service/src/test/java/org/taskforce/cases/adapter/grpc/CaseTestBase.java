@@ -4,17 +4,16 @@ import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.Lifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -39,8 +38,6 @@ import org.taskforce.api.common.v1.PhoneSelector;
 import org.taskforce.api.common.v1.PointOfContact;
 import org.taskforce.api.common.v1.Selector;
 import org.taskforce.cases.application.SubjectSweep;
-import org.taskforce.platform.jobs.PeriodicJob;
-import org.taskforce.platform.mongo.TallyUpkeep;
 import org.taskforce.platform.outbox.OutboxRelay;
 import org.taskforce.platform.testing.Background;
 import org.taskforce.platform.testing.BearerCredentials;
@@ -110,8 +107,7 @@ public abstract class CaseTestBase {
   @Autowired private GrpcServerLifecycle server;
   @Autowired protected com.mongodb.client.MongoDatabase database;
   @Autowired protected OutboxRelay relay;
-  @Autowired private ObjectProvider<TallyUpkeep> upkeeps;
-  @Autowired private ObjectProvider<PeriodicJob> jobs;
+  @Autowired private ApplicationContext context;
   @Autowired CrashSeams crashes;
   @Autowired protected SubjectSweep sweep;
   protected ManagedChannel channel;
@@ -141,11 +137,7 @@ public abstract class CaseTestBase {
 
   /** The service's background work: the outbox relay, report-count upkeep and sweeps. */
   protected List<Lifecycle> background() {
-    List<Lifecycle> parts = new ArrayList<>();
-    parts.add(relay);
-    upkeeps.orderedStream().forEach(parts::add);
-    jobs.orderedStream().forEach(parts::add);
-    return parts;
+    return Background.of(context);
   }
 
   @AfterEach

@@ -5,14 +5,13 @@ import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.Lifecycle;
 import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,8 +30,6 @@ import org.taskforce.api.deconfliction.v1.DeconflictionServiceGrpc;
 import org.taskforce.api.deconfliction.v1.EventRegistration;
 import org.taskforce.api.deconfliction.v1.EventType;
 import org.taskforce.api.deconfliction.v1.TargetRegistration;
-import org.taskforce.platform.jobs.PeriodicJob;
-import org.taskforce.platform.mongo.TallyUpkeep;
 import org.taskforce.platform.outbox.OutboxRelay;
 import org.taskforce.platform.testing.Background;
 import org.taskforce.platform.testing.BearerCredentials;
@@ -78,8 +75,7 @@ public abstract class DeconflictionTestBase {
   @Autowired private GrpcServerLifecycle server;
   @Autowired protected MongoDatabase database;
   @Autowired protected OutboxRelay relay;
-  @Autowired private ObjectProvider<TallyUpkeep> upkeeps;
-  @Autowired private ObjectProvider<PeriodicJob> jobs;
+  @Autowired private ApplicationContext context;
   protected ManagedChannel channel;
 
   @DynamicPropertySource
@@ -102,11 +98,7 @@ public abstract class DeconflictionTestBase {
 
   /** The service's background work: the outbox relay, report-count upkeep and sweeps. */
   protected List<Lifecycle> background() {
-    List<Lifecycle> parts = new ArrayList<>();
-    parts.add(relay);
-    upkeeps.orderedStream().forEach(parts::add);
-    jobs.orderedStream().forEach(parts::add);
-    return parts;
+    return Background.of(context);
   }
 
   @AfterEach
