@@ -13,6 +13,7 @@ import org.taskforce.cases.reporting.domain.VictimPerson;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.reporting.MeasureRow;
+import org.taskforce.platform.reporting.RecordRequests;
 import org.taskforce.platform.reporting.ReportAccess;
 import org.taskforce.platform.reporting.ReportAudit;
 import org.taskforce.platform.reporting.ReportCalls;
@@ -27,8 +28,6 @@ import org.taskforce.platform.security.Roles;
  * each number as far as the caller may read them. Every report and drill-down is audited.
  */
 public final class ReportingService implements ReportCalls.Reports {
-  public static final int MAX_PAGE = 200;
-
   /**
    * Person-level tables (victims) are given for calendar quarters only. Suppression holds within a
    * report, but two reports of overlapping periods (a quarter and two of its months, a year and
@@ -105,18 +104,13 @@ public final class ReportingService implements ReportCalls.Reports {
       String dimension,
       int pageSize,
       String pageToken) {
-    MeasureDefinition m =
-        CaseMeasures.byId(measureId)
-            .orElseThrow(
-                () -> TaskforceException.invalidArgument("measure_id", "is not a measure of ours"));
+    MeasureDefinition m = RecordRequests.measure(CaseMeasures.byId(measureId));
     if (!(m instanceof Tally t) || !t.drillable()) {
       throw TaskforceException.invalidArgument(
           "measure_id",
           "is not drillable: victim counts never open as records (identities), sums have no rows");
     }
-    if (pageSize < 0 || pageSize > MAX_PAGE) {
-      throw TaskforceException.invalidArgument("page_size", "must be 0 to " + MAX_PAGE);
-    }
+    RecordRequests.requirePageSize(pageSize);
     String dim = dimension == null ? "" : dimension;
     if (!dim.isEmpty() && t.groupBy() == null) {
       throw TaskforceException.invalidArgument("dimension", "this measure has no breakdown");

@@ -11,6 +11,7 @@ import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.paging.PageQuery;
 import org.taskforce.platform.paging.PageTokens;
 import org.taskforce.platform.reporting.MeasureRow;
+import org.taskforce.platform.reporting.RecordRequests;
 import org.taskforce.platform.reporting.ReportAccess;
 import org.taskforce.platform.reporting.ReportAudit;
 import org.taskforce.platform.reporting.ReportCalls;
@@ -29,8 +30,6 @@ import org.taskforce.platform.security.AgencyPrincipal;
  * broker every conflict. An agency's share counts only what the agency itself reads.
  */
 public final class DeconflictionReports implements ReportCalls.Reports {
-  public static final int MAX_PAGE = 200;
-
   private final ReportStore store;
   private final DisclosurePolicy policy;
   private final ReportAudit audit;
@@ -90,10 +89,7 @@ public final class DeconflictionReports implements ReportCalls.Reports {
       String dimension,
       int pageSize,
       String pageToken) {
-    Measure m =
-        DeconflictionMeasures.byId(measureId)
-            .orElseThrow(
-                () -> TaskforceException.invalidArgument("measure_id", "is not a measure of ours"));
+    Measure m = RecordRequests.measure(DeconflictionMeasures.byId(measureId));
     if (!(m instanceof Measure.Count c)) {
       throw TaskforceException.invalidArgument(
           "measure_id", "is not drillable: durations are summaries of the conflicts' times");
@@ -106,9 +102,7 @@ public final class DeconflictionReports implements ReportCalls.Reports {
               ? "this measure has no breakdown"
               : "must be one of " + String.join(", ", c.dimensions().keySet()));
     }
-    if (pageSize < 0 || pageSize > MAX_PAGE) {
-      throw TaskforceException.invalidArgument("page_size", "must be 0 to " + MAX_PAGE);
-    }
+    RecordRequests.requirePageSize(pageSize);
     // a refusal is audited as a report read, as it always was here
     ReportAccess.Scope scope = audit.scope(caller, "REPORT_READ");
     Instant now = clock.instant();
