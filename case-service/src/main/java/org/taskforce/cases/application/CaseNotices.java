@@ -7,7 +7,9 @@ import org.taskforce.cases.domain.CaseChange;
 import org.taskforce.cases.domain.CaseTask;
 import org.taskforce.cases.domain.JointCase;
 import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.faults.WriteSeams;
 import org.taskforce.platform.notify.Notice;
+import org.taskforce.platform.notify.PendingNotices;
 
 /**
  * What case-service tells people through notification-service: invitations, participants joining
@@ -22,14 +24,14 @@ import org.taskforce.platform.notify.Notice;
  */
 public final class CaseNotices implements PreparedNotices {
   private final PendingNotices notices;
-  private final Seams seams;
+  private final WriteSeams seams;
   private final CaseStore cases;
   private final TaskStore tasks;
   private final SubjectStore subjects;
 
   public CaseNotices(
       PendingNotices notices,
-      Seams seams,
+      WriteSeams seams,
       CaseStore cases,
       TaskStore tasks,
       SubjectStore subjects) {
@@ -46,7 +48,7 @@ public final class CaseNotices implements PreparedNotices {
    */
   boolean announcing(List<Notice> announced, BooleanSupplier write) {
     announced.forEach(notices::prepare);
-    seams.pass("notices.prepared");
+    seams.reached("notices.prepared");
     boolean written;
     try {
       written = write.getAsBoolean();
@@ -58,7 +60,7 @@ public final class CaseNotices implements PreparedNotices {
       announced.forEach(n -> notices.abandon(n.id()));
       return false;
     }
-    seams.pass("change.written");
+    seams.reached("change.written");
     announced.forEach(notices::commit);
     return true;
   }

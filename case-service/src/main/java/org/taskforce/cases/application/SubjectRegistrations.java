@@ -6,6 +6,7 @@ import org.taskforce.cases.domain.Stamp;
 import org.taskforce.cases.domain.Subject;
 import org.taskforce.platform.error.ErrorKind;
 import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.faults.WriteSeams;
 import org.taskforce.platform.security.AgencyPrincipal;
 
 /**
@@ -31,10 +32,10 @@ public final class SubjectRegistrations {
   private final SubjectStore store;
   private final TargetRegistry registry;
   private final RegistrationQueue outbox;
-  private final Seams seams;
+  private final WriteSeams seams;
 
   public SubjectRegistrations(
-      SubjectStore store, TargetRegistry registry, RegistrationQueue outbox, Seams seams) {
+      SubjectStore store, TargetRegistry registry, RegistrationQueue outbox, WriteSeams seams) {
     this.store = store;
     this.registry = registry;
     this.outbox = outbox;
@@ -49,11 +50,11 @@ public final class SubjectRegistrations {
   Subject add(AgencyPrincipal caller, Subject pending, String caseNumber) {
     String entry = "register:" + pending.id();
     outbox.prepare(entry, change(REGISTER, pending.id(), caseNumber, caller));
-    seams.pass("subject.prepared");
+    seams.reached("subject.prepared");
     if (!store.insertIfAbsent(pending, caller)) {
       return store.get(pending.id()).orElseThrow();
     }
-    seams.pass("subject.stored");
+    seams.reached("subject.stored");
     TargetRegistry.Registration registration;
     try {
       registration = registry.register(pending, caseNumber);
@@ -66,7 +67,7 @@ public final class SubjectRegistrations {
       outbox.commit(entry);
       return store.get(pending.id()).orElseThrow();
     }
-    seams.pass("subject.registered");
+    seams.reached("subject.registered");
     settle(caller, pending.id(), registration);
     outbox.abandon(entry);
     return store.get(pending.id()).orElseThrow();
@@ -107,12 +108,12 @@ public final class SubjectRegistrations {
     AgencyPrincipal registrant = store.registrant(s.id()).orElse(caller);
     String entry = "withdraw:" + s.id();
     outbox.prepare(entry, change(WITHDRAW, s.id(), "", registrant));
-    seams.pass("withdraw.prepared");
+    seams.reached("withdraw.prepared");
     if (!store.markRemoved(s.id(), removed, reason)) {
       outbox.abandon(entry);
       return store.get(s.id()).orElseThrow();
     }
-    seams.pass("withdraw.marked");
+    seams.reached("withdraw.marked");
     // Read after marking: a registration that lands later is withdrawn by whoever lands it.
     Subject marked = store.get(s.id()).orElseThrow();
     if (marked.registrationId().isEmpty()) {

@@ -1,11 +1,11 @@
 package org.taskforce.cases.config;
 
-import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.grpc.client.GrpcChannelFactory;
 import org.taskforce.cases.adapter.deconfliction.GrpcTargetRegistry;
@@ -17,7 +17,6 @@ import org.taskforce.cases.adapter.mongo.MongoTaskStore;
 import org.taskforce.cases.adapter.mongo.MongoVictimStore;
 import org.taskforce.cases.adapter.mongo.OutboxRegistrationQueue;
 import org.taskforce.cases.adapter.notification.CaseNoticeRelay;
-import org.taskforce.cases.adapter.notification.OutboxPendingNotices;
 import org.taskforce.cases.application.AgencyDirectory;
 import org.taskforce.cases.application.CaseAudit;
 import org.taskforce.cases.application.CaseNotices;
@@ -25,7 +24,6 @@ import org.taskforce.cases.application.CaseSettings;
 import org.taskforce.cases.application.Notes;
 import org.taskforce.cases.application.PersonKeys;
 import org.taskforce.cases.application.PreparedNotices;
-import org.taskforce.cases.application.Seams;
 import org.taskforce.cases.application.SubjectConflicts;
 import org.taskforce.cases.application.SubjectRegistrations;
 import org.taskforce.cases.application.SubjectSweep;
@@ -35,13 +33,25 @@ import org.taskforce.cases.application.Timeline;
 import org.taskforce.cases.application.Victims;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.faults.HaltAtSeam;
+import org.taskforce.platform.faults.WriteSeams;
 import org.taskforce.platform.jobs.PeriodicJob;
+import org.taskforce.platform.notify.NoticeOutbox;
 import org.taskforce.platform.notify.NoticePublisher;
 import org.taskforce.platform.outbox.Outbox;
 import org.taskforce.platform.security.AgencyType;
 
-/** Explicit wiring of case-service: stores, use cases, peers, the gRPC service. */
+/**
+ * Explicit wiring of case-service: stores, use cases, peers, the gRPC service. The stores are
+ * registered by class ({@code @Import}): each is built from the database alone.
+ */
 @Configuration(proxyBeanMethods = false)
+@Import({
+  MongoCaseStore.class,
+  MongoSubjectStore.class,
+  MongoTaskStore.class,
+  MongoNoteStore.class,
+  MongoVictimStore.class
+})
 public class CaseConfiguration {
   private static final org.slf4j.Logger log =
       org.slf4j.LoggerFactory.getLogger(CaseConfiguration.class);
@@ -68,31 +78,6 @@ public class CaseConfiguration {
   }
 
   @Bean
-  MongoCaseStore caseStore(MongoDatabase database) {
-    return new MongoCaseStore(database);
-  }
-
-  @Bean
-  MongoSubjectStore subjectStore(MongoDatabase database) {
-    return new MongoSubjectStore(database);
-  }
-
-  @Bean
-  MongoTaskStore taskStore(MongoDatabase database) {
-    return new MongoTaskStore(database);
-  }
-
-  @Bean
-  MongoNoteStore noteStore(MongoDatabase database) {
-    return new MongoNoteStore(database);
-  }
-
-  @Bean
-  MongoVictimStore victimStore(MongoDatabase database) {
-    return new MongoVictimStore(database);
-  }
-
-  @Bean
   CaseAudit caseAudit(AuditTrail trail) {
     return new CaseAudit(trail);
   }
@@ -102,18 +87,18 @@ public class CaseConfiguration {
    * hook {@link HaltAtSeam} (refused unless explicitly enabled) kills the process at a named seam.
    */
   @Bean
-  Seams seams(Environment environment) {
-    return HaltAtSeam.from(environment).<Seams>map(h -> h::reached).orElse(Seams.NONE);
+  WriteSeams seams(Environment environment) {
+    return HaltAtSeam.seams(environment);
   }
 
   @Bean
   CaseNotices caseNotices(
       Outbox outbox,
-      Seams seams,
+      WriteSeams seams,
       MongoCaseStore cases,
       MongoTaskStore tasks,
       MongoSubjectStore subjects) {
-    return new CaseNotices(new OutboxPendingNotices(outbox), seams, cases, tasks, subjects);
+    return new CaseNotices(new NoticeOutbox(outbox), seams, cases, tasks, subjects);
   }
 
   @Bean
@@ -126,7 +111,7 @@ public class CaseConfiguration {
 
   @Bean
   SubjectRegistrations subjectRegistrations(
-      MongoSubjectStore store, GrpcTargetRegistry registry, Outbox outbox, Seams seams) {
+      MongoSubjectStore store, GrpcTargetRegistry registry, Outbox outbox, WriteSeams seams) {
     return new SubjectRegistrations(store, registry, new OutboxRegistrationQueue(outbox), seams);
   }
 

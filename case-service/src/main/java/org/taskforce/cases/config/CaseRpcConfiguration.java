@@ -18,7 +18,6 @@ import org.taskforce.cases.application.CaseAudit;
 import org.taskforce.cases.application.CaseNotices;
 import org.taskforce.cases.application.CaseSettings;
 import org.taskforce.cases.application.CaseWrites;
-import org.taskforce.cases.application.Cases;
 import org.taskforce.cases.application.ChangeCaseStatus;
 import org.taskforce.cases.application.EditCase;
 import org.taskforce.cases.application.HandOffLead;
@@ -55,14 +54,6 @@ public class CaseRpcConfiguration {
   @Bean
   ReadCases readCases(MongoCaseStore store, CaseAudit audit) {
     return new ReadCases(store, audit);
-  }
-
-  /**
-   * Tip intake still calls {@link Cases}; it delegates to {@link OpenCase} and {@link ReadCases}.
-   */
-  @Bean
-  Cases cases(OpenCase openCase, ReadCases readCases) {
-    return new Cases(openCase, readCases);
   }
 
   @Bean

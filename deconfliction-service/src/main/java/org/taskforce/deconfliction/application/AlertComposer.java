@@ -9,6 +9,7 @@ import org.taskforce.deconfliction.domain.Contact;
 import org.taskforce.deconfliction.domain.Disclosure;
 import org.taskforce.deconfliction.domain.ReviewItem;
 import org.taskforce.platform.notify.Notice;
+import org.taskforce.platform.notify.PendingNotices;
 
 /**
  * Writes the alerts deconfliction sends: a conflict's (in {@link ConflictAlerts}), escalations and
@@ -18,20 +19,20 @@ import org.taskforce.platform.notify.Notice;
 public final class AlertComposer {
   public static final String WATCH_OFFICER = "watch-officer";
 
-  private final Alerts port;
+  private final PendingNotices port;
   private final DisclosurePolicy policy;
   private final ConflictAlerts conflicts;
 
   /**
    * @param policy whom to tell what, and whose watch officers broker conflicts for the task force
    */
-  public AlertComposer(Alerts port, DisclosurePolicy policy) {
+  public AlertComposer(PendingNotices port, DisclosurePolicy policy) {
     this.port = port;
     this.policy = policy;
     this.conflicts = new ConflictAlerts(policy);
   }
 
-  public Alerts port() {
+  public PendingNotices port() {
     return port;
   }
 

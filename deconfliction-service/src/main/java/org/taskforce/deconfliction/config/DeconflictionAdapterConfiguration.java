@@ -1,11 +1,11 @@
 package org.taskforce.deconfliction.config;
 
-import com.mongodb.client.MongoDatabase;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.grpc.client.GrpcChannelFactory;
 import org.taskforce.deconfliction.adapter.mongo.MongoConflictStore;
 import org.taskforce.deconfliction.adapter.mongo.MongoEventStore;
@@ -13,7 +13,6 @@ import org.taskforce.deconfliction.adapter.mongo.MongoMatchIndex;
 import org.taskforce.deconfliction.adapter.mongo.MongoPendingRegistrations;
 import org.taskforce.deconfliction.adapter.mongo.MongoReviewStore;
 import org.taskforce.deconfliction.adapter.mongo.MongoTargetStore;
-import org.taskforce.deconfliction.adapter.notifications.OutboxAlerts;
 import org.taskforce.deconfliction.adapter.partner.GrpcPartnerDirectory;
 import org.taskforce.deconfliction.application.AlertComposer;
 import org.taskforce.deconfliction.application.DisclosurePolicy;
@@ -24,42 +23,22 @@ import org.taskforce.platform.security.ServiceTokenSource;
 
 /**
  * The deconfliction service's adapters out: MongoDB stores, partner systems, notification-service.
+ * The stores are registered by class ({@code @Import}), built from the database (and the conflicts'
+ * store from the disclosure policy) by their one constructor.
  */
 @Configuration(proxyBeanMethods = false)
+@Import({
+  MongoTargetStore.class,
+  MongoEventStore.class,
+  MongoConflictStore.class,
+  MongoReviewStore.class,
+  MongoMatchIndex.class,
+  MongoPendingRegistrations.class
+})
 public class DeconflictionAdapterConfiguration {
   @Bean
   AlertComposer alertComposer(Outbox outbox, DisclosurePolicy policy) {
-    return new AlertComposer(new OutboxAlerts(new NoticeOutbox(outbox)), policy);
-  }
-
-  @Bean
-  MongoTargetStore targetStore(MongoDatabase database) {
-    return new MongoTargetStore(database);
-  }
-
-  @Bean
-  MongoEventStore eventStore(MongoDatabase database) {
-    return new MongoEventStore(database);
-  }
-
-  @Bean
-  MongoConflictStore conflictStore(MongoDatabase database, DisclosurePolicy policy) {
-    return new MongoConflictStore(database, policy);
-  }
-
-  @Bean
-  MongoReviewStore reviewStore(MongoDatabase database) {
-    return new MongoReviewStore(database);
-  }
-
-  @Bean
-  MongoMatchIndex matchIndex(MongoDatabase database) {
-    return new MongoMatchIndex(database);
-  }
-
-  @Bean
-  MongoPendingRegistrations pendingRegistrations(MongoDatabase database) {
-    return new MongoPendingRegistrations(database);
+    return new AlertComposer(new NoticeOutbox(outbox), policy);
   }
 
   @Bean(destroyMethod = "close")

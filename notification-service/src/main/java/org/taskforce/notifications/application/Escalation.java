@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.taskforce.notifications.application.port.NotificationStore;
 import org.taskforce.notifications.domain.Notification;
+import org.taskforce.platform.faults.WriteSeams;
 
 /**
  * Alerts that need acknowledgement and are still unacknowledged {@code lead} before their deadline
@@ -21,7 +22,7 @@ public final class Escalation {
   private final String watchAgencyId;
   private final Duration lead;
   private final Clock clock;
-  private final Seams seams;
+  private final WriteSeams seams;
 
   public Escalation(
       NotificationStore store,
@@ -29,7 +30,7 @@ public final class Escalation {
       String watchAgencyId,
       Duration lead,
       Clock clock) {
-    this(store, publishing, watchAgencyId, lead, clock, Seams.NONE);
+    this(store, publishing, watchAgencyId, lead, clock, WriteSeams.NONE);
   }
 
   public Escalation(
@@ -38,7 +39,7 @@ public final class Escalation {
       String watchAgencyId,
       Duration lead,
       Clock clock,
-      Seams seams) {
+      WriteSeams seams) {
     this.seams = seams;
     this.store = store;
     this.publishing = publishing;
@@ -73,7 +74,7 @@ public final class Escalation {
               Map.of("notification_id", overdue.id(), "agency_id", overdue.recipient().agencyId()),
               true,
               null)); // the escalation itself does not escalate again
-      seams.pass("escalation.published");
+      seams.reached("escalation.published");
       if (store.markEscalated(overdue.id())) {
         escalated++; // counted once, by the run that marked it
       }

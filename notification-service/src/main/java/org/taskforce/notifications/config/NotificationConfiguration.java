@@ -22,10 +22,10 @@ import org.taskforce.notifications.application.Escalation;
 import org.taskforce.notifications.application.ListInbox;
 import org.taskforce.notifications.application.NotificationReceipts;
 import org.taskforce.notifications.application.PublishNotifications;
-import org.taskforce.notifications.application.Seams;
 import org.taskforce.notifications.application.WebhookFanOut;
 import org.taskforce.platform.config.TaskforcePlatformAutoConfiguration.ErrorDomain;
 import org.taskforce.platform.faults.HaltAtSeam;
+import org.taskforce.platform.faults.WriteSeams;
 import org.taskforce.platform.jobs.PeriodicJob;
 import org.taskforce.platform.mongo.MongoProperties;
 import org.taskforce.platform.paging.PageTokens;
@@ -104,7 +104,7 @@ public class NotificationConfiguration {
       Environment environment) {
     // The fault-test hook (refused unless explicitly enabled) may kill the process between the
     // escalation's two steps; production passes the seam.
-    Seams seams = HaltAtSeam.from(environment).<Seams>map(h -> h::reached).orElse(Seams.NONE);
+    WriteSeams seams = HaltAtSeam.seams(environment);
     return new Escalation(store, publishing, watchAgency, lead, clock, seams);
   }
 

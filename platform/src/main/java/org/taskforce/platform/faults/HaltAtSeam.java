@@ -40,6 +40,11 @@ public final class HaltAtSeam {
     this.file = file;
   }
 
+  /** The service's seams: this hook where it is enabled, else {@link WriteSeams#NONE}. */
+  public static WriteSeams seams(Environment env) {
+    return from(env).<WriteSeams>map(h -> h::reached).orElse(WriteSeams.NONE);
+  }
+
   /**
    * The hook the environment asks for, or empty when it asks for none. Throws when it asks for one
    * without enabling the hook, or on a real MongoDB: a stray property must not go unnoticed.

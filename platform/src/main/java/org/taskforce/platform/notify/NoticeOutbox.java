@@ -13,7 +13,7 @@ import org.taskforce.platform.outbox.Outbox;
  * NoticePublisher} delivers them to notification-service. Never lost while notification-service is
  * down; delivered once in effect (notification-service is idempotent on the id).
  */
-public final class NoticeOutbox {
+public final class NoticeOutbox implements PendingNotices {
   public static final String TOPIC = "notification";
   private final Outbox outbox;
 
@@ -27,6 +27,7 @@ public final class NoticeOutbox {
   }
 
   /** Several notices of the kind {@link #send} takes, in one round trip. */
+  @Override
   public void sendAll(List<Notice> notices) {
     Map<String, Document> payloads = new LinkedHashMap<>();
     notices.forEach(n -> payloads.put(n.id(), toDocument(n)));
@@ -34,13 +35,21 @@ public final class NoticeOutbox {
   }
 
   /** Before the change it announces; {@link #commit} after it. */
+  @Override
   public void prepare(Notice notice) {
     outbox.prepare(notice.id(), TOPIC, toDocument(notice));
   }
 
   /** Releases the prepared notice as this one words it (the change that happened). */
+  @Override
   public void commit(Notice notice) {
     outbox.commit(notice.id(), toDocument(notice));
+  }
+
+  /** Drops a prepared notice whose change was not made. */
+  @Override
+  public void abandon(String noticeId) {
+    outbox.abandon(noticeId);
   }
 
   static Document toDocument(Notice n) {

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.taskforce.api.reporting.v1.Measure;
 import org.taskforce.api.reporting.v1.Report;
+import org.taskforce.api.reporting.v1.ReportRecord;
 import org.taskforce.api.reporting.v1.ReportScope;
 import org.taskforce.platform.error.Violations;
 
@@ -34,6 +35,15 @@ public final class ReportProtos {
       v.add(field, "is required");
       return null;
     }
+    return optionalDate(v, field, true, d);
+  }
+
+  /** A date the caller gave; unset gives null (whoever needs it says it is required). */
+  public static LocalDate optionalDate(
+      Violations v, String field, boolean has, com.google.type.Date d) {
+    if (!has) {
+      return null;
+    }
     if (d.getYear() < 1 || d.getYear() > 9999) {
       // google.type.Date's own range; beyond it storage and period arithmetic would fail.
       v.add(field, "is not a calendar date between the years 1 and 9999");
@@ -57,6 +67,18 @@ public final class ReportProtos {
 
   public static Timestamp timestamp(Instant i) {
     return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
+  }
+
+  /** The shared message of one record behind a number ({@code caseId} empty where none). */
+  public static ReportRecord record(
+      String type, String id, String caseId, String title, Instant time) {
+    return ReportRecord.newBuilder()
+        .setRecordType(type)
+        .setRecordId(id)
+        .setCaseId(caseId)
+        .setTitle(title)
+        .setRecordTime(timestamp(time))
+        .build();
   }
 
   public static Report report(

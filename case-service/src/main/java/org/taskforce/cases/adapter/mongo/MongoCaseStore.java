@@ -29,34 +29,29 @@ import org.taskforce.cases.domain.Participant;
 import org.taskforce.cases.domain.ParticipantRole;
 import org.taskforce.cases.domain.ParticipantStatus;
 import org.taskforce.platform.mongo.MongoIndexes;
-import org.taskforce.platform.mongo.MongoInserts;
 import org.taskforce.platform.mongo.Sequences;
+import org.taskforce.platform.mongo.VersionedRecords;
 
 /**
  * Cases in collection {@code cases}, one document each with its participants embedded, so a case
  * and its participants change in one atomic write (the lead hand-off never leaves zero or two
  * leads). {@code members} lists the agencies that may see the case, for ListCases.
  */
-public final class MongoCaseStore implements CaseStore, MongoIndexes {
+public final class MongoCaseStore extends VersionedRecords<JointCase>
+    implements CaseStore, MongoIndexes {
   static final String COLLECTION = "cases";
   private final MongoCollection<Document> cases;
   private final Sequences sequences;
   private final MongoCollection<Document> numbers;
 
   public MongoCaseStore(MongoDatabase database) {
+    super(
+        database.getCollection(COLLECTION),
+        MongoCaseStore::toDocument,
+        MongoCaseStore::fromDocument);
     this.cases = database.getCollection(COLLECTION);
     this.sequences = new Sequences(database, "sequences");
     this.numbers = database.getCollection("case_numbers");
-  }
-
-  @Override
-  public Optional<JointCase> get(String id) {
-    return Documents.byId(cases, id, MongoCaseStore::fromDocument);
-  }
-
-  @Override
-  public boolean insertIfAbsent(JointCase c) {
-    return MongoInserts.insertIfAbsent(cases, toDocument(c));
   }
 
   /** Loads many cases at once (migrations from another system, benchmarks): plain inserts. */
@@ -64,11 +59,6 @@ public final class MongoCaseStore implements CaseStore, MongoIndexes {
     if (!batch.isEmpty()) {
       cases.insertMany(batch.stream().map(MongoCaseStore::toDocument).toList());
     }
-  }
-
-  @Override
-  public boolean replace(JointCase next, long expectedVersion) {
-    return Documents.replaceAt(cases, toDocument(next), expectedVersion);
   }
 
   @Override
@@ -90,7 +80,7 @@ public final class MongoCaseStore implements CaseStore, MongoIndexes {
       filters.add(regex("title", literal(q.titleContains()), "i"));
     }
     Bson filter = filters.isEmpty() ? new Document() : and(filters);
-    return Documents.page(cases, filter, pageSize, pageToken, MongoCaseStore::fromDocument);
+    return KeysetPages.page(cases, filter, pageSize, pageToken, MongoCaseStore::fromDocument);
   }
 
   /**
@@ -114,10 +104,10 @@ public final class MongoCaseStore implements CaseStore, MongoIndexes {
     MongoCollection<Document> c = database.getCollection(COLLECTION);
     c.createIndex(
         Indexes.compoundIndex(
-            Indexes.ascending("members"), Indexes.descending(Documents.SORT_TIME, "_id")),
+            Indexes.ascending("members"), Indexes.descending(KeysetPages.SORT_TIME, "_id")),
         new IndexOptions().name("members_created"));
     c.createIndex(
-        Indexes.descending(Documents.SORT_TIME, "_id"), new IndexOptions().name("created"));
+        Indexes.descending(KeysetPages.SORT_TIME, "_id"), new IndexOptions().name("created"));
     c.createIndex(Indexes.ascending("number"), new IndexOptions().name("number").unique(true));
     c.createIndex(
         Indexes.compoundIndex(Indexes.ascending("activeAgencies"), Indexes.ascending("createdAt")),
@@ -137,9 +127,9 @@ public final class MongoCaseStore implements CaseStore, MongoIndexes {
               .append("agencyType", p.agencyType())
               .append("role", p.role().name())
               .append("status", p.status().name())
-              .append("contact", Documents.contact(p.contact()))
-              .append("invited", Documents.stamp(p.invited()))
-              .append("responded", Documents.stamp(p.responded())));
+              .append("contact", CaseDocuments.contact(p.contact()))
+              .append("invited", CaseDocuments.stamp(p.invited()))
+              .append("responded", CaseDocuments.stamp(p.responded())));
     }
     return new Document("_id", c.id())
         .append("number", c.number())
@@ -151,10 +141,10 @@ public final class MongoCaseStore implements CaseStore, MongoIndexes {
         .append("industries", c.industries().stream().map(Enum::name).toList())
         .append("participants", participants)
         .append("members", c.memberAgencies())
-        .append("reviewDate", Documents.date(c.reviewDate()))
-        .append("created", Documents.stamp(c.created()))
-        .append("updated", Documents.stamp(c.updated()))
-        .append(Documents.SORT_TIME, Date.from(c.created().time()))
+        .append("reviewDate", CaseDocuments.date(c.reviewDate()))
+        .append("created", CaseDocuments.stamp(c.created()))
+        .append("updated", CaseDocuments.stamp(c.updated()))
+        .append(KeysetPages.SORT_TIME, Date.from(c.created().time()))
         .append("version", c.version())
         .append("history", c.history().stream().map(MongoCaseStore::change).toList())
         .append("activeAgencies", c.activeAgencies())
@@ -196,7 +186,7 @@ public final class MongoCaseStore implements CaseStore, MongoIndexes {
         .append("action", change.action())
         .append("summary", change.summary())
         .append("reason", change.reason())
-        .append("actor", Documents.stamp(change.actor()));
+        .append("actor", CaseDocuments.stamp(change.actor()));
   }
 
   private static CaseChange change(Document document) {
@@ -206,7 +196,7 @@ public final class MongoCaseStore implements CaseStore, MongoIndexes {
         document.getString("action"),
         document.getString("summary"),
         document.getString("reason"),
-        Documents.stamp(document.get("actor", Document.class)));
+        CaseDocuments.stamp(document.get("actor", Document.class)));
   }
 
   static JointCase fromDocument(Document document) {
@@ -219,9 +209,9 @@ public final class MongoCaseStore implements CaseStore, MongoIndexes {
               p.getString("agencyType"),
               ParticipantRole.valueOf(p.getString("role")),
               ParticipantStatus.valueOf(p.getString("status")),
-              Documents.contact(p.get("contact", Document.class)),
-              Documents.stamp(p.get("invited", Document.class)),
-              Documents.stamp(p.get("responded", Document.class))));
+              CaseDocuments.contact(p.get("contact", Document.class)),
+              CaseDocuments.stamp(p.get("invited", Document.class)),
+              CaseDocuments.stamp(p.get("responded", Document.class))));
     }
     return new JointCase(
         document.getString("_id"),
@@ -232,9 +222,9 @@ public final class MongoCaseStore implements CaseStore, MongoIndexes {
         document.getList("jurisdictions", String.class),
         document.getString("summary"),
         participants,
-        Documents.date(document.getString("reviewDate")),
-        Documents.stamp(document.get("created", Document.class)),
-        Documents.stamp(document.get("updated", Document.class)),
+        CaseDocuments.date(document.getString("reviewDate")),
+        CaseDocuments.stamp(document.get("created", Document.class)),
+        CaseDocuments.stamp(document.get("updated", Document.class)),
         ((Number) document.get("version")).longValue(),
         document.getList("history", Document.class, List.of()).stream()
             .map(MongoCaseStore::change)

@@ -10,6 +10,7 @@ import org.bson.Document;
 import org.taskforce.cases.application.NoteStore;
 import org.taskforce.cases.application.Page;
 import org.taskforce.cases.domain.Note;
+import org.taskforce.platform.mongo.MongoDocuments;
 import org.taskforce.platform.mongo.MongoIndexes;
 import org.taskforce.platform.mongo.MongoInserts;
 
@@ -30,23 +31,23 @@ public final class MongoNoteStore implements NoteStore, MongoIndexes {
             .append("caseId", n.caseId())
             .append("text", n.text())
             .append("correctsNoteId", n.correctsNoteId())
-            .append("created", Documents.stamp(n.created()))
-            .append(Documents.SORT_TIME, Date.from(n.created().time())));
+            .append("created", CaseDocuments.stamp(n.created()))
+            .append(KeysetPages.SORT_TIME, Date.from(n.created().time())));
   }
 
   @Override
   public Optional<Note> get(String id) {
-    return Documents.byId(notes, id, MongoNoteStore::fromDocument);
+    return MongoDocuments.byId(notes, id, MongoNoteStore::fromDocument);
   }
 
   @Override
   public Page<Note> list(String caseId, int size, String token) {
-    return Documents.page(notes, eq("caseId", caseId), size, token, MongoNoteStore::fromDocument);
+    return KeysetPages.page(notes, eq("caseId", caseId), size, token, MongoNoteStore::fromDocument);
   }
 
   @Override
   public void create(MongoDatabase database) {
-    Documents.caseIndex(database, COLLECTION);
+    CaseDocuments.caseIndex(database, COLLECTION);
   }
 
   static Note fromDocument(Document d) {
@@ -55,6 +56,6 @@ public final class MongoNoteStore implements NoteStore, MongoIndexes {
         d.getString("caseId"),
         d.getString("text"),
         d.getString("correctsNoteId"),
-        Documents.stamp(d.get("created", Document.class)));
+        CaseDocuments.stamp(d.get("created", Document.class)));
   }
 }

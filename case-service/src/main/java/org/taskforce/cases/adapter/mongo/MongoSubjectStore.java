@@ -23,6 +23,7 @@ import org.taskforce.cases.domain.DeconflictionState;
 import org.taskforce.cases.domain.Stamp;
 import org.taskforce.cases.domain.Subject;
 import org.taskforce.cases.domain.SubjectKind;
+import org.taskforce.platform.mongo.MongoDocuments;
 import org.taskforce.platform.mongo.MongoIndexes;
 import org.taskforce.platform.mongo.MongoInserts;
 import org.taskforce.platform.security.AgencyPrincipal;
@@ -49,7 +50,7 @@ public final class MongoSubjectStore implements SubjectStore, MongoIndexes {
 
   @Override
   public Optional<Subject> get(String id) {
-    return Documents.byId(subjects, id, MongoSubjectStore::fromDocument);
+    return MongoDocuments.byId(subjects, id, MongoSubjectStore::fromDocument);
   }
 
   @Override
@@ -126,7 +127,7 @@ public final class MongoSubjectStore implements SubjectStore, MongoIndexes {
             .updateOne(
                 and(eq("_id", id), eq("removed", null)),
                 Updates.combine(
-                    Updates.set("removed", Documents.stamp(removed)),
+                    Updates.set("removed", CaseDocuments.stamp(removed)),
                     Updates.set("removalReason", reason == null ? "" : reason),
                     Updates.set("withdrawn", false),
                     Updates.set("state", DeconflictionState.WITHDRAWN.name())))
@@ -146,7 +147,7 @@ public final class MongoSubjectStore implements SubjectStore, MongoIndexes {
 
   @Override
   public Page<Subject> list(String caseId, int pageSize, String pageToken) {
-    return Documents.page(
+    return KeysetPages.page(
         subjects, eq("caseId", caseId), pageSize, pageToken, MongoSubjectStore::fromDocument);
   }
 
@@ -156,7 +157,7 @@ public final class MongoSubjectStore implements SubjectStore, MongoIndexes {
         and(
             eq("state", DeconflictionState.PENDING.name()),
             eq("removed", null),
-            lt(Documents.SORT_TIME, Date.from(before))),
+            lt(KeysetPages.SORT_TIME, Date.from(before))),
         limit);
   }
 
@@ -189,11 +190,11 @@ public final class MongoSubjectStore implements SubjectStore, MongoIndexes {
 
   @Override
   public void create(MongoDatabase database) {
-    Documents.caseIndex(database, COLLECTION);
+    CaseDocuments.caseIndex(database, COLLECTION);
     database
         .getCollection(COLLECTION)
         .createIndex(
-            com.mongodb.client.model.Indexes.ascending("state", Documents.SORT_TIME),
+            com.mongodb.client.model.Indexes.ascending("state", KeysetPages.SORT_TIME),
             new com.mongodb.client.model.IndexOptions().name("state_created"));
     database
         .getCollection(COLLECTION)
@@ -209,17 +210,17 @@ public final class MongoSubjectStore implements SubjectStore, MongoIndexes {
         .append("displayName", s.displayName())
         .append("selectors", s.selectors().stream().map(Document::parse).toList())
         .append("disclosure", s.disclosure())
-        .append("contact", Documents.contact(s.contact()))
+        .append("contact", CaseDocuments.contact(s.contact()))
         .append("state", s.state().name())
         .append("registrationId", s.registrationId())
         .append("stateDetail", s.stateDetail())
-        .append("created", Documents.stamp(s.created()))
-        .append("removed", Documents.stamp(s.removed()))
+        .append("created", CaseDocuments.stamp(s.created()))
+        .append("removed", CaseDocuments.stamp(s.removed()))
         .append("removalReason", s.removalReason())
         .append(
             "registrationExpires",
             s.registrationExpires() == null ? null : Date.from(s.registrationExpires()))
-        .append(Documents.SORT_TIME, Date.from(s.created().time()));
+        .append(KeysetPages.SORT_TIME, Date.from(s.created().time()));
   }
 
   static Subject fromDocument(Document document) {
@@ -232,12 +233,12 @@ public final class MongoSubjectStore implements SubjectStore, MongoIndexes {
         document.getString("displayName"),
         selectors,
         document.getString("disclosure"),
-        Documents.contact(document.get("contact", Document.class)),
+        CaseDocuments.contact(document.get("contact", Document.class)),
         DeconflictionState.valueOf(document.getString("state")),
         document.getString("registrationId"),
         document.getString("stateDetail"),
-        Documents.stamp(document.get("created", Document.class)),
-        Documents.stamp(document.get("removed", Document.class)),
+        CaseDocuments.stamp(document.get("created", Document.class)),
+        CaseDocuments.stamp(document.get("removed", Document.class)),
         document.getString("removalReason"),
         document.getDate("registrationExpires") == null
             ? null

@@ -9,7 +9,6 @@ import com.mongodb.client.MongoDatabase;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -18,30 +17,20 @@ import org.taskforce.cases.application.TaskStore;
 import org.taskforce.cases.domain.CaseTask;
 import org.taskforce.cases.domain.TaskStatus;
 import org.taskforce.platform.mongo.MongoIndexes;
-import org.taskforce.platform.mongo.MongoInserts;
+import org.taskforce.platform.mongo.VersionedRecords;
 
 /** Case tasks in collection {@code tasks}. */
-public final class MongoTaskStore implements TaskStore, MongoIndexes {
+public final class MongoTaskStore extends VersionedRecords<CaseTask>
+    implements TaskStore, MongoIndexes {
   static final String COLLECTION = "tasks";
   private final MongoCollection<Document> tasks;
 
   public MongoTaskStore(MongoDatabase database) {
+    super(
+        database.getCollection(COLLECTION),
+        MongoTaskStore::toDocument,
+        MongoTaskStore::fromDocument);
     this.tasks = database.getCollection(COLLECTION);
-  }
-
-  @Override
-  public boolean insertIfAbsent(CaseTask t) {
-    return MongoInserts.insertIfAbsent(tasks, toDocument(t));
-  }
-
-  @Override
-  public Optional<CaseTask> get(String id) {
-    return Documents.byId(tasks, id, MongoTaskStore::fromDocument);
-  }
-
-  @Override
-  public boolean replace(CaseTask next, long expectedVersion) {
-    return Documents.replaceAt(tasks, toDocument(next), expectedVersion);
   }
 
   @Override
@@ -54,12 +43,12 @@ public final class MongoTaskStore implements TaskStore, MongoIndexes {
     if (!statuses.isEmpty()) {
       filters.add(in("status", statuses.stream().map(Enum::name).toList()));
     }
-    return Documents.page(tasks, and(filters), size, token, MongoTaskStore::fromDocument);
+    return KeysetPages.page(tasks, and(filters), size, token, MongoTaskStore::fromDocument);
   }
 
   @Override
   public void create(MongoDatabase database) {
-    Documents.caseIndex(database, COLLECTION);
+    CaseDocuments.caseIndex(database, COLLECTION);
   }
 
   static Document toDocument(CaseTask t) {
@@ -69,11 +58,11 @@ public final class MongoTaskStore implements TaskStore, MongoIndexes {
         .append("description", t.description())
         .append("assigneeAgencyId", t.assigneeAgencyId())
         .append("assigneeSubject", t.assigneeSubject())
-        .append("dueDate", Documents.date(t.dueDate()))
+        .append("dueDate", CaseDocuments.date(t.dueDate()))
         .append("status", t.status().name())
-        .append("created", Documents.stamp(t.created()))
-        .append("updated", Documents.stamp(t.updated()))
-        .append(Documents.SORT_TIME, Date.from(t.created().time()))
+        .append("created", CaseDocuments.stamp(t.created()))
+        .append("updated", CaseDocuments.stamp(t.updated()))
+        .append(KeysetPages.SORT_TIME, Date.from(t.created().time()))
         .append("version", t.version())
         .append("changes", t.changes());
   }
@@ -86,10 +75,10 @@ public final class MongoTaskStore implements TaskStore, MongoIndexes {
         d.getString("description"),
         d.getString("assigneeAgencyId"),
         d.getString("assigneeSubject"),
-        Documents.date(d.getString("dueDate")),
+        CaseDocuments.date(d.getString("dueDate")),
         TaskStatus.valueOf(d.getString("status")),
-        Documents.stamp(d.get("created", Document.class)),
-        Documents.stamp(d.get("updated", Document.class)),
+        CaseDocuments.stamp(d.get("created", Document.class)),
+        CaseDocuments.stamp(d.get("updated", Document.class)),
         ((Number) d.get("version")).longValue(),
         d.getList("changes", String.class, List.of()));
   }

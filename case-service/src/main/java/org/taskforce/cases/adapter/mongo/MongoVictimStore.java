@@ -6,7 +6,6 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import java.util.Date;
-import java.util.Optional;
 import org.bson.Document;
 import org.taskforce.cases.application.Page;
 import org.taskforce.cases.application.VictimStore;
@@ -14,39 +13,29 @@ import org.taskforce.cases.domain.Citizenship;
 import org.taskforce.cases.domain.Victim;
 import org.taskforce.cases.domain.VictimIdentification;
 import org.taskforce.platform.mongo.MongoIndexes;
-import org.taskforce.platform.mongo.MongoInserts;
+import org.taskforce.platform.mongo.VersionedRecords;
 
 /**
  * The victim compartment: collection {@code victims}, apart from the case documents, so a
  * deployment can give it its own database user, encryption (client-side field level encryption
  * needs MongoDB Enterprise or Atlas) and backup policy.
  */
-public final class MongoVictimStore implements VictimStore, MongoIndexes {
+public final class MongoVictimStore extends VersionedRecords<Victim>
+    implements VictimStore, MongoIndexes {
   static final String COLLECTION = "victims";
   private final MongoCollection<Document> victims;
 
   public MongoVictimStore(MongoDatabase database) {
+    super(
+        database.getCollection(COLLECTION),
+        MongoVictimStore::toDocument,
+        MongoVictimStore::fromDocument);
     this.victims = database.getCollection(COLLECTION);
   }
 
   @Override
-  public boolean insertIfAbsent(Victim v) {
-    return MongoInserts.insertIfAbsent(victims, toDocument(v));
-  }
-
-  @Override
-  public Optional<Victim> get(String id) {
-    return Documents.byId(victims, id, MongoVictimStore::fromDocument);
-  }
-
-  @Override
-  public boolean replace(Victim next, long expectedVersion) {
-    return Documents.replaceAt(victims, toDocument(next), expectedVersion);
-  }
-
-  @Override
   public Page<Victim> list(String caseId, int size, String token) {
-    return Documents.page(
+    return KeysetPages.page(
         victims, eq("caseId", caseId), size, token, MongoVictimStore::fromDocument);
   }
 
@@ -59,21 +48,21 @@ public final class MongoVictimStore implements VictimStore, MongoIndexes {
 
   @Override
   public void create(MongoDatabase database) {
-    Documents.caseIndex(database, COLLECTION);
+    CaseDocuments.caseIndex(database, COLLECTION);
   }
 
   static Document toDocument(Victim v) {
     return new Document("_id", v.id())
         .append("caseId", v.caseId())
         .append("displayName", v.displayName())
-        .append("dateOfBirth", Documents.date(v.dateOfBirth()))
+        .append("dateOfBirth", CaseDocuments.date(v.dateOfBirth()))
         .append("preferredLanguage", v.preferredLanguage())
         .append("minor", v.minor())
         .append("servicesEngaged", v.servicesEngaged())
         .append("consentToShare", v.consentToShare())
-        .append("created", Documents.stamp(v.created()))
-        .append("updated", Documents.stamp(v.updated()))
-        .append(Documents.SORT_TIME, Date.from(v.created().time()))
+        .append("created", CaseDocuments.stamp(v.created()))
+        .append("updated", CaseDocuments.stamp(v.updated()))
+        .append(KeysetPages.SORT_TIME, Date.from(v.created().time()))
         .append("version", v.version())
         .append("identification", v.identification().name())
         .append("citizenship", v.citizenship().name())
@@ -85,13 +74,13 @@ public final class MongoVictimStore implements VictimStore, MongoIndexes {
         d.getString("_id"),
         d.getString("caseId"),
         d.getString("displayName"),
-        Documents.date(d.getString("dateOfBirth")),
+        CaseDocuments.date(d.getString("dateOfBirth")),
         d.getString("preferredLanguage"),
         d.getBoolean("minor", false),
         d.getList("servicesEngaged", String.class),
         d.getBoolean("consentToShare", false),
-        Documents.stamp(d.get("created", Document.class)),
-        Documents.stamp(d.get("updated", Document.class)),
+        CaseDocuments.stamp(d.get("created", Document.class)),
+        CaseDocuments.stamp(d.get("updated", Document.class)),
         ((Number) d.get("version")).longValue(),
         VictimIdentification.valueOf(
             d.getString("identification") == null

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.taskforce.cases.application.CaseStore;
-import org.taskforce.cases.application.Cases;
 import org.taskforce.cases.application.Ids;
+import org.taskforce.cases.application.OpenCase;
 import org.taskforce.cases.application.Subjects;
 import org.taskforce.cases.application.Victims;
 import org.taskforce.cases.domain.JointCase;
@@ -31,7 +31,7 @@ import org.taskforce.platform.security.AgencyPrincipal;
  */
 public final class ConversionSteps {
   private final TipWrites writes;
-  private final Cases cases;
+  private final OpenCase openCase;
   private final CaseStore caseStore;
   private final Subjects subjects;
   private final Victims victims;
@@ -39,13 +39,13 @@ public final class ConversionSteps {
 
   public ConversionSteps(
       TipWrites writes,
-      Cases cases,
+      OpenCase openCase,
       CaseStore caseStore,
       Subjects subjects,
       Victims victims,
       TipDeconfliction deconfliction) {
     this.writes = writes;
-    this.cases = cases;
+    this.openCase = openCase;
     this.caseStore = caseStore;
     this.subjects = subjects;
     this.victims = victims;
@@ -70,7 +70,9 @@ public final class ConversionSteps {
     }
     ConversionClaim claim = t.triage().claim();
     String requestId = requestId(t.id());
-    JointCase opened = cases.create(actor, ConvertedCase.details(t, claim.title()), requestId);
+    JointCase opened =
+        openCase.open(
+            actor, new OpenCase.Command(ConvertedCase.details(t, claim.title()), requestId));
     if (!opened.id().equals(claim.caseId())) {
       throw new IllegalStateException("tip " + t.id() + " claims another case than it opens");
     }

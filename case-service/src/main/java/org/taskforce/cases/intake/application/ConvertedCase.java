@@ -1,7 +1,7 @@
 package org.taskforce.cases.intake.application;
 
 import java.util.List;
-import org.taskforce.cases.application.Cases;
+import org.taskforce.cases.application.CaseDetails;
 import org.taskforce.cases.application.Victims;
 import org.taskforce.cases.domain.CaseType;
 import org.taskforce.cases.intake.domain.Tip;
@@ -11,8 +11,8 @@ import org.taskforce.cases.intake.domain.TipPerson;
 final class ConvertedCase {
   private ConvertedCase() {}
 
-  static Cases.Details details(Tip t, String title) {
-    return new Cases.Details(
+  static CaseDetails details(Tip t, String title) {
+    return new CaseDetails(
         title.strip(),
         type(t),
         t.report().location().state().isEmpty()

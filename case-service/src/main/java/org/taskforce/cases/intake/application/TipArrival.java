@@ -8,13 +8,13 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.IntFunction;
 import org.taskforce.cases.application.Ids;
-import org.taskforce.cases.application.Seams;
 import org.taskforce.cases.domain.Stamp;
 import org.taskforce.cases.intake.domain.Tip;
 import org.taskforce.cases.intake.domain.TipTriage;
 import org.taskforce.platform.error.ErrorKind;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.faults.WriteSeams;
 import org.taskforce.platform.security.AgencyPrincipal;
 
 /**
@@ -30,7 +30,7 @@ public final class TipArrival {
   private final TipNotices notices;
   private final TipAudit audit;
   private final Executor checks;
-  private final Seams seams;
+  private final WriteSeams seams;
   private final Clock clock;
 
   public TipArrival(
@@ -41,7 +41,7 @@ public final class TipArrival {
       TipNotices notices,
       TipAudit audit,
       Executor checks,
-      Seams seams,
+      WriteSeams seams,
       Clock clock) {
     this.store = store;
     this.vault = vault;
@@ -116,14 +116,14 @@ public final class TipArrival {
       // Its queued check and urgent notice next, prepared: a crash once the tip is stored leaves
       // them for the relay to release (it finds the tip), not lost.
       prepareArrival(t);
-      seams.pass("tip.prepared");
+      seams.reached("tip.prepared");
       if (!store.insertIfAbsent(t)) {
         Tip stored = store.get(t.id()).orElseThrow();
         abandonArrival(t, stored);
         answer.add(answerFor(caller, finishArrival(stored), tips.get(i)));
         continue;
       }
-      seams.pass("tip.stored");
+      seams.reached("tip.stored");
       finishArrival(t);
       audit.success(
           caller,

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.taskforce.cases.application.PreparedNotices;
-import org.taskforce.cases.application.Seams;
 import org.taskforce.cases.intake.domain.Tip;
 import org.taskforce.cases.intake.domain.TipStatus;
 import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.faults.WriteSeams;
 import org.taskforce.platform.notify.Notice;
 import org.taskforce.platform.notify.NoticeOutbox;
 import org.taskforce.platform.outbox.Outbox;
@@ -32,11 +32,11 @@ public final class TipNotices implements PreparedNotices {
 
   private final NoticeOutbox notices;
   private final Outbox outbox;
-  private final Seams seams;
+  private final WriteSeams seams;
   private final TipStore tips;
   private final Duration acknowledgeWithin;
 
-  public TipNotices(Outbox outbox, Seams seams, TipStore tips, Duration acknowledgeWithin) {
+  public TipNotices(Outbox outbox, WriteSeams seams, TipStore tips, Duration acknowledgeWithin) {
     this.notices = new NoticeOutbox(outbox);
     this.outbox = outbox;
     this.seams = seams;
@@ -89,7 +89,7 @@ public final class TipNotices implements PreparedNotices {
   boolean referring(Tip referred, BooleanSupplier write) {
     Notice n = referral(referred);
     notices.prepare(n);
-    seams.pass("tip-notice.prepared");
+    seams.reached("tip-notice.prepared");
     boolean written;
     try {
       written = write.getAsBoolean();
@@ -101,7 +101,7 @@ public final class TipNotices implements PreparedNotices {
       outbox.abandon(n.id());
       return false;
     }
-    seams.pass("tip.referred");
+    seams.reached("tip.referred");
     notices.commit(n);
     return true;
   }

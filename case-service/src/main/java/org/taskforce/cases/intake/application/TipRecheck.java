@@ -1,18 +1,18 @@
 package org.taskforce.cases.intake.application;
 
 import java.util.List;
-import org.taskforce.cases.application.Seams;
 import org.taskforce.cases.intake.domain.Tip;
 import org.taskforce.cases.intake.domain.TipHit;
 import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.faults.WriteSeams;
 
 /** Checks queued while deconfliction did not answer, made once it answers again. */
 public final class TipRecheck {
   private final TipStore store;
   private final TipDeconfliction deconfliction;
-  private final Seams seams;
+  private final WriteSeams seams;
 
-  public TipRecheck(TipStore store, TipDeconfliction deconfliction, Seams seams) {
+  public TipRecheck(TipStore store, TipDeconfliction deconfliction, WriteSeams seams) {
     this.store = store;
     this.deconfliction = deconfliction;
     this.seams = seams;
@@ -25,7 +25,7 @@ public final class TipRecheck {
         .filter(t -> !t.checked())
         .ifPresent(t -> {
           List<TipHit> hits = checkOrRefused(t);
-          seams.pass("tip.rechecked");
+          seams.reached("tip.rechecked");
           Tip next = t.withHits(hits, t.updated());
           if (!store.replace(next, t.version())) {
             // Triage wrote the tip meanwhile: fail, so the queue delivers the check again rather

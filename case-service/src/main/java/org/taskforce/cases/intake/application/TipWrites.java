@@ -3,23 +3,23 @@ package org.taskforce.cases.intake.application;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.function.UnaryOperator;
-import org.taskforce.cases.application.Seams;
 import org.taskforce.cases.domain.Stamp;
 import org.taskforce.cases.intake.domain.Tip;
 import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.faults.WriteSeams;
 import org.taskforce.platform.security.AgencyPrincipal;
 
 /**
  * What every change of a tip shares: loading it, writing it at the version the caller read (one
  * conditional write; a stale version is ABORTED and nothing is stored), stamping who and when, and
- * the seams between the steps of a multi-step write (see {@link Seams}).
+ * the seams between the steps of a multi-step write (see {@link WriteSeams}).
  */
 public final class TipWrites {
   private final TipStore store;
-  private final Seams seams;
+  private final WriteSeams seams;
   private final Clock clock;
 
-  public TipWrites(TipStore store, Seams seams, Clock clock) {
+  public TipWrites(TipStore store, WriteSeams seams, Clock clock) {
     this.store = store;
     this.seams = seams;
     this.clock = clock;
@@ -35,7 +35,7 @@ public final class TipWrites {
 
   /** A point between two steps of a write. */
   void pass(String seam) {
-    seams.pass(seam);
+    seams.reached(seam);
   }
 
   Tip load(String tipId) {

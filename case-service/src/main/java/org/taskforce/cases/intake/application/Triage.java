@@ -1,7 +1,7 @@
 package org.taskforce.cases.intake.application;
 
+import org.taskforce.cases.application.CaseRules;
 import org.taskforce.cases.application.CaseStore;
-import org.taskforce.cases.application.Cases;
 import org.taskforce.cases.intake.domain.CloseReason;
 import org.taskforce.cases.intake.domain.Tip;
 import org.taskforce.platform.error.IdChecks;
@@ -15,7 +15,7 @@ import org.taskforce.platform.security.AgencyPrincipal;
  * Every change takes the version the caller read; a stale one is ABORTED and nothing is stored.
  */
 public final class Triage {
-  static final int MAX_NOTE = Cases.MAX_REASON_LENGTH;
+  static final int MAX_NOTE = CaseRules.MAX_REASON_LENGTH;
 
   private final TipWrites writes;
   private final CaseStore cases;

@@ -9,8 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.client.GrpcChannelFactory;
 import org.taskforce.cases.adapter.mongo.MongoCaseStore;
 import org.taskforce.cases.application.AgencyDirectory;
-import org.taskforce.cases.application.Cases;
-import org.taskforce.cases.application.Seams;
+import org.taskforce.cases.application.OpenCase;
 import org.taskforce.cases.application.Subjects;
 import org.taskforce.cases.application.Victims;
 import org.taskforce.cases.config.CaseProperties;
@@ -39,6 +38,7 @@ import org.taskforce.cases.intake.application.TipWrites;
 import org.taskforce.cases.intake.application.Triage;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.crypto.FieldSealer;
+import org.taskforce.platform.faults.WriteSeams;
 import org.taskforce.platform.grpc.CallerContext;
 import org.taskforce.platform.jobs.PeriodicJob;
 import org.taskforce.platform.mongo.MongoProperties;
@@ -70,7 +70,7 @@ public class IntakeConfiguration {
   }
 
   @Bean
-  TipNotices tipNotices(Outbox outbox, Seams seams, MongoTipStore store, IntakeProperties p) {
+  TipNotices tipNotices(Outbox outbox, WriteSeams seams, MongoTipStore store, IntakeProperties p) {
     return new TipNotices(outbox, seams, store, p.urgentAcknowledgeWithin());
   }
 
@@ -100,13 +100,16 @@ public class IntakeConfiguration {
   }
 
   @Bean
-  TipWrites tipWrites(MongoTipStore store, Seams seams, Clock clock) {
+  TipWrites tipWrites(MongoTipStore store, WriteSeams seams, Clock clock) {
     return new TipWrites(store, seams, clock);
   }
 
   @Bean
   TipRecheck tipRecheck(
-      MongoTipStore store, GrpcTipDeconfliction deconfliction, TipCheckRelay relay, Seams seams) {
+      MongoTipStore store,
+      GrpcTipDeconfliction deconfliction,
+      TipCheckRelay relay,
+      WriteSeams seams) {
     TipRecheck recheck = new TipRecheck(store, deconfliction, seams);
     relay.deliverTo(recheck);
     return recheck;
@@ -123,7 +126,7 @@ public class IntakeConfiguration {
       AgencyDirectory agencies,
       IntakeProperties p,
       ExecutorService tipChecks,
-      Seams seams,
+      WriteSeams seams,
       Clock clock) {
     return new Intake(
         new TipArrival(store, vault, deconfliction, relay, notices, audit, tipChecks, seams, clock),
@@ -151,12 +154,12 @@ public class IntakeConfiguration {
   @Bean
   ConversionSteps conversionSteps(
       TipWrites writes,
-      Cases cases,
+      OpenCase openCase,
       MongoCaseStore caseStore,
       Subjects subjects,
       Victims victims,
       GrpcTipDeconfliction deconfliction) {
-    return new ConversionSteps(writes, cases, caseStore, subjects, victims, deconfliction);
+    return new ConversionSteps(writes, openCase, caseStore, subjects, victims, deconfliction);
   }
 
   @Bean

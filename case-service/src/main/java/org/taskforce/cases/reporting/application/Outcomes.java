@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.taskforce.cases.application.CaseAudit;
+import org.taskforce.cases.application.CaseRules;
 import org.taskforce.cases.application.CaseStore;
 import org.taskforce.cases.application.CaseView;
-import org.taskforce.cases.application.Cases;
 import org.taskforce.cases.application.Ids;
 import org.taskforce.cases.application.Page;
 import org.taskforce.cases.application.SubjectStore;
@@ -82,7 +82,7 @@ public final class Outcomes {
                   cmd.statute(),
                   cmd.category(),
                   cmd.sentenceMonths(),
-                  Cases.stampOf(caller, clock));
+                  CaseRules.stampOf(caller, clock));
           if (!store.insertIfAbsent(outcome)) {
             return store.get(id).orElseThrow();
           }

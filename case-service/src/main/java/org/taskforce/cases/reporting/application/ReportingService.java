@@ -10,14 +10,15 @@ import org.taskforce.cases.application.CaseView;
 import org.taskforce.cases.application.Page;
 import org.taskforce.cases.reporting.application.MeasureDefinition.Tally;
 import org.taskforce.cases.reporting.domain.VictimPerson;
-import org.taskforce.platform.audit.AuditEntry.Outcome;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.error.TaskforceException;
-import org.taskforce.platform.grpc.CallerContext;
 import org.taskforce.platform.reporting.MeasureRow;
+import org.taskforce.platform.reporting.RecordRequests;
 import org.taskforce.platform.reporting.ReportAccess;
-import org.taskforce.platform.reporting.ReportCsv;
+import org.taskforce.platform.reporting.ReportAudit;
+import org.taskforce.platform.reporting.ReportCalls;
 import org.taskforce.platform.reporting.ReportPeriod;
+import org.taskforce.platform.reporting.ReportResult;
 import org.taskforce.platform.security.AgencyPrincipal;
 import org.taskforce.platform.security.Roles;
 
@@ -26,9 +27,7 @@ import org.taskforce.platform.security.Roles;
  * one agency's share (decided by the caller's roles, {@link ReportAccess}), and the records behind
  * each number as far as the caller may read them. Every report and drill-down is audited.
  */
-public final class ReportingService {
-  public static final int MAX_PAGE = 200;
-
+public final class ReportingService implements ReportCalls.Reports {
   /**
    * Person-level tables (victims) are given for calendar quarters only. Suppression holds within a
    * report, but two reports of overlapping periods (a quarter and two of its months, a year and
@@ -39,7 +38,7 @@ public final class ReportingService {
   private final ReportStore store;
   private final ReportingSettings settings;
   private final Function<String, String> agencyNames;
-  private final AuditTrail audit;
+  private final ReportAudit audit;
   private final Clock clock;
 
   public ReportingService(
@@ -51,16 +50,13 @@ public final class ReportingService {
     this.store = store;
     this.settings = settings;
     this.agencyNames = agencyNames;
-    this.audit = audit;
+    this.audit = new ReportAudit(audit, settings.leadAgency(), "reports/cases");
     this.clock = clock;
   }
 
-  /** A computed report: whose, which period, when, and its rows in the quarterly report's order. */
-  public record Result(
-      ReportAccess.Scope scope, ReportPeriod period, Instant computed, List<MeasureRow> rows) {}
-
-  public Result report(AgencyPrincipal caller, ReportPeriod period) {
-    ReportAccess.Scope scope = access(caller, "REPORT_READ");
+  @Override
+  public ReportResult report(AgencyPrincipal caller, ReportPeriod period) {
+    ReportAccess.Scope scope = audit.scope(caller, "REPORT_READ");
     String agency = scope.taskForce() ? null : scope.agencyId();
     Instant computed = clock.instant();
     Map<String, Map<String, Long>> tallies = store.tallies(MeasureRows.queries(), period, agency);
@@ -86,18 +82,14 @@ public final class ReportingService {
         }
       }
     }
-    record(caller, "REPORT_READ", scope, period, rows.size() + " numbers");
-    return new Result(scope, period, computed, rows);
+    audit.read(caller, "REPORT_READ", scope, period, rows.size() + " numbers");
+    return new ReportResult(scope, period, computed, rows);
   }
 
+  @Override
   public String csv(AgencyPrincipal caller, ReportPeriod period) {
-    Result r = report(caller, period);
-    return ReportCsv.write(
-        "Task force performance report (cases, victims, outcomes, training)",
-        period,
-        r.scope().describe(),
-        r.computed(),
-        r.rows());
+    return report(caller, period)
+        .csv("Task force performance report (cases, victims, outcomes, training)");
   }
 
   /**
@@ -112,18 +104,13 @@ public final class ReportingService {
       String dimension,
       int pageSize,
       String pageToken) {
-    MeasureDefinition m =
-        CaseMeasures.byId(measureId)
-            .orElseThrow(
-                () -> TaskforceException.invalidArgument("measure_id", "is not a measure of ours"));
+    MeasureDefinition m = RecordRequests.measure(CaseMeasures.byId(measureId));
     if (!(m instanceof Tally t) || !t.drillable()) {
       throw TaskforceException.invalidArgument(
           "measure_id",
           "is not drillable: victim counts never open as records (identities), sums have no rows");
     }
-    if (pageSize < 0 || pageSize > MAX_PAGE) {
-      throw TaskforceException.invalidArgument("page_size", "must be 0 to " + MAX_PAGE);
-    }
+    RecordRequests.requirePageSize(pageSize);
     String dim = dimension == null ? "" : dimension;
     if (!dim.isEmpty() && t.groupBy() == null) {
       throw TaskforceException.invalidArgument("dimension", "this measure has no breakdown");
@@ -135,7 +122,7 @@ public final class ReportingService {
     if (dim.length() > 128) {
       throw TaskforceException.invalidArgument("dimension", "at most 128 characters");
     }
-    ReportAccess.Scope scope = access(caller, "REPORT_RECORDS_READ");
+    ReportAccess.Scope scope = audit.scope(caller, "REPORT_RECORDS_READ");
     String reader = readsEveryCase(caller) ? null : caller.agencyId();
     if (t.source().scope() == Source.Scope.TIP) {
       // tips open only to their agencies' intake coordinators and investigators (TipAccess)
@@ -154,7 +141,7 @@ public final class ReportingService {
             reader,
             pageSize == 0 ? 50 : pageSize,
             pageToken == null ? "" : pageToken);
-    record(
+    audit.read(
         caller,
         "REPORT_RECORDS_READ",
         scope,
@@ -163,33 +150,8 @@ public final class ReportingService {
     return page;
   }
 
-  private ReportAccess.Scope access(AgencyPrincipal caller, String action) {
-    try {
-      return ReportAccess.scopeOf(caller, settings.leadAgency());
-    } catch (TaskforceException e) {
-      audit.record(
-          caller, action, "reports/cases", Outcome.DENIED, CallerContext.purpose(), Map.of());
-      throw e;
-    }
-  }
-
   /** Who reads every case through CaseService: the task-force commander (CaseView's rule). */
   private static boolean readsEveryCase(AgencyPrincipal caller) {
     return CaseView.isTaskForceCommander(caller);
-  }
-
-  private void record(
-      AgencyPrincipal caller,
-      String action,
-      ReportAccess.Scope scope,
-      ReportPeriod period,
-      String summary) {
-    audit.record(
-        caller,
-        action,
-        "reports/cases",
-        Outcome.SUCCESS,
-        CallerContext.purpose(),
-        Map.of("scope", scope.describe(), "period", period.label(), "summary", summary));
   }
 }

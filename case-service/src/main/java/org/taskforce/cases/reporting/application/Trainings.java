@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
-import org.taskforce.cases.application.Cases;
+import org.taskforce.cases.application.CaseRules;
 import org.taskforce.cases.application.Ids;
 import org.taskforce.cases.application.Page;
 import org.taskforce.cases.reporting.domain.TrainingSession;
@@ -67,7 +67,7 @@ public final class Trainings {
             cmd.date(),
             cmd.attendees(),
             caller.agencyId(),
-            Cases.stampOf(caller, clock));
+            CaseRules.stampOf(caller, clock));
     if (!store.insertIfAbsent(session)) {
       return store.get(id).orElseThrow();
     }

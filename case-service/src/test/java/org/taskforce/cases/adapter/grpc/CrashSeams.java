@@ -2,14 +2,14 @@ package org.taskforce.cases.adapter.grpc;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import org.taskforce.cases.application.Seams;
+import org.taskforce.platform.faults.WriteSeams;
 
 /**
  * Stops a write at a named seam, as a crash would: the exception is thrown between two steps and no
  * code of the write runs after it. Armed for one crash, then passes again. It can also run
  * something once at a seam (another writer getting in between two steps).
  */
-public final class CrashSeams implements Seams {
+public final class CrashSeams implements WriteSeams {
   /** What the "crash" throws; nothing in case-service catches it as a refusal. */
   static final class SimulatedCrash extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -37,7 +37,7 @@ public final class CrashSeams implements Seams {
   }
 
   @Override
-  public void pass(String seam) {
+  public void reached(String seam) {
     Runnable action = between.remove(seam);
     if (action != null) {
       action.run();

@@ -21,6 +21,7 @@ import org.taskforce.deconfliction.application.DisclosurePolicy;
 import org.taskforce.deconfliction.domain.Conflict;
 import org.taskforce.deconfliction.domain.Disclosure;
 import org.taskforce.deconfliction.domain.Tier;
+import org.taskforce.platform.mongo.MongoDocuments;
 import org.taskforce.platform.mongo.MongoIndexes;
 import org.taskforce.platform.mongo.MongoInserts;
 import org.taskforce.platform.mongo.TallyIntents;
@@ -52,8 +53,7 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
 
   @Override
   public Optional<Conflict> find(String id) {
-    return Optional.ofNullable(collection.find(eq("_id", id)).first())
-        .map(MongoConflictStore::fromDocument);
+    return MongoDocuments.byId(collection, id, MongoConflictStore::fromDocument);
   }
 
   @Override
@@ -124,21 +124,15 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
 
   @Override
   public List<Conflict> forRegistration(String registrationId) {
-    List<Conflict> out = new ArrayList<>();
-    collection
-        .find(eq("sides.registrationId", registrationId))
-        .forEach(document -> out.add(fromDocument(document)));
-    return out;
+    return MongoDocuments.matching(
+        collection, eq("sides.registrationId", registrationId), MongoConflictStore::fromDocument);
   }
 
   @Override
   public boolean delete(String id, long expectedVersion) {
     tallies.intendRemoval(
         collection.find(and(eq("_id", id), eq("version", expectedVersion))).first());
-    return collection
-            .deleteOne(and(eq("_id", id), eq("version", expectedVersion)))
-            .getDeletedCount()
-        == 1;
+    return MongoDocuments.deleteAt(collection, id, expectedVersion);
   }
 
   @Override

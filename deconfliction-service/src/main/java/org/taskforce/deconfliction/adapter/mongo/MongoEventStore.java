@@ -25,6 +25,7 @@ import org.taskforce.deconfliction.domain.EventPlan;
 import org.taskforce.deconfliction.domain.EventRegistration;
 import org.taskforce.deconfliction.domain.EventType;
 import org.taskforce.deconfliction.domain.RegistrationStatus;
+import org.taskforce.platform.mongo.MongoDocuments;
 import org.taskforce.platform.mongo.MongoIndexes;
 import org.taskforce.platform.mongo.MongoInserts;
 import org.taskforce.platform.mongo.TallyIntents;
@@ -51,17 +52,12 @@ public final class MongoEventStore implements EventStore, MongoIndexes {
 
   @Override
   public Optional<EventRegistration> find(String id) {
-    return Optional.ofNullable(collection.find(eq("_id", id)).first())
-        .map(MongoEventStore::fromDocument);
+    return MongoDocuments.byId(collection, id, MongoEventStore::fromDocument);
   }
 
   @Override
   public List<EventRegistration> findAll(Collection<String> ids) {
-    List<EventRegistration> out = new ArrayList<>();
-    if (!ids.isEmpty()) {
-      collection.find(in("_id", ids)).forEach(document -> out.add(fromDocument(document)));
-    }
-    return out;
+    return MongoDocuments.byIds(collection, ids, MongoEventStore::fromDocument);
   }
 
   @Override

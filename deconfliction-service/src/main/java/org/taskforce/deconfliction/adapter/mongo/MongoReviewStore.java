@@ -17,6 +17,7 @@ import org.bson.Document;
 import org.taskforce.deconfliction.application.ReviewStore;
 import org.taskforce.deconfliction.domain.ReviewItem;
 import org.taskforce.deconfliction.domain.TargetSelector;
+import org.taskforce.platform.mongo.MongoDocuments;
 import org.taskforce.platform.mongo.MongoIndexes;
 import org.taskforce.platform.mongo.MongoInserts;
 
@@ -36,8 +37,7 @@ public final class MongoReviewStore implements ReviewStore, MongoIndexes {
 
   @Override
   public Optional<ReviewItem> find(String id) {
-    return Optional.ofNullable(collection.find(eq("_id", id)).first())
-        .map(MongoReviewStore::fromDocument);
+    return MongoDocuments.byId(collection, id, MongoReviewStore::fromDocument);
   }
 
   @Override
@@ -73,19 +73,13 @@ public final class MongoReviewStore implements ReviewStore, MongoIndexes {
 
   @Override
   public List<ReviewItem> forRegistration(String registrationId) {
-    List<ReviewItem> out = new ArrayList<>();
-    collection
-        .find(eq("sides.registrationId", registrationId))
-        .forEach(document -> out.add(fromDocument(document)));
-    return out;
+    return MongoDocuments.matching(
+        collection, eq("sides.registrationId", registrationId), MongoReviewStore::fromDocument);
   }
 
   @Override
   public boolean delete(String id, long expectedVersion) {
-    return collection
-            .deleteOne(and(eq("_id", id), eq("version", expectedVersion)))
-            .getDeletedCount()
-        == 1;
+    return MongoDocuments.deleteAt(collection, id, expectedVersion);
   }
 
   @Override

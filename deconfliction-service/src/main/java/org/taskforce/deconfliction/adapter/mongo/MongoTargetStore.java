@@ -28,6 +28,7 @@ import org.taskforce.deconfliction.domain.PersonProfile;
 import org.taskforce.deconfliction.domain.RegistrationStatus;
 import org.taskforce.deconfliction.domain.TargetRegistration;
 import org.taskforce.deconfliction.domain.TargetSelector;
+import org.taskforce.platform.mongo.MongoDocuments;
 import org.taskforce.platform.mongo.MongoIndexes;
 import org.taskforce.platform.mongo.MongoInserts;
 
@@ -49,16 +50,12 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
 
   @Override
   public Optional<TargetRegistration> find(String id) {
-    return Optional.ofNullable(collection.find(eq("_id", id)).first()).map(this::fromDocument);
+    return MongoDocuments.byId(collection, id, this::fromDocument);
   }
 
   @Override
   public List<TargetRegistration> findAll(Collection<String> ids) {
-    List<TargetRegistration> out = new ArrayList<>();
-    if (!ids.isEmpty()) {
-      collection.find(in("_id", ids)).forEach(document -> out.add(fromDocument(document)));
-    }
-    return out;
+    return MongoDocuments.byIds(collection, ids, this::fromDocument);
   }
 
   /** The fields {@link Owner} holds, all the server returns for a check's hits. */

@@ -6,16 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.taskforce.deconfliction.application.DisclosurePolicy;
-import org.taskforce.platform.audit.AuditEntry.Outcome;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.error.TaskforceException;
-import org.taskforce.platform.grpc.CallerContext;
 import org.taskforce.platform.paging.PageQuery;
 import org.taskforce.platform.paging.PageTokens;
 import org.taskforce.platform.reporting.MeasureRow;
+import org.taskforce.platform.reporting.RecordRequests;
 import org.taskforce.platform.reporting.ReportAccess;
-import org.taskforce.platform.reporting.ReportCsv;
+import org.taskforce.platform.reporting.ReportAudit;
+import org.taskforce.platform.reporting.ReportCalls;
 import org.taskforce.platform.reporting.ReportPeriod;
+import org.taskforce.platform.reporting.ReportResult;
 import org.taskforce.platform.security.AgencyPrincipal;
 
 /**
@@ -28,13 +29,10 @@ import org.taskforce.platform.security.AgencyPrincipal;
  * target and no place, and the lead agency's watch officers, who hold the task-force view, already
  * broker every conflict. An agency's share counts only what the agency itself reads.
  */
-public final class DeconflictionReports {
-  public static final int MAX_PAGE = 200;
-
+public final class DeconflictionReports implements ReportCalls.Reports {
   private final ReportStore store;
   private final DisclosurePolicy policy;
-  private final String leadAgency;
-  private final AuditTrail audit;
+  private final ReportAudit audit;
   private final Clock clock;
   private final PageTokens pageTokens;
 
@@ -47,17 +45,14 @@ public final class DeconflictionReports {
       PageTokens pageTokens) {
     this.store = store;
     this.policy = policy;
-    this.leadAgency = leadAgency;
-    this.audit = audit;
+    this.audit = new ReportAudit(audit, leadAgency, "reports/deconfliction");
     this.clock = clock;
     this.pageTokens = pageTokens;
   }
 
-  public record Result(
-      ReportAccess.Scope scope, ReportPeriod period, Instant computed, List<MeasureRow> rows) {}
-
-  public Result report(AgencyPrincipal caller, ReportPeriod period) {
-    ReportAccess.Scope scope = access(caller);
+  @Override
+  public ReportResult report(AgencyPrincipal caller, ReportPeriod period) {
+    ReportAccess.Scope scope = audit.scope(caller, "REPORT_READ");
     String agency = scope.taskForce() ? null : scope.agencyId();
     Instant now = clock.instant();
     List<ReportStore.CountQuery> queries = new ArrayList<>();
@@ -76,14 +71,13 @@ public final class DeconflictionReports {
         case Measure.Durations d -> rows.addAll(durations(d, period, agency));
       }
     }
-    record(caller, "REPORT_READ", scope, period, rows.size() + " numbers");
-    return new Result(scope, period, now, rows);
+    audit.read(caller, "REPORT_READ", scope, period, rows.size() + " numbers");
+    return new ReportResult(scope, period, now, rows);
   }
 
+  @Override
   public String csv(AgencyPrincipal caller, ReportPeriod period) {
-    Result r = report(caller, period);
-    return ReportCsv.write(
-        "Deconfliction report", period, r.scope().describe(), r.computed(), r.rows());
+    return report(caller, period).csv("Deconfliction report");
   }
 
   public record Page(List<ReportStore.RecordRef> records, String nextPageToken) {}
@@ -95,10 +89,7 @@ public final class DeconflictionReports {
       String dimension,
       int pageSize,
       String pageToken) {
-    Measure m =
-        DeconflictionMeasures.byId(measureId)
-            .orElseThrow(
-                () -> TaskforceException.invalidArgument("measure_id", "is not a measure of ours"));
+    Measure m = RecordRequests.measure(DeconflictionMeasures.byId(measureId));
     if (!(m instanceof Measure.Count c)) {
       throw TaskforceException.invalidArgument(
           "measure_id", "is not drillable: durations are summaries of the conflicts' times");
@@ -111,10 +102,9 @@ public final class DeconflictionReports {
               ? "this measure has no breakdown"
               : "must be one of " + String.join(", ", c.dimensions().keySet()));
     }
-    if (pageSize < 0 || pageSize > MAX_PAGE) {
-      throw TaskforceException.invalidArgument("page_size", "must be 0 to " + MAX_PAGE);
-    }
-    ReportAccess.Scope scope = access(caller);
+    RecordRequests.requirePageSize(pageSize);
+    // a refusal is audited as a report read, as it always was here
+    ReportAccess.Scope scope = audit.scope(caller, "REPORT_READ");
     Instant now = clock.instant();
     Instant[] window = window(c, period, now);
     boolean readsAll = c.source().collection().equals("conflicts") && policy.isWatchOfficer(caller);
@@ -145,7 +135,8 @@ public final class DeconflictionReports {
                     limit),
             ReportStore::position);
     List<ReportStore.RecordRef> found = page.items();
-    record(caller, "REPORT_RECORDS_READ", scope, period, found.size() + " records of " + measureId);
+    audit.read(
+        caller, "REPORT_RECORDS_READ", scope, period, found.size() + " records of " + measureId);
     return new Page(found, page.nextPageToken());
   }
 
@@ -179,35 +170,5 @@ public final class DeconflictionReports {
       case NOW -> new Instant[] {null, null};
       case NEXT -> new Instant[] {now, now.plus(c.horizon())};
     };
-  }
-
-  private ReportAccess.Scope access(AgencyPrincipal caller) {
-    try {
-      return ReportAccess.scopeOf(caller, leadAgency);
-    } catch (TaskforceException e) {
-      audit.record(
-          caller,
-          "REPORT_READ",
-          "reports/deconfliction",
-          Outcome.DENIED,
-          CallerContext.purpose(),
-          Map.of());
-      throw e;
-    }
-  }
-
-  private void record(
-      AgencyPrincipal caller,
-      String action,
-      ReportAccess.Scope scope,
-      ReportPeriod period,
-      String summary) {
-    audit.record(
-        caller,
-        action,
-        "reports/deconfliction",
-        Outcome.SUCCESS,
-        CallerContext.purpose(),
-        Map.of("scope", scope.describe(), "period", period.label(), "summary", summary));
   }
 }

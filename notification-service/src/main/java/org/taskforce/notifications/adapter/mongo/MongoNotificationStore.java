@@ -28,6 +28,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.taskforce.notifications.application.port.NotificationStore;
 import org.taskforce.notifications.domain.Notification;
+import org.taskforce.platform.mongo.MongoDocuments;
 import org.taskforce.platform.mongo.MongoIndexes;
 import org.taskforce.platform.mongo.MongoInserts;
 
@@ -120,8 +121,7 @@ public final class MongoNotificationStore implements NotificationStore, MongoInd
 
   @Override
   public Optional<Notification> find(String id) {
-    return Optional.ofNullable(notifications.find(eq("_id", id)).first())
-        .map(MongoNotificationStore::fromDocument);
+    return MongoDocuments.byId(notifications, id, MongoNotificationStore::fromDocument);
   }
 
   @Override

@@ -27,6 +27,7 @@ import org.bson.conversions.Bson;
 import org.taskforce.notifications.application.port.WebhookStore;
 import org.taskforce.notifications.domain.Delivery;
 import org.taskforce.notifications.domain.Webhook;
+import org.taskforce.platform.mongo.MongoDocuments;
 import org.taskforce.platform.mongo.MongoIndexes;
 import org.taskforce.platform.mongo.MongoInserts;
 
@@ -78,7 +79,7 @@ public final class MongoWebhookStore implements WebhookStore, MongoIndexes {
 
   @Override
   public Optional<Webhook> find(String id) {
-    return Optional.ofNullable(webhooks.find(eq("_id", id)).first()).map(this::webhook);
+    return MongoDocuments.byId(webhooks, id, this::webhook);
   }
 
   @Override
@@ -128,8 +129,7 @@ public final class MongoWebhookStore implements WebhookStore, MongoIndexes {
 
   @Override
   public Optional<Delivery> findDelivery(String id) {
-    return Optional.ofNullable(deliveries.find(eq("_id", id)).first())
-        .map(MongoWebhookStore::delivery);
+    return MongoDocuments.byId(deliveries, id, MongoWebhookStore::delivery);
   }
 
   @Override

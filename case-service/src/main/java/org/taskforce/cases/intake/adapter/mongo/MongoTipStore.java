@@ -24,13 +24,14 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.taskforce.cases.adapter.mongo.Documents;
+import org.taskforce.cases.adapter.mongo.KeysetPages;
 import org.taskforce.cases.application.Page;
 import org.taskforce.cases.intake.application.TipQuery;
 import org.taskforce.cases.intake.application.TipStore;
 import org.taskforce.cases.intake.domain.Tip;
 import org.taskforce.cases.intake.domain.TipSource;
 import org.taskforce.cases.intake.domain.TipStatus;
+import org.taskforce.platform.mongo.MongoDocuments;
 import org.taskforce.platform.mongo.MongoIndexes;
 import org.taskforce.platform.mongo.MongoInserts;
 import org.taskforce.platform.paging.PageQuery;
@@ -55,7 +56,7 @@ public final class MongoTipStore implements TipStore, MongoIndexes {
 
   @Override
   public Optional<Tip> get(String tipId) {
-    return Optional.ofNullable(tips.find(eq("_id", tipId)).first()).map(TipDocuments::fromDocument);
+    return MongoDocuments.byId(tips, tipId, TipDocuments::fromDocument);
   }
 
   @Override
@@ -143,24 +144,24 @@ public final class MongoTipStore implements TipStore, MongoIndexes {
                 and(
                     filter,
                     or(
-                        lt(Documents.SORT_TIME, time),
-                        and(eq(Documents.SORT_TIME, time), lt("_id", id))));
+                        lt(KeysetPages.SORT_TIME, time),
+                        and(eq(KeysetPages.SORT_TIME, time), lt("_id", id))));
           }
           return tips.find(page)
-              .sort(Sorts.descending(Documents.SORT_TIME, "_id"))
+              .sort(Sorts.descending(KeysetPages.SORT_TIME, "_id"))
               .limit(limit)
               .into(new ArrayList<>());
         });
   }
 
-  /** Newest first by ({@value Documents#SORT_TIME}, {@code _id}), as tokens name positions. */
+  /** Newest first by ({@value KeysetPages#SORT_TIME}, {@code _id}), as tokens name positions. */
   private static final Comparator<Document> NEWEST_FIRST =
-      Comparator.comparing((Document d) -> d.getDate(Documents.SORT_TIME))
+      Comparator.comparing((Document d) -> d.getDate(KeysetPages.SORT_TIME))
           .thenComparing(d -> d.getString("_id"))
           .reversed();
 
   private static Document position(List<String> after) {
-    return new Document(Documents.SORT_TIME, new Date(PageTokens.number(after, 0)))
+    return new Document(KeysetPages.SORT_TIME, new Date(PageTokens.number(after, 0)))
         .append("_id", PageTokens.part(after, 1));
   }
 
@@ -175,7 +176,8 @@ public final class MongoTipStore implements TipStore, MongoIndexes {
             fetch,
             d ->
                 List.of(
-                    String.valueOf(d.getDate(Documents.SORT_TIME).getTime()), d.getString("_id")));
+                    String.valueOf(d.getDate(KeysetPages.SORT_TIME).getTime()),
+                    d.getString("_id")));
     return new Page<>(
         page.items().stream().map(TipDocuments::fromDocument).toList(), page.nextPageToken());
   }
@@ -194,7 +196,7 @@ public final class MongoTipStore implements TipStore, MongoIndexes {
   public void forEachReceived(String agencyId, TipSource source, Consumer<Tip> each) {
     for (Document d :
         tips.find(and(eq("receivingAgencyId", agencyId), eq("source", source.name())))
-            .sort(Sorts.ascending(Documents.SORT_TIME, "_id"))) {
+            .sort(Sorts.ascending(KeysetPages.SORT_TIME, "_id"))) {
       each.accept(TipDocuments.fromDocument(d));
     }
   }
@@ -215,12 +217,12 @@ public final class MongoTipStore implements TipStore, MongoIndexes {
     }
     c.createIndex(
         Indexes.compoundIndex(
-            Indexes.ascending("agencies"), Indexes.descending(Documents.SORT_TIME, "_id")),
+            Indexes.ascending("agencies"), Indexes.descending(KeysetPages.SORT_TIME, "_id")),
         new IndexOptions().name("agencies_created"));
     c.createIndex(
         Indexes.compoundIndex(
             Indexes.ascending("receivingAgencyId", "source"),
-            Indexes.ascending(Documents.SORT_TIME)),
+            Indexes.ascending(KeysetPages.SORT_TIME)),
         new IndexOptions().name("receiving_source"));
     // The conversion sweep's query (few tips are ever CONVERTING, and only for moments).
     c.createIndex(Indexes.ascending("status", CLAIMED), new IndexOptions().name("status_claimed"));

@@ -6,7 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.bson.Document;
-import org.taskforce.cases.adapter.mongo.Documents;
+import org.taskforce.cases.adapter.mongo.CaseDocuments;
+import org.taskforce.cases.adapter.mongo.KeysetPages;
 import org.taskforce.cases.adapter.mongo.OutboxRegistrationQueue;
 import org.taskforce.cases.intake.domain.CloseReason;
 import org.taskforce.cases.intake.domain.ConversionClaim;
@@ -64,7 +65,7 @@ final class TipDocuments {
         .append("closeReason", g.closeReason() == null ? null : g.closeReason().name())
         .append("note", g.note())
         .append("duplicateOf", g.duplicateOf())
-        .append("decided", Documents.stamp(g.decided()))
+        .append("decided", CaseDocuments.stamp(g.decided()))
         .append("subjectsCarried", g.subjectsCarried())
         .append("victimsMoved", g.victimsMoved())
         .append("conversionKey", g.conversionKey())
@@ -72,9 +73,9 @@ final class TipDocuments {
         .append("checked", t.checked())
         .append("hits", t.hits().stream().map(TipDocuments::hit).toList())
         .append("mergedTipIds", t.mergedTipIds())
-        .append("created", Documents.stamp(t.created()))
-        .append("updated", Documents.stamp(t.updated()))
-        .append(Documents.SORT_TIME, Date.from(t.created().time()))
+        .append("created", CaseDocuments.stamp(t.created()))
+        .append("updated", CaseDocuments.stamp(t.updated()))
+        .append(KeysetPages.SORT_TIME, Date.from(t.created().time()))
         .append("version", t.version())
         .append("agencies", List.copyOf(t.agencies()))
         .append("keys", List.copyOf(t.relationKeys()));
@@ -113,7 +114,7 @@ final class TipDocuments {
             close == null ? null : CloseReason.valueOf(close),
             d.getString("note"),
             d.getString("duplicateOf"),
-            Documents.stamp(d.get("decided", Document.class)),
+            CaseDocuments.stamp(d.get("decided", Document.class)),
             // Tips converted before the counts were kept read as 0.
             d.getInteger("subjectsCarried", 0),
             d.getInteger("victimsMoved", 0),
@@ -128,8 +129,8 @@ final class TipDocuments {
         d.getBoolean("checked", false),
         d.getList("hits", Document.class).stream().map(TipDocuments::hit).toList(),
         d.getList("mergedTipIds", String.class),
-        Documents.stamp(d.get("created", Document.class)),
-        Documents.stamp(d.get("updated", Document.class)),
+        CaseDocuments.stamp(d.get("created", Document.class)),
+        CaseDocuments.stamp(d.get("updated", Document.class)),
         d.get("version", Number.class).longValue());
   }
 
@@ -141,7 +142,7 @@ final class TipDocuments {
     return new Document("key", c.key())
         .append("caseId", c.caseId())
         .append("title", c.title())
-        .append("contact", Documents.contact(c.contact()))
+        .append("contact", CaseDocuments.contact(c.contact()))
         .append("converter", OutboxRegistrationQueue.actorDocument(c.converter()))
         .append("claimed", Date.from(c.claimed()));
   }
@@ -154,7 +155,7 @@ final class TipDocuments {
         d.getString("key"),
         d.getString("caseId"),
         d.getString("title"),
-        Documents.contact(d.get("contact", Document.class)),
+        CaseDocuments.contact(d.get("contact", Document.class)),
         OutboxRegistrationQueue.actor(d.get("converter", Document.class)),
         d.getDate("claimed").toInstant());
   }
@@ -200,7 +201,7 @@ final class TipDocuments {
         .append("types", h.matchedSelectorTypes())
         .append("ownerAgencyId", h.ownerAgencyId())
         .append("ownerAgencyName", h.ownerAgencyName())
-        .append("ownerContact", Documents.contact(h.ownerContact()));
+        .append("ownerContact", CaseDocuments.contact(h.ownerContact()));
   }
 
   private static TipHit hit(Document d) {
@@ -211,6 +212,6 @@ final class TipDocuments {
         new ArrayList<>(d.getList("types", String.class)),
         d.getString("ownerAgencyId"),
         d.getString("ownerAgencyName"),
-        Documents.contact(d.get("ownerContact", Document.class)));
+        CaseDocuments.contact(d.get("ownerContact", Document.class)));
   }
 }

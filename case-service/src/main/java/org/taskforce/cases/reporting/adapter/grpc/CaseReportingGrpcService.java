@@ -30,8 +30,8 @@ import org.taskforce.cases.reporting.domain.TrainingSession;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.grpc.CallerContext;
+import org.taskforce.platform.reporting.ReportCalls;
 import org.taskforce.platform.reporting.ReportPeriod;
-import org.taskforce.platform.reporting.ReportProtos;
 
 /** The CaseReportingService contract over the reporting use cases. */
 public final class CaseReportingGrpcService
@@ -41,8 +41,7 @@ public final class CaseReportingGrpcService
   private final ReportingService reports;
   private final Outcomes outcomes;
   private final Trainings trainings;
-  private final java.time.ZoneId zone;
-  private final int threshold;
+  private final ReportCalls calls;
 
   public CaseReportingGrpcService(
       ReportingService reports,
@@ -53,8 +52,7 @@ public final class CaseReportingGrpcService
     this.reports = reports;
     this.outcomes = outcomes;
     this.trainings = trainings;
-    this.zone = zone;
-    this.threshold = threshold;
+    this.calls = new ReportCalls(reports, zone, threshold, "taskforce-report-");
   }
 
   @Override
@@ -63,15 +61,9 @@ public final class CaseReportingGrpcService
     answer(
         observer,
         () -> {
-          ReportPeriod p =
-              ReportProtos.period(
-                  r.hasStartDate(), r.getStartDate(), r.hasEndDate(), r.getEndDate(), zone);
-          ReportingService.Result result = reports.report(CallerContext.principal(), p);
-          return GetCaseReportResponse.newBuilder()
-              .setReport(
-                  ReportProtos.report(
-                      result.scope(), p, result.computed(), result.rows(), threshold))
-              .build();
+          var report =
+              calls.report(r.hasStartDate(), r.getStartDate(), r.hasEndDate(), r.getEndDate());
+          return GetCaseReportResponse.newBuilder().setReport(report).build();
         });
   }
 
@@ -81,12 +73,11 @@ public final class CaseReportingGrpcService
     answer(
         observer,
         () -> {
-          ReportPeriod p =
-              ReportProtos.period(
-                  r.hasStartDate(), r.getStartDate(), r.hasEndDate(), r.getEndDate(), zone);
+          var export =
+              calls.export(r.hasStartDate(), r.getStartDate(), r.hasEndDate(), r.getEndDate());
           return ExportCaseReportResponse.newBuilder()
-              .setCsv(reports.csv(CallerContext.principal(), p))
-              .setFilename("taskforce-report-" + p.label() + ".csv")
+              .setCsv(export.csv())
+              .setFilename(export.filename())
               .build();
         });
   }
@@ -98,8 +89,7 @@ public final class CaseReportingGrpcService
         observer,
         () -> {
           ReportPeriod p =
-              ReportProtos.period(
-                  r.hasStartDate(), r.getStartDate(), r.hasEndDate(), r.getEndDate(), zone);
+              calls.period(r.hasStartDate(), r.getStartDate(), r.hasEndDate(), r.getEndDate());
           Page<ReportStore.RecordRef> page =
               reports.records(
                   CallerContext.principal(),

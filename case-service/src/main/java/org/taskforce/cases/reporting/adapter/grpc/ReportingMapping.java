@@ -1,6 +1,5 @@
 package org.taskforce.cases.reporting.adapter.grpc;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import org.taskforce.api.common.v1.ActorStamp;
 import org.taskforce.api.reporting.v1.ChargeCategory;
@@ -20,13 +19,8 @@ final class ReportingMapping {
   private ReportingMapping() {}
 
   static ReportRecord toProto(ReportStore.RecordRef r) {
-    return ReportRecord.newBuilder()
-        .setRecordType(r.type())
-        .setRecordId(r.id())
-        .setCaseId(r.caseId() == null ? "" : r.caseId())
-        .setTitle(r.title())
-        .setRecordTime(ReportProtos.timestamp(r.time()))
-        .build();
+    return ReportProtos.record(
+        r.type(), r.id(), r.caseId() == null ? "" : r.caseId(), r.title(), r.time());
   }
 
   static SubjectOutcome toProto(org.taskforce.cases.reporting.domain.SubjectOutcome o) {
@@ -86,20 +80,7 @@ final class ReportingMapping {
 
   /** A date the caller gave; unset gives null (the command says it is required). */
   static LocalDate date(Violations v, String field, boolean has, com.google.type.Date d) {
-    if (!has) {
-      return null;
-    }
-    if (d.getYear() < 1 || d.getYear() > 9999) {
-      // google.type.Date's own range; beyond it storage and period arithmetic would fail.
-      v.add(field, "is not a calendar date between the years 1 and 9999");
-      return null;
-    }
-    try {
-      return LocalDate.of(d.getYear(), d.getMonth(), d.getDay());
-    } catch (DateTimeException e) {
-      v.add(field, "is not a calendar date");
-      return null;
-    }
+    return ReportProtos.optionalDate(v, field, has, d);
   }
 
   static ActorStamp stamp(Stamp s) {

@@ -16,6 +16,7 @@ import org.taskforce.cases.reporting.application.OutcomeStore;
 import org.taskforce.cases.reporting.domain.ChargeCategory;
 import org.taskforce.cases.reporting.domain.OutcomeKind;
 import org.taskforce.cases.reporting.domain.SubjectOutcome;
+import org.taskforce.platform.mongo.MongoDocuments;
 import org.taskforce.platform.mongo.MongoIndexes;
 import org.taskforce.platform.mongo.MongoInserts;
 
@@ -41,7 +42,7 @@ public final class MongoOutcomeStore implements OutcomeStore, MongoIndexes {
 
   @Override
   public Optional<SubjectOutcome> get(String id) {
-    return Optional.ofNullable(outcomes.find(eq("_id", id)).first()).map(this::fromDocument);
+    return MongoDocuments.byId(outcomes, id, this::fromDocument);
   }
 
   @Override

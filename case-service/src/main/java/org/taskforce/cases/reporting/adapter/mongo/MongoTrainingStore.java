@@ -1,7 +1,5 @@
 package org.taskforce.cases.reporting.adapter.mongo;
 
-import static com.mongodb.client.model.Filters.eq;
-
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -15,6 +13,7 @@ import org.taskforce.cases.application.Page;
 import org.taskforce.cases.reporting.application.TrainingStore;
 import org.taskforce.cases.reporting.domain.TrainingAudience;
 import org.taskforce.cases.reporting.domain.TrainingSession;
+import org.taskforce.platform.mongo.MongoDocuments;
 import org.taskforce.platform.mongo.MongoIndexes;
 import org.taskforce.platform.mongo.MongoInserts;
 
@@ -36,7 +35,7 @@ public final class MongoTrainingStore implements TrainingStore, MongoIndexes {
 
   @Override
   public Optional<TrainingSession> get(String id) {
-    return Optional.ofNullable(sessions.find(eq("_id", id)).first()).map(this::fromDocument);
+    return MongoDocuments.byId(sessions, id, this::fromDocument);
   }
 
   @Override

@@ -11,10 +11,10 @@ import org.taskforce.api.reporting.v1.GetDeconflictionReportRequest;
 import org.taskforce.api.reporting.v1.GetDeconflictionReportResponse;
 import org.taskforce.api.reporting.v1.ListDeconflictionReportRecordsRequest;
 import org.taskforce.api.reporting.v1.ListDeconflictionReportRecordsResponse;
-import org.taskforce.api.reporting.v1.ReportRecord;
 import org.taskforce.deconfliction.reporting.application.DeconflictionReports;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.grpc.CallerContext;
+import org.taskforce.platform.reporting.ReportCalls;
 import org.taskforce.platform.reporting.ReportPeriod;
 import org.taskforce.platform.reporting.ReportProtos;
 
@@ -22,11 +22,11 @@ import org.taskforce.platform.reporting.ReportProtos;
 public final class DeconflictionReportingGrpcService
     extends DeconflictionReportingServiceGrpc.DeconflictionReportingServiceImplBase {
   private final DeconflictionReports reports;
-  private final ZoneId zone;
+  private final ReportCalls calls;
 
   public DeconflictionReportingGrpcService(DeconflictionReports reports, ZoneId zone) {
     this.reports = reports;
-    this.zone = zone;
+    this.calls = new ReportCalls(reports, zone, 0, "deconfliction-report-");
   }
 
   @Override
@@ -35,14 +35,9 @@ public final class DeconflictionReportingGrpcService
     answer(
         observer,
         () -> {
-          ReportPeriod p =
-              ReportProtos.period(
-                  r.hasStartDate(), r.getStartDate(), r.hasEndDate(), r.getEndDate(), zone);
-          var result = reports.report(CallerContext.principal(), p);
-          return GetDeconflictionReportResponse.newBuilder()
-              .setReport(
-                  ReportProtos.report(result.scope(), p, result.computed(), result.rows(), 0))
-              .build();
+          var report =
+              calls.report(r.hasStartDate(), r.getStartDate(), r.hasEndDate(), r.getEndDate());
+          return GetDeconflictionReportResponse.newBuilder().setReport(report).build();
         });
   }
 
@@ -53,12 +48,11 @@ public final class DeconflictionReportingGrpcService
     answer(
         observer,
         () -> {
-          ReportPeriod p =
-              ReportProtos.period(
-                  r.hasStartDate(), r.getStartDate(), r.hasEndDate(), r.getEndDate(), zone);
+          var export =
+              calls.export(r.hasStartDate(), r.getStartDate(), r.hasEndDate(), r.getEndDate());
           return ExportDeconflictionReportResponse.newBuilder()
-              .setCsv(reports.csv(CallerContext.principal(), p))
-              .setFilename("deconfliction-report-" + p.label() + ".csv")
+              .setCsv(export.csv())
+              .setFilename(export.filename())
               .build();
         });
   }
@@ -74,8 +68,7 @@ public final class DeconflictionReportingGrpcService
             throw TaskforceException.invalidArgument("dimension", "is too long");
           }
           ReportPeriod p =
-              ReportProtos.period(
-                  r.hasStartDate(), r.getStartDate(), r.hasEndDate(), r.getEndDate(), zone);
+              calls.period(r.hasStartDate(), r.getStartDate(), r.hasEndDate(), r.getEndDate());
           var page =
               reports.records(
                   CallerContext.principal(),
@@ -89,12 +82,7 @@ public final class DeconflictionReportingGrpcService
                   .setNextPageToken(page.nextPageToken());
           page.records()
               .forEach(x ->
-                  b.addRecords(
-                      ReportRecord.newBuilder()
-                          .setRecordType(x.type())
-                          .setRecordId(x.id())
-                          .setTitle(x.title())
-                          .setRecordTime(ReportProtos.timestamp(x.time()))));
+                  b.addRecords(ReportProtos.record(x.type(), x.id(), "", x.title(), x.time())));
           return b.build();
         });
   }

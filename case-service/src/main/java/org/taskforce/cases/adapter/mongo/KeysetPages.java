@@ -6,97 +6,25 @@ import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.taskforce.cases.application.Page;
-import org.taskforce.cases.domain.Contact;
-import org.taskforce.cases.domain.Stamp;
 import org.taskforce.platform.error.TaskforceException;
 
-/** Shared document shapes and keyset pagination of the case-service collections. */
-public final class Documents {
+/** Keyset pagination of the case-service collections, newest first, with query-bound tokens. */
+public final class KeysetPages {
   public static final String SORT_TIME = "createdAt";
 
-  private Documents() {}
-
-  public static Document stamp(Stamp s) {
-    return s == null
-        ? null
-        : new Document("subject", s.subject())
-            .append("name", s.displayName())
-            .append("agencyId", s.agencyId())
-            .append("time", Date.from(s.time()));
-  }
-
-  public static Stamp stamp(Document d) {
-    return d == null
-        ? null
-        : new Stamp(
-            d.getString("subject"),
-            d.getString("name"),
-            d.getString("agencyId"),
-            d.getDate("time").toInstant());
-  }
-
-  public static Document contact(Contact c) {
-    return new Document("name", c.displayName())
-        .append("title", c.title())
-        .append("phone", c.phone())
-        .append("email", c.email());
-  }
-
-  public static Contact contact(Document d) {
-    return d == null
-        ? Contact.NONE
-        : new Contact(
-            d.getString("name"), d.getString("title"), d.getString("phone"), d.getString("email"));
-  }
-
-  static String date(LocalDate d) {
-    return d == null ? null : d.toString();
-  }
-
-  static LocalDate date(String s) {
-    return s == null ? null : LocalDate.parse(s);
-  }
-
-  static <T> Optional<T> byId(
-      MongoCollection<Document> collection, String id, Function<Document, T> mapper) {
-    return Optional.ofNullable(collection.find(eq("_id", id)).first()).map(mapper);
-  }
-
-  /** Replaces the document if it is still at {@code expectedVersion} (optimistic locking). */
-  static boolean replaceAt(
-      MongoCollection<Document> collection, Document next, long expectedVersion) {
-    return collection
-            .replaceOne(and(eq("_id", next.get("_id")), eq("version", expectedVersion)), next)
-            .getMatchedCount()
-        == 1;
-  }
-
-  /** The index every per-case list needs: the case's records, newest first. */
-  static void caseIndex(MongoDatabase database, String collection) {
-    database
-        .getCollection(collection)
-        .createIndex(
-            Indexes.compoundIndex(
-                Indexes.ascending("caseId"), Indexes.descending(SORT_TIME, "_id")),
-            new IndexOptions().name("case_created"));
-  }
+  private KeysetPages() {}
 
   static int pageSize(int requested) {
     if (requested < 0) {
