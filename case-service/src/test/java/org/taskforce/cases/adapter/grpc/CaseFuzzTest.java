@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 import org.taskforce.api.cases.v1.Case;
 import org.taskforce.api.cases.v1.CaseServiceGrpc;
 import org.taskforce.api.cases.v1.CaseType;
@@ -19,9 +18,6 @@ import org.taskforce.platform.testing.RpcFuzzer;
  * Every RPC of case-service called with generated and boundary messages by every kind of caller:
  * never INTERNAL/UNKNOWN, and a refused call leaves the database as it was.
  */
-// Without the background report-count upkeep only requests write between the digests (as in the
-// gateway's RestFuzzTest): a count settled beside a refused call read as "the database changed".
-@TestPropertySource(properties = "taskforce.cases.reporting.tally-interval=0")
 class CaseFuzzTest extends CaseTestBase {
 
   @Test
