@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "react-router";
 import { get } from "../api/client";
 import type { Answer, RegistrationStatus } from "../api/types";
-import { Empty, ErrorMessage, Loading } from "../ui/Feedback";
+import { ListTable, QueryState } from "../ui/Lists";
 import { FilterSelect } from "../ui/Options";
 import { useNow } from "../useNow";
 import { OperationRow, TargetRow } from "./RegistrationRows";
@@ -56,56 +56,38 @@ export default function RegistrationsPage() {
 
       <section aria-labelledby="h-targets">
         <h2 id="h-targets">Targets</h2>
-        <ErrorMessage error={targets.error} />
-        {targets.isPending && <Loading what="target registrations" />}
-        {targets.isSuccess && targetList.length === 0 && (
-          <Empty>No target registrations with this status.</Empty>
-        )}
+        <QueryState
+          query={targets}
+          count={targetList.length}
+          what="target registrations"
+          empty="No target registrations with this status."
+        />
         {targetList.length > 0 && (
-          <table className="list">
-            <thead>
-              <tr>
-                <th scope="col">Target</th>
-                <th scope="col">Case reference</th>
-                <th scope="col">Whom to call</th>
-                <th scope="col">Status</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {targetList.map((r) => (
-                <TargetRow key={r.registrationId} registration={r} now={now} />
-              ))}
-            </tbody>
-          </table>
+          <ListTable
+            className="list"
+            columns={["Target", "Case reference", "Whom to call", "Status", "Expires", "Actions"]}
+          >
+            {targetList.map((r) => (
+              <TargetRow key={r.registrationId} registration={r} now={now} />
+            ))}
+          </ListTable>
         )}
       </section>
 
       <section aria-labelledby="h-operations">
         <h2 id="h-operations">Operations</h2>
-        <ErrorMessage error={operations.error} />
-        {operations.isPending && <Loading what="operations" />}
-        {operations.isSuccess && operationList.length === 0 && (
-          <Empty>No operations with this status.</Empty>
-        )}
+        <QueryState
+          query={operations}
+          count={operationList.length}
+          what="operations"
+          empty="No operations with this status."
+        />
         {operationList.length > 0 && (
-          <table className="list">
-            <thead>
-              <tr>
-                <th scope="col">Operation</th>
-                <th scope="col">Where</th>
-                <th scope="col">When</th>
-                <th scope="col">Status</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {operationList.map((r) => (
-                <OperationRow key={r.registrationId} registration={r} />
-              ))}
-            </tbody>
-          </table>
+          <ListTable className="list" columns={["Operation", "Where", "When", "Status", "Actions"]}>
+            {operationList.map((r) => (
+              <OperationRow key={r.registrationId} registration={r} />
+            ))}
+          </ListTable>
         )}
       </section>
     </>
