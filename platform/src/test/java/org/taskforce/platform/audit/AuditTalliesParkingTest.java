@@ -2,7 +2,7 @@ package org.taskforce.platform.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.taskforce.platform.audit.AuditEntryBuilder.anEntry;
+import static org.taskforce.platform.audit.AuditEntries.success;
 
 import java.time.Instant;
 import java.util.Date;
@@ -24,7 +24,7 @@ class AuditTalliesParkingTest extends AuditTalliesFixture {
   }
 
   private AuditEntry check(String id, Instant t) {
-    return anEntry(id, t).build();
+    return success(id, t, "apd", "check.before-acting", "checks/" + id, "test", "");
   }
 
   @Test

@@ -2,7 +2,7 @@ package org.taskforce.platform.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.taskforce.platform.audit.AuditEntryBuilder.anEntry;
+import static org.taskforce.platform.audit.AuditEntries.success;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,11 +44,7 @@ class AuditTalliesTest extends AuditTalliesFixture {
         // a retry of an earlier act: another entry, at another time (maybe another day, earlier)
         AuditEntry of = written.get(r.nextInt(written.size()));
         e =
-            anEntry("e" + i, e.time())
-                .agency(of.agencyId())
-                .action(of.action())
-                .resource(of.resource())
-                .build();
+            success("e" + i, e.time(), of.agencyId(), of.action(), of.resource(), "test", "");
       }
       written.add(e);
       switch (r.nextInt(6)) {
@@ -311,18 +307,14 @@ class AuditTalliesTest extends AuditTalliesFixture {
         DAY.atStartOfDay(ZONE).toInstant().plus(Duration.ofMinutes(r.nextInt(12 * 24 * 60)));
     String agency = r.nextBoolean() ? "apd" : "hsi-abq";
     String action = r.nextInt(4) == 0 ? "check.partner" : "check.before-acting";
-    return anEntry(id, t).agency(agency).action(action).build();
+    return success(id, t, agency, action, "checks/" + id, "test", "");
   }
 
   private static AuditEntry check(String id, String resource, Instant t) {
-    return anEntry(id, t).resource(resource).requestId("req-1").build();
+    return success(id, t, "apd", "check.before-acting", resource, "test", "req-1");
   }
 
   private static AuditEntry other(String id) {
-    return anEntry(id, DAY.atStartOfDay(ZONE).toInstant())
-        .action("target.read")
-        .resource("targets/t")
-        .purpose("")
-        .build();
+    return success(id, DAY.atStartOfDay(ZONE).toInstant(), "apd", "target.read", "targets/t", "", "");
   }
 }
