@@ -5,7 +5,8 @@ import { ApiError, post } from "../api/client";
 import { ErrorMessage, FieldErrors } from "../ui/Feedback";
 import type { Answer } from "../api/types";
 import { SOURCES } from "./types";
-import { SelectField, TextField } from "../ui/Fields";
+import { TextField } from "../ui/Fields";
+import { SelectField } from "../ui/Options";
 
 const INDICATORS: Record<string, string> = {
   INDICATOR_MINOR_IN_COMMERCIAL_SEX: "under 18 in commercial sex",

@@ -7,7 +7,8 @@ import RevealReporter from "./RevealReporter";
 import ToCase from "./ToCase";
 import type { Answer } from "../api/types";
 import { CLOSE_REASONS, SOURCES, STATUSES, words, type Tip } from "./types";
-import { SelectField, TextField } from "../ui/Fields";
+import { TextField } from "../ui/Fields";
+import { SelectField } from "../ui/Options";
 
 /** One tip: what was reported, deconfliction's hits, related tips and the triage actions. */
 export default function TipPage() {

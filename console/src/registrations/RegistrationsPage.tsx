@@ -1,11 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
-import { useSearchParams } from "react-router";
 import { get } from "../api/client";
 import type { Answer, RegistrationStatus } from "../api/types";
 import { ListTable, QueryState } from "../ui/Lists";
 import { FilterSelect } from "../ui/Options";
 import { useNow } from "../useNow";
 import { OperationRow, TargetRow } from "./RegistrationRows";
+import { useFilters } from "../ui/useFilters";
 
 const statuses: Record<RegistrationStatus, string> = {
   REGISTRATION_STATUS_ACTIVE: "active",
@@ -20,7 +20,7 @@ const statuses: Record<RegistrationStatus, string> = {
  */
 export default function RegistrationsPage() {
   const now = useNow();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useFilters();
   const status = params.get("status") ?? "REGISTRATION_STATUS_ACTIVE";
   const query = { statuses: status || undefined, pageSize: 100 };
   const targets = useQuery({
@@ -47,9 +47,7 @@ export default function RegistrationsPage() {
           value={status}
           options={statuses}
           onChange={(v) => {
-            const next = new URLSearchParams(params);
-            next.set("status", v);
-            setParams(next);
+            update({ status: v }, { keepEmpty: true });
           }}
         />
       </div>

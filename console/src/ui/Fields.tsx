@@ -1,5 +1,3 @@
-import { Options } from "./Options";
-
 /** A labelled text input (or another single-value input type). */
 export function TextField({
   id,
@@ -25,36 +23,6 @@ export function TextField({
           onChange(e.target.value);
         }}
       />
-    </>
-  );
-}
-
-/** A labelled select of options given as a record of value → label. */
-export function SelectField({
-  id,
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  options: Record<string, string>;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <>
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        value={value}
-        onChange={(e) => {
-          onChange(e.target.value);
-        }}
-      >
-        <Options of={options} />
-      </select>
     </>
   );
 }
