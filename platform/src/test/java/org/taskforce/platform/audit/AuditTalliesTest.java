@@ -43,8 +43,7 @@ class AuditTalliesTest extends AuditTalliesFixture {
       if (!written.isEmpty() && r.nextInt(4) == 0) {
         // a retry of an earlier act: another entry, at another time (maybe another day, earlier)
         AuditEntry of = written.get(r.nextInt(written.size()));
-        e =
-            success("e" + i, e.time(), of.agencyId(), of.action(), of.resource(), "test", "");
+        e = success("e" + i, e.time(), of.agencyId(), of.action(), of.resource(), "test", "");
       }
       written.add(e);
       switch (r.nextInt(6)) {
@@ -315,6 +314,7 @@ class AuditTalliesTest extends AuditTalliesFixture {
   }
 
   private static AuditEntry other(String id) {
-    return success(id, DAY.atStartOfDay(ZONE).toInstant(), "apd", "target.read", "targets/t", "", "");
+    return success(
+        id, DAY.atStartOfDay(ZONE).toInstant(), "apd", "target.read", "targets/t", "", "");
   }
 }
