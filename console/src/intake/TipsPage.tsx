@@ -60,12 +60,9 @@ export default function TipsPage() {
         />
         <label htmlFor="f-urgent">Urgent only</label>
       </div>
-      <QueryState
-        query={tips}
-        count={list.length}
-        what="tips"
-        empty="No tips match these filters."
-      />
+      <QueryState query={tips} count={list.length} what="tips">
+        No tips match these filters.
+      </QueryState>
       {list.length > 0 && (
         <ListTable columns={["Tip", "Source", "Received", "Status", "Deconfliction"]}>
           {list.map((t) => (

@@ -148,12 +148,9 @@ export default function CasePage() {
           </ListTable>
         </TabPanel>
         <TabPanel id="subjects">
-          <QueryState
-            query={subjects}
-            count={subjectList.length}
-            what="subjects"
-            empty="No subjects yet."
-          />
+          <QueryState query={subjects} count={subjectList.length} what="subjects">
+            No subjects yet.
+          </QueryState>
           <ul className="plain">
             {subjectList.map((s) => (
               <li key={s.subjectId}>
@@ -168,7 +165,9 @@ export default function CasePage() {
           </ul>
         </TabPanel>
         <TabPanel id="tasks">
-          <QueryState query={tasks} count={taskList.length} what="tasks" empty="No tasks yet." />
+          <QueryState query={tasks} count={taskList.length} what="tasks">
+            No tasks yet.
+          </QueryState>
           <ul className="plain">
             {taskList.map((t) => (
               <li key={t.taskId}>
@@ -181,7 +180,9 @@ export default function CasePage() {
           </ul>
         </TabPanel>
         <TabPanel id="notes">
-          <QueryState query={notes} count={noteList.length} what="notes" empty="No notes yet." />
+          <QueryState query={notes} count={noteList.length} what="notes">
+            No notes yet.
+          </QueryState>
           <ul className="plain">
             {noteList.map((n) => (
               <li key={n.noteId}>
@@ -194,12 +195,9 @@ export default function CasePage() {
           </ul>
         </TabPanel>
         <TabPanel id="timeline">
-          <QueryState
-            query={events}
-            count={eventList.length}
-            what="the timeline"
-            empty="Nothing has happened yet."
-          />
+          <QueryState query={events} count={eventList.length} what="the timeline">
+            Nothing has happened yet.
+          </QueryState>
           <ol className="timeline">
             {eventList.map((e) => (
               <li key={e.eventId}>

@@ -78,12 +78,9 @@ export default function CasesPage() {
         />
         <button type="submit">Search</button>
       </form>
-      <QueryState
-        query={cases}
-        count={list.length}
-        what="cases"
-        empty="No case matches, or none is shared with your agency."
-      />
+      <QueryState query={cases} count={list.length} what="cases">
+        No case matches, or none is shared with your agency.
+      </QueryState>
       {list.length > 0 && (
         <ListTable caption="Cases" columns={["Number", "Title", "Type", "Status", "Lead"]}>
           {list.map((c) => (

@@ -71,12 +71,9 @@ export default function ConflictsPage() {
           </>
         )}
       </div>
-      <QueryState
-        query={conflicts}
-        count={list.length}
-        what="conflicts"
-        empty="No conflicts match these filters."
-      />
+      <QueryState query={conflicts} count={list.length} what="conflicts">
+        No conflicts match these filters.
+      </QueryState>
       {list.map((c) => (
         <ConflictCard key={c.conflictId} conflict={c} myAgency={me.data?.agency ?? ""} now={now} />
       ))}

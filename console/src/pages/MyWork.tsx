@@ -82,12 +82,9 @@ export default function MyWork() {
           <h2 id="h-conflicts">
             <Link to="/conflicts?status=CONFLICT_STATUS_NEW">Conflicts to acknowledge</Link>
           </h2>
-          <QueryState
-            query={conflicts}
-            count={unacknowledged.length}
-            what="conflicts"
-            empty="Nothing waits for your agency's acknowledgement."
-          />
+          <QueryState query={conflicts} count={unacknowledged.length} what="conflicts">
+            Nothing waits for your agency&apos;s acknowledgement.
+          </QueryState>
           <ul>
             {unacknowledged.map((c) => (
               <li key={c.conflictId}>
@@ -146,8 +143,9 @@ export default function MyWork() {
               query={review}
               count={review.data?.reviewItems?.length ?? 0}
               what="review items"
-              empty="The review queue is empty."
-            />
+            >
+              The review queue is empty.
+            </QueryState>
             <ul>
               {review.data?.reviewItems?.map((r) => (
                 <li key={r.reviewItemId}>
@@ -170,8 +168,9 @@ export default function MyWork() {
             query={inbox}
             count={inbox.data?.notifications?.length ?? 0}
             what="notifications"
-            empty="Your agency's inbox is empty."
-          />
+          >
+            Your agency&apos;s inbox is empty.
+          </QueryState>
           <ul className="inbox">
             {inbox.data?.notifications?.map((n) => (
               <li key={n.notificationId} className={n.readTime ? "" : "unread"}>

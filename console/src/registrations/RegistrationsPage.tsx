@@ -54,12 +54,9 @@ export default function RegistrationsPage() {
 
       <section aria-labelledby="h-targets">
         <h2 id="h-targets">Targets</h2>
-        <QueryState
-          query={targets}
-          count={targetList.length}
-          what="target registrations"
-          empty="No target registrations with this status."
-        />
+        <QueryState query={targets} count={targetList.length} what="target registrations">
+          No target registrations with this status.
+        </QueryState>
         {targetList.length > 0 && (
           <ListTable
             className="list"
@@ -74,12 +71,9 @@ export default function RegistrationsPage() {
 
       <section aria-labelledby="h-operations">
         <h2 id="h-operations">Operations</h2>
-        <QueryState
-          query={operations}
-          count={operationList.length}
-          what="operations"
-          empty="No operations with this status."
-        />
+        <QueryState query={operations} count={operationList.length} what="operations">
+          No operations with this status.
+        </QueryState>
         {operationList.length > 0 && (
           <ListTable className="list" columns={["Operation", "Where", "When", "Status", "Actions"]}>
             {operationList.map((r) => (

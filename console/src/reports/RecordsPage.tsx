@@ -28,12 +28,9 @@ export default function RecordsPage() {
       <p>
         <Link to={`/reports?start=${period.start}&end=${period.end}`}>Back to the report</Link>
       </p>
-      <QueryState
-        query={records}
-        count={rows.length}
-        what="the records"
-        empty="No record here that you may read."
-      />
+      <QueryState query={records} count={rows.length} what="the records">
+        No record here that you may read.
+      </QueryState>
       {rows.length > 0 && (
         <table className="report-table">
           <thead>

@@ -6,7 +6,7 @@ export function QueryState({
   query,
   count,
   what,
-  empty,
+  children,
 }: {
   query: { error: unknown; isPending: boolean; isSuccess: boolean };
   /** How many items the list holds. */
@@ -14,13 +14,13 @@ export function QueryState({
   /** What is loading, in words ("tasks"). */
   what: string;
   /** What to say when the query found nothing. */
-  empty: ReactNode;
+  children: ReactNode;
 }) {
   return (
     <>
       <ErrorMessage error={query.error} />
       {query.isPending && <Loading what={what} />}
-      {query.isSuccess && count === 0 && <Empty>{empty}</Empty>}
+      {query.isSuccess && count === 0 && <Empty>{children}</Empty>}
     </>
   );
 }
