@@ -3,9 +3,10 @@ import { useState } from "react";
 import { useNavigate } from "react-router";
 import { ApiError, post } from "../api/client";
 import { ErrorMessage, FieldErrors } from "../ui/Feedback";
-import { Options } from "../ui/Options";
 import type { Answer } from "../api/types";
 import { SOURCES } from "./types";
+import { TextField } from "../ui/Fields";
+import { SelectField } from "../ui/Options";
 
 const INDICATORS: Record<string, string> = {
   INDICATOR_MINOR_IN_COMMERCIAL_SEX: "under 18 in commercial sex",
@@ -59,24 +60,19 @@ export default function NewTipPage() {
         }}
       >
         <ErrorMessage error={create.error} />
-        <label htmlFor="source">Source</label>
-        <select
+        <SelectField
           id="source"
+          label="Source"
           value={source}
-          onChange={(e) => {
-            setSource(e.target.value);
-          }}
-        >
-          <Options of={SOURCES} />
-        </select>
-        <label htmlFor="received">Received</label>
-        <input
+          options={SOURCES}
+          onChange={setSource}
+        />
+        <TextField
           id="received"
+          label="Received"
           type="datetime-local"
           value={received}
-          onChange={(e) => {
-            setReceived(e.target.value);
-          }}
+          onChange={setReceived}
         />
         <FieldErrors id="received-errors" messages={violations("tip.received_time")} />
         <label htmlFor="narrative">What was reported</label>
@@ -88,30 +84,14 @@ export default function NewTipPage() {
           }}
         />
         <FieldErrors id="narrative-errors" messages={violations("tip.narrative")} />
-        <label htmlFor="address">Address or cross streets</label>
-        <input
+        <TextField
           id="address"
+          label="Address or cross streets"
           value={address}
-          onChange={(e) => {
-            setAddress(e.target.value);
-          }}
+          onChange={setAddress}
         />
-        <label htmlFor="city">City</label>
-        <input
-          id="city"
-          value={city}
-          onChange={(e) => {
-            setCity(e.target.value);
-          }}
-        />
-        <label htmlFor="phone">Phone named in the tip</label>
-        <input
-          id="phone"
-          value={phone}
-          onChange={(e) => {
-            setPhone(e.target.value);
-          }}
-        />
+        <TextField id="city" label="City" value={city} onChange={setCity} />
+        <TextField id="phone" label="Phone named in the tip" value={phone} onChange={setPhone} />
         <FieldErrors id="phone-errors" messages={violations("tip.identifiers")} />
         <fieldset>
           <legend>Indicators</legend>
@@ -134,21 +114,17 @@ export default function NewTipPage() {
         </fieldset>
         <fieldset>
           <legend>Reporter (sealed; leave empty for an anonymous tip)</legend>
-          <label htmlFor="reporter-name">Name</label>
-          <input
+          <TextField
             id="reporter-name"
+            label="Name"
             value={reporterName}
-            onChange={(e) => {
-              setReporterName(e.target.value);
-            }}
+            onChange={setReporterName}
           />
-          <label htmlFor="reporter-phone">Phone</label>
-          <input
+          <TextField
             id="reporter-phone"
+            label="Phone"
             value={reporterPhone}
-            onChange={(e) => {
-              setReporterPhone(e.target.value);
-            }}
+            onChange={setReporterPhone}
           />
         </fieldset>
         <button type="submit" disabled={create.isPending}>

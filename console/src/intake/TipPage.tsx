@@ -3,11 +3,12 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { get, post } from "../api/client";
 import { ErrorMessage, Loading } from "../ui/Feedback";
-import { Options } from "../ui/Options";
 import RevealReporter from "./RevealReporter";
 import ToCase from "./ToCase";
 import type { Answer } from "../api/types";
 import { CLOSE_REASONS, SOURCES, STATUSES, words, type Tip } from "./types";
+import { TextField } from "../ui/Fields";
+import { SelectField } from "../ui/Options";
 
 /** One tip: what was reported, deconfliction's hits, related tips and the triage actions. */
 export default function TipPage() {
@@ -127,14 +128,7 @@ export default function TipPage() {
         <section aria-label="Triage">
           <h2>Triage</h2>
           <ErrorMessage error={act.error} />
-          <label htmlFor="officer">Officer</label>
-          <input
-            id="officer"
-            value={officer}
-            onChange={(e) => {
-              setOfficer(e.target.value);
-            }}
-          />
+          <TextField id="officer" label="Officer" value={officer} onChange={setOfficer} />
           <button
             type="button"
             onClick={() => {
@@ -151,16 +145,13 @@ export default function TipPage() {
           >
             Mark screened
           </button>
-          <label htmlFor="close-reason">Close reason</label>
-          <select
+          <SelectField
             id="close-reason"
+            label="Close reason"
             value={closeReason}
-            onChange={(e) => {
-              setCloseReason(e.target.value);
-            }}
-          >
-            <Options of={CLOSE_REASONS} />
-          </select>
+            options={CLOSE_REASONS}
+            onChange={setCloseReason}
+          />
           <button
             type="button"
             onClick={() => {

@@ -1,14 +1,15 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { get } from "../api/client";
-import { Empty, ErrorMessage, Loading } from "../ui/Feedback";
+import { ListTable, QueryState } from "../ui/Lists";
 import { FilterSelect } from "../ui/Options";
+import { useFilters } from "../ui/useFilters";
 import type { Answer } from "../api/types";
 import { SOURCES, STATUSES } from "./types";
 
 /** The tips the user's agency may see; filters live in the URL (bookmark, share, back button). */
 export default function TipsPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useFilters();
   const status = params.get("status") ?? "";
   const source = params.get("source") ?? "";
   const urgent = params.get("urgent") === "true";
@@ -23,12 +24,6 @@ export default function TipsPage() {
       }),
     refetchInterval: 15_000,
   });
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
   const list = tips.data?.tips ?? [];
   return (
     <>
@@ -43,7 +38,7 @@ export default function TipsPage() {
           value={status}
           options={STATUSES}
           onChange={(v) => {
-            set("status", v);
+            update({ status: v });
           }}
         />
         <FilterSelect
@@ -52,7 +47,7 @@ export default function TipsPage() {
           value={source}
           options={SOURCES}
           onChange={(v) => {
-            set("source", v);
+            update({ source: v });
           }}
         />
         <input
@@ -60,44 +55,33 @@ export default function TipsPage() {
           type="checkbox"
           checked={urgent}
           onChange={(e) => {
-            set("urgent", e.target.checked ? "true" : "");
+            update({ urgent: e.target.checked ? "true" : "" });
           }}
         />
         <label htmlFor="f-urgent">Urgent only</label>
       </div>
-      <ErrorMessage error={tips.error} />
-      {tips.isPending && <Loading what="tips" />}
-      {tips.isSuccess && list.length === 0 && <Empty>No tips match these filters.</Empty>}
+      <QueryState query={tips} count={list.length} what="tips">
+        No tips match these filters.
+      </QueryState>
       {list.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Tip</th>
-              <th scope="col">Source</th>
-              <th scope="col">Received</th>
-              <th scope="col">Status</th>
-              <th scope="col">Deconfliction</th>
+        <ListTable columns={["Tip", "Source", "Received", "Status", "Deconfliction"]}>
+          {list.map((t) => (
+            <tr key={t.tipId}>
+              <td>
+                <Link to={`/tips/${t.tipId}`}>{t.tipId}</Link>
+                {t.urgent && <strong className="urgent"> urgent</strong>}
+              </td>
+              <td>{SOURCES[t.source ?? ""] ?? t.source}</td>
+              <td>{t.receivedTime ? new Date(t.receivedTime).toLocaleString() : ""}</td>
+              <td>{STATUSES[t.status ?? ""] ?? t.status}</td>
+              <td>
+                {t.checkState === "TIP_CHECK_STATE_PENDING"
+                  ? "check pending"
+                  : `${String(t.hits?.length ?? 0)} hits`}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {list.map((t) => (
-              <tr key={t.tipId}>
-                <td>
-                  <Link to={`/tips/${t.tipId}`}>{t.tipId}</Link>
-                  {t.urgent && <strong className="urgent"> urgent</strong>}
-                </td>
-                <td>{SOURCES[t.source ?? ""] ?? t.source}</td>
-                <td>{t.receivedTime ? new Date(t.receivedTime).toLocaleString() : ""}</td>
-                <td>{STATUSES[t.status ?? ""] ?? t.status}</td>
-                <td>
-                  {t.checkState === "TIP_CHECK_STATE_PENDING"
-                    ? "check pending"
-                    : `${String(t.hits?.length ?? 0)} hits`}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ListTable>
       )}
     </>
   );

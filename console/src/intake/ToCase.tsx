@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { useMe } from "../api/hooks";
+import { TextField } from "../ui/Fields";
 
 /** Roles that open cases (the API decides; the console only leaves out what would be refused). */
 const CASE_RIGHTS: readonly string[] = ["investigator", "commander"];
@@ -22,14 +23,7 @@ export default function ToCase({
   const caseRights = (me.data?.roles ?? []).some((r) => CASE_RIGHTS.includes(r));
   return (
     <>
-      <label htmlFor="link-case">Case id</label>
-      <input
-        id="link-case"
-        value={caseId}
-        onChange={(e) => {
-          setCaseId(e.target.value);
-        }}
-      />
+      <TextField id="link-case" label="Case id" value={caseId} onChange={setCaseId} />
       <button
         type="button"
         disabled={caseId.trim() === ""}
@@ -41,29 +35,13 @@ export default function ToCase({
       </button>
       {caseRights ? (
         <>
-          <label htmlFor="case-title">Case title</label>
-          <input
-            id="case-title"
-            value={title}
-            onChange={(e) => {
-              setTitle(e.target.value);
-            }}
-          />
-          <label htmlFor="contact">Point of contact</label>
-          <input
-            id="contact"
-            value={contact}
-            onChange={(e) => {
-              setContact(e.target.value);
-            }}
-          />
-          <label htmlFor="contact-phone">Contact phone (E.164)</label>
-          <input
+          <TextField id="case-title" label="Case title" value={title} onChange={setTitle} />
+          <TextField id="contact" label="Point of contact" value={contact} onChange={setContact} />
+          <TextField
             id="contact-phone"
+            label="Contact phone (E.164)"
             value={phone}
-            onChange={(e) => {
-              setPhone(e.target.value);
-            }}
+            onChange={setPhone}
           />
           <button
             type="button"

@@ -5,6 +5,7 @@ import { ApiError, get } from "../api/client";
 import type { Answer, Case, CaseEvent, Note, Subject, Task } from "../api/types";
 import { dateOnly, dateTime, enumLabel } from "../format";
 import { Empty, ErrorMessage, Loading } from "../ui/Feedback";
+import { ListTable, QueryState } from "../ui/Lists";
 import { CaseIndustries } from "./CaseIndustries";
 
 function useCaseList<T>(caseId: string, what: string, enabled = true) {
@@ -133,33 +134,23 @@ export default function CasePage() {
           </dl>
         </TabPanel>
         <TabPanel id="participants">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Agency</th>
-                <th scope="col">Role</th>
-                <th scope="col">Status</th>
-                <th scope="col">Contact</th>
+          <ListTable columns={["Agency", "Role", "Status", "Contact"]}>
+            {c.participants?.map((p) => (
+              <tr key={p.agency?.agencyId}>
+                <td>{p.agency?.displayName ?? p.agency?.agencyId}</td>
+                <td>{enumLabel(p.role, "PARTICIPANT_ROLE_")}</td>
+                <td>{enumLabel(p.status, "PARTICIPANT_STATUS_")}</td>
+                <td>
+                  {p.pointOfContact?.displayName} {p.pointOfContact?.phone}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {c.participants?.map((p) => (
-                <tr key={p.agency?.agencyId}>
-                  <td>{p.agency?.displayName ?? p.agency?.agencyId}</td>
-                  <td>{enumLabel(p.role, "PARTICIPANT_ROLE_")}</td>
-                  <td>{enumLabel(p.status, "PARTICIPANT_STATUS_")}</td>
-                  <td>
-                    {p.pointOfContact?.displayName} {p.pointOfContact?.phone}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </ListTable>
         </TabPanel>
         <TabPanel id="subjects">
-          <ErrorMessage error={subjects.error} />
-          {subjects.isPending && <Loading what="subjects" />}
-          {subjects.isSuccess && subjectList.length === 0 && <Empty>No subjects yet.</Empty>}
+          <QueryState query={subjects} count={subjectList.length} what="subjects">
+            No subjects yet.
+          </QueryState>
           <ul className="plain">
             {subjectList.map((s) => (
               <li key={s.subjectId}>
@@ -174,9 +165,9 @@ export default function CasePage() {
           </ul>
         </TabPanel>
         <TabPanel id="tasks">
-          <ErrorMessage error={tasks.error} />
-          {tasks.isPending && <Loading what="tasks" />}
-          {tasks.isSuccess && taskList.length === 0 && <Empty>No tasks yet.</Empty>}
+          <QueryState query={tasks} count={taskList.length} what="tasks">
+            No tasks yet.
+          </QueryState>
           <ul className="plain">
             {taskList.map((t) => (
               <li key={t.taskId}>
@@ -189,9 +180,9 @@ export default function CasePage() {
           </ul>
         </TabPanel>
         <TabPanel id="notes">
-          <ErrorMessage error={notes.error} />
-          {notes.isPending && <Loading what="notes" />}
-          {notes.isSuccess && noteList.length === 0 && <Empty>No notes yet.</Empty>}
+          <QueryState query={notes} count={noteList.length} what="notes">
+            No notes yet.
+          </QueryState>
           <ul className="plain">
             {noteList.map((n) => (
               <li key={n.noteId}>
@@ -204,9 +195,9 @@ export default function CasePage() {
           </ul>
         </TabPanel>
         <TabPanel id="timeline">
-          <ErrorMessage error={events.error} />
-          {events.isPending && <Loading what="the timeline" />}
-          {events.isSuccess && eventList.length === 0 && <Empty>Nothing has happened yet.</Empty>}
+          <QueryState query={events} count={eventList.length} what="the timeline">
+            Nothing has happened yet.
+          </QueryState>
           <ol className="timeline">
             {eventList.map((e) => (
               <li key={e.eventId}>

@@ -1,11 +1,13 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { get } from "../api/client";
 import type { Answer } from "../api/types";
 import { enumLabel } from "../format";
-import { Empty, ErrorMessage, Loading } from "../ui/Feedback";
+import { ListTable, QueryState } from "../ui/Lists";
 import { FilterSelect } from "../ui/Options";
+import { useFilters } from "../ui/useFilters";
+import { TextField } from "../ui/Fields";
 
 const PAGE_SIZE = 20;
 
@@ -14,7 +16,7 @@ const PAGE_SIZE = 20;
  * view (filters and the trail of page tokens) is in the URL: bookmark it, share it, go back.
  */
 export default function CasesPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useFilters();
   const status = params.get("status") ?? "";
   const type = params.get("type") ?? "";
   const q = params.get("q") ?? "";
@@ -33,14 +35,6 @@ export default function CasesPage() {
       }),
     placeholderData: keepPreviousData,
   });
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next);
-  };
   const list = cases.data?.cases ?? [];
   return (
     <>
@@ -53,14 +47,7 @@ export default function CasesPage() {
           update({ q: title.trim(), pages: "" });
         }}
       >
-        <label htmlFor="f-title">Title contains</label>
-        <input
-          id="f-title"
-          value={title}
-          onChange={(e) => {
-            setTitle(e.target.value);
-          }}
-        />
+        <TextField id="f-title" label="Title contains" value={title} onChange={setTitle} />
         <FilterSelect
           id="f-status"
           label="Status"
@@ -91,42 +78,28 @@ export default function CasesPage() {
         />
         <button type="submit">Search</button>
       </form>
-      <ErrorMessage error={cases.error} />
-      {cases.isPending && <Loading what="cases" />}
-      {cases.isSuccess && list.length === 0 && (
-        <Empty>No case matches, or none is shared with your agency.</Empty>
-      )}
+      <QueryState query={cases} count={list.length} what="cases">
+        No case matches, or none is shared with your agency.
+      </QueryState>
       {list.length > 0 && (
-        <table>
-          <caption className="visually-hidden">Cases</caption>
-          <thead>
-            <tr>
-              <th scope="col">Number</th>
-              <th scope="col">Title</th>
-              <th scope="col">Type</th>
-              <th scope="col">Status</th>
-              <th scope="col">Lead</th>
+        <ListTable caption="Cases" columns={["Number", "Title", "Type", "Status", "Lead"]}>
+          {list.map((c) => (
+            <tr key={c.caseId}>
+              <td>{c.caseNumber}</td>
+              <td>
+                <Link to={`/cases/${encodeURIComponent(c.caseId)}`}>{c.title}</Link>
+              </td>
+              <td>{enumLabel(c.caseType, "CASE_TYPE_")}</td>
+              <td>{enumLabel(c.status, "CASE_STATUS_")}</td>
+              <td>
+                {
+                  c.participants?.find((p) => p.role === "PARTICIPANT_ROLE_LEAD")?.agency
+                    ?.displayName
+                }
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {list.map((c) => (
-              <tr key={c.caseId}>
-                <td>{c.caseNumber}</td>
-                <td>
-                  <Link to={`/cases/${encodeURIComponent(c.caseId)}`}>{c.title}</Link>
-                </td>
-                <td>{enumLabel(c.caseType, "CASE_TYPE_")}</td>
-                <td>{enumLabel(c.status, "CASE_STATUS_")}</td>
-                <td>
-                  {
-                    c.participants?.find((p) => p.role === "PARTICIPANT_ROLE_LEAD")?.agency
-                      ?.displayName
-                  }
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ListTable>
       )}
       <nav className="pager" aria-label="Pages">
         <button

@@ -1,11 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
-import { useSearchParams } from "react-router";
 import { get } from "../api/client";
 import { roles, useMe } from "../api/hooks";
 import { usePollInterval } from "../api/live";
 import type { Answer } from "../api/types";
-import { Empty, ErrorMessage, Loading } from "../ui/Feedback";
+import { QueryState } from "../ui/Lists";
 import { FilterSelect } from "../ui/Options";
+import { useFilters } from "../ui/useFilters";
 import { useNow } from "../useNow";
 import { ConflictCard } from "./ConflictCard";
 
@@ -13,7 +13,7 @@ import { ConflictCard } from "./ConflictCard";
 export default function ConflictsPage() {
   const me = useMe();
   const now = useNow();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useFilters();
   const status = params.get("status") ?? "";
   const kind = params.get("kind") ?? "";
   const all = params.get("all") === "true";
@@ -30,12 +30,6 @@ export default function ConflictsPage() {
       }),
     refetchInterval: poll,
   });
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
   const list = conflicts.data?.conflicts ?? [];
   return (
     <>
@@ -51,7 +45,7 @@ export default function ConflictsPage() {
             CONFLICT_STATUS_RESOLVED: "resolved",
           }}
           onChange={(v) => {
-            set("status", v);
+            update({ status: v });
           }}
         />
         <FilterSelect
@@ -60,7 +54,7 @@ export default function ConflictsPage() {
           value={kind}
           options={{ CONFLICT_KIND_TARGET: "target", CONFLICT_KIND_EVENT: "event" }}
           onChange={(v) => {
-            set("kind", v);
+            update({ kind: v });
           }}
         />
         {watchOfficer && (
@@ -70,16 +64,16 @@ export default function ConflictsPage() {
               type="checkbox"
               checked={all}
               onChange={(e) => {
-                set("all", e.target.checked ? "true" : "");
+                update({ all: e.target.checked ? "true" : "" });
               }}
             />
             <label htmlFor="f-all">Every agency&apos;s</label>
           </>
         )}
       </div>
-      <ErrorMessage error={conflicts.error} />
-      {conflicts.isPending && <Loading what="conflicts" />}
-      {conflicts.isSuccess && list.length === 0 && <Empty>No conflicts match these filters.</Empty>}
+      <QueryState query={conflicts} count={list.length} what="conflicts">
+        No conflicts match these filters.
+      </QueryState>
       {list.map((c) => (
         <ConflictCard key={c.conflictId} conflict={c} myAgency={me.data?.agency ?? ""} now={now} />
       ))}

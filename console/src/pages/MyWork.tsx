@@ -6,6 +6,7 @@ import { usePollInterval } from "../api/live";
 import type { Answer } from "../api/types";
 import { countdown, dateOnly, dateTime, enumLabel } from "../format";
 import { Empty, ErrorMessage, Loading } from "../ui/Feedback";
+import { QueryState } from "../ui/Lists";
 import { useNow } from "../useNow";
 
 export default function MyWork() {
@@ -81,11 +82,9 @@ export default function MyWork() {
           <h2 id="h-conflicts">
             <Link to="/conflicts?status=CONFLICT_STATUS_NEW">Conflicts to acknowledge</Link>
           </h2>
-          <ErrorMessage error={conflicts.error} />
-          {conflicts.isPending && <Loading what="conflicts" />}
-          {conflicts.isSuccess && unacknowledged.length === 0 && (
-            <Empty>Nothing waits for your agency&apos;s acknowledgement.</Empty>
-          )}
+          <QueryState query={conflicts} count={unacknowledged.length} what="conflicts">
+            Nothing waits for your agency&apos;s acknowledgement.
+          </QueryState>
           <ul>
             {unacknowledged.map((c) => (
               <li key={c.conflictId}>
@@ -140,11 +139,13 @@ export default function MyWork() {
         {watchOfficer && (
           <section aria-labelledby="h-review" className="panel">
             <h2 id="h-review">Review queue</h2>
-            <ErrorMessage error={review.error} />
-            {review.isPending && <Loading what="review items" />}
-            {review.isSuccess && (review.data.reviewItems?.length ?? 0) === 0 && (
-              <Empty>The review queue is empty.</Empty>
-            )}
+            <QueryState
+              query={review}
+              count={review.data?.reviewItems?.length ?? 0}
+              what="review items"
+            >
+              The review queue is empty.
+            </QueryState>
             <ul>
               {review.data?.reviewItems?.map((r) => (
                 <li key={r.reviewItemId}>
@@ -163,11 +164,13 @@ export default function MyWork() {
               <span className="badge">{inbox.data?.unreadCount} unread</span>
             )}
           </h2>
-          <ErrorMessage error={inbox.error} />
-          {inbox.isPending && <Loading what="notifications" />}
-          {inbox.isSuccess && (inbox.data.notifications?.length ?? 0) === 0 && (
-            <Empty>Your agency&apos;s inbox is empty.</Empty>
-          )}
+          <QueryState
+            query={inbox}
+            count={inbox.data?.notifications?.length ?? 0}
+            what="notifications"
+          >
+            Your agency&apos;s inbox is empty.
+          </QueryState>
           <ul className="inbox">
             {inbox.data?.notifications?.map((n) => (
               <li key={n.notificationId} className={n.readTime ? "" : "unread"}>

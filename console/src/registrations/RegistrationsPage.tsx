@@ -1,11 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
-import { useSearchParams } from "react-router";
 import { get } from "../api/client";
 import type { Answer, RegistrationStatus } from "../api/types";
-import { Empty, ErrorMessage, Loading } from "../ui/Feedback";
+import { ListTable, QueryState } from "../ui/Lists";
 import { FilterSelect } from "../ui/Options";
 import { useNow } from "../useNow";
 import { OperationRow, TargetRow } from "./RegistrationRows";
+import { useFilters } from "../ui/useFilters";
 
 const statuses: Record<RegistrationStatus, string> = {
   REGISTRATION_STATUS_ACTIVE: "active",
@@ -20,7 +20,7 @@ const statuses: Record<RegistrationStatus, string> = {
  */
 export default function RegistrationsPage() {
   const now = useNow();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useFilters();
   const status = params.get("status") ?? "REGISTRATION_STATUS_ACTIVE";
   const query = { statuses: status || undefined, pageSize: 100 };
   const targets = useQuery({
@@ -47,65 +47,39 @@ export default function RegistrationsPage() {
           value={status}
           options={statuses}
           onChange={(v) => {
-            const next = new URLSearchParams(params);
-            next.set("status", v);
-            setParams(next);
+            update({ status: v }, { keepEmpty: true });
           }}
         />
       </div>
 
       <section aria-labelledby="h-targets">
         <h2 id="h-targets">Targets</h2>
-        <ErrorMessage error={targets.error} />
-        {targets.isPending && <Loading what="target registrations" />}
-        {targets.isSuccess && targetList.length === 0 && (
-          <Empty>No target registrations with this status.</Empty>
-        )}
+        <QueryState query={targets} count={targetList.length} what="target registrations">
+          No target registrations with this status.
+        </QueryState>
         {targetList.length > 0 && (
-          <table className="list">
-            <thead>
-              <tr>
-                <th scope="col">Target</th>
-                <th scope="col">Case reference</th>
-                <th scope="col">Whom to call</th>
-                <th scope="col">Status</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {targetList.map((r) => (
-                <TargetRow key={r.registrationId} registration={r} now={now} />
-              ))}
-            </tbody>
-          </table>
+          <ListTable
+            className="list"
+            columns={["Target", "Case reference", "Whom to call", "Status", "Expires", "Actions"]}
+          >
+            {targetList.map((r) => (
+              <TargetRow key={r.registrationId} registration={r} now={now} />
+            ))}
+          </ListTable>
         )}
       </section>
 
       <section aria-labelledby="h-operations">
         <h2 id="h-operations">Operations</h2>
-        <ErrorMessage error={operations.error} />
-        {operations.isPending && <Loading what="operations" />}
-        {operations.isSuccess && operationList.length === 0 && (
-          <Empty>No operations with this status.</Empty>
-        )}
+        <QueryState query={operations} count={operationList.length} what="operations">
+          No operations with this status.
+        </QueryState>
         {operationList.length > 0 && (
-          <table className="list">
-            <thead>
-              <tr>
-                <th scope="col">Operation</th>
-                <th scope="col">Where</th>
-                <th scope="col">When</th>
-                <th scope="col">Status</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {operationList.map((r) => (
-                <OperationRow key={r.registrationId} registration={r} />
-              ))}
-            </tbody>
-          </table>
+          <ListTable className="list" columns={["Operation", "Where", "When", "Status", "Actions"]}>
+            {operationList.map((r) => (
+              <OperationRow key={r.registrationId} registration={r} />
+            ))}
+          </ListTable>
         )}
       </section>
     </>

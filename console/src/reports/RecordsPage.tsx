@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
-import { Empty, ErrorMessage, Loading } from "../ui/Feedback";
+import { QueryState } from "../ui/Lists";
 import { listRecords, type Service } from "./reportApi";
 
 /** The records behind one number of a report, as far as the API lets this user read them. */
@@ -28,9 +28,9 @@ export default function RecordsPage() {
       <p>
         <Link to={`/reports?start=${period.start}&end=${period.end}`}>Back to the report</Link>
       </p>
-      <ErrorMessage error={records.error} />
-      {records.isPending && <Loading what="the records" />}
-      {records.isSuccess && rows.length === 0 && <Empty>No record here that you may read.</Empty>}
+      <QueryState query={records} count={rows.length} what="the records">
+        No record here that you may read.
+      </QueryState>
       {rows.length > 0 && (
         <table className="report-table">
           <thead>

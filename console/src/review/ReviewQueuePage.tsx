@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { ApiError, get, post } from "../api/client";
 import { roles, useMe } from "../api/hooks";
 import { usePollInterval } from "../api/live";
@@ -8,6 +8,7 @@ import type { Answer, Conflict, ReviewItem, ReviewItemStatus } from "../api/type
 import { dateTime, enumLabel, selectorText } from "../format";
 import { Empty, ErrorMessage, FieldErrors, Loading } from "../ui/Feedback";
 import { FilterSelect } from "../ui/Options";
+import { useFilters } from "../ui/useFilters";
 
 const statuses: Record<ReviewItemStatus, string> = {
   REVIEW_ITEM_STATUS_PENDING: "waiting for a decision",
@@ -27,7 +28,7 @@ interface Decision {
  */
 export default function ReviewQueuePage() {
   const me = useMe();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useFilters();
   const status = params.get("status") ?? "REVIEW_ITEM_STATUS_PENDING";
   const watchOfficer = me.data?.roles.includes(roles.watchOfficer) ?? false;
   const [decision, setDecision] = useState<Decision>();
@@ -62,9 +63,7 @@ export default function ReviewQueuePage() {
           value={status}
           options={statuses}
           onChange={(v) => {
-            const next = new URLSearchParams(params);
-            next.set("status", v);
-            setParams(next);
+            update({ status: v }, { keepEmpty: true });
           }}
         />
       </div>

@@ -7,8 +7,14 @@ export function Options({ of }: { of: Record<string, string> }) {
   ));
 }
 
-/** A labelled filter whose empty value means "any". */
-export function FilterSelect(props: {
+/** A labelled select of options given as a record of value → label. */
+export function SelectField({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+}: {
   id: string;
   label: string;
   value: string;
@@ -17,16 +23,27 @@ export function FilterSelect(props: {
 }) {
   return (
     <>
-      <label htmlFor={props.id}>{props.label}</label>
+      <label htmlFor={id}>{label}</label>
       <select
-        id={props.id}
-        value={props.value}
+        id={id}
+        value={value}
         onChange={(e) => {
-          props.onChange(e.target.value);
+          onChange(e.target.value);
         }}
       >
-        <Options of={{ "": "any", ...props.options }} />
+        <Options of={options} />
       </select>
     </>
   );
+}
+
+/** A labelled filter whose empty value means "any". */
+export function FilterSelect(props: {
+  id: string;
+  label: string;
+  value: string;
+  options: Record<string, string>;
+  onChange: (value: string) => void;
+}) {
+  return <SelectField {...props} options={{ "": "any", ...props.options }} />;
 }

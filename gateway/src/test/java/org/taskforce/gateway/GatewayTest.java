@@ -18,15 +18,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -45,60 +42,46 @@ import org.taskforce.platform.testing.KeycloakTestRealm;
  * pass-through (unary, streaming, error trailers), REST transcoding per method family, token
  * refusals, the circuit breaker of a dead backend, request ids and the OpenAPI description.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "management.server.port=0")
-@AutoConfigureWebTestClient
-class GatewayTest {
-  static final KeycloakTestRealm realm = new KeycloakTestRealm();
-  static final Server cases;
-  static final Server notifications;
-  static final int deadPort;
+class GatewayTest extends GatewayWebTest {
+  @RegisterExtension static final GatewayBackends backends = new GatewayBackends();
+  static final KeycloakTestRealm realm = backends.realm();
+  static final Server cases = backends.grpc("case-service", FakeBackends::cases);
+  static final Server notifications =
+      backends.grpc("notification-service", FakeBackends::notifications);
+  static final int deadPort = deadPort();
 
   static {
-    try {
-      cases = FakeBackends.cases();
-      notifications = FakeBackends.notifications();
-      try (ServerSocket s = new ServerSocket(0)) {
-        deadPort = s.getLocalPort(); // nothing listens here once the socket closes
-      }
+    backends
+        .at("deconfliction-service", () -> deadPort)
+        .property("taskforce.gateway.rate-limit.requests-per-second", () -> "10000")
+        .property("taskforce.gateway.rate-limit.burst", () -> "10000")
+        .property("taskforce.gateway.circuit-breaker.minimum-calls", () -> "4")
+        .property("taskforce.gateway.circuit-breaker.sliding-window", () -> "4")
+        .property("taskforce.gateway.circuit-breaker.open-for", () -> "30s");
+  }
+
+  /** A port nothing listens on once the socket closes. */
+  private static int deadPort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
     } catch (IOException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
 
   @DynamicPropertySource
-  static void backends(DynamicPropertyRegistry registry) {
-    registry.add("taskforce.security.issuer-uri", realm::issuer);
-    registry.add("taskforce.backends.case-service", () -> "http://127.0.0.1:" + cases.getPort());
-    registry.add(
-        "taskforce.backends.notification-service",
-        () -> "http://127.0.0.1:" + notifications.getPort());
-    registry.add("taskforce.backends.deconfliction-service", () -> "http://127.0.0.1:" + deadPort);
-    registry.add("taskforce.gateway.rate-limit.requests-per-second", () -> "10000");
-    registry.add("taskforce.gateway.rate-limit.burst", () -> "10000");
-    registry.add("taskforce.gateway.circuit-breaker.minimum-calls", () -> "4");
-    registry.add("taskforce.gateway.circuit-breaker.sliding-window", () -> "4");
-    registry.add("taskforce.gateway.circuit-breaker.open-for", () -> "30s");
-  }
-
-  @AfterAll
-  static void stopBackends() {
-    cases.shutdownNow();
-    notifications.shutdownNow();
-    realm.close();
+  static void gateway(DynamicPropertyRegistry registry) {
+    backends.register(registry);
   }
 
   @LocalServerPort int port;
   @LocalManagementPort int managementPort;
-  @Autowired WebTestClient web;
   ManagedChannel channel;
   final String token = realm.user("maria.lopez", "hsi-abq", "FEDERAL", "investigator").mint();
 
   @BeforeEach
   void connect() {
     channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
-    web = web.mutate().responseTimeout(Duration.ofSeconds(20)).build();
   }
 
   @AfterEach

@@ -8,16 +8,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,12 +27,9 @@ import org.taskforce.platform.testing.KeycloakTestRealm;
  * that could be read as another realm by Keycloak are 404 and never reach it — with or without a
  * token. WireMock plays a Keycloak that answers every path.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "management.server.port=0")
-@AutoConfigureWebTestClient
-class KeycloakRoutesTest {
-  static final KeycloakTestRealm realm = new KeycloakTestRealm();
+class KeycloakRoutesTest extends GatewayWebTest {
+  @RegisterExtension static final GatewayBackends backends = new GatewayBackends();
+  static final KeycloakTestRealm realm = backends.realm();
 
   static {
     realm
@@ -45,25 +38,18 @@ class KeycloakRoutesTest {
             any(anyUrl())
                 .atPriority(10)
                 .willReturn(aResponse().withStatus(200).withBody("keycloak answered")));
+    backends.property("taskforce.backends.keycloak", () -> realm.wireMock().baseUrl());
   }
 
   @DynamicPropertySource
-  static void backends(DynamicPropertyRegistry registry) {
-    registry.add("taskforce.security.issuer-uri", realm::issuer);
-    registry.add("taskforce.backends.keycloak", () -> realm.wireMock().baseUrl());
+  static void gateway(DynamicPropertyRegistry registry) {
+    backends.register(registry);
   }
 
-  @AfterAll
-  static void stop() {
-    realm.close();
-  }
-
-  @Autowired WebTestClient web;
   @LocalServerPort int port;
 
   @BeforeEach
   void reset() {
-    web = web.mutate().responseTimeout(Duration.ofSeconds(20)).build();
     realm.wireMock().resetRequests();
   }
 

@@ -11,13 +11,10 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
-import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,32 +39,16 @@ import org.taskforce.platform.testing.KeycloakTestRealm;
       "taskforce.gateway.rate-limit.anonymous-requests-per-second=0.01",
       "taskforce.gateway.rate-limit.anonymous-burst=2"
     })
-@AutoConfigureWebTestClient
-class RateLimitTest {
-  static final KeycloakTestRealm realm = new KeycloakTestRealm();
-  static final Server cases;
-
-  static {
-    try {
-      cases = FakeBackends.cases();
-    } catch (IOException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+class RateLimitTest extends GatewayWebTest {
+  @RegisterExtension static final GatewayBackends backends = new GatewayBackends();
+  static final KeycloakTestRealm realm = backends.realm();
+  static final Server cases = backends.grpc("case-service", FakeBackends::cases);
 
   @DynamicPropertySource
-  static void backends(DynamicPropertyRegistry registry) {
-    registry.add("taskforce.security.issuer-uri", realm::issuer);
-    registry.add("taskforce.backends.case-service", () -> "http://127.0.0.1:" + cases.getPort());
+  static void gateway(DynamicPropertyRegistry registry) {
+    backends.register(registry);
   }
 
-  @AfterAll
-  static void stop() {
-    cases.shutdownNow();
-    realm.close();
-  }
-
-  @Autowired WebTestClient web;
   @LocalServerPort int port;
 
   private WebTestClient.ResponseSpec get(String token) {

@@ -3,19 +3,13 @@ package org.taskforce.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Server;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,41 +24,17 @@ import reactor.core.publisher.Flux;
  * buffer limit is 413 with the JSON error body (declared by Content-Length or streamed in chunks),
  * a header over the header limit 431, and a violation quotes a bad value only in part.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "management.server.port=0")
-@AutoConfigureWebTestClient
-class RequestLimitsTest {
-  static final KeycloakTestRealm realm = new KeycloakTestRealm();
-  static final Server cases;
-
-  static {
-    try {
-      cases = FakeBackends.cases();
-    } catch (IOException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+class RequestLimitsTest extends GatewayWebTest {
+  @RegisterExtension static final GatewayBackends backends = new GatewayBackends();
+  static final KeycloakTestRealm realm = backends.realm();
+  static final Server cases = backends.grpc("case-service", FakeBackends::cases);
 
   @DynamicPropertySource
-  static void backends(DynamicPropertyRegistry registry) {
-    registry.add("taskforce.security.issuer-uri", realm::issuer);
-    registry.add("taskforce.backends.case-service", () -> "http://127.0.0.1:" + cases.getPort());
+  static void gateway(DynamicPropertyRegistry registry) {
+    backends.register(registry);
   }
 
-  @AfterAll
-  static void stop() {
-    cases.shutdownNow();
-    realm.close();
-  }
-
-  @Autowired WebTestClient web;
   final String token = realm.user("maria.lopez", "hsi-abq", "FEDERAL", "investigator").mint();
-
-  @BeforeEach
-  void patience() {
-    web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
-  }
 
   private static String caseOfSize(int bytes) {
     return "{\"title\":\"" + "T".repeat(bytes) + "\"}";

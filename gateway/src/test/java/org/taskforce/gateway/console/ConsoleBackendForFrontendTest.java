@@ -16,17 +16,12 @@ import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
@@ -37,6 +32,8 @@ import org.taskforce.api.cases.v1.Case;
 import org.taskforce.api.cases.v1.CaseServiceGrpc;
 import org.taskforce.api.cases.v1.GetCaseRequest;
 import org.taskforce.api.cases.v1.GetCaseResponse;
+import org.taskforce.gateway.GatewayBackends;
+import org.taskforce.gateway.GatewayWebTest;
 import org.taskforce.gateway.console.ConsoleSignIn.Browser;
 import org.taskforce.platform.testing.KeycloakTestRealm;
 
@@ -53,13 +50,14 @@ import org.taskforce.platform.testing.KeycloakTestRealm;
       "taskforce.console.client-secret=test-secret",
       "taskforce.gateway.rate-limit.enabled=false"
     })
-@AutoConfigureWebTestClient
-class ConsoleBackendForFrontendTest {
-  static final KeycloakTestRealm realm = new KeycloakTestRealm();
+class ConsoleBackendForFrontendTest extends GatewayWebTest {
   static final Context.Key<String> AUTHORIZATION = Context.key("authorization");
-  static final Server cases;
+  @RegisterExtension static final GatewayBackends backends = new GatewayBackends();
+  static final KeycloakTestRealm realm = backends.realm();
+  static final Server cases = backends.grpc("case-service", () -> echoingCases().start());
 
-  static {
+  /** A case-service answering GetCase with the authorization header it was given as title. */
+  private static Server echoingCases() {
     ServerInterceptor headers =
         new ServerInterceptor() {
           @Override
@@ -88,36 +86,17 @@ class ConsoleBackendForFrontendTest {
             response.onCompleted();
           }
         };
-    try {
-      cases =
-          NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-              .addService(ServerInterceptors.intercept(echo, headers))
-              .build()
-              .start();
-    } catch (IOException e) {
-      throw new ExceptionInInitializerError(e);
-    }
+    return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+        .addService(ServerInterceptors.intercept(echo, headers))
+        .build();
   }
 
   @DynamicPropertySource
-  static void backends(DynamicPropertyRegistry registry) {
-    registry.add("taskforce.security.issuer-uri", realm::issuer);
-    registry.add("taskforce.backends.case-service", () -> "http://127.0.0.1:" + cases.getPort());
-  }
-
-  @AfterAll
-  static void stop() {
-    cases.shutdownNow();
-    realm.close();
+  static void gateway(DynamicPropertyRegistry registry) {
+    backends.register(registry);
   }
 
   @LocalServerPort int port;
-  @Autowired WebTestClient web;
-
-  @BeforeEach
-  void client() {
-    web = web.mutate().responseTimeout(Duration.ofSeconds(20)).build();
-  }
 
   private Browser signIn(String code, String accessToken, int expiresIn, String refreshToken) {
     return ConsoleSignIn.signIn(web, realm, code, accessToken, expiresIn, refreshToken);
@@ -343,18 +322,8 @@ class ConsoleBackendForFrontendTest {
   @Test
   void signOut_endsTheSession_andKeycloaksToo() {
     Browser browser = signIn("code-6", userToken(), 300, "refresh-6");
-    browser.take(getWith(browser, "/").expectBody().returnResult());
-    var out =
-        web.post()
-            .uri("/logout")
-            .header(HttpHeaders.COOKIE, browser.header())
-            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-            .bodyValue("_csrf=" + browser.cookies.get("XSRF-TOKEN"))
-            .exchange()
-            .expectStatus()
-            .isFound()
-            .expectBody()
-            .returnResult();
+    browser.load(web, "/");
+    var out = browser.signOut(web).expectStatus().isFound().expectBody().returnResult();
     URI location = out.getResponseHeaders().getLocation();
     assertThat(location.toString())
         .startsWith(realm.issuer() + "/protocol/openid-connect/logout")

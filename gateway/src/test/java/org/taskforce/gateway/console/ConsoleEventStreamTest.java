@@ -6,19 +6,14 @@ import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
-import java.io.IOException;
-import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -30,10 +25,13 @@ import org.taskforce.api.notifications.v1.NotificationKind;
 import org.taskforce.api.notifications.v1.NotificationServiceGrpc;
 import org.taskforce.api.notifications.v1.PublishNotificationRequest;
 import org.taskforce.api.notifications.v1.Recipient;
+import org.taskforce.gateway.GatewayBackends;
+import org.taskforce.gateway.GatewayWebTest;
 import org.taskforce.gateway.ServiceProcess;
 import org.taskforce.gateway.console.ConsoleSignIn.Browser;
 import org.taskforce.platform.testing.KeycloakTestRealm;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 
 /**
  * {@code /console/events} in front of the real notification-service (its built jar in a process of
@@ -51,44 +49,16 @@ import reactor.core.Disposable;
       "taskforce.console.event-heartbeat=1s",
       "taskforce.console.event-session-check=200ms"
     })
-@AutoConfigureWebTestClient
-class ConsoleEventStreamTest {
-  static final KeycloakTestRealm realm = new KeycloakTestRealm();
-  static final ServiceProcess notifications;
+class ConsoleEventStreamTest extends GatewayWebTest {
+  @RegisterExtension
+  static final GatewayBackends backends = GatewayBackends.withNotificationService();
 
-  static {
-    try {
-      notifications =
-          ServiceProcess.start(
-              "notification-service",
-              realm,
-              "--taskforce.notifications.escalation-enabled=false",
-              "--taskforce.notifications.stream-poll-interval=100ms");
-      notifications.awaitServing();
-    } catch (IOException | InterruptedException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+  static final KeycloakTestRealm realm = backends.realm();
+  static final ServiceProcess notifications = backends.serviceProcess();
 
   @DynamicPropertySource
-  static void backends(DynamicPropertyRegistry registry) {
-    registry.add("taskforce.security.issuer-uri", realm::issuer);
-    registry.add(
-        "taskforce.backends.notification-service",
-        () -> "http://127.0.0.1:" + notifications.port());
-  }
-
-  @AfterAll
-  static void stop() {
-    notifications.close();
-    realm.close();
-  }
-
-  @Autowired WebTestClient web;
-
-  @BeforeEach
-  void client() {
-    web = web.mutate().responseTimeout(Duration.ofSeconds(20)).build();
+  static void gateway(DynamicPropertyRegistry registry) {
+    backends.register(registry);
   }
 
   private Browser signIn(String code) {
@@ -123,6 +93,23 @@ class ConsoleEventStreamTest {
       next(e -> "heartbeat".equals(e.comment()));
     }
 
+    /** The request that opens {@code browser}'s event stream. */
+    static WebTestClient.RequestHeadersSpec<?> request(WebTestClient web, Browser browser) {
+      return web.get()
+          .uri("/console/events")
+          .accept(MediaType.TEXT_EVENT_STREAM)
+          .header(HttpHeaders.COOKIE, browser.header());
+    }
+
+    /** Reads {@code body} as it comes. */
+    static Stream of(Flux<ServerSentEvent<String>> body) {
+      Stream stream = new Stream();
+      stream.subscription =
+          body.subscribe(
+              stream.events::add, e -> stream.ended.countDown(), stream.ended::countDown);
+      return stream;
+    }
+
     @Override
     public void close() {
       subscription.dispose();
@@ -130,11 +117,7 @@ class ConsoleEventStreamTest {
   }
 
   private Stream open(Browser browser, String lastEventId) {
-    var request =
-        web.get()
-            .uri("/console/events")
-            .accept(MediaType.TEXT_EVENT_STREAM)
-            .header(HttpHeaders.COOKIE, browser.header());
+    var request = Stream.request(web, browser);
     if (lastEventId != null) {
       request = request.header("Last-Event-ID", lastEventId);
     }
@@ -147,10 +130,7 @@ class ConsoleEventStreamTest {
             .contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
             .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
             .getResponseBody();
-    Stream stream = new Stream();
-    stream.subscription =
-        body.subscribe(stream.events::add, e -> stream.ended.countDown(), stream.ended::countDown);
-    return stream;
+    return Stream.of(body);
   }
 
   private static void publish(String eventId, String agency, String title) {
@@ -230,24 +210,11 @@ class ConsoleEventStreamTest {
   @Test
   void signingOut_endsTheOpenStream_andNoNewOneOpens() throws Exception {
     Browser browser = signIn("events-4");
-    browser.take(
-        web.get()
-            .uri("/")
-            .header(HttpHeaders.COOKIE, browser.header())
-            .exchange()
-            .expectBody()
-            .returnResult());
+    browser.load(web, "/");
     try (Stream stream = open(browser, null)) {
       stream.awaitHeartbeat();
       assertThat(stream.ended.getCount()).isEqualTo(1);
-      web.post()
-          .uri("/logout")
-          .header(HttpHeaders.COOKIE, browser.header())
-          .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-          .bodyValue("_csrf=" + browser.cookies.get("XSRF-TOKEN"))
-          .exchange()
-          .expectStatus()
-          .isFound();
+      browser.signOut(web).expectStatus().isFound();
       assertThat(stream.ended.await(5, TimeUnit.SECONDS)).as("the stream ended").isTrue();
     }
     web.get()

@@ -7,23 +7,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
-import org.taskforce.gateway.ServiceProcess;
+import org.taskforce.gateway.GatewayBackends;
+import org.taskforce.gateway.GatewayWebTest;
 import org.taskforce.gateway.console.ConsoleEventStreamTest.Stream;
 import org.taskforce.gateway.console.ConsoleSignIn.Browser;
 import org.taskforce.platform.testing.KeycloakTestRealm;
@@ -44,77 +39,41 @@ import org.taskforce.platform.testing.KeycloakTestRealm;
       "taskforce.console.event-heartbeat=500ms",
       "taskforce.console.event-session-check=100ms"
     })
-@AutoConfigureWebTestClient
-class ConsoleIdleSessionTest {
+class ConsoleIdleSessionTest extends GatewayWebTest {
   static final long TIMEOUT_MS = 6_000;
   static final String LOGOUT = "/realms/taskforce/protocol/openid-connect/logout";
-  static final KeycloakTestRealm realm = new KeycloakTestRealm();
-  static final ServiceProcess notifications;
 
-  static {
-    try {
-      notifications =
-          ServiceProcess.start(
-              "notification-service",
-              realm,
-              "--taskforce.notifications.escalation-enabled=false",
-              "--taskforce.notifications.stream-poll-interval=100ms");
-      notifications.awaitServing();
-    } catch (IOException | InterruptedException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+  @RegisterExtension
+  static final GatewayBackends backends = GatewayBackends.withNotificationService();
+
+  static final KeycloakTestRealm realm = backends.realm();
 
   @DynamicPropertySource
-  static void backends(DynamicPropertyRegistry registry) {
-    registry.add("taskforce.security.issuer-uri", realm::issuer);
-    registry.add(
-        "taskforce.backends.notification-service",
-        () -> "http://127.0.0.1:" + notifications.port());
+  static void gateway(DynamicPropertyRegistry registry) {
+    backends.register(registry);
   }
-
-  @AfterAll
-  static void stop() {
-    notifications.close();
-    realm.close();
-  }
-
-  @Autowired WebTestClient web;
 
   @BeforeEach
-  void client() {
-    web = web.mutate().responseTimeout(Duration.ofSeconds(20)).build();
+  void keycloakLogsOut() {
     realm.wireMock().stubFor(post(urlEqualTo(LOGOUT)).willReturn(aResponse().withStatus(204)));
   }
 
   private Browser signIn(String code) {
     String access = realm.user("maria.lopez", "hsi-abq", "FEDERAL", "investigator").mint();
     Browser browser = ConsoleSignIn.signIn(web, realm, code, access, 300, "refresh-" + code);
-    browser.take(
-        web.get()
-            .uri("/")
-            .header(HttpHeaders.COOKIE, browser.header())
-            .exchange()
-            .expectBody()
-            .returnResult());
+    browser.load(web, "/");
     return browser;
   }
 
   private Stream open(Browser browser) {
     var body =
-        web.get()
-            .uri("/console/events")
-            .accept(MediaType.TEXT_EVENT_STREAM)
-            .header(HttpHeaders.COOKIE, browser.header())
+        Stream.request(web, browser)
             .exchange()
             .expectStatus()
             .isOk()
             .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
             .getResponseBody();
-    Stream stream = new Stream();
-    stream.subscription =
-        body.subscribe(stream.events::add, e -> stream.ended.countDown(), stream.ended::countDown);
-    return stream;
+    return Stream.of(body);
   }
 
   private int me(Browser browser, String idleHeader) {

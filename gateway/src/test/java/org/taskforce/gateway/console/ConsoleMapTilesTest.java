@@ -3,17 +3,14 @@ package org.taskforce.gateway.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import org.taskforce.gateway.GatewayBackends;
+import org.taskforce.gateway.GatewayWebTest;
 import org.taskforce.gateway.console.ConsoleSignIn.Browser;
 import org.taskforce.platform.testing.KeycloakTestRealm;
 
@@ -31,25 +28,13 @@ import org.taskforce.platform.testing.KeycloakTestRealm;
       "taskforce.console.map.attribution=© OpenStreetMap contributors",
       "taskforce.console.map.max-zoom=17"
     })
-@AutoConfigureWebTestClient
-class ConsoleMapTilesTest {
-  static final KeycloakTestRealm realm = new KeycloakTestRealm();
+class ConsoleMapTilesTest extends GatewayWebTest {
+  @RegisterExtension static final GatewayBackends backends = new GatewayBackends();
+  static final KeycloakTestRealm realm = backends.realm();
 
   @DynamicPropertySource
-  static void keycloak(DynamicPropertyRegistry registry) {
-    registry.add("taskforce.security.issuer-uri", realm::issuer);
-  }
-
-  @AfterAll
-  static void stop() {
-    realm.close();
-  }
-
-  @Autowired WebTestClient web;
-
-  @BeforeEach
-  void client() {
-    web = web.mutate().responseTimeout(Duration.ofSeconds(20)).build();
+  static void gateway(DynamicPropertyRegistry registry) {
+    backends.register(registry);
   }
 
   @Test

@@ -2,20 +2,17 @@ package org.taskforce.gateway.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import org.taskforce.gateway.GatewayBackends;
+import org.taskforce.gateway.GatewayWebTest;
 import org.taskforce.gateway.console.ConsoleSignIn.Browser;
 import org.taskforce.platform.testing.KeycloakTestRealm;
 
@@ -36,26 +33,14 @@ import org.taskforce.platform.testing.KeycloakTestRealm;
       // Three sign-ins: three calls each before the session is signed in.
       "taskforce.gateway.rate-limit.anonymous-burst=9"
     })
-@AutoConfigureWebTestClient
 @DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_EACH_TEST_METHOD)
-class ConsoleRateLimitTest {
-  static final KeycloakTestRealm realm = new KeycloakTestRealm();
+class ConsoleRateLimitTest extends GatewayWebTest {
+  @RegisterExtension static final GatewayBackends backends = new GatewayBackends();
+  static final KeycloakTestRealm realm = backends.realm();
 
   @DynamicPropertySource
-  static void backends(DynamicPropertyRegistry registry) {
-    registry.add("taskforce.security.issuer-uri", realm::issuer);
-  }
-
-  @AfterAll
-  static void stop() {
-    realm.close();
-  }
-
-  @Autowired WebTestClient web;
-
-  @BeforeEach
-  void client() {
-    web = web.mutate().responseTimeout(Duration.ofSeconds(20)).build();
+  static void gateway(DynamicPropertyRegistry registry) {
+    backends.register(registry);
   }
 
   private Browser signIn(String user, String code) {

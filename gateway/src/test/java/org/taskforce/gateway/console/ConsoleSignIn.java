@@ -54,6 +54,27 @@ final class ConsoleSignIn {
               }));
     }
 
+    /** Loads {@code uri} as this browser, keeping the cookies it is given (e.g. CSRF). */
+    void load(WebTestClient web, String uri) {
+      take(
+          web.get()
+              .uri(uri)
+              .header(HttpHeaders.COOKIE, header())
+              .exchange()
+              .expectBody()
+              .returnResult());
+    }
+
+    /** Signs out as the console's form does: a POST to /logout with the CSRF token. */
+    WebTestClient.ResponseSpec signOut(WebTestClient web) {
+      return web.post()
+          .uri("/logout")
+          .header(HttpHeaders.COOKIE, header())
+          .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+          .bodyValue("_csrf=" + cookies.get("XSRF-TOKEN"))
+          .exchange();
+    }
+
     String header() {
       return cookies.entrySet().stream()
           .map(e -> e.getKey() + "=" + e.getValue())

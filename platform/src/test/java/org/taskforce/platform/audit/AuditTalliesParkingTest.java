@@ -2,75 +2,29 @@ package org.taskforce.platform.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.taskforce.platform.audit.AuditEntries.success;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
-import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.taskforce.platform.error.ErrorKind;
 import org.taskforce.platform.error.TaskforceException;
-import org.taskforce.platform.mongo.EmbeddedMongo;
 import org.taskforce.platform.mongo.ParkedIntents;
-import org.taskforce.platform.testing.MutableClock;
 
 /**
  * An intent whose entry cannot be counted (written by something else, without a time) used to fail
  * its whole batch on every round, so nothing behind it was ever counted: now the rest are counted
  * at once and it is parked after {@link ParkedIntents#MAX_TRIES} rounds, visible and replayable.
  */
-class AuditTalliesParkingTest {
-  static final ZoneId ZONE = ZoneId.of("America/Denver");
-  static final LocalDate DAY = LocalDate.of(2026, 8, 1);
-
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T15:00:00Z"));
-  private EmbeddedMongo server;
-  private MongoClient client;
-  private MongoDatabase db;
-  private AuditTrail trail;
-  private AuditTallies tallies;
-
-  @BeforeEach
-  void start() {
-    server = EmbeddedMongo.startInMemory();
-    client = MongoClients.create(server.connectionString());
-    db = client.getDatabase("audit_parking_test");
-    trail = new AuditTrail(db, clock);
-    trail.create(db);
-    tallies = new AuditTallies(db, Set.of("check.before-acting"), ZONE, clock);
-    tallies.create(db);
-    tallies.rebuild();
-    trail.tallied(tallies);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
+class AuditTalliesParkingTest extends AuditTalliesFixture {
+  AuditTalliesParkingTest() {
+    super(Set.of("check.before-acting"));
   }
 
   private AuditEntry check(String id, Instant t) {
-    return new AuditEntry(
-        id,
-        t,
-        "u",
-        "someone",
-        "apd",
-        "",
-        "check.before-acting",
-        "checks/" + id,
-        AuditEntry.Outcome.SUCCESS,
-        "test",
-        "",
-        Map.of());
+    return success(id, t, "apd", "check.before-acting", "checks/" + id, "test", "");
   }
 
   @Test

@@ -2,62 +2,36 @@ package org.taskforce.platform.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.taskforce.platform.audit.AuditEntries.success;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.taskforce.platform.error.ErrorKind;
 import org.taskforce.platform.error.TaskforceException;
-import org.taskforce.platform.mongo.EmbeddedMongo;
-import org.taskforce.platform.testing.MutableClock;
 
 /**
  * The day counts kept beside the audit entries equal a count of the entries themselves, whatever
  * crashed where: before the entry, between the entry and its count, repeated, or a bulk import.
  */
-class AuditTalliesTest {
-  static final ZoneId ZONE = ZoneId.of("America/Denver");
-  static final LocalDate DAY = LocalDate.of(2026, 8, 1);
-
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T15:00:00Z"));
-  private EmbeddedMongo server;
-  private MongoClient client;
-  private MongoDatabase db;
-  private AuditTrail trail;
+class AuditTalliesTest extends AuditTalliesFixture {
   private AuditTrail untallied;
-  private AuditTallies tallies;
+
+  AuditTalliesTest() {
+    super(Set.of("check.before-acting", "check.partner"));
+  }
 
   @BeforeEach
   void start() {
-    server = EmbeddedMongo.startInMemory();
-    client = MongoClients.create(server.connectionString());
-    db = client.getDatabase("audit_tally_test");
-    trail = new AuditTrail(db, clock);
-    trail.create(db);
     untallied = new AuditTrail(db, clock);
-    tallies = new AuditTallies(db, Set.of("check.before-acting", "check.partner"), ZONE, clock);
-    tallies.create(db);
-    tallies.rebuild(); // a fresh database: nothing to count yet
-    trail.tallied(tallies);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
   }
 
   @Test
@@ -69,20 +43,7 @@ class AuditTalliesTest {
       if (!written.isEmpty() && r.nextInt(4) == 0) {
         // a retry of an earlier act: another entry, at another time (maybe another day, earlier)
         AuditEntry of = written.get(r.nextInt(written.size()));
-        e =
-            new AuditEntry(
-                "e" + i,
-                e.time(),
-                "u",
-                "someone",
-                of.agencyId(),
-                "",
-                of.action(),
-                of.resource(),
-                AuditEntry.Outcome.SUCCESS,
-                "test",
-                "",
-                Map.of());
+        e = success("e" + i, e.time(), of.agencyId(), of.action(), of.resource(), "test", "");
       }
       written.add(e);
       switch (r.nextInt(6)) {
@@ -345,50 +306,15 @@ class AuditTalliesTest {
         DAY.atStartOfDay(ZONE).toInstant().plus(Duration.ofMinutes(r.nextInt(12 * 24 * 60)));
     String agency = r.nextBoolean() ? "apd" : "hsi-abq";
     String action = r.nextInt(4) == 0 ? "check.partner" : "check.before-acting";
-    return new AuditEntry(
-        id,
-        t,
-        "u",
-        "someone",
-        agency,
-        "",
-        action,
-        "checks/" + id,
-        AuditEntry.Outcome.SUCCESS,
-        "test",
-        "",
-        Map.of());
+    return success(id, t, agency, action, "checks/" + id, "test", "");
   }
 
   private static AuditEntry check(String id, String resource, Instant t) {
-    return new AuditEntry(
-        id,
-        t,
-        "u",
-        "someone",
-        "apd",
-        "",
-        "check.before-acting",
-        resource,
-        AuditEntry.Outcome.SUCCESS,
-        "test",
-        "req-1",
-        Map.of());
+    return success(id, t, "apd", "check.before-acting", resource, "test", "req-1");
   }
 
   private static AuditEntry other(String id) {
-    return new AuditEntry(
-        id,
-        DAY.atStartOfDay(ZONE).toInstant(),
-        "u",
-        "someone",
-        "apd",
-        "",
-        "target.read",
-        "targets/t",
-        AuditEntry.Outcome.SUCCESS,
-        "",
-        "",
-        Map.of());
+    return success(
+        id, DAY.atStartOfDay(ZONE).toInstant(), "apd", "target.read", "targets/t", "", "");
   }
 }

@@ -2,21 +2,19 @@ package org.taskforce.platform.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.taskforce.platform.audit.AuditEntry.Outcome;
 import org.taskforce.platform.grpc.CallerContext;
-import org.taskforce.platform.mongo.EmbeddedMongo;
 import org.taskforce.platform.security.AgencyPrincipal;
 import org.taskforce.platform.security.AgencyType;
+import org.taskforce.platform.testing.InMemoryMongo;
 import org.taskforce.platform.testing.MutableClock;
 
 class AuditTrailTest {
@@ -30,23 +28,14 @@ class AuditTrailTest {
           "hsi-abq",
           AgencyType.FEDERAL,
           Set.of("investigator"));
-  private EmbeddedMongo server;
-  private MongoClient client;
+  @RegisterExtension final InMemoryMongo mongo = new InMemoryMongo("audit_test");
   private AuditTrail trail;
 
   @BeforeEach
   void start() {
-    server = EmbeddedMongo.startInMemory();
-    client = MongoClients.create(server.connectionString());
-    MongoDatabase db = client.getDatabase("audit_test");
+    MongoDatabase db = mongo.db();
     trail = new AuditTrail(db, clock);
     trail.create(db);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
   }
 
   @Test

@@ -5,8 +5,6 @@ import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.Metrics;
@@ -18,11 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.taskforce.platform.error.ErrorKind;
 import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.testing.InMemoryMongo;
 import org.taskforce.platform.testing.MutableClock;
 
 /**
@@ -33,8 +32,7 @@ import org.taskforce.platform.testing.MutableClock;
  */
 class RecordTalliesTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T15:00:00Z"));
-  private EmbeddedMongo server;
-  private MongoClient client;
+  @RegisterExtension final InMemoryMongo mongo = new InMemoryMongo("record_tally_test");
   private MongoDatabase db;
   private MongoCollection<Document> things;
   private TallyIntents intents;
@@ -75,9 +73,7 @@ class RecordTalliesTest {
 
   @BeforeEach
   void start() {
-    server = EmbeddedMongo.startInMemory();
-    client = MongoClients.create(server.connectionString());
-    db = client.getDatabase("record_tally_test");
+    db = mongo.db();
     things = db.getCollection("things");
     intents = new TallyIntents(db, "things", clock);
     tallies = tallies(1_000);
@@ -87,12 +83,6 @@ class RecordTalliesTest {
   private RecordTallies tallies(int perRequest) {
     return new RecordTallies(
         db, List.of(new Things()), "things-1", clock, perRequest, new ParkedIntents(db, 3));
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
   }
 
   private static Document thing(String id, long born, long version, String day, String colour) {

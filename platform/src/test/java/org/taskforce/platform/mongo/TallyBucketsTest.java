@@ -2,8 +2,6 @@ package org.taskforce.platform.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,9 +12,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.taskforce.platform.testing.InMemoryMongo;
 
 /**
  * A bucket's documents stay bounded however many members one slot holds (MongoDB refuses documents
@@ -24,23 +23,14 @@ import org.junit.jupiter.api.Test;
  */
 class TallyBucketsTest {
   private static final int CAPACITY = 4;
-  private EmbeddedMongo server;
-  private MongoClient client;
+  @RegisterExtension final InMemoryMongo mongo = new InMemoryMongo("tally_buckets_test");
   private MongoDatabase db;
   private TallyBuckets buckets;
 
   @BeforeEach
   void start() {
-    server = EmbeddedMongo.startInMemory();
-    client = MongoClients.create(server.connectionString());
-    db = client.getDatabase("tally_buckets_test");
+    db = mongo.db();
     buckets = new TallyBuckets(db, "tallies", CAPACITY);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
   }
 
   @Test

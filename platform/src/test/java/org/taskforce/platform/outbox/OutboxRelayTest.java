@@ -2,8 +2,6 @@ package org.taskforce.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,10 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.taskforce.platform.mongo.EmbeddedMongo;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.taskforce.platform.testing.InMemoryMongo;
 import org.taskforce.platform.testing.MutableClock;
 
 class OutboxRelayTest {
@@ -31,8 +29,7 @@ class OutboxRelayTest {
           Duration.ofSeconds(1),
           Duration.ofMinutes(5),
           Duration.ofMinutes(1));
-  private EmbeddedMongo server;
-  private MongoClient client;
+  @RegisterExtension final InMemoryMongo mongo = new InMemoryMongo("outbox_test");
   private MongoDatabase db;
   private Outbox outbox;
 
@@ -67,17 +64,9 @@ class OutboxRelayTest {
 
   @BeforeEach
   void start() {
-    server = EmbeddedMongo.startInMemory();
-    client = MongoClients.create(server.connectionString());
-    db = client.getDatabase("outbox_test");
+    db = mongo.db();
     outbox = new Outbox(db, clock);
     outbox.create(db);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
   }
 
   private OutboxRelay relay(Receiver receiver) {

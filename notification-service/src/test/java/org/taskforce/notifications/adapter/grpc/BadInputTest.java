@@ -1,7 +1,6 @@
 package org.taskforce.notifications.adapter.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.protobuf.FieldMask;
 import io.grpc.Status;
@@ -42,7 +41,7 @@ class BadInputTest extends NotificationTestBase {
   }
 
   static StatusRuntimeException refused(Runnable call) {
-    return catchThrowableOfType(StatusRuntimeException.class, call::run);
+    return refusal(call::run);
   }
 
   long stored() {
@@ -140,13 +139,11 @@ class BadInputTest extends NotificationTestBase {
             () ->
                 as(admin())
                     .createWebhookSubscription(
-                        CreateWebhookSubscriptionRequest.newBuilder()
-                            .setSubscription(
-                                WebhookSubscription.newBuilder()
-                                    .setUrl("https://203.0.113.7/hook")
-                                    .setSecret(SECRET)
-                                    .addKindsValue(1234))
-                            .build()),
+                        creation(
+                            WebhookSubscription.newBuilder()
+                                .setUrl("https://203.0.113.7/hook")
+                                .setSecret(SECRET)
+                                .addKindsValue(1234))),
             "statuses[0]",
             () ->
                 as(admin())
@@ -247,13 +244,11 @@ class BadInputTest extends NotificationTestBase {
     WebhookSubscription created =
         as(admin())
             .createWebhookSubscription(
-                CreateWebhookSubscriptionRequest.newBuilder()
-                    .setSubscription(
-                        WebhookSubscription.newBuilder()
-                            .setUrl("https://203.0.113.7/hook")
-                            .setSecret(SECRET)
-                            .setEnabled(false))
-                    .build())
+                creation(
+                    WebhookSubscription.newBuilder()
+                        .setUrl("https://203.0.113.7/hook")
+                        .setSecret(SECRET)
+                        .setEnabled(false)))
             .getSubscription();
     assertThat(created.getEnabled()).isFalse();
     assertThat(created.getHealth()).isEqualTo(WebhookHealth.WEBHOOK_HEALTH_DISABLED);

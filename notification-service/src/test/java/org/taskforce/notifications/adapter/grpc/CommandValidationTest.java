@@ -1,11 +1,9 @@
 package org.taskforce.notifications.adapter.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.protobuf.FieldMask;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import org.taskforce.api.notifications.v1.CreateWebhookSubscriptionRequest;
@@ -24,19 +22,17 @@ class CommandValidationTest extends NotificationTestBase {
   @Test
   void aCreateWithAnUnknownKindAndAnOverlongRequestId_namesBoth_andStoresNothing() {
     var refused =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                as(admin())
-                    .createWebhookSubscription(
-                        CreateWebhookSubscriptionRequest.newBuilder()
-                            .setSubscription(
-                                WebhookSubscription.newBuilder()
-                                    .setUrl("https://rms.bcso.example.gov/hook")
-                                    .setSecret(SECRET)
-                                    .addKindsValue(999))
-                            .setRequestId("r".repeat(129))
-                            .build()));
+        refusal(() ->
+            as(admin())
+                .createWebhookSubscription(
+                    CreateWebhookSubscriptionRequest.newBuilder()
+                        .setSubscription(
+                            WebhookSubscription.newBuilder()
+                                .setUrl("https://rms.bcso.example.gov/hook")
+                                .setSecret(SECRET)
+                                .addKindsValue(999))
+                        .setRequestId("r".repeat(129))
+                        .build()));
 
     assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(ErrorDetails.violations(refused))
@@ -47,16 +43,13 @@ class CommandValidationTest extends NotificationTestBase {
   @Test
   void anUpdateWithAPathItCannotChangeAndNoEtag_namesBoth() {
     var refused =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                as(admin())
-                    .updateWebhookSubscription(
-                        UpdateWebhookSubscriptionRequest.newBuilder()
-                            .setSubscription(
-                                WebhookSubscription.newBuilder().setSubscriptionId("wh-1"))
-                            .setUpdateMask(FieldMask.newBuilder().addPaths("agency_id"))
-                            .build()));
+        refusal(() ->
+            as(admin())
+                .updateWebhookSubscription(
+                    UpdateWebhookSubscriptionRequest.newBuilder()
+                        .setSubscription(WebhookSubscription.newBuilder().setSubscriptionId("wh-1"))
+                        .setUpdateMask(FieldMask.newBuilder().addPaths("agency_id"))
+                        .build()));
 
     assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(ErrorDetails.violations(refused))

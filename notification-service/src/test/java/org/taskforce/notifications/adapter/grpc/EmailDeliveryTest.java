@@ -1,11 +1,9 @@
 package org.taskforce.notifications.adapter.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -117,10 +115,7 @@ class EmailDeliveryTest extends NotificationTestBase {
 
   @Test
   void aMailtoUrlWithMoreThanOneAddress_isRefused() {
-    var e =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () -> subscribe("mailto:a@bcso.example.gov,b@bcso.example.gov?subject=x"));
+    var e = refusal(() -> subscribe("mailto:a@bcso.example.gov,b@bcso.example.gov?subject=x"));
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(database.getCollection("webhooks").countDocuments()).isZero();
   }

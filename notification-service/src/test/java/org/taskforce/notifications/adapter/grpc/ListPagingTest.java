@@ -1,10 +1,8 @@
 package org.taskforce.notifications.adapter.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -13,7 +11,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.test.context.TestPropertySource;
 import org.taskforce.api.notifications.v1.BatchPublishNotificationsRequest;
-import org.taskforce.api.notifications.v1.CreateWebhookSubscriptionRequest;
 import org.taskforce.api.notifications.v1.ListNotificationsRequest;
 import org.taskforce.api.notifications.v1.ListNotificationsResponse;
 import org.taskforce.api.notifications.v1.ListWebhookDeliveriesRequest;
@@ -150,13 +147,11 @@ class ListPagingTest extends NotificationTestBase {
       created.add(
           as(admin())
               .createWebhookSubscription(
-                  CreateWebhookSubscriptionRequest.newBuilder()
-                      .setSubscription(
-                          WebhookSubscription.newBuilder()
-                              .setUrl("https://203.0.113.7/hook/" + i)
-                              .setSecret("s3cret-shared-with-the-county")
-                              .setEnabled(true))
-                      .build())
+                  creation(
+                      WebhookSubscription.newBuilder()
+                          .setUrl("https://203.0.113.7/hook/" + i)
+                          .setSecret("s3cret-shared-with-the-county")
+                          .setEnabled(true)))
               .getSubscription()
               .getSubscriptionId());
     }
@@ -183,13 +178,11 @@ class ListPagingTest extends NotificationTestBase {
     WebhookSubscription hook =
         as(admin())
             .createWebhookSubscription(
-                CreateWebhookSubscriptionRequest.newBuilder()
-                    .setSubscription(
-                        WebhookSubscription.newBuilder()
-                            .setUrl("https://203.0.113.7/hook")
-                            .setSecret("s3cret-shared-with-the-county")
-                            .setEnabled(true))
-                    .build())
+                creation(
+                    WebhookSubscription.newBuilder()
+                        .setUrl("https://203.0.113.7/hook")
+                        .setSecret("s3cret-shared-with-the-county")
+                        .setEnabled(true)))
             .getSubscription();
     List<String> expected = publishMixed();
     // A webhook receives everything for its agency, whoever it is addressed to.
@@ -229,9 +222,7 @@ class ListPagingTest extends NotificationTestBase {
             // another query's token: the filters differ
             ListNotificationsRequest.newBuilder().setPageToken(token).setUnreadOnly(true).build(),
             ListNotificationsRequest.newBuilder().setPageSize(-1).build())) {
-      var refused =
-          catchThrowableOfType(
-              StatusRuntimeException.class, () -> as(INVESTIGATOR).listNotifications(bad));
+      var refused = refusal(() -> as(INVESTIGATOR).listNotifications(bad));
       assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
       assertThat(ErrorDetails.violations(refused))
           .containsAnyOf(
@@ -243,32 +234,26 @@ class ListPagingTest extends NotificationTestBase {
     }
     // another caller's token
     var foreign =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                as(user("bcso", "investigator", "commander"))
-                    .listNotifications(
-                        ListNotificationsRequest.newBuilder().setPageToken(token).build()));
+        refusal(() ->
+            as(user("bcso", "investigator", "commander"))
+                .listNotifications(
+                    ListNotificationsRequest.newBuilder().setPageToken(token).build()));
     assertThat(foreign.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     // a token of another list
     var otherList =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                as(admin())
-                    .listWebhookSubscriptions(
-                        ListWebhookSubscriptionsRequest.newBuilder().setPageToken(token).build()));
+        refusal(() ->
+            as(admin())
+                .listWebhookSubscriptions(
+                    ListWebhookSubscriptionsRequest.newBuilder().setPageToken(token).build()));
     assertThat(otherList.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     var deliveries =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                as(admin())
-                    .listWebhookDeliveries(
-                        ListWebhookDeliveriesRequest.newBuilder()
-                            .setSubscriptionId("wh-1")
-                            .setPageToken("17")
-                            .build()));
+        refusal(() ->
+            as(admin())
+                .listWebhookDeliveries(
+                    ListWebhookDeliveriesRequest.newBuilder()
+                        .setSubscriptionId("wh-1")
+                        .setPageToken("17")
+                        .build()));
     assertThat(deliveries.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
   }
 }

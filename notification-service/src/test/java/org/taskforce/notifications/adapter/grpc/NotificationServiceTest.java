@@ -1,12 +1,10 @@
 package org.taskforce.notifications.adapter.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.protobuf.Duration;
 import io.grpc.Context;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,12 +66,10 @@ class NotificationServiceTest extends NotificationTestBase {
   @Test
   void publish_isForServicesOnly_idempotentByEventId_andValidated() {
     var denied =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                as(user("apd", "investigator"))
-                    .publishNotification(
-                        PublishNotificationRequest.newBuilder().setEventId("e").build()));
+        refusal(() ->
+            as(user("apd", "investigator"))
+                .publishNotification(
+                    PublishNotificationRequest.newBuilder().setEventId("e").build()));
     assertThat(denied.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
 
     var first = publish("deconfliction:conflict-created:c-1:apd", "apd", "", true);
@@ -84,12 +80,10 @@ class NotificationServiceTest extends NotificationTestBase {
     assertThat(database.getCollection("notifications").countDocuments()).isEqualTo(1);
 
     var bad =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                as(service())
-                    .publishNotification(
-                        PublishNotificationRequest.newBuilder().setEventId("e-2").build()));
+        refusal(() ->
+            as(service())
+                .publishNotification(
+                    PublishNotificationRequest.newBuilder().setEventId("e-2").build()));
     assertThat(bad.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(database.getCollection("notifications").countDocuments()).isEqualTo(1);
   }
@@ -170,9 +164,7 @@ class NotificationServiceTest extends NotificationTestBase {
             .addRequests(event("bad-3", "apd").clearTitle())
             .addRequests(event("bad-4", "").clearRecipients().addRecipients(Recipient.newBuilder()))
             .build();
-    var bad =
-        catchThrowableOfType(
-            StatusRuntimeException.class, () -> as(service()).batchPublishNotifications(batch));
+    var bad = refusal(() -> as(service()).batchPublishNotifications(batch));
     assertThat(bad.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(ErrorDetails.violations(bad))
         .containsKeys("requests[2].title", "requests[3].recipients[0].agency_id");
@@ -183,17 +175,11 @@ class NotificationServiceTest extends NotificationTestBase {
     for (int i = 0; i <= PublicationBatch.MAX; i++) {
       tooMany.addRequests(event("many-" + i, "apd"));
     }
-    var refused =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () -> as(service()).batchPublishNotifications(tooMany.build()));
+    var refused = refusal(() -> as(service()).batchPublishNotifications(tooMany.build()));
     assertThat(ErrorDetails.violations(refused)).containsKey("requests");
     assertThat(database.getCollection("notifications").countDocuments()).isZero();
 
-    var denied =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () -> as(user("apd", "investigator")).batchPublishNotifications(batch));
+    var denied = refusal(() -> as(user("apd", "investigator")).batchPublishNotifications(batch));
     assertThat(denied.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
   }
 
@@ -224,14 +210,12 @@ class NotificationServiceTest extends NotificationTestBase {
             .getNotifications(0)
             .getNotificationId();
     var foreign =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                as(user("apd", "investigator"))
-                    .acknowledgeNotification(
-                        AcknowledgeNotificationRequest.newBuilder()
-                            .setNotificationId(hsiNotification)
-                            .build()));
+        refusal(() ->
+            as(user("apd", "investigator"))
+                .acknowledgeNotification(
+                    AcknowledgeNotificationRequest.newBuilder()
+                        .setNotificationId(hsiNotification)
+                        .build()));
     assertThat(foreign.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
   }
 

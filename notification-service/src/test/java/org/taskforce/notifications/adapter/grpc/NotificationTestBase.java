@@ -1,13 +1,16 @@
 package org.taskforce.notifications.adapter.grpc;
 
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoDatabase;
 import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,11 +96,28 @@ abstract class NotificationTestBase {
   WebhookSubscription subscribe(String url, String secret) {
     return as(admin())
         .createWebhookSubscription(
-            CreateWebhookSubscriptionRequest.newBuilder()
-                .setSubscription(
-                    WebhookSubscription.newBuilder().setUrl(url).setSecret(secret).setEnabled(true))
-                .build())
+            creation(
+                WebhookSubscription.newBuilder().setUrl(url).setSecret(secret).setEnabled(true)))
         .getSubscription();
+  }
+
+  /** The request that creates {@code subscription}. */
+  static CreateWebhookSubscriptionRequest creation(WebhookSubscription.Builder subscription) {
+    return CreateWebhookSubscriptionRequest.newBuilder().setSubscription(subscription).build();
+  }
+
+  /** How {@code call} was refused; null if it was not. */
+  static StatusRuntimeException refusal(ThrowingCallable call) {
+    return catchThrowableOfType(StatusRuntimeException.class, call);
+  }
+
+  /** A service publishes a target conflict to the whole of BCSO. */
+  void publishTargetConflict(String eventId) {
+    publishToBcso(
+        eventId,
+        NotificationKind.NOTIFICATION_KIND_TARGET_CONFLICT,
+        "Target conflict " + eventId,
+        request -> request);
   }
 
   /**

@@ -17,7 +17,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
-import org.taskforce.api.notifications.v1.NotificationKind;
 import org.taskforce.api.notifications.v1.NotificationServiceGrpc;
 import org.taskforce.api.notifications.v1.SubscribeNotificationsRequest;
 import org.taskforce.api.notifications.v1.SubscribeNotificationsResponse;
@@ -81,18 +80,10 @@ class StreamLifetimeTest extends NotificationTestBase {
     }
   }
 
-  void publish(String eventId) {
-    publishToBcso(
-        eventId,
-        NotificationKind.NOTIFICATION_KIND_TARGET_CONFLICT,
-        "Target conflict " + eventId,
-        request -> request);
-  }
-
   @Test
   void aStreamEndsUnauthenticated_whenItsTokenExpires_andAResumedStreamMissesNothing()
       throws Exception {
-    publish("e-0"); // the first call of a run is slow (keys fetched, classes loaded)
+    publishTargetConflict("e-0"); // the first call of a run is slow (keys fetched, classes loaded)
     String shortLived =
         REALM
             .user("bcso-short", "bcso", "LOCAL", "investigator")
@@ -100,14 +91,14 @@ class StreamLifetimeTest extends NotificationTestBase {
             .mint();
     Stream first = new Stream(shortLived, "");
     assertThat(first.next().hasHeartbeat()).as("stream open").isTrue();
-    publish("e-1");
+    publishTargetConflict("e-1");
     String cursor = first.nextNotification().getNotification().getCursor();
 
     Throwable end = first.ended.get(15, TimeUnit.SECONDS);
     assertThat(Status.fromThrowable(end).getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
     assertThat(ErrorDetails.reason((StatusRuntimeException) end)).isEqualTo("TOKEN_EXPIRED");
 
-    publish("e-2"); // while the client has no stream
+    publishTargetConflict("e-2"); // while the client has no stream
     Stream resumed =
         new Stream(REALM.user("bcso-short", "bcso", "LOCAL", "investigator").mint(), cursor);
     assertThat(resumed.nextNotification().getNotification().getTitle())

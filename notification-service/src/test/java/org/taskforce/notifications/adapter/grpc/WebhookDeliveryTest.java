@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -17,7 +16,6 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import org.taskforce.api.notifications.v1.BatchPublishNotificationsRequest;
-import org.taskforce.api.notifications.v1.CreateWebhookSubscriptionRequest;
 import org.taskforce.api.notifications.v1.DeliveryStatus;
 import org.taskforce.api.notifications.v1.GetWebhookSubscriptionRequest;
 import org.taskforce.api.notifications.v1.NotificationKind;
@@ -285,43 +282,31 @@ class WebhookDeliveryTest extends NotificationTestBase {
   @Test
   void urlsWithCredentialsOrWithoutHttps_areRefused_byRole() {
     var credentials =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                as(admin())
-                    .createWebhookSubscription(
-                        CreateWebhookSubscriptionRequest.newBuilder()
-                            .setSubscription(
-                                WebhookSubscription.newBuilder()
-                                    .setUrl("https://user:pw@rms.bcso.example/hook")
-                                    .setSecret(SECRET))
-                            .build()));
+        refusal(() ->
+            as(admin())
+                .createWebhookSubscription(
+                    creation(
+                        WebhookSubscription.newBuilder()
+                            .setUrl("https://user:pw@rms.bcso.example/hook")
+                            .setSecret(SECRET))));
     assertThat(credentials.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     var notAdmin =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                as(user("bcso", "investigator"))
-                    .createWebhookSubscription(
-                        CreateWebhookSubscriptionRequest.newBuilder()
-                            .setSubscription(
-                                WebhookSubscription.newBuilder()
-                                    .setUrl("https://rms.bcso.example/hook")
-                                    .setSecret(SECRET))
-                            .build()));
+        refusal(() ->
+            as(user("bcso", "investigator"))
+                .createWebhookSubscription(
+                    creation(
+                        WebhookSubscription.newBuilder()
+                            .setUrl("https://rms.bcso.example/hook")
+                            .setSecret(SECRET))));
     assertThat(notAdmin.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
     var shortSecret =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                as(admin())
-                    .createWebhookSubscription(
-                        CreateWebhookSubscriptionRequest.newBuilder()
-                            .setSubscription(
-                                WebhookSubscription.newBuilder()
-                                    .setUrl("https://rms.bcso.example/hook")
-                                    .setSecret("short"))
-                            .build()));
+        refusal(() ->
+            as(admin())
+                .createWebhookSubscription(
+                    creation(
+                        WebhookSubscription.newBuilder()
+                            .setUrl("https://rms.bcso.example/hook")
+                            .setSecret("short"))));
     assertThat(shortSecret.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(database.getCollection("webhooks").countDocuments()).isZero();
   }

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.google.protobuf.FieldMask;
@@ -24,7 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
 import org.taskforce.api.notifications.v1.DeliveryStatus;
-import org.taskforce.api.notifications.v1.NotificationKind;
 import org.taskforce.api.notifications.v1.UpdateWebhookSubscriptionRequest;
 import org.taskforce.api.notifications.v1.WebhookDelivery;
 import org.taskforce.api.notifications.v1.WebhookSubscription;
@@ -80,7 +78,7 @@ class WebhookTargetTest extends NotificationTestBase {
   }
 
   StatusRuntimeException refusedCreate(String url) {
-    return catchThrowableOfType(StatusRuntimeException.class, () -> subscribe(url, SECRET));
+    return refusal(() -> subscribe(url, SECRET));
   }
 
   @Test
@@ -111,27 +109,17 @@ class WebhookTargetTest extends NotificationTestBase {
   void internalTargets_areRefusedOnUpdate() {
     WebhookSubscription hook = subscribe("https://203.0.113.7/hook", SECRET);
     var e =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                as(admin())
-                    .updateWebhookSubscription(
-                        UpdateWebhookSubscriptionRequest.newBuilder()
-                            .setSubscription(hook.toBuilder().setUrl("http://[::1]:9093/hook"))
-                            .setUpdateMask(FieldMask.newBuilder().addPaths("url"))
-                            .build()));
+        refusal(() ->
+            as(admin())
+                .updateWebhookSubscription(
+                    UpdateWebhookSubscriptionRequest.newBuilder()
+                        .setSubscription(hook.toBuilder().setUrl("http://[::1]:9093/hook"))
+                        .setUpdateMask(FieldMask.newBuilder().addPaths("url"))
+                        .build()));
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(ErrorDetails.violations(e)).containsKey("subscription.url");
     assertThat(database.getCollection("webhooks").find().first().getString("url"))
         .isEqualTo("https://203.0.113.7/hook");
-  }
-
-  void publish(String eventId) {
-    publishToBcso(
-        eventId,
-        NotificationKind.NOTIFICATION_KIND_TARGET_CONFLICT,
-        "Target conflict " + eventId,
-        request -> request);
   }
 
   @Test
@@ -142,7 +130,7 @@ class WebhookTargetTest extends NotificationTestBase {
         subscribe("http://partner.example:" + RECEIVER.port() + "/hook", SECRET);
     DNS.put("partner.example", "127.0.0.1"); // rebinding: now it points at this machine
 
-    publish("e-1");
+    publishTargetConflict("e-1");
     assertThat(dispatcher.dispatchOnce()).isEqualTo(1);
 
     WebhookDelivery d = deliveries(hook, DeliveryStatus.DELIVERY_STATUS_DEAD_LETTER).getFirst();
