@@ -29,7 +29,6 @@ public final class Bounds {
   public static final int NAMES_PER_PERSON = 10;
   public static final int ADDRESS_LINES = 5;
   public static final int LINKED_IDS = 50;
-  public static final int MASK_PATHS = 20;
   public static final int FILTER_VALUES = 10;
 
   private Bounds() {}

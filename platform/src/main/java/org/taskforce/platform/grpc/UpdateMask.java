@@ -11,21 +11,37 @@ import org.taskforce.platform.error.Violations;
  * else is a violation of {@code update_mask}.
  */
 public final class UpdateMask {
-  /** Most paths {@link #paths} takes: more than any resource of ours lets change. */
+  /**
+   * Most paths {@link #paths} takes, or as many as the resource has updatable fields if that is
+   * more.
+   */
   public static final int MAX_PATHS = 8;
 
   private UpdateMask() {}
 
   /**
    * The paths named (none: nothing changes), with a violation for each that is not {@code
-   * updatable}; more than {@link #MAX_PATHS} is a violation of {@code update_mask.paths}.
+   * updatable}; more than {@link #MAX_PATHS} (or than the updatable fields, if more) is a violation
+   * of {@code update_mask.paths}.
    */
   public static Set<String> paths(FieldMask mask, List<String> updatable, Violations violations) {
-    if (mask.getPathsCount() > MAX_PATHS) {
+    int most = Math.max(MAX_PATHS, updatable.size());
+    if (mask.getPathsCount() > most) {
       violations.add(
-          "update_mask.paths", "at most " + MAX_PATHS + " entries, got " + mask.getPathsCount());
+          "update_mask.paths", "at most " + most + " entries, got " + mask.getPathsCount());
     }
-    return named(mask, updatable, violations);
+    return checked(mask, updatable, violations);
+  }
+
+  /**
+   * As {@link #paths}, and at least one path must be named (an update that names none is a
+   * violation of {@code update_mask} listing the fields that can change).
+   */
+  public static Set<String> named(FieldMask mask, List<String> updatable, Violations violations) {
+    if (mask.getPathsCount() == 0) {
+      violations.add("update_mask", "name the fields to change: " + String.join(", ", updatable));
+    }
+    return paths(mask, updatable, violations);
   }
 
   /**
@@ -48,10 +64,11 @@ public final class UpdateMask {
               + String.join(", ", updatable));
       return Set.of();
     }
-    return named(mask, updatable, violations);
+    return checked(mask, updatable, violations);
   }
 
-  private static Set<String> named(FieldMask mask, List<String> updatable, Violations violations) {
+  private static Set<String> checked(
+      FieldMask mask, List<String> updatable, Violations violations) {
     String allowed = String.join(", ", updatable);
     Set<String> paths = new HashSet<>();
     for (String path : mask.getPathsList()) {

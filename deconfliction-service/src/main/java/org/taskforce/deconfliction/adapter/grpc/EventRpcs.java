@@ -18,11 +18,11 @@ import org.taskforce.api.deconfliction.v1.ListEventRegistrationsRequest;
 import org.taskforce.api.deconfliction.v1.ListEventRegistrationsResponse;
 import org.taskforce.api.deconfliction.v1.UpdateEventRegistrationRequest;
 import org.taskforce.api.deconfliction.v1.UpdateEventRegistrationResponse;
-import org.taskforce.deconfliction.application.Bounds;
 import org.taskforce.deconfliction.application.EventRegistrationChanges;
 import org.taskforce.deconfliction.application.EventRegistrations;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.grpc.UpdateMask;
 
 /**
  * The DeconflictionService RPCs of event registrations (operations): get, list, create, update (by
@@ -37,8 +37,8 @@ final class EventRpcs {
     this.changes = changes;
   }
 
-  private static final Set<String> EVENT_PATHS =
-      Set.of(
+  private static final List<String> EVENT_PATHS =
+      List.of(
           "event_type",
           "location",
           "address",
@@ -101,21 +101,7 @@ final class EventRpcs {
     String id = requireId("registration.registration_id", asked.getRegistrationId());
     long version = requireEtag("etag", asked.getEtag());
     Violations violations = new Violations();
-    Bounds.count(
-        request.getUpdateMask().getPathsCount(),
-        Bounds.MASK_PATHS,
-        "update_mask.paths",
-        violations);
-    List<String> paths = request.getUpdateMask().getPathsList();
-    if (paths.isEmpty()) {
-      violations.add("update_mask", "name the fields to change: " + String.join(", ", EVENT_PATHS));
-    }
-    for (int i = 0; i < paths.size(); i++) {
-      violations.check(
-          EVENT_PATHS.contains(paths.get(i)),
-          "update_mask.paths[" + i + "]",
-          "\"" + paths.get(i) + "\" cannot be changed");
-    }
+    Set<String> paths = UpdateMask.named(request.getUpdateMask(), EVENT_PATHS, violations);
     violations.throwIfAny();
     EventRegistration current = RegistrationMapping.event(events.get(caller(), id));
     EventRegistration.Builder merged = current.toBuilder();

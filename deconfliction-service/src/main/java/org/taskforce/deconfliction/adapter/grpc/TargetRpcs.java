@@ -4,6 +4,7 @@ import static org.taskforce.platform.grpc.RpcFields.caller;
 import static org.taskforce.platform.grpc.RpcFields.requireEtag;
 import static org.taskforce.platform.grpc.RpcFields.requireId;
 
+import java.util.List;
 import java.util.Set;
 import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationRequest;
 import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationResponse;
@@ -18,11 +19,11 @@ import org.taskforce.api.deconfliction.v1.UpdateTargetRegistrationRequest;
 import org.taskforce.api.deconfliction.v1.UpdateTargetRegistrationResponse;
 import org.taskforce.api.deconfliction.v1.WithdrawTargetRegistrationRequest;
 import org.taskforce.api.deconfliction.v1.WithdrawTargetRegistrationResponse;
-import org.taskforce.deconfliction.application.Bounds;
 import org.taskforce.deconfliction.application.TargetRegistrationChanges;
 import org.taskforce.deconfliction.application.TargetRegistrations;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.grpc.UpdateMask;
 import org.taskforce.platform.paging.Page;
 
 /**
@@ -30,6 +31,9 @@ import org.taskforce.platform.paging.Page;
  * mask), renew, withdraw: decode, one use case, encode.
  */
 final class TargetRpcs {
+  private static final List<String> TARGET_PATHS =
+      List.of("selectors", "point_of_contact", "case_reference", "disclosure_level");
+
   private final TargetRegistrations targets;
   private final TargetRegistrationChanges changes;
 
@@ -93,27 +97,7 @@ final class TargetRpcs {
     String id = requireId("registration.registration_id", asked.getRegistrationId());
     long version = requireEtag("etag", asked.getEtag());
     Violations violations = new Violations();
-    Bounds.count(
-        request.getUpdateMask().getPathsCount(),
-        Bounds.MASK_PATHS,
-        "update_mask.paths",
-        violations);
-    Set<String> paths = Set.copyOf(request.getUpdateMask().getPathsList());
-    if (paths.isEmpty()) {
-      violations.add(
-          "update_mask",
-          "name the fields to change: selectors, point_of_contact, case_reference, disclosure_level");
-    }
-    for (int i = 0; i < request.getUpdateMask().getPathsCount(); i++) {
-      String path = request.getUpdateMask().getPaths(i);
-      violations.check(
-          Set.of("selectors", "point_of_contact", "case_reference", "disclosure_level")
-              .contains(path),
-          "update_mask.paths[" + i + "]",
-          "\""
-              + path
-              + "\" cannot be changed; updatable: selectors, point_of_contact, case_reference, disclosure_level");
-    }
+    Set<String> paths = UpdateMask.named(request.getUpdateMask(), TARGET_PATHS, violations);
     violations.throwIfAny();
     TargetRegistrations.Result result =
         changes.update(

@@ -26,6 +26,7 @@ import org.taskforce.api.deconfliction.v1.GetTargetRegistrationRequest;
 import org.taskforce.api.deconfliction.v1.TargetRegistration;
 import org.taskforce.api.deconfliction.v1.UpdateTargetRegistrationRequest;
 import org.taskforce.deconfliction.application.Bounds;
+import org.taskforce.platform.grpc.UpdateMask;
 import org.taskforce.platform.testing.ErrorDetails;
 
 /** Issue 20 item 6: every field has a bound; over it is INVALID_ARGUMENT and nothing is stored. */
@@ -159,7 +160,7 @@ class BoundsTest extends DeconflictionTestBase {
                         .setUpdateMask(
                             FieldMask.newBuilder()
                                 .addAllPaths(
-                                    Collections.nCopies(Bounds.MASK_PATHS + 1, "selectors")))
+                                    Collections.nCopies(UpdateMask.MAX_PATHS + 1, "selectors")))
                         .build()));
 
     calls.forEach((field, call) -> {
