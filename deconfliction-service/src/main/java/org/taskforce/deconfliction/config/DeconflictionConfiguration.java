@@ -59,7 +59,8 @@ public class DeconflictionConfiguration {
             eventSettings.maxRadiusMeters(),
             eventSettings.maxDuration(),
             eventSettings.cellDegrees()),
-        p.targetAcknowledgeWithin());
+        p.targetAcknowledgeWithin(),
+        p.nameOnlyBound());
   }
 
   @Bean
