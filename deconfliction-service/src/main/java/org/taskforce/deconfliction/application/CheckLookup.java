@@ -30,8 +30,8 @@ final class CheckLookup {
   /**
    * A check that registers nothing: the hits the asker may see, and a SUBJECT_SEARCHED alert to the
    * owner of every matched record (restricted ones included). A name that more visible persons fit
-   * than the bound is answered as crowded, and the owners only it reaches are not alerted: the asker
-   * got no pointer to them and must refine the ask ({@link NameOnlyBound}).
+   * than the bound is answered as crowded, and the owners only it reaches are not alerted: the
+   * asker got no pointer to them and must refine the ask ({@link NameOnlyBound}).
    */
   Found lookUp(
       String askerAgencyId,

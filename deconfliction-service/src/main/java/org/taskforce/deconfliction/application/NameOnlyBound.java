@@ -61,8 +61,8 @@ public final class NameOnlyBound {
   public record Crowded(int selectorIndex, int atLeast) {}
 
   /**
-   * A count rounded down to its band: the bound itself, or 100 or 1,000 when the count reaches
-   * them (and they are above the bound).
+   * A count rounded down to its band: the bound itself, or 100 or 1,000 when the count reaches them
+   * (and they are above the bound).
    */
   public static int band(int count, int bound) {
     int band = bound;

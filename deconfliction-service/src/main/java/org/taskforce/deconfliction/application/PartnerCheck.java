@@ -95,13 +95,7 @@ public final class PartnerCheck {
     if (!found.crowded().isEmpty()) {
       details.put("crowdedNames", found.auditNote());
     }
-    audit.record(
-        caller,
-        "check.partner",
-        "checks/" + checkId,
-        Outcome.SUCCESS,
-        purpose,
-        details);
+    audit.record(caller, "check.partner", "checks/" + checkId, Outcome.SUCCESS, purpose, details);
     return new CheckBeforeActing.Answer(checkId, hits, List.of(), List.of(), "", found.crowded());
   }
 

@@ -45,7 +45,9 @@ class NameOnlyBoundTest {
         .orElseThrow();
   }
 
-  /** Registers n namesakes; {@code written} is the disclosure the entries carry (null: old form). */
+  /**
+   * Registers n namesakes; {@code written} is the disclosure the entries carry (null: old form).
+   */
   private void register(int n, String agency, Disclosure disclosure, Disclosure written) {
     for (int i = 0; i < n; i++) {
       String id = "t-" + agency + "-" + disclosure + "-" + index.size() + "-" + i;
@@ -78,8 +80,7 @@ class NameOnlyBoundTest {
     Map<String, List<IndexEntry>> found = new HashMap<>();
     TargetMatching.lookupKeys(ask, nicknames)
         .forEach(k -> found.put(k, index.getOrDefault(k, List.of())));
-    return b.crowded(
-        "apd", ask, found, matching, nicknames, e -> !e.agencyId().equals("apd"), NOW);
+    return b.crowded("apd", ask, found, matching, nicknames, e -> !e.agencyId().equals("apd"), NOW);
   }
 
   @Test

@@ -61,8 +61,7 @@ public final class MongoMatchIndex implements MatchIndex {
                 eq("_id", key),
                 e.disclosure() == null
                     ? Updates.pull("e", e.encode())
-                    : Updates.pullAll(
-                        "e", List.of(e.encode(), e.withoutDisclosure().encode())))));
+                    : Updates.pullAll("e", List.of(e.encode(), e.withoutDisclosure().encode())))));
     collection.bulkWrite(writes, UNORDERED);
   }
 
