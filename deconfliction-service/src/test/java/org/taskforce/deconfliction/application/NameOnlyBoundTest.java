@@ -106,6 +106,8 @@ class NameOnlyBoundTest {
     register(1, "nnpd", Disclosure.OPEN, Disclosure.OPEN);
     assertThat(ask(3, BirthDate.UNKNOWN)).containsExactly(crowded(100));
     register(899, "nnpd", Disclosure.OPEN, Disclosure.OPEN);
+    assertThat(ask(3, BirthDate.UNKNOWN)).containsExactly(crowded(100)); // 999 visible
+    register(1, "bcso", Disclosure.AGENCY_ONLY, Disclosure.AGENCY_ONLY);
     assertThat(ask(3, BirthDate.UNKNOWN)).containsExactly(crowded(1000));
     assertThat(reads).isZero(); // every entry carried its disclosure
   }
