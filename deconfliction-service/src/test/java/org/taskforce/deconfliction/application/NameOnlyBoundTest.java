@@ -50,7 +50,7 @@ class NameOnlyBoundTest {
    */
   private void register(int n, String agency, Disclosure disclosure, Disclosure written) {
     for (int i = 0; i < n; i++) {
-      String id = "t-" + agency + "-" + disclosure + "-" + index.size() + "-" + i;
+      String id = "t-" + agency + "-" + disclosure + "-" + store.size();
       TargetMatching.storedKeys(List.of(maria(BirthDate.UNKNOWN)), nicknames, id)
           .forEach((key, payload) ->
               index

@@ -14,16 +14,14 @@ class IndexEntryTest {
       IndexEntry e = new IndexEntry("t-1", "hsi-abq", "MARIA/LOPEZ/00000000", d);
       assertThat(IndexEntry.decode(e.encode())).isEqualTo(e);
     }
-    assertThat(
-            new IndexEntry("t-1", "apd", "MARIA/LOPEZ/00000000", Disclosure.RESTRICTED).encode())
+    assertThat(new IndexEntry("t-1", "apd", "MARIA/LOPEZ/00000000", Disclosure.RESTRICTED).encode())
         .isEqualTo("~R|t-1|apd|MARIA/LOPEZ/00000000");
   }
 
   @Test
   void anEntryOfTheOldForm_hasNoDisclosure_andEncodesBackToTheSameText() {
     IndexEntry old = IndexEntry.decode("t-1|apd|A B/C/19900102;D/E/00000000");
-    assertThat(old)
-        .isEqualTo(new IndexEntry("t-1", "apd", "A B/C/19900102;D/E/00000000", null));
+    assertThat(old).isEqualTo(new IndexEntry("t-1", "apd", "A B/C/19900102;D/E/00000000", null));
     assertThat(old.encode()).isEqualTo("t-1|apd|A B/C/19900102;D/E/00000000");
     assertThat(IndexEntry.decode("e-9|nnpd|").payload()).isEmpty();
   }

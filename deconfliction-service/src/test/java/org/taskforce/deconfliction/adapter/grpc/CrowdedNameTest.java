@@ -133,7 +133,9 @@ class CrowdedNameTest extends DeconflictionTestBase {
     assertThat(NOTIFICATIONS.publishedTo(FBI)).hasSize(1); // its owner is told, as today
 
     GetTargetRegistrationRequest get =
-        GetTargetRegistrationRequest.newBuilder().setRegistrationId(fbis.getRegistrationId()).build();
+        GetTargetRegistrationRequest.newBuilder()
+            .setRegistrationId(fbis.getRegistrationId())
+            .build();
     TargetRegistration restricted = as(fbi()).getTargetRegistration(get).getRegistration();
     setDisclosure(fbi(), restricted, DisclosureLevel.DISCLOSURE_LEVEL_AGENCY_ONLY);
     assertThat(check(MARIA).getCrowdedNamesList()).containsExactly(CROWDED_AT_3);
