@@ -120,8 +120,8 @@ export function CheckResult({ answer }: { answer: CheckResponse }) {
         <ul className="crowded" aria-label="Names too many registered persons fit">
           {crowded.map((c) => (
             <li key={c.selectorIndex ?? 0} className="hit hit-possible">
-              <span className="badge badge-warning">{band(c.atLeast)} persons</span> fit the
-              name you gave as selector {(c.selectorIndex ?? 0) + 1}, without a date of birth.
+              <span className="badge badge-warning">{band(c.atLeast)} persons</span> fit the name
+              you gave as selector {(c.selectorIndex ?? 0) + 1}, without a date of birth.
               <p className="action">{c.message}</p>
             </li>
           ))}
