@@ -172,6 +172,8 @@ class CrowdedNameTest extends DeconflictionTestBase {
     namesakes(hsi(), DisclosureLevel.DISCLOSURE_LEVEL_OPEN, 3);
     namesakes(fbi(), DisclosureLevel.DISCLOSURE_LEVEL_RESTRICTED, 3);
     CheckBeforeActingResponse before = check(MARIA);
+    assertThat(before.getCrowdedNamesList()).isEmpty();
+    assertThat(before.getHitsList()).hasSize(3);
     // the index as the service before this change wrote it
     var index = database.getCollection("match_index");
     for (Document d : index.find()) {
