@@ -131,7 +131,7 @@ public final class Matcher {
     Map<String, List<IndexEntry>> found = index.lookup(TargetMatching.lookupKeys(ask, nicknames));
     Predicate<IndexEntry> candidate = e -> otherAgency(askerAgencyId, e.agencyId());
     List<NameOnlyBound.Crowded> crowded =
-        nameOnlyBound.crowded(askerAgencyId, ask, found, matching, nicknames, candidate, now);
+        nameOnlyBound.crowded(ask, found, matching, nicknames, candidate, now);
     if (!crowded.isEmpty()) {
       Set<String> reached = reachedByOthers(ask, crowded, found);
       candidate = candidate.and(e -> reached.contains(e.registrationId()));

@@ -26,9 +26,10 @@ import org.taskforce.deconfliction.domain.TargetMatching;
  * person fits when the name alone would make it a hit). A RESTRICTED registration of another agency
  * is never counted, so whether the bound applies, and its band, are what they would be if those
  * registrations did not exist. The asker's own registrations count exactly when they would be hits
- * ({@code match-own-agency}), whatever their disclosure: the asker sees its own registrations
- * anyway. An entry written before entries carried the disclosure is counted only once its
- * registration has been read and found matchable and visible.
+ * ({@code match-own-agency}) and are not RESTRICTED: a check never shows a RESTRICTED hit, not even
+ * the asker's own, so the count is the number of hits the same ask would show unbounded. An entry
+ * written before entries carried the disclosure is counted only once its registration has been read
+ * and found matchable and visible.
  */
 public final class NameOnlyBound {
   /** What the asker is told of a crowded name. */
@@ -82,7 +83,6 @@ public final class NameOnlyBound {
    * @param candidate which entries may be hits of this asker (the check's own filter)
    */
   List<Crowded> crowded(
-      String askerAgencyId,
       List<NormalizedSelector> ask,
       Map<String, List<IndexEntry>> found,
       TargetMatching matching,
@@ -125,7 +125,9 @@ public final class NameOnlyBound {
         } else {
           d = disclosures.get(fit.registrationId());
         }
-        if (d != null && (d != Disclosure.RESTRICTED || fit.agencyId().equals(askerAgencyId))) {
+        // Counted exactly when it would be a hit the asker sees: a RESTRICTED hit is never shown,
+        // not even the asker's own (DisclosurePolicy.visibleHits).
+        if (d != null && DisclosurePolicy.showsAgency(d)) {
           visible++;
         }
       }

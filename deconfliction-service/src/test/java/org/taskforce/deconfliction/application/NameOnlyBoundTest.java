@@ -69,6 +69,12 @@ class NameOnlyBoundTest {
   }
 
   private List<NameOnlyBound.Crowded> ask(int bound, BirthDate dob) {
+    return ask(bound, dob, e -> !e.agencyId().equals("apd"));
+  }
+
+  /** Asks as agency apd; {@code candidate} is the check's filter (match-own-agency lets all in). */
+  private List<NameOnlyBound.Crowded> ask(
+      int bound, BirthDate dob, java.util.function.Predicate<IndexEntry> candidate) {
     NameOnlyBound b =
         new NameOnlyBound(
             bound,
@@ -80,7 +86,7 @@ class NameOnlyBoundTest {
     Map<String, List<IndexEntry>> found = new HashMap<>();
     TargetMatching.lookupKeys(ask, nicknames)
         .forEach(k -> found.put(k, index.getOrDefault(k, List.of())));
-    return b.crowded("apd", ask, found, matching, nicknames, e -> !e.agencyId().equals("apd"), NOW);
+    return b.crowded(ask, found, matching, nicknames, candidate, NOW);
   }
 
   @Test
@@ -124,6 +130,17 @@ class NameOnlyBoundTest {
     register(3, "hsi", Disclosure.OPEN, Disclosure.OPEN);
     register(20, "apd", Disclosure.AGENCY_ONLY, Disclosure.AGENCY_ONLY);
     assertThat(ask(3, BirthDate.UNKNOWN)).isEmpty(); // own agency is not matched by default
+  }
+
+  @Test
+  void theAskersOwnRestrictedRegistrations_areNeverHits_soNeverCounted() {
+    // match-own-agency on: the asker's own registrations are candidates, but a check never shows a
+    // RESTRICTED hit, its own included; counting them made a name with 3 hits "crowded".
+    register(3, "hsi", Disclosure.OPEN, Disclosure.OPEN);
+    register(5, "apd", Disclosure.RESTRICTED, Disclosure.RESTRICTED);
+    assertThat(ask(3, BirthDate.UNKNOWN, e -> true)).isEmpty();
+    register(1, "apd", Disclosure.AGENCY_ONLY, Disclosure.AGENCY_ONLY);
+    assertThat(ask(3, BirthDate.UNKNOWN, e -> true)).containsExactly(crowded(3));
   }
 
   @Test
