@@ -48,6 +48,12 @@ public record DeconflictionProperties(
     List<Partner> partners) {
 
   public DeconflictionProperties {
+    if (nameOnlyBound < 1) {
+      throw new IllegalArgumentException(
+          "taskforce.deconfliction.name-only-bound must be at least 1 (a name-only ask with more"
+              + " visible namesakes than this is answered as crowded), was "
+              + nameOnlyBound);
+    }
     agencies = agencies == null ? Map.of() : Map.copyOf(agencies);
     agencyDisclosure = agencyDisclosure == null ? Map.of() : Map.copyOf(agencyDisclosure);
     partners = partners == null ? List.of() : List.copyOf(partners);
