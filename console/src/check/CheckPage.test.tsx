@@ -52,6 +52,44 @@ describe("Check before acting", () => {
     });
   });
 
+  it("says a name fits too many registered persons, with the band and what to add", async () => {
+    fakeApi({
+      "GET /console/me": me(["investigator"]),
+      "POST /api/v1/checks": {
+        status: 200,
+        body: {
+          checkId: "chk-2",
+          crowdedNames: [
+            {
+              selectorIndex: 0,
+              atLeast: 1000,
+              message:
+                "Many registered persons fit this name: add a date of birth or another identifier.",
+            },
+          ],
+        },
+      },
+    });
+    const user = userEvent.setup();
+    renderAt("/check", "/check", <CheckPage />);
+
+    await user.type(screen.getByLabelText(/Purpose/), "street contact");
+    await user.selectOptions(screen.getByLabelText("Kind of target 1"), "person");
+    await user.type(screen.getByLabelText("Given names"), "Maria");
+    await user.type(screen.getByLabelText("Surnames"), "Lopez");
+    await user.click(screen.getByRole("button", { name: "Check" }));
+
+    const answer = await screen.findByRole("heading", {
+      name: "Too many registered persons fit to answer",
+    });
+    const result = within(answer.closest("section") as HTMLElement);
+    const item = result.getByRole("list", { name: "Names too many registered persons fit" });
+    expect(item.textContent).toContain("1,000+ persons");
+    expect(item.textContent).toContain("selector 1");
+    expect(item.textContent).toContain("add a date of birth or another identifier");
+    expect(screen.queryByText("No conflict found")).toBeNull();
+  });
+
   it("registers what was checked with one click, naming whom to call", async () => {
     document.cookie = "XSRF-TOKEN=csrf-123";
     const calls = fakeApi({

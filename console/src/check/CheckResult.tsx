@@ -91,9 +91,18 @@ function Hit({ hit }: { hit: ConflictHit }) {
   );
 }
 
-/** The answer to a check: every hit the API disclosed, partners' answers, what was registered. */
+/** "1,000+" for a band's lower end. */
+function band(atLeast: number | undefined): string {
+  return `${(atLeast ?? 0).toLocaleString("en-US")}+`;
+}
+
+/**
+ * The answer to a check: every hit the API disclosed, names too many registered persons fit,
+ * partners' answers, what was registered.
+ */
 export function CheckResult({ answer }: { answer: CheckResponse }) {
   const hits = answer.hits ?? [];
+  const crowded = answer.crowdedNames ?? [];
   const registered = [
     ...(answer.targetRegistrationIds ?? []),
     ...(answer.eventRegistrationId ? [answer.eventRegistrationId] : []),
@@ -101,10 +110,23 @@ export function CheckResult({ answer }: { answer: CheckResponse }) {
   return (
     <section aria-labelledby="answer-heading" className="answer" aria-live="polite">
       <h2 id="answer-heading">
-        {hits.length === 0
-          ? "No conflict found"
-          : `${hits.length} conflict${hits.length === 1 ? "" : "s"} found`}
+        {hits.length > 0
+          ? `${hits.length} conflict${hits.length === 1 ? "" : "s"} found`
+          : crowded.length > 0
+            ? "Too many registered persons fit to answer"
+            : "No conflict found"}
       </h2>
+      {crowded.length > 0 && (
+        <ul className="crowded" aria-label="Names too many registered persons fit">
+          {crowded.map((c) => (
+            <li key={c.selectorIndex ?? 0} className="hit hit-possible">
+              <span className="badge badge-warning">{band(c.atLeast)} persons</span> fit the name
+              you gave as selector {(c.selectorIndex ?? 0) + 1}, without a date of birth.
+              <p className="action">{c.message}</p>
+            </li>
+          ))}
+        </ul>
+      )}
       {hits.length > 0 && (
         <ul className="hits">
           {hits.map((hit, i) => (

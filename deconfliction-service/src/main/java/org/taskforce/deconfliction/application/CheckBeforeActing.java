@@ -73,7 +73,8 @@ public final class CheckBeforeActing {
       List<Hit> hits,
       List<PartnerDirectory.PartnerResult> partnerAnswers,
       List<String> targetRegistrationIds,
-      String eventRegistrationId) {}
+      String eventRegistrationId,
+      List<NameOnlyBound.Crowded> crowdedNames) {}
 
   public Answer check(AgencyPrincipal caller, Ask ask) {
     DeconflictionAccessPolicy.requireActing(caller);
@@ -129,6 +130,7 @@ public final class CheckBeforeActing {
     List<Hit> hits = new ArrayList<>();
     List<String> targetIds = new ArrayList<>();
     String eventId = "";
+    CheckLookup.Found found = null;
     Agency asker = DeconflictionAccessPolicy.agency(caller, agencyNames.apply(caller.agencyId()));
     if (ask.register()) {
       // Both built (and validated) before either is stored; registered together or not at all.
@@ -153,7 +155,8 @@ public final class CheckBeforeActing {
       eventId = registered.eventId();
       hits.addAll(registered.hits());
     } else {
-      hits = lookup.lookUp(caller.agencyId(), checkId, asker, ask.contact(), selectors, plan, "");
+      found = lookup.lookUp(caller.agencyId(), checkId, asker, ask.contact(), selectors, plan, "");
+      hits = found.hits();
     }
     List<PartnerDirectory.PartnerResult> partnerAnswers =
         ask.includePartners()
@@ -165,6 +168,9 @@ public final class CheckBeforeActing {
     details.put("event", String.valueOf(plan != null));
     details.put("hits", String.valueOf(hits.size()));
     details.put("registered", String.valueOf(ask.register()));
+    if (found != null && !found.crowded().isEmpty()) {
+      details.put("crowdedNames", found.auditNote());
+    }
     audit.record(
         caller,
         "check.before-acting",
@@ -172,6 +178,12 @@ public final class CheckBeforeActing {
         Outcome.SUCCESS,
         ask.purpose(),
         details);
-    return new Answer(checkId, hits, partnerAnswers, targetIds, eventId);
+    return new Answer(
+        checkId,
+        hits,
+        partnerAnswers,
+        targetIds,
+        eventId,
+        found == null ? List.of() : found.crowded());
   }
 }

@@ -18,11 +18,22 @@ final class CheckLookup {
     this.alerts = alerts;
   }
 
+  /** What a check that registers nothing answers: hits, and names too many persons fit. */
+  record Found(List<Hit> hits, List<NameOnlyBound.Crowded> crowded) {
+    /** The audit's note of the crowded names: selector index and band, e.g. {@code 0:25+}. */
+    String auditNote() {
+      return String.join(
+          ",", crowded.stream().map(c -> c.selectorIndex() + ":" + c.atLeast() + "+").toList());
+    }
+  }
+
   /**
    * A check that registers nothing: the hits the asker may see, and a SUBJECT_SEARCHED alert to the
-   * owner of every matched record (restricted ones included).
+   * owner of every matched record (restricted ones included). A name that more visible persons fit
+   * than the bound is answered as crowded, and the owners only it reaches are not alerted: the
+   * asker got no pointer to them and must refine the ask ({@link NameOnlyBound}).
    */
-  List<Hit> lookUp(
+  Found lookUp(
       String askerAgencyId,
       String checkId,
       Agency asker,
@@ -32,7 +43,8 @@ final class CheckLookup {
       String onBehalfClaim) {
     List<Hit> hits = new ArrayList<>();
     List<Notice> searched = new ArrayList<>();
-    for (Matcher.OwnerFinding finding : matcher.findOwners(askerAgencyId, selectors)) {
+    Matcher.OwnerLookup owners = matcher.findOwners(askerAgencyId, selectors);
+    for (Matcher.OwnerFinding finding : owners.findings()) {
       hits.add(Hits.owner(finding));
       searched.add(
           alerts.subjectSearched(
@@ -63,6 +75,6 @@ final class CheckLookup {
     if (!searched.isEmpty()) {
       alerts.port().sendAll(searched);
     }
-    return DisclosurePolicy.visibleHits(hits);
+    return new Found(DisclosurePolicy.visibleHits(hits), owners.crowded());
   }
 }

@@ -12,6 +12,8 @@ import org.taskforce.deconfliction.domain.EventRules;
  * @param matchOwnAgency whether an agency's registrations are compared with its own
  * @param eventRules when two operations conflict
  * @param targetAcknowledgeWithin acknowledge target conflicts within this time
+ * @param nameOnlyBound a check that registers nothing answers a name without a date of birth as
+ *     "many registered persons fit" when more visible registered persons than this fit it
  */
 public record DeconflictionSettings(
     Duration defaultExpiry,
@@ -19,7 +21,8 @@ public record DeconflictionSettings(
     Duration purgeAfter,
     boolean matchOwnAgency,
     EventRules eventRules,
-    Duration targetAcknowledgeWithin) {
+    Duration targetAcknowledgeWithin,
+    int nameOnlyBound) {
   public static final DeconflictionSettings DEFAULTS =
       new DeconflictionSettings(
           Duration.ofDays(180),
@@ -27,5 +30,6 @@ public record DeconflictionSettings(
           Duration.ofDays(30),
           false,
           EventRules.DEFAULTS,
-          Duration.ofHours(24));
+          Duration.ofHours(24),
+          25);
 }

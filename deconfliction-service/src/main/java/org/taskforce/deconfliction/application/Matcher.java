@@ -3,10 +3,13 @@ package org.taskforce.deconfliction.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.taskforce.deconfliction.domain.EventPlan;
 import org.taskforce.deconfliction.domain.EventRegistration;
@@ -33,6 +36,7 @@ public final class Matcher {
   private final Clock clock;
   private final Nicknames nicknames = Nicknames.standard();
   private final TargetMatching matching;
+  private final NameOnlyBound nameOnlyBound;
 
   public Matcher(
       TargetStore targets,
@@ -46,6 +50,7 @@ public final class Matcher {
     this.settings = settings;
     this.clock = clock;
     this.matching = new TargetMatching(new PersonMatcher(nicknames));
+    this.nameOnlyBound = new NameOnlyBound(settings.nameOnlyBound(), targets::findOwners);
   }
 
   /** The index entries a target registration is stored under. */
@@ -54,7 +59,12 @@ public final class Matcher {
     TargetMatching.storedKeys(registration.selectors(), nicknames, registration.id())
         .forEach((key, payload) ->
             entries.put(
-                key, new IndexEntry(registration.id(), registration.agency().id(), payload)));
+                key,
+                new IndexEntry(
+                    registration.id(),
+                    registration.agency().id(),
+                    payload,
+                    registration.disclosure())));
     return entries;
   }
 
@@ -62,7 +72,11 @@ public final class Matcher {
   public Map<String, IndexEntry> entries(EventRegistration registration) {
     Map<String, IndexEntry> entries = new LinkedHashMap<>();
     IndexEntry entry =
-        new IndexEntry(registration.id(), registration.agency().id(), registration.plan().encode());
+        new IndexEntry(
+            registration.id(),
+            registration.agency().id(),
+            registration.plan().encode(),
+            registration.disclosure());
     for (String key : settings.eventRules().cellKeys(registration.plan())) {
       entries.put(key, entry);
     }
@@ -99,16 +113,33 @@ public final class Matcher {
     return findings;
   }
 
+  /** What a check that registers nothing finds of targets: its findings and its crowded names. */
+  public record OwnerLookup(List<OwnerFinding> findings, List<NameOnlyBound.Crowded> crowded) {}
+
   /**
-   * The same findings as {@link #findTargets} for a check that registers nothing: the hit
-   * registrations are read without their selectors, which the answer and the alerts never show.
+   * The same findings as {@link #findTargets} for a check that registers nothing, bounded: a name
+   * without a date of birth that more visible registered persons fit than the bound is answered as
+   * crowded ({@link NameOnlyBound}), and the registrations only that name reaches are neither read
+   * nor returned. Those the ask's other selectors reach are graded by the whole ask, as before. The
+   * hit registrations are read without their selectors, which the answer and the alerts never show.
    */
-  public List<OwnerFinding> findOwners(String askerAgencyId, List<NormalizedSelector> ask) {
-    List<TargetMatch> matches = targetMatches(askerAgencyId, ask, null);
-    if (matches.isEmpty()) {
-      return List.of();
+  public OwnerLookup findOwners(String askerAgencyId, List<NormalizedSelector> ask) {
+    if (ask.isEmpty()) {
+      return new OwnerLookup(List.of(), List.of());
     }
     Instant now = clock.instant();
+    Map<String, List<IndexEntry>> found = index.lookup(TargetMatching.lookupKeys(ask, nicknames));
+    Predicate<IndexEntry> candidate = e -> otherAgency(askerAgencyId, e.agencyId());
+    List<NameOnlyBound.Crowded> crowded =
+        nameOnlyBound.crowded(ask, found, matching, nicknames, candidate, now);
+    if (!crowded.isEmpty()) {
+      Set<String> reached = reachedByOthers(ask, crowded, found);
+      candidate = candidate.and(e -> reached.contains(e.registrationId()));
+    }
+    List<TargetMatch> matches = matching.match(ask, found, nicknames, candidate);
+    if (matches.isEmpty()) {
+      return new OwnerLookup(List.of(), crowded);
+    }
     Map<String, TargetStore.Owner> owners =
         targets.findOwners(matches.stream().map(TargetMatch::registrationId).toList()).stream()
             .filter(owner -> owner.matchable(now))
@@ -120,7 +151,27 @@ public final class Matcher {
         findings.add(new OwnerFinding(match, owner));
       }
     }
-    return findings;
+    return new OwnerLookup(findings, crowded);
+  }
+
+  /** The registrations the selectors of an ask other than its crowded names reach. */
+  private Set<String> reachedByOthers(
+      List<NormalizedSelector> ask,
+      List<NameOnlyBound.Crowded> crowded,
+      Map<String, List<IndexEntry>> found) {
+    Set<Integer> skipped = new HashSet<>();
+    crowded.forEach(c -> skipped.add(c.selectorIndex()));
+    List<NormalizedSelector> others = new ArrayList<>();
+    for (int i = 0; i < ask.size(); i++) {
+      if (!skipped.contains(i)) {
+        others.add(ask.get(i));
+      }
+    }
+    Set<String> reached = new HashSet<>();
+    for (String key : TargetMatching.lookupKeys(others, nicknames)) {
+      found.getOrDefault(key, List.of()).forEach(e -> reached.add(e.registrationId()));
+    }
+    return reached;
   }
 
   private List<TargetMatch> targetMatches(

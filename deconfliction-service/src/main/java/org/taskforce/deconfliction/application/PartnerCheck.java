@@ -84,23 +84,19 @@ public final class PartnerCheck {
     Agency asker = new Agency(caller.agencyId(), system, caller.agencyType().name());
     String claim = requestingAgency.claim();
     String says = claim.isBlank() ? "" : system + " says it asks for " + claim + ".";
-    List<Hit> hits = lookup.lookUp(caller.agencyId(), checkId, asker, null, normalized, plan, says);
-    audit.record(
-        caller,
-        "check.partner",
-        "checks/" + checkId,
-        Outcome.SUCCESS,
-        purpose,
-        Map.of(
-            "checkId",
-            checkId,
-            "partnerReference",
-            partnerReference,
-            "requestingAgency",
-            claim,
-            "hits",
-            String.valueOf(hits.size())));
-    return new CheckBeforeActing.Answer(checkId, hits, List.of(), List.of(), "");
+    CheckLookup.Found found =
+        lookup.lookUp(caller.agencyId(), checkId, asker, null, normalized, plan, says);
+    List<Hit> hits = found.hits();
+    Map<String, String> details = new java.util.LinkedHashMap<>();
+    details.put("checkId", checkId);
+    details.put("partnerReference", partnerReference);
+    details.put("requestingAgency", claim);
+    details.put("hits", String.valueOf(hits.size()));
+    if (!found.crowded().isEmpty()) {
+      details.put("crowdedNames", found.auditNote());
+    }
+    audit.record(caller, "check.partner", "checks/" + checkId, Outcome.SUCCESS, purpose, details);
+    return new CheckBeforeActing.Answer(checkId, hits, List.of(), List.of(), "", found.crowded());
   }
 
   private static void checkAgencyText(String value, String field, Violations violations) {

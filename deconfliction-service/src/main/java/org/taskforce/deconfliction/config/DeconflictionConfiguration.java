@@ -55,7 +55,8 @@ public class DeconflictionConfiguration {
             eventSettings.maxRadiusMeters(),
             eventSettings.maxDuration(),
             eventSettings.cellDegrees()),
-        p.targetAcknowledgeWithin());
+        p.targetAcknowledgeWithin(),
+        p.nameOnlyBound());
   }
 
   @Bean

@@ -18,6 +18,9 @@ import org.taskforce.deconfliction.domain.Disclosure;
  * @param agencyDisclosure an agency's own default in place of {@code defaultDisclosure}
  * @param escalateBefore how long before its deadline an unacknowledged conflict is escalated to the
  *     watch officers
+ * @param nameOnlyBound a check that registers nothing answers a name given without a date of birth
+ *     with "many registered persons fit this name" (and a band, no pointers, no alerts) when more
+ *     registered persons the asker may see than this fit it
  * @param rebuildMatchIndex rebuild the match index from the registrations at start (the operator's
  *     command, see {@link MatchIndexRebuild})
  * @param caseFeed case-service, told when the conflicts of a subject's registration change
@@ -34,6 +37,7 @@ public record DeconflictionProperties(
     Map<String, Disclosure> agencyDisclosure,
     @DefaultValue("24h") Duration targetAcknowledgeWithin,
     @DefaultValue("1h") Duration escalateBefore,
+    @DefaultValue("25") int nameOnlyBound,
     @DefaultValue Events events,
     @DefaultValue Retention retention,
     @DefaultValue Repair repair,
@@ -44,6 +48,12 @@ public record DeconflictionProperties(
     List<Partner> partners) {
 
   public DeconflictionProperties {
+    if (nameOnlyBound < 1) {
+      throw new IllegalArgumentException(
+          "taskforce.deconfliction.name-only-bound must be at least 1 (a name-only ask with more"
+              + " visible namesakes than this is answered as crowded), was "
+              + nameOnlyBound);
+    }
     agencies = agencies == null ? Map.of() : Map.copyOf(agencies);
     agencyDisclosure = agencyDisclosure == null ? Map.of() : Map.copyOf(agencyDisclosure);
     partners = partners == null ? List.of() : List.copyOf(partners);

@@ -38,6 +38,7 @@ final class CheckRpcs {
             .setEventRegistrationId(answer.eventRegistrationId());
     answer.hits().forEach(h -> response.addHits(RegistrationMapping.hit(h)));
     answer.partnerAnswers().forEach(p -> response.addPartnerAnswers(PartnerMapping.answer(p)));
+    answer.crowdedNames().forEach(c -> response.addCrowdedNames(RegistrationMapping.crowded(c)));
     return response.build();
   }
 }

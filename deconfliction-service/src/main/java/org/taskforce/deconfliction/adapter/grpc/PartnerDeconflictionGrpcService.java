@@ -41,6 +41,9 @@ public final class PartnerDeconflictionGrpcService
                   .setCheckId(answer.checkId())
                   .setPolicyNote(CheckBeforeActing.POLICY_NOTE);
           answer.hits().forEach(h -> response.addHits(RegistrationMapping.hit(h)));
+          answer
+              .crowdedNames()
+              .forEach(c -> response.addCrowdedNames(RegistrationMapping.crowded(c)));
           return response.build();
         });
   }

@@ -6,6 +6,7 @@ import org.taskforce.api.common.v1.SelectorType;
 import org.taskforce.api.common.v1.TimeWindow;
 import org.taskforce.api.deconfliction.v1.ConflictHit;
 import org.taskforce.api.deconfliction.v1.ConflictKind;
+import org.taskforce.api.deconfliction.v1.CrowdedName;
 import org.taskforce.api.deconfliction.v1.EventRegistration;
 import org.taskforce.api.deconfliction.v1.EventType;
 import org.taskforce.api.deconfliction.v1.MatchTier;
@@ -16,6 +17,7 @@ import org.taskforce.api.deconfliction.v1.TargetRegistration;
 import org.taskforce.deconfliction.application.Bounds;
 import org.taskforce.deconfliction.application.EventRegistrations;
 import org.taskforce.deconfliction.application.Hit;
+import org.taskforce.deconfliction.application.NameOnlyBound;
 import org.taskforce.deconfliction.domain.Conflict;
 import org.taskforce.deconfliction.domain.Tier;
 import org.taskforce.platform.error.Violations;
@@ -135,6 +137,15 @@ public final class RegistrationMapping {
         e.getLinkedTargetRegistrationIdsList(),
         e.getCaseReference(),
         ProtoMapping.disclosure(e.getDisclosureLevel(), prefix + "disclosure_level"));
+  }
+
+  /** A name too many registered persons fit, as the asker reads it: place, band, what to do. */
+  static CrowdedName crowded(NameOnlyBound.Crowded c) {
+    return CrowdedName.newBuilder()
+        .setSelectorIndex(c.selectorIndex())
+        .setAtLeast(c.atLeast())
+        .setMessage(NameOnlyBound.MESSAGE)
+        .build();
   }
 
   public static ConflictHit hit(Hit h) {

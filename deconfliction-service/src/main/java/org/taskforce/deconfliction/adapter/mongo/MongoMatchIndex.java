@@ -53,8 +53,15 @@ public final class MongoMatchIndex implements MatchIndex {
       return;
     }
     List<WriteModel<Document>> writes = new ArrayList<>(entries.size());
+    // An entry may still be in the form written before entries carried their disclosure: the
+    // registration's entries, computed now, name it with its disclosure; take out both forms.
     entries.forEach((key, e) ->
-        writes.add(new UpdateOneModel<>(eq("_id", key), Updates.pull("e", e.encode()))));
+        writes.add(
+            new UpdateOneModel<>(
+                eq("_id", key),
+                e.disclosure() == null
+                    ? Updates.pull("e", e.encode())
+                    : Updates.pullAll("e", List.of(e.encode(), e.withoutDisclosure().encode())))));
     collection.bulkWrite(writes, UNORDERED);
   }
 

@@ -69,7 +69,12 @@ class CrashedUpdateTest extends DeconflictionTestBase {
     Set<String> keys = new HashSet<>();
     for (Document d : database.getCollection("match_index").find()) {
       List<String> entries = d.getList("e", String.class);
-      if (entries != null && entries.stream().anyMatch(e -> e.startsWith(registrationId + "|"))) {
+      if (entries != null
+          && entries.stream()
+              .anyMatch(e ->
+                  org.taskforce.deconfliction.domain.IndexEntry.decode(e)
+                      .registrationId()
+                      .equals(registrationId))) {
         keys.add(d.getString("_id"));
       }
     }
