@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.taskforce.deconfliction.domain.EventRegistration;
 import org.taskforce.deconfliction.domain.TargetRegistration;
+import org.taskforce.platform.faults.WriteSeams;
 import org.taskforce.platform.security.AgencyPrincipal;
 
 /**
@@ -23,13 +24,13 @@ public final class JointRegistrations {
   private final TargetRegistrations targets;
   private final EventRegistrations events;
   private final PendingRegistrations pending;
-  private final CrashSeams seams;
+  private final WriteSeams seams;
 
   public JointRegistrations(
       TargetRegistrations targets,
       EventRegistrations events,
       PendingRegistrations pending,
-      CrashSeams seams) {
+      WriteSeams seams) {
     this.targets = targets;
     this.events = events;
     this.pending = pending;

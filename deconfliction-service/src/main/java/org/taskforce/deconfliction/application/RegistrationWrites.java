@@ -11,6 +11,7 @@ import org.taskforce.deconfliction.domain.IndexEntry;
 import org.taskforce.deconfliction.domain.Registration;
 import org.taskforce.deconfliction.domain.RegistrationStatus;
 import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.faults.WriteSeams;
 import org.taskforce.platform.security.AgencyPrincipal;
 
 /**
@@ -45,7 +46,7 @@ final class RegistrationWrites<R extends Registration> {
   private final RegistrationStore<R> store;
   private final MatchIndex index;
   private final PendingRegistrations pending;
-  private final CrashSeams seams;
+  private final WriteSeams seams;
   private final ConflictSides sides;
   private final Clock clock;
 

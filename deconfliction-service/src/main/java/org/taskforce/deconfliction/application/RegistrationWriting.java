@@ -2,6 +2,7 @@ package org.taskforce.deconfliction.application;
 
 import java.time.Clock;
 import org.taskforce.deconfliction.domain.Registration;
+import org.taskforce.platform.faults.WriteSeams;
 
 /**
  * What every registration's writes go through ({@link RegistrationWrites}): the match index,
@@ -10,7 +11,7 @@ import org.taskforce.deconfliction.domain.Registration;
 public record RegistrationWriting(
     MatchIndex index,
     PendingRegistrations pending,
-    CrashSeams seams,
+    WriteSeams seams,
     ConflictSides sides,
     Clock clock) {
 

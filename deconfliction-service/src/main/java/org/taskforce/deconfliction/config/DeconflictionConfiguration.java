@@ -15,7 +15,6 @@ import org.taskforce.deconfliction.application.AlertComposer;
 import org.taskforce.deconfliction.application.CheckBeforeActing;
 import org.taskforce.deconfliction.application.ConflictSides;
 import org.taskforce.deconfliction.application.ConflictWorkflow;
-import org.taskforce.deconfliction.application.CrashSeams;
 import org.taskforce.deconfliction.application.DeconflictionSettings;
 import org.taskforce.deconfliction.application.DisclosurePolicy;
 import org.taskforce.deconfliction.application.EventRegistrationChanges;
@@ -31,6 +30,7 @@ import org.taskforce.deconfliction.application.TargetRegistrations;
 import org.taskforce.deconfliction.domain.EventRules;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.faults.HaltAtSeam;
+import org.taskforce.platform.faults.WriteSeams;
 import org.taskforce.platform.paging.PageTokens;
 
 /**
@@ -71,8 +71,8 @@ public class DeconflictionConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  CrashSeams crashSeams(Environment environment) {
-    return HaltAtSeam.from(environment).<CrashSeams>map(h -> h::reached).orElse(CrashSeams.NONE);
+  WriteSeams crashSeams(Environment environment) {
+    return HaltAtSeam.seams(environment);
   }
 
   @Bean

@@ -12,7 +12,6 @@ import org.taskforce.deconfliction.adapter.mongo.MongoReviewStore;
 import org.taskforce.deconfliction.adapter.mongo.MongoTargetStore;
 import org.taskforce.deconfliction.application.AlertComposer;
 import org.taskforce.deconfliction.application.ConflictSides;
-import org.taskforce.deconfliction.application.CrashSeams;
 import org.taskforce.deconfliction.application.DeconflictionSettings;
 import org.taskforce.deconfliction.application.DisclosurePolicy;
 import org.taskforce.deconfliction.application.EventRegistrationChanges;
@@ -25,6 +24,7 @@ import org.taskforce.deconfliction.application.SubjectFeed;
 import org.taskforce.deconfliction.application.TargetRegistrationChanges;
 import org.taskforce.deconfliction.application.TargetRegistrations;
 import org.taskforce.platform.audit.AuditTrail;
+import org.taskforce.platform.faults.WriteSeams;
 import org.taskforce.platform.paging.PageTokens;
 
 /**
@@ -58,7 +58,7 @@ public class RegistrationConfiguration {
   RegistrationWriting registrationWriting(
       MongoMatchIndex index,
       MongoPendingRegistrations pending,
-      CrashSeams seams,
+      WriteSeams seams,
       ConflictSides sides,
       Clock clock) {
     return new RegistrationWriting(index, pending, seams, sides, clock);
@@ -124,7 +124,7 @@ public class RegistrationConfiguration {
       TargetRegistrations targets,
       EventRegistrations events,
       MongoPendingRegistrations pending,
-      CrashSeams seams) {
+      WriteSeams seams) {
     return new JointRegistrations(targets, events, pending, seams);
   }
 }

@@ -28,8 +28,8 @@ import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationRequest;
 import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationResponse;
 import org.taskforce.api.deconfliction.v1.EventRegistration;
 import org.taskforce.api.notifications.v1.PublishNotificationRequest;
-import org.taskforce.deconfliction.application.CrashSeams;
 import org.taskforce.deconfliction.application.RegistrationRepair;
+import org.taskforce.platform.faults.WriteSeams;
 
 /**
  * Issue 19 items 1 and 5: a registration whose writes stop half way (the crash seams throw between
@@ -49,7 +49,7 @@ class CrashRecoveryTest extends DeconflictionTestBase {
   static class Seams {
     @Bean
     @Primary
-    CrashSeams crashingSeams() {
+    WriteSeams crashingSeams() {
       return step -> {
         if (CRASH_AT.compareAndSet(step, "")) {
           throw new IllegalStateException("simulated crash after " + step);

@@ -27,8 +27,8 @@ import org.taskforce.api.deconfliction.v1.EventRegistration;
 import org.taskforce.api.deconfliction.v1.TargetRegistration;
 import org.taskforce.api.deconfliction.v1.UpdateEventRegistrationRequest;
 import org.taskforce.api.deconfliction.v1.UpdateTargetRegistrationRequest;
-import org.taskforce.deconfliction.application.CrashSeams;
 import org.taskforce.deconfliction.application.RegistrationRepair;
+import org.taskforce.platform.faults.WriteSeams;
 
 /**
  * An update stores the new version, then moves its index entries (adds the new, removes the old). A
@@ -48,7 +48,7 @@ class CrashedUpdateTest extends DeconflictionTestBase {
   static class Seams {
     @Bean
     @Primary
-    CrashSeams crashingSeams() {
+    WriteSeams crashingSeams() {
       return step -> {
         if (CRASH_AT.compareAndSet(step, "")) {
           throw new IllegalStateException("simulated crash after " + step);
