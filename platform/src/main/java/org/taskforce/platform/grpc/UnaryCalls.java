@@ -1,6 +1,11 @@
 package org.taskforce.platform.grpc;
 
+import io.grpc.MethodDescriptor;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.ServiceDescriptor;
+import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The one way our gRPC adapters answer a unary call. */
@@ -15,5 +20,37 @@ public final class UnaryCalls {
     T response = call.get();
     observer.onNext(response);
     observer.onCompleted();
+  }
+
+  /**
+   * A service whose methods are all unary, each routed to a function from request to response and
+   * answered as {@link #answer} answers: the binding a generated {@code ImplBase} makes, without a
+   * method override per RPC.
+   */
+  public static Routes service(ServiceDescriptor descriptor) {
+    return new Routes(ServerServiceDefinition.builder(descriptor));
+  }
+
+  /** The methods of a {@link #service} routed so far. */
+  public static final class Routes {
+    private final ServerServiceDefinition.Builder builder;
+
+    private Routes(ServerServiceDefinition.Builder builder) {
+      this.builder = builder;
+    }
+
+    /** Answers {@code method} with what {@code call} returns for the request. */
+    public <Q, R> Routes route(MethodDescriptor<Q, R> method, Function<Q, R> call) {
+      builder.addMethod(
+          method,
+          ServerCalls.<Q, R>asyncUnaryCall(
+              (request, observer) -> answer(observer, () -> call.apply(request))));
+      return this;
+    }
+
+    /** The service's definition; refused while a method of the service is not routed. */
+    public ServerServiceDefinition build() {
+      return builder.build();
+    }
   }
 }

@@ -44,6 +44,14 @@ public final class UpdateMask {
     return paths(mask, updatable, violations);
   }
 
+  /** As {@link #named}, refused at once ({@code INVALID_ARGUMENT}) when anything is wrong. */
+  public static Set<String> named(FieldMask mask, List<String> updatable) {
+    Violations violations = new Violations();
+    Set<String> paths = named(mask, updatable, violations);
+    violations.throwIfAny();
+    return paths;
+  }
+
   /**
    * The paths named, which must be at least one and at most as many as there are {@code updatable}
    * fields (a longer mask is refused whole); each other path is a violation.

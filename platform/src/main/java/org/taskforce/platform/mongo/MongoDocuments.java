@@ -26,6 +26,11 @@ public final class MongoDocuments {
     return Optional.ofNullable(collection.find(eq("_id", id)).first()).map(mapper);
   }
 
+  /** Whether a document {@code _id = id} exists (reads the id only). */
+  public static boolean exists(MongoCollection<Document> collection, String id) {
+    return collection.find(eq("_id", id)).projection(new Document("_id", 1)).first() != null;
+  }
+
   /** Replaces the document if it is still at {@code expectedVersion} (optimistic locking). */
   public static boolean replaceAt(
       MongoCollection<Document> collection, Document next, long expectedVersion) {

@@ -24,6 +24,11 @@ public abstract class VersionedRecords<T> {
     this.fromDocument = fromDocument;
   }
 
+  /** The collection, for the store's own queries. */
+  protected MongoCollection<Document> collection() {
+    return collection;
+  }
+
   /** Stores a new record; false when its id is taken (a retry of the same write). */
   public boolean insertIfAbsent(T record) {
     return MongoInserts.insertIfAbsent(collection, toDocument.apply(record));
