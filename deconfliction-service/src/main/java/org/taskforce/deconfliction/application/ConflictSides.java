@@ -39,22 +39,7 @@ public final class ConflictSides {
         if (sides.equals(conflict.sides())) {
           break;
         }
-        Conflict updated =
-            new Conflict(
-                conflict.id(),
-                conflict.kind(),
-                conflict.tier(),
-                conflict.score(),
-                conflict.reasons(),
-                conflict.status(),
-                sides,
-                conflict.deadline(),
-                conflict.resolution(),
-                conflict.resolutionNote(),
-                conflict.resolved(),
-                conflict.createTime(),
-                conflict.escalated(),
-                conflict.version() + 1);
+        Conflict updated = conflict.withSides(conflict.status(), sides);
         String change = conflict.id() + "@" + updated.version();
         List<String> targets = FindingRecorder.targetRegistrations(updated);
         feed.prepare(change, targets);
@@ -72,19 +57,7 @@ public final class ConflictSides {
         if (sides.equals(item.sides())) {
           break;
         }
-        ReviewItem updated =
-            new ReviewItem(
-                item.id(),
-                item.score(),
-                item.reasons(),
-                sides,
-                item.comparedSelectors(),
-                item.status(),
-                item.createTime(),
-                item.decided(),
-                item.decisionNote(),
-                item.conflictId(),
-                item.version() + 1);
+        ReviewItem updated = item.withSides(sides);
         String change = item.id() + "@" + updated.version();
         List<String> targets = sides.stream().map(Conflict.Side::registrationId).toList();
         feed.prepare(change, targets);

@@ -95,21 +95,9 @@ public final class ConflictWorkflow {
       List<Conflict.Side> sides =
           c.sides().stream().map(s -> s == side ? s.acknowledge(stamp, note) : s).toList();
       Conflict updated =
-          new Conflict(
-              c.id(),
-              c.kind(),
-              c.tier(),
-              c.score(),
-              c.reasons(),
+          c.withSides(
               c.status() == Conflict.Status.RESOLVED ? c.status() : Conflict.Status.ACKNOWLEDGED,
-              sides,
-              c.deadline(),
-              c.resolution(),
-              c.resolutionNote(),
-              c.resolved(),
-              c.createTime(),
-              c.escalated(),
-              c.version() + 1);
+              sides);
       if (conflicts.replace(updated, c.version())) {
         audit.record(
             caller,
@@ -162,27 +150,17 @@ public final class ConflictWorkflow {
     }
     Stamp stamp = DeconflictionAccessPolicy.stamp(caller, clock.instant());
     Conflict updated =
-        new Conflict(
-            c.id(),
-            c.kind(),
-            c.tier(),
-            c.score(),
-            c.reasons(),
-            Conflict.Status.RESOLVED,
+        c.resolvedAs(
+            resolution,
+            note == null ? "" : note,
+            stamp,
             // Resolving is acknowledging for the side that resolves.
             c.sides().stream()
                 .map(s ->
                     s.agency().id().equals(caller.agencyId()) && s.acknowledged() == null
                         ? s.acknowledge(stamp, "")
                         : s)
-                .toList(),
-            c.deadline(),
-            resolution,
-            note == null ? "" : note,
-            stamp,
-            c.createTime(),
-            c.escalated(),
-            c.version() + 1);
+                .toList());
     // Both sides are told, as the conflict's alerts were: prepared before, released after.
     List<Notice> told = alerts.conflictResolved(updated);
     String change = id + "@" + updated.version();

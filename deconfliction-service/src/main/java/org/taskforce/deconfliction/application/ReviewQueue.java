@@ -142,18 +142,11 @@ public final class ReviewQueue {
       AgencyPrincipal caller,
       String note,
       String conflictId) {
-    return new ReviewItem(
-        i.id(),
-        i.score(),
-        i.reasons(),
-        i.sides(),
-        i.comparedSelectors(),
+    return i.decidedAs(
         status,
-        i.createTime(),
         DeconflictionAccessPolicy.stamp(caller, clock.instant()),
         note == null ? "" : note,
-        conflictId,
-        i.version() + 1);
+        conflictId);
   }
 
   private static List<String> confirmedReasons(ReviewItem item) {

@@ -83,6 +83,29 @@ public record Conflict(
 
   /** The same conflict, escalated to the watch officers (a new version). */
   public Conflict markEscalated() {
+    return next(status, sides, resolution, resolutionNote, resolved, true);
+  }
+
+  /** The same conflict in {@code status}, its sides now {@code sides} (a new version). */
+  public Conflict withSides(Status status, List<Side> sides) {
+    return next(status, sides, resolution, resolutionNote, resolved, escalated);
+  }
+
+  /**
+   * Resolved as {@code resolution}, by {@code stamp}, its sides now {@code sides} (a new version).
+   */
+  public Conflict resolvedAs(Resolution resolution, String note, Stamp stamp, List<Side> sides) {
+    return next(Status.RESOLVED, sides, resolution, note, stamp, escalated);
+  }
+
+  /** The pair found as it was, in a new version with what happened since. */
+  private Conflict next(
+      Status status,
+      List<Side> sides,
+      Resolution resolution,
+      String resolutionNote,
+      Stamp resolved,
+      boolean escalated) {
     return new Conflict(
         id,
         kind,
@@ -96,7 +119,7 @@ public record Conflict(
         resolutionNote,
         resolved,
         createTime,
-        true,
+        escalated,
         version + 1);
   }
 

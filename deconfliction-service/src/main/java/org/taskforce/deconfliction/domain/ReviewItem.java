@@ -32,6 +32,36 @@ public record ReviewItem(
     comparedSelectors = List.copyOf(comparedSelectors);
   }
 
+  /** The same item, its sides now {@code sides} (a new version). */
+  public ReviewItem withSides(List<Conflict.Side> sides) {
+    return next(sides, status, decided, decisionNote, conflictId);
+  }
+
+  /** Decided ({@code status}) by {@code stamp} with {@code note}; a confirmation's conflict id. */
+  public ReviewItem decidedAs(Status status, Stamp stamp, String note, String conflictId) {
+    return next(sides, status, stamp, note, conflictId);
+  }
+
+  private ReviewItem next(
+      List<Conflict.Side> sides,
+      Status status,
+      Stamp decided,
+      String decisionNote,
+      String conflictId) {
+    return new ReviewItem(
+        id,
+        score,
+        reasons,
+        sides,
+        comparedSelectors,
+        status,
+        createTime,
+        decided,
+        decisionNote,
+        conflictId,
+        version + 1);
+  }
+
   public static String idFor(String registrationA, String registrationB) {
     return "r-" + Conflict.pairHash("REVIEW", registrationA, registrationB);
   }

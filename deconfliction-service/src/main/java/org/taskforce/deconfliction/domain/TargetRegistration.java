@@ -60,24 +60,21 @@ public record TargetRegistration(
 
   /** Withdrawn by its owner, for the reason given. */
   public TargetRegistration withdrawn(String reason, Stamp updated) {
-    return new TargetRegistration(
-        id,
-        agency,
-        selectors,
-        contact,
-        caseReference,
-        disclosure,
-        expireTime,
-        RegistrationStatus.WITHDRAWN,
-        created,
-        updated,
-        version + 1,
-        reason,
-        requestId);
+    return changed(RegistrationStatus.WITHDRAWN, updated, version + 1, reason, requestId);
   }
 
   /** The same registration, remembering the request id it was created with. */
   public TargetRegistration withRequestId(String requestId) {
+    return changed(status, updated, version, statusReason, requestId);
+  }
+
+  /** What it registers as it is, in another state. */
+  private TargetRegistration changed(
+      RegistrationStatus status,
+      Stamp updated,
+      long version,
+      String statusReason,
+      String requestId) {
     return new TargetRegistration(
         id,
         agency,

@@ -4,7 +4,20 @@ import java.util.List;
 
 /** Something that identifies a target, as entered by an investigator. */
 public sealed interface TargetSelector {
-  SelectorType type();
+  /** The kind of selector this is. */
+  default SelectorType type() {
+    return switch (this) {
+      case Person person -> SelectorType.PERSON;
+      case Phone phone -> SelectorType.PHONE;
+      case Email email -> SelectorType.EMAIL;
+      case VehiclePlate plate -> SelectorType.VEHICLE_PLATE;
+      case VehicleVin vin -> SelectorType.VEHICLE_VIN;
+      case Address address -> SelectorType.ADDRESS;
+      case SocialHandle handle -> SelectorType.SOCIAL_HANDLE;
+      case CryptoWallet wallet -> SelectorType.CRYPTO_WALLET;
+      case Business business -> SelectorType.BUSINESS;
+    };
+  }
 
   record Person(
       List<String> givenNames, List<String> surnames, List<String> aliases, BirthDate dateOfBirth)
@@ -15,66 +28,21 @@ public sealed interface TargetSelector {
       aliases = List.copyOf(aliases);
       dateOfBirth = dateOfBirth == null ? BirthDate.UNKNOWN : dateOfBirth;
     }
-
-    @Override
-    public SelectorType type() {
-      return SelectorType.PERSON;
-    }
   }
 
-  record Phone(String number, String defaultRegionCode) implements TargetSelector {
-    @Override
-    public SelectorType type() {
-      return SelectorType.PHONE;
-    }
-  }
+  record Phone(String number, String defaultRegionCode) implements TargetSelector {}
 
-  record Email(String address) implements TargetSelector {
-    @Override
-    public SelectorType type() {
-      return SelectorType.EMAIL;
-    }
-  }
+  record Email(String address) implements TargetSelector {}
 
-  record VehiclePlate(String plate, String issuer) implements TargetSelector {
-    @Override
-    public SelectorType type() {
-      return SelectorType.VEHICLE_PLATE;
-    }
-  }
+  record VehiclePlate(String plate, String issuer) implements TargetSelector {}
 
-  record VehicleVin(String vin) implements TargetSelector {
-    @Override
-    public SelectorType type() {
-      return SelectorType.VEHICLE_VIN;
-    }
-  }
+  record VehicleVin(String vin) implements TargetSelector {}
 
-  record Address(PostalAddress address) implements TargetSelector {
-    @Override
-    public SelectorType type() {
-      return SelectorType.ADDRESS;
-    }
-  }
+  record Address(PostalAddress address) implements TargetSelector {}
 
-  record SocialHandle(String platform, String handle) implements TargetSelector {
-    @Override
-    public SelectorType type() {
-      return SelectorType.SOCIAL_HANDLE;
-    }
-  }
+  record SocialHandle(String platform, String handle) implements TargetSelector {}
 
-  record CryptoWallet(String chain, String address) implements TargetSelector {
-    @Override
-    public SelectorType type() {
-      return SelectorType.CRYPTO_WALLET;
-    }
-  }
+  record CryptoWallet(String chain, String address) implements TargetSelector {}
 
-  record Business(String name, PostalAddress address) implements TargetSelector {
-    @Override
-    public SelectorType type() {
-      return SelectorType.BUSINESS;
-    }
-  }
+  record Business(String name, PostalAddress address) implements TargetSelector {}
 }
