@@ -2,7 +2,6 @@ package org.taskforce.deconfliction.adapter.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -58,7 +57,7 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
 
   @Override
   public boolean exists(String id) {
-    return collection.find(eq("_id", id)).projection(new Document("_id", 1)).first() != null;
+    return MongoDocuments.exists(collection, id);
   }
 
   /** Loads many conflicts at once (migrations from another system, benchmarks): plain inserts. */
@@ -72,10 +71,7 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
   @Override
   public boolean replace(Conflict c, long expectedVersion) {
     tallies.intend(c.id(), Math.max(c.version(), expectedVersion + 1));
-    return collection
-            .replaceOne(and(eq("_id", c.id()), eq("version", expectedVersion)), toDocument(c))
-            .getModifiedCount()
-        == 1;
+    return MongoDocuments.replaceAt(collection, toDocument(c), expectedVersion);
   }
 
   @Override
@@ -89,37 +85,27 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
     if (reader != null) {
       filters.add(eq("readers", reader));
     }
-    if (!statuses.isEmpty()) {
-      filters.add(in("status", statuses.stream().map(Enum::name).toList()));
-    }
-    if (!kinds.isEmpty()) {
-      filters.add(in("kind", kinds.stream().map(Enum::name).toList()));
-    }
-    List<Conflict> items = new ArrayList<>();
-    collection
-        .find(RegistrationDocuments.andAfter(filters, "createTime", true, position))
-        .sort(Sorts.orderBy(Sorts.descending("createTime"), Sorts.ascending("_id")))
-        .limit(limit)
-        .forEach(document -> items.add(fromDocument(document)));
-    return items;
+    RegistrationDocuments.addIn(filters, "status", statuses);
+    RegistrationDocuments.addIn(filters, "kind", kinds);
+    return RegistrationDocuments.page(
+        collection, filters, "createTime", true, position, limit, MongoConflictStore::fromDocument);
   }
 
   @Override
   public List<Conflict> dueForEscalation(java.time.Instant by, int limit) {
-    List<Conflict> out = new ArrayList<>();
-    collection
+    return collection
         .find(
             and(
                 Filters.ne("status", Conflict.Status.RESOLVED.name()),
                 Filters.ne("escalated", true),
-                // Someone must still be waiting: conflicts every side acknowledged would
-                // otherwise stay first in line forever and hold back the rest.
+                // Someone must still be waiting: conflicts every side acknowledged would otherwise
+                // stay first in line forever and hold back the rest.
                 Filters.elemMatch("sides", Filters.eq("acknowledged", null)),
                 Filters.lte("deadline", RegistrationDocuments.date(by))))
         .sort(Sorts.ascending("deadline"))
         .limit(limit)
-        .forEach(document -> out.add(fromDocument(document)));
-    return out;
+        .map(MongoConflictStore::fromDocument)
+        .into(new ArrayList<>());
   }
 
   @Override

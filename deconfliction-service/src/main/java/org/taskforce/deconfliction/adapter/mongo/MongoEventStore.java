@@ -3,14 +3,12 @@ package org.taskforce.deconfliction.adapter.mongo;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
-import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -63,12 +61,7 @@ public final class MongoEventStore implements EventStore, MongoIndexes {
   @Override
   public boolean replace(EventRegistration registration, long expectedVersion) {
     tallies.intend(registration.id(), Math.max(registration.version(), expectedVersion + 1));
-    return collection
-            .replaceOne(
-                and(eq("_id", registration.id()), eq("version", expectedVersion)),
-                toDocument(registration))
-            .getModifiedCount()
-        == 1;
+    return MongoDocuments.replaceAt(collection, toDocument(registration), expectedVersion);
   }
 
   @Override
@@ -81,32 +74,24 @@ public final class MongoEventStore implements EventStore, MongoIndexes {
       int limit) {
     List<Bson> filters = new ArrayList<>();
     filters.add(eq("agency.id", agencyId));
-    if (!statuses.isEmpty()) {
-      filters.add(in("status", statuses.stream().map(Enum::name).toList()));
-    }
+    RegistrationDocuments.addIn(filters, "status", statuses);
     if (from != null) {
       filters.add(gt("end", RegistrationDocuments.date(from)));
     }
     if (to != null) {
       filters.add(lt("start", RegistrationDocuments.date(to)));
     }
-    List<EventRegistration> items = new ArrayList<>();
-    collection
-        .find(RegistrationDocuments.andAfter(filters, "start", false, position))
-        .sort(Sorts.orderBy(Sorts.ascending("start"), Sorts.ascending("_id")))
-        .limit(limit)
-        .forEach(document -> items.add(fromDocument(document)));
-    return items;
+    return RegistrationDocuments.page(
+        collection, filters, "start", false, position, limit, MongoEventStore::fromDocument);
   }
 
   @Override
   public List<EventRegistration> endedBefore(Instant before, int limit) {
-    List<EventRegistration> out = new ArrayList<>();
-    collection
+    return collection
         .find(lt("end", RegistrationDocuments.date(before)))
         .limit(limit)
-        .forEach(document -> out.add(fromDocument(document)));
-    return out;
+        .map(MongoEventStore::fromDocument)
+        .into(new ArrayList<>());
   }
 
   @Override

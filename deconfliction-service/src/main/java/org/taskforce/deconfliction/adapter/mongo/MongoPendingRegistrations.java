@@ -29,11 +29,9 @@ import org.taskforce.platform.mongo.MongoIndexes;
 public final class MongoPendingRegistrations implements PendingRegistrations, MongoIndexes {
   public static final String COLLECTION = "pending_registrations";
   private final MongoCollection<Document> collection;
-  private final MongoTargetStore targets;
 
   public MongoPendingRegistrations(MongoDatabase database) {
     this.collection = database.getCollection(COLLECTION);
-    this.targets = new MongoTargetStore(database);
   }
 
   @Override
@@ -65,7 +63,7 @@ public final class MongoPendingRegistrations implements PendingRegistrations, Mo
     }
     return Optional.of(
         new PreparedCheck(
-            targets.fromDocument(document.get("target", Document.class)),
+            MongoTargetStore.fromDocument(document.get("target", Document.class)),
             MongoEventStore.fromDocument(document.get("operation", Document.class))));
   }
 

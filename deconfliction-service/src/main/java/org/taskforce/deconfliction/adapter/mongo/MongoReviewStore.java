@@ -1,85 +1,63 @@
 package org.taskforce.deconfliction.adapter.mongo;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.taskforce.deconfliction.application.ReviewStore;
 import org.taskforce.deconfliction.domain.ReviewItem;
 import org.taskforce.deconfliction.domain.TargetSelector;
 import org.taskforce.platform.mongo.MongoDocuments;
 import org.taskforce.platform.mongo.MongoIndexes;
-import org.taskforce.platform.mongo.MongoInserts;
+import org.taskforce.platform.mongo.VersionedRecords;
 
 /** The review queue in collection {@value #COLLECTION}, {@code _id} = the pair's id. */
-public final class MongoReviewStore implements ReviewStore, MongoIndexes {
+public final class MongoReviewStore extends VersionedRecords<ReviewItem>
+    implements ReviewStore, MongoIndexes {
   public static final String COLLECTION = "review_items";
-  private final MongoCollection<Document> collection;
 
   public MongoReviewStore(MongoDatabase database) {
-    this.collection = database.getCollection(COLLECTION);
-  }
-
-  @Override
-  public boolean insertIfAbsent(ReviewItem item) {
-    return MongoInserts.insertIfAbsent(collection, toDocument(item));
+    super(
+        database.getCollection(COLLECTION),
+        MongoReviewStore::toDocument,
+        MongoReviewStore::fromDocument);
   }
 
   @Override
   public Optional<ReviewItem> find(String id) {
-    return MongoDocuments.byId(collection, id, MongoReviewStore::fromDocument);
+    return get(id);
   }
 
   @Override
   public boolean exists(String id) {
-    return collection.find(eq("_id", id)).projection(new Document("_id", 1)).first() != null;
-  }
-
-  @Override
-  public boolean replace(ReviewItem item, long expectedVersion) {
-    return collection
-            .replaceOne(and(eq("_id", item.id()), eq("version", expectedVersion)), toDocument(item))
-            .getModifiedCount()
-        == 1;
+    return MongoDocuments.exists(collection(), id);
   }
 
   @Override
   public List<ReviewItem> list(Set<ReviewItem.Status> statuses, List<String> position, int limit) {
-    List<ReviewItem> items = new ArrayList<>();
-    collection
-        .find(
-            RegistrationDocuments.andAfter(
-                statuses.isEmpty()
-                    ? List.of()
-                    : List.of(in("status", statuses.stream().map(Enum::name).toList())),
-                "createTime",
-                true,
-                position))
-        .sort(Sorts.orderBy(Sorts.descending("createTime"), Sorts.ascending("_id")))
-        .limit(limit)
-        .forEach(document -> items.add(fromDocument(document)));
-    return items;
+    List<Bson> filters = new ArrayList<>();
+    RegistrationDocuments.addIn(filters, "status", statuses);
+    return RegistrationDocuments.page(
+        collection(), filters, "createTime", true, position, limit, MongoReviewStore::fromDocument);
   }
 
   @Override
   public List<ReviewItem> forRegistration(String registrationId) {
     return MongoDocuments.matching(
-        collection, eq("sides.registrationId", registrationId), MongoReviewStore::fromDocument);
+        collection(), eq("sides.registrationId", registrationId), MongoReviewStore::fromDocument);
   }
 
   @Override
   public boolean delete(String id, long expectedVersion) {
-    return MongoDocuments.deleteAt(collection, id, expectedVersion);
+    return MongoDocuments.deleteAt(collection(), id, expectedVersion);
   }
 
   @Override

@@ -12,7 +12,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,32 +29,35 @@ import org.taskforce.deconfliction.domain.TargetRegistration;
 import org.taskforce.deconfliction.domain.TargetSelector;
 import org.taskforce.platform.mongo.MongoDocuments;
 import org.taskforce.platform.mongo.MongoIndexes;
-import org.taskforce.platform.mongo.MongoInserts;
+import org.taskforce.platform.mongo.VersionedRecords;
 
 /**
  * Target registrations in collection {@value #COLLECTION}; optimistic locking on {@code version}.
  */
-public final class MongoTargetStore implements TargetStore, MongoIndexes {
+public final class MongoTargetStore extends VersionedRecords<TargetRegistration>
+    implements TargetStore, MongoIndexes {
   public static final String COLLECTION = "targets";
-  private final MongoCollection<Document> collection;
 
   public MongoTargetStore(MongoDatabase database) {
-    this.collection = database.getCollection(COLLECTION);
+    super(
+        database.getCollection(COLLECTION),
+        MongoTargetStore::toDocument,
+        MongoTargetStore::fromDocument);
   }
 
   @Override
   public boolean insert(TargetRegistration registration) {
-    return MongoInserts.insertIfAbsent(collection, toDocument(registration));
+    return insertIfAbsent(registration);
   }
 
   @Override
   public Optional<TargetRegistration> find(String id) {
-    return MongoDocuments.byId(collection, id, this::fromDocument);
+    return get(id);
   }
 
   @Override
   public List<TargetRegistration> findAll(Collection<String> ids) {
-    return MongoDocuments.byIds(collection, ids, this::fromDocument);
+    return MongoDocuments.byIds(collection(), ids, MongoTargetStore::fromDocument);
   }
 
   /** The fields {@link Owner} holds, all the server returns for a check's hits. */
@@ -66,7 +68,7 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
   public List<Owner> findOwners(Collection<String> ids) {
     List<Owner> out = new ArrayList<>();
     if (!ids.isEmpty()) {
-      collection
+      collection()
           .find(in("_id", ids))
           .projection(OWNER_FIELDS)
           .forEach(document ->
@@ -83,16 +85,6 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
   }
 
   @Override
-  public boolean replace(TargetRegistration registration, long expectedVersion) {
-    return collection
-            .replaceOne(
-                and(eq("_id", registration.id()), eq("version", expectedVersion)),
-                toDocument(registration))
-            .getModifiedCount()
-        == 1;
-  }
-
-  @Override
   public List<TargetRegistration> list(
       String agencyId,
       Set<RegistrationStatus> statuses,
@@ -101,38 +93,35 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
       int limit) {
     List<Bson> filters = new ArrayList<>();
     filters.add(eq("agency.id", agencyId));
-    if (!statuses.isEmpty()) {
-      filters.add(in("status", statuses.stream().map(Enum::name).toList()));
-    }
+    RegistrationDocuments.addIn(filters, "status", statuses);
     if (caseReference != null && !caseReference.isBlank()) {
       filters.add(eq("caseReference", caseReference));
     }
-    List<TargetRegistration> items = new ArrayList<>();
-    collection
-        .find(RegistrationDocuments.andAfter(filters, "created.time", true, position))
-        .sort(Sorts.orderBy(Sorts.descending("created.time"), Sorts.ascending("_id")))
-        .limit(limit)
-        .forEach(document -> items.add(fromDocument(document)));
-    return items;
+    return RegistrationDocuments.page(
+        collection(),
+        filters,
+        "created.time",
+        true,
+        position,
+        limit,
+        MongoTargetStore::fromDocument);
   }
 
   @Override
   public List<TargetRegistration> expired(Instant now, int limit) {
-    List<TargetRegistration> out = new ArrayList<>();
-    collection
+    return collection()
         .find(
             and(
                 eq("status", RegistrationStatus.ACTIVE.name()),
                 lte("expireTime", RegistrationDocuments.date(now))))
         .limit(limit)
-        .forEach(document -> out.add(fromDocument(document)));
-    return out;
+        .map(MongoTargetStore::fromDocument)
+        .into(new ArrayList<>());
   }
 
   @Override
   public List<TargetRegistration> purgeable(Instant before, int limit) {
-    List<TargetRegistration> out = new ArrayList<>();
-    collection
+    return collection()
         .find(
             and(
                 in(
@@ -141,14 +130,14 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
                         RegistrationStatus.EXPIRED.name(), RegistrationStatus.WITHDRAWN.name())),
                 lt("updated.time", RegistrationDocuments.date(before))))
         .limit(limit)
-        .forEach(document -> out.add(fromDocument(document)));
-    return out;
+        .map(MongoTargetStore::fromDocument)
+        .into(new ArrayList<>());
   }
 
   @Override
   public void forEachMatchable(
       Instant now, java.util.function.Consumer<TargetRegistration> action) {
-    collection
+    collection()
         .find(
             and(
                 eq("status", RegistrationStatus.ACTIVE.name()),
@@ -158,7 +147,7 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
 
   @Override
   public void delete(String id) {
-    collection.deleteOne(eq("_id", id));
+    collection().deleteOne(eq("_id", id));
   }
 
   @Override
@@ -200,7 +189,7 @@ public final class MongoTargetStore implements TargetStore, MongoIndexes {
         .append("requestId", registration.requestId());
   }
 
-  TargetRegistration fromDocument(Document document) {
+  static TargetRegistration fromDocument(Document document) {
     List<NormalizedSelector> selectors = new ArrayList<>();
     for (Document s : document.getList("selectors", Document.class)) {
       TargetSelector input = RegistrationDocuments.selector(s);

@@ -1,10 +1,14 @@
 package org.taskforce.deconfliction.adapter.mongo;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.taskforce.deconfliction.domain.Agency;
@@ -16,7 +20,7 @@ import org.taskforce.deconfliction.domain.TargetSelector;
 
 /**
  * A registration's parts (agency, contact, stamp, address, selectors) ⇄ BSON documents, and the
- * keyset paging filters; shared by the stores.
+ * keyset paging of lists; shared by the stores.
  */
 final class RegistrationDocuments {
   private RegistrationDocuments() {}
@@ -166,14 +170,38 @@ final class RegistrationDocuments {
         Filters.and(Filters.eq(timeField, t), Filters.gt("_id", id)));
   }
 
-  /** Adds the keyset filter to a list's filters. */
-  static Bson andAfter(
-      List<Bson> filters, String timeField, boolean descending, List<String> position) {
+  /**
+   * One page of a list: the first {@code limit} documents the filters match after {@code position},
+   * sorted by the time field (descending or ascending) and then {@code _id}, mapped.
+   */
+  static <T> List<T> page(
+      MongoCollection<Document> collection,
+      List<Bson> filters,
+      String timeField,
+      boolean descending,
+      List<String> position,
+      int limit,
+      Function<Document, T> mapper) {
     List<Bson> all = new ArrayList<>(filters);
     Bson after = after(timeField, descending, position);
     if (after != null) {
       all.add(after);
     }
-    return all.isEmpty() ? new Document() : Filters.and(all);
+    return collection
+        .find(all.isEmpty() ? new Document() : Filters.and(all))
+        .sort(
+            Sorts.orderBy(
+                descending ? Sorts.descending(timeField) : Sorts.ascending(timeField),
+                Sorts.ascending("_id")))
+        .limit(limit)
+        .map(mapper::apply)
+        .into(new ArrayList<>());
+  }
+
+  /** Adds a filter to {@code field} being one of {@code values}, unless there are none (any). */
+  static void addIn(List<Bson> filters, String field, Set<? extends Enum<?>> values) {
+    if (!values.isEmpty()) {
+      filters.add(Filters.in(field, values.stream().map(Enum::name).toList()));
+    }
   }
 }
