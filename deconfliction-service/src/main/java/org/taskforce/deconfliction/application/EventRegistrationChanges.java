@@ -1,14 +1,8 @@
 package org.taskforce.deconfliction.application;
 
-import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import org.taskforce.deconfliction.domain.EventPlan;
 import org.taskforce.deconfliction.domain.EventRegistration;
 import org.taskforce.deconfliction.domain.RegistrationStatus;
-import org.taskforce.platform.audit.AuditEntry.Outcome;
-import org.taskforce.platform.audit.AuditTrail;
-import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.security.AgencyPrincipal;
 
@@ -18,40 +12,24 @@ import org.taskforce.platform.security.AgencyPrincipal;
  * refused.
  */
 public final class EventRegistrationChanges {
-  private final EventPlanChecks checks;
-  private final RegistrationWrites<EventRegistration> writes;
-  private final AuditTrail audit;
-  private final Clock clock;
+  private final EventRegistrations registrations;
   private final RegistrationEnding<EventRegistration> cancellation;
 
-  public EventRegistrationChanges(EventRegistrations registrations, AuditTrail audit, Clock clock) {
-    this.checks = registrations.checks();
-    this.writes = registrations.writes();
-    this.audit = audit;
-    this.clock = clock;
+  public EventRegistrationChanges(EventRegistrations registrations) {
+    this.registrations = registrations;
     this.cancellation =
-        new RegistrationEnding<>(
-            writes,
-            audit,
-            clock,
-            RegistrationStatus.CANCELLED,
-            "event.cancel",
-            "events",
-            EventRegistration::cancelled);
+        registrations.ending(RegistrationStatus.CANCELLED, "cancel", EventRegistration::cancelled);
   }
 
-  public EventRegistrations.Result update(
+  public RegistrationResult<EventRegistration> update(
       AgencyPrincipal caller,
       String id,
       long expectedVersion,
       EventRegistrations.Draft merged,
       String field) {
     DeconflictionAccessPolicy.requireActing(caller);
-    EventRegistration current = writes.own(caller, id, expectedVersion);
-    if (current.status() != RegistrationStatus.ACTIVE) {
-      throw TaskforceException.failedPrecondition(
-          "REGISTRATION_NOT_ACTIVE", "only active registrations can be changed");
-    }
+    EventRegistration current = registrations.writes().ownActive(caller, id, expectedVersion);
+    EventPlanChecks checks = registrations.checks();
     Violations violations = new Violations();
     EventPlan plan = checks.plan(merged, field, violations, true);
     checks.checkBounds(caller, merged, field, violations);
@@ -79,17 +57,9 @@ public final class EventRegistrationChanges {
             merged.disclosure(),
             RegistrationStatus.ACTIVE,
             current.created(),
-            DeconflictionAccessPolicy.stamp(caller, clock.instant()),
+            DeconflictionAccessPolicy.stamp(caller, registrations.services().clock().instant()),
             current.version() + 1);
-    List<Hit> hits = writes.change(updated, current);
-    audit.record(
-        caller,
-        "event.update",
-        "events/" + id,
-        Outcome.SUCCESS,
-        "",
-        Map.of("hits", String.valueOf(hits.size())));
-    return new EventRegistrations.Result(updated, hits);
+    return registrations.change(caller, updated, current);
   }
 
   public EventRegistration cancel(

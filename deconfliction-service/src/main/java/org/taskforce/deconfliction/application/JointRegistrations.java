@@ -55,7 +55,7 @@ public final class JointRegistrations {
     List<String> targetIds = new ArrayList<>();
     List<Hit> hits = new ArrayList<>();
     if (target != null) {
-      TargetRegistrations.Result stored = targets.store(caller, target);
+      RegistrationResult<TargetRegistration> stored = targets.store(caller, target);
       targetIds.add(stored.registration().id());
       hits.addAll(stored.hits());
       if (operation != null) {
@@ -64,7 +64,7 @@ public final class JointRegistrations {
     }
     String eventId = "";
     if (operation != null) {
-      EventRegistrations.Result stored = events.store(caller, operation);
+      RegistrationResult<EventRegistration> stored = events.store(caller, operation);
       eventId = stored.registration().id();
       hits.addAll(stored.hits());
     }

@@ -156,6 +156,16 @@ final class RegistrationWrites<R extends Registration> {
     return r;
   }
 
+  /** The caller's own registration at the version the caller read, refused unless it is active. */
+  R ownActive(AgencyPrincipal caller, String id, long expectedVersion) {
+    R r = own(caller, id, expectedVersion);
+    if (r.status() != RegistrationStatus.ACTIVE) {
+      throw TaskforceException.failedPrecondition(
+          "REGISTRATION_NOT_ACTIVE", "only active registrations can be changed");
+    }
+    return r;
+  }
+
   /** A stored registration by id (for the repair sweep). */
   Optional<R> find(String id) {
     return store.find(id);

@@ -10,8 +10,6 @@ import org.taskforce.deconfliction.domain.NormalizedSelector;
 import org.taskforce.deconfliction.domain.RegistrationStatus;
 import org.taskforce.deconfliction.domain.TargetRegistration;
 import org.taskforce.deconfliction.domain.TargetSelector;
-import org.taskforce.platform.audit.AuditEntry.Outcome;
-import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.security.AgencyPrincipal;
@@ -22,27 +20,20 @@ import org.taskforce.platform.security.AgencyPrincipal;
  * the caller read; a stale one is refused.
  */
 public final class TargetRegistrationChanges {
+  private final TargetRegistrations registrations;
   private final TargetDraftChecks checks;
   private final RegistrationWrites<TargetRegistration> writes;
-  private final AuditTrail audit;
   private final Clock clock;
   private final RegistrationEnding<TargetRegistration> withdrawal;
 
-  public TargetRegistrationChanges(
-      TargetRegistrations registrations, AuditTrail audit, Clock clock) {
+  public TargetRegistrationChanges(TargetRegistrations registrations) {
+    this.registrations = registrations;
     this.checks = registrations.checks();
     this.writes = registrations.writes();
-    this.audit = audit;
-    this.clock = clock;
+    this.clock = registrations.services().clock();
     this.withdrawal =
-        new RegistrationEnding<>(
-            writes,
-            audit,
-            clock,
-            RegistrationStatus.WITHDRAWN,
-            "target.withdraw",
-            "targets",
-            TargetRegistration::withdrawn);
+        registrations.ending(
+            RegistrationStatus.WITHDRAWN, "withdraw", TargetRegistration::withdrawn);
   }
 
   /** Which fields an update changes. */
@@ -56,14 +47,10 @@ public final class TargetRegistrationChanges {
       boolean caseReferenceSet,
       boolean disclosureSet) {}
 
-  public TargetRegistrations.Result update(
+  public RegistrationResult<TargetRegistration> update(
       AgencyPrincipal caller, String id, long expectedVersion, Changes changes, String field) {
     DeconflictionAccessPolicy.requireActing(caller);
-    TargetRegistration current = writes.own(caller, id, expectedVersion);
-    if (current.status() != RegistrationStatus.ACTIVE) {
-      throw TaskforceException.failedPrecondition(
-          "REGISTRATION_NOT_ACTIVE", "only active registrations can be changed");
-    }
+    TargetRegistration current = writes.ownActive(caller, id, expectedVersion);
     Violations violations = new Violations();
     String prefix = RegistrationChecks.prefix(field);
     List<NormalizedSelector> selectors =
@@ -92,15 +79,7 @@ public final class TargetRegistrationChanges {
             current.expireTime(),
             current.status(),
             DeconflictionAccessPolicy.stamp(caller, clock.instant()));
-    List<Hit> hits = writes.change(updated, current);
-    audit.record(
-        caller,
-        "target.update",
-        "targets/" + id,
-        Outcome.SUCCESS,
-        "",
-        Map.of("hits", String.valueOf(hits.size())));
-    return new TargetRegistrations.Result(updated, hits);
+    return registrations.change(caller, updated, current);
   }
 
   public TargetRegistration renew(
@@ -126,13 +105,7 @@ public final class TargetRegistrationChanges {
             RegistrationStatus.ACTIVE,
             DeconflictionAccessPolicy.stamp(caller, now));
     writes.replace(renewed, current);
-    audit.record(
-        caller,
-        "target.renew",
-        "targets/" + id,
-        Outcome.SUCCESS,
-        "",
-        Map.of("expireTime", expiry.toString()));
+    registrations.audit(caller, "renew", id, Map.of("expireTime", expiry.toString()));
     return renewed;
   }
 

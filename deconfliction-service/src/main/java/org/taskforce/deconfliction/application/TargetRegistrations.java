@@ -1,10 +1,8 @@
 package org.taskforce.deconfliction.application;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.taskforce.deconfliction.domain.Contact;
@@ -14,12 +12,9 @@ import org.taskforce.deconfliction.domain.RegistrationStatus;
 import org.taskforce.deconfliction.domain.Stamp;
 import org.taskforce.deconfliction.domain.TargetRegistration;
 import org.taskforce.deconfliction.domain.TargetSelector;
-import org.taskforce.platform.audit.AuditEntry.Outcome;
-import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.paging.Page;
 import org.taskforce.platform.paging.PageQuery;
-import org.taskforce.platform.paging.PageTokens;
 import org.taskforce.platform.security.AgencyPrincipal;
 
 /**
@@ -29,49 +24,37 @@ import org.taskforce.platform.security.AgencyPrincipal;
  * once at least one sees the other, and the pair's conflict id makes sure only one conflict is
  * stored.
  */
-public final class TargetRegistrations {
+public final class TargetRegistrations
+    extends RegistrationLifecycle<TargetRegistration, TargetRegistrations.Draft> {
   private final TargetStore store;
   private final Function<String, String> agencyNames;
-  private final AuditTrail audit;
-  private final Clock clock;
-  private final DisclosurePolicy policy;
-  private final PageTokens pageTokens;
   private final TargetDraftChecks checks;
-  private final RegistrationWrites<TargetRegistration> writes;
 
   public TargetRegistrations(
-      TargetStore store,
-      Matcher matcher,
-      FindingRecorder recorder,
-      DeconflictionSettings settings,
-      Function<String, String> agencyNames,
-      AuditTrail audit,
-      Clock clock,
-      DisclosurePolicy policy,
-      PageTokens pageTokens,
-      RegistrationWriting writing) {
+      TargetStore store, Function<String, String> agencyNames, RegistrationServices services) {
+    super(
+        "target",
+        services,
+        new RegistrationWrites.Kind<>(
+            PendingRegistrations.Kind.TARGET,
+            RegistrationWrites.Seams.TARGET,
+            "target registration",
+            services.matcher()::entries,
+            registration ->
+                services
+                    .recorder()
+                    .recordTargetFindings(
+                        registration,
+                        services
+                            .matcher()
+                            .findTargets(
+                                registration.agency().id(),
+                                registration.selectors(),
+                                registration.id()))),
+        store);
     this.store = store;
     this.agencyNames = agencyNames;
-    this.audit = audit;
-    this.clock = clock;
-    this.policy = policy;
-    this.pageTokens = pageTokens;
-    this.checks = new TargetDraftChecks(clock, settings);
-    this.writes =
-        writing.of(
-            new RegistrationWrites.Kind<>(
-                PendingRegistrations.Kind.TARGET,
-                RegistrationWrites.Seams.TARGET,
-                "target registration",
-                matcher::entries,
-                registration ->
-                    recorder.recordTargetFindings(
-                        registration,
-                        matcher.findTargets(
-                            registration.agency().id(),
-                            registration.selectors(),
-                            registration.id()))),
-            store);
+    this.checks = new TargetDraftChecks(services.clock(), services.settings());
   }
 
   /** What a caller asks to register. */
@@ -82,21 +65,12 @@ public final class TargetRegistrations {
       Disclosure disclosure,
       Instant expireTime) {}
 
-  public record Result(TargetRegistration registration, List<Hit> hits) {}
-
-  public Result create(AgencyPrincipal caller, Draft draft, String requestId, String field) {
-    return store(caller, prepare(caller, draft, requestId, field));
-  }
-
-  /**
-   * A create's registration, validated and built as it will be stored (its id follows from the
-   * agency and request id); nothing is stored yet.
-   */
+  @Override
   public TargetRegistration prepare(
       AgencyPrincipal caller, Draft draft, String requestId, String field) {
     DeconflictionAccessPolicy.requireActing(caller);
     // Stored to the millisecond: the answer to a retry, read back, equals the first answer.
-    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    Instant now = services().clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     Violations violations = new Violations();
     String prefix = RegistrationChecks.prefix(field);
     List<NormalizedSelector> selectors =
@@ -114,7 +88,7 @@ public final class TargetRegistrations {
             selectors,
             draft.contact(),
             RegistrationChecks.nullToEmpty(draft.caseReference()),
-            policy.disclosureFor(caller.agencyId(), draft.disclosure()),
+            services().policy().disclosureFor(caller.agencyId(), draft.disclosure()),
             expiry,
             RegistrationStatus.ACTIVE,
             stamp,
@@ -123,41 +97,13 @@ public final class TargetRegistrations {
         .withRequestId(requestId);
   }
 
-  /**
-   * Stores a prepared registration and finishes its writes; its first store is audited as the
-   * caller's create ({@code caller} null: the repair sweep storing what a check recorded, audited
-   * as the check's maker, see {@link CreateAudit}).
-   */
-  public Result store(AgencyPrincipal caller, TargetRegistration registration) {
-    Optional<TargetRegistration> earlier = writes.insert(registration);
-    if (earlier.isPresent()) {
-      return settle(earlier.get());
-    }
-    List<Hit> hits = writes.settle(registration);
-    CreateAudit.record(
-        audit,
-        caller,
-        registration.created(),
-        "target.create",
-        "targets/" + registration.id(),
-        Map.of(
-            "selectors",
-            String.valueOf(registration.selectors().size()),
-            "hits",
-            String.valueOf(hits.size())));
-    return new Result(registration, hits);
-  }
-
-  /** Finishes a stored registration's writes ({@link RegistrationWrites#settle}). */
-  public Result settle(TargetRegistration registration) {
-    return new Result(registration, writes.settle(registration));
-  }
-
-  public TargetRegistration get(AgencyPrincipal caller, String id) {
-    DeconflictionAccessPolicy.requireActing(caller);
-    TargetRegistration registration = writes.own(caller, id);
-    audit.record(caller, "target.read", "targets/" + id, Outcome.SUCCESS, "", Map.of());
-    return registration;
+  @Override
+  Map<String, String> createDetails(TargetRegistration registration, List<Hit> hits) {
+    return Map.of(
+        "selectors",
+        String.valueOf(registration.selectors().size()),
+        "hits",
+        String.valueOf(hits.size()));
   }
 
   public Page<TargetRegistration> list(
@@ -166,13 +112,8 @@ public final class TargetRegistrations {
       String caseReference,
       int size,
       String token) {
-    DeconflictionAccessPolicy.requireActing(caller);
-    PageQuery query =
-        PageQuery.of("deconfliction.targets")
-            .with("agency", caller.agencyId())
-            .with("statuses", statuses)
-            .with("case_reference", caseReference);
-    return pageTokens.page(
+    PageQuery query = ownQuery(caller, statuses).with("case_reference", caseReference);
+    return page(
         query,
         token,
         size,
@@ -188,9 +129,5 @@ public final class TargetRegistrations {
 
   TargetDraftChecks checks() {
     return checks;
-  }
-
-  RegistrationWrites<TargetRegistration> writes() {
-    return writes;
   }
 }

@@ -1,15 +1,13 @@
 package org.taskforce.deconfliction.config;
 
-import java.time.Clock;
 import java.util.function.Function;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.taskforce.deconfliction.adapter.grpc.DeconflictionGrpcService;
 import org.taskforce.deconfliction.adapter.grpc.PartnerDeconflictionGrpcService;
-import org.taskforce.deconfliction.adapter.mongo.MongoConflictStore;
-import org.taskforce.deconfliction.adapter.mongo.MongoReviewStore;
 import org.taskforce.deconfliction.adapter.partner.GrpcPartnerDirectory;
 import org.taskforce.deconfliction.application.AlertComposer;
 import org.taskforce.deconfliction.application.CheckBeforeActing;
@@ -17,29 +15,32 @@ import org.taskforce.deconfliction.application.ConflictSides;
 import org.taskforce.deconfliction.application.ConflictWorkflow;
 import org.taskforce.deconfliction.application.DeconflictionSettings;
 import org.taskforce.deconfliction.application.DisclosurePolicy;
-import org.taskforce.deconfliction.application.EventRegistrationChanges;
 import org.taskforce.deconfliction.application.EventRegistrations;
-import org.taskforce.deconfliction.application.FindingRecorder;
 import org.taskforce.deconfliction.application.JointRegistrations;
 import org.taskforce.deconfliction.application.Matcher;
 import org.taskforce.deconfliction.application.PartnerCheck;
 import org.taskforce.deconfliction.application.ReviewQueue;
-import org.taskforce.deconfliction.application.SubjectFeed;
-import org.taskforce.deconfliction.application.TargetRegistrationChanges;
 import org.taskforce.deconfliction.application.TargetRegistrations;
 import org.taskforce.deconfliction.domain.EventRules;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.faults.HaltAtSeam;
 import org.taskforce.platform.faults.WriteSeams;
-import org.taskforce.platform.paging.PageTokens;
 
 /**
  * Explicit wiring of the deconfliction service's policies, checks, conflict workflow and gRPC
  * services; registering targets and operations is wired in {@link RegistrationConfiguration}, its
  * stores and peers in {@link DeconflictionAdapterConfiguration}, its periodic jobs in {@link
- * MaintenanceConfiguration}.
+ * MaintenanceConfiguration}. What is built from other beans alone is imported by class and built by
+ * its one constructor.
  */
 @Configuration(proxyBeanMethods = false)
+@Import({
+  ConflictSides.class,
+  ConflictWorkflow.class,
+  ReviewQueue.class,
+  DeconflictionGrpcService.class,
+  PartnerDeconflictionGrpcService.class
+})
 public class DeconflictionConfiguration {
   @Bean
   DeconflictionSettings deconflictionSettings(DeconflictionProperties p) {
@@ -81,12 +82,6 @@ public class DeconflictionConfiguration {
   }
 
   @Bean
-  ConflictSides conflictSides(
-      MongoConflictStore conflicts, MongoReviewStore reviews, SubjectFeed feed) {
-    return new ConflictSides(conflicts, reviews, feed);
-  }
-
-  @Bean
   CheckBeforeActing checkBeforeActing(
       Matcher matcher,
       TargetRegistrations targets,
@@ -109,49 +104,5 @@ public class DeconflictionConfiguration {
       Function<String, String> agencyNames,
       AuditTrail audit) {
     return new PartnerCheck(matcher, targets, events, alerts, agencyNames, audit);
-  }
-
-  @Bean
-  ConflictWorkflow conflictWorkflow(
-      MongoConflictStore conflicts,
-      AuditTrail audit,
-      Clock clock,
-      DisclosurePolicy policy,
-      PageTokens pageTokens,
-      AlertComposer alerts,
-      SubjectFeed feed) {
-    return new ConflictWorkflow(conflicts, audit, clock, policy, pageTokens, alerts, feed);
-  }
-
-  @Bean
-  ReviewQueue reviewQueue(
-      MongoReviewStore reviews,
-      MongoConflictStore conflicts,
-      FindingRecorder recorder,
-      AuditTrail audit,
-      Clock clock,
-      DisclosurePolicy policy,
-      PageTokens pageTokens,
-      SubjectFeed feed) {
-    return new ReviewQueue(reviews, conflicts, recorder, audit, clock, policy, pageTokens, feed);
-  }
-
-  @Bean
-  DeconflictionGrpcService deconflictionGrpcService(
-      TargetRegistrations targets,
-      TargetRegistrationChanges targetChanges,
-      EventRegistrations events,
-      EventRegistrationChanges eventChanges,
-      CheckBeforeActing checks,
-      ConflictWorkflow workflow,
-      ReviewQueue reviews,
-      DisclosurePolicy policy) {
-    return new DeconflictionGrpcService(
-        targets, targetChanges, events, eventChanges, checks, workflow, reviews, policy);
-  }
-
-  @Bean
-  PartnerDeconflictionGrpcService partnerDeconflictionGrpcService(PartnerCheck partnerCheck) {
-    return new PartnerDeconflictionGrpcService(partnerCheck);
   }
 }

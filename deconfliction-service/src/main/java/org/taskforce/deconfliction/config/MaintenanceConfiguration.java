@@ -4,23 +4,20 @@ import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.taskforce.deconfliction.adapter.mongo.MongoConflictStore;
 import org.taskforce.deconfliction.adapter.mongo.MongoEventStore;
 import org.taskforce.deconfliction.adapter.mongo.MongoMatchIndex;
 import org.taskforce.deconfliction.adapter.mongo.MongoPendingRegistrations;
-import org.taskforce.deconfliction.adapter.mongo.MongoReviewStore;
 import org.taskforce.deconfliction.adapter.mongo.MongoTargetStore;
 import org.taskforce.deconfliction.application.AlertComposer;
 import org.taskforce.deconfliction.application.ConflictEscalation;
-import org.taskforce.deconfliction.application.DeconflictionSettings;
 import org.taskforce.deconfliction.application.DisclosurePolicy;
 import org.taskforce.deconfliction.application.EventRegistrations;
 import org.taskforce.deconfliction.application.JointRegistrations;
 import org.taskforce.deconfliction.application.Matcher;
 import org.taskforce.deconfliction.application.RegistrationRepair;
 import org.taskforce.deconfliction.application.Retention;
-import org.taskforce.deconfliction.application.SubjectFeed;
-import org.taskforce.deconfliction.application.SubjectVersionFloors;
 import org.taskforce.deconfliction.application.TargetRegistrations;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.jobs.PeriodicJob;
@@ -30,6 +27,7 @@ import org.taskforce.platform.jobs.PeriodicJob;
  * escalation of unacknowledged conflicts, and retention (expiry and purges under 28 CFR Part 23).
  */
 @Configuration(proxyBeanMethods = false)
+@Import(Retention.class)
 public class MaintenanceConfiguration {
   private static final org.slf4j.Logger log =
       org.slf4j.LoggerFactory.getLogger(MaintenanceConfiguration.class);
@@ -97,23 +95,6 @@ public class MaintenanceConfiguration {
   @ConditionalOnBooleanProperty("taskforce.deconfliction.rebuild-match-index")
   MatchIndexRebuild matchIndexRebuild(RegistrationRepair repair) {
     return new MatchIndexRebuild(repair);
-  }
-
-  @Bean
-  Retention retention(
-      MongoTargetStore targets,
-      MongoEventStore events,
-      MongoConflictStore conflicts,
-      MongoReviewStore reviews,
-      MongoMatchIndex index,
-      Matcher matcher,
-      DeconflictionSettings settings,
-      AuditTrail audit,
-      Clock clock,
-      SubjectFeed feed,
-      SubjectVersionFloors floors) {
-    return new Retention(
-        targets, events, conflicts, reviews, index, matcher, settings, audit, clock, feed, floors);
   }
 
   @Bean

@@ -35,8 +35,8 @@ final class CheckRpcs {
             .setCheckId(answer.checkId())
             .setPolicyNote(CheckBeforeActing.POLICY_NOTE)
             .addAllTargetRegistrationIds(answer.targetRegistrationIds())
-            .setEventRegistrationId(answer.eventRegistrationId());
-    answer.hits().forEach(h -> response.addHits(RegistrationMapping.hit(h)));
+            .setEventRegistrationId(answer.eventRegistrationId())
+            .addAllHits(RegistrationMapping.hits(answer.hits()));
     answer.partnerAnswers().forEach(p -> response.addPartnerAnswers(PartnerMapping.answer(p)));
     answer.crowdedNames().forEach(c -> response.addCrowdedNames(RegistrationMapping.crowded(c)));
     return response.build();

@@ -21,7 +21,6 @@ import org.taskforce.api.deconfliction.v1.UpdateEventRegistrationResponse;
 import org.taskforce.deconfliction.application.EventRegistrationChanges;
 import org.taskforce.deconfliction.application.EventRegistrations;
 import org.taskforce.platform.error.TaskforceException;
-import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.grpc.UpdateMask;
 
 /**
@@ -83,26 +82,23 @@ final class EventRpcs {
     if (!request.hasRegistration()) {
       throw TaskforceException.invalidArgument("registration", "is required");
     }
-    EventRegistrations.Result result =
+    var result =
         events.create(
             caller(),
             RegistrationMapping.eventDraft(request.getRegistration(), "registration"),
             request.getRequestId(),
             "registration");
-    CreateEventRegistrationResponse.Builder response =
-        CreateEventRegistrationResponse.newBuilder()
-            .setRegistration(RegistrationMapping.event(result.registration()));
-    result.hits().forEach(h -> response.addHits(RegistrationMapping.hit(h)));
-    return response.build();
+    return CreateEventRegistrationResponse.newBuilder()
+        .setRegistration(RegistrationMapping.event(result.registration()))
+        .addAllHits(RegistrationMapping.hits(result.hits()))
+        .build();
   }
 
   UpdateEventRegistrationResponse update(UpdateEventRegistrationRequest request) {
     EventRegistration asked = request.getRegistration();
     String id = requireId("registration.registration_id", asked.getRegistrationId());
     long version = requireEtag("etag", asked.getEtag());
-    Violations violations = new Violations();
-    Set<String> paths = UpdateMask.named(request.getUpdateMask(), EVENT_PATHS, violations);
-    violations.throwIfAny();
+    Set<String> paths = UpdateMask.named(request.getUpdateMask(), EVENT_PATHS);
     EventRegistration current = RegistrationMapping.event(events.get(caller(), id));
     EventRegistration.Builder merged = current.toBuilder();
     for (String path : paths) {
@@ -119,18 +115,17 @@ final class EventRpcs {
         merged.clearField(field);
       }
     }
-    EventRegistrations.Result result =
+    var result =
         changes.update(
             caller(),
             id,
             version,
             RegistrationMapping.eventDraft(merged.build(), "registration"),
             "registration");
-    UpdateEventRegistrationResponse.Builder response =
-        UpdateEventRegistrationResponse.newBuilder()
-            .setRegistration(RegistrationMapping.event(result.registration()));
-    result.hits().forEach(h -> response.addHits(RegistrationMapping.hit(h)));
-    return response.build();
+    return UpdateEventRegistrationResponse.newBuilder()
+        .setRegistration(RegistrationMapping.event(result.registration()))
+        .addAllHits(RegistrationMapping.hits(result.hits()))
+        .build();
   }
 
   CancelEventRegistrationResponse cancel(CancelEventRegistrationRequest request) {

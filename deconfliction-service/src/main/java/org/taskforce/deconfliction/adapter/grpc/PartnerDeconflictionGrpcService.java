@@ -39,8 +39,8 @@ public final class PartnerDeconflictionGrpcService
           PartnerCheckResponse.Builder response =
               PartnerCheckResponse.newBuilder()
                   .setCheckId(answer.checkId())
-                  .setPolicyNote(CheckBeforeActing.POLICY_NOTE);
-          answer.hits().forEach(h -> response.addHits(RegistrationMapping.hit(h)));
+                  .setPolicyNote(CheckBeforeActing.POLICY_NOTE)
+                  .addAllHits(RegistrationMapping.hits(answer.hits()));
           answer
               .crowdedNames()
               .forEach(c -> response.addCrowdedNames(RegistrationMapping.crowded(c)));

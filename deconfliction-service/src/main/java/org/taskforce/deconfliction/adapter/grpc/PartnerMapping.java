@@ -8,13 +8,12 @@ final class PartnerMapping {
   private PartnerMapping() {}
 
   static PartnerAnswer answer(PartnerDirectory.PartnerResult p) {
-    PartnerAnswer.Builder builder =
-        PartnerAnswer.newBuilder()
-            .setPartnerId(p.partnerId())
-            .setDisplayName(p.displayName())
-            .setStatus(PartnerAnswerStatus.valueOf("PARTNER_ANSWER_STATUS_" + p.status().name()))
-            .setDetail(p.detail());
-    p.hits().forEach(h -> builder.addHits(RegistrationMapping.hit(h)));
-    return builder.build();
+    return PartnerAnswer.newBuilder()
+        .setPartnerId(p.partnerId())
+        .setDisplayName(p.displayName())
+        .setStatus(PartnerAnswerStatus.valueOf("PARTNER_ANSWER_STATUS_" + p.status().name()))
+        .setDetail(p.detail())
+        .addAllHits(RegistrationMapping.hits(p.hits()))
+        .build();
   }
 }

@@ -148,6 +148,11 @@ public final class RegistrationMapping {
         .build();
   }
 
+  /** Hits as a response lists them. */
+  public static List<ConflictHit> hits(List<Hit> hits) {
+    return hits.stream().map(RegistrationMapping::hit).toList();
+  }
+
   public static ConflictHit hit(Hit h) {
     ConflictHit.Builder builder =
         ConflictHit.newBuilder()

@@ -22,7 +22,6 @@ import org.taskforce.api.deconfliction.v1.WithdrawTargetRegistrationResponse;
 import org.taskforce.deconfliction.application.TargetRegistrationChanges;
 import org.taskforce.deconfliction.application.TargetRegistrations;
 import org.taskforce.platform.error.TaskforceException;
-import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.grpc.UpdateMask;
 import org.taskforce.platform.paging.Page;
 
@@ -70,56 +69,43 @@ final class TargetRpcs {
     if (!request.hasRegistration()) {
       throw TaskforceException.invalidArgument("registration", "is required");
     }
-    TargetRegistration asked = request.getRegistration();
-    TargetRegistrations.Result result =
+    var result =
         targets.create(
             caller(),
-            new TargetRegistrations.Draft(
-                SelectorMapping.selectors(asked.getSelectorsList()),
-                ProtoMapping.contact(asked.getPointOfContact()),
-                asked.getCaseReference(),
-                ProtoMapping.disclosure(
-                    asked.getDisclosureLevel(), "registration.disclosure_level"),
-                asked.hasExpireTime()
-                    ? ProtoMapping.instant(asked.getExpireTime(), "registration.expire_time")
-                    : null),
+            draft(request.getRegistration(), true),
             request.getRequestId(),
             "registration");
-    CreateTargetRegistrationResponse.Builder response =
-        CreateTargetRegistrationResponse.newBuilder()
-            .setRegistration(RegistrationMapping.target(result.registration()));
-    result.hits().forEach(h -> response.addHits(RegistrationMapping.hit(h)));
-    return response.build();
+    return CreateTargetRegistrationResponse.newBuilder()
+        .setRegistration(RegistrationMapping.target(result.registration()))
+        .addAllHits(RegistrationMapping.hits(result.hits()))
+        .build();
   }
 
   UpdateTargetRegistrationResponse update(UpdateTargetRegistrationRequest request) {
     TargetRegistration asked = request.getRegistration();
     String id = requireId("registration.registration_id", asked.getRegistrationId());
     long version = requireEtag("etag", asked.getEtag());
-    Violations violations = new Violations();
-    Set<String> paths = UpdateMask.named(request.getUpdateMask(), TARGET_PATHS, violations);
-    violations.throwIfAny();
-    TargetRegistrations.Result result =
+    Set<String> paths = UpdateMask.named(request.getUpdateMask(), TARGET_PATHS);
+    TargetRegistrations.Draft draft = draft(asked, false);
+    var result =
         changes.update(
             caller(),
             id,
             version,
             new TargetRegistrationChanges.Changes(
-                SelectorMapping.selectors(asked.getSelectorsList()),
-                ProtoMapping.contact(asked.getPointOfContact()),
-                asked.getCaseReference(),
-                ProtoMapping.disclosure(
-                    asked.getDisclosureLevel(), "registration.disclosure_level"),
+                draft.selectors(),
+                draft.contact(),
+                draft.caseReference(),
+                draft.disclosure(),
                 paths.contains("selectors"),
                 paths.contains("point_of_contact"),
                 paths.contains("case_reference"),
                 paths.contains("disclosure_level")),
             "registration");
-    UpdateTargetRegistrationResponse.Builder response =
-        UpdateTargetRegistrationResponse.newBuilder()
-            .setRegistration(RegistrationMapping.target(result.registration()));
-    result.hits().forEach(h -> response.addHits(RegistrationMapping.hit(h)));
-    return response.build();
+    return UpdateTargetRegistrationResponse.newBuilder()
+        .setRegistration(RegistrationMapping.target(result.registration()))
+        .addAllHits(RegistrationMapping.hits(result.hits()))
+        .build();
   }
 
   RenewTargetRegistrationResponse renew(RenewTargetRegistrationRequest request) {
@@ -146,5 +132,20 @@ final class TargetRpcs {
                     requireEtag("etag", request.getEtag()),
                     request.getReason())))
         .build();
+  }
+
+  /**
+   * A registration as asked for, with its expiry only when {@code withExpiry} (an update does not
+   * change it).
+   */
+  private static TargetRegistrations.Draft draft(TargetRegistration asked, boolean withExpiry) {
+    return new TargetRegistrations.Draft(
+        SelectorMapping.selectors(asked.getSelectorsList()),
+        ProtoMapping.contact(asked.getPointOfContact()),
+        asked.getCaseReference(),
+        ProtoMapping.disclosure(asked.getDisclosureLevel(), "registration.disclosure_level"),
+        withExpiry && asked.hasExpireTime()
+            ? ProtoMapping.instant(asked.getExpireTime(), "registration.expire_time")
+            : null);
   }
 }
