@@ -29,6 +29,11 @@ public abstract class VersionedRecords<T> {
     return collection;
   }
 
+  /** The record as its document. */
+  protected Document document(T record) {
+    return toDocument.apply(record);
+  }
+
   /** Stores a new record; false when its id is taken (a retry of the same write). */
   public boolean insertIfAbsent(T record) {
     return MongoInserts.insertIfAbsent(collection, toDocument.apply(record));

@@ -22,56 +22,42 @@ import org.taskforce.deconfliction.domain.Disclosure;
 import org.taskforce.deconfliction.domain.Tier;
 import org.taskforce.platform.mongo.MongoDocuments;
 import org.taskforce.platform.mongo.MongoIndexes;
-import org.taskforce.platform.mongo.MongoInserts;
-import org.taskforce.platform.mongo.TallyIntents;
+import org.taskforce.platform.mongo.TalliedRecords;
 
 /** Conflicts in collection {@value #COLLECTION}, {@code _id} = the pair's deterministic id. */
-public final class MongoConflictStore implements ConflictStore, MongoIndexes {
+public final class MongoConflictStore extends TalliedRecords<Conflict>
+    implements ConflictStore, MongoIndexes {
   public static final String COLLECTION = "conflicts";
-  private final MongoCollection<Document> collection;
   private final DisclosurePolicy policy;
-  private final TallyIntents tallies;
 
   /**
    * @param policy who may read a conflict; stored with it as {@code readers} for the list query
    */
   public MongoConflictStore(MongoDatabase database, DisclosurePolicy policy) {
-    this.collection = database.getCollection(COLLECTION);
+    super(
+        database,
+        COLLECTION,
+        conflict -> toDocument(conflict, policy),
+        MongoConflictStore::fromDocument);
     this.policy = policy;
-    this.tallies = new TallyIntents(database, COLLECTION);
-  }
-
-  // Every write announces itself to the report's counts first (TallyIntents): settled off this
-  // path.
-
-  @Override
-  public boolean insertIfAbsent(Conflict c) {
-    tallies.intend(c.id(), c.version());
-    return MongoInserts.insertIfAbsent(collection, toDocument(c));
   }
 
   @Override
   public Optional<Conflict> find(String id) {
-    return MongoDocuments.byId(collection, id, MongoConflictStore::fromDocument);
+    return get(id);
   }
 
   @Override
   public boolean exists(String id) {
-    return MongoDocuments.exists(collection, id);
+    return MongoDocuments.exists(collection(), id);
   }
 
   /** Loads many conflicts at once (migrations from another system, benchmarks): plain inserts. */
   public void importAll(List<Conflict> batch) {
     if (!batch.isEmpty()) {
-      collection.insertMany(batch.stream().map(this::toDocument).toList());
-      tallies.bulkWritten(); // counted by a rebuild, not one by one
+      collection().insertMany(batch.stream().map(this::document).toList());
+      tallies().bulkWritten(); // counted by a rebuild, not one by one
     }
-  }
-
-  @Override
-  public boolean replace(Conflict c, long expectedVersion) {
-    tallies.intend(c.id(), Math.max(c.version(), expectedVersion + 1));
-    return MongoDocuments.replaceAt(collection, toDocument(c), expectedVersion);
   }
 
   @Override
@@ -88,12 +74,18 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
     RegistrationDocuments.addIn(filters, "status", statuses);
     RegistrationDocuments.addIn(filters, "kind", kinds);
     return RegistrationDocuments.page(
-        collection, filters, "createTime", true, position, limit, MongoConflictStore::fromDocument);
+        collection(),
+        filters,
+        "createTime",
+        true,
+        position,
+        limit,
+        MongoConflictStore::fromDocument);
   }
 
   @Override
   public List<Conflict> dueForEscalation(java.time.Instant by, int limit) {
-    return collection
+    return collection()
         .find(
             and(
                 Filters.ne("status", Conflict.Status.RESOLVED.name()),
@@ -111,14 +103,15 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
   @Override
   public List<Conflict> forRegistration(String registrationId) {
     return MongoDocuments.matching(
-        collection, eq("sides.registrationId", registrationId), MongoConflictStore::fromDocument);
+        collection(), eq("sides.registrationId", registrationId), MongoConflictStore::fromDocument);
   }
 
   @Override
   public boolean delete(String id, long expectedVersion) {
-    tallies.intendRemoval(
-        collection.find(and(eq("_id", id), eq("version", expectedVersion))).first());
-    return MongoDocuments.deleteAt(collection, id, expectedVersion);
+    tallies()
+        .intendRemoval(
+            collection().find(and(eq("_id", id), eq("version", expectedVersion))).first());
+    return MongoDocuments.deleteAt(collection(), id, expectedVersion);
   }
 
   @Override
@@ -164,7 +157,7 @@ public final class MongoConflictStore implements ConflictStore, MongoIndexes {
         document.getString("acknowledgementNote"));
   }
 
-  Document toDocument(Conflict c) {
+  static Document toDocument(Conflict c, DisclosurePolicy policy) {
     List<Document> sides = new ArrayList<>();
     List<String> agencies = new ArrayList<>();
     for (Conflict.Side s : c.sides()) {

@@ -25,43 +25,30 @@ import org.taskforce.deconfliction.domain.EventType;
 import org.taskforce.deconfliction.domain.RegistrationStatus;
 import org.taskforce.platform.mongo.MongoDocuments;
 import org.taskforce.platform.mongo.MongoIndexes;
-import org.taskforce.platform.mongo.MongoInserts;
-import org.taskforce.platform.mongo.TallyIntents;
+import org.taskforce.platform.mongo.TalliedRecords;
 
 /** Event registrations in collection {@value #COLLECTION}. */
-public final class MongoEventStore implements EventStore, MongoIndexes {
+public final class MongoEventStore extends TalliedRecords<EventRegistration>
+    implements EventStore, MongoIndexes {
   public static final String COLLECTION = "events";
-  private final MongoCollection<Document> collection;
-  private final TallyIntents tallies;
 
   public MongoEventStore(MongoDatabase database) {
-    this.collection = database.getCollection(COLLECTION);
-    this.tallies = new TallyIntents(database, COLLECTION);
+    super(database, COLLECTION, MongoEventStore::toDocument, MongoEventStore::fromDocument);
   }
-
-  // Every write announces itself to the report's counts first (TallyIntents): settled off this
-  // path.
 
   @Override
   public boolean insert(EventRegistration registration) {
-    tallies.intend(registration.id(), registration.version());
-    return MongoInserts.insertIfAbsent(collection, toDocument(registration));
+    return insertIfAbsent(registration);
   }
 
   @Override
   public Optional<EventRegistration> find(String id) {
-    return MongoDocuments.byId(collection, id, MongoEventStore::fromDocument);
+    return get(id);
   }
 
   @Override
   public List<EventRegistration> findAll(Collection<String> ids) {
-    return MongoDocuments.byIds(collection, ids, MongoEventStore::fromDocument);
-  }
-
-  @Override
-  public boolean replace(EventRegistration registration, long expectedVersion) {
-    tallies.intend(registration.id(), Math.max(registration.version(), expectedVersion + 1));
-    return MongoDocuments.replaceAt(collection, toDocument(registration), expectedVersion);
+    return MongoDocuments.byIds(collection(), ids, MongoEventStore::fromDocument);
   }
 
   @Override
@@ -82,12 +69,12 @@ public final class MongoEventStore implements EventStore, MongoIndexes {
       filters.add(lt("start", RegistrationDocuments.date(to)));
     }
     return RegistrationDocuments.page(
-        collection, filters, "start", false, position, limit, MongoEventStore::fromDocument);
+        collection(), filters, "start", false, position, limit, MongoEventStore::fromDocument);
   }
 
   @Override
   public List<EventRegistration> endedBefore(Instant before, int limit) {
-    return collection
+    return collection()
         .find(lt("end", RegistrationDocuments.date(before)))
         .limit(limit)
         .map(MongoEventStore::fromDocument)
@@ -96,7 +83,7 @@ public final class MongoEventStore implements EventStore, MongoIndexes {
 
   @Override
   public void forEachMatchable(Instant now, java.util.function.Consumer<EventRegistration> action) {
-    collection
+    collection()
         .find(
             and(
                 eq("status", RegistrationStatus.ACTIVE.name()),
@@ -114,16 +101,16 @@ public final class MongoEventStore implements EventStore, MongoIndexes {
    */
   @Override
   public void delete(String id) {
-    for (Document stored = collection.find(eq("_id", id)).first(); stored != null; ) {
-      tallies.intendRemoval(stored);
+    for (Document stored = collection().find(eq("_id", id)).first(); stored != null; ) {
+      tallies().intendRemoval(stored);
       beforeDelete.run();
-      if (collection
+      if (collection()
               .deleteOne(and(eq("_id", id), eq("version", stored.get("version"))))
               .getDeletedCount()
           == 1) {
         return;
       }
-      stored = collection.find(eq("_id", id)).first();
+      stored = collection().find(eq("_id", id)).first();
     }
   }
 
