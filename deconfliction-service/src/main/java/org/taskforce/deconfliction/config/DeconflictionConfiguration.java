@@ -28,6 +28,7 @@ import org.taskforce.deconfliction.application.SubjectFeed;
 import org.taskforce.deconfliction.application.TargetRegistrationChanges;
 import org.taskforce.deconfliction.application.TargetRegistrations;
 import org.taskforce.deconfliction.domain.EventRules;
+import org.taskforce.platform.agency.AgencyDirectory;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.faults.HaltAtSeam;
 import org.taskforce.platform.faults.WriteSeams;
@@ -76,8 +77,8 @@ public class DeconflictionConfiguration {
   }
 
   @Bean
-  Function<String, String> agencyNames(DeconflictionProperties p) {
-    return id -> p.agencies().getOrDefault(id, id);
+  Function<String, String> agencyNames(AgencyDirectory agencies) {
+    return agencies::displayName;
   }
 
   @Bean
