@@ -15,16 +15,19 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The manifests must say what the code reads: ports, probes and health endpoints, every environment
- * key, and the gateway's backend addresses. A renamed property or a moved port in a service fails
- * here instead of in a cluster.
+ * key, the gateway's backend addresses, and one list of the task force's agencies. A renamed
+ * property or a moved port in a service fails here instead of in a cluster.
  */
 class ServiceConfigurationCrossCheckTest {
   private static final List<String> GRPC_SERVICES =
@@ -188,5 +191,22 @@ class ServiceConfigurationCrossCheckTest {
     assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
     assertThat(o.get(V1Service.class, "gateway").getSpec().getPorts().get(0).getPort())
         .isEqualTo(port);
+  }
+
+  /**
+   * {@code taskforce.agencies} is one directory (platform's AgencyDirectory) that case-service and
+   * deconfliction-service each carry in their application.yaml: the two copies must not drift.
+   */
+  @Test
+  void caseAndDeconflictionService_listTheSameAgencies() {
+    Map<String, String> cases = agencies("case-service");
+    assertThat(cases).as("case-service's taskforce.agencies").isNotEmpty();
+    assertThat(agencies("deconfliction-service")).isEqualTo(cases);
+  }
+
+  private static Map<String, String> agencies(String service) {
+    return ServiceConfiguration.of(service).properties.entrySet().stream()
+        .filter(entry -> entry.getKey().startsWith("taskforce.agencies."))
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 }

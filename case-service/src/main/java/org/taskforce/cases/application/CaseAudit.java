@@ -65,17 +65,15 @@ public final class CaseAudit {
     try {
       return body.get();
     } catch (TaskforceException e) {
-      boolean denied = e.kind() == ErrorKind.PERMISSION_DENIED || e.kind() == ErrorKind.NOT_FOUND;
-      record(
-          caller,
-          caseId,
-          action,
-          resource(caseId),
-          e.reason(),
-          denied ? Outcome.DENIED : Outcome.FAILED,
-          "");
+      record(caller, caseId, action, resource(caseId), e.reason(), refusal(e), "");
       throw e;
     }
+  }
+
+  /** How a refused attempt is audited: DENIED by authorisation or not found, else FAILED. */
+  public static Outcome refusal(TaskforceException e) {
+    boolean denied = e.kind() == ErrorKind.PERMISSION_DENIED || e.kind() == ErrorKind.NOT_FOUND;
+    return denied ? Outcome.DENIED : Outcome.FAILED;
   }
 
   private void record(

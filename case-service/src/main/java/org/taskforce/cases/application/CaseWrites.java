@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.taskforce.cases.domain.CaseChange;
 import org.taskforce.cases.domain.JointCase;
 import org.taskforce.cases.domain.Stamp;
+import org.taskforce.platform.agency.AgencyDirectory;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.notify.Notice;
@@ -99,7 +100,7 @@ public final class CaseWrites {
   }
 
   String agencyName(String agencyId) {
-    return agencies.find(agencyId).map(AgencyDirectory.Agency::displayName).orElse(agencyId);
+    return agencies.displayName(agencyId);
   }
 
   LocalDate today() {

@@ -2,7 +2,6 @@ package org.taskforce.cases.config;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -17,7 +16,6 @@ import org.taskforce.cases.adapter.mongo.MongoTaskStore;
 import org.taskforce.cases.adapter.mongo.MongoVictimStore;
 import org.taskforce.cases.adapter.mongo.OutboxRegistrationQueue;
 import org.taskforce.cases.adapter.notification.CaseNoticeRelay;
-import org.taskforce.cases.application.AgencyDirectory;
 import org.taskforce.cases.application.CaseAudit;
 import org.taskforce.cases.application.CaseNotices;
 import org.taskforce.cases.application.CaseSettings;
@@ -38,7 +36,6 @@ import org.taskforce.platform.jobs.PeriodicJob;
 import org.taskforce.platform.notify.NoticeOutbox;
 import org.taskforce.platform.notify.NoticePublisher;
 import org.taskforce.platform.outbox.Outbox;
-import org.taskforce.platform.security.AgencyType;
 
 /**
  * Explicit wiring of case-service: stores, use cases, peers, the gRPC service. The stores are
@@ -59,22 +56,6 @@ public class CaseConfiguration {
   @Bean
   CaseSettings caseSettings(CaseProperties p) {
     return new CaseSettings(p.numberPrefix(), p.zone(), p.defaultReview(), p.maxReview());
-  }
-
-  @Bean
-  AgencyDirectory agencyDirectory(CaseProperties p) {
-    return id ->
-        Optional.ofNullable(p.agencies().get(id))
-            .map(a ->
-                new AgencyDirectory.Agency(
-                    id,
-                    a.name() == null ? id : a.name(),
-                    AgencyType.fromClaim(a.type())
-                        .orElseThrow(() ->
-                            new IllegalStateException(
-                                "taskforce.cases.agencies."
-                                    + id
-                                    + ".type is not an agency type"))));
   }
 
   @Bean

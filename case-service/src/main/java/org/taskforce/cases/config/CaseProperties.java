@@ -3,19 +3,17 @@ package org.taskforce.cases.config;
 import java.time.Duration;
 import java.time.Period;
 import java.time.ZoneId;
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code taskforce.cases.*}: case numbering, retention review, the task force's agencies and the
- * peers case-service calls.
+ * {@code taskforce.cases.*}: case numbering, retention review and the peers case-service calls. The
+ * task force's agencies are the platform's directory ({@code taskforce.agencies}).
  *
  * @param numberPrefix prefix of readable case numbers, e.g. NMHTTF gives NMHTTF-2026-0042
  * @param zone the task force's time zone, for case-number years and review dates
  * @param defaultReview when a new case is first due for review
  * @param maxReview how far ahead a review may be set (28 CFR Part 23: five years)
- * @param agencies the task force's agencies by id; only these can be invited
  * @param sweep the sweep that settles subject registrations the outbox did not
  */
 @ConfigurationProperties("taskforce.cases")
@@ -24,14 +22,9 @@ public record CaseProperties(
     @DefaultValue("America/Denver") ZoneId zone,
     @DefaultValue("P1Y") Period defaultReview,
     @DefaultValue("P5Y") Period maxReview,
-    Map<String, Agency> agencies,
     @DefaultValue Peer deconfliction,
     @DefaultValue Peer notifications,
     @DefaultValue Sweep sweep) {
-
-  public CaseProperties {
-    agencies = agencies == null ? Map.of() : Map.copyOf(agencies);
-  }
 
   /**
    * @param interval pause between sweeps (0: no sweep)
@@ -42,12 +35,6 @@ public record CaseProperties(
       @DefaultValue("1m") Duration interval,
       @DefaultValue("5m") Duration settleAfter,
       @DefaultValue("30d") Duration renewBefore) {}
-
-  /**
-   * @param name display name
-   * @param type LOCAL, STATE, TRIBAL, FEDERAL or SERVICE_PROVIDER
-   */
-  public record Agency(String name, String type) {}
 
   /**
    * @param channel the Spring gRPC client channel (spring.grpc.client.channels.&lt;channel&gt;)

@@ -12,7 +12,6 @@ import org.taskforce.cases.adapter.grpc.TaskRpcs;
 import org.taskforce.cases.adapter.grpc.TimelineRpcs;
 import org.taskforce.cases.adapter.grpc.VictimRpcs;
 import org.taskforce.cases.adapter.mongo.MongoCaseStore;
-import org.taskforce.cases.application.AgencyDirectory;
 import org.taskforce.cases.application.AnswerInvitation;
 import org.taskforce.cases.application.CaseAudit;
 import org.taskforce.cases.application.CaseNotices;
@@ -31,6 +30,7 @@ import org.taskforce.cases.application.Subjects;
 import org.taskforce.cases.application.Tasks;
 import org.taskforce.cases.application.Timeline;
 import org.taskforce.cases.application.Victims;
+import org.taskforce.platform.agency.AgencyDirectory;
 
 /** The use cases on cases and participants, and the CaseService adapters over all use cases. */
 @Configuration(proxyBeanMethods = false)

@@ -22,6 +22,7 @@ import org.taskforce.deconfliction.application.PartnerCheck;
 import org.taskforce.deconfliction.application.ReviewQueue;
 import org.taskforce.deconfliction.application.TargetRegistrations;
 import org.taskforce.deconfliction.domain.EventRules;
+import org.taskforce.platform.agency.AgencyDirectory;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.faults.HaltAtSeam;
 import org.taskforce.platform.faults.WriteSeams;
@@ -77,8 +78,8 @@ public class DeconflictionConfiguration {
   }
 
   @Bean
-  Function<String, String> agencyNames(DeconflictionProperties p) {
-    return id -> p.agencies().getOrDefault(id, id);
+  Function<String, String> agencyNames(AgencyDirectory agencies) {
+    return agencies::displayName;
   }
 
   @Bean

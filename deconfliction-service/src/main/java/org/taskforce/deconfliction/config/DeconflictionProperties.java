@@ -9,7 +9,8 @@ import org.taskforce.deconfliction.domain.Disclosure;
 
 /**
  * {@code taskforce.deconfliction.*}: matching policy, retention, alerting and partners. Every
- * default is the documented policy (README, "Deconfliction policy").
+ * default is the documented policy (README, "Deconfliction policy"). The agencies' display names
+ * come from the platform's directory ({@code taskforce.agencies}).
  *
  * @param watchAgencyId the agency whose watch officers broker conflicts and review matches; the
  *     watch-officer role in any other agency gives no watch-officer powers
@@ -24,7 +25,6 @@ import org.taskforce.deconfliction.domain.Disclosure;
  * @param rebuildMatchIndex rebuild the match index from the registrations at start (the operator's
  *     command, see {@link MatchIndexRebuild})
  * @param caseFeed case-service, told when the conflicts of a subject's registration change
- * @param agencies display names of the task force's agencies by id (the id when missing)
  */
 @ConfigurationProperties("taskforce.deconfliction")
 public record DeconflictionProperties(
@@ -44,7 +44,6 @@ public record DeconflictionProperties(
     @DefaultValue("false") boolean rebuildMatchIndex,
     @DefaultValue Notifications notifications,
     @DefaultValue CaseFeed caseFeed,
-    Map<String, String> agencies,
     List<Partner> partners) {
 
   public DeconflictionProperties {
@@ -54,7 +53,6 @@ public record DeconflictionProperties(
               + " visible namesakes than this is answered as crowded), was "
               + nameOnlyBound);
     }
-    agencies = agencies == null ? Map.of() : Map.copyOf(agencies);
     agencyDisclosure = agencyDisclosure == null ? Map.of() : Map.copyOf(agencyDisclosure);
     partners = partners == null ? List.of() : List.copyOf(partners);
   }

@@ -25,6 +25,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.grpc.client.GlobalClientInterceptor;
 import org.springframework.grpc.server.GlobalServerInterceptor;
+import org.taskforce.platform.agency.AgencyDirectory;
+import org.taskforce.platform.agency.AgencyProperties;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.grpc.AuthenticationInterceptor;
 import org.taskforce.platform.grpc.TaskforceGrpcExceptionHandler;
@@ -46,8 +48,9 @@ import org.taskforce.platform.security.TokenVerifier;
 /**
  * Everything a Taskforce gRPC service gets by depending on this module: token checks on every call,
  * rich error statuses, token propagation to peers, its MongoDB database (embedded unless a URI is
- * set) with indexes created at startup, the audit trail and the outbox relay. Health and reflection
- * come from Spring gRPC with {@code grpc-services} on the classpath.
+ * set) with indexes created at startup, the audit trail, the outbox relay and the task force's
+ * agency directory ({@code taskforce.agencies}). Health and reflection come from Spring gRPC with
+ * {@code grpc-services} on the classpath.
  */
 @AutoConfiguration(before = GrpcExceptionHandlerAutoConfiguration.class)
 @EnableConfigurationProperties({
@@ -55,7 +58,8 @@ import org.taskforce.platform.security.TokenVerifier;
   ServiceClientProperties.class,
   MongoProperties.class,
   OutboxProperties.class,
-  PagingProperties.class
+  PagingProperties.class,
+  AgencyProperties.class
 })
 public class TaskforcePlatformAutoConfiguration {
   private static final Logger log =
@@ -79,6 +83,13 @@ public class TaskforcePlatformAutoConfiguration {
               + " <service>-page-tokens)");
     }
     return new PageTokens(properties.tokenSecret());
+  }
+
+  /** The task force's agencies, the same list in every service. */
+  @Bean
+  @ConditionalOnMissingBean
+  AgencyDirectory agencyDirectory(AgencyProperties properties) {
+    return properties.directory();
   }
 
   /**

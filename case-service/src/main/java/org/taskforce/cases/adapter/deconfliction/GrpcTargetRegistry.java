@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.taskforce.api.common.v1.DisclosureLevel;
 import org.taskforce.api.common.v1.PointOfContact;
 import org.taskforce.api.common.v1.Selector;
@@ -199,18 +200,24 @@ public final class GrpcTargetRegistry implements TargetRegistry {
       kind = ErrorKind.INTERNAL;
     }
     String reason = GrpcErrors.errorInfo(e).map(i -> i.getReason()).orElse("DECONFLICTION_REFUSED");
+    List<FieldViolation> violations =
+        fieldViolations(e, field -> field.replaceFirst("^registration\\.", "subject."));
+    if (kind == ErrorKind.INVALID_ARGUMENT && !violations.isEmpty()) {
+      return TaskforceException.invalidArgument(violations);
+    }
+    return new TaskforceException(kind, reason, String.valueOf(e.getStatus().getDescription()));
+  }
+
+  /** The field violations of deconfliction's refusal, each field named as {@code field} says. */
+  public static List<FieldViolation> fieldViolations(
+      StatusRuntimeException e, UnaryOperator<String> field) {
     List<FieldViolation> violations = new ArrayList<>();
     GrpcErrors.badRequest(e)
         .ifPresent(b ->
             b.getFieldViolationsList()
                 .forEach(v ->
                     violations.add(
-                        new FieldViolation(
-                            v.getField().replaceFirst("^registration\\.", "subject."),
-                            v.getDescription()))));
-    if (kind == ErrorKind.INVALID_ARGUMENT && !violations.isEmpty()) {
-      return TaskforceException.invalidArgument(violations);
-    }
-    return new TaskforceException(kind, reason, String.valueOf(e.getStatus().getDescription()));
+                        new FieldViolation(field.apply(v.getField()), v.getDescription()))));
+    return violations;
   }
 }

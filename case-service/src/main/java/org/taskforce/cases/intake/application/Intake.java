@@ -2,8 +2,8 @@ package org.taskforce.cases.intake.application;
 
 import java.time.Clock;
 import java.util.List;
-import org.taskforce.cases.application.AgencyDirectory;
 import org.taskforce.cases.intake.domain.Tip;
+import org.taskforce.platform.agency.AgencyDirectory;
 import org.taskforce.platform.error.IdChecks;
 import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.security.AgencyPrincipal;

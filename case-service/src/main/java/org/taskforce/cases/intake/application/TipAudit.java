@@ -3,9 +3,9 @@ package org.taskforce.cases.intake.application;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.taskforce.cases.application.CaseAudit;
 import org.taskforce.platform.audit.AuditEntry.Outcome;
 import org.taskforce.platform.audit.AuditTrail;
-import org.taskforce.platform.error.ErrorKind;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.grpc.CallerContext;
 import org.taskforce.platform.security.AgencyPrincipal;
@@ -39,18 +39,17 @@ public final class TipAudit {
     record(caller, "tips", what, count + " tips", Outcome.SUCCESS, CallerContext.purpose());
   }
 
-  /** Runs {@code body}; a refusal is recorded as DENIED or FAILED and rethrown. */
+  /** Runs {@code body}; a refusal is recorded as {@link CaseAudit#refusal} says and rethrown. */
   <T> T guarded(AgencyPrincipal caller, String tipId, String action, Supplier<T> body) {
     try {
       return body.get();
     } catch (TaskforceException e) {
-      boolean denied = e.kind() == ErrorKind.PERMISSION_DENIED || e.kind() == ErrorKind.NOT_FOUND;
       record(
           caller,
           resource(tipId),
           action,
           e.reason(),
-          denied ? Outcome.DENIED : Outcome.FAILED,
+          CaseAudit.refusal(e),
           CallerContext.purpose());
       throw e;
     }

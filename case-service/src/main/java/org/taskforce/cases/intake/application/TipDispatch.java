@@ -1,8 +1,8 @@
 package org.taskforce.cases.intake.application;
 
-import org.taskforce.cases.application.AgencyDirectory;
 import org.taskforce.cases.intake.domain.Tip;
 import org.taskforce.cases.intake.domain.TipStatus;
+import org.taskforce.platform.agency.AgencyDirectory;
 import org.taskforce.platform.error.IdChecks;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;

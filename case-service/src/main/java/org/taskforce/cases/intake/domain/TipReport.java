@@ -47,26 +47,15 @@ public record TipReport(
 
   /** This report with the persons and identifiers of {@code other} added (no duplicates). */
   public TipReport mergedWith(TipReport other) {
-    List<TipPerson> p = new ArrayList<>(new LinkedHashSet<>(concat(persons, other.persons)));
-    List<TipIdentifier> i =
-        new ArrayList<>(new LinkedHashSet<>(concat(identifiers, other.identifiers)));
-    Set<Indicator> ind = new LinkedHashSet<>(indicators);
-    ind.addAll(other.indicators);
-    Set<Industry> ins = new LinkedHashSet<>(industries);
-    ins.addAll(other.industries);
-    return new TipReport(
-        source,
-        sourceReference,
-        received,
-        narrative,
-        location,
-        frequency,
-        p,
-        i,
-        kind,
-        ins,
-        ind,
-        incidentType);
+    Set<Indicator> allIndicators = new LinkedHashSet<>(indicators);
+    allIndicators.addAll(other.indicators);
+    Set<Industry> allIndustries = new LinkedHashSet<>(industries);
+    allIndustries.addAll(other.industries);
+    return withFindings(
+        new ArrayList<>(new LinkedHashSet<>(concat(persons, other.persons))),
+        new ArrayList<>(new LinkedHashSet<>(concat(identifiers, other.identifiers))),
+        allIndustries,
+        allIndicators);
   }
 
   /** The persons the tip describes as possible victims. */
@@ -76,6 +65,19 @@ public record TipReport(
 
   /** This report without its possible victims (moved into a case's victim compartment). */
   public TipReport withoutPossibleVictims() {
+    return withFindings(
+        persons.stream().filter(p -> p.role() != PersonRole.POSSIBLE_VICTIM).toList(),
+        identifiers,
+        industries,
+        indicators);
+  }
+
+  /** This report as the source gave it, with other persons, identifiers and classifications. */
+  private TipReport withFindings(
+      List<TipPerson> newPersons,
+      List<TipIdentifier> newIdentifiers,
+      Set<Industry> newIndustries,
+      Set<Indicator> newIndicators) {
     return new TipReport(
         source,
         sourceReference,
@@ -83,11 +85,11 @@ public record TipReport(
         narrative,
         location,
         frequency,
-        persons.stream().filter(p -> p.role() != PersonRole.POSSIBLE_VICTIM).toList(),
-        identifiers,
+        newPersons,
+        newIdentifiers,
         kind,
-        industries,
-        indicators,
+        newIndustries,
+        newIndicators,
         incidentType);
   }
 

@@ -54,20 +54,14 @@ public record TipTriage(
   }
 
   TipTriage withoutCase() {
-    return new TipTriage(
+    return decided(
         status,
-        assignedAgencyId,
-        assignedOfficer,
         referredAgencyId,
         "",
         closeReason,
         status == TipStatus.CONVERTED ? "" : note,
         duplicateOf,
-        decided,
-        0,
-        0,
-        "",
-        null);
+        decided);
   }
 
   TipTriage assigned(String agencyId, String officer) {
@@ -88,20 +82,7 @@ public record TipTriage(
   }
 
   TipTriage screened(String withNote) {
-    return new TipTriage(
-        TipStatus.SCREENED,
-        assignedAgencyId,
-        assignedOfficer,
-        referredAgencyId,
-        caseId,
-        null,
-        withNote,
-        "",
-        null,
-        0,
-        0,
-        "",
-        null);
+    return decided(TipStatus.SCREENED, referredAgencyId, caseId, null, withNote, "", null);
   }
 
   TipTriage decided(

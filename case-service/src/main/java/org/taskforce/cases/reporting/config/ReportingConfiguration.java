@@ -6,7 +6,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.taskforce.cases.adapter.mongo.MongoCaseStore;
 import org.taskforce.cases.adapter.mongo.MongoSubjectStore;
-import org.taskforce.cases.application.AgencyDirectory;
 import org.taskforce.cases.application.CaseAudit;
 import org.taskforce.cases.application.CaseSettings;
 import org.taskforce.cases.application.PersonKeys;
@@ -19,6 +18,7 @@ import org.taskforce.cases.reporting.application.Outcomes;
 import org.taskforce.cases.reporting.application.ReportingService;
 import org.taskforce.cases.reporting.application.ReportingSettings;
 import org.taskforce.cases.reporting.application.Trainings;
+import org.taskforce.platform.agency.AgencyDirectory;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.mongo.TallyUpkeep;
 
@@ -66,11 +66,7 @@ public class ReportingConfiguration {
       AuditTrail audit,
       Clock clock) {
     return new ReportingService(
-        new MongoReportStore(database, caseTallies),
-        settings,
-        id -> agencies.find(id).map(AgencyDirectory.Agency::displayName).orElse(id),
-        audit,
-        clock);
+        new MongoReportStore(database, caseTallies), settings, agencies::displayName, audit, clock);
   }
 
   @Bean

@@ -51,9 +51,19 @@ public class RealDeconflictionTest extends CaseTestBase {
           settings.put("taskforce.security.client.client-secret", "test-secret");
           settings.put("taskforce.outbox.poll-interval", "100ms");
           settings.put("taskforce.deconfliction.watch-agency-id", AGO);
-          for (String agency : new String[] {AGO, HSI, USAO, APD, FBI, CRISIS, BCSO, NNPD}) {
-            settings.put("taskforce.deconfliction.agencies." + agency, agency.toUpperCase());
-          }
+          Map.of(
+                  AGO, "STATE",
+                  HSI, "FEDERAL",
+                  USAO, "FEDERAL",
+                  APD, "LOCAL",
+                  FBI, "FEDERAL",
+                  CRISIS, "SERVICE_PROVIDER",
+                  BCSO, "LOCAL",
+                  NNPD, "TRIBAL")
+              .forEach((agency, type) -> {
+                settings.put("taskforce.agencies." + agency + ".name", agency.toUpperCase());
+                settings.put("taskforce.agencies." + agency + ".type", type);
+              });
           return settings;
         });
   }

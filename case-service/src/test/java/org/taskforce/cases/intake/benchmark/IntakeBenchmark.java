@@ -176,12 +176,19 @@ public final class IntakeBenchmark {
     p.put("taskforce.security.client.client-secret", "bench");
     p.put("taskforce.deconfliction.watch-agency-id", "nm-ago");
     p.put("logging.level.root", "WARN");
-    for (String a :
-        new String[] {
-          "nm-ago", "hsi-abq", "usao-nm", "apd", "fbi-abq", "nm-crisis-center", "bcso", "nnpd"
-        }) {
-      p.put("taskforce.deconfliction.agencies." + a, a.toUpperCase(Locale.ROOT));
-    }
+    Map.of(
+            "nm-ago", "STATE",
+            "hsi-abq", "FEDERAL",
+            "usao-nm", "FEDERAL",
+            "apd", "LOCAL",
+            "fbi-abq", "FEDERAL",
+            "nm-crisis-center", "SERVICE_PROVIDER",
+            "bcso", "LOCAL",
+            "nnpd", "TRIBAL")
+        .forEach((agency, type) -> {
+          p.put("taskforce.agencies." + agency + ".name", agency.toUpperCase(Locale.ROOT));
+          p.put("taskforce.agencies." + agency + ".type", type);
+        });
     return new SpringApplicationBuilder(DeconflictionServiceApplication.class)
         .web(WebApplicationType.NONE)
         .properties(p)

@@ -14,15 +14,16 @@ import org.taskforce.api.deconfliction.v1.CheckBeforeActingRequest;
 import org.taskforce.api.deconfliction.v1.CheckBeforeActingResponse;
 import org.taskforce.api.deconfliction.v1.ConflictHit;
 import org.taskforce.api.deconfliction.v1.DeconflictionServiceGrpc;
-import org.taskforce.cases.application.AgencyDirectory;
+import org.taskforce.cases.adapter.deconfliction.GrpcTargetRegistry;
 import org.taskforce.cases.domain.Contact;
 import org.taskforce.cases.intake.application.TipDeconfliction;
 import org.taskforce.cases.intake.domain.Tip;
 import org.taskforce.cases.intake.domain.TipHit;
+import org.taskforce.platform.agency.Agency;
+import org.taskforce.platform.agency.AgencyDirectory;
 import org.taskforce.platform.error.FieldViolation;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.grpc.CallerContext;
-import org.taskforce.platform.grpc.GrpcErrors;
 import org.taskforce.platform.security.AgencyPrincipal;
 import org.taskforce.platform.security.Roles;
 
@@ -106,7 +107,7 @@ public final class GrpcTipDeconfliction implements TipDeconfliction {
 
   /** The receiving agency's intake desk: a system of that agency, as deconfliction sees it. */
   private AgencyPrincipal desk(String agencyId) {
-    AgencyDirectory.Agency a =
+    Agency a =
         agencies
             .find(agencyId)
             .orElseThrow(() -> new IllegalStateException("unknown receiving agency " + agencyId));
@@ -124,13 +125,8 @@ public final class GrpcTipDeconfliction implements TipDeconfliction {
       StatusRuntimeException e, List<TipSelectors.Named> named) {
     Status.Code code = e.getStatus().getCode();
     if (code == Status.Code.INVALID_ARGUMENT) {
-      List<FieldViolation> violations = new ArrayList<>();
-      GrpcErrors.badRequest(e)
-          .ifPresent(b ->
-              b.getFieldViolationsList()
-                  .forEach(v ->
-                      violations.add(
-                          new FieldViolation(field(v.getField(), named), v.getDescription()))));
+      List<FieldViolation> violations =
+          GrpcTargetRegistry.fieldViolations(e, asked -> field(asked, named));
       if (!violations.isEmpty()) {
         return TaskforceException.invalidArgument(violations);
       }

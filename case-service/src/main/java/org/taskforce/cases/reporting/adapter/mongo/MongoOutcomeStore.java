@@ -9,46 +9,44 @@ import com.mongodb.client.model.Indexes;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
-import java.util.Optional;
 import org.bson.Document;
+import org.taskforce.cases.adapter.mongo.CaseDocuments;
 import org.taskforce.cases.application.Page;
 import org.taskforce.cases.reporting.application.OutcomeStore;
 import org.taskforce.cases.reporting.domain.ChargeCategory;
 import org.taskforce.cases.reporting.domain.OutcomeKind;
 import org.taskforce.cases.reporting.domain.SubjectOutcome;
-import org.taskforce.platform.mongo.MongoDocuments;
 import org.taskforce.platform.mongo.MongoIndexes;
-import org.taskforce.platform.mongo.MongoInserts;
+import org.taskforce.platform.mongo.VersionedRecords;
 
 /**
  * Outcomes in collection {@value #COLLECTION}, one document each (append-only). {@code occurAt} is
  * the start of the outcome's day in the task force's zone, so reports select by instant like every
  * other record.
  */
-public final class MongoOutcomeStore implements OutcomeStore, MongoIndexes {
+public final class MongoOutcomeStore extends VersionedRecords<SubjectOutcome>
+    implements OutcomeStore, MongoIndexes {
   public static final String COLLECTION = "subject_outcomes";
   private final MongoCollection<Document> outcomes;
-  private final ZoneId zone;
 
   public MongoOutcomeStore(MongoDatabase database, ZoneId zone) {
+    // Inserted and read only: outcomes are never replaced.
+    super(
+        database.getCollection(COLLECTION),
+        outcome -> toDocument(outcome, zone),
+        MongoOutcomeStore::fromDocument);
     this.outcomes = database.getCollection(COLLECTION);
-    this.zone = zone;
-  }
-
-  @Override
-  public boolean insertIfAbsent(SubjectOutcome o) {
-    return MongoInserts.insertIfAbsent(outcomes, toDocument(o));
-  }
-
-  @Override
-  public Optional<SubjectOutcome> get(String id) {
-    return MongoDocuments.byId(outcomes, id, this::fromDocument);
   }
 
   @Override
   public Page<SubjectOutcome> list(String subjectId, int pageSize, String pageToken) {
     return Paging.page(
-        outcomes, eq("subjectId", subjectId), "createdAt", pageSize, pageToken, this::fromDocument);
+        outcomes,
+        eq("subjectId", subjectId),
+        "createdAt",
+        pageSize,
+        pageToken,
+        MongoOutcomeStore::fromDocument);
   }
 
   @Override
@@ -63,7 +61,7 @@ public final class MongoOutcomeStore implements OutcomeStore, MongoIndexes {
         new IndexOptions().name("kind_occurred"));
   }
 
-  Document toDocument(SubjectOutcome o) {
+  static Document toDocument(SubjectOutcome o, ZoneId zone) {
     return new Document("_id", o.id())
         .append("caseId", o.caseId())
         .append("subjectId", o.subjectId())
@@ -73,11 +71,11 @@ public final class MongoOutcomeStore implements OutcomeStore, MongoIndexes {
         .append("statute", o.statute())
         .append("category", o.category().name())
         .append("sentenceMonths", o.sentenceMonths())
-        .append("created", Stamps.toDocument(o.created()))
+        .append("created", CaseDocuments.stamp(o.created()))
         .append("createdAt", Date.from(o.created().time()));
   }
 
-  SubjectOutcome fromDocument(Document d) {
+  static SubjectOutcome fromDocument(Document d) {
     return new SubjectOutcome(
         d.getString("_id"),
         d.getString("caseId"),
@@ -87,6 +85,6 @@ public final class MongoOutcomeStore implements OutcomeStore, MongoIndexes {
         d.getString("statute"),
         ChargeCategory.valueOf(d.getString("category")),
         d.getInteger("sentenceMonths", 0),
-        Stamps.fromDocument(d.get("created", Document.class)));
+        CaseDocuments.stamp(d.get("created", Document.class)));
   }
 }

@@ -7,41 +7,39 @@ import com.mongodb.client.model.Indexes;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
-import java.util.Optional;
 import org.bson.Document;
+import org.taskforce.cases.adapter.mongo.CaseDocuments;
 import org.taskforce.cases.application.Page;
 import org.taskforce.cases.reporting.application.TrainingStore;
 import org.taskforce.cases.reporting.domain.TrainingAudience;
 import org.taskforce.cases.reporting.domain.TrainingSession;
-import org.taskforce.platform.mongo.MongoDocuments;
 import org.taskforce.platform.mongo.MongoIndexes;
-import org.taskforce.platform.mongo.MongoInserts;
+import org.taskforce.platform.mongo.VersionedRecords;
 
 /** Sessions in collection {@value #COLLECTION}; {@code sessionAt}: the day's start in the zone. */
-public final class MongoTrainingStore implements TrainingStore, MongoIndexes {
+public final class MongoTrainingStore extends VersionedRecords<TrainingSession>
+    implements TrainingStore, MongoIndexes {
   public static final String COLLECTION = "training_sessions";
   private final MongoCollection<Document> sessions;
-  private final ZoneId zone;
 
   public MongoTrainingStore(MongoDatabase database, ZoneId zone) {
+    // Inserted and read only: sessions are never replaced.
+    super(
+        database.getCollection(COLLECTION),
+        session -> toDocument(session, zone),
+        MongoTrainingStore::fromDocument);
     this.sessions = database.getCollection(COLLECTION);
-    this.zone = zone;
-  }
-
-  @Override
-  public boolean insertIfAbsent(TrainingSession s) {
-    return MongoInserts.insertIfAbsent(sessions, toDocument(s));
-  }
-
-  @Override
-  public Optional<TrainingSession> get(String id) {
-    return MongoDocuments.byId(sessions, id, this::fromDocument);
   }
 
   @Override
   public Page<TrainingSession> list(int pageSize, String pageToken) {
     return Paging.page(
-        sessions, new Document(), "sessionAt", pageSize, pageToken, this::fromDocument);
+        sessions,
+        new Document(),
+        "sessionAt",
+        pageSize,
+        pageToken,
+        MongoTrainingStore::fromDocument);
   }
 
   @Override
@@ -51,7 +49,7 @@ public final class MongoTrainingStore implements TrainingStore, MongoIndexes {
         .createIndex(Indexes.descending("sessionAt", "_id"), new IndexOptions().name("session"));
   }
 
-  Document toDocument(TrainingSession s) {
+  static Document toDocument(TrainingSession s, ZoneId zone) {
     return new Document("_id", s.id())
         .append("title", s.title())
         .append("audience", s.audience().name())
@@ -59,10 +57,10 @@ public final class MongoTrainingStore implements TrainingStore, MongoIndexes {
         .append("sessionAt", Date.from(s.date().atStartOfDay(zone).toInstant()))
         .append("attendees", s.attendees())
         .append("agencyId", s.agencyId())
-        .append("created", Stamps.toDocument(s.created()));
+        .append("created", CaseDocuments.stamp(s.created()));
   }
 
-  TrainingSession fromDocument(Document d) {
+  static TrainingSession fromDocument(Document d) {
     return new TrainingSession(
         d.getString("_id"),
         d.getString("title"),
@@ -70,6 +68,6 @@ public final class MongoTrainingStore implements TrainingStore, MongoIndexes {
         LocalDate.parse(d.getString("sessionDate")),
         d.getInteger("attendees", 0),
         d.getString("agencyId"),
-        Stamps.fromDocument(d.get("created", Document.class)));
+        CaseDocuments.stamp(d.get("created", Document.class)));
   }
 }
