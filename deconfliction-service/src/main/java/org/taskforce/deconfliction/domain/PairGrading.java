@@ -30,7 +30,14 @@ final class PairGrading {
     this.persons = persons;
   }
 
-  Optional<TargetMatch> grade(List<PersonProfile> asked, FoundRegistration found) {
+  /**
+   * @param askedTexts the text forms of {@code asked}, in its order ({@link PersonProfile#encode})
+   * @param found a candidate; its profiles are the texts its index entries store, which are their
+   *     profiles' {@link PersonProfile#encode} (so {@link PersonMatcher} orders a pair by them as
+   *     it would by encoding the decoded profile again)
+   */
+  Optional<TargetMatch> grade(
+      List<PersonProfile> asked, List<String> askedTexts, FoundRegistration found) {
     Set<SelectorType> types = EnumSet.noneOf(SelectorType.class);
     types.addAll(found.shared.keySet());
     boolean identifying = found.shared.keySet().stream().anyMatch(IDENTIFYING::contains);
@@ -49,13 +56,16 @@ final class PairGrading {
               result(found, Tier.MATCH, List.of(), 1.0, sharedReasons, types, false, 1.0));
     }
     List<PersonProfile> stored = new ArrayList<>(found.profiles.size());
+    List<String> storedTexts = new ArrayList<>(found.profiles.size());
     for (String encoded : found.profiles) {
       stored.add(PersonProfile.decode(encoded));
+      storedTexts.add(encoded);
     }
     PersonMatcher.Comparison best = null;
-    for (PersonProfile a : asked) {
-      for (PersonProfile s : stored) {
-        PersonMatcher.Comparison comparison = persons.comparison(a, s);
+    for (int a = 0; a < asked.size(); a++) {
+      for (int s = 0; s < stored.size(); s++) {
+        PersonMatcher.Comparison comparison =
+            persons.comparison(asked.get(a), askedTexts.get(a), stored.get(s), storedTexts.get(s));
         if (best == null || better(comparison, best)) {
           best = comparison;
         }

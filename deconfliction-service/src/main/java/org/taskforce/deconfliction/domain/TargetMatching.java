@@ -135,9 +135,10 @@ public final class TargetMatching {
         }
       }
     }
+    List<String> askedTexts = asked.stream().map(PersonProfile::encode).toList();
     List<TargetMatch> matches = new ArrayList<>();
     for (FoundRegistration registration : byRegistration.values()) {
-      grading.grade(asked, registration).ifPresent(matches::add);
+      grading.grade(asked, askedTexts, registration).ifPresent(matches::add);
     }
     matches.sort(
         Comparator.comparing(TargetMatch::tier)

@@ -67,4 +67,36 @@ class MatchingShortcutsTest {
     }
     assertThat(new BirthDate(12345, 1, 2).compact()).isEqualTo("123450102");
   }
+
+  /**
+   * A check grades a candidate by the text its index entry stores and orders the pair by that text
+   * rather than encoding the profile it decodes again: so the text must read back to itself, for
+   * every person the synthetic registry writes (aliases, particles, partial and missing dates).
+   */
+  @Test
+  void aStoredProfileText_readsBackToItself_soAPairIsOrderedAsBefore() {
+    SyntheticPersons people = new SyntheticPersons(23);
+    Nicknames nicknames = Nicknames.standard();
+    PersonMatcher matcher = new PersonMatcher(nicknames);
+    List<TargetSelector.Person> persons = people.persons(600);
+    List<PersonProfile> profiles = new ArrayList<>();
+    for (TargetSelector.Person p : persons) {
+      profiles.add(PersonProfile.of(p));
+      profiles.add(PersonProfile.of(people.variant(p).person()));
+      profiles.add(PersonProfile.of(people.namesake(p)));
+    }
+    profiles.add(new PersonProfile(List.of(), List.of("GARCIA"), BirthDate.UNKNOWN));
+    profiles.add(new PersonProfile(List.of("ANA", "MARIA"), List.of(), new BirthDate(1990, 0, 0)));
+    for (PersonProfile profile : profiles) {
+      String text = profile.encode();
+      assertThat(PersonProfile.decode(text).encode()).as(text).isEqualTo(text);
+    }
+    for (int i = 1; i < profiles.size(); i++) {
+      PersonProfile asked = profiles.get(i - 1);
+      PersonProfile stored = PersonProfile.decode(profiles.get(i).encode());
+      assertThat(matcher.comparison(asked, asked.encode(), stored, profiles.get(i).encode()))
+          .isEqualTo(matcher.comparison(asked, stored))
+          .isEqualTo(matcher.comparison(stored, asked));
+    }
+  }
 }
