@@ -1,9 +1,6 @@
 package org.taskforce.cases.benchmark;
 
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
-import io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.MetadataUtils;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +10,6 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.function.IntConsumer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 import org.taskforce.api.cases.v1.CaseServiceGrpc;
 import org.taskforce.api.cases.v1.GetCaseRequest;
 import org.taskforce.api.cases.v1.ListCasesRequest;
@@ -53,11 +49,7 @@ public final class CaseBenchmark {
     int count = Integer.getInteger("bench.cases", 100_000);
     int rate = Integer.getInteger("bench.rate", 200);
     int seconds = Integer.getInteger("bench.seconds", 20);
-    String mongoUri =
-        Benchmarks.mongoUri(
-            System.getProperty("bench.mongodbUri", ""),
-            System.getProperty("bench.dbHeap", "6g"),
-            CaseBenchmark.class);
+    String mongoUri = Benchmarks.mongoUri("6g", CaseBenchmark.class);
     System.out.printf(Locale.ROOT, "case benchmark: %,d cases%n", count);
     try (KeycloakTestRealm realm = new KeycloakTestRealm()) {
       ConfigurableApplicationContext app =
@@ -73,20 +65,11 @@ public final class CaseBenchmark {
             (System.nanoTime() - started) / 1e9,
             hsiCases.size());
 
-        int port = app.getBean(GrpcServerLifecycle.class).getPort();
-        ManagedChannel channel =
-            NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
-        Metadata auth = new Metadata();
-        auth.put(
-            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
-            "Bearer "
-                + realm
-                    .user("bench", "hsi-abq", "FEDERAL", "investigator")
-                    .claim("exp", Instant.now().plus(Duration.ofHours(6)))
-                    .mint());
+        ManagedChannel channel = Benchmarks.channel(app);
         var stub =
-            CaseServiceGrpc.newBlockingStub(channel)
-                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(auth));
+            Benchmarks.authorised(
+                CaseServiceGrpc.newBlockingStub(channel),
+                realm.user("bench", "hsi-abq", "FEDERAL", "investigator"));
         Random random = new Random(11);
         IntConsumer get =
             i ->
@@ -115,10 +98,7 @@ public final class CaseBenchmark {
             "ListCases, first page of 50 (gRPC, one at a time)", Benchmarks.serial(list, 200));
         Benchmarks.report(
             "ListCases, title search (gRPC, one at a time)", Benchmarks.serial(search, 100));
-        if (Benchmarks.mongoResidentMiB() >= 0) {
-          System.out.printf(
-              Locale.ROOT, "MongoDB process resident: %,d MiB%n", Benchmarks.mongoResidentMiB());
-        }
+        Benchmarks.printMongoResident();
         channel.shutdownNow();
       } finally {
         app.close();

@@ -2,9 +2,6 @@ package org.taskforce.deconfliction.benchmark;
 
 import com.mongodb.client.MongoDatabase;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
-import io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.MetadataUtils;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 import org.taskforce.api.common.v1.DisclosureLevel;
 import org.taskforce.api.common.v1.GeoPoint;
 import org.taskforce.api.common.v1.PointOfContact;
@@ -92,11 +88,7 @@ public final class DeconflictionBenchmark {
     // the service's. -Dbench.dbHeap sizes it (about 2.6 GB per 100,000 persons and events, 1.7 GB
     // with string deduplication).
     // -Dbench.mongodbUri: a real MongoDB (its database "deconfliction" is filled and used).
-    String mongoUri =
-        Benchmarks.mongoUri(
-            System.getProperty("bench.mongodbUri", ""),
-            System.getProperty("bench.dbHeap", "18g"),
-            DeconflictionBenchmark.class);
+    String mongoUri = Benchmarks.mongoUri("18g", DeconflictionBenchmark.class);
     try (KeycloakTestRealm realm = new KeycloakTestRealm()) {
       ConfigurableApplicationContext app =
           Benchmarks.startService(
@@ -129,20 +121,14 @@ public final class DeconflictionBenchmark {
 
         collectionSizes(database);
 
-        int port = app.getBean(GrpcServerLifecycle.class).getPort();
-        ManagedChannel channel =
-            NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
-        Metadata auth = new Metadata();
-        auth.put(
-            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
-            "Bearer "
-                + realm
+        ManagedChannel channel = Benchmarks.channel(app);
+        var stub =
+            Benchmarks.withBearer(
+                DeconflictionServiceGrpc.newBlockingStub(channel),
+                realm
                     .user("bench", "hsi-abq", "FEDERAL", "investigator")
                     .claim("exp", NOW.plus(Duration.ofHours(12)))
                     .mint());
-        var stub =
-            DeconflictionServiceGrpc.newBlockingStub(channel)
-                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(auth));
 
         // Warm up the JIT with a burst of the same mix (closed loop), then measure at a fixed
         // rate with latency counted from the intended send time, so that a stall is not hidden
@@ -171,10 +157,7 @@ public final class DeconflictionBenchmark {
             perSecond,
             perSecond / 5,
             registrationSeconds);
-        if (Benchmarks.mongoResidentMiB() >= 0) {
-          System.out.printf(
-              Locale.ROOT, "MongoDB process resident: %,d MiB%n", Benchmarks.mongoResidentMiB());
-        }
+        Benchmarks.printMongoResident();
         channel.shutdownNow();
       } finally {
         app.close();

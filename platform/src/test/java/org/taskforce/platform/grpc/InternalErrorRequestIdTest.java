@@ -3,24 +3,17 @@ package org.taskforce.platform.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
-import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.taskforce.api.notifications.v1.ListNotificationsRequest;
@@ -28,6 +21,7 @@ import org.taskforce.api.notifications.v1.ListNotificationsResponse;
 import org.taskforce.api.notifications.v1.NotificationServiceGrpc;
 import org.taskforce.platform.testing.BearerCredentials;
 import org.taskforce.platform.testing.KeycloakTestRealm;
+import org.taskforce.platform.testing.ServiceChannel;
 
 /**
  * An unexpected failure answers INTERNAL naming the call's request id — the one the caller sent, or
@@ -44,7 +38,7 @@ import org.taskforce.platform.testing.KeycloakTestRealm;
       "taskforce.mongodb.embedded-backend=MEMORY",
       "taskforce.outbox.enabled=false"
     })
-class InternalErrorRequestIdTest {
+class InternalErrorRequestIdTest extends ServiceChannel {
   static final KeycloakTestRealm realm = new KeycloakTestRealm();
 
   @DynamicPropertySource
@@ -69,19 +63,6 @@ class InternalErrorRequestIdTest {
         }
       };
     }
-  }
-
-  @Autowired GrpcServerLifecycle server;
-  ManagedChannel channel;
-
-  @BeforeEach
-  void connect() {
-    channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
-  }
-
-  @AfterEach
-  void disconnect() throws InterruptedException {
-    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
   }
 
   private StatusRuntimeException fail(Metadata headers, AtomicReference<Metadata> trailers) {

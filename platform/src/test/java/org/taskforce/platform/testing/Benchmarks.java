@@ -1,5 +1,10 @@
 package org.taskforce.platform.testing;
 
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.AbstractStub;
+import io.grpc.stub.MetadataUtils;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.BufferedReader;
@@ -10,6 +15,8 @@ import java.net.URISyntaxException;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 
 /**
  * What the services' benchmark commands share: MongoDB in a process of its own (as in a deployment,
@@ -55,11 +63,38 @@ public final class Benchmarks {
     return new SpringApplication(application).run(args.toArray(String[]::new));
   }
 
-  /** A MongoDB for a benchmark: {@code uri} when given, else the embedded server in a child JVM. */
-  public static String mongoUri(String uri, String heap, Class<?> caller) throws IOException {
-    if (uri != null && !uri.isBlank()) {
+  /** A plaintext channel to the gRPC port of {@code app} (as {@link #startService} starts it). */
+  public static ManagedChannel channel(ConfigurableApplicationContext app) {
+    return NettyChannelBuilder.forAddress(
+            "127.0.0.1", app.getBean(GrpcServerLifecycle.class).getPort())
+        .usePlaintext()
+        .build();
+  }
+
+  /** {@code stub} sending {@code token} as its bearer token on every call. */
+  public static <S extends AbstractStub<S>> S withBearer(S stub, String token) {
+    Metadata auth = new Metadata();
+    auth.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+    return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(auth));
+  }
+
+  /**
+   * {@code stub} calling with the token of {@code caller}, valid for six hours: longer than a run.
+   */
+  public static <S extends AbstractStub<S>> S authorised(S stub, TokenSpec caller) {
+    return withBearer(stub, caller.claim("exp", Instant.now().plus(Duration.ofHours(6))).mint());
+  }
+
+  /**
+   * A MongoDB for a benchmark: {@code -Dbench.mongodbUri} when given, else the embedded server in a
+   * child JVM with a heap of {@code -Dbench.dbHeap}, {@code defaultHeap} unless said.
+   */
+  public static String mongoUri(String defaultHeap, Class<?> caller) throws IOException {
+    String uri = System.getProperty("bench.mongodbUri", "");
+    if (!uri.isBlank()) {
       return uri;
     }
+    String heap = System.getProperty("bench.dbHeap", defaultHeap);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + heap);
@@ -104,6 +139,13 @@ public final class Benchmarks {
   /** Resident memory of the child MongoDB process, or -1 when a real MongoDB was used. */
   public static long mongoResidentMiB() {
     return mongoProcess == null ? -1 : residentMiB(mongoProcess.pid());
+  }
+
+  /** Prints the child MongoDB process's resident memory, when the benchmark started one. */
+  public static void printMongoResident() {
+    if (mongoResidentMiB() >= 0) {
+      System.out.printf(Locale.ROOT, "MongoDB process resident: %,d MiB%n", mongoResidentMiB());
+    }
   }
 
   /** Resident set of a process, from /proc (Linux); -1 when unknown. */

@@ -1,7 +1,10 @@
 package org.taskforce.platform.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import java.util.LinkedHashMap;
@@ -10,6 +13,23 @@ import java.util.Map;
 /** Reads the rich error details of a refused call. */
 public final class ErrorDetails {
   private ErrorDetails() {}
+
+  /** How {@code call}, which must fail with a gRPC status, is refused. */
+  public static StatusRuntimeException refusal(Runnable call) {
+    try {
+      call.run();
+    } catch (StatusRuntimeException e) {
+      return e;
+    }
+    throw new AssertionError("no error");
+  }
+
+  /** The field violations of {@code call}, which must be refused as {@code INVALID_ARGUMENT}. */
+  public static Map<String, String> invalidArgument(Runnable call) {
+    StatusRuntimeException e = refusal(call);
+    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    return violations(e);
+  }
 
   public static Map<String, String> violations(StatusRuntimeException e) {
     Map<String, String> out = new LinkedHashMap<>();

@@ -60,6 +60,12 @@ public final class FakeNotificationService
     batches.set(0);
   }
 
+  /** As new for the next test: nothing received, and up. */
+  public void reset() {
+    clear();
+    setDown(false);
+  }
+
   @Override
   public void publishNotification(
       PublishNotificationRequest request, StreamObserver<PublishNotificationResponse> observer) {

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
-import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.reflection.v1.ServerReflectionGrpc;
 import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
@@ -19,12 +17,8 @@ import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 
 /**
  * What every Taskforce gRPC service must do once started, checked over a real TCP port: answer gRPC
@@ -40,10 +34,8 @@ import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
       "spring.grpc.server.host=127.0.0.1",
       "taskforce.mongodb.embedded-backend=MEMORY"
     })
-public abstract class GrpcServiceRuntimeContract {
-  @Autowired private GrpcServerLifecycle server;
+public abstract class GrpcServiceRuntimeContract extends ServiceChannel {
   @org.springframework.boot.test.web.server.LocalServerPort private int httpPort;
-  protected ManagedChannel channel;
 
   /**
    * Fully-qualified gRPC service names the service must expose, e.g.
@@ -56,16 +48,6 @@ public abstract class GrpcServiceRuntimeContract {
    * {@link #businessServices()} is not empty (a service whose API is not built yet is skipped).
    */
   protected abstract void callWithoutToken();
-
-  @BeforeEach
-  void connect() {
-    channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
-  }
-
-  @AfterEach
-  void disconnect() throws InterruptedException {
-    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-  }
 
   @Test
   void healthCheck_answersServingWithoutToken() {

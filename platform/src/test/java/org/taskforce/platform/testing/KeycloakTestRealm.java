@@ -97,6 +97,11 @@ public final class KeycloakTestRealm implements AutoCloseable {
         .claim("realm_access", Map.of("roles", List.of(roles)));
   }
 
+  /** A token of the investigator {@code inv-<agency>} of {@code agency}. */
+  public String investigator(String agency, String agencyType) {
+    return user("inv-" + agency, agency, agencyType, "investigator").mint();
+  }
+
   /** A token builder for a client-credentials (service account) client. */
   public TokenSpec client(String clientId, String agency, String agencyType, String... roles) {
     return new TokenSpec(this)

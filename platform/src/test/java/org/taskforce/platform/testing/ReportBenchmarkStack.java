@@ -1,12 +1,8 @@
 package org.taskforce.platform.testing;
 
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.AbstractStub;
-import io.grpc.stub.MetadataUtils;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -58,15 +54,7 @@ public final class ReportBenchmarkStack {
       Consumer<S> call,
       Function<Reader, Consumer<long[]>> report) {
     for (Reader who : READERS) {
-      Metadata auth = new Metadata();
-      auth.put(
-          Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
-          "Bearer "
-              + realm
-                  .user("bench-" + who.agency(), who.agency(), "STATE", who.roles())
-                  .claim("exp", Instant.now().plus(Duration.ofHours(6)))
-                  .mint());
-      S authorised = stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(auth));
+      S authorised = as(realm, stub, who);
       for (int i = 0; i < 3; i++) {
         call.accept(authorised);
       }
@@ -79,6 +67,12 @@ public final class ReportBenchmarkStack {
       Arrays.sort(ms);
       report.apply(who).accept(ms);
     }
+  }
+
+  /** {@code stub} calling as {@code reader}. */
+  public static <S extends AbstractStub<S>> S as(KeycloakTestRealm realm, S stub, Reader reader) {
+    return Benchmarks.authorised(
+        stub, realm.user("bench-" + reader.agency(), reader.agency(), "STATE", reader.roles()));
   }
 
   /** "median N ms, max N ms (N runs)". */

@@ -43,7 +43,6 @@ import org.taskforce.api.cases.v1.ReviewCaseRequest;
 import org.taskforce.api.cases.v1.Subject;
 import org.taskforce.api.cases.v1.Task;
 import org.taskforce.api.cases.v1.TaskStatus;
-import org.taskforce.api.cases.v1.UpdateCaseRequest;
 import org.taskforce.api.cases.v1.UpdateTaskRequest;
 import org.taskforce.api.cases.v1.UpdateVictimRequest;
 import org.taskforce.api.cases.v1.Victim;
@@ -188,29 +187,14 @@ class AuthorizationMatrixTest extends CaseTestBase {
 
   private Fixture fixture() {
     Case c = jointCase();
-    Subject s =
-        as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550123"))).getSubject();
+    Subject s = addPhoneSubject(c, "+15055550123");
     Task t =
-        as(ago())
-            .createTask(
-                CreateTaskRequest.newBuilder()
-                    .setCaseId(c.getCaseId())
-                    .setTask(
-                        Task.newBuilder()
-                            .setTitle("Subpoena hotel records")
-                            .setAssigneeAgencyId(HSI))
-                    .build())
-            .getTask();
-    Victim v =
-        as(advocate())
-            .addVictim(
-                AddVictimRequest.newBuilder()
-                    .setCaseId(c.getCaseId())
-                    .setVictim(Victim.newBuilder().setDisplayName("V-1").setPreferredLanguage("es"))
-                    .build())
-            .getVictim();
-    Case current =
-        as(ago()).getCase(GetCaseRequest.newBuilder().setCaseId(c.getCaseId()).build()).getCase();
+        createTask(
+            ago(),
+            c,
+            Task.newBuilder().setTitle("Subpoena hotel records").setAssigneeAgencyId(HSI));
+    Victim v = addVictim(c, Victim.newBuilder().setDisplayName("V-1").setPreferredLanguage("es"));
+    Case current = current(c);
     return new Fixture(current, s, t, v);
   }
 
@@ -226,11 +210,7 @@ class AuthorizationMatrixTest extends CaseTestBase {
                   .setCase(Case.newBuilder().setTitle("New").setCaseType(CaseType.CASE_TYPE_OTHER))
                   .build());
       case "UpdateCase" ->
-          stub.updateCase(
-              UpdateCaseRequest.newBuilder()
-                  .setCase(f.c().toBuilder().setSummary("changed"))
-                  .setUpdateMask(FieldMask.newBuilder().addPaths("summary"))
-                  .build());
+          stub.updateCase(caseUpdate(f.c(), b -> b.setSummary("changed"), "summary"));
       case "ChangeCaseStatus" ->
           stub.changeCaseStatus(
               ChangeCaseStatusRequest.newBuilder()

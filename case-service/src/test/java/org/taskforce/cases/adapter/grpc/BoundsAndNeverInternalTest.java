@@ -20,7 +20,6 @@ import org.taskforce.api.cases.v1.AddNoteRequest;
 import org.taskforce.api.cases.v1.Case;
 import org.taskforce.api.cases.v1.CaseServiceGrpc.CaseServiceBlockingStub;
 import org.taskforce.api.cases.v1.ChangeCaseStatusRequest;
-import org.taskforce.api.cases.v1.CreateTaskRequest;
 import org.taskforce.api.cases.v1.GetCaseRequest;
 import org.taskforce.api.cases.v1.HandOffLeadRequest;
 import org.taskforce.api.cases.v1.InviteParticipantRequest;
@@ -96,13 +95,7 @@ class BoundsAndNeverInternalTest extends CaseTestBase {
             new Bad(
                 "page token over 512",
                 "page_token",
-                x ->
-                    x.lead()
-                        .listNotes(
-                            ListNotesRequest.newBuilder()
-                                .setCaseId(x.c().getCaseId())
-                                .setPageToken("A".repeat(513))
-                                .build())),
+                x -> x.lead().listNotes(notesPage(x.c(), "A".repeat(513)))),
             new Bad(
                 "update mask naming a field fifty times",
                 "update_mask",
@@ -123,11 +116,7 @@ class BoundsAndNeverInternalTest extends CaseTestBase {
                 "update_mask",
                 x ->
                     x.lead()
-                        .updateCase(
-                            UpdateCaseRequest.newBuilder()
-                                .setCase(x.c().toBuilder().setTitle("new"))
-                                .setUpdateMask(FieldMask.newBuilder().addPaths("p".repeat(10_000)))
-                                .build())),
+                        .updateCase(caseUpdate(x.c(), b -> b.setTitle("new"), "p".repeat(10_000)))),
             new Bad(
                 "new lead id over 128",
                 "new_lead_agency_id",
@@ -300,13 +289,7 @@ class BoundsAndNeverInternalTest extends CaseTestBase {
             new Bad(
                 "unset case type named in the update mask",
                 "case.case_type",
-                x ->
-                    x.lead()
-                        .updateCase(
-                            UpdateCaseRequest.newBuilder()
-                                .setCase(x.c().toBuilder().clearCaseType())
-                                .setUpdateMask(FieldMask.newBuilder().addPaths("case_type"))
-                                .build())),
+                x -> x.lead().updateCase(caseUpdate(x.c(), b -> b.clearCaseType(), "case_type"))),
             new Bad(
                 "unknown task status filter number",
                 "statuses",
@@ -334,21 +317,11 @@ class BoundsAndNeverInternalTest extends CaseTestBase {
   @MethodSource("badCalls")
   void refusedWithTheField_neverInternal_andNothingStored(Bad bad) {
     Case c = jointCase();
-    Task t =
-        as(ago())
-            .createTask(
-                CreateTaskRequest.newBuilder()
-                    .setCaseId(c.getCaseId())
-                    .setTask(Task.newBuilder().setTitle("Canvass").setAssigneeAgencyId(HSI))
-                    .build())
-            .getTask();
-    Case current =
-        as(ago()).getCase(GetCaseRequest.newBuilder().setCaseId(c.getCaseId()).build()).getCase();
+    Task t = createTask(ago(), c, Task.newBuilder().setTitle("Canvass").setAssigneeAgencyId(HSI));
+    Case current = current(c);
     Map<String, Long> before = counts();
 
-    var e =
-        catchThrowableOfType(
-            StatusRuntimeException.class, () -> bad.call().accept(new Ctx(this, current, t)));
+    var e = thrownBy(() -> bad.call().accept(new Ctx(this, current, t)));
 
     assertThat(e).as("refused").isNotNull();
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);

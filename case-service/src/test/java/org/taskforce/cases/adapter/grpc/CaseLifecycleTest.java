@@ -1,9 +1,7 @@
 package org.taskforce.cases.adapter.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.google.protobuf.FieldMask;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.LocalDate;
@@ -19,7 +17,6 @@ import org.taskforce.api.cases.v1.Case;
 import org.taskforce.api.cases.v1.CaseEvent;
 import org.taskforce.api.cases.v1.CaseStatus;
 import org.taskforce.api.cases.v1.CaseType;
-import org.taskforce.api.cases.v1.ChangeCaseStatusRequest;
 import org.taskforce.api.cases.v1.CreateCaseRequest;
 import org.taskforce.api.cases.v1.GetCaseRequest;
 import org.taskforce.api.cases.v1.HandOffLeadRequest;
@@ -31,7 +28,6 @@ import org.taskforce.api.cases.v1.ParticipantRole;
 import org.taskforce.api.cases.v1.ParticipantStatus;
 import org.taskforce.api.cases.v1.RemoveParticipantRequest;
 import org.taskforce.api.cases.v1.ReviewCaseRequest;
-import org.taskforce.api.cases.v1.UpdateCaseRequest;
 import org.taskforce.api.intake.v1.Industry;
 import org.taskforce.api.notifications.v1.NotificationKind;
 import org.taskforce.platform.testing.ErrorDetails;
@@ -152,19 +148,14 @@ class CaseLifecycleTest extends CaseTestBase {
     Case fbiOnly = createCase(fbi(), "FBI only: wage theft ring");
 
     var hidden =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                as(providerCommander())
-                    .getCase(GetCaseRequest.newBuilder().setCaseId(fbiOnly.getCaseId()).build()));
+        thrownBy(() ->
+            as(providerCommander())
+                .getCase(GetCaseRequest.newBuilder().setCaseId(fbiOnly.getCaseId()).build()));
     assertThat(hidden.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
     assertThat(
-            catchThrowableOfType(
-                    StatusRuntimeException.class,
-                    () ->
-                        as(commander())
-                            .getCase(
-                                GetCaseRequest.newBuilder().setCaseId(joint.getCaseId()).build()))
+            thrownBy(() ->
+                    as(commander())
+                        .getCase(GetCaseRequest.newBuilder().setCaseId(joint.getCaseId()).build()))
                 .getStatus()
                 .getCode())
         .isEqualTo(Status.Code.NOT_FOUND);
@@ -189,13 +180,12 @@ class CaseLifecycleTest extends CaseTestBase {
     Case updated =
         as(ago())
             .updateCase(
-                UpdateCaseRequest.newBuilder()
-                    .setCase(
-                        c.toBuilder()
-                            .setTitle("Operation Desert Lantern II")
-                            .setSummary("ignored: not in the mask"))
-                    .setUpdateMask(FieldMask.newBuilder().addPaths("title"))
-                    .build())
+                caseUpdate(
+                    c,
+                    b ->
+                        b.setTitle("Operation Desert Lantern II")
+                            .setSummary("ignored: not in the mask"),
+                    "title"))
             .getCase();
 
     assertThat(updated.getTitle()).isEqualTo("Operation Desert Lantern II");
@@ -203,18 +193,11 @@ class CaseLifecycleTest extends CaseTestBase {
     assertThat(updated.getEtag()).isNotEqualTo(c.getEtag());
 
     var stale =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                as(ago())
-                    .updateCase(
-                        UpdateCaseRequest.newBuilder()
-                            .setCase(c.toBuilder().setTitle("lost update"))
-                            .setUpdateMask(FieldMask.newBuilder().addPaths("title"))
-                            .build()));
+        thrownBy(
+            () -> as(ago()).updateCase(caseUpdate(c, b -> b.setTitle("lost update"), "title")));
     assertThat(stale.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
     assertThat(ErrorDetails.reason(stale)).isEqualTo("STALE_ETAG");
-    assertThat(get(c).getTitle()).isEqualTo("Operation Desert Lantern II");
+    assertThat(current(c).getTitle()).isEqualTo("Operation Desert Lantern II");
   }
 
   @Test
@@ -236,45 +219,36 @@ class CaseLifecycleTest extends CaseTestBase {
     Case titled =
         as(ago())
             .updateCase(
-                UpdateCaseRequest.newBuilder()
-                    .setCase(c.toBuilder().setTitle("Spa on Menaul Blvd").clearIndustries())
-                    .setUpdateMask(FieldMask.newBuilder().addPaths("title"))
-                    .build())
+                caseUpdate(c, b -> b.setTitle("Spa on Menaul Blvd").clearIndustries(), "title"))
             .getCase();
     assertThat(titled.getIndustriesList()).containsExactly(Industry.INDUSTRY_MASSAGE_PARLOR);
 
     Case changed =
         as(ago())
             .updateCase(
-                UpdateCaseRequest.newBuilder()
-                    .setCase(
-                        titled.toBuilder()
-                            .clearIndustries()
+                caseUpdate(
+                    titled,
+                    b ->
+                        b.clearIndustries()
                             .addIndustries(Industry.INDUSTRY_DOMESTIC_SERVITUDE)
-                            .addIndustries(Industry.INDUSTRY_MASSAGE_PARLOR))
-                    .setUpdateMask(FieldMask.newBuilder().addPaths("industries"))
-                    .build())
+                            .addIndustries(Industry.INDUSTRY_MASSAGE_PARLOR),
+                    "industries"))
             .getCase();
     assertThat(changed.getIndustriesList())
         .containsExactly(Industry.INDUSTRY_MASSAGE_PARLOR, Industry.INDUSTRY_DOMESTIC_SERVITUDE);
-    assertThat(get(c).getIndustriesList()).isEqualTo(changed.getIndustriesList());
+    assertThat(current(c).getIndustriesList()).isEqualTo(changed.getIndustriesList());
 
     var bad =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                as(ago())
-                    .updateCase(
-                        UpdateCaseRequest.newBuilder()
-                            .setCase(
-                                changed.toBuilder()
-                                    .clearIndustries()
-                                    .addIndustries(Industry.INDUSTRY_UNSPECIFIED))
-                            .setUpdateMask(FieldMask.newBuilder().addPaths("industries"))
-                            .build()));
+        thrownBy(() ->
+            as(ago())
+                .updateCase(
+                    caseUpdate(
+                        changed,
+                        b -> b.clearIndustries().addIndustries(Industry.INDUSTRY_UNSPECIFIED),
+                        "industries")));
     assertThat(bad.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(ErrorDetails.violations(bad)).containsKey("case.industries[0]");
-    assertThat(get(c).getIndustriesList()).isEqualTo(changed.getIndustriesList());
+    assertThat(current(c).getIndustriesList()).isEqualTo(changed.getIndustriesList());
   }
 
   @Test
@@ -282,7 +256,7 @@ class CaseLifecycleTest extends CaseTestBase {
       throws Exception {
     Case c = jointCase();
     // The lead (AGO) edits the summary while HSI leaves the case: two agencies, one etag.
-    Case base = get(c);
+    Case base = current(c);
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
@@ -290,11 +264,7 @@ class CaseLifecycleTest extends CaseTestBase {
           pool.submit(() -> {
             start.await();
             return as(ago())
-                .updateCase(
-                    UpdateCaseRequest.newBuilder()
-                        .setCase(base.toBuilder().setSummary("edited by AGO"))
-                        .setUpdateMask(FieldMask.newBuilder().addPaths("summary"))
-                        .build())
+                .updateCase(caseUpdate(base, b -> b.setSummary("edited by AGO"), "summary"))
                 .getCase();
           });
       Future<Case> leave =
@@ -325,7 +295,7 @@ class CaseLifecycleTest extends CaseTestBase {
           .satisfies(e ->
               assertThat(((StatusRuntimeException) e).getStatus().getCode())
                   .isEqualTo(Status.Code.ABORTED));
-      Case now = get(c);
+      Case now = current(c);
       assertThat(now).isEqualTo(wins.getFirst());
       boolean editWon = now.getSummary().equals("edited by AGO");
       ParticipantStatus hsiStatus =
@@ -351,23 +321,18 @@ class CaseLifecycleTest extends CaseTestBase {
     Case c = createCase(ago(), "Operation Desert Lantern");
 
     var skip =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () -> changeStatus(c, CaseStatus.CASE_STATUS_REFERRED_FOR_PROSECUTION));
+        thrownBy(() -> changeStatus(ago(), c, CaseStatus.CASE_STATUS_REFERRED_FOR_PROSECUTION));
     assertThat(skip.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
     assertThat(ErrorDetails.reason(skip)).isEqualTo("INVALID_STATUS_TRANSITION");
 
-    Case active = changeStatus(c, CaseStatus.CASE_STATUS_ACTIVE);
-    Case referred = changeStatus(active, CaseStatus.CASE_STATUS_REFERRED_FOR_PROSECUTION);
-    Case closed = changeStatus(referred, CaseStatus.CASE_STATUS_CLOSED);
+    Case active = changeStatus(ago(), c, CaseStatus.CASE_STATUS_ACTIVE);
+    Case referred = changeStatus(ago(), active, CaseStatus.CASE_STATUS_REFERRED_FOR_PROSECUTION);
+    Case closed = changeStatus(ago(), referred, CaseStatus.CASE_STATUS_CLOSED);
     assertThat(closed.getStatus()).isEqualTo(CaseStatus.CASE_STATUS_CLOSED);
 
-    var reopen =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () -> changeStatus(closed, CaseStatus.CASE_STATUS_ACTIVE));
+    var reopen = thrownBy(() -> changeStatus(ago(), closed, CaseStatus.CASE_STATUS_ACTIVE));
     assertThat(reopen.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
-    assertThat(get(c).getStatus()).isEqualTo(CaseStatus.CASE_STATUS_CLOSED);
+    assertThat(current(c).getStatus()).isEqualTo(CaseStatus.CASE_STATUS_CLOSED);
   }
 
   @Test
@@ -388,16 +353,14 @@ class CaseLifecycleTest extends CaseTestBase {
     assertThat(reviewed.getReviewDate()).isEqualTo(CaseMapping.date(today.plusYears(2)));
 
     var tooFar =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                as(ago())
-                    .reviewCase(
-                        ReviewCaseRequest.newBuilder()
-                            .setCaseId(c.getCaseId())
-                            .setNextReviewDate(CaseMapping.date(today.plusYears(6)))
-                            .setEtag(reviewed.getEtag())
-                            .build()));
+        thrownBy(() ->
+            as(ago())
+                .reviewCase(
+                    ReviewCaseRequest.newBuilder()
+                        .setCaseId(c.getCaseId())
+                        .setNextReviewDate(CaseMapping.date(today.plusYears(6)))
+                        .setEtag(reviewed.getEtag())
+                        .build()));
     assertThat(tooFar.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(ErrorDetails.violations(tooFar)).containsKey("next_review_date");
   }
@@ -425,34 +388,20 @@ class CaseLifecycleTest extends CaseTestBase {
         .hasSize(1);
     assertThat(roleOf(handed, AGO)).isEqualTo(ParticipantRole.PARTICIPANT_ROLE_SUPPORTING);
     // The old lead can no longer administer; the new one can.
-    var oldLead =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () -> changeStatus(handed, CaseStatus.CASE_STATUS_ACTIVE));
+    var oldLead = thrownBy(() -> changeStatus(ago(), handed, CaseStatus.CASE_STATUS_ACTIVE));
     assertThat(oldLead.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
-    assertThat(
-            as(usao())
-                .changeCaseStatus(
-                    ChangeCaseStatusRequest.newBuilder()
-                        .setCaseId(c.getCaseId())
-                        .setStatus(CaseStatus.CASE_STATUS_ACTIVE)
-                        .setEtag(handed.getEtag())
-                        .build())
-                .getCase()
-                .getStatus())
+    assertThat(changeStatus(usao(), handed, CaseStatus.CASE_STATUS_ACTIVE).getStatus())
         .isEqualTo(CaseStatus.CASE_STATUS_ACTIVE);
     // The lead cannot simply leave.
     var leave =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                as(usao())
-                    .removeParticipant(
-                        RemoveParticipantRequest.newBuilder()
-                            .setCaseId(c.getCaseId())
-                            .setAgencyId(USAO)
-                            .setEtag(get(c).getEtag())
-                            .build()));
+        thrownBy(() ->
+            as(usao())
+                .removeParticipant(
+                    RemoveParticipantRequest.newBuilder()
+                        .setCaseId(c.getCaseId())
+                        .setAgencyId(USAO)
+                        .setEtag(current(c).getEtag())
+                        .build()));
     assertThat(ErrorDetails.reason(leave)).isEqualTo("LEAD_CANNOT_LEAVE");
 
     drainOutbox();
@@ -481,9 +430,7 @@ class CaseLifecycleTest extends CaseTestBase {
   void timeline_showsReadsAndRefusedAttempts_soOwnersSeeWhoAccessedTheirCase() {
     Case c = createCase(ago(), "Operation Desert Lantern");
     as(ago()).getCase(GetCaseRequest.newBuilder().setCaseId(c.getCaseId()).build());
-    catchThrowableOfType(
-        StatusRuntimeException.class,
-        () -> as(fbi()).getCase(GetCaseRequest.newBuilder().setCaseId(c.getCaseId()).build()));
+    thrownBy(() -> as(fbi()).getCase(GetCaseRequest.newBuilder().setCaseId(c.getCaseId()).build()));
     as(taskForceCommander()).getCase(GetCaseRequest.newBuilder().setCaseId(c.getCaseId()).build());
 
     List<CaseEvent> events =
@@ -501,23 +448,6 @@ class CaseLifecycleTest extends CaseTestBase {
   }
 
   // ---- helpers
-
-  private Case get(Case c) {
-    return as(ago())
-        .getCase(GetCaseRequest.newBuilder().setCaseId(c.getCaseId()).build())
-        .getCase();
-  }
-
-  private Case changeStatus(Case c, CaseStatus status) {
-    return as(ago())
-        .changeCaseStatus(
-            ChangeCaseStatusRequest.newBuilder()
-                .setCaseId(c.getCaseId())
-                .setStatus(status)
-                .setEtag(c.getEtag())
-                .build())
-        .getCase();
-  }
 
   static String leadOf(Case c) {
     return c.getParticipantsList().stream()

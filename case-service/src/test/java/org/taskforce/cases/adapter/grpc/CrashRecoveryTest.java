@@ -1,9 +1,7 @@
 package org.taskforce.cases.adapter.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.google.protobuf.FieldMask;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.List;
@@ -12,18 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.taskforce.api.cases.v1.AddSubjectRequest;
 import org.taskforce.api.cases.v1.Case;
 import org.taskforce.api.cases.v1.CaseStatus;
-import org.taskforce.api.cases.v1.ChangeCaseStatusRequest;
-import org.taskforce.api.cases.v1.CreateTaskRequest;
 import org.taskforce.api.cases.v1.DeconflictionState;
-import org.taskforce.api.cases.v1.GetCaseRequest;
-import org.taskforce.api.cases.v1.InviteParticipantRequest;
-import org.taskforce.api.cases.v1.ListSubjectsRequest;
 import org.taskforce.api.cases.v1.ParticipantRole;
-import org.taskforce.api.cases.v1.RemoveSubjectRequest;
 import org.taskforce.api.cases.v1.Subject;
 import org.taskforce.api.cases.v1.Task;
-import org.taskforce.api.cases.v1.UpdateTaskRequest;
-import org.taskforce.api.common.v1.AgencyRef;
 import org.taskforce.api.notifications.v1.PublishNotificationRequest;
 import org.taskforce.platform.testing.ErrorDetails;
 
@@ -73,28 +63,11 @@ class CrashRecoveryTest extends CaseTestBase {
   @Test
   void aStaleWrite_dropsTheNoticesItPrepared() {
     Case c = jointCase();
-    as(ago())
-        .changeCaseStatus(
-            ChangeCaseStatusRequest.newBuilder()
-                .setCaseId(c.getCaseId())
-                .setStatus(CaseStatus.CASE_STATUS_ACTIVE)
-                .setEtag(c.getEtag())
-                .build());
+    changeStatus(ago(), c, CaseStatus.CASE_STATUS_ACTIVE);
     drainOutbox();
     NOTIFICATIONS.clear();
 
-    var stale =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                as(ago())
-                    .inviteParticipant(
-                        InviteParticipantRequest.newBuilder()
-                            .setCaseId(c.getCaseId())
-                            .setAgency(AgencyRef.newBuilder().setAgencyId(NNPD))
-                            .setRole(ParticipantRole.PARTICIPANT_ROLE_SUPPORTING)
-                            .setEtag(c.getEtag())
-                            .build()));
+    var stale = thrownBy(() -> invite(c, NNPD, ParticipantRole.PARTICIPANT_ROLE_SUPPORTING));
 
     assertThat(stale.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
     assertThat(outboxEntries()).isZero();
@@ -106,25 +79,12 @@ class CrashRecoveryTest extends CaseTestBase {
   void crashAfterATaskIsReassigned_theNewAssigneeIsToldOnce() {
     Case c = jointCase();
     Task t =
-        as(ago())
-            .createTask(
-                CreateTaskRequest.newBuilder()
-                    .setCaseId(c.getCaseId())
-                    .setTask(Task.newBuilder().setTitle("Canvass motels").setAssigneeAgencyId(HSI))
-                    .build())
-            .getTask();
+        createTask(ago(), c, Task.newBuilder().setTitle("Canvass motels").setAssigneeAgencyId(HSI));
     drainOutbox();
     crashes.crashAt("change.written");
 
-    catchThrowableOfType(
-        StatusRuntimeException.class,
-        () ->
-            as(ago())
-                .updateTask(
-                    UpdateTaskRequest.newBuilder()
-                        .setTask(t.toBuilder().setAssigneeAgencyId(USAO))
-                        .setUpdateMask(FieldMask.newBuilder().addPaths("assignee_agency_id"))
-                        .build()));
+    thrownBy(
+        () -> updateTask(ago(), t.toBuilder().setAssigneeAgencyId(USAO), "assignee_agency_id"));
 
     afterCrash();
     assertThat(NOTIFICATIONS.publishedTo(USAO))
@@ -139,16 +99,9 @@ class CrashRecoveryTest extends CaseTestBase {
     Case c = jointCase();
     crashes.crashAt("subject.prepared");
 
-    catchThrowableOfType(
-        StatusRuntimeException.class,
-        () -> as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550123"))));
+    thrownBy(() -> addPhoneSubject(c, "+15055550123"));
 
-    afterCrash();
-    assertThat(subjects(c)).isEmpty();
-    assertThat(DECONFLICTION.registrations()).isEmpty();
-    assertThat(outboxEntries()).isZero();
-    assertThat(NOTIFICATIONS.publishedTo(AGO))
-        .noneMatch(n -> n.getResource().contains("/subjects/"));
+    assertNoSubjectLeftAfterCrash(c);
   }
 
   @Test
@@ -156,9 +109,7 @@ class CrashRecoveryTest extends CaseTestBase {
     Case c = jointCase();
     crashes.crashAt("subject.stored");
 
-    catchThrowableOfType(
-        StatusRuntimeException.class,
-        () -> as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550123"))));
+    thrownBy(() -> addPhoneSubject(c, "+15055550123"));
     assertThat(subjects(c).getFirst().getDeconflictionState())
         .isEqualTo(DeconflictionState.DECONFLICTION_STATE_PENDING);
 
@@ -182,9 +133,7 @@ class CrashRecoveryTest extends CaseTestBase {
     Case c = jointCase();
     crashes.crashAt("subject.registered");
 
-    catchThrowableOfType(
-        StatusRuntimeException.class,
-        () -> as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550123"))));
+    thrownBy(() -> addPhoneSubject(c, "+15055550123"));
 
     afterCrash();
     Subject s = subjects(c).getFirst();
@@ -203,7 +152,7 @@ class CrashRecoveryTest extends CaseTestBase {
     Case c = jointCase();
     AddSubjectRequest add = retryable(subject(c.getCaseId(), "phone", phone("+15055550123")));
     crashes.crashAt("subject.stored");
-    catchThrowableOfType(StatusRuntimeException.class, () -> as(hsi()).addSubject(add));
+    thrownBy(() -> as(hsi()).addSubject(add));
     assertThat(subjectsAdded(c)).isEmpty(); // the first attempt died before its audit entry
 
     Subject s = as(hsi()).addSubject(add).getSubject();
@@ -222,30 +171,21 @@ class CrashRecoveryTest extends CaseTestBase {
   @Test
   void aRetryThatDeconflictionRefuses_takesTheSubjectBack_andAnswersAsAnUninterruptedAdd() {
     Case c = jointCase();
-    AddSubjectRequest bad =
-        retryable(subject(c.getCaseId(), "bad phone", person("Ana", "Ruiz"), phone("555-01x")));
+    AddSubjectRequest bad = retryable(badPhoneSubject(c));
     StatusRuntimeException uninterrupted =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () -> as(hsi()).addSubject(bad.toBuilder().setRequestId("another-add").build()));
+        thrownBy(() -> as(hsi()).addSubject(bad.toBuilder().setRequestId("another-add").build()));
     crashes.crashAt("subject.stored");
-    catchThrowableOfType(StatusRuntimeException.class, () -> as(hsi()).addSubject(bad));
+    thrownBy(() -> as(hsi()).addSubject(bad));
     assertThat(subjects(c)).hasSize(1); // stored, PENDING: deconfliction was never asked
 
-    StatusRuntimeException retry =
-        catchThrowableOfType(StatusRuntimeException.class, () -> as(hsi()).addSubject(bad));
+    StatusRuntimeException retry = thrownBy(() -> as(hsi()).addSubject(bad));
 
     assertThat(retry).as("the retry's answer").isNotNull();
     assertThat(uninterrupted.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(retry.getStatus().getCode()).isEqualTo(uninterrupted.getStatus().getCode());
     assertThat(ErrorDetails.violations(retry)).isEqualTo(ErrorDetails.violations(uninterrupted));
     assertThat(subjects(c)).isEmpty();
-    afterCrash();
-    assertThat(subjects(c)).isEmpty();
-    assertThat(DECONFLICTION.registrations()).isEmpty();
-    assertThat(outboxEntries()).isZero();
-    assertThat(NOTIFICATIONS.publishedTo(AGO))
-        .noneMatch(n -> n.getResource().contains("/subjects/"));
+    assertNoSubjectLeftAfterCrash(c);
   }
 
   @Test
@@ -255,14 +195,11 @@ class CrashRecoveryTest extends CaseTestBase {
     DECONFLICTION.refuseCreatesWith(
         Status.FAILED_PRECONDITION.withDescription("the agency's registrations are suspended"));
     StatusRuntimeException uninterrupted =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () -> as(hsi()).addSubject(add.toBuilder().setRequestId("another-add").build()));
+        thrownBy(() -> as(hsi()).addSubject(add.toBuilder().setRequestId("another-add").build()));
     crashes.crashAt("subject.stored");
-    catchThrowableOfType(StatusRuntimeException.class, () -> as(hsi()).addSubject(add));
+    thrownBy(() -> as(hsi()).addSubject(add));
 
-    StatusRuntimeException retry =
-        catchThrowableOfType(StatusRuntimeException.class, () -> as(hsi()).addSubject(add));
+    StatusRuntimeException retry = thrownBy(() -> as(hsi()).addSubject(add));
 
     assertThat(uninterrupted.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
     assertThat(retry).as("the retry's answer").isNotNull();
@@ -277,7 +214,7 @@ class CrashRecoveryTest extends CaseTestBase {
     Case c = jointCase();
     AddSubjectRequest add = retryable(subject(c.getCaseId(), "phone", phone("+15055550123")));
     crashes.crashAt("subject.stored");
-    catchThrowableOfType(StatusRuntimeException.class, () -> as(hsi()).addSubject(add));
+    thrownBy(() -> as(hsi()).addSubject(add));
     Subject stored = subjects(c).getFirst();
     // Stored by a version that did not yet keep whom the registration acts for.
     database
@@ -285,7 +222,7 @@ class CrashRecoveryTest extends CaseTestBase {
         .updateOne(
             new Document("_id", stored.getSubjectId()),
             new Document("$unset", new Document("registrant", "")));
-    DECONFLICTION.duringNextCreate(() -> remove(c, stored, hsi()));
+    DECONFLICTION.duringNextCreate(() -> removeSubject(hsi(), c, stored, "wrong number"));
 
     Subject answered = as(hsi()).addSubject(add).getSubject();
 
@@ -304,8 +241,7 @@ class CrashRecoveryTest extends CaseTestBase {
   void aPendingSubjectWhoseQueuedRegistrationWasLost_isRegisteredByTheSweep() {
     Case c = jointCase();
     DECONFLICTION.setDown(true);
-    Subject s =
-        as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550123"))).getSubject();
+    Subject s = addPhoneSubject(c, "+15055550123");
     database.getCollection("outbox").deleteMany(new Document("topic", "deconfliction"));
     DECONFLICTION.setDown(false);
 
@@ -321,12 +257,11 @@ class CrashRecoveryTest extends CaseTestBase {
   @Test
   void crashBeforeASubjectIsMarkedRemoved_leavesItAndItsRegistrationAsTheyWere() {
     Case c = jointCase();
-    Subject s =
-        as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550123"))).getSubject();
+    Subject s = addPhoneSubject(c, "+15055550123");
     drainOutbox();
     crashes.crashAt("withdraw.prepared");
 
-    catchThrowableOfType(StatusRuntimeException.class, () -> remove(c, s, hsi()));
+    thrownBy(() -> removeSubject(hsi(), c, s, "wrong number"));
 
     afterCrash();
     assertThat(subjects(c).getFirst().getDeconflictionState())
@@ -338,11 +273,10 @@ class CrashRecoveryTest extends CaseTestBase {
   @Test
   void crashAfterASubjectIsMarkedRemoved_itsRegistrationIsStillWithdrawn() {
     Case c = jointCase();
-    Subject s =
-        as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550123"))).getSubject();
+    Subject s = addPhoneSubject(c, "+15055550123");
     crashes.crashAt("withdraw.marked");
 
-    catchThrowableOfType(StatusRuntimeException.class, () -> remove(c, s, hsi()));
+    thrownBy(() -> removeSubject(hsi(), c, s, "wrong number"));
 
     afterCrash();
     assertThat(subjects(c).getFirst().getDeconflictionState())
@@ -353,10 +287,9 @@ class CrashRecoveryTest extends CaseTestBase {
   @Test
   void aWithdrawalThatNeverHappened_isDoneByTheSweep() {
     Case c = jointCase();
-    Subject s =
-        as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550123"))).getSubject();
+    Subject s = addPhoneSubject(c, "+15055550123");
     DECONFLICTION.setDown(true);
-    remove(c, s, hsi());
+    removeSubject(hsi(), c, s, "wrong number");
     database.getCollection("outbox").deleteMany(new Document("topic", "deconfliction"));
     DECONFLICTION.setDown(false);
 
@@ -367,12 +300,7 @@ class CrashRecoveryTest extends CaseTestBase {
 
   @Test
   void theLeadRemovingAnotherAgencysSubject_withdrawsItsRegistrationAsThatAgency() {
-    Case c = jointCase();
-    Subject s =
-        as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550123"))).getSubject();
-
-    remove(c, s, ago());
-    drainOutbox();
+    Subject s = removedByTheLead("+15055550123", "wrong number");
 
     assertThat(DECONFLICTION.withdrawals()).containsExactly(s.getTargetRegistrationId());
     assertThat(DECONFLICTION.withdrawnBy()).containsExactly(HSI);
@@ -383,8 +311,7 @@ class CrashRecoveryTest extends CaseTestBase {
   @Test
   void aRegistrationOfAnOpenCase_isRenewedBeforeItExpires_andShowsItsExpiry() {
     Case c = jointCase();
-    Subject s =
-        as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550123"))).getSubject();
+    Subject s = addPhoneSubject(c, "+15055550123");
     assertThat(s.getRegistrationExpireTime().getSeconds())
         .isGreaterThan(
             java.time.Instant.now().plus(java.time.Duration.ofDays(179)).getEpochSecond());
@@ -407,15 +334,8 @@ class CrashRecoveryTest extends CaseTestBase {
   @Test
   void aRegistrationOfAClosedCase_isLeftToLapse() {
     Case c = jointCase();
-    Subject s =
-        as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550123"))).getSubject();
-    as(ago())
-        .changeCaseStatus(
-            ChangeCaseStatusRequest.newBuilder()
-                .setCaseId(c.getCaseId())
-                .setStatus(CaseStatus.CASE_STATUS_CLOSED)
-                .setEtag(current(c).getEtag())
-                .build());
+    Subject s = addPhoneSubject(c, "+15055550123");
+    changeStatus(ago(), current(c), CaseStatus.CASE_STATUS_CLOSED);
     expiresInTenDays(s);
 
     sweep.sweepOnce();
@@ -425,6 +345,16 @@ class CrashRecoveryTest extends CaseTestBase {
   }
 
   // ---- helpers
+
+  /** Once the crash is cleaned up: no subject, registration, outbox entry or subject notice. */
+  private void assertNoSubjectLeftAfterCrash(Case c) {
+    afterCrash();
+    assertThat(subjects(c)).isEmpty();
+    assertThat(DECONFLICTION.registrations()).isEmpty();
+    assertThat(outboxEntries()).isZero();
+    assertThat(NOTIFICATIONS.publishedTo(AGO))
+        .noneMatch(n -> n.getResource().contains("/subjects/"));
+  }
 
   /** The add with a request id, so that sending it again is a retry. */
   private static AddSubjectRequest retryable(AddSubjectRequest add) {
@@ -444,58 +374,13 @@ class CrashRecoveryTest extends CaseTestBase {
         .into(new java.util.ArrayList<>());
   }
 
-  /** As case-service would see it 170 days after registering: ten days left. */
-  private void expiresInTenDays(Subject s) {
-    database
-        .getCollection("subjects")
-        .updateOne(
-            new Document("_id", s.getSubjectId()),
-            new Document(
-                "$set",
-                new Document(
-                    "registrationExpires",
-                    java.util.Date.from(
-                        java.time.Instant.now().plus(java.time.Duration.ofDays(10))))));
-  }
-
   private StatusRuntimeException changeStatus(Case c) {
-    return catchThrowableOfType(
-        StatusRuntimeException.class,
-        () ->
-            as(ago())
-                .changeCaseStatus(
-                    ChangeCaseStatusRequest.newBuilder()
-                        .setCaseId(c.getCaseId())
-                        .setStatus(CaseStatus.CASE_STATUS_ACTIVE)
-                        .setEtag(c.getEtag())
-                        .build()));
+    return thrownBy(() -> changeStatus(ago(), c, CaseStatus.CASE_STATUS_ACTIVE));
   }
 
   private List<PublishNotificationRequest> statusNotices() {
     return NOTIFICATIONS.published().stream()
         .filter(n -> n.getAttributesMap().getOrDefault("change", "").equals("status-changed"))
         .toList();
-  }
-
-  private Case current(Case c) {
-    return as(ago())
-        .getCase(GetCaseRequest.newBuilder().setCaseId(c.getCaseId()).build())
-        .getCase();
-  }
-
-  private List<Subject> subjects(Case c) {
-    return as(ago())
-        .listSubjects(ListSubjectsRequest.newBuilder().setCaseId(c.getCaseId()).build())
-        .getSubjectsList();
-  }
-
-  private void remove(Case c, Subject s, String token) {
-    as(token)
-        .removeSubject(
-            RemoveSubjectRequest.newBuilder()
-                .setCaseId(c.getCaseId())
-                .setSubjectId(s.getSubjectId())
-                .setReason("wrong number")
-                .build());
   }
 }

@@ -1,23 +1,18 @@
 package org.taskforce.cases.adapter.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.taskforce.platform.testing.ErrorDetails.invalidArgument;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.taskforce.api.cases.v1.Case;
 import org.taskforce.api.cases.v1.DeconflictionState;
 import org.taskforce.api.cases.v1.ListSubjectsRequest;
-import org.taskforce.api.cases.v1.RemoveSubjectRequest;
 import org.taskforce.api.cases.v1.Subject;
 import org.taskforce.api.deconfliction.v1.DeconflictionServiceGrpc;
 import org.taskforce.api.deconfliction.v1.GetTargetRegistrationRequest;
@@ -25,7 +20,6 @@ import org.taskforce.api.deconfliction.v1.RegistrationStatus;
 import org.taskforce.api.deconfliction.v1.TargetRegistration;
 import org.taskforce.deconfliction.DeconflictionServiceApplication;
 import org.taskforce.platform.testing.BearerCredentials;
-import org.taskforce.platform.testing.ErrorDetails;
 import org.taskforce.platform.testing.InProcessPeer;
 
 /**
@@ -70,7 +64,7 @@ public class RealDeconflictionTest extends CaseTestBase {
 
   /** A channel of its own: the base class points the usual one at the fake. */
   @DynamicPropertySource
-  static void realPeer(DynamicPropertyRegistry registry) {
+  public static void realPeer(DynamicPropertyRegistry registry) {
     registry.add("taskforce.cases.deconfliction.channel", () -> "real-deconfliction");
     registry.add(
         "spring.grpc.client.channels.real-deconfliction.address",
@@ -81,8 +75,7 @@ public class RealDeconflictionTest extends CaseTestBase {
   void aSubjectIsRegisteredAsTheCaller_andTheSameTargetOfAnotherAgencyIsAConflict() {
     Case c = jointCase();
 
-    Subject first =
-        as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550177"))).getSubject();
+    Subject first = addPhoneSubject(c, "+15055550177");
     Subject second =
         as(ago())
             .addSubject(subject(c.getCaseId(), "same phone", phone("(505) 555-0177")))
@@ -104,34 +97,14 @@ public class RealDeconflictionTest extends CaseTestBase {
   void selectorsTheRealServiceRefuses_comeBackAsFieldViolationsUnderSubject() {
     Case c = jointCase();
 
-    var e =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                as(hsi())
-                    .addSubject(
-                        subject(
-                            c.getCaseId(), "bad phone", person("Ana", "Ruiz"), phone("555-01x"))));
-
-    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-    assertThat(ErrorDetails.violations(e)).containsKey("subject.selectors[1].phone.number");
+    assertThat(invalidArgument(() -> as(hsi()).addSubject(badPhoneSubject(c))))
+        .containsKey("subject.selectors[1].phone.number");
     assertThat(database.getCollection("subjects").countDocuments()).isZero();
   }
 
   @Test
   void theLeadRemovingAnotherAgencysSubject_withdrawsTheRealRegistration() {
-    Case c = jointCase();
-    Subject s =
-        as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550178"))).getSubject();
-
-    as(ago())
-        .removeSubject(
-            RemoveSubjectRequest.newBuilder()
-                .setCaseId(c.getCaseId())
-                .setSubjectId(s.getSubjectId())
-                .setReason("duplicate of another subject")
-                .build());
-    drainOutbox();
+    Subject s = removedByTheLead("+15055550178", "duplicate of another subject");
 
     assertThat(registration(s, hsi()).getStatus())
         .isEqualTo(RegistrationStatus.REGISTRATION_STATUS_WITHDRAWN);
@@ -140,17 +113,9 @@ public class RealDeconflictionTest extends CaseTestBase {
   @Test
   void aRegistrationAboutToExpire_isRenewedByTheRealService() {
     Case c = jointCase();
-    Subject s =
-        as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550179"))).getSubject();
+    Subject s = addPhoneSubject(c, "+15055550179");
     TargetRegistration before = registration(s, hsi());
-    database
-        .getCollection("subjects")
-        .updateOne(
-            new Document("_id", s.getSubjectId()),
-            new Document(
-                "$set",
-                new Document(
-                    "registrationExpires", Date.from(Instant.now().plus(Duration.ofDays(10))))));
+    expiresInTenDays(s);
 
     sweep.sweepOnce();
     drainOutbox();

@@ -1,25 +1,18 @@
 package org.taskforce.cases.adapter.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.grpc.StatusRuntimeException;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.taskforce.api.cases.v1.Case;
 import org.taskforce.api.cases.v1.CaseStatus;
-import org.taskforce.api.cases.v1.ChangeCaseStatusRequest;
 import org.taskforce.api.cases.v1.ParticipantRole;
-import org.taskforce.api.notifications.v1.ListNotificationsRequest;
 import org.taskforce.api.notifications.v1.Notification;
 import org.taskforce.api.notifications.v1.NotificationKind;
-import org.taskforce.api.notifications.v1.NotificationServiceGrpc;
 import org.taskforce.notifications.NotificationServiceApplication;
-import org.taskforce.platform.testing.BearerCredentials;
-import org.taskforce.platform.testing.InProcessPeer;
+import org.taskforce.platform.testing.RealNotifications;
 
 /**
  * case-service's notices delivered to the real notification-service, run in-process (not {@link
@@ -29,17 +22,7 @@ import org.taskforce.platform.testing.InProcessPeer;
 class RealNotificationTest extends CaseTestBase {
   /** The real notification-service on a free port, with its own in-memory database. */
   static String realAddress() {
-    return InProcessPeer.address(
-        NotificationServiceApplication.class,
-        "notification-service",
-        "notifications",
-        REALM.issuer(),
-        () ->
-            Map.of(
-                "taskforce.notifications.watch-agency-id",
-                AGO,
-                "taskforce.notifications.escalation-enabled",
-                "false"));
+    return RealNotifications.address(NotificationServiceApplication.class, REALM.issuer(), AGO);
   }
 
   /** A channel of its own: the base class points the usual one at the fake. */
@@ -73,16 +56,7 @@ class RealNotificationTest extends CaseTestBase {
     drainOutbox();
     crashes.crashAt("change.written");
 
-    catchThrowableOfType(
-        StatusRuntimeException.class,
-        () ->
-            as(ago())
-                .changeCaseStatus(
-                    ChangeCaseStatusRequest.newBuilder()
-                        .setCaseId(c.getCaseId())
-                        .setStatus(CaseStatus.CASE_STATUS_ACTIVE)
-                        .setEtag(c.getEtag())
-                        .build()));
+    thrownBy(() -> changeStatus(ago(), c, CaseStatus.CASE_STATUS_ACTIVE));
     afterCrash();
     afterCrash();
 
@@ -92,12 +66,6 @@ class RealNotificationTest extends CaseTestBase {
   }
 
   private List<Notification> inbox(String token) {
-    return InProcessPeer.call(
-        realAddress(),
-        channel ->
-            NotificationServiceGrpc.newBlockingStub(channel)
-                .withCallCredentials(BearerCredentials.of(token))
-                .listNotifications(ListNotificationsRequest.newBuilder().setPageSize(100).build())
-                .getNotificationsList());
+    return RealNotifications.inbox(realAddress(), token);
   }
 }

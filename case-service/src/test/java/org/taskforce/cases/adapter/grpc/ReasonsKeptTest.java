@@ -13,11 +13,8 @@ import org.taskforce.api.cases.v1.CaseStatus;
 import org.taskforce.api.cases.v1.ChangeCaseStatusRequest;
 import org.taskforce.api.cases.v1.GetCaseRequest;
 import org.taskforce.api.cases.v1.HandOffLeadRequest;
-import org.taskforce.api.cases.v1.ListCaseEventsRequest;
-import org.taskforce.api.cases.v1.ListSubjectsRequest;
 import org.taskforce.api.cases.v1.ParticipantRole;
 import org.taskforce.api.cases.v1.RemoveParticipantRequest;
-import org.taskforce.api.cases.v1.RemoveSubjectRequest;
 import org.taskforce.api.cases.v1.ReviewCaseRequest;
 import org.taskforce.api.cases.v1.Subject;
 
@@ -104,37 +101,17 @@ class ReasonsKeptTest extends CaseTestBase {
   @Test
   void theReasonARemovedSubjectWasRemovedFor_isOnTheSubject_andInTheTimeline() {
     Case c = jointCase();
-    Subject s =
-        as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550123"))).getSubject();
+    Subject s = addPhoneSubject(c, "+15055550123");
 
-    Subject removed =
-        as(hsi())
-            .removeSubject(
-                RemoveSubjectRequest.newBuilder()
-                    .setCaseId(c.getCaseId())
-                    .setSubjectId(s.getSubjectId())
-                    .setReason("Burner phone, dropped by the target")
-                    .build())
-            .getSubject();
+    Subject removed = removeSubject(hsi(), c, s, "Burner phone, dropped by the target");
 
     assertThat(removed.getRemovalReason()).isEqualTo("Burner phone, dropped by the target");
     assertThat(removed.getRemoved().getAgencyId()).isEqualTo(HSI);
-    assertThat(
-            as(ago())
-                .listSubjects(ListSubjectsRequest.newBuilder().setCaseId(c.getCaseId()).build())
-                .getSubjects(0)
-                .getRemovalReason())
+    assertThat(subjects(c).get(0).getRemovalReason())
         .isEqualTo("Burner phone, dropped by the target");
     assertThat(events(c))
         .filteredOn(e -> e.getAction().equals("SUBJECT_REMOVED"))
         .singleElement()
         .satisfies(e -> assertThat(e.getReason()).isEqualTo("Burner phone, dropped by the target"));
-  }
-
-  private List<CaseEvent> events(Case c) {
-    return as(ago())
-        .listCaseEvents(
-            ListCaseEventsRequest.newBuilder().setCaseId(c.getCaseId()).setPageSize(200).build())
-        .getEventsList();
   }
 }

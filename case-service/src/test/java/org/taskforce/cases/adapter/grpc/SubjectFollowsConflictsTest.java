@@ -1,19 +1,14 @@
 package org.taskforce.cases.adapter.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.taskforce.api.cases.v1.Case;
 import org.taskforce.api.cases.v1.CaseEvent;
 import org.taskforce.api.cases.v1.DeconflictionState;
-import org.taskforce.api.cases.v1.ListCaseEventsRequest;
-import org.taskforce.api.cases.v1.ListSubjectsRequest;
 import org.taskforce.api.cases.v1.RecordSubjectDeconflictionRequest;
-import org.taskforce.api.cases.v1.RemoveSubjectRequest;
 import org.taskforce.api.cases.v1.Subject;
 import org.taskforce.platform.testing.ErrorDetails;
 
@@ -30,9 +25,7 @@ class SubjectFollowsConflictsTest extends CaseTestBase {
   }
 
   private Subject hsiSubject(Case c) {
-    return as(hsi())
-        .addSubject(subject(c.getCaseId(), "phone", phone("+15055550191")))
-        .getSubject();
+    return addPhoneSubject(c, "+15055550191");
   }
 
   private RecordSubjectDeconflictionRequest announce(
@@ -52,21 +45,14 @@ class SubjectFollowsConflictsTest extends CaseTestBase {
   }
 
   private Subject reread(Case c, Subject s) {
-    return as(ago())
-        .listSubjects(ListSubjectsRequest.newBuilder().setCaseId(c.getCaseId()).build())
-        .getSubjectsList()
-        .stream()
+    return subjects(c).stream()
         .filter(x -> x.getSubjectId().equals(s.getSubjectId()))
         .findFirst()
         .orElseThrow();
   }
 
   private List<CaseEvent> stateLines(Case c) {
-    return as(ago())
-        .listCaseEvents(
-            ListCaseEventsRequest.newBuilder().setCaseId(c.getCaseId()).setPageSize(200).build())
-        .getEventsList()
-        .stream()
+    return events(c).stream()
         .filter(e -> e.getAction().equals("SUBJECT_DECONFLICTION_CHANGED"))
         .toList();
   }
@@ -141,13 +127,7 @@ class SubjectFollowsConflictsTest extends CaseTestBase {
                     .setRequestId("no-such-subject")
                     .build()))
         .isFalse();
-    as(hsi())
-        .removeSubject(
-            RemoveSubjectRequest.newBuilder()
-                .setCaseId(c.getCaseId())
-                .setSubjectId(s.getSubjectId())
-                .setReason("wrong number")
-                .build());
+    removeSubject(hsi(), c, s, "wrong number");
     assertThat(record(announce(s, HSI, DeconflictionState.DECONFLICTION_STATE_CONFLICT, 5)))
         .isFalse();
 
@@ -162,37 +142,30 @@ class SubjectFollowsConflictsTest extends CaseTestBase {
     Subject s = hsiSubject(c);
 
     var user =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                as(hsi())
-                    .recordSubjectDeconfliction(
-                        announce(s, HSI, DeconflictionState.DECONFLICTION_STATE_CONFLICT, 1)));
+        thrownBy(() ->
+            as(hsi())
+                .recordSubjectDeconfliction(
+                    announce(s, HSI, DeconflictionState.DECONFLICTION_STATE_CONFLICT, 1)));
     assertThat(user.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
 
     var bad =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                as(deconflictionService())
-                    .recordSubjectDeconfliction(
-                        announce(s, HSI, DeconflictionState.DECONFLICTION_STATE_WITHDRAWN, 0)
-                            .toBuilder()
-                            .setRegistrationId("")
-                            .build()));
+        thrownBy(() ->
+            as(deconflictionService())
+                .recordSubjectDeconfliction(
+                    announce(s, HSI, DeconflictionState.DECONFLICTION_STATE_WITHDRAWN, 0)
+                        .toBuilder()
+                        .setRegistrationId("")
+                        .build()));
     assertThat(bad.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(ErrorDetails.violations(bad))
         .containsKeys("registration_id", "deconfliction_state", "state_version");
     var unknown =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                as(deconflictionService())
-                    .recordSubjectDeconfliction(
-                        announce(s, HSI, DeconflictionState.DECONFLICTION_STATE_CONFLICT, 1)
-                            .toBuilder()
-                            .setDeconflictionStateValue(99)
-                            .build()));
+        thrownBy(() ->
+            as(deconflictionService())
+                .recordSubjectDeconfliction(
+                    announce(s, HSI, DeconflictionState.DECONFLICTION_STATE_CONFLICT, 1).toBuilder()
+                        .setDeconflictionStateValue(99)
+                        .build()));
     assertThat(ErrorDetails.violations(unknown)).containsKey("deconfliction_state");
     assertThat(reread(c, s).getDeconflictionState())
         .isEqualTo(DeconflictionState.DECONFLICTION_STATE_REGISTERED_NO_CONFLICT);

@@ -1,21 +1,17 @@
 package org.taskforce.cases.adapter.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.taskforce.platform.testing.ErrorDetails.invalidArgument;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.taskforce.api.cases.v1.AddSubjectRequest;
 import org.taskforce.api.cases.v1.Case;
 import org.taskforce.api.cases.v1.DeconflictionState;
-import org.taskforce.api.cases.v1.ListSubjectsRequest;
-import org.taskforce.api.cases.v1.RemoveSubjectRequest;
 import org.taskforce.api.cases.v1.Subject;
 import org.taskforce.api.notifications.v1.NotificationKind;
-import org.taskforce.platform.testing.ErrorDetails;
 
 class SubjectRegistrationTest extends CaseTestBase {
 
@@ -79,21 +75,13 @@ class SubjectRegistrationTest extends CaseTestBase {
     Case c = jointCase();
     DECONFLICTION.setDown(true);
 
-    Subject pending =
-        as(hsi())
-            .addSubject(
-                subject(c.getCaseId(), "Jesús Ortega", person("Jesús", "Ortega")).toBuilder()
-                    .setRequestId("hsi-subject-1")
-                    .build())
-            .getSubject();
+    AddSubjectRequest add =
+        subject(c.getCaseId(), "Jesús Ortega", person("Jesús", "Ortega")).toBuilder()
+            .setRequestId("hsi-subject-1")
+            .build();
+    Subject pending = as(hsi()).addSubject(add).getSubject();
     // The caller retries (its answer was slow): still one subject.
-    Subject retried =
-        as(hsi())
-            .addSubject(
-                subject(c.getCaseId(), "Jesús Ortega", person("Jesús", "Ortega")).toBuilder()
-                    .setRequestId("hsi-subject-1")
-                    .build())
-            .getSubject();
+    Subject retried = as(hsi()).addSubject(add).getSubject();
 
     assertThat(pending.getDeconflictionState())
         .isEqualTo(DeconflictionState.DECONFLICTION_STATE_PENDING);
@@ -125,17 +113,7 @@ class SubjectRegistrationTest extends CaseTestBase {
   void selectorsDeconflictionRefuses_comeBackAsFieldViolations_andNothingIsStored() {
     Case c = jointCase();
 
-    var e =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                as(hsi())
-                    .addSubject(
-                        subject(
-                            c.getCaseId(), "bad phone", person("Ana", "Ruiz"), phone("555-01x"))));
-
-    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-    assertThat(ErrorDetails.violations(e))
+    assertThat(invalidArgument(() -> as(hsi()).addSubject(badPhoneSubject(c))))
         .containsEntry(
             "subject.selectors[1].phone.number",
             "phone \"555-01x\" is not a valid number for region US");
@@ -150,18 +128,9 @@ class SubjectRegistrationTest extends CaseTestBase {
   @Test
   void removeSubject_withdrawsTheRegistration() {
     Case c = jointCase();
-    Subject s =
-        as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550123"))).getSubject();
+    Subject s = addPhoneSubject(c, "+15055550123");
 
-    Subject removed =
-        as(hsi())
-            .removeSubject(
-                RemoveSubjectRequest.newBuilder()
-                    .setCaseId(c.getCaseId())
-                    .setSubjectId(s.getSubjectId())
-                    .setReason("wrong number")
-                    .build())
-            .getSubject();
+    Subject removed = removeSubject(hsi(), c, s, "wrong number");
 
     assertThat(removed.getDeconflictionState())
         .isEqualTo(DeconflictionState.DECONFLICTION_STATE_WITHDRAWN);
@@ -172,27 +141,15 @@ class SubjectRegistrationTest extends CaseTestBase {
   void removingASubjectWhileDeconflictionIsDown_withdrawsItWhenItReturns()
       throws InterruptedException {
     Case c = jointCase();
-    Subject s =
-        as(hsi()).addSubject(subject(c.getCaseId(), "phone", phone("+15055550123"))).getSubject();
+    Subject s = addPhoneSubject(c, "+15055550123");
     DECONFLICTION.setDown(true);
 
-    as(hsi())
-        .removeSubject(
-            RemoveSubjectRequest.newBuilder()
-                .setCaseId(c.getCaseId())
-                .setSubjectId(s.getSubjectId())
-                .build());
+    removeSubject(hsi(), c, s, "");
     assertThat(DECONFLICTION.withdrawals()).isEmpty();
 
     DECONFLICTION.setDown(false);
     waitUntil(() -> !DECONFLICTION.withdrawals().isEmpty());
     assertThat(DECONFLICTION.withdrawals()).containsExactly(s.getTargetRegistrationId());
-  }
-
-  private java.util.List<Subject> subjects(Case c) {
-    return as(ago())
-        .listSubjects(ListSubjectsRequest.newBuilder().setCaseId(c.getCaseId()).build())
-        .getSubjectsList();
   }
 
   private static void waitUntil(BooleanSupplier condition) throws InterruptedException {

@@ -1,11 +1,9 @@
 package org.taskforce.cases.adapter.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.protobuf.FieldMask;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -15,9 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.taskforce.api.cases.v1.AddNoteRequest;
-import org.taskforce.api.cases.v1.AddVictimRequest;
 import org.taskforce.api.cases.v1.Case;
-import org.taskforce.api.cases.v1.CreateTaskRequest;
+import org.taskforce.api.cases.v1.CaseEvent;
 import org.taskforce.api.cases.v1.GetVictimSummaryRequest;
 import org.taskforce.api.cases.v1.GetVictimSummaryResponse;
 import org.taskforce.api.cases.v1.ListCaseEventsRequest;
@@ -27,7 +24,6 @@ import org.taskforce.api.cases.v1.ListVictimsRequest;
 import org.taskforce.api.cases.v1.Note;
 import org.taskforce.api.cases.v1.Task;
 import org.taskforce.api.cases.v1.TaskStatus;
-import org.taskforce.api.cases.v1.UpdateTaskRequest;
 import org.taskforce.api.cases.v1.UpdateVictimRequest;
 import org.taskforce.api.cases.v1.Victim;
 import org.taskforce.api.notifications.v1.NotificationKind;
@@ -42,26 +38,16 @@ class VictimsTasksNotesTest extends CaseTestBase {
   void victimIdentities_stayWithTheAdvocate_othersSeeOnlyCounts(CapturedOutput output) {
     Case c = jointCase();
     Victim added =
-        as(advocate())
-            .addVictim(
-                AddVictimRequest.newBuilder()
-                    .setCaseId(c.getCaseId())
-                    .setVictim(
-                        Victim.newBuilder()
-                            .setDisplayName(VICTIM_NAME)
-                            .setDateOfBirth(CaseMapping.date(TODAY.minusYears(16)))
-                            .setMinor(true)
-                            .setPreferredLanguage("nv")
-                            .addServicesEngaged("shelter")
-                            .addServicesEngaged("interpreter"))
-                    .build())
-            .getVictim();
-    as(advocate())
-        .addVictim(
-            AddVictimRequest.newBuilder()
-                .setCaseId(c.getCaseId())
-                .setVictim(Victim.newBuilder().setDisplayName("Second victim"))
-                .build());
+        addVictim(
+            c,
+            Victim.newBuilder()
+                .setDisplayName(VICTIM_NAME)
+                .setDateOfBirth(CaseMapping.date(TODAY.minusYears(16)))
+                .setMinor(true)
+                .setPreferredLanguage("nv")
+                .addServicesEngaged("shelter")
+                .addServicesEngaged("interpreter"));
+    addVictim(c, Victim.newBuilder().setDisplayName("Second victim"));
     Victim updated =
         as(advocate())
             .updateVictim(
@@ -82,12 +68,9 @@ class VictimsTasksNotesTest extends CaseTestBase {
 
     for (String token : List.of(ago(), hsi(), taskForceCommander())) {
       var refused =
-          catchThrowableOfType(
-              StatusRuntimeException.class,
-              () ->
-                  as(token)
-                      .listVictims(
-                          ListVictimsRequest.newBuilder().setCaseId(c.getCaseId()).build()));
+          thrownBy(() ->
+              as(token)
+                  .listVictims(ListVictimsRequest.newBuilder().setCaseId(c.getCaseId()).build()));
       assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
       assertThat(ErrorDetails.reason(refused)).isEqualTo("VICTIM_COMPARTMENT");
       GetVictimSummaryResponse summary =
@@ -100,10 +83,7 @@ class VictimsTasksNotesTest extends CaseTestBase {
     }
 
     // Every access is audited, and no victim field is in the audit trail, the timeline or the log.
-    assertThat(
-            as(ago())
-                .listCaseEvents(ListCaseEventsRequest.newBuilder().setCaseId(c.getCaseId()).build())
-                .getEventsList())
+    assertThat(timeline(c))
         .extracting(e -> e.getAction() + "/" + e.getOutcome())
         .contains(
             "VICTIMS_READ/SUCCESS",
@@ -133,45 +113,23 @@ class VictimsTasksNotesTest extends CaseTestBase {
   void tasks_areAssignedToAnAgency_whichIsNotified_andMovesThemAlong() {
     Case c = jointCase();
     Task t =
-        as(ago())
-            .createTask(
-                CreateTaskRequest.newBuilder()
-                    .setCaseId(c.getCaseId())
-                    .setTask(
-                        Task.newBuilder()
-                            .setTitle("Subpoena motel registration cards")
-                            .setAssigneeAgencyId(HSI)
-                            .setDueDate(CaseMapping.date(TODAY.plusDays(7))))
-                    .build())
-            .getTask();
-    as(ago())
-        .createTask(
-            CreateTaskRequest.newBuilder()
-                .setCaseId(c.getCaseId())
-                .setTask(Task.newBuilder().setTitle("Draft indictment").setAssigneeAgencyId(USAO))
-                .build());
+        createTask(
+            ago(),
+            c,
+            Task.newBuilder()
+                .setTitle("Subpoena motel registration cards")
+                .setAssigneeAgencyId(HSI)
+                .setDueDate(CaseMapping.date(TODAY.plusDays(7))));
+    createTask(ago(), c, Task.newBuilder().setTitle("Draft indictment").setAssigneeAgencyId(USAO));
 
     Task started =
-        as(hsi())
-            .updateTask(
-                UpdateTaskRequest.newBuilder()
-                    .setTask(t.toBuilder().setStatus(TaskStatus.TASK_STATUS_IN_PROGRESS))
-                    .setUpdateMask(FieldMask.newBuilder().addPaths("status"))
-                    .build())
-            .getTask();
+        updateTask(hsi(), t.toBuilder().setStatus(TaskStatus.TASK_STATUS_IN_PROGRESS), "status");
     assertThat(started.getStatus()).isEqualTo(TaskStatus.TASK_STATUS_IN_PROGRESS);
 
     // The assignee moves its task along but does not rewrite it.
     var rewrite =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                as(hsi())
-                    .updateTask(
-                        UpdateTaskRequest.newBuilder()
-                            .setTask(started.toBuilder().setTitle("Something easier"))
-                            .setUpdateMask(FieldMask.newBuilder().addPaths("title"))
-                            .build()));
+        thrownBy(
+            () -> updateTask(hsi(), started.toBuilder().setTitle("Something easier"), "title"));
     assertThat(rewrite.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
 
     assertThat(
@@ -207,26 +165,13 @@ class VictimsTasksNotesTest extends CaseTestBase {
   void notes_areAppendOnly_andACorrectionNamesTheNoteItCorrects() {
     Case c = jointCase();
     Note first =
-        as(hsi())
-            .addNote(
-                AddNoteRequest.newBuilder()
-                    .setCaseId(c.getCaseId())
-                    .setNote(
-                        Note.newBuilder()
-                            .setText("Vehicle seen at the Desert Sands motel, room 12"))
-                    .build())
-            .getNote();
+        addNote(c, Note.newBuilder().setText("Vehicle seen at the Desert Sands motel, room 12"));
     Note correction =
-        as(hsi())
-            .addNote(
-                AddNoteRequest.newBuilder()
-                    .setCaseId(c.getCaseId())
-                    .setNote(
-                        Note.newBuilder()
-                            .setText("Correction: room 21, not 12")
-                            .setCorrectsNoteId(first.getNoteId()))
-                    .build())
-            .getNote();
+        addNote(
+            c,
+            Note.newBuilder()
+                .setText("Correction: room 21, not 12")
+                .setCorrectsNoteId(first.getNoteId()));
 
     List<Note> notes =
         as(advocate())
@@ -237,11 +182,20 @@ class VictimsTasksNotesTest extends CaseTestBase {
         .containsExactly(correction.getNoteId(), first.getNoteId());
     assertThat(notes.get(1).getText()).isEqualTo("Vehicle seen at the Desert Sands motel, room 12");
     assertThat(notes.getFirst().getCorrectsNoteId()).isEqualTo(first.getNoteId());
-    assertThat(
-            as(ago())
-                .listCaseEvents(ListCaseEventsRequest.newBuilder().setCaseId(c.getCaseId()).build())
-                .getEventsList())
-        .extracting(e -> e.getAction())
-        .contains("NOTE_ADDED", "NOTE_CORRECTED");
+    assertThat(timeline(c)).extracting(e -> e.getAction()).contains("NOTE_ADDED", "NOTE_CORRECTED");
+  }
+
+  /** HSI adds {@code note} to the case. */
+  private Note addNote(Case c, Note.Builder note) {
+    return as(hsi())
+        .addNote(AddNoteRequest.newBuilder().setCaseId(c.getCaseId()).setNote(note).build())
+        .getNote();
+  }
+
+  /** The first page of the case's timeline, as its lead (AGO) reads it. */
+  private List<CaseEvent> timeline(Case c) {
+    return as(ago())
+        .listCaseEvents(ListCaseEventsRequest.newBuilder().setCaseId(c.getCaseId()).build())
+        .getEventsList();
   }
 }

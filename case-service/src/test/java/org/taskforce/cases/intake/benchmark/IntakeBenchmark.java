@@ -1,11 +1,6 @@
 package org.taskforce.cases.intake.benchmark;
 
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
-import io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.MetadataUtils;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +19,7 @@ import org.taskforce.api.intake.v1.TipCheckState;
 import org.taskforce.api.intake.v1.TipServiceGrpc;
 import org.taskforce.cases.CaseServiceApplication;
 import org.taskforce.deconfliction.DeconflictionServiceApplication;
+import org.taskforce.platform.testing.Benchmarks;
 import org.taskforce.platform.testing.FakeNotificationService;
 import org.taskforce.platform.testing.KeycloakTestRealm;
 
@@ -67,22 +63,11 @@ public final class IntakeBenchmark {
                   "--logging.level.root=WARN");
       try {
         Registrations.load(realm, deconflictionAddress, registrations);
-        ManagedChannel channel =
-            NettyChannelBuilder.forAddress(
-                    "127.0.0.1", cases.getBean(GrpcServerLifecycle.class).getPort())
-                .usePlaintext()
-                .build();
-        Metadata auth = new Metadata();
-        auth.put(
-            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
-            "Bearer "
-                + realm
-                    .user("bench-intake", "nm-ago", "STATE", "intake-coordinator")
-                    .claim("exp", Instant.now().plus(Duration.ofHours(6)))
-                    .mint());
+        ManagedChannel channel = Benchmarks.channel(cases);
         var stub =
-            TipServiceGrpc.newBlockingStub(channel)
-                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(auth));
+            Benchmarks.authorised(
+                TipServiceGrpc.newBlockingStub(channel),
+                realm.user("bench-intake", "nm-ago", "STATE", "intake-coordinator"));
         // Warm-up: a separate number range, not counted.
         for (int i = 0; i < 5; i++) {
           stub.importCyberTiplineReports(file(900_000_000 + i * batch, batch, registrations));

@@ -1,11 +1,7 @@
 package org.taskforce.cases.intake.benchmark;
 
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.MetadataUtils;
-import java.time.Duration;
-import java.time.Instant;
 import org.taskforce.api.common.v1.DisclosureLevel;
 import org.taskforce.api.common.v1.PhoneSelector;
 import org.taskforce.api.common.v1.PointOfContact;
@@ -13,6 +9,7 @@ import org.taskforce.api.common.v1.Selector;
 import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationRequest;
 import org.taskforce.api.deconfliction.v1.DeconflictionServiceGrpc;
 import org.taskforce.api.deconfliction.v1.TargetRegistration;
+import org.taskforce.platform.testing.Benchmarks;
 import org.taskforce.platform.testing.KeycloakTestRealm;
 
 /** HSI's registrations the benchmark's reports run into: one phone each. */
@@ -29,17 +26,10 @@ final class Registrations {
         NettyChannelBuilder.forAddress("127.0.0.1", Integer.parseInt(address.replaceAll(".*:", "")))
             .usePlaintext()
             .build();
-    Metadata auth = new Metadata();
-    auth.put(
-        Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
-        "Bearer "
-            + realm
-                .user("bench-hsi", "hsi-abq", "FEDERAL", "investigator")
-                .claim("exp", Instant.now().plus(Duration.ofHours(6)))
-                .mint());
     var stub =
-        DeconflictionServiceGrpc.newBlockingStub(channel)
-            .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(auth));
+        Benchmarks.authorised(
+            DeconflictionServiceGrpc.newBlockingStub(channel),
+            realm.user("bench-hsi", "hsi-abq", "FEDERAL", "investigator"));
     for (int i = 0; i < count; i++) {
       stub.createTargetRegistration(
           CreateTargetRegistrationRequest.newBuilder()

@@ -1,6 +1,7 @@
 package org.taskforce.cases.intake.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taskforce.cases.intake.domain.TipReports.report;
 
 import java.time.Instant;
 import java.util.List;
@@ -8,22 +9,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RelationKeysTest {
-
-  static TipReport report(TipLocation where, List<TipPerson> persons, List<TipIdentifier> ids) {
-    return new TipReport(
-        TipSource.CITIZEN,
-        "",
-        Instant.parse("2026-11-30T10:00:00Z"),
-        "",
-        where,
-        "",
-        persons,
-        ids,
-        TraffickingKind.UNKNOWN,
-        Set.of(),
-        Set.of(),
-        "");
-  }
 
   @Test
   void oneMotelWrittenTwoWays_sharesItsAddressKey() {

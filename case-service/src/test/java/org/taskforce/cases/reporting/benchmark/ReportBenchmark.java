@@ -67,11 +67,7 @@ public final class ReportBenchmark {
     int cases = Integer.getInteger("bench.cases", 100_000);
     int victims = Integer.getInteger("bench.victims", 20_000);
     int outcomes = Integer.getInteger("bench.outcomes", 20_000);
-    String mongoUri =
-        Benchmarks.mongoUri(
-            System.getProperty("bench.mongodbUri", ""),
-            System.getProperty("bench.dbHeap", "4g"),
-            ReportBenchmark.class);
+    String mongoUri = Benchmarks.mongoUri("4g", ReportBenchmark.class);
     try (KeycloakTestRealm realm = new KeycloakTestRealm()) {
       ConfigurableApplicationContext app =
           ReportBenchmarkStack.start(

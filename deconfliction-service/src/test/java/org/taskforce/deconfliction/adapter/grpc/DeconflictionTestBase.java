@@ -1,19 +1,10 @@
 package org.taskforce.deconfliction.adapter.grpc;
 
-import com.mongodb.client.MongoDatabase;
-import io.grpc.ManagedChannel;
-import io.grpc.netty.NettyChannelBuilder;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
-import org.springframework.context.Lifecycle;
-import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.taskforce.api.common.v1.DisclosureLevel;
@@ -30,12 +21,10 @@ import org.taskforce.api.deconfliction.v1.DeconflictionServiceGrpc;
 import org.taskforce.api.deconfliction.v1.EventRegistration;
 import org.taskforce.api.deconfliction.v1.EventType;
 import org.taskforce.api.deconfliction.v1.TargetRegistration;
-import org.taskforce.platform.outbox.OutboxRelay;
-import org.taskforce.platform.testing.Background;
 import org.taskforce.platform.testing.BearerCredentials;
 import org.taskforce.platform.testing.FakeNotificationService;
 import org.taskforce.platform.testing.KeycloakTestRealm;
-import org.taskforce.platform.testing.Outboxes;
+import org.taskforce.platform.testing.ServiceTestBase;
 
 /**
  * Boots the whole service on free ports with an in-memory embedded MongoDB, WireMock as Keycloak
@@ -44,16 +33,10 @@ import org.taskforce.platform.testing.Outboxes;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
     properties = {
-      "spring.grpc.server.port=0",
-      "spring.grpc.server.host=127.0.0.1",
-      "taskforce.mongodb.embedded-backend=MEMORY",
-      "taskforce.outbox.poll-interval=100ms",
-      "taskforce.outbox.initial-backoff=100ms",
-      "taskforce.outbox.max-backoff=500ms",
       "taskforce.deconfliction.retention.enabled=false",
       "taskforce.deconfliction.case-feed.enabled=false"
     })
-public abstract class DeconflictionTestBase {
+public abstract class DeconflictionTestBase extends ServiceTestBase {
   protected static final KeycloakTestRealm REALM = new KeycloakTestRealm();
   protected static final FakeNotificationService NOTIFICATIONS = new FakeNotificationService();
   static final List<String> COLLECTIONS =
@@ -72,12 +55,6 @@ public abstract class DeconflictionTestBase {
           "record_tally_intents",
           "report_tally_parked");
 
-  @Autowired private GrpcServerLifecycle server;
-  @Autowired protected MongoDatabase database;
-  @Autowired protected OutboxRelay relay;
-  @Autowired private ApplicationContext context;
-  protected ManagedChannel channel;
-
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("taskforce.security.issuer-uri", REALM::issuer);
@@ -85,25 +62,8 @@ public abstract class DeconflictionTestBase {
   }
 
   @BeforeEach
-  void connect() {
-    Background.paused(
-        background(),
-        () -> {
-          COLLECTIONS.forEach(c -> database.getCollection(c).deleteMany(new org.bson.Document()));
-          NOTIFICATIONS.clear();
-          NOTIFICATIONS.setDown(false);
-        });
-    channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
-  }
-
-  /** The service's background work: the outbox relay, report-count upkeep and sweeps. */
-  protected List<Lifecycle> background() {
-    return Background.of(context);
-  }
-
-  @AfterEach
-  void disconnect() throws InterruptedException {
-    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+  void cleanUp() {
+    clean(COLLECTIONS, NOTIFICATIONS::reset);
   }
 
   // ---- callers
@@ -114,7 +74,7 @@ public abstract class DeconflictionTestBase {
   }
 
   protected static String investigator(String agency, String agencyType) {
-    return REALM.user("inv-" + agency, agency, agencyType, "investigator").mint();
+    return REALM.investigator(agency, agencyType);
   }
 
   protected static final String APD = "apd";
@@ -144,11 +104,6 @@ public abstract class DeconflictionTestBase {
 
   protected String victimAdvocate() {
     return REALM.user("advocate", "nm-crisis-center", "SERVICE_PROVIDER", "victim-advocate").mint();
-  }
-
-  /** Delivers the outbox until it is empty (or gives up after a few seconds). */
-  protected void drainOutbox() {
-    Outboxes.drain(database, relay);
   }
 
   // ---- test data

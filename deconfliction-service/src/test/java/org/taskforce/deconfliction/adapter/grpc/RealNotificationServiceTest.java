@@ -3,18 +3,14 @@ package org.taskforce.deconfliction.adapter.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.taskforce.api.common.v1.DisclosureLevel;
-import org.taskforce.api.notifications.v1.ListNotificationsRequest;
 import org.taskforce.api.notifications.v1.Notification;
 import org.taskforce.api.notifications.v1.NotificationKind;
-import org.taskforce.api.notifications.v1.NotificationServiceGrpc;
 import org.taskforce.notifications.NotificationServiceApplication;
-import org.taskforce.platform.testing.BearerCredentials;
-import org.taskforce.platform.testing.InProcessPeer;
+import org.taskforce.platform.testing.RealNotifications;
 
 /**
  * Issue 20 item 14: deconfliction's conflict alerts delivered through its outbox to the real
@@ -26,17 +22,8 @@ import org.taskforce.platform.testing.InProcessPeer;
 class RealNotificationServiceTest extends DeconflictionTestBase {
   /** The real notification-service on a free port, with its own in-memory database. */
   static String realAddress() {
-    return InProcessPeer.address(
-        NotificationServiceApplication.class,
-        "notification-service",
-        "notifications",
-        REALM.issuer(),
-        () ->
-            Map.of(
-                "taskforce.notifications.watch-agency-id",
-                "nm-ago",
-                "taskforce.notifications.escalation-enabled",
-                "false"));
+    return RealNotifications.address(
+        NotificationServiceApplication.class, REALM.issuer(), "nm-ago");
   }
 
   /** A channel of its own (the base class points the usual one at the fake) and a service token. */
@@ -69,12 +56,6 @@ class RealNotificationServiceTest extends DeconflictionTestBase {
   }
 
   private List<Notification> inbox(String token) {
-    return InProcessPeer.call(
-        realAddress(),
-        channel ->
-            NotificationServiceGrpc.newBlockingStub(channel)
-                .withCallCredentials(BearerCredentials.of(token))
-                .listNotifications(ListNotificationsRequest.newBuilder().setPageSize(100).build())
-                .getNotificationsList());
+    return RealNotifications.inbox(realAddress(), token);
   }
 }

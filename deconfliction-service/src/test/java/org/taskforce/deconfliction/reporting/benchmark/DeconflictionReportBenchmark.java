@@ -2,8 +2,6 @@ package org.taskforce.deconfliction.reporting.benchmark;
 
 import com.mongodb.client.MongoDatabase;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
-import io.grpc.stub.MetadataUtils;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,11 +61,7 @@ public final class DeconflictionReportBenchmark {
 
   public static void main(String[] args) throws Exception {
     int records = Integer.getInteger("bench.records", 1_000_000);
-    String mongoUri =
-        Benchmarks.mongoUri(
-            System.getProperty("bench.mongodbUri", ""),
-            System.getProperty("bench.dbHeap", "6g"),
-            DeconflictionReportBenchmark.class);
+    String mongoUri = Benchmarks.mongoUri("6g", DeconflictionReportBenchmark.class);
     try (KeycloakTestRealm realm = new KeycloakTestRealm()) {
       ConfigurableApplicationContext app =
           ReportBenchmarkStack.start(
@@ -133,18 +127,11 @@ public final class DeconflictionReportBenchmark {
       KeycloakTestRealm realm,
       ManagedChannel channel,
       GetDeconflictionReportRequest year) {
-    ReportBenchmarkStack.Reader who = ReportBenchmarkStack.READERS.get(0);
-    Metadata auth = new Metadata();
-    auth.put(
-        Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
-        "Bearer "
-            + realm
-                .user("bench-" + who.agency(), who.agency(), "STATE", who.roles())
-                .claim("exp", Instant.now().plus(Duration.ofHours(6)))
-                .mint());
     var stub =
-        DeconflictionReportingServiceGrpc.newBlockingStub(channel)
-            .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(auth));
+        ReportBenchmarkStack.as(
+            realm,
+            DeconflictionReportingServiceGrpc.newBlockingStub(channel),
+            ReportBenchmarkStack.READERS.get(0));
     MeterRegistry meters = app.getBean(MeterRegistry.class);
     var before = Benchmarks.DatabaseTime.of(meters);
     long[] latencies = Benchmarks.serial(i -> stub.getDeconflictionReport(year), 5);

@@ -19,10 +19,18 @@ import org.taskforce.api.common.v1.Selector;
 import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationRequest;
 import org.taskforce.api.deconfliction.v1.DeconflictionServiceGrpc;
 import org.taskforce.api.deconfliction.v1.TargetRegistration;
+import org.taskforce.api.intake.v1.AssignTipRequest;
+import org.taskforce.api.intake.v1.CloseReason;
+import org.taskforce.api.intake.v1.CloseTipRequest;
+import org.taskforce.api.intake.v1.ConvertTipToCaseRequest;
 import org.taskforce.api.intake.v1.CreateTipRequest;
+import org.taskforce.api.intake.v1.ExportTipOutcomesRequest;
+import org.taskforce.api.intake.v1.ExportTipOutcomesResponse;
+import org.taskforce.api.intake.v1.GetTipRequest;
 import org.taskforce.api.intake.v1.IdentifierType;
 import org.taskforce.api.intake.v1.Indicator;
 import org.taskforce.api.intake.v1.Industry;
+import org.taskforce.api.intake.v1.MergeTipsRequest;
 import org.taskforce.api.intake.v1.PersonRole;
 import org.taskforce.api.intake.v1.Reporter;
 import org.taskforce.api.intake.v1.Tip;
@@ -160,6 +168,67 @@ public abstract class IntakeTestBase extends CaseTestBase {
     return tips(token)
         .createTip(CreateTipRequest.newBuilder().setTip(tip).setReporter(reporter()).build())
         .getTip();
+  }
+
+  /** {@code token} reads the tip. */
+  Tip get(String token, String tipId) {
+    return tips(token).getTip(GetTipRequest.newBuilder().setTipId(tipId).build()).getTip();
+  }
+
+  /** AGO's intake coordinator reads the tip. */
+  Tip get(String tipId) {
+    return get(agoCoordinator(), tipId);
+  }
+
+  /** {@code token} assigns the tip to {@code agency} (its own when empty) and {@code officer}. */
+  Tip assign(String token, Tip tip, String agency, String officer) {
+    var assignment = AssignTipRequest.newBuilder().setTipId(tip.getTipId()).setAgencyId(agency);
+    return tips(token)
+        .assignTip(assignment.setOfficer(officer).setEtag(tip.getEtag()).build())
+        .getTip();
+  }
+
+  /** A hotline tip naming {@code phone}, assigned by AGO's coordinator to APD's Det. Chavez. */
+  Tip assignedToApd(String phone) {
+    return assign(agoCoordinator(), enter(hotline(), motelTip(phone)), APD, "Det. Chavez");
+  }
+
+  /** Closing the tip at its version, for {@code reason}. */
+  static CloseTipRequest closing(Tip tip, CloseReason reason) {
+    return CloseTipRequest.newBuilder()
+        .setTipId(tip.getTipId())
+        .setReason(reason)
+        .setEtag(tip.getEtag())
+        .build();
+  }
+
+  /** Merging {@code other} into the tip, at the tip's version. */
+  static MergeTipsRequest merging(Tip tip, Tip other) {
+    return MergeTipsRequest.newBuilder()
+        .setTipId(tip.getTipId())
+        .setOtherTipId(other.getTipId())
+        .setEtag(tip.getEtag())
+        .build();
+  }
+
+  /** The outcomes of the state hotline's tips, as {@code token}'s agency exports them. */
+  ExportTipOutcomesResponse hotlineOutcomes(String token) {
+    return tips(token)
+        .exportTipOutcomes(
+            ExportTipOutcomesRequest.newBuilder()
+                .setSource(TipSource.TIP_SOURCE_STATE_HOTLINE)
+                .build());
+  }
+
+  /** Converting the tip at its version into a case titled {@code title}, Agent Baca its contact. */
+  static ConvertTipToCaseRequest conversion(Tip tip, String title) {
+    return ConvertTipToCaseRequest.newBuilder()
+        .setTipId(tip.getTipId())
+        .setTitle(title)
+        .setEtag(tip.getEtag())
+        .setPointOfContact(
+            PointOfContact.newBuilder().setDisplayName("Agent Baca").setPhone("+15055550120"))
+        .build();
   }
 
   /** A registration of {@code phone} by HSI, made before the tip arrives. */

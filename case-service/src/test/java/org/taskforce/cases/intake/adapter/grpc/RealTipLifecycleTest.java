@@ -13,10 +13,7 @@ class RealTipLifecycleTest extends TipLifecycleTest {
 
   @DynamicPropertySource
   static void realPeer(DynamicPropertyRegistry registry) {
-    registry.add("taskforce.cases.deconfliction.channel", () -> "real-deconfliction");
-    registry.add(
-        "spring.grpc.client.channels.real-deconfliction.address",
-        RealDeconflictionTest::realAddress);
+    RealDeconflictionTest.realPeer(registry);
   }
 
   @Override

@@ -1,10 +1,8 @@
 package org.taskforce.cases.intake.adapter.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.protobuf.Message;
-import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,11 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.taskforce.api.common.v1.PointOfContact;
-import org.taskforce.api.intake.v1.AssignTipRequest;
-import org.taskforce.api.intake.v1.ConvertTipToCaseRequest;
 import org.taskforce.api.intake.v1.CreateTipRequest;
-import org.taskforce.api.intake.v1.ExportTipOutcomesRequest;
 import org.taskforce.api.intake.v1.GetTipRequest;
 import org.taskforce.api.intake.v1.Indicator;
 import org.taskforce.api.intake.v1.ListRelatedTipsRequest;
@@ -27,7 +21,6 @@ import org.taskforce.api.intake.v1.Reporter;
 import org.taskforce.api.intake.v1.RevealReporterRequest;
 import org.taskforce.api.intake.v1.RevealReporterResponse;
 import org.taskforce.api.intake.v1.Tip;
-import org.taskforce.api.intake.v1.TipSource;
 import org.taskforce.platform.testing.ErrorDetails;
 
 /**
@@ -83,29 +76,9 @@ class ReporterSealedTest extends IntakeTestBase {
             tips(coordinator)
                 .listRelatedTips(
                     ListRelatedTipsRequest.newBuilder().setTipId(tip.getTipId()).build())));
-    Tip assigned =
-        tips(coordinator)
-            .assignTip(
-                AssignTipRequest.newBuilder()
-                    .setTipId(tip.getTipId())
-                    .setOfficer("Agent Baca")
-                    .setEtag(tip.getEtag())
-                    .build())
-            .getTip();
+    Tip assigned = assign(coordinator, tip, "", "Agent Baca");
     seen.add(text(assigned));
-    seen.add(
-        text(
-            tips(coordinator)
-                .convertTipToCase(
-                    ConvertTipToCaseRequest.newBuilder()
-                        .setTipId(tip.getTipId())
-                        .setTitle("Central Ave motel")
-                        .setEtag(assigned.getEtag())
-                        .setPointOfContact(
-                            PointOfContact.newBuilder()
-                                .setDisplayName("Agent Baca")
-                                .setPhone("+15055550120"))
-                        .build())));
+    seen.add(text(tips(coordinator).convertTipToCase(conversion(assigned, "Central Ave motel"))));
     seen.add(
         text(
             tips(coordinator)
@@ -115,13 +88,7 @@ class ReporterSealedTest extends IntakeTestBase {
                         .setAgencyId(NNPD)
                         .setEtag(other.getEtag())
                         .build())));
-    seen.add(
-        tips(coordinator)
-            .exportTipOutcomes(
-                ExportTipOutcomesRequest.newBuilder()
-                    .setSource(TipSource.TIP_SOURCE_STATE_HOTLINE)
-                    .build())
-            .getCsv());
+    seen.add(hotlineOutcomes(coordinator).getCsv());
     drainOutbox();
     seen.add(NOTIFICATIONS.published().toString());
     seen.add(DECONFLICTION.checks().toString());
@@ -187,12 +154,10 @@ class ReporterSealedTest extends IntakeTestBase {
                 .getAnonymous())
         .isTrue();
     var e =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                tips(agoCoordinator())
-                    .revealReporter(
-                        RevealReporterRequest.newBuilder().setTipId(tip.getTipId()).build()));
+        thrownBy(() ->
+            tips(agoCoordinator())
+                .revealReporter(
+                    RevealReporterRequest.newBuilder().setTipId(tip.getTipId()).build()));
     assertThat(ErrorDetails.violations(e)).containsKey("purpose");
   }
 
@@ -201,8 +166,7 @@ class ReporterSealedTest extends IntakeTestBase {
   }
 
   private static String refusal(Runnable call) {
-    var e = catchThrowableOfType(StatusRuntimeException.class, call::run);
-    assertThat(e).isNotNull();
+    var e = ErrorDetails.refusal(call);
     return e.getStatus() + " " + ErrorDetails.violations(e) + " " + e.getTrailers();
   }
 

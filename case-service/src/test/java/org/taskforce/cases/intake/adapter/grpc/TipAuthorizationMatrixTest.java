@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.taskforce.api.common.v1.PointOfContact;
 import org.taskforce.api.intake.v1.AssignTipRequest;
 import org.taskforce.api.intake.v1.CloseReason;
-import org.taskforce.api.intake.v1.CloseTipRequest;
 import org.taskforce.api.intake.v1.ConvertTipToCaseRequest;
 import org.taskforce.api.intake.v1.CreateTipRequest;
 import org.taskforce.api.intake.v1.CyberTiplineReport;
@@ -23,7 +22,6 @@ import org.taskforce.api.intake.v1.ImportCyberTiplineReportsRequest;
 import org.taskforce.api.intake.v1.LinkTipToCaseRequest;
 import org.taskforce.api.intake.v1.ListRelatedTipsRequest;
 import org.taskforce.api.intake.v1.ListTipsRequest;
-import org.taskforce.api.intake.v1.MergeTipsRequest;
 import org.taskforce.api.intake.v1.ReferTipRequest;
 import org.taskforce.api.intake.v1.RevealReporterRequest;
 import org.taskforce.api.intake.v1.ScreenTipRequest;
@@ -178,15 +176,7 @@ class TipAuthorizationMatrixTest extends IntakeTestBase {
 
   private Tip assignedTo(String agency) {
     Tip t = enter(hotline(), motelTip("505-555-0175"));
-    return tips(agoCoordinator())
-        .assignTip(
-            AssignTipRequest.newBuilder()
-                .setTipId(t.getTipId())
-                .setAgencyId(agency)
-                .setOfficer("Agent Baca")
-                .setEtag(t.getEtag())
-                .build())
-        .getTip();
+    return assign(agoCoordinator(), t, agency, "Agent Baca");
   }
 
   private void run(
@@ -216,16 +206,7 @@ class TipAuthorizationMatrixTest extends IntakeTestBase {
   }
 
   private Tip assignedTip() {
-    Tip t = enter(hotline(), motelTip("505-555-0171"));
-    return tips(agoCoordinator())
-        .assignTip(
-            AssignTipRequest.newBuilder()
-                .setTipId(t.getTipId())
-                .setAgencyId(APD)
-                .setOfficer("Det. Chavez")
-                .setEtag(t.getEtag())
-                .build())
-        .getTip();
+    return assignedToApd("505-555-0171");
   }
 
   private Tip referredTip() {
@@ -256,33 +237,13 @@ class TipAuthorizationMatrixTest extends IntakeTestBase {
         (s, t) ->
             s.screenTip(
                 ScreenTipRequest.newBuilder().setTipId(t.getTipId()).setEtag(t.getEtag()).build()));
-    calls.put(
-        "CloseTip",
-        (s, t) ->
-            s.closeTip(
-                CloseTipRequest.newBuilder()
-                    .setTipId(t.getTipId())
-                    .setReason(CloseReason.CLOSE_REASON_NO_INDICATORS)
-                    .setEtag(t.getEtag())
-                    .build()));
+    calls.put("CloseTip", (s, t) -> s.closeTip(closing(t, CloseReason.CLOSE_REASON_NO_INDICATORS)));
     calls.put(
         "MergeTips",
         (s, t) -> {
           Tip other = enter(hotline(), motelTip("505-555-0173"));
-          tips(agoCoordinator())
-              .assignTip(
-                  AssignTipRequest.newBuilder()
-                      .setTipId(other.getTipId())
-                      .setAgencyId(APD)
-                      .setOfficer("Det. Chavez")
-                      .setEtag(other.getEtag())
-                      .build());
-          s.mergeTips(
-              MergeTipsRequest.newBuilder()
-                  .setTipId(t.getTipId())
-                  .setOtherTipId(other.getTipId())
-                  .setEtag(t.getEtag())
-                  .build());
+          assign(agoCoordinator(), other, APD, "Det. Chavez");
+          s.mergeTips(merging(t, other));
         });
     calls.put(
         "AssignTip",

@@ -1,13 +1,11 @@
 package org.taskforce.cases.intake.adapter.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.taskforce.platform.testing.ErrorDetails.refusal;
 
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.taskforce.api.intake.v1.CreateTipRequest;
 import org.taskforce.api.intake.v1.CyberTiplineIpAddress;
@@ -21,8 +19,6 @@ import org.taskforce.api.intake.v1.Tip;
 import org.taskforce.api.intake.v1.TipIdentifier;
 import org.taskforce.api.intake.v1.TipServiceGrpc;
 import org.taskforce.api.intake.v1.TipSource;
-import org.taskforce.platform.testing.Background;
-import org.taskforce.platform.testing.BearerCredentials;
 import org.taskforce.platform.testing.ErrorDetails;
 import org.taskforce.platform.testing.RpcFuzzer;
 
@@ -47,7 +43,7 @@ class TipBadInputTest extends IntakeTestBase {
                     .setValue("300.1.1.1"));
 
     var e =
-        refused(() -> tips(hotline()).createTip(CreateTipRequest.newBuilder().setTip(bad).build()));
+        refusal(() -> tips(hotline()).createTip(CreateTipRequest.newBuilder().setTip(bad).build()));
 
     assertThat(ErrorDetails.violations(e))
         .containsKeys(
@@ -58,7 +54,7 @@ class TipBadInputTest extends IntakeTestBase {
   @Test
   void aTenMegabyteNarrative_isRefused_beforeItReachesTheService() {
     var e =
-        refused(() ->
+        refusal(() ->
             tips(hotline())
                 .createTip(
                     CreateTipRequest.newBuilder()
@@ -72,7 +68,7 @@ class TipBadInputTest extends IntakeTestBase {
   @Test
   void aPhoneDeconflictionRefuses_isNamedByTheTipsField() {
     var e =
-        refused(() ->
+        refusal(() ->
             tips(hotline())
                 .createTip(
                     CreateTipRequest.newBuilder()
@@ -101,7 +97,7 @@ class TipBadInputTest extends IntakeTestBase {
             .addReports(good("148800001"))
             .build();
 
-    var e = refused(() -> tips(coordinatorOnly(AGO, "STATE")).importCyberTiplineReports(file));
+    var e = refusal(() -> tips(coordinatorOnly(AGO, "STATE")).importCyberTiplineReports(file));
 
     assertThat(ErrorDetails.violations(e))
         .containsOnlyKeys(
@@ -150,24 +146,8 @@ class TipBadInputTest extends IntakeTestBase {
   @Test
   void generatedAndBoundaryMessages_neverInternal_andRefusalsStoreNothing() {
     List<RpcFuzzer.Caller> callers =
-        List.of(
-            new RpcFuzzer.Caller("ago coordinator", BearerCredentials.of(agoCoordinator())),
-            new RpcFuzzer.Caller("hotline", BearerCredentials.of(hotline())),
-            new RpcFuzzer.Caller("hsi investigator", BearerCredentials.of(hsi())),
-            new RpcFuzzer.Caller("partner system", BearerCredentials.of(partnerOf(APD, "LOCAL"))),
-            new RpcFuzzer.Caller("no token", null));
-    // Background work (relay, count upkeep, sweeps) writes on its own time: held still, so that a
-    // refused call is the only thing between two digests.
-    RpcFuzzer.Report report =
-        Background.pausedFor(
-            background(),
-            () ->
-                new RpcFuzzer(channel, RpcFuzzer.seed())
-                    .run(
-                        RpcFuzzer.descriptorOf(TipServiceGrpc.getServiceDescriptor()),
-                        callers,
-                        RpcFuzzer.casesPerMethod(20),
-                        RpcFuzzer.digestOf(database, Set.of("audit_log"))));
+        fuzzCallers(caller("ago coordinator", agoCoordinator()), caller("hotline", hotline()));
+    RpcFuzzer.Report report = fuzz(TipServiceGrpc.getServiceDescriptor(), callers, 20);
     assertThat(report.findings()).isEmpty();
   }
 
@@ -193,11 +173,5 @@ class TipBadInputTest extends IntakeTestBase {
     assertThat(database.getCollection("tips").countDocuments()).isZero();
     assertThat(database.getCollection("tip_reporters").countDocuments()).isZero();
     assertThat(database.getCollection("outbox").countDocuments()).isZero();
-  }
-
-  private static StatusRuntimeException refused(Runnable call) {
-    var e = catchThrowableOfType(StatusRuntimeException.class, call::run);
-    assertThat(e).as("refused").isNotNull();
-    return e;
   }
 }

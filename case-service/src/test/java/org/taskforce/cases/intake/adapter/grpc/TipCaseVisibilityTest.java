@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.taskforce.api.common.v1.PointOfContact;
-import org.taskforce.api.intake.v1.AssignTipRequest;
 import org.taskforce.api.intake.v1.ConvertTipToCaseRequest;
 import org.taskforce.api.intake.v1.ConvertTipToCaseResponse;
-import org.taskforce.api.intake.v1.GetTipRequest;
 import org.taskforce.api.intake.v1.ListTipsRequest;
 import org.taskforce.api.intake.v1.Tip;
 import org.taskforce.api.intake.v1.TipStatus;
@@ -21,17 +19,7 @@ class TipCaseVisibilityTest extends IntakeTestBase {
 
   @Test
   void aReaderNotOnTheCase_seesTheTipConverted_withoutTheCaseIdOrVictimCount() {
-    Tip received = enter(hotline(), motelTip("505-555-0197"));
-    Tip assigned =
-        tips(agoCoordinator())
-            .assignTip(
-                AssignTipRequest.newBuilder()
-                    .setTipId(received.getTipId())
-                    .setAgencyId(APD)
-                    .setOfficer("Det. Chavez")
-                    .setEtag(received.getEtag())
-                    .build())
-            .getTip();
+    Tip assigned = assignedToApd("505-555-0197");
     ConvertTipToCaseResponse byApd =
         tips(investigator(APD, "LOCAL"))
             .convertTipToCase(
@@ -62,9 +50,5 @@ class TipCaseVisibilityTest extends IntakeTestBase {
       assertThat(t.getCaseId()).isEmpty();
       assertThat(t.toString()).doesNotContain(byApd.getCaseId()).doesNotContain("possible victim");
     }
-  }
-
-  private Tip get(String token, String tipId) {
-    return tips(token).getTip(GetTipRequest.newBuilder().setTipId(tipId).build()).getTip();
   }
 }

@@ -1,7 +1,6 @@
 package org.taskforce.cases.intake.adapter.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -17,13 +16,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.taskforce.api.common.v1.PointOfContact;
-import org.taskforce.api.intake.v1.AssignTipRequest;
 import org.taskforce.api.intake.v1.CloseReason;
-import org.taskforce.api.intake.v1.CloseTipRequest;
 import org.taskforce.api.intake.v1.ConvertTipToCaseRequest;
 import org.taskforce.api.intake.v1.ConvertTipToCaseResponse;
-import org.taskforce.api.intake.v1.GetTipRequest;
 import org.taskforce.api.intake.v1.Tip;
 import org.taskforce.api.intake.v1.TipStatus;
 import org.taskforce.cases.adapter.grpc.CrashSeams;
@@ -46,9 +41,10 @@ class TipConversionClaimTest extends IntakeTestBase {
     // APD converts while AGO's conversion is between writing the case and marking the tip.
     seams.runAt(
         "tip.conversion.carried",
-        () -> second.set(catchThrowable(() -> tips(apd).convertTipToCase(request(tip, "APD")))));
+        () -> second.set(catchThrowable(() -> tips(apd).convertTipToCase(conversion(tip, "APD")))));
 
-    ConvertTipToCaseResponse first = tips(agoCoordinator()).convertTipToCase(request(tip, "AGO"));
+    ConvertTipToCaseResponse first =
+        tips(agoCoordinator()).convertTipToCase(conversion(tip, "AGO"));
 
     assertThat(second.get()).isInstanceOf(StatusRuntimeException.class);
     StatusRuntimeException refused = (StatusRuntimeException) second.get();
@@ -90,7 +86,7 @@ class TipConversionClaimTest extends IntakeTestBase {
             pool.submit(() -> {
               start.await();
               try {
-                won.add(tips(token).convertTipToCase(request(tip, title)));
+                won.add(tips(token).convertTipToCase(conversion(tip, title)));
               } catch (StatusRuntimeException e) {
                 lost.add(e);
               }
@@ -123,11 +119,9 @@ class TipConversionClaimTest extends IntakeTestBase {
   @Test
   void aConversionStoppedAfterWritingItsCase_leavesTheTipToIt_andItsRetryFinishesTheSameCase() {
     Tip tip = assignedToApd("505-555-0153");
-    ConvertTipToCaseRequest request = request(tip, "AGO");
+    ConvertTipToCaseRequest request = conversion(tip, "AGO");
     seams.crashAt("tip.conversion.carried");
-    var crash =
-        catchThrowableOfType(
-            StatusRuntimeException.class, () -> tips(agoCoordinator()).convertTipToCase(request));
+    var crash = thrownBy(() -> tips(agoCoordinator()).convertTipToCase(request));
     assertThat(crash.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);
     List<String> opened = caseIds();
     assertThat(opened).hasSize(1);
@@ -137,26 +131,15 @@ class TipConversionClaimTest extends IntakeTestBase {
     // Nobody else may take the tip meanwhile: not the assigned agency, not a close, not another
     // request of the converter; each is refused and writes nothing.
     var byApd =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                tips(investigator(APD, "LOCAL"))
-                    .convertTipToCase(request(stopped, "APD").toBuilder().build()));
+        thrownBy(() ->
+            tips(investigator(APD, "LOCAL"))
+                .convertTipToCase(conversion(stopped, "APD").toBuilder().build()));
     var closed =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                tips(agoCoordinator())
-                    .closeTip(
-                        CloseTipRequest.newBuilder()
-                            .setTipId(tip.getTipId())
-                            .setReason(CloseReason.CLOSE_REASON_NO_INDICATORS)
-                            .setEtag(stopped.getEtag())
-                            .build()));
+        thrownBy(() ->
+            tips(agoCoordinator())
+                .closeTip(closing(stopped, CloseReason.CLOSE_REASON_NO_INDICATORS)));
     var otherTitle =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () -> tips(agoCoordinator()).convertTipToCase(request(tip, "Another title")));
+        thrownBy(() -> tips(agoCoordinator()).convertTipToCase(conversion(tip, "Another title")));
     for (StatusRuntimeException e : List.of(byApd, closed, otherTitle)) {
       assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
       assertThat(ErrorDetails.reason(e)).isEqualTo("TIP_CONVERTING");
@@ -180,10 +163,9 @@ class TipConversionClaimTest extends IntakeTestBase {
   @Test
   void aConversionStoppedWhileAddingItsSubjects_isFinishedByItsRetry_eachSubjectOnce() {
     Tip tip = assignedToApd("505-555-0154");
-    ConvertTipToCaseRequest request = request(tip, "AGO");
+    ConvertTipToCaseRequest request = conversion(tip, "AGO");
     seams.crashAt("subject.stored");
-    catchThrowableOfType(
-        StatusRuntimeException.class, () -> tips(agoCoordinator()).convertTipToCase(request));
+    thrownBy(() -> tips(agoCoordinator()).convertTipToCase(request));
 
     ConvertTipToCaseResponse retried = tips(agoCoordinator()).convertTipToCase(request);
 
@@ -200,23 +182,12 @@ class TipConversionClaimTest extends IntakeTestBase {
     // checks, but providers never lead a case: refused before the tip is claimed, so it is not
     // left CONVERTING for good (neither a retry nor the sweep could ever finish that claim).
     Tip entered = enter(hotline(), motelTip("505-555-0155"));
-    Tip tip =
-        tips(agoCoordinator())
-            .assignTip(
-                AssignTipRequest.newBuilder()
-                    .setTipId(entered.getTipId())
-                    .setAgencyId(CRISIS)
-                    .setOfficer("Advocate Ruiz")
-                    .setEtag(entered.getEtag())
-                    .build())
-            .getTip();
+    Tip tip = assign(agoCoordinator(), entered, CRISIS, "Advocate Ruiz");
 
     var refused =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                tips(REALM.user("crisis-inv", CRISIS, "SERVICE_PROVIDER", "investigator").mint())
-                    .convertTipToCase(request(tip, "Crisis")));
+        thrownBy(() ->
+            tips(REALM.user("crisis-inv", CRISIS, "SERVICE_PROVIDER", "investigator").mint())
+                .convertTipToCase(conversion(tip, "Crisis")));
 
     assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
     assertThat(caseIds()).isEmpty();
@@ -224,40 +195,12 @@ class TipConversionClaimTest extends IntakeTestBase {
     assertThat(after.getStatus()).isEqualTo(TipStatus.TIP_STATUS_ASSIGNED);
     assertThat(after.getEtag()).isEqualTo(tip.getEtag());
     // Still the receiving agency's to convert.
-    ConvertTipToCaseResponse opened = tips(agoCoordinator()).convertTipToCase(request(tip, "AGO"));
+    ConvertTipToCaseResponse opened =
+        tips(agoCoordinator()).convertTipToCase(conversion(tip, "AGO"));
     assertThat(caseIds()).containsExactly(opened.getCaseId());
   }
 
   // ---- helpers
-
-  private Tip assignedToApd(String phone) {
-    Tip t = enter(hotline(), motelTip(phone));
-    return tips(agoCoordinator())
-        .assignTip(
-            AssignTipRequest.newBuilder()
-                .setTipId(t.getTipId())
-                .setAgencyId(APD)
-                .setOfficer("Det. Chavez")
-                .setEtag(t.getEtag())
-                .build())
-        .getTip();
-  }
-
-  private static ConvertTipToCaseRequest request(Tip tip, String title) {
-    return ConvertTipToCaseRequest.newBuilder()
-        .setTipId(tip.getTipId())
-        .setTitle(title)
-        .setEtag(tip.getEtag())
-        .setPointOfContact(
-            PointOfContact.newBuilder().setDisplayName("Agent Baca").setPhone("+15055550120"))
-        .build();
-  }
-
-  private Tip get(String tipId) {
-    return tips(agoCoordinator())
-        .getTip(GetTipRequest.newBuilder().setTipId(tipId).build())
-        .getTip();
-  }
 
   private String storedCaseId(String tipId) {
     return database

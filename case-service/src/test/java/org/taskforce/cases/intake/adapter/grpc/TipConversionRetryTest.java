@@ -1,21 +1,15 @@
 package org.taskforce.cases.intake.adapter.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.taskforce.api.common.v1.PointOfContact;
-import org.taskforce.api.intake.v1.AssignTipRequest;
 import org.taskforce.api.intake.v1.ConvertTipToCaseRequest;
 import org.taskforce.api.intake.v1.ConvertTipToCaseResponse;
-import org.taskforce.api.intake.v1.GetTipRequest;
-import org.taskforce.api.intake.v1.MergeTipsRequest;
 import org.taskforce.api.intake.v1.Tip;
 import org.taskforce.api.intake.v1.TipStatus;
 import org.taskforce.cases.adapter.grpc.CrashSeams;
@@ -33,7 +27,7 @@ class TipConversionRetryTest extends IntakeTestBase {
   @Test
   void aConvertRetriedAfterItsAnswer_answersTheFirstAnswerAgain() {
     Tip tip = get(enter(hotline(), motelTip("505-555-0191")).getTipId());
-    ConvertTipToCaseRequest request = request(tip);
+    ConvertTipToCaseRequest request = conversion(tip, "Central Ave motel");
 
     ConvertTipToCaseResponse first = tips(agoCoordinator()).convertTipToCase(request);
     ConvertTipToCaseResponse again = tips(agoCoordinator()).convertTipToCase(request);
@@ -50,12 +44,10 @@ class TipConversionRetryTest extends IntakeTestBase {
   @Test
   void aConvertStoppedAfterTheTipWasMarked_isAnsweredByItsRetry_asIfUninterrupted() {
     Tip tip = get(enter(hotline(), motelTip("505-555-0192")).getTipId());
-    ConvertTipToCaseRequest request = request(tip);
+    ConvertTipToCaseRequest request = conversion(tip, "Central Ave motel");
     seams.crashAt("tip.converted");
 
-    var crash =
-        catchThrowableOfType(
-            StatusRuntimeException.class, () -> tips(agoCoordinator()).convertTipToCase(request));
+    var crash = thrownBy(() -> tips(agoCoordinator()).convertTipToCase(request));
 
     assertThat(crash.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);
     Tip stored = get(tip.getTipId());
@@ -76,23 +68,14 @@ class TipConversionRetryTest extends IntakeTestBase {
 
   @Test
   void aConvertByAnotherAgency_ofATipAlreadyConverted_isNotOpen_andOpensNothing() {
-    Tip received = enter(hotline(), motelTip("505-555-0193"));
-    Tip assigned =
-        tips(agoCoordinator())
-            .assignTip(
-                AssignTipRequest.newBuilder()
-                    .setTipId(received.getTipId())
-                    .setAgencyId(APD)
-                    .setOfficer("Det. Chavez")
-                    .setEtag(received.getEtag())
-                    .build())
-            .getTip();
-    ConvertTipToCaseResponse byAgo = tips(agoCoordinator()).convertTipToCase(request(assigned));
+    Tip assigned = assignedToApd("505-555-0193");
+    ConvertTipToCaseResponse byAgo =
+        tips(agoCoordinator()).convertTipToCase(conversion(assigned, "Central Ave motel"));
 
     var refused =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () -> tips(investigator(APD, "LOCAL")).convertTipToCase(request(assigned)));
+        thrownBy(() ->
+            tips(investigator(APD, "LOCAL"))
+                .convertTipToCase(conversion(assigned, "Central Ave motel")));
 
     assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
     assertThat(ErrorDetails.reason(refused)).isEqualTo("TIP_NOT_OPEN");
@@ -103,15 +86,16 @@ class TipConversionRetryTest extends IntakeTestBase {
   @Test
   void aConvertNamingAVersionNewerThanTheConversion_isNotARetry() {
     Tip tip = get(enter(hotline(), motelTip("505-555-0194")).getTipId());
-    ConvertTipToCaseResponse first = tips(agoCoordinator()).convertTipToCase(request(tip));
+    ConvertTipToCaseResponse first =
+        tips(agoCoordinator()).convertTipToCase(conversion(tip, "Central Ave motel"));
 
     var refused =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                tips(agoCoordinator())
-                    .convertTipToCase(
-                        request(tip).toBuilder().setEtag(first.getTip().getEtag()).build()));
+        thrownBy(() ->
+            tips(agoCoordinator())
+                .convertTipToCase(
+                    conversion(tip, "Central Ave motel").toBuilder()
+                        .setEtag(first.getTip().getEtag())
+                        .build()));
 
     assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
     assertThat(ErrorDetails.reason(refused)).isEqualTo("TIP_NOT_OPEN");
@@ -120,13 +104,13 @@ class TipConversionRetryTest extends IntakeTestBase {
   @Test
   void aColleagueOfTheSameAgency_withTheStaleEtag_isNotTheConverter_andOpensNothing() {
     Tip tip = get(enter(hotline(), motelTip("505-555-0195")).getTipId());
-    ConvertTipToCaseResponse first = tips(agoCoordinator()).convertTipToCase(request(tip));
+    ConvertTipToCaseResponse first =
+        tips(agoCoordinator()).convertTipToCase(conversion(tip, "Central Ave motel"));
     String colleague =
         REALM.user("ago-intake-2", AGO, "STATE", "intake-coordinator", "investigator").mint();
 
     var refused =
-        catchThrowableOfType(
-            StatusRuntimeException.class, () -> tips(colleague).convertTipToCase(request(tip)));
+        thrownBy(() -> tips(colleague).convertTipToCase(conversion(tip, "Central Ave motel")));
 
     assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
     assertThat(ErrorDetails.reason(refused)).isEqualTo("TIP_NOT_OPEN");
@@ -137,17 +121,15 @@ class TipConversionRetryTest extends IntakeTestBase {
   @Test
   void theConvertersOwnRequest_withANonsenseEtag_orAnotherTitle_isNotARetry() {
     Tip tip = get(enter(hotline(), motelTip("505-555-0196")).getTipId());
-    tips(agoCoordinator()).convertTipToCase(request(tip));
+    tips(agoCoordinator()).convertTipToCase(conversion(tip, "Central Ave motel"));
 
     for (ConvertTipToCaseRequest other :
         new ConvertTipToCaseRequest[] {
-          request(tip).toBuilder().setEtag("x").build(),
-          request(tip).toBuilder().setEtag("\"-1\"").build(),
-          request(tip).toBuilder().setTitle("Another title").build()
+          conversion(tip, "Central Ave motel").toBuilder().setEtag("x").build(),
+          conversion(tip, "Central Ave motel").toBuilder().setEtag("\"-1\"").build(),
+          conversion(tip, "Central Ave motel").toBuilder().setTitle("Another title").build()
         }) {
-      var refused =
-          catchThrowableOfType(
-              StatusRuntimeException.class, () -> tips(agoCoordinator()).convertTipToCase(other));
+      var refused = thrownBy(() -> tips(agoCoordinator()).convertTipToCase(other));
 
       assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
       assertThat(ErrorDetails.reason(refused)).isEqualTo("TIP_NOT_OPEN");
@@ -159,8 +141,7 @@ class TipConversionRetryTest extends IntakeTestBase {
   void aConvertStoppedBeforeTheTipWasMarked_isNotMergedInto_andItsRetryCarriesEachSubjectOnce() {
     Tip tip = get(enter(hotline(), motelTip("505-555-0181")).getTipId());
     seams.crashAt("tip.conversion.carried");
-    catchThrowableOfType(
-        StatusRuntimeException.class, () -> tips(agoCoordinator()).convertTipToCase(request(tip)));
+    thrownBy(() -> tips(agoCoordinator()).convertTipToCase(conversion(tip, "Central Ave motel")));
     Tip stopped = get(tip.getTipId());
     assertThat(stopped.getStatus()).isEqualTo(TipStatus.TIP_STATUS_CONVERTING);
     Tip other =
@@ -176,22 +157,13 @@ class TipConversionRetryTest extends IntakeTestBase {
                 .getTipId());
 
     // The claimed tip's content is what its conversion carries: nothing is merged into it.
-    var refused =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                tips(agoCoordinator())
-                    .mergeTips(
-                        MergeTipsRequest.newBuilder()
-                            .setTipId(tip.getTipId())
-                            .setOtherTipId(other.getTipId())
-                            .setEtag(stopped.getEtag())
-                            .build()));
+    var refused = thrownBy(() -> tips(agoCoordinator()).mergeTips(merging(stopped, other)));
     assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
     assertThat(ErrorDetails.reason(refused)).isEqualTo("TIP_CONVERTING");
     assertThat(get(other.getTipId())).isEqualTo(other);
 
-    ConvertTipToCaseResponse done = tips(agoCoordinator()).convertTipToCase(request(tip));
+    ConvertTipToCaseResponse done =
+        tips(agoCoordinator()).convertTipToCase(conversion(tip, "Central Ave motel"));
 
     List<String> names = new ArrayList<>();
     database.getCollection("subjects").find().forEach(d -> names.add(d.getString("displayName")));
@@ -200,21 +172,5 @@ class TipConversionRetryTest extends IntakeTestBase {
     assertThat(names).hasSize(done.getSubjectCount());
     assertThat(database.getCollection("cases").countDocuments()).isOne();
     assertThat(database.getCollection("victims").countDocuments()).isOne();
-  }
-
-  private static ConvertTipToCaseRequest request(Tip tip) {
-    return ConvertTipToCaseRequest.newBuilder()
-        .setTipId(tip.getTipId())
-        .setTitle("Central Ave motel")
-        .setEtag(tip.getEtag())
-        .setPointOfContact(
-            PointOfContact.newBuilder().setDisplayName("Agent Baca").setPhone("+15055550120"))
-        .build();
-  }
-
-  private Tip get(String tipId) {
-    return tips(agoCoordinator())
-        .getTip(GetTipRequest.newBuilder().setTipId(tipId).build())
-        .getTip();
   }
 }

@@ -1,19 +1,15 @@
 package org.taskforce.cases.intake.adapter.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.taskforce.api.common.v1.PointOfContact;
 import org.taskforce.api.intake.v1.ConvertTipToCaseRequest;
 import org.taskforce.api.intake.v1.ConvertTipToCaseResponse;
-import org.taskforce.api.intake.v1.GetTipRequest;
 import org.taskforce.api.intake.v1.Tip;
 import org.taskforce.api.intake.v1.TipStatus;
 import org.taskforce.cases.adapter.grpc.CrashSeams;
@@ -32,10 +28,9 @@ class TipConversionSweepTest extends IntakeTestBase {
   @Test
   void aConversionStoppedRightAfterItsClaim_isFinishedByTheSweep_inTheConvertersName() {
     Tip tip = get(enter(hotline(), motelTip("505-555-0141")).getTipId());
-    ConvertTipToCaseRequest request = request(tip);
+    ConvertTipToCaseRequest request = conversion(tip, "Central Ave motel");
     seams.crashAt("tip.conversion.claimed");
-    catchThrowableOfType(
-        StatusRuntimeException.class, () -> tips(agoCoordinator()).convertTipToCase(request));
+    thrownBy(() -> tips(agoCoordinator()).convertTipToCase(request));
     assertThat(get(tip.getTipId()).getStatus()).isEqualTo(TipStatus.TIP_STATUS_CONVERTING);
     assertThat(database.getCollection("cases").countDocuments()).isZero();
 
@@ -79,8 +74,7 @@ class TipConversionSweepTest extends IntakeTestBase {
   void aConversionStoppedAfterItsCase_isFinishedByTheSweep_withoutASecondCaseOrSubject() {
     Tip tip = get(enter(hotline(), motelTip("505-555-0142")).getTipId());
     seams.crashAt("tip.conversion.opened");
-    catchThrowableOfType(
-        StatusRuntimeException.class, () -> tips(agoCoordinator()).convertTipToCase(request(tip)));
+    thrownBy(() -> tips(agoCoordinator()).convertTipToCase(conversion(tip, "Central Ave motel")));
     assertThat(database.getCollection("cases").countDocuments()).isOne();
 
     ageClaims();
@@ -102,21 +96,5 @@ class TipConversionSweepTest extends IntakeTestBase {
                 "$set",
                 new Document(
                     "claim.claimed", Date.from(Instant.now().minus(Duration.ofHours(1))))));
-  }
-
-  private static ConvertTipToCaseRequest request(Tip tip) {
-    return ConvertTipToCaseRequest.newBuilder()
-        .setTipId(tip.getTipId())
-        .setTitle("Central Ave motel")
-        .setEtag(tip.getEtag())
-        .setPointOfContact(
-            PointOfContact.newBuilder().setDisplayName("Agent Baca").setPhone("+15055550120"))
-        .build();
-  }
-
-  private Tip get(String tipId) {
-    return tips(agoCoordinator())
-        .getTip(GetTipRequest.newBuilder().setTipId(tipId).build())
-        .getTip();
   }
 }

@@ -1,13 +1,9 @@
 package org.taskforce.cases.intake.adapter.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.Test;
-import org.taskforce.api.intake.v1.AssignTipRequest;
-import org.taskforce.api.intake.v1.GetTipRequest;
 import org.taskforce.api.intake.v1.ScreenTipRequest;
 import org.taskforce.api.intake.v1.Tip;
 
@@ -38,37 +34,13 @@ class TipEtagTest extends IntakeTestBase {
                     .setEtag("\"" + version + "\"")
                     .build())
             .getTip();
-    var stale =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                tips(agoCoordinator())
-                    .assignTip(
-                        AssignTipRequest.newBuilder()
-                            .setTipId(tip.getTipId())
-                            .setAgencyId(APD)
-                            .setOfficer("Det. Chavez")
-                            .setEtag(tip.getEtag())
-                            .build()));
+    var stale = thrownBy(() -> assign(agoCoordinator(), tip, APD, "Det. Chavez"));
+    String bareVersion = screened.getEtag().replace("W/", "").replace("\"", "");
     Tip assigned =
-        tips(agoCoordinator())
-            .assignTip(
-                AssignTipRequest.newBuilder()
-                    .setTipId(tip.getTipId())
-                    .setAgencyId(APD)
-                    .setOfficer("Det. Chavez")
-                    .setEtag(screened.getEtag().replace("W/", "").replace("\"", ""))
-                    .build())
-            .getTip();
+        assign(agoCoordinator(), tip.toBuilder().setEtag(bareVersion).build(), APD, "Det. Chavez");
 
     assertThat(screened.getEtag()).isNotEqualTo(tip.getEtag()).matches("W/\"[0-9]+\"");
     assertThat(stale.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
     assertThat(assigned.getAssignedAgencyId()).isEqualTo(APD);
-  }
-
-  private Tip get(String tipId) {
-    return tips(agoCoordinator())
-        .getTip(GetTipRequest.newBuilder().setTipId(tipId).build())
-        .getTip();
   }
 }

@@ -7,19 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.taskforce.api.cases.v1.DeconflictionState;
 import org.taskforce.api.cases.v1.ListSubjectsRequest;
 import org.taskforce.api.cases.v1.Subject;
-import org.taskforce.api.common.v1.PointOfContact;
-import org.taskforce.api.intake.v1.AssignTipRequest;
 import org.taskforce.api.intake.v1.CloseReason;
-import org.taskforce.api.intake.v1.CloseTipRequest;
-import org.taskforce.api.intake.v1.ConvertTipToCaseRequest;
 import org.taskforce.api.intake.v1.ConvertTipToCaseResponse;
-import org.taskforce.api.intake.v1.ExportTipOutcomesRequest;
-import org.taskforce.api.intake.v1.GetTipRequest;
 import org.taskforce.api.intake.v1.Indicator;
 import org.taskforce.api.intake.v1.ListRelatedTipsRequest;
 import org.taskforce.api.intake.v1.ListRelatedTipsResponse;
 import org.taskforce.api.intake.v1.ListTipsRequest;
-import org.taskforce.api.intake.v1.MergeTipsRequest;
 import org.taskforce.api.intake.v1.ReferTipRequest;
 import org.taskforce.api.intake.v1.ScreenTipRequest;
 import org.taskforce.api.intake.v1.Tip;
@@ -119,15 +112,7 @@ public class TipLifecycleTest extends IntakeTestBase {
     assertThat(related.getRelatedTips(0).getSharedList()).containsExactly("address");
     assertThat(unrelated.getTipId()).isNotIn(first.getTipId(), second.getTipId());
 
-    Tip merged =
-        tips(agoCoordinator())
-            .mergeTips(
-                MergeTipsRequest.newBuilder()
-                    .setTipId(first.getTipId())
-                    .setOtherTipId(second.getTipId())
-                    .setEtag(first.getEtag())
-                    .build())
-            .getTip();
+    Tip merged = tips(agoCoordinator()).mergeTips(merging(first, second)).getTip();
     assertThat(merged.getMergedTipIdsList()).containsExactly(second.getTipId());
     assertThat(merged.getIdentifiersList())
         .extracting(i -> i.getValue())
@@ -144,15 +129,7 @@ public class TipLifecycleTest extends IntakeTestBase {
     Tip tip = enter(hotline(), motelTip("(505) 555-0163"));
     String coordinator = agoCoordinator();
 
-    tip =
-        tips(coordinator)
-            .assignTip(
-                AssignTipRequest.newBuilder()
-                    .setTipId(tip.getTipId())
-                    .setOfficer("Agent Baca")
-                    .setEtag(tip.getEtag())
-                    .build())
-            .getTip();
+    tip = assign(coordinator, tip, "", "Agent Baca");
     assertThat(tip.getStatus()).isEqualTo(TipStatus.TIP_STATUS_ASSIGNED);
     assertThat(tip.getAssignedAgencyId()).isEqualTo(AGO);
     tip =
@@ -165,17 +142,7 @@ public class TipLifecycleTest extends IntakeTestBase {
                     .build())
             .getTip();
     ConvertTipToCaseResponse converted =
-        tips(coordinator)
-            .convertTipToCase(
-                ConvertTipToCaseRequest.newBuilder()
-                    .setTipId(tip.getTipId())
-                    .setTitle("Central Ave motel")
-                    .setPointOfContact(
-                        PointOfContact.newBuilder()
-                            .setDisplayName("Agent Baca")
-                            .setPhone("+15055550120"))
-                    .setEtag(tip.getEtag())
-                    .build());
+        tips(coordinator).convertTipToCase(conversion(tip, "Central Ave motel"));
 
     assertThat(converted.getTip().getStatus()).isEqualTo(TipStatus.TIP_STATUS_CONVERTED);
     assertThat(converted.getTip().getOutcome())
@@ -196,13 +163,7 @@ public class TipLifecycleTest extends IntakeTestBase {
             assertThat(s.getDeconflictionState())
                 .isEqualTo(DeconflictionState.DECONFLICTION_STATE_CONFLICT));
 
-    String csv =
-        tips(coordinator)
-            .exportTipOutcomes(
-                ExportTipOutcomesRequest.newBuilder()
-                    .setSource(TipSource.TIP_SOURCE_STATE_HOTLINE)
-                    .build())
-            .getCsv();
+    String csv = hotlineOutcomes(coordinator).getCsv();
     assertThat(csv)
         .contains(tip.getTipId() + ",STATE_HOTLINE,,")
         .contains("INVESTIGATION_OPENED")
@@ -243,25 +204,13 @@ public class TipLifecycleTest extends IntakeTestBase {
                 .setReason("on Navajo Nation land")
                 .setEtag(referred.getEtag())
                 .build());
-    tips(coordinator)
-        .closeTip(
-            CloseTipRequest.newBuilder()
-                .setTipId(closed.getTipId())
-                .setReason(CloseReason.CLOSE_REASON_INSUFFICIENT_INFORMATION)
-                .setEtag(closed.getEtag())
-                .build());
+    tips(coordinator).closeTip(closing(closed, CloseReason.CLOSE_REASON_INSUFFICIENT_INFORMATION));
 
     String nnpd = coordinatorOnly(NNPD, "TRIBAL");
     assertThat(get(nnpd, referred.getTipId()).getStatus()).isEqualTo(TipStatus.TIP_STATUS_REFERRED);
     drainOutbox();
     awaitNotification(NNPD, "TIP_RECEIVED");
-    String csv =
-        tips(coordinator)
-            .exportTipOutcomes(
-                ExportTipOutcomesRequest.newBuilder()
-                    .setSource(TipSource.TIP_SOURCE_STATE_HOTLINE)
-                    .build())
-            .getCsv();
+    String csv = hotlineOutcomes(coordinator).getCsv();
     assertThat(csv.split("\r\n"))
         .hasSize(3)
         .anySatisfy(l ->
@@ -271,23 +220,12 @@ public class TipLifecycleTest extends IntakeTestBase {
         .anySatisfy(
             l -> assertThat(l).startsWith(closed.getTipId()).endsWith("INSUFFICIENT_INFORMATION"));
     // NNPD received neither tip: its export is empty.
-    assertThat(
-            tips(nnpd)
-                .exportTipOutcomes(
-                    ExportTipOutcomesRequest.newBuilder()
-                        .setSource(TipSource.TIP_SOURCE_STATE_HOTLINE)
-                        .build())
-                .getCount())
-        .isZero();
+    assertThat(hotlineOutcomes(nnpd).getCount()).isZero();
   }
 
   /** The phone as HSI wrote it: the fake matches only identical text, the real one any format. */
   String samePhoneAs(String phone) {
     return phone;
-  }
-
-  Tip get(String token, String tipId) {
-    return tips(token).getTip(GetTipRequest.newBuilder().setTipId(tipId).build()).getTip();
   }
 
   PublishNotificationRequest awaitNotification(String agency, String kind) {

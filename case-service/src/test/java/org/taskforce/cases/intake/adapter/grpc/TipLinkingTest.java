@@ -1,16 +1,12 @@
 package org.taskforce.cases.intake.adapter.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.Test;
 import org.taskforce.api.cases.v1.Case;
 import org.taskforce.api.cases.v1.CaseStatus;
-import org.taskforce.api.cases.v1.ChangeCaseStatusRequest;
-import org.taskforce.api.intake.v1.AssignTipRequest;
-import org.taskforce.api.intake.v1.GetTipRequest;
 import org.taskforce.api.intake.v1.LinkTipToCaseRequest;
 import org.taskforce.api.intake.v1.Tip;
 import org.taskforce.api.intake.v1.TipStatus;
@@ -32,10 +28,8 @@ class TipLinkingTest extends IntakeTestBase {
     Tip tip = assignedTo(APD, "505-555-0195");
     String apd = investigator(APD, "LOCAL");
 
-    var invited =
-        catchThrowableOfType(StatusRuntimeException.class, () -> link(apd, tip, joint.getCaseId()));
-    var missing =
-        catchThrowableOfType(StatusRuntimeException.class, () -> link(apd, tip, NO_SUCH_CASE));
+    var invited = thrownBy(() -> link(apd, tip, joint.getCaseId()));
+    var missing = thrownBy(() -> link(apd, tip, NO_SUCH_CASE));
 
     assertThat(invited.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
     assertThat(sameAnswer(invited, joint.getCaseId(), missing, NO_SUCH_CASE)).isTrue();
@@ -54,11 +48,8 @@ class TipLinkingTest extends IntakeTestBase {
     Tip tip = assignedTo(APD, "505-555-0196");
     String apd = investigator(APD, "LOCAL");
 
-    var other =
-        catchThrowableOfType(
-            StatusRuntimeException.class, () -> link(apd, tip, hsiOnly.getCaseId()));
-    var missing =
-        catchThrowableOfType(StatusRuntimeException.class, () -> link(apd, tip, NO_SUCH_CASE));
+    var other = thrownBy(() -> link(apd, tip, hsiOnly.getCaseId()));
+    var missing = thrownBy(() -> link(apd, tip, NO_SUCH_CASE));
 
     assertThat(sameAnswer(other, hsiOnly.getCaseId(), missing, NO_SUCH_CASE)).isTrue();
     assertThat(get(tip).getEtag()).isEqualTo(tip.getEtag());
@@ -69,9 +60,7 @@ class TipLinkingTest extends IntakeTestBase {
     Case joint = jointCase(); // the US Attorney prosecutes (ACTIVE)
     Tip tip = assignedTo(USAO, "505-555-0197");
 
-    var refused =
-        catchThrowableOfType(
-            StatusRuntimeException.class, () -> link(usao(), tip, joint.getCaseId()));
+    var refused = thrownBy(() -> link(usao(), tip, joint.getCaseId()));
 
     assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
     assertThat(ErrorDetails.reason(refused)).isEqualTo("PARTICIPANT_ROLE_NOT_PERMITTED");
@@ -91,8 +80,7 @@ class TipLinkingTest extends IntakeTestBase {
         java.util.List.of(
             java.util.Map.entry(agoCoordinator(), ours), java.util.Map.entry(hsi(), hsis))) {
       var refused =
-          catchThrowableOfType(
-              StatusRuntimeException.class,
+          thrownBy(
               () -> link(investigating.getKey(), investigating.getValue(), closed.getCaseId()));
       assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
       assertThat(ErrorDetails.reason(refused)).isEqualTo("CASE_CLOSED");
@@ -102,14 +90,8 @@ class TipLinkingTest extends IntakeTestBase {
         java.util.List.of(
             java.util.Map.entry(investigator(APD, "LOCAL"), apds),
             java.util.Map.entry(fbi(), fbis))) {
-      var hidden =
-          catchThrowableOfType(
-              StatusRuntimeException.class,
-              () -> link(outsider.getKey(), outsider.getValue(), closed.getCaseId()));
-      var missing =
-          catchThrowableOfType(
-              StatusRuntimeException.class,
-              () -> link(outsider.getKey(), outsider.getValue(), NO_SUCH_CASE));
+      var hidden = thrownBy(() -> link(outsider.getKey(), outsider.getValue(), closed.getCaseId()));
+      var missing = thrownBy(() -> link(outsider.getKey(), outsider.getValue(), NO_SUCH_CASE));
       assertThat(hidden.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
       assertThat(sameAnswer(hidden, closed.getCaseId(), missing, NO_SUCH_CASE)).isTrue();
       assertThat(hidden.getStatus().getDescription()).doesNotContain(closed.getCaseNumber());
@@ -154,32 +136,15 @@ class TipLinkingTest extends IntakeTestBase {
   }
 
   private Case close(Case c) {
-    return as(ago())
-        .changeCaseStatus(
-            ChangeCaseStatusRequest.newBuilder()
-                .setCaseId(c.getCaseId())
-                .setStatus(CaseStatus.CASE_STATUS_CLOSED)
-                .setEtag(c.getEtag())
-                .build())
-        .getCase();
+    return changeStatus(ago(), c, CaseStatus.CASE_STATUS_CLOSED);
   }
 
   private Tip assignedTo(String agency, String phone) {
     Tip t = enter(hotline(), motelTip(phone));
-    return tips(agoCoordinator())
-        .assignTip(
-            AssignTipRequest.newBuilder()
-                .setTipId(t.getTipId())
-                .setAgencyId(agency)
-                .setOfficer("Det. Chavez")
-                .setEtag(t.getEtag())
-                .build())
-        .getTip();
+    return assign(agoCoordinator(), t, agency, "Det. Chavez");
   }
 
   private Tip get(Tip tip) {
-    return tips(agoCoordinator())
-        .getTip(GetTipRequest.newBuilder().setTipId(tip.getTipId()).build())
-        .getTip();
+    return get(tip.getTipId());
   }
 }

@@ -117,9 +117,7 @@ class TipPagingTest extends IntakeTestBase {
     }
     assertThat(seen).containsExactlyInAnyOrder(b, c);
 
-    var refused =
-        catchThrowableOfType(
-            StatusRuntimeException.class, () -> related(b, first.getNextPageToken()));
+    var refused = thrownBy(() -> related(b, first.getNextPageToken()));
     assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(ErrorDetails.violations(refused)).containsOnlyKeys("page_token");
   }

@@ -1,20 +1,15 @@
 package org.taskforce.cases.intake.adapter.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.taskforce.api.intake.v1.AssignTipRequest;
 import org.taskforce.api.intake.v1.CloseReason;
-import org.taskforce.api.intake.v1.CloseTipRequest;
 import org.taskforce.api.intake.v1.CreateTipRequest;
-import org.taskforce.api.intake.v1.GetTipRequest;
 import org.taskforce.api.intake.v1.Indicator;
-import org.taskforce.api.intake.v1.MergeTipsRequest;
 import org.taskforce.api.intake.v1.ReferTipRequest;
 import org.taskforce.api.intake.v1.ScreenTipRequest;
 import org.taskforce.api.intake.v1.Tip;
@@ -36,18 +31,10 @@ class TipRecoveryTest extends IntakeTestBase {
   void aCreateRetriedAfterACrashBeforeItsCheckAndNotice_finishesBoth_once() {
     hsiRegisters("(505) 555-0171");
     DECONFLICTION.setDown(true);
-    CreateTipRequest create =
-        CreateTipRequest.newBuilder()
-            .setTip(
-                motelTip("(505) 555-0171")
-                    .addIndicators(Indicator.INDICATOR_MINOR_IN_COMMERCIAL_SEX))
-            .setReporter(reporter())
-            .setRequestId("hotline-call-2026-0412")
-            .build();
+    CreateTipRequest create = urgentCall("(505) 555-0171", "hotline-call-2026-0412");
     seams.crashAt("tip.stored");
 
-    var crash =
-        catchThrowableOfType(StatusRuntimeException.class, () -> tips(hotline()).createTip(create));
+    var crash = thrownBy(() -> tips(hotline()).createTip(create));
 
     assertThat(crash.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);
     assertThat(database.getCollection("tips").countDocuments()).isOne();
@@ -72,16 +59,9 @@ class TipRecoveryTest extends IntakeTestBase {
   void anUrgentTipStoredBeforeACrash_isStillAnnouncedAndChecked_withoutARetry() {
     hsiRegisters("(505) 555-0170");
     DECONFLICTION.setDown(true);
-    CreateTipRequest create =
-        CreateTipRequest.newBuilder()
-            .setTip(
-                motelTip("(505) 555-0170")
-                    .addIndicators(Indicator.INDICATOR_MINOR_IN_COMMERCIAL_SEX))
-            .setReporter(reporter())
-            .setRequestId("hotline-call-2026-0411")
-            .build();
+    CreateTipRequest create = urgentCall("(505) 555-0170", "hotline-call-2026-0411");
     seams.crashAt("tip.stored");
-    catchThrowableOfType(StatusRuntimeException.class, () -> tips(hotline()).createTip(create));
+    thrownBy(() -> tips(hotline()).createTip(create));
     String tipId = database.getCollection("tips").find().first().getString("_id");
     DECONFLICTION.setDown(false);
 
@@ -98,17 +78,10 @@ class TipRecoveryTest extends IntakeTestBase {
   @Test
   void anUrgentTipNeverStored_isNeverAnnounced() {
     DECONFLICTION.setDown(true);
-    CreateTipRequest create =
-        CreateTipRequest.newBuilder()
-            .setTip(
-                motelTip("(505) 555-0169")
-                    .addIndicators(Indicator.INDICATOR_MINOR_IN_COMMERCIAL_SEX))
-            .setReporter(reporter())
-            .setRequestId("hotline-call-2026-0410")
-            .build();
+    CreateTipRequest create = urgentCall("(505) 555-0169", "hotline-call-2026-0410");
     // The service stops after preparing the notice and the check, before the tip is stored.
     seams.crashAt("tip.prepared");
-    catchThrowableOfType(StatusRuntimeException.class, () -> tips(hotline()).createTip(create));
+    thrownBy(() -> tips(hotline()).createTip(create));
     assertThat(database.getCollection("tips").countDocuments()).isZero();
     DECONFLICTION.setDown(false);
     afterCrash();
@@ -168,16 +141,7 @@ class TipRecoveryTest extends IntakeTestBase {
 
     for (var pair : List.of(List.of(ours, theirsAsAgo), List.of(theirsAsAgo, ours))) {
       var refused =
-          catchThrowableOfType(
-              StatusRuntimeException.class,
-              () ->
-                  tips(agoCoordinator())
-                      .mergeTips(
-                          MergeTipsRequest.newBuilder()
-                              .setTipId(pair.get(0).getTipId())
-                              .setOtherTipId(pair.get(1).getTipId())
-                              .setEtag(pair.get(0).getEtag())
-                              .build()));
+          thrownBy(() -> tips(agoCoordinator()).mergeTips(merging(pair.get(0), pair.get(1))));
       assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
       assertThat(ErrorDetails.violations(refused)).containsOnlyKeys("other_tip_id");
     }
@@ -193,18 +157,13 @@ class TipRecoveryTest extends IntakeTestBase {
         "tips.merging",
         () ->
             tips(agoCoordinator())
-                .closeTip(
-                    CloseTipRequest.newBuilder()
-                        .setTipId(other.getTipId())
-                        .setReason(CloseReason.CLOSE_REASON_NO_INDICATORS)
-                        .setEtag(other.getEtag())
-                        .build()));
+                .closeTip(closing(other, CloseReason.CLOSE_REASON_NO_INDICATORS)));
 
-    var raced = catchThrowableOfType(StatusRuntimeException.class, () -> merge(ours, other));
+    var raced = thrownBy(() -> merge(ours, other));
 
     assertThat(raced.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
     assertThat(get(agoCoordinator(), ours.getTipId())).isEqualTo(ours);
-    var retried = catchThrowableOfType(StatusRuntimeException.class, () -> merge(ours, other));
+    var retried = thrownBy(() -> merge(ours, other));
     assertThat(retried.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
     assertThat(get(agoCoordinator(), ours.getTipId())).isEqualTo(ours);
     assertThat(get(agoCoordinator(), other.getTipId()).getDuplicateOfTipId()).isEmpty();
@@ -216,7 +175,7 @@ class TipRecoveryTest extends IntakeTestBase {
     Tip other = get(agoCoordinator(), enter(hotline(), motelTip("(505) 555-0180")).getTipId());
     seams.crashAt("tips.merge.closed");
 
-    var crash = catchThrowableOfType(StatusRuntimeException.class, () -> merge(ours, other));
+    var crash = thrownBy(() -> merge(ours, other));
 
     assertThat(crash.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);
     assertThat(get(agoCoordinator(), other.getTipId()).getStatus())
@@ -244,9 +203,7 @@ class TipRecoveryTest extends IntakeTestBase {
             .build();
     seams.crashAt("tip.referred");
 
-    var crash =
-        catchThrowableOfType(
-            StatusRuntimeException.class, () -> tips(agoCoordinator()).referTip(refer));
+    var crash = thrownBy(() -> tips(agoCoordinator()).referTip(refer));
 
     assertThat(crash.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);
     Tip stored = get(agoCoordinator(), tip.getTipId());
@@ -263,11 +220,7 @@ class TipRecoveryTest extends IntakeTestBase {
 
   @Test
   void aReferralNoticePreparedButNeverReleased_goesOutIfTheReferralWasStored() {
-    Tip tip = get(agoCoordinator(), enter(hotline(), motelTip("505-555-0175")).getTipId());
-    drainOutbox();
-    NOTIFICATIONS.clear();
-    seams.crashAt("tip.referred");
-    catchThrowableOfType(StatusRuntimeException.class, () -> refer(tip, NNPD));
+    Tip tip = referralToNnpdCrashedAt("tip.referred", "505-555-0175");
 
     // Nobody retries: the relay finds the referral stored and sends its notice.
     afterCrash();
@@ -278,11 +231,7 @@ class TipRecoveryTest extends IntakeTestBase {
 
   @Test
   void aReferralThatWasNeverStored_isNotAnnounced_andAnotherReferralStillCan() {
-    Tip tip = get(agoCoordinator(), enter(hotline(), motelTip("505-555-0176")).getTipId());
-    drainOutbox();
-    NOTIFICATIONS.clear();
-    seams.crashAt("tip-notice.prepared");
-    catchThrowableOfType(StatusRuntimeException.class, () -> refer(tip, NNPD));
+    Tip tip = referralToNnpdCrashedAt("tip-notice.prepared", "505-555-0176");
     assertThat(get(agoCoordinator(), tip.getTipId()).getStatus())
         .isNotEqualTo(TipStatus.TIP_STATUS_REFERRED);
 
@@ -299,7 +248,7 @@ class TipRecoveryTest extends IntakeTestBase {
                     .setEtag(tip.getEtag())
                     .build())
             .getTip();
-    var stale = catchThrowableOfType(StatusRuntimeException.class, () -> refer(tip, APD));
+    var stale = thrownBy(() -> refer(tip, APD));
     assertThat(stale.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
     refer(screened, NNPD);
     afterCrash();
@@ -309,15 +258,29 @@ class TipRecoveryTest extends IntakeTestBase {
 
   // ---- helpers
 
+  /** A hotline's call about a minor in commercial sex at the motel, with {@code phone}. */
+  private static CreateTipRequest urgentCall(String phone, String requestId) {
+    return CreateTipRequest.newBuilder()
+        .setTip(motelTip(phone).addIndicators(Indicator.INDICATOR_MINOR_IN_COMMERCIAL_SEX))
+        .setReporter(reporter())
+        .setRequestId(requestId)
+        .build();
+  }
+
+  /**
+   * A hotline tip (its notices sent and forgotten) whose referral to NNPD crashed at {@code seam}.
+   */
+  private Tip referralToNnpdCrashedAt(String seam, String phone) {
+    Tip tip = get(agoCoordinator(), enter(hotline(), motelTip(phone)).getTipId());
+    drainOutbox();
+    NOTIFICATIONS.clear();
+    seams.crashAt(seam);
+    thrownBy(() -> refer(tip, NNPD));
+    return tip;
+  }
+
   private Tip merge(Tip tip, Tip other) {
-    return tips(agoCoordinator())
-        .mergeTips(
-            MergeTipsRequest.newBuilder()
-                .setTipId(tip.getTipId())
-                .setOtherTipId(other.getTipId())
-                .setEtag(tip.getEtag())
-                .build())
-        .getTip();
+    return tips(agoCoordinator()).mergeTips(merging(tip, other)).getTip();
   }
 
   private Tip refer(Tip tip, String agency) {
@@ -334,10 +297,6 @@ class TipRecoveryTest extends IntakeTestBase {
 
   private static TipCheckState checkedState() {
     return TipCheckState.TIP_CHECK_STATE_CHECKED;
-  }
-
-  private Tip get(String token, String tipId) {
-    return tips(token).getTip(GetTipRequest.newBuilder().setTipId(tipId).build()).getTip();
   }
 
   /** The tip once {@code done} holds, while the outbox relay works (at most 10 s). */

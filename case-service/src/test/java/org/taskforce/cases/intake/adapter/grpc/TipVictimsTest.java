@@ -1,10 +1,8 @@
 package org.taskforce.cases.intake.adapter.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -18,14 +16,10 @@ import org.taskforce.api.cases.v1.ParticipantRole;
 import org.taskforce.api.cases.v1.Subject;
 import org.taskforce.api.cases.v1.Victim;
 import org.taskforce.api.common.v1.PointOfContact;
-import org.taskforce.api.intake.v1.ConvertTipToCaseRequest;
 import org.taskforce.api.intake.v1.ConvertTipToCaseResponse;
-import org.taskforce.api.intake.v1.ExportTipOutcomesRequest;
-import org.taskforce.api.intake.v1.GetTipRequest;
 import org.taskforce.api.intake.v1.PersonRole;
 import org.taskforce.api.intake.v1.Tip;
 import org.taskforce.api.intake.v1.TipPerson;
-import org.taskforce.api.intake.v1.TipSource;
 import org.taskforce.platform.testing.ErrorDetails;
 
 /**
@@ -96,10 +90,8 @@ class TipVictimsTest extends IntakeTestBase {
 
     for (String other : List.of(agoCoordinator(), ago(), hsi(), coordinatorOnly(AGO, "STATE"))) {
       var refused =
-          catchThrowableOfType(
-              StatusRuntimeException.class,
-              () ->
-                  as(other).listVictims(ListVictimsRequest.newBuilder().setCaseId(caseId).build()));
+          thrownBy(() ->
+              as(other).listVictims(ListVictimsRequest.newBuilder().setCaseId(caseId).build()));
       assertThat(refused.getStatus().getCode())
           .isIn(Status.Code.PERMISSION_DENIED, Status.Code.NOT_FOUND);
       assertThat(refused.getStatus().getDescription()).doesNotContain(ADULT);
@@ -112,13 +104,7 @@ class TipVictimsTest extends IntakeTestBase {
     // Nor do the case itself, the outcome export, notices or the audit trail name them.
     Case read = as(hsi()).getCase(GetCaseRequest.newBuilder().setCaseId(caseId).build()).getCase();
     assertThat(read.toString()).doesNotContain(ADULT).doesNotContain(MINOR);
-    String csv =
-        tips(agoCoordinator())
-            .exportTipOutcomes(
-                ExportTipOutcomesRequest.newBuilder()
-                    .setSource(TipSource.TIP_SOURCE_STATE_HOTLINE)
-                    .build())
-            .getCsv();
+    String csv = hotlineOutcomes(agoCoordinator()).getCsv();
     assertThat(csv).doesNotContain(ADULT).doesNotContain(MINOR);
     drainOutbox();
     assertThat(NOTIFICATIONS.published().toString()).doesNotContain(ADULT).doesNotContain(MINOR);
@@ -178,12 +164,12 @@ class TipVictimsTest extends IntakeTestBase {
     Tip tip = get(enter(hotline(), motelTip("505-555-0182")).getTipId());
     // Deconfliction refuses nothing here; an invalid point of contact stops before anything.
     var refused =
-        catchThrowableOfType(
-            StatusRuntimeException.class,
-            () ->
-                tips(agoCoordinator())
-                    .convertTipToCase(
-                        request(tip).setPointOfContact(PointOfContact.newBuilder()).build()));
+        thrownBy(() ->
+            tips(agoCoordinator())
+                .convertTipToCase(
+                    conversion(tip, "Central Ave motel").toBuilder()
+                        .setPointOfContact(PointOfContact.newBuilder())
+                        .build()));
     assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(ErrorDetails.violations(refused)).containsKey("point_of_contact.display_name");
     assertThat(database.getCollection("victims").countDocuments()).isZero();
@@ -203,21 +189,7 @@ class TipVictimsTest extends IntakeTestBase {
   }
 
   private ConvertTipToCaseResponse convert(Tip tip) {
-    return tips(agoCoordinator()).convertTipToCase(request(tip).build());
-  }
-
-  private static ConvertTipToCaseRequest.Builder request(Tip tip) {
-    return ConvertTipToCaseRequest.newBuilder()
-        .setTipId(tip.getTipId())
-        .setTitle("Central Ave motel")
-        .setEtag(tip.getEtag())
-        .setPointOfContact(
-            PointOfContact.newBuilder().setDisplayName("Agent Baca").setPhone("+15055550120"));
-  }
-
-  private Tip get(String tipId) {
     return tips(agoCoordinator())
-        .getTip(GetTipRequest.newBuilder().setTipId(tipId).build())
-        .getTip();
+        .convertTipToCase(conversion(tip, "Central Ave motel").toBuilder().build());
   }
 }

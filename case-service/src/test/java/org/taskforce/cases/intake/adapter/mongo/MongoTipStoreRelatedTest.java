@@ -2,6 +2,7 @@ package org.taskforce.cases.intake.adapter.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.taskforce.cases.intake.domain.TipReports.report;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
@@ -31,9 +32,7 @@ import org.taskforce.cases.intake.domain.TipIdentifier;
 import org.taskforce.cases.intake.domain.TipLocation;
 import org.taskforce.cases.intake.domain.TipPerson;
 import org.taskforce.cases.intake.domain.TipReport;
-import org.taskforce.cases.intake.domain.TipSource;
 import org.taskforce.cases.intake.domain.TipTriage;
-import org.taskforce.cases.intake.domain.TraffickingKind;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.mongo.EmbeddedMongo;
 import org.taskforce.platform.paging.PageTokens;
@@ -122,37 +121,23 @@ class MongoTipStoreRelatedTest {
   void aKeyATipNoLongerCarries_noLongerRelatesIt_andStalePointersAreNeverAnswered() {
     Tip victimNamed = tip("a", "nm-ago", phone("505-555-0142")).withHits(List.of(), stamp());
     Tip withPerson =
-        new Tip(
+        newTip(
             "b",
             report(
+                TipLocation.NONE,
                 List.of(new TipPerson("Maria Lopez", "", 19, PersonRole.POSSIBLE_VICTIM)),
-                List.of(),
-                TipLocation.NONE),
+                List.of()),
             "nm-ago",
-            true,
-            TipTriage.NEW,
-            false,
-            List.of(),
-            List.of(),
-            stamp(),
-            stamp(),
-            1);
+            stamp());
     Tip asking =
-        new Tip(
+        newTip(
             "c",
             report(
+                TipLocation.NONE,
                 List.of(new TipPerson("lopez maria", "", 0, PersonRole.WITNESS)),
-                List.of(),
-                TipLocation.NONE),
+                List.of()),
             "nm-ago",
-            true,
-            TipTriage.NEW,
-            false,
-            List.of(),
-            List.of(),
-            stamp(),
-            stamp(),
-            1);
+            stamp());
     store.insertIfAbsent(victimNamed);
     store.insertIfAbsent(withPerson);
     store.insertIfAbsent(asking);
@@ -235,49 +220,24 @@ class MongoTipStoreRelatedTest {
   private Tip tip(String id, String agency, TipIdentifier... ids) {
     clock += 60_000;
     Stamp at = new Stamp("u", "U", agency, Instant.ofEpochMilli(clock));
-    return new Tip(
-        id,
-        report(List.of(), List.of(ids), TipLocation.NONE),
-        agency,
-        true,
-        TipTriage.NEW,
-        false,
-        List.of(),
-        List.of(),
-        at,
-        at,
-        1);
+    return newTip(id, report(TipLocation.NONE, List.of(), List.of(ids)), agency, at);
   }
 
   private Tip tip(String id, String agency, TipLocation where, TipIdentifier... ids) {
     Tip t = tip(id, agency, ids);
-    return new Tip(
-        id,
-        report(List.of(), List.of(ids), where),
-        agency,
-        true,
-        TipTriage.NEW,
-        false,
-        List.of(),
-        List.of(),
-        t.created(),
-        t.created(),
-        1);
+    return newTip(id, report(where, List.of(), List.of(ids)), agency, t.created());
   }
 
   private static Tip withMotel(Tip t) {
-    return new Tip(
+    return newTip(
         t.id(),
-        report(t.report().persons(), t.report().identifiers(), motel("5400 Central Ave SE")),
+        report(motel("5400 Central Ave SE"), t.report().persons(), t.report().identifiers()),
         t.receivingAgencyId(),
-        true,
-        TipTriage.NEW,
-        false,
-        List.of(),
-        List.of(),
-        t.created(),
-        t.created(),
-        1);
+        t.created());
+  }
+
+  private static Tip newTip(String id, TipReport report, String agency, Stamp at) {
+    return new Tip(id, report, agency, true, TipTriage.NEW, false, List.of(), List.of(), at, at, 1);
   }
 
   private Stamp stamp() {
@@ -290,22 +250,5 @@ class MongoTipStoreRelatedTest {
 
   private static TipLocation motel(String address) {
     return new TipLocation(address, "Albuquerque", "NM", "motel");
-  }
-
-  private static TipReport report(
-      List<TipPerson> persons, List<TipIdentifier> ids, TipLocation where) {
-    return new TipReport(
-        TipSource.CITIZEN,
-        "",
-        Instant.parse("2026-11-29T10:00:00Z"),
-        "",
-        where,
-        "",
-        persons,
-        ids,
-        TraffickingKind.UNKNOWN,
-        Set.of(),
-        Set.of(),
-        "");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.taskforce.cases.reporting.adapter.grpc.ReportFixture.Q3_END;
 import static org.taskforce.cases.reporting.adapter.grpc.ReportFixture.Q3_START;
+import static org.taskforce.platform.testing.ErrorDetails.invalidArgument;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -11,11 +12,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.taskforce.api.reporting.v1.CaseReportingServiceGrpc;
 import org.taskforce.api.reporting.v1.ExportCaseReportRequest;
 import org.taskforce.api.reporting.v1.GetCaseReportRequest;
 import org.taskforce.api.reporting.v1.ListCaseReportRecordsRequest;
@@ -23,14 +21,7 @@ import org.taskforce.api.reporting.v1.Measure;
 import org.taskforce.api.reporting.v1.Report;
 import org.taskforce.api.reporting.v1.ReportRecord;
 import org.taskforce.api.reporting.v1.ReportScope;
-import org.taskforce.cases.adapter.grpc.CaseTestBase;
-import org.taskforce.cases.adapter.mongo.MongoCaseStore;
-import org.taskforce.cases.adapter.mongo.MongoVictimStore;
-import org.taskforce.cases.application.PersonKeys;
-import org.taskforce.cases.reporting.adapter.mongo.MongoOutcomeStore;
-import org.taskforce.cases.reporting.adapter.mongo.MongoTrainingStore;
 import org.taskforce.platform.reporting.ReportProtos;
-import org.taskforce.platform.testing.BearerCredentials;
 import org.taskforce.platform.testing.ErrorDetails;
 
 /**
@@ -38,23 +29,10 @@ import org.taskforce.platform.testing.ErrorDetails;
  * hand there; small victim counts and their complements are withheld; drill-downs open only what
  * the caller reads through CaseService.
  */
-class CaseReportTest extends CaseTestBase {
-  @Autowired MongoCaseStore caseStore;
-  @Autowired MongoVictimStore victimStore;
-  @Autowired MongoOutcomeStore outcomeStore;
-  @Autowired MongoTrainingStore trainingStore;
-  @Autowired PersonKeys personKeys;
-
+class CaseReportTest extends ReportTestBase {
   @BeforeEach
   void seed() {
-    database.getCollection("subject_outcomes").deleteMany(new Document());
-    database.getCollection("training_sessions").deleteMany(new Document());
-    new ReportFixture(personKeys).seed(caseStore, victimStore, outcomeStore, trainingStore);
-  }
-
-  private CaseReportingServiceGrpc.CaseReportingServiceBlockingStub reports(String token) {
-    return CaseReportingServiceGrpc.newBlockingStub(channel)
-        .withCallCredentials(BearerCredentials.of(token));
+    seedFixture();
   }
 
   private static GetCaseReportRequest q3() {
@@ -267,10 +245,10 @@ class CaseReportTest extends CaseTestBase {
   @Test
   void badPeriodsAndMeasures_areFieldViolations() {
     var stub = reports(taskForceCommander());
-    assertThat(violations(() -> stub.getCaseReport(GetCaseReportRequest.getDefaultInstance())))
+    assertThat(invalidArgument(() -> stub.getCaseReport(GetCaseReportRequest.getDefaultInstance())))
         .containsKeys("start_date", "end_date");
     assertThat(
-            violations(() ->
+            invalidArgument(() ->
                 stub.getCaseReport(
                     GetCaseReportRequest.newBuilder()
                         .setStartDate(ReportProtos.date(Q3_END))
@@ -278,7 +256,7 @@ class CaseReportTest extends CaseTestBase {
                         .build())))
         .containsKey("end_date");
     assertThat(
-            violations(() ->
+            invalidArgument(() ->
                 stub.getCaseReport(
                     GetCaseReportRequest.newBuilder()
                         .setStartDate(
@@ -287,7 +265,7 @@ class CaseReportTest extends CaseTestBase {
                         .build())))
         .containsKey("start_date");
     assertThat(
-            violations(() ->
+            invalidArgument(() ->
                 stub.getCaseReport(
                     GetCaseReportRequest.newBuilder()
                         .setStartDate(ReportProtos.date(LocalDate.of(2010, 1, 1)))
@@ -295,18 +273,20 @@ class CaseReportTest extends CaseTestBase {
                         .build())))
         .containsKey("end_date");
     assertThat(
-            violations(() ->
+            invalidArgument(() ->
                 stub.listCaseReportRecords(
                     recordsRequest("victims.age", "CONFIRMED/MINOR").build())))
         .containsKey("measure_id");
-    assertThat(violations(() -> stub.listCaseReportRecords(recordsRequest("no.such", "").build())))
+    assertThat(
+            invalidArgument(
+                () -> stub.listCaseReportRecords(recordsRequest("no.such", "").build())))
         .containsKey("measure_id");
     assertThat(
-            violations(
+            invalidArgument(
                 () -> stub.listCaseReportRecords(recordsRequest("cases.opened", "PIRACY").build())))
         .containsKey("dimension");
     assertThat(
-            violations(
+            invalidArgument(
                 () -> stub.listCaseReportRecords(recordsRequest("outcomes.arrested", "X").build())))
         .containsKey("dimension");
   }
@@ -362,15 +342,5 @@ class CaseReportTest extends CaseTestBase {
         .setEndDate(ReportProtos.date(Q3_END))
         .setMeasureId(measure)
         .setDimension(dimension);
-  }
-
-  private static Map<String, String> violations(Runnable call) {
-    try {
-      call.run();
-    } catch (StatusRuntimeException e) {
-      assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-      return ErrorDetails.violations(e);
-    }
-    throw new AssertionError("no error");
   }
 }

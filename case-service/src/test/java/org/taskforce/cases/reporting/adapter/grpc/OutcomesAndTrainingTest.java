@@ -1,18 +1,17 @@
 package org.taskforce.cases.reporting.adapter.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taskforce.platform.testing.ErrorDetails.invalidArgument;
+import static org.taskforce.platform.testing.ErrorDetails.refusal;
 
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import java.time.LocalDate;
 import java.util.Map;
-import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.taskforce.api.cases.v1.Case;
 import org.taskforce.api.cases.v1.ListCaseEventsRequest;
 import org.taskforce.api.cases.v1.Subject;
-import org.taskforce.api.reporting.v1.CaseReportingServiceGrpc;
 import org.taskforce.api.reporting.v1.ChargeCategory;
 import org.taskforce.api.reporting.v1.CreateTrainingSessionRequest;
 import org.taskforce.api.reporting.v1.ListSubjectOutcomesRequest;
@@ -22,29 +21,19 @@ import org.taskforce.api.reporting.v1.RecordSubjectOutcomeRequest;
 import org.taskforce.api.reporting.v1.SubjectOutcome;
 import org.taskforce.api.reporting.v1.TrainingAudience;
 import org.taskforce.api.reporting.v1.TrainingSession;
-import org.taskforce.cases.adapter.grpc.CaseTestBase;
 import org.taskforce.platform.reporting.ReportProtos;
-import org.taskforce.platform.testing.BearerCredentials;
-import org.taskforce.platform.testing.ErrorDetails;
 
-class OutcomesAndTrainingTest extends CaseTestBase {
+class OutcomesAndTrainingTest extends ReportTestBase {
   private Case c;
   private Subject subject;
 
   @BeforeEach
   void setUp() {
-    database.getCollection("subject_outcomes").deleteMany(new Document());
-    database.getCollection("training_sessions").deleteMany(new Document());
     c = jointCase();
     subject =
         as(ago())
             .addSubject(subject(c.getCaseId(), "Ramon Ortiz", phone("+15055550123")))
             .getSubject();
-  }
-
-  private CaseReportingServiceGrpc.CaseReportingServiceBlockingStub reports(String token) {
-    return CaseReportingServiceGrpc.newBlockingStub(channel)
-        .withCallCredentials(BearerCredentials.of(token));
   }
 
   private RecordSubjectOutcomeRequest.Builder charge(String statute, ChargeCategory category) {
@@ -88,48 +77,55 @@ class OutcomesAndTrainingTest extends CaseTestBase {
   @Test
   void outsidersAndVictimServices_cannotRecordOutcomes() {
     var request = charge("NMSA 30-52-1", ChargeCategory.CHARGE_CATEGORY_STATE_TRAFFICKING).build();
-    assertThat(code(() -> reports(fbi()).recordSubjectOutcome(request)))
+    assertThat(refusal(() -> reports(fbi()).recordSubjectOutcome(request)).getStatus().getCode())
         .isEqualTo(Status.Code.NOT_FOUND);
-    assertThat(code(() -> reports(advocate()).recordSubjectOutcome(request)))
-        .isEqualTo(Status.Code.PERMISSION_DENIED);
-    assertThat(code(() -> reports(taskForceCommander()).recordSubjectOutcome(request)))
+    assertThat(
+            refusal(() -> reports(advocate()).recordSubjectOutcome(request)).getStatus().getCode())
         .isEqualTo(Status.Code.PERMISSION_DENIED);
     assertThat(
-            code(() ->
-                reports(fbi())
-                    .listSubjectOutcomes(
-                        ListSubjectOutcomesRequest.newBuilder()
-                            .setCaseId(c.getCaseId())
-                            .setSubjectId(subject.getSubjectId())
-                            .build())))
+            refusal(() -> reports(taskForceCommander()).recordSubjectOutcome(request))
+                .getStatus()
+                .getCode())
+        .isEqualTo(Status.Code.PERMISSION_DENIED);
+    assertThat(
+            refusal(() ->
+                    reports(fbi())
+                        .listSubjectOutcomes(
+                            ListSubjectOutcomesRequest.newBuilder()
+                                .setCaseId(c.getCaseId())
+                                .setSubjectId(subject.getSubjectId())
+                                .build()))
+                .getStatus()
+                .getCode())
         .isEqualTo(Status.Code.NOT_FOUND);
   }
 
   @Test
   void badOutcomes_areFieldViolations_andNothingIsStored() {
     assertThat(
-            violations(() ->
+            invalidArgument(() ->
                 reports(ago())
                     .recordSubjectOutcome(
                         charge("", ChargeCategory.CHARGE_CATEGORY_UNSPECIFIED).build())))
         .containsKeys("outcome.statute", "outcome.charge_category");
     var future = charge("x", ChargeCategory.CHARGE_CATEGORY_OTHER);
     future.getOutcomeBuilder().setOccurDate(ReportProtos.date(LocalDate.now().plusDays(3)));
-    assertThat(violations(() -> reports(ago()).recordSubjectOutcome(future.build())))
+    assertThat(invalidArgument(() -> reports(ago()).recordSubjectOutcome(future.build())))
         .containsKey("outcome.occur_date");
     var arrestWithStatute = charge("x", ChargeCategory.CHARGE_CATEGORY_OTHER);
     arrestWithStatute
         .getOutcomeBuilder()
         .setKind(OutcomeKind.OUTCOME_KIND_ARRESTED)
         .setSentenceMonths(3);
-    assertThat(violations(() -> reports(ago()).recordSubjectOutcome(arrestWithStatute.build())))
+    assertThat(
+            invalidArgument(() -> reports(ago()).recordSubjectOutcome(arrestWithStatute.build())))
         .containsKeys("outcome.statute", "outcome.charge_category", "outcome.sentence_months");
     var unknownKind = charge("x", ChargeCategory.CHARGE_CATEGORY_OTHER);
     unknownKind.getOutcomeBuilder().setKindValue(99);
-    assertThat(violations(() -> reports(ago()).recordSubjectOutcome(unknownKind.build())))
+    assertThat(invalidArgument(() -> reports(ago()).recordSubjectOutcome(unknownKind.build())))
         .containsKey("outcome.kind");
     var longStatute = charge("s".repeat(201), ChargeCategory.CHARGE_CATEGORY_OTHER);
-    assertThat(violations(() -> reports(ago()).recordSubjectOutcome(longStatute.build())))
+    assertThat(invalidArgument(() -> reports(ago()).recordSubjectOutcome(longStatute.build())))
         .containsKey("outcome.statute");
     assertThat(database.getCollection("subject_outcomes").countDocuments()).isZero();
   }
@@ -156,7 +152,7 @@ class OutcomesAndTrainingTest extends CaseTestBase {
         .extracting(TrainingSession::getTrainingSessionId)
         .containsExactly(s.getTrainingSessionId());
     Map<String, String> v =
-        violations(() ->
+        invalidArgument(() ->
             reports(ago())
                 .createTrainingSession(
                     CreateTrainingSessionRequest.newBuilder()
@@ -169,36 +165,19 @@ class OutcomesAndTrainingTest extends CaseTestBase {
             "training_session.session_date",
             "training_session.attendees");
     assertThat(
-            code(() ->
-                reports(partnerOf(APD, "LOCAL"))
-                    .createTrainingSession(
-                        CreateTrainingSessionRequest.newBuilder()
-                            .setTrainingSession(
-                                TrainingSession.newBuilder()
-                                    .setTitle("x")
-                                    .setAudience(TrainingAudience.TRAINING_AUDIENCE_SCHOOLS)
-                                    .setSessionDate(ReportProtos.date(LocalDate.of(2026, 8, 3)))
-                                    .setAttendees(4))
-                            .build())))
+            refusal(() ->
+                    reports(partnerOf(APD, "LOCAL"))
+                        .createTrainingSession(
+                            CreateTrainingSessionRequest.newBuilder()
+                                .setTrainingSession(
+                                    TrainingSession.newBuilder()
+                                        .setTitle("x")
+                                        .setAudience(TrainingAudience.TRAINING_AUDIENCE_SCHOOLS)
+                                        .setSessionDate(ReportProtos.date(LocalDate.of(2026, 8, 3)))
+                                        .setAttendees(4))
+                                .build()))
+                .getStatus()
+                .getCode())
         .isEqualTo(Status.Code.PERMISSION_DENIED);
-  }
-
-  private static Status.Code code(Runnable call) {
-    try {
-      call.run();
-    } catch (StatusRuntimeException e) {
-      return e.getStatus().getCode();
-    }
-    throw new AssertionError("no error");
-  }
-
-  private static Map<String, String> violations(Runnable call) {
-    try {
-      call.run();
-    } catch (StatusRuntimeException e) {
-      assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-      return ErrorDetails.violations(e);
-    }
-    throw new AssertionError("no error");
   }
 }

@@ -9,21 +9,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.taskforce.api.reporting.v1.CaseReportingServiceGrpc;
 import org.taskforce.api.reporting.v1.GetCaseReportRequest;
 import org.taskforce.api.reporting.v1.Measure;
-import org.taskforce.cases.adapter.grpc.CaseTestBase;
-import org.taskforce.cases.adapter.mongo.MongoCaseStore;
-import org.taskforce.cases.adapter.mongo.MongoVictimStore;
-import org.taskforce.cases.application.PersonKeys;
-import org.taskforce.cases.reporting.adapter.mongo.MongoOutcomeStore;
-import org.taskforce.cases.reporting.adapter.mongo.MongoTrainingStore;
 import org.taskforce.platform.reporting.ReportProtos;
-import org.taskforce.platform.testing.BearerCredentials;
 
 /**
  * The subtraction attack across reports: a reader who may run the report for any period asks for
@@ -34,18 +24,10 @@ import org.taskforce.platform.testing.BearerCredentials;
  * victims and 1 July – 29 September 14 (the one person whose only case opened on the evening of 30
  * September), so without a rule across reports that person is exposed.
  */
-class OverlappingPeriodsTest extends CaseTestBase {
-  @Autowired MongoCaseStore caseStore;
-  @Autowired MongoVictimStore victimStore;
-  @Autowired MongoOutcomeStore outcomeStore;
-  @Autowired MongoTrainingStore trainingStore;
-  @Autowired PersonKeys personKeys;
-
+class OverlappingPeriodsTest extends ReportTestBase {
   @BeforeEach
   void seed() {
-    database.getCollection("subject_outcomes").deleteMany(new Document());
-    database.getCollection("training_sessions").deleteMany(new Document());
-    new ReportFixture(personKeys).seed(caseStore, victimStore, outcomeStore, trainingStore);
+    seedFixture();
   }
 
   @Test
@@ -102,7 +84,8 @@ class OverlappingPeriodsTest extends CaseTestBase {
             .setStartDate(ReportProtos.date(Q3_START))
             .setEndDate(ReportProtos.date(LocalDate.of(2026, 8, 31)))
             .build();
-    List<Measure> rows = stub().getCaseReport(julyAugust).getReport().getMeasuresList();
+    List<Measure> rows =
+        reports(taskForceCommander()).getCaseReport(julyAugust).getReport().getMeasuresList();
     assertThat(rows)
         .filteredOn(m -> m.getSection().equals("Victims"))
         .isNotEmpty()
@@ -130,16 +113,12 @@ class OverlappingPeriodsTest extends CaseTestBase {
             .setEndDate(ReportProtos.date(end))
             .build();
     Map<String, Long> out = new HashMap<>();
-    for (Measure m : stub().getCaseReport(request).getReport().getMeasuresList()) {
+    for (Measure m :
+        reports(taskForceCommander()).getCaseReport(request).getReport().getMeasuresList()) {
       if (m.getSection().equals("Victims") && !m.getSuppressed()) {
         out.put(m.getMeasureId() + "|" + m.getDimension(), m.getValue());
       }
     }
     return out;
-  }
-
-  private CaseReportingServiceGrpc.CaseReportingServiceBlockingStub stub() {
-    return CaseReportingServiceGrpc.newBlockingStub(channel)
-        .withCallCredentials(BearerCredentials.of(taskForceCommander()));
   }
 }

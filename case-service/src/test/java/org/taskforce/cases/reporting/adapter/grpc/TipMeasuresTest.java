@@ -24,12 +24,10 @@ import org.taskforce.api.intake.v1.TipLocation;
 import org.taskforce.api.intake.v1.TipServiceGrpc;
 import org.taskforce.api.intake.v1.TipSource;
 import org.taskforce.api.intake.v1.TraffickingKind;
-import org.taskforce.api.reporting.v1.CaseReportingServiceGrpc;
 import org.taskforce.api.reporting.v1.GetCaseReportRequest;
 import org.taskforce.api.reporting.v1.ListCaseReportRecordsRequest;
 import org.taskforce.api.reporting.v1.Measure;
 import org.taskforce.api.reporting.v1.ReportRecord;
-import org.taskforce.cases.adapter.grpc.CaseTestBase;
 import org.taskforce.platform.reporting.ReportProtos;
 import org.taskforce.platform.testing.BearerCredentials;
 
@@ -52,7 +50,7 @@ import org.taskforce.platform.testing.BearerCredentials;
  *
  * Time to triage over t2–t6: 2 h, 24 h, 24 h, 60.5 h, 72 h — median 24 h, 90th percentile 72 h.
  */
-class TipMeasuresTest extends CaseTestBase {
+class TipMeasuresTest extends ReportTestBase {
 
   @BeforeEach
   void seed() {
@@ -204,10 +202,5 @@ class TipMeasuresTest extends CaseTestBase {
                 .setMeasureId(measure)
                 .build())
         .getRecordsList();
-  }
-
-  private CaseReportingServiceGrpc.CaseReportingServiceBlockingStub reports(String token) {
-    return CaseReportingServiceGrpc.newBlockingStub(channel)
-        .withCallCredentials(BearerCredentials.of(token));
   }
 }

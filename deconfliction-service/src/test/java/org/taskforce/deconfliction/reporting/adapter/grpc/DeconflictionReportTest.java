@@ -2,6 +2,7 @@ package org.taskforce.deconfliction.reporting.adapter.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.taskforce.platform.testing.ErrorDetails.invalidArgument;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -45,7 +46,6 @@ import org.taskforce.platform.audit.AuditEntry;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.reporting.ReportProtos;
 import org.taskforce.platform.testing.BearerCredentials;
-import org.taskforce.platform.testing.ErrorDetails;
 
 /**
  * The Q3 2026 deconfliction report on records whose answers are counted by hand in the comments; an
@@ -59,6 +59,7 @@ class DeconflictionReportTest extends DeconflictionTestBase {
 
   @Autowired AuditTrail audit;
   @Autowired DisclosurePolicy policy;
+  private MongoEventStore events;
 
   static Instant at(int month, int day, int hour) {
     return LocalDateTime.of(2026, month, day, hour, 0).atZone(ZONE).toInstant();
@@ -85,34 +86,13 @@ class DeconflictionReportTest extends DeconflictionTestBase {
     check("apd", "TARGET_REGISTERED", at(8, 5, 9));
     check("apd", "check.before-acting", at(10, 1, 0));
 
-    MongoEventStore events = new MongoEventStore(database);
+    events = new MongoEventStore(database);
     // lead times in Q3: 48 h (APD), 6 h (APD), exactly 24 h (HSI), 1 h (HSI, RESTRICTED)
-    event(
-        events,
-        "E1",
-        "apd",
-        EventType.SEARCH_WARRANT,
-        at(7, 10, 12),
-        at(7, 12, 12),
-        Disclosure.OPEN);
-    event(events, "E2", "apd", EventType.BUY_BUST, at(8, 1, 12), at(8, 1, 18), Disclosure.OPEN);
-    event(
-        events,
-        "E3",
-        "hsi-abq",
-        EventType.SURVEILLANCE,
-        at(9, 1, 12),
-        at(9, 2, 12),
-        Disclosure.OPEN);
-    event(events, "E4", "fbi-abq", EventType.ARREST, at(6, 1, 12), at(7, 2, 12), Disclosure.OPEN);
-    event(
-        events,
-        "E5",
-        "hsi-abq",
-        EventType.ARREST,
-        at(9, 15, 12),
-        at(9, 15, 13),
-        Disclosure.RESTRICTED);
+    event("E1", "apd", EventType.SEARCH_WARRANT, at(7, 10, 12), at(7, 12, 12), Disclosure.OPEN);
+    event("E2", "apd", EventType.BUY_BUST, at(8, 1, 12), at(8, 1, 18), Disclosure.OPEN);
+    event("E3", "hsi-abq", EventType.SURVEILLANCE, at(9, 1, 12), at(9, 2, 12), Disclosure.OPEN);
+    event("E4", "fbi-abq", EventType.ARREST, at(6, 1, 12), at(7, 2, 12), Disclosure.OPEN);
+    event("E5", "hsi-abq", EventType.ARREST, at(9, 15, 12), at(9, 15, 13), Disclosure.RESTRICTED);
 
     MongoConflictStore conflicts = new MongoConflictStore(database, policy);
     Instant k1 = at(7, 5, 10);
@@ -190,15 +170,14 @@ class DeconflictionReportTest extends DeconflictionTestBase {
             Map.of()));
   }
 
-  private static void event(
-      MongoEventStore store,
+  private void event(
       String id,
       String agency,
       EventType type,
       Instant created,
       Instant start,
       Disclosure disclosure) {
-    store.insert(
+    events.insert(
         new EventRegistration(
             id,
             agency(agency),
@@ -377,21 +356,21 @@ class DeconflictionReportTest extends DeconflictionTestBase {
     }
     var stub = reports(commander("apd"));
     assertThat(
-            violations(() ->
+            invalidArgument(() ->
                 stub.getDeconflictionReport(GetDeconflictionReportRequest.getDefaultInstance())))
         .containsKeys("start_date", "end_date");
     assertThat(
-            violations(() ->
+            invalidArgument(() ->
                 stub.listDeconflictionReportRecords(
                     records("deconfliction.time_to_acknowledge", "").build())))
         .containsKey("measure_id");
     assertThat(
-            violations(() ->
+            invalidArgument(() ->
                 stub.listDeconflictionReportRecords(
                     records("deconfliction.conflicts", "BOTH").build())))
         .containsKey("dimension");
     assertThat(
-            violations(() ->
+            invalidArgument(() ->
                 stub.listDeconflictionReportRecords(
                     records("deconfliction.conflicts", "").setPageToken("5.zz").build())))
         .containsKey("page_token");
@@ -442,15 +421,5 @@ class DeconflictionReportTest extends DeconflictionTestBase {
         .setEndDate(ReportProtos.date(END))
         .setMeasureId(measure)
         .setDimension(dimension);
-  }
-
-  private static Map<String, String> violations(Runnable call) {
-    try {
-      call.run();
-    } catch (StatusRuntimeException e) {
-      assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-      return ErrorDetails.violations(e);
-    }
-    throw new AssertionError("no error");
   }
 }
