@@ -97,6 +97,7 @@ public final class NameOnlyBound {
       }
       Map<String, Disclosure> disclosures = new HashMap<>();
       Set<String> unknown = new HashSet<>();
+      Set<String> countable = new HashSet<>();
       for (String key : s.person().queryKeys(nicknames)) {
         for (IndexEntry e : found.getOrDefault(key, List.of())) {
           Disclosure before = disclosures.putIfAbsent(e.registrationId(), e.disclosure());
@@ -104,7 +105,16 @@ public final class NameOnlyBound {
             // An old entry, or two versions' entries while a change moves them: read it.
             unknown.add(e.registrationId());
           }
+          if (candidate.test(e)
+              && (e.disclosure() == null || DisclosurePolicy.showsAgency(e.disclosure()))) {
+            countable.add(e.registrationId());
+          }
         }
+      }
+      if (countable.size() <= bound) {
+        // Every visible fit is among these candidates: the bound cannot be passed, so the name is
+        // not graded twice (the check grades it with the whole ask).
+        continue;
       }
       List<TargetMatch> fits = matching.match(List.of(s), found, nicknames, candidate);
       if (fits.size() <= bound) {
