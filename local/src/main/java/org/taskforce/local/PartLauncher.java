@@ -27,12 +27,18 @@ final class PartLauncher {
   PartLauncher(LocalStack.Options options, PrintStream out) {
     this.options = options;
     this.out = out;
-    this.build = new Properties();
+    this.build = buildProperties();
+  }
+
+  /** What the build wrote into {@code local-stack.properties}: versions and where Keycloak is. */
+  private static Properties buildProperties() {
+    Properties build = new Properties();
     try (InputStream in = LocalStack.class.getResourceAsStream("/local-stack.properties")) {
       build.load(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return build;
   }
 
   void prepareDataDir() {
@@ -99,25 +105,7 @@ final class PartLauncher {
 
   Process startService(LocalStack.Part s) {
     String module = s.name();
-    Path jar =
-        options
-            .root()
-            .resolve(module)
-            .resolve("target")
-            .resolve(module + "-" + build.getProperty("version") + ".jar");
-    if (!Files.exists(jar)) {
-      throw new IllegalStateException(jar + " is missing; run ./mvnw -q install -DskipTests first");
-    }
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                LocalStack.JVM_MEMORY,
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-Xss512k",
-                "-jar",
-                jar.toString()));
+    List<String> command = new ArrayList<>(javaCommand(serviceJar(options.root(), module)));
     if (!module.equals("gateway")) {
       if (options.mongoUri().isEmpty()) {
         command.add("--taskforce.mongodb.data-dir=" + options.data().resolve("mongo"));
@@ -157,6 +145,30 @@ final class PartLauncher {
       }
     }
     return launch(module, new ProcessBuilder(command));
+  }
+
+  /** A service's packaged jar: {@code <root>/<module>/target/<module>-<version>.jar}. */
+  static Path serviceJar(Path root, String module) {
+    Path jar =
+        root.resolve(module)
+            .resolve("target")
+            .resolve(module + "-" + buildProperties().getProperty("version") + ".jar");
+    if (!Files.exists(jar)) {
+      throw new IllegalStateException(jar + " is missing; run ./mvnw -q install -DskipTests first");
+    }
+    return jar;
+  }
+
+  /** The command that runs a service's jar with the local stack's small-machine JVM settings. */
+  static List<String> javaCommand(Path jar) {
+    return List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        LocalStack.JVM_MEMORY,
+        "-XX:+UseSerialGC",
+        "-XX:TieredStopAtLevel=1",
+        "-Xss512k",
+        "-jar",
+        jar.toString());
   }
 
   private Process launch(String name, ProcessBuilder pb) {

@@ -1,12 +1,6 @@
 package org.taskforce.local;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +10,7 @@ import java.util.concurrent.TimeUnit;
 final class ReadinessProbe {
   private final StackProcesses processes;
   private final PrintStream out;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HealthCheck health = new HealthCheck();
 
   ReadinessProbe(StackProcesses processes, PrintStream out) {
     this.processes = processes;
@@ -31,7 +24,7 @@ final class ReadinessProbe {
     while (!waiting.isEmpty()) {
       processes.requireAlive();
       for (LocalStack.Part part : List.copyOf(waiting)) {
-        if (ready(part)) {
+        if (health.up(part.health())) {
           waiting.remove(part);
           out.printf(
               Locale.ROOT,
@@ -53,23 +46,6 @@ final class ReadinessProbe {
         lastNote = System.nanoTime();
       }
       sleep(500);
-    }
-  }
-
-  private boolean ready(LocalStack.Part part) {
-    try {
-      HttpResponse<String> r =
-          http.send(
-              HttpRequest.newBuilder(URI.create(part.health()))
-                  .timeout(Duration.ofSeconds(2))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      return r.statusCode() == 200 && r.body().contains("UP");
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 

@@ -1,21 +1,15 @@
 package org.taskforce.local;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taskforce.local.Eventually.sleep;
+import static org.taskforce.local.Eventually.waitUntil;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,13 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.taskforce.api.common.v1.DisclosureLevel;
 import org.taskforce.api.deconfliction.v1.Conflict;
@@ -50,7 +42,6 @@ import org.taskforce.api.notifications.v1.Notification;
 import org.taskforce.api.notifications.v1.NotificationKind;
 import org.taskforce.api.notifications.v1.SubscribeNotificationsRequest;
 import org.taskforce.api.notifications.v1.SubscribeNotificationsResponse;
-import org.taskforce.api.notifications.v1.WebhookSubscription;
 
 /**
  * Nothing acknowledged is lost when a process dies: the real stack on the embedded file database, a
@@ -62,55 +53,35 @@ import org.taskforce.api.notifications.v1.WebhookSubscription;
  * one alert per agency per conflict, every alert on the resumed stream and at the webhook (a
  * redelivery carries the same idempotency key).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CrashJourneyTest {
+class CrashJourneyTest extends StackTestBase {
   private static final int PAIRS = 48;
   private static final List<String> VICTIMS =
       List.of("notification-service", "deconfliction-service", "gateway", "notification-service");
 
-  private LocalStack stack;
-  private Client api;
-  private final WireMockServer partner =
-      new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+  private final PartnerReceiver partner = new PartnerReceiver();
+
+  @Override
+  LocalStack.Options stackOptions() {
+    return freshStack("journey-stack", false);
+  }
 
   @BeforeAll
-  @Timeout(value = 12, unit = TimeUnit.MINUTES)
-  void startTheStack() {
-    Path root = Path.of("..").toAbsolutePath().normalize();
-    stack =
-        LocalStack.start(
-            new LocalStack.Options(root, root.resolve("local/target/journey-stack"), true, false),
-            System.out);
-    api = new Client(LocalStack.ISSUER, LocalStack.GATEWAY);
+  void startThePartner() {
     partner.start();
   }
 
   @AfterAll
-  void stopTheStack() {
+  void stopThePartner() {
     partner.stop();
-    if (api != null) {
-      api.close();
-    }
-    if (stack != null) {
-      stack.close();
-    }
   }
 
   @Test
   @Timeout(value = 15, unit = TimeUnit.MINUTES)
   void aBurstOfConflictsWhileEachServiceIsKilled_losesAndDoublesNothing() throws Exception {
-    partner.stubFor(post(urlEqualTo("/hsi/crash")).willReturn(aResponse().withStatus(204)));
+    CreateWebhookSubscriptionRequest subscription =
+        partner.targetConflictsTo("/hsi/crash", "hsi-crash-secret-0123456789");
     retrying(() ->
-        api.notifications(api.userToken("hsi.admin"))
-            .createWebhookSubscription(
-                CreateWebhookSubscriptionRequest.newBuilder()
-                    .setSubscription(
-                        WebhookSubscription.newBuilder()
-                            .setUrl("http://127.0.0.1:" + partner.port() + "/hsi/crash")
-                            .setSecret("hsi-crash-secret-0123456789")
-                            .addKinds(NotificationKind.NOTIFICATION_KIND_TARGET_CONFLICT)
-                            .setEnabled(true))
-                    .build()));
+        api.notifications(api.userToken("hsi.admin")).createWebhookSubscription(subscription));
     ResumingStream stream = new ResumingStream("hsi.investigator");
     stream.start();
 
@@ -273,7 +244,7 @@ class CrashJourneyTest {
   /** Notification id (from the signed body) → the idempotency keys it was delivered with. */
   private Map<String, Set<String>> webhookNotificationIds() {
     Map<String, Set<String>> keys = new HashMap<>();
-    for (LoggedRequest request : partner.findAll(postRequestedFor(urlEqualTo("/hsi/crash")))) {
+    for (LoggedRequest request : partner.deliveries("/hsi/crash")) {
       String body = request.getBodyAsString();
       int at = body.indexOf("\"notificationId\"");
       if (at < 0) {
@@ -289,23 +260,16 @@ class CrashJourneyTest {
 
   /** Retries what a crash made fail, with the same request (and so the same request id). */
   private static <T> T retrying(Supplier<T> call) {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-    while (true) {
-      try {
-        return call.get();
-      } catch (StatusRuntimeException e) {
-        Status.Code code = e.getStatus().getCode();
-        boolean transientFailure =
-            code == Status.Code.UNAVAILABLE
-                || code == Status.Code.DEADLINE_EXCEEDED
-                || code == Status.Code.UNKNOWN
-                || code == Status.Code.INTERNAL && String.valueOf(e.getMessage()).contains("HTTP");
-        if (!transientFailure || Instant.now().isAfter(deadline)) {
-          throw e;
-        }
-        sleep(250);
-      }
-    }
+    return Eventually.retrying(Duration.ofMinutes(2), CrashJourneyTest::crashed, call);
+  }
+
+  /** How a call fails while a part is down: unreachable, cut off, or the gateway's HTTP error. */
+  private static boolean crashed(StatusRuntimeException e) {
+    Status.Code code = e.getStatus().getCode();
+    return code == Status.Code.UNAVAILABLE
+        || code == Status.Code.DEADLINE_EXCEEDED
+        || code == Status.Code.UNKNOWN
+        || code == Status.Code.INTERNAL && String.valueOf(e.getMessage()).contains("HTTP");
   }
 
   private static <T> Set<String> ids(List<T> items, java.util.function.Function<T, String> id) {
@@ -314,25 +278,6 @@ class CrashJourneyTest {
 
   private static String lastSegment(String resource) {
     return resource.substring(resource.lastIndexOf('/') + 1);
-  }
-
-  private static void waitUntil(String what, Duration within, BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(within);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("not within " + within.toSeconds() + " s: " + what);
-      }
-      sleep(300);
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
   }
 
   /**

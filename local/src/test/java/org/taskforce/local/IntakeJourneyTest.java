@@ -6,14 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
 import org.taskforce.api.common.v1.DisclosureLevel;
 import org.taskforce.api.common.v1.PointOfContact;
 import org.taskforce.api.deconfliction.v1.Conflict;
@@ -36,37 +30,18 @@ import org.taskforce.api.intake.v1.TipStatus;
  * tip's phone is a conflict both sides see. The reporter reaches nobody but the coordinator who
  * states a purpose.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IntakeJourneyTest {
+class IntakeJourneyTest extends StackTestBase {
   static final String PHONE = "+15055550411";
   static final String REPORTER = "Evangelina Tsosie-Marquez";
 
-  private LocalStack stack;
-  private Client api;
   // HTTP/1.1 as a browser speaks it to a plain-http gateway: Java's default (an h2c upgrade) is
   // answered 413 by the gateway when the first request on a connection has a body.
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-  @BeforeAll
-  @Timeout(value = 12, unit = TimeUnit.MINUTES)
-  void startTheStack() {
-    Path root = Path.of("..").toAbsolutePath().normalize();
-    stack =
-        LocalStack.start(
-            new LocalStack.Options(root, root.resolve("local/target/intake-stack"), true, true),
-            System.out);
-    api = new Client(LocalStack.ISSUER, LocalStack.GATEWAY);
-  }
-
-  @AfterAll
-  void stopTheStack() {
-    if (api != null) {
-      api.close();
-    }
-    if (stack != null) {
-      stack.close();
-    }
+  @Override
+  LocalStack.Options stackOptions() {
+    return freshStack("intake-stack", true);
   }
 
   @Test

@@ -1,14 +1,9 @@
 package org.taskforce.local;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.taskforce.local.Eventually.waitUntil;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.grpc.Context;
 import io.grpc.Status;
@@ -20,21 +15,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
 import org.taskforce.api.cases.v1.AddSubjectRequest;
 import org.taskforce.api.cases.v1.Case;
 import org.taskforce.api.cases.v1.CaseEvent;
@@ -56,41 +45,30 @@ import org.taskforce.api.deconfliction.v1.CheckBeforeActingRequest;
 import org.taskforce.api.deconfliction.v1.CheckBeforeActingResponse;
 import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationRequest;
 import org.taskforce.api.deconfliction.v1.TargetRegistration;
-import org.taskforce.api.notifications.v1.CreateWebhookSubscriptionRequest;
 import org.taskforce.api.notifications.v1.ListNotificationsRequest;
 import org.taskforce.api.notifications.v1.Notification;
 import org.taskforce.api.notifications.v1.NotificationKind;
 import org.taskforce.api.notifications.v1.SubscribeNotificationsRequest;
 import org.taskforce.api.notifications.v1.SubscribeNotificationsResponse;
-import org.taskforce.api.notifications.v1.WebhookSubscription;
 
 /**
  * The task force's journeys end to end: real Keycloak with the project's realm, the three services
  * and the gateway as the README's run command starts them, the demo data loaded through the API,
  * and every call made through the gateway with tokens Keycloak issued.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JourneyTest {
-  private LocalStack stack;
-  private Client api;
+class JourneyTest extends StackTestBase {
+  private static final Duration SOON = Duration.ofSeconds(30);
   private String jointCaseId;
-  private final WireMockServer partner =
-      new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+  private final PartnerReceiver partner = new PartnerReceiver();
   private final HttpClient http = HttpClient.newHttpClient();
 
+  @Override
+  LocalStack.Options stackOptions() {
+    return freshStack("journey-stack", true);
+  }
+
   @BeforeAll
-  @Timeout(value = 12, unit = TimeUnit.MINUTES) // Keycloak's first start on a cold 2-core machine
-  void startTheStack() {
-    Path root = Path.of("..").toAbsolutePath().normalize();
-    long started = System.nanoTime();
-    stack =
-        LocalStack.start(
-            new LocalStack.Options(root, root.resolve("local/target/journey-stack"), true, true),
-            System.out);
-    System.out.printf(
-        "journeys: stack ready in %.0f s, resident %,d MiB%n",
-        (System.nanoTime() - started) / 1e9, stack.residentMiB());
-    api = new Client(LocalStack.ISSUER, LocalStack.GATEWAY);
+  void findTheJointCase_andStartThePartner() {
     jointCaseId =
         api.cases(api.userToken("ago.investigator"))
             .listCases(
@@ -101,14 +79,8 @@ class JourneyTest {
   }
 
   @AfterAll
-  void stopTheStack() {
+  void stopThePartner() {
     partner.stop();
-    if (api != null) {
-      api.close();
-    }
-    if (stack != null) {
-      stack.close();
-    }
   }
 
   @Test
@@ -148,17 +120,8 @@ class JourneyTest {
   @Test
   void theOtherAgencyHearsOfTheConflict_onItsStreamAndItsWebhook() throws Exception {
     String secret = "hsi-webhook-secret-0123456789";
-    partner.stubFor(post(urlEqualTo("/hsi/taskforce")).willReturn(aResponse().withStatus(204)));
     api.notifications(api.userToken("hsi.admin"))
-        .createWebhookSubscription(
-            CreateWebhookSubscriptionRequest.newBuilder()
-                .setSubscription(
-                    WebhookSubscription.newBuilder()
-                        .setUrl("http://127.0.0.1:" + partner.port() + "/hsi/taskforce")
-                        .setSecret(secret)
-                        .addKinds(NotificationKind.NOTIFICATION_KIND_TARGET_CONFLICT)
-                        .setEnabled(true))
-                .build());
+        .createWebhookSubscription(partner.targetConflictsTo("/hsi/taskforce", secret));
     List<Notification> streamed = new CopyOnWriteArrayList<>();
     Context.CancellableContext listening = Context.current().withCancellation();
     listening.run(() ->
@@ -197,18 +160,19 @@ class JourneyTest {
 
       waitUntil(
           "the conflict on HSI's stream",
+          SOON,
           () ->
               streamed.stream()
                   .anyMatch(
                       n -> n.getKind() == NotificationKind.NOTIFICATION_KIND_TARGET_CONFLICT));
       waitUntil(
           "the signed webhook at HSI's receiver",
-          () -> !partner.findAll(postRequestedFor(urlEqualTo("/hsi/taskforce"))).isEmpty());
+          SOON,
+          () -> !partner.deliveries("/hsi/taskforce").isEmpty());
     } finally {
       listening.cancel(null);
     }
-    LoggedRequest delivery =
-        partner.findAll(postRequestedFor(urlEqualTo("/hsi/taskforce"))).getFirst();
+    LoggedRequest delivery = partner.deliveries("/hsi/taskforce").getFirst();
     String timestamp = delivery.getHeader("X-Taskforce-Timestamp");
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -291,6 +255,7 @@ class JourneyTest {
     assertThat(restricted.getPolicyNote()).isEqualTo(nobody.getPolicyNote());
     waitUntil(
         "the alert in Navajo Nation PD's inbox",
+        SOON,
         () ->
             api
                 .notifications(nnpd)
@@ -371,6 +336,7 @@ class JourneyTest {
             .getSubject();
     waitUntil(
         "the subject is registered without conflict",
+        SOON,
         () ->
             subjectState(hsi, c, added)
                 == DeconflictionState.DECONFLICTION_STATE_REGISTERED_NO_CONFLICT);
@@ -391,6 +357,7 @@ class JourneyTest {
 
     waitUntil(
         "the case's subject shows the conflict",
+        SOON,
         () -> subjectState(hsi, c, added) == DeconflictionState.DECONFLICTION_STATE_CONFLICT);
     List<CaseEvent> lines =
         api
@@ -443,20 +410,5 @@ class JourneyTest {
             .header("Authorization", "Bearer " + token)
             .build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static void waitUntil(String what, BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("not within 30 s: " + what);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 }

@@ -7,16 +7,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
 import org.taskforce.api.reporting.v1.ExportCaseReportResponse;
 
 /**
@@ -24,22 +19,17 @@ import org.taskforce.api.reporting.v1.ExportCaseReportResponse;
  * the README's run command starts with its demo data: the task-force commander downloads the
  * quarter's CSV, the lead agency's grant manager reads the same totals, an investigator is refused.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReportingJourneyTest {
-  private LocalStack stack;
-  private Client api;
+class ReportingJourneyTest extends StackTestBase {
   private final HttpClient http = HttpClient.newHttpClient();
   private String quarter;
 
+  @Override
+  LocalStack.Options stackOptions() {
+    return freshStack("reporting-stack", true);
+  }
+
   @BeforeAll
-  @Timeout(value = 12, unit = TimeUnit.MINUTES)
-  void startTheStack() {
-    Path root = Path.of("..").toAbsolutePath().normalize();
-    stack =
-        LocalStack.start(
-            new LocalStack.Options(root, root.resolve("local/target/reporting-stack"), true, true),
-            System.out);
-    api = new Client(LocalStack.ISSUER, LocalStack.GATEWAY);
+  void pickThisQuarter() {
     LocalDate today = LocalDate.now(ZoneId.of("America/Denver"));
     LocalDate start = today.withMonth((today.getMonthValue() - 1) / 3 * 3 + 1).withDayOfMonth(1);
     LocalDate end = start.plusMonths(3).minusDays(1);
@@ -52,16 +42,6 @@ class ReportingJourneyTest {
                 end.getYear(),
                 end.getMonthValue(),
                 end.getDayOfMonth());
-  }
-
-  @AfterAll
-  void stopTheStack() {
-    if (api != null) {
-      api.close();
-    }
-    if (stack != null) {
-      stack.close();
-    }
   }
 
   private HttpResponse<String> get(String user, String path) throws Exception {

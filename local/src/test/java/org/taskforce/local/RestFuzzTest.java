@@ -10,16 +10,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.mongo.EmbeddedMongo;
 import org.taskforce.platform.testing.RpcFuzzer;
@@ -35,51 +30,29 @@ import org.taskforce.platform.testing.RpcFuzzer;
  * what was stored. {@code -Dfuzz.seed=} replays a run; {@code -Dfuzz.cases=} (default 12) sets the
  * requests per operation.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RestFuzzTest {
+class RestFuzzTest extends StackTestBase {
   private static final String GATEWAY = "http://127.0.0.1:8080";
 
   /** Collections a refused call may change: the audit trail notes refusals, as it should. */
   private static final Set<String> MAY_CHANGE = Set.of(AuditTrail.COLLECTION);
 
-  private EmbeddedMongo mongo;
-  private MongoClient client;
-  private LocalStack stack;
-  private Client api;
+  // Started with the test instance, before the stack that keeps its databases there.
+  private final EmbeddedMongo mongo = EmbeddedMongo.startInMemory();
+  private final MongoClient client = MongoClients.create(mongo.connectionString());
 
-  @BeforeAll
-  @Timeout(value = 12, unit = TimeUnit.MINUTES)
-  void startTheStack() {
-    mongo = EmbeddedMongo.startInMemory();
-    client = MongoClients.create(mongo.connectionString());
-    Path root = Path.of("..").toAbsolutePath().normalize();
-    stack =
-        LocalStack.start(
-            new LocalStack.Options(
-                root,
-                root.resolve("local/target/fuzz-stack"),
-                true,
-                true,
-                mongo.connectionString(),
-                false),
-            System.out);
-    api = new Client(LocalStack.ISSUER, LocalStack.GATEWAY);
+  @Override
+  LocalStack.Options stackOptions() {
+    return new LocalStack.Options(
+        ROOT, ROOT.resolve("local/target/fuzz-stack"), true, true, mongo.connectionString(), false);
   }
 
+  /** The stack first, then the database it kept its records in. */
+  @Override
   @AfterAll
   void stopTheStack() {
-    if (api != null) {
-      api.close();
-    }
-    if (stack != null) {
-      stack.close();
-    }
-    if (client != null) {
-      client.close();
-    }
-    if (mongo != null) {
-      mongo.close();
-    }
+    super.stopTheStack();
+    client.close();
+    mongo.close();
   }
 
   @Test

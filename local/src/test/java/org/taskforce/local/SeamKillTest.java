@@ -1,15 +1,14 @@
 package org.taskforce.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.taskforce.local.Eventually.retrying;
+import static org.taskforce.local.Eventually.sleep;
+import static org.taskforce.local.Eventually.waitUntil;
 
 import com.google.protobuf.FieldMask;
 import com.google.protobuf.Timestamp;
 import io.grpc.ManagedChannel;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
+import java.util.function.IntSupplier;
+import java.util.function.ObjIntConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -116,9 +116,7 @@ class SeamKillTest {
   @BeforeAll
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void startTheServices() throws Exception {
-    Path root = Path.of("..").toAbsolutePath().normalize();
-    Path data = root.resolve("local/target/seam-kill/run-" + System.currentTimeMillis());
-    Files.createDirectories(data);
+    Path data = ServiceProcess.runDirectory("seam-kill");
     for (String client : List.of("case-service", "deconfliction-service", "notification-service")) {
       realm.serviceClient(client, AGO, "STATE");
     }
@@ -132,7 +130,6 @@ class SeamKillTest {
             "--taskforce.outbox.prepared-timeout=2s");
     notifications =
         new ServiceProcess(
-            root,
             data,
             "notification-service",
             with(
@@ -142,7 +139,6 @@ class SeamKillTest {
                 "--taskforce.notifications.escalation-interval=1s"));
     deconfliction =
         new ServiceProcess(
-            root,
             data,
             "deconfliction-service",
             with(
@@ -155,7 +151,6 @@ class SeamKillTest {
                 "--taskforce.deconfliction.repair.interval=1s"));
     cases =
         new ServiceProcess(
-            root,
             data,
             "case-service",
             with(
@@ -203,20 +198,11 @@ class SeamKillTest {
   @Order(1)
   @Timeout(value = 8, unit = TimeUnit.MINUTES)
   void aTargetRegistrationKilledAtEachStep_isFinishedByItsRetry_once() {
-    for (String seam : List.of("target.stored", "target.indexed", "target.matched")) {
-      int control = setUpTarget();
-      int killed = setUpTarget();
-      Shape uninterrupted = createTarget(control);
-      killAt(deconfliction, seam, () -> createTarget(killed));
-
-      Shape retried = createTarget(killed);
-
-      assertThat(retried)
-          .as("the retry's answer after a kill at %s", seam)
-          .isEqualTo(uninterrupted);
-      assertWhole(seam, control, uninterrupted);
-      assertWhole(seam, killed, retried);
-    }
+    killEachStep(
+        List.of("target.stored", "target.indexed", "target.matched"),
+        this::setUpTarget,
+        this::createTarget,
+        this::assertWholeTarget);
   }
 
   @Test
@@ -234,7 +220,8 @@ class SeamKillTest {
     // it back, and the sweep settles its index entries, conflicts and alerts.
     TargetRegistration stored = getTarget(HSI, killedId);
     assertThat(shape(stored)).isEqualTo(uninterrupted);
-    waitUntil("the sweep settled the change", () -> conflictsOf(HSI, killedId).size() == 1);
+    waitUntil(
+        "the sweep settled the change", SETTLED, () -> conflictsOf(HSI, killedId).size() == 1);
     assertWhole("target.replaced", killed, killedId);
     assertWhole("target.replaced", control, controlId);
     // The old phone is out of the index: a new registration of it finds no HSI registration.
@@ -251,20 +238,11 @@ class SeamKillTest {
   @Order(3)
   @Timeout(value = 8, unit = TimeUnit.MINUTES)
   void anOperationKilledAtEachStep_isFinishedByItsRetry_once() {
-    for (String seam : List.of("event.stored", "event.indexed", "event.matched")) {
-      int control = setUpEvent();
-      int killed = setUpEvent();
-      Shape uninterrupted = createEvent(control);
-      killAt(deconfliction, seam, () -> createEvent(killed));
-
-      Shape retried = createEvent(killed);
-
-      assertThat(retried)
-          .as("the retry's answer after a kill at %s", seam)
-          .isEqualTo(uninterrupted);
-      assertWholeEvent(seam, control);
-      assertWholeEvent(seam, killed);
-    }
+    killEachStep(
+        List.of("event.stored", "event.indexed", "event.matched"),
+        this::setUpEvent,
+        this::createEvent,
+        this::assertWholeEvent);
   }
 
   @Test
@@ -278,14 +256,10 @@ class SeamKillTest {
     Object uninterrupted = shape(moveEvent(controlId, control));
     killAt(deconfliction, "event.replaced", () -> moveEvent(killedId, killed));
 
-    EventRegistration stored =
-        retrying(() ->
-            deconfliction(HSI)
-                .getEventRegistration(
-                    GetEventRegistrationRequest.newBuilder().setRegistrationId(killedId).build())
-                .getRegistration());
+    EventRegistration stored = getEvent(killedId);
     assertThat(shape(stored)).isEqualTo(uninterrupted);
-    waitUntil("the sweep settled the change", () -> conflictsOf(HSI, killedId).size() == 1);
+    waitUntil(
+        "the sweep settled the change", SETTLED, () -> conflictsOf(HSI, killedId).size() == 1);
     assertWholeEventOf("event.replaced", killed, killedId);
     assertWholeEventOf("event.replaced", control, controlId);
   }
@@ -303,7 +277,8 @@ class SeamKillTest {
         deconfliction, "check.targets", () -> deconfliction(HSI).checkBeforeActing(check(killed)));
 
     // Nobody retries: the sweep stores the operation the check recorded, and finishes both.
-    waitUntil("the sweep registered the operation", () -> operationsOf(killed).size() == 1);
+    waitUntil(
+        "the sweep registered the operation", SETTLED, () -> operationsOf(killed).size() == 1);
     CheckBeforeActingResponse late = deconfliction(HSI).checkBeforeActing(check(killed));
 
     assertThat(hits(late.getHitsList())).isEqualTo(hits(uninterrupted.getHitsList()));
@@ -311,16 +286,7 @@ class SeamKillTest {
     assertThat(late.getEventRegistrationId()).isEqualTo(operationsOf(killed).getFirst());
     for (CheckBeforeActingResponse r : List.of(uninterrupted, late)) {
       for (String id : List.of(r.getTargetRegistrationIds(0), r.getEventRegistrationId())) {
-        List<Conflict> conflicts = conflictsOf(HSI, id);
-        assertThat(conflicts).as("check.targets: conflicts of %s", id).hasSize(1);
-        String conflictId = conflicts.getFirst().getConflictId();
-        for (String agency : List.of(HSI, APD)) {
-          waitUntil(agency + " alerted", () -> !alertsOf(agency, conflictId).isEmpty());
-        }
-        sleepMillis(1_000);
-        for (String agency : List.of(HSI, APD)) {
-          assertThat(alertsOf(agency, conflictId)).as("%s's alerts", agency).hasSize(1);
-        }
+        assertAlertedOnce("check.targets", id, List.of(HSI, APD));
       }
     }
   }
@@ -362,7 +328,7 @@ class SeamKillTest {
     String control = "esc-control-" + ++next;
     String killed = "esc-killed-" + ++next;
     String controlId = publishOverdue(control);
-    waitUntil("the uninterrupted escalation", () -> escalated(controlId));
+    waitUntil("the uninterrupted escalation", SETTLED, () -> escalated(controlId));
     Shape uninterrupted = shape(escalationsOf(controlId).getFirst(), controlId);
 
     notifications.arm("escalation.published");
@@ -372,10 +338,10 @@ class SeamKillTest {
     count("escalation.published");
     notifications.start();
 
-    waitUntil("the alert is marked escalated", () -> escalated(killedId));
+    waitUntil("the alert is marked escalated", SETTLED, () -> escalated(killedId));
     assertThat(escalationsOf(killedId)).hasSize(1);
     assertThat(shape(escalationsOf(killedId).getFirst(), killedId)).isEqualTo(uninterrupted);
-    sleepMillis(2_000); // later rounds escalate nothing again
+    sleep(2_000); // later rounds escalate nothing again
     assertThat(escalationsOf(killedId)).hasSize(1);
     assertThat(escalationsOf(controlId)).hasSize(1);
   }
@@ -425,6 +391,7 @@ class SeamKillTest {
             .isEqualTo(DeconflictionState.DECONFLICTION_STATE_WITHDRAWN);
         waitUntil(
             seam + ": the registration of subject " + s.getSubjectId() + " withdrawn",
+            SETTLED,
             () ->
                 getTarget(HSI, s.getTargetRegistrationId()).getStatus()
                     == RegistrationStatus.REGISTRATION_STATUS_WITHDRAWN);
@@ -450,8 +417,9 @@ class SeamKillTest {
         assertThat(tasks(c)).filteredOn(x -> x.getTaskId().equals(t.getTaskId())).hasSize(1);
         waitUntil(
             seam + ": HSI told of task " + t.getTaskId(),
+            SETTLED,
             () -> !noticesOf(HSI, "/tasks/" + t.getTaskId()).isEmpty());
-        sleepMillis(1_000);
+        sleep(1_000);
         assertThat(noticesOf(HSI, "/tasks/" + t.getTaskId()))
             .as("%s: notices of task %s", seam, t.getTaskId())
             .hasSize(1);
@@ -486,22 +454,41 @@ class SeamKillTest {
   // ---- killing
 
   /**
-   * Arms the hook, sends the request, and expects the call to fail and the process to halt at the
-   * seam with the hook's status; then starts it again on the same data, disarmed.
+   * For each seam: sets up a control and a victim, makes the control's request uninterrupted, kills
+   * deconfliction-service at the seam with the victim's, and retries it: the retry answers as the
+   * control was answered, and both are stored whole.
    */
-  private void killAt(ServiceProcess victim, String seam, Runnable request) {
-    victim.arm(seam);
-    StatusRuntimeException failed =
-        catchThrowableOfType(StatusRuntimeException.class, request::run);
-    assertThat(failed).as("the request that reached %s fails", seam).isNotNull();
-    assertThat(victim.awaitDeath(Duration.ofSeconds(30)))
-        .as("%s halted at %s", victim.module, seam)
-        .isEqualTo(HaltAtSeam.EXIT_STATUS);
-    count(seam);
-    for (String client : List.of("case-service", "deconfliction-service", "notification-service")) {
-      realm.serviceClient(client, AGO, "STATE"); // fresh service tokens for the new process
+  private void killEachStep(
+      List<String> seams,
+      IntSupplier setUp,
+      IntFunction<Shape> create,
+      ObjIntConsumer<String> assertWhole) {
+    for (String seam : seams) {
+      int control = setUp.getAsInt();
+      int killed = setUp.getAsInt();
+      Shape uninterrupted = create.apply(control);
+      killAt(deconfliction, seam, () -> create.apply(killed));
+
+      Shape retried = create.apply(killed);
+
+      assertThat(retried)
+          .as("the retry's answer after a kill at %s", seam)
+          .isEqualTo(uninterrupted);
+      assertWhole.accept(seam, control);
+      assertWhole.accept(seam, killed);
     }
-    victim.start();
+  }
+
+  /** {@link ServiceProcess#killAt}, with fresh service tokens for the new process. */
+  private void killAt(ServiceProcess victim, String seam, Runnable request) {
+    victim.killAt(seam, request, this::mintServiceTokens);
+    count(seam);
+  }
+
+  private void mintServiceTokens() {
+    for (String client : List.of("case-service", "deconfliction-service", "notification-service")) {
+      realm.serviceClient(client, AGO, "STATE");
+    }
   }
 
   private void count(String seam) {
@@ -517,17 +504,21 @@ class SeamKillTest {
   }
 
   private Shape createTarget(int n) {
-    var r = deconfliction(HSI).createTargetRegistration(targetRequest(phoneOf(n), "hsi-" + n));
+    var r = deconfliction(HSI).createTargetRegistration(hsiTarget(n));
     assertThat(r.getRegistration())
         .as("the answer is the stored registration")
         .isEqualTo(getTarget(HSI, r.getRegistration().getRegistrationId()));
     return new Shape(shape(r.getRegistration()), hits(r.getHitsList()));
   }
 
-  private void assertWhole(String seam, int n, Shape answer) {
+  private CreateTargetRegistrationRequest hsiTarget(int n) {
+    return targetRequest(phoneOf(n), "hsi-" + n);
+  }
+
+  /** HSI's registration of phone n (found by its request id) is whole. */
+  private void assertWholeTarget(String seam, int n) {
     String id =
-        retrying(() ->
-                deconfliction(HSI).createTargetRegistration(targetRequest(phoneOf(n), "hsi-" + n)))
+        retrying(() -> deconfliction(HSI).createTargetRegistration(hsiTarget(n)))
             .getRegistration()
             .getRegistrationId();
     assertWhole(seam, n, id);
@@ -535,18 +526,7 @@ class SeamKillTest {
 
   /** HSI's registration of phone n: one conflict with APD, one alert each, in the match index. */
   private void assertWhole(String seam, int n, String hsiRegistration) {
-    List<Conflict> conflicts = conflictsOf(HSI, hsiRegistration);
-    assertThat(conflicts).as("%s: conflicts of %s", seam, hsiRegistration).hasSize(1);
-    String conflictId = conflicts.getFirst().getConflictId();
-    for (String agency : List.of(HSI, APD)) {
-      waitUntil(seam + ": " + agency + " alerted", () -> !alertsOf(agency, conflictId).isEmpty());
-    }
-    sleepMillis(1_000); // a doubled alert would be relayed by now
-    for (String agency : List.of(HSI, APD)) {
-      assertThat(alertsOf(agency, conflictId))
-          .as("%s: %s's alerts of conflict %s", seam, agency, conflictId)
-          .hasSize(1);
-    }
+    assertAlertedOnce(seam, hsiRegistration, List.of(HSI, APD));
     // Indexed: FBI registering the same phone finds HSI's registration.
     assertThat(
             retrying(() ->
@@ -607,14 +587,16 @@ class SeamKillTest {
 
   private int setUpEvent() {
     int n = ++next;
-    retrying(() ->
-        deconfliction(APD)
-            .createEventRegistration(
-                CreateEventRegistrationRequest.newBuilder()
-                    .setRequestId("apd-op-" + n)
-                    .setRegistration(operation(n, 0))
-                    .build()));
+    retrying(() -> deconfliction(APD).createEventRegistration(operation("apd-op-" + n, n, 0)));
     return n;
+  }
+
+  private static CreateEventRegistrationRequest operation(
+      String requestId, int n, double offsetDegrees) {
+    return CreateEventRegistrationRequest.newBuilder()
+        .setRequestId(requestId)
+        .setRegistration(operation(n, offsetDegrees))
+        .build();
   }
 
   private static EventRegistration operation(int n, double offsetDegrees) {
@@ -636,34 +618,27 @@ class SeamKillTest {
   }
 
   private Shape createEvent(int n) {
-    var r =
-        deconfliction(HSI)
-            .createEventRegistration(
-                CreateEventRegistrationRequest.newBuilder()
-                    .setRequestId("hsi-op-" + n)
-                    .setRegistration(operation(n, 0.0005))
-                    .build());
+    var r = deconfliction(HSI).createEventRegistration(operation("hsi-op-" + n, n, 0.0005));
     return new Shape(shape(r.getRegistration()), hits(r.getHitsList()));
   }
 
   private String registerFarEvent(int n) {
-    return retrying(() ->
-            deconfliction(HSI)
-                .createEventRegistration(
-                    CreateEventRegistrationRequest.newBuilder()
-                        .setRequestId("hsi-far-" + n)
-                        .setRegistration(operation(n, 0.02))
-                        .build()))
+    return retrying(
+            () -> deconfliction(HSI).createEventRegistration(operation("hsi-far-" + n, n, 0.02)))
         .getRegistration()
         .getRegistrationId();
   }
 
-  private EventRegistration moveEvent(String id, int n) {
-    EventRegistration current =
+  private EventRegistration getEvent(String id) {
+    return retrying(() ->
         deconfliction(HSI)
             .getEventRegistration(
                 GetEventRegistrationRequest.newBuilder().setRegistrationId(id).build())
-            .getRegistration();
+            .getRegistration());
+  }
+
+  private EventRegistration moveEvent(String id, int n) {
+    EventRegistration current = getEvent(id);
     return deconfliction(HSI)
         .updateEventRegistration(
             UpdateEventRegistrationRequest.newBuilder()
@@ -677,87 +652,81 @@ class SeamKillTest {
   private void assertWholeEvent(String seam, int n) {
     String id =
         retrying(() ->
-                deconfliction(HSI)
-                    .createEventRegistration(
-                        CreateEventRegistrationRequest.newBuilder()
-                            .setRequestId("hsi-op-" + n)
-                            .setRegistration(operation(n, 0.0005))
-                            .build()))
+                deconfliction(HSI).createEventRegistration(operation("hsi-op-" + n, n, 0.0005)))
             .getRegistration()
             .getRegistrationId();
     assertWholeEventOf(seam, n, id);
   }
 
   private void assertWholeEventOf(String seam, int n, String hsiOperation) {
-    List<Conflict> conflicts = conflictsOf(HSI, hsiOperation);
-    assertThat(conflicts).as("%s: conflicts of %s", seam, hsiOperation).hasSize(1);
-    String conflictId = conflicts.getFirst().getConflictId();
-    for (String agency : List.of(HSI, APD)) {
-      waitUntil(seam + ": " + agency + " alerted", () -> !alertsOf(agency, conflictId).isEmpty());
-    }
-    sleepMillis(1_000);
-    for (String agency : List.of(HSI, APD)) {
-      assertThat(alertsOf(agency, conflictId))
-          .as("%s: %s's alerts of conflict %s", seam, agency, conflictId)
-          .hasSize(1);
-    }
+    assertAlertedOnce(seam, hsiOperation, List.of(HSI, APD));
     // Indexed: FBI planning at the same place and time finds HSI's operation.
     assertThat(
             retrying(() ->
                 deconfliction(FBI)
                     .createEventRegistration(
-                        CreateEventRegistrationRequest.newBuilder()
-                            .setRequestId("fbi-op-" + n + "-" + hsiOperation)
-                            .setRegistration(operation(n, 0.0005))
-                            .build())
+                        operation("fbi-op-" + n + "-" + hsiOperation, n, 0.0005))
                     .getHitsList()))
         .as("%s: FBI's hits on operation %d", seam, n)
         .anyMatch(h -> h.getOwnerAgency().getAgencyId().equals(HSI));
   }
 
   private List<Conflict> conflictsOf(String agency, String registrationId) {
-    List<Conflict> out = new ArrayList<>();
-    String token = "";
-    do {
-      String page = token;
-      ListConflictsResponse r =
-          retrying(() ->
-              deconfliction(agency)
-                  .listConflicts(
-                      ListConflictsRequest.newBuilder()
-                          .setPageSize(100)
-                          .setPageToken(page)
-                          .build()));
-      r.getConflictsList().stream()
-          .filter(c ->
-              c.getSidesList().stream().anyMatch(s -> s.getRegistrationId().equals(registrationId)))
-          .forEach(out::add);
-      token = r.getNextPageToken();
-    } while (!token.isEmpty());
-    return out;
+    return Pages.all(
+            page ->
+                retrying(() ->
+                    deconfliction(agency)
+                        .listConflicts(
+                            ListConflictsRequest.newBuilder()
+                                .setPageSize(100)
+                                .setPageToken(page)
+                                .build())),
+            ListConflictsResponse::getConflictsList,
+            ListConflictsResponse::getNextPageToken)
+        .stream()
+        .filter(c ->
+            c.getSidesList().stream().anyMatch(s -> s.getRegistrationId().equals(registrationId)))
+        .toList();
+  }
+
+  /**
+   * The registration is in exactly one conflict, and each of the agencies is alerted of it exactly
+   * once.
+   */
+  private void assertAlertedOnce(String seam, String registrationId, List<String> agencies) {
+    List<Conflict> conflicts = conflictsOf(HSI, registrationId);
+    assertThat(conflicts).as("%s: conflicts of %s", seam, registrationId).hasSize(1);
+    String conflictId = conflicts.getFirst().getConflictId();
+    for (String agency : agencies) {
+      waitUntil(
+          seam + ": " + agency + " alerted",
+          SETTLED,
+          () -> !alertsOf(agency, conflictId).isEmpty());
+    }
+    sleep(1_000); // a doubled alert would be relayed by now
+    for (String agency : agencies) {
+      assertThat(alertsOf(agency, conflictId))
+          .as("%s: %s's alerts of conflict %s", seam, agency, conflictId)
+          .hasSize(1);
+    }
   }
 
   // ---- notifications
 
   private List<Notification> inbox(String agency, String role) {
-    List<Notification> all = new ArrayList<>();
-    String token = "";
-    do {
-      String page = token;
-      ListNotificationsResponse r =
-          retrying(() ->
-              NotificationServiceGrpc.newBlockingStub(notificationsChannel)
-                  .withCallCredentials(Client.bearer(user(agency, role)))
-                  .withDeadlineAfter(20, TimeUnit.SECONDS)
-                  .listNotifications(
-                      ListNotificationsRequest.newBuilder()
-                          .setPageSize(100)
-                          .setPageToken(page)
-                          .build()));
-      all.addAll(r.getNotificationsList());
-      token = r.getNextPageToken();
-    } while (!token.isEmpty());
-    return all;
+    return Pages.all(
+        page ->
+            retrying(() ->
+                NotificationServiceGrpc.newBlockingStub(notificationsChannel)
+                    .withCallCredentials(Client.bearer(user(agency, role)))
+                    .withDeadlineAfter(20, TimeUnit.SECONDS)
+                    .listNotifications(
+                        ListNotificationsRequest.newBuilder()
+                            .setPageSize(100)
+                            .setPageToken(page)
+                            .build())),
+        ListNotificationsResponse::getNotificationsList,
+        ListNotificationsResponse::getNextPageToken);
   }
 
   private List<Notification> alertsOf(String agency, String conflictId) {
@@ -870,6 +839,7 @@ class SeamKillTest {
   private Subject settledSubject(Case c, Subject answer) {
     waitUntil(
         "subject " + answer.getSubjectId() + " settled",
+        SETTLED,
         () -> {
           Subject s = subject(c, answer.getSubjectId());
           return s.getDeconflictionState() != DeconflictionState.DECONFLICTION_STATE_PENDING
@@ -879,16 +849,16 @@ class SeamKillTest {
     return subject(c, answer.getSubjectId());
   }
 
-  private Subject subject(Case c, String id) {
+  private List<Subject> subjects(Case c) {
     return retrying(() ->
-            cases(AGO)
-                .listSubjects(
-                    ListSubjectsRequest.newBuilder()
-                        .setCaseId(c.getCaseId())
-                        .setPageSize(100)
-                        .build())
-                .getSubjectsList())
-        .stream()
+        cases(AGO)
+            .listSubjects(
+                ListSubjectsRequest.newBuilder().setCaseId(c.getCaseId()).setPageSize(100).build())
+            .getSubjectsList());
+  }
+
+  private Subject subject(Case c, String id) {
+    return subjects(c).stream()
         .filter(s -> s.getSubjectId().equals(id))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no subject " + id));
@@ -906,35 +876,17 @@ class SeamKillTest {
   }
 
   private void assertSubjectWhole(String seam, Case c, Subject s) {
-    long same =
-        retrying(() ->
-                cases(AGO)
-                    .listSubjects(
-                        ListSubjectsRequest.newBuilder()
-                            .setCaseId(c.getCaseId())
-                            .setPageSize(100)
-                            .build())
-                    .getSubjectsList())
-            .stream()
-            .filter(x -> x.getSubjectId().equals(s.getSubjectId()))
-            .count();
+    long same = subjects(c).stream().filter(x -> x.getSubjectId().equals(s.getSubjectId())).count();
     assertThat(same).isEqualTo(1);
     assertThat(s.getDeconflictionState())
         .as("%s: a subject whose phone FBI holds", seam)
         .isEqualTo(DeconflictionState.DECONFLICTION_STATE_CONFLICT);
-    List<Conflict> conflicts = conflictsOf(HSI, s.getTargetRegistrationId());
-    assertThat(conflicts).as("%s: conflicts of the subject's registration", seam).hasSize(1);
-    String conflictId = conflicts.getFirst().getConflictId();
-    for (String agency : List.of(HSI, FBI)) {
-      waitUntil(seam + ": " + agency + " alerted", () -> !alertsOf(agency, conflictId).isEmpty());
-    }
+    // Told first, so that the alerts' second of grace covers the notice too.
     waitUntil(
         seam + ": AGO told of the subject",
+        SETTLED,
         () -> !noticesOf(AGO, "/subjects/" + s.getSubjectId()).isEmpty());
-    sleepMillis(1_000);
-    for (String agency : List.of(HSI, FBI)) {
-      assertThat(alertsOf(agency, conflictId)).as("%s: %s's alerts", seam, agency).hasSize(1);
-    }
+    assertAlertedOnce(seam, s.getTargetRegistrationId(), List.of(HSI, FBI));
     assertThat(noticesOf(AGO, "/subjects/" + s.getSubjectId()))
         .as("%s: AGO's notices of the subject", seam)
         .hasSize(1);
@@ -1060,34 +1012,5 @@ class SeamKillTest {
 
   private static Timestamp ts(Instant i) {
     return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
-  }
-
-  /** Retries what failed because a process was starting (never what the service refused). */
-  private static <T> T retrying(Supplier<T> call) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (true) {
-      try {
-        return call.get();
-      } catch (StatusRuntimeException e) {
-        if (e.getStatus().getCode() != Status.Code.UNAVAILABLE || Instant.now().isAfter(deadline)) {
-          throw e;
-        }
-        sleepMillis(250);
-      }
-    }
-  }
-
-  private static void waitUntil(String what, BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(SETTLED);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("not within " + SETTLED.toSeconds() + " s: " + what);
-      }
-      sleepMillis(300);
-    }
-  }
-
-  private static void sleepMillis(long millis) {
-    ServiceProcess.sleep(millis);
   }
 }

@@ -1,19 +1,17 @@
 package org.taskforce.local;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.grpc.StatusRuntimeException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.taskforce.platform.faults.HaltAtSeam;
 
@@ -24,6 +22,9 @@ import org.taskforce.platform.faults.HaltAtSeam;
  * on the same data. Its ports stay the same across restarts, so its peers find it again.
  */
 final class ServiceProcess implements AutoCloseable {
+  /** The repository: the services' jars are under {@code <module>/target}. */
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
   final String module;
   final int grpcPort = freePort();
   final int httpPort = freePort();
@@ -31,22 +32,27 @@ final class ServiceProcess implements AutoCloseable {
   private final Path data;
   private final Path haltFile;
   private final List<String> settings = new ArrayList<>();
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HealthCheck health = new HealthCheck();
   private Process process;
-  private int starts;
 
   /**
    * @param settings {@code --name=value} arguments besides ports, data and the hook
    */
-  ServiceProcess(Path root, Path data, String module, List<String> settings) {
+  ServiceProcess(Path data, String module, List<String> settings) {
     this.module = module;
     this.data = data;
     this.haltFile = data.resolve(module + ".halt-at");
     this.settings.addAll(settings);
-    this.jar = root.resolve(module).resolve("target").resolve(module + "-" + version() + ".jar");
-    if (!Files.exists(jar)) {
-      throw new IllegalStateException(jar + " is missing: package the services first");
+    this.jar = PartLauncher.serviceJar(ROOT, module);
+  }
+
+  /** A fresh folder for one run of a test's processes: {@code local/target/<test>/run-<millis>}. */
+  static Path runDirectory(String test) {
+    try {
+      return Files.createDirectories(
+          ROOT.resolve("local/target/" + test + "/run-" + System.currentTimeMillis()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -61,23 +67,16 @@ final class ServiceProcess implements AutoCloseable {
 
   /** Starts the process (hook enabled, not armed) and returns once it is healthy. */
   void start() {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                LocalStack.JVM_MEMORY,
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-Xss512k",
-                "-jar",
-                jar.toString(),
-                "--spring.grpc.server.host=127.0.0.1",
-                "--spring.grpc.server.port=" + grpcPort,
-                "--server.address=127.0.0.1",
-                "--server.port=" + httpPort,
-                "--taskforce.mongodb.data-dir=" + data.resolve("mongo"),
-                "--" + HaltAtSeam.ENABLED + "=true",
-                "--" + HaltAtSeam.HALT_AT_FILE + "=" + haltFile));
+    List<String> command = new ArrayList<>(PartLauncher.javaCommand(jar));
+    command.addAll(
+        List.of(
+            "--spring.grpc.server.host=127.0.0.1",
+            "--spring.grpc.server.port=" + grpcPort,
+            "--server.address=127.0.0.1",
+            "--server.port=" + httpPort,
+            "--taskforce.mongodb.data-dir=" + data.resolve("mongo"),
+            "--" + HaltAtSeam.ENABLED + "=true",
+            "--" + HaltAtSeam.HALT_AT_FILE + "=" + haltFile));
     command.addAll(settings);
     Path log = data.resolve(module + ".log");
     try {
@@ -91,17 +90,33 @@ final class ServiceProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    starts++;
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-    while (!healthy()) {
+    while (!health.up("http://127.0.0.1:" + httpPort + "/actuator/health")) {
       if (!process.isAlive()) {
         throw new IllegalStateException(module + " ended while starting; see " + log);
       }
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(module + " not healthy within 3 minutes; see " + log);
       }
-      sleep(200);
+      Eventually.sleep(200);
     }
+  }
+
+  /**
+   * Arms the hook, sends {@code request}, and expects the call to fail and the process to halt at
+   * {@code seam} with the hook's status; then runs {@code beforeRestart} (fresh service tokens for
+   * the new process, say) and starts the process again on the same data, disarmed.
+   */
+  void killAt(String seam, Runnable request, Runnable beforeRestart) {
+    arm(seam);
+    StatusRuntimeException failed =
+        catchThrowableOfType(StatusRuntimeException.class, request::run);
+    assertThat(failed).as("the request that reached %s fails", seam).isNotNull();
+    assertThat(awaitDeath(Duration.ofSeconds(30)))
+        .as("%s halted at %s", module, seam)
+        .isEqualTo(HaltAtSeam.EXIT_STATUS);
+    beforeRestart.run();
+    start();
   }
 
   /** The next time a write of this process reaches {@code seam}, the process dies there. */
@@ -133,28 +148,6 @@ final class ServiceProcess implements AutoCloseable {
     return process != null && process.isAlive();
   }
 
-  int starts() {
-    return starts;
-  }
-
-  private boolean healthy() {
-    try {
-      HttpResponse<String> r =
-          http.send(
-              HttpRequest.newBuilder(
-                      URI.create("http://127.0.0.1:" + httpPort + "/actuator/health"))
-                  .timeout(Duration.ofSeconds(2))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      return r.statusCode() == 200 && r.body().contains("UP");
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
   @Override
   public void close() {
     if (process != null && process.isAlive()) {
@@ -169,30 +162,11 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  private static String version() {
-    Properties build = new Properties();
-    try (InputStream in = LocalStack.class.getResourceAsStream("/local-stack.properties")) {
-      build.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return build.getProperty("version");
-  }
-
   private static int freePort() {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
     }
   }
 }

@@ -1,21 +1,18 @@
 package org.taskforce.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.taskforce.local.Eventually.retrying;
+import static org.taskforce.local.Eventually.sleep;
 
 import com.google.protobuf.Timestamp;
 import io.grpc.ManagedChannel;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,15 +67,12 @@ class TipConversionKillTest {
   @BeforeAll
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void startTheServices() throws Exception {
-    Path root = Path.of("..").toAbsolutePath().normalize();
-    Path data = root.resolve("local/target/tip-kill/run-" + System.currentTimeMillis());
-    Files.createDirectories(data);
+    Path data = ServiceProcess.runDirectory("tip-kill");
     List<String> peers = new ArrayList<>();
     for (String module : List.of("notification-service", "deconfliction-service", "case-service")) {
       realm.serviceClient(module, AGO, "STATE");
       ServiceProcess p =
           new ServiceProcess(
-              root,
               data,
               module,
               List.of(
@@ -149,7 +143,7 @@ class TipConversionKillTest {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
     while (get(request.getTipId()).getStatus() != TipStatus.TIP_STATUS_CONVERTED) {
       assertThat(Instant.now()).as("the sweep finishes the conversion").isBefore(deadline);
-      ServiceProcess.sleep(500);
+      sleep(500);
     }
     Tip done = get(request.getTipId());
     ConvertTipToCaseResponse late = retrying(() -> tips().convertTipToCase(request));
@@ -161,15 +155,7 @@ class TipConversionKillTest {
   // ---- helpers
 
   private void killAt(String seam, Runnable request) {
-    cases.arm(seam);
-    StatusRuntimeException failed =
-        catchThrowableOfType(StatusRuntimeException.class, request::run);
-    assertThat(failed).as("the conversion that reached %s fails", seam).isNotNull();
-    assertThat(cases.awaitDeath(Duration.ofSeconds(30)))
-        .as("case-service halted at %s", seam)
-        .isEqualTo(HaltAtSeam.EXIT_STATUS);
-    realm.serviceClient("case-service", AGO, "STATE");
-    cases.start();
+    cases.killAt(seam, request, () -> realm.serviceClient("case-service", AGO, "STATE"));
   }
 
   private void assertOneCase(
@@ -270,20 +256,5 @@ class TipConversionKillTest {
         .withCallCredentials(
             Client.bearer(realm.user("ago.investigator", AGO, "STATE", "investigator").mint()))
         .withDeadlineAfter(20, TimeUnit.SECONDS);
-  }
-
-  /** Retries what failed because case-service was starting (never what it refused). */
-  private static <T> T retrying(Supplier<T> call) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (true) {
-      try {
-        return call.get();
-      } catch (StatusRuntimeException e) {
-        if (e.getStatus().getCode() != Status.Code.UNAVAILABLE || Instant.now().isAfter(deadline)) {
-          throw e;
-        }
-        ServiceProcess.sleep(250);
-      }
-    }
   }
 }

@@ -19,7 +19,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +28,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
 import org.taskforce.api.cases.v1.CaseServiceGrpc;
 import org.taskforce.api.cases.v1.GetCaseRequest;
 import org.taskforce.api.cases.v1.ListCasesRequest;
 import org.taskforce.api.common.v1.DisclosureLevel;
 import org.taskforce.api.deconfliction.v1.CheckBeforeActingRequest;
 import org.taskforce.api.deconfliction.v1.CheckBeforeActingResponse;
+import org.taskforce.api.deconfliction.v1.Conflict;
 import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationRequest;
 import org.taskforce.api.deconfliction.v1.DeconflictionServiceGrpc;
 import org.taskforce.api.deconfliction.v1.GetTargetRegistrationRequest;
@@ -54,36 +52,25 @@ import org.taskforce.api.notifications.v1.WebhookSubscription;
  * may not learn is learned here by any path — the front door, answers, paging, disclosure defaults,
  * need-to-know, webhook targets, and every RPC and REST route without a token.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TrustProbeTest {
+class TrustProbeTest extends StackTestBase {
   private static final String GATEWAY = "http://127.0.0.1:8080";
-  private LocalStack stack;
-  private Client api;
   private ManagedChannel anonymous;
   private final HttpClient http = HttpClient.newHttpClient();
 
+  @Override
+  LocalStack.Options stackOptions() {
+    return freshStack("journey-stack", true);
+  }
+
   @BeforeAll
-  @Timeout(value = 12, unit = TimeUnit.MINUTES)
-  void startTheStack() {
-    Path root = Path.of("..").toAbsolutePath().normalize();
-    stack =
-        LocalStack.start(
-            new LocalStack.Options(root, root.resolve("local/target/journey-stack"), true, true),
-            System.out);
-    api = new Client(LocalStack.ISSUER, LocalStack.GATEWAY);
+  void openAnAnonymousChannel() {
     anonymous = NettyChannelBuilder.forTarget(LocalStack.GATEWAY).usePlaintext().build();
   }
 
   @AfterAll
-  void stopTheStack() throws InterruptedException {
+  void closeTheAnonymousChannel() throws InterruptedException {
     if (anonymous != null) {
       anonymous.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    }
-    if (api != null) {
-      api.close();
-    }
-    if (stack != null) {
-      stack.close();
     }
   }
 
@@ -363,23 +350,25 @@ class TrustProbeTest {
   }
 
   private List<String> conflictIds(String token, int pageSize) {
-    List<String> ids = new ArrayList<>();
-    String page = "";
-    do {
-      ListConflictsResponse r =
-          api.deconfliction(token)
-              .listConflicts(
-                  ListConflictsRequest.newBuilder()
-                      .setPageSize(pageSize)
-                      .setPageToken(page)
-                      .build());
-      assertThat(r.getConflictsCount() == pageSize || r.getNextPageToken().isEmpty())
-          .as("a page is full or final (page size %d)", pageSize)
-          .isTrue();
-      r.getConflictsList().forEach(c -> ids.add(c.getConflictId()));
-      page = r.getNextPageToken();
-    } while (!page.isEmpty());
-    return ids;
+    return Pages.all(
+            page -> {
+              ListConflictsResponse r =
+                  api.deconfliction(token)
+                      .listConflicts(
+                          ListConflictsRequest.newBuilder()
+                              .setPageSize(pageSize)
+                              .setPageToken(page)
+                              .build());
+              assertThat(r.getConflictsCount() == pageSize || r.getNextPageToken().isEmpty())
+                  .as("a page is full or final (page size %d)", pageSize)
+                  .isTrue();
+              return r;
+            },
+            ListConflictsResponse::getConflictsList,
+            ListConflictsResponse::getNextPageToken)
+        .stream()
+        .map(Conflict::getConflictId)
+        .toList();
   }
 
   private HttpRequest get(String path) {
