@@ -271,7 +271,7 @@ public final class RpcFuzzer {
   }
 
   /** The parts (collections, for {@link #digestOf}) that differ between two digests. */
-  static String changed(String before, String after) {
+  public static String changed(String before, String after) {
     List<String> was = List.of(before.replaceAll("^\\{|\\}$", "").split(", "));
     List<String> is = List.of(after.replaceAll("^\\{|\\}$", "").split(", "));
     return is.stream()
