@@ -24,20 +24,11 @@ final class PairGrading {
           SelectorType.SOCIAL_HANDLE,
           SelectorType.CRYPTO_WALLET);
 
-  private final PersonMatcher persons;
-
-  PairGrading(PersonMatcher persons) {
-    this.persons = persons;
-  }
-
   /**
-   * @param askedTexts the text forms of {@code asked}, in its order ({@link PersonProfile#encode})
-   * @param found a candidate; its profiles are the texts its index entries store, which are their
-   *     profiles' {@link PersonProfile#encode} (so {@link PersonMatcher} orders a pair by them as
-   *     it would by encoding the decoded profile again)
+   * @param asked the ask's persons, each compared against the candidate's profiles by the texts its
+   *     index entries store ({@link PersonProfile#encode})
    */
-  Optional<TargetMatch> grade(
-      List<PersonProfile> asked, List<String> askedTexts, FoundRegistration found) {
+  Optional<TargetMatch> grade(List<AskedPerson> asked, FoundRegistration found) {
     Set<SelectorType> types = EnumSet.noneOf(SelectorType.class);
     types.addAll(found.shared.keySet());
     boolean identifying = found.shared.keySet().stream().anyMatch(IDENTIFYING::contains);
@@ -55,17 +46,11 @@ final class PairGrading {
           : Optional.of(
               result(found, Tier.MATCH, List.of(), 1.0, sharedReasons, types, false, 1.0));
     }
-    List<PersonProfile> stored = new ArrayList<>(found.profiles.size());
-    List<String> storedTexts = new ArrayList<>(found.profiles.size());
-    for (String encoded : found.profiles) {
-      stored.add(PersonProfile.decode(encoded));
-      storedTexts.add(encoded);
-    }
     PersonMatcher.Comparison best = null;
-    for (int a = 0; a < asked.size(); a++) {
-      for (int s = 0; s < stored.size(); s++) {
-        PersonMatcher.Comparison comparison =
-            persons.comparison(asked.get(a), askedTexts.get(a), stored.get(s), storedTexts.get(s));
+    for (AskedPerson person : asked) {
+      for (String stored : found.profiles) {
+        // Names alike with dates of birth that differ count only beside an identifying selector.
+        PersonMatcher.Comparison comparison = person.against(stored, identifying);
         if (best == null || better(comparison, best)) {
           best = comparison;
         }

@@ -1,7 +1,9 @@
 package org.taskforce.deconfliction.domain;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,87 +47,126 @@ public final class PersonMatcher {
 
   /** {@link #compare} with the separate verdicts on names and dates of birth. */
   public Comparison comparison(PersonProfile a, PersonProfile b) {
-    return comparison(a, a.encode(), b, b.encode());
+    return a.encode().compareTo(b.encode()) <= 0 ? ordered(a, b) : ordered(b, a);
+  }
+
+  private Comparison ordered(PersonProfile first, PersonProfile second) {
+    return names(first, second).with(DobAgreement.of(first.dob(), second.dob()));
   }
 
   /**
-   * {@link #comparison} of two profiles whose text forms ({@link PersonProfile#encode}) are at
-   * hand: a check grades each candidate's stored text against the same asked profiles, so encoding
-   * both again for every pair was a tenth of its work.
+   * The names half of a comparison of two persons in their fixed order ({@link #comparison}): it
+   * does not depend on the dates of birth, so a check works it out once per distinct stored name
+   * ({@link AskedPerson}).
    */
-  Comparison comparison(PersonProfile a, String aText, PersonProfile b, String bText) {
-    return aText.compareTo(bText) <= 0 ? ordered(a, b) : ordered(b, a);
-  }
-
-  private Comparison ordered(PersonProfile asked, PersonProfile stored) {
-    DobAgreement dob = DobAgreement.of(asked.dob(), stored.dob());
-    NameTokens.TokenScore surname = best(asked.surnames(), stored.surnames(), false);
-    NameTokens.TokenScore given = best(asked.given(), stored.given(), true);
+  NameAgreement names(PersonProfile first, PersonProfile second) {
+    NameTokens.TokenScore surname = best(first.surnames(), second.surnames(), false);
+    NameTokens.TokenScore given = best(first.given(), second.given(), true);
     boolean swapped = false;
-    NameTokens.TokenScore crossSurname = best(asked.surnames(), stored.given(), true);
-    NameTokens.TokenScore crossGiven = best(asked.given(), stored.surnames(), true);
+    NameTokens.TokenScore crossSurname = best(first.surnames(), second.given(), true);
+    NameTokens.TokenScore crossGiven = best(first.given(), second.surnames(), true);
     if (Math.min(crossSurname.score(), crossGiven.score())
         > Math.min(surname.score(), given.score())) {
       surname = crossSurname;
       given = crossGiven;
       swapped = true;
     }
-    double weakest = Math.min(surname.score(), given.score());
     boolean contradicting =
-        contradict(swapped ? asked.given() : asked.surnames(), stored.surnames(), false)
-            || contradict(swapped ? asked.surnames() : asked.given(), stored.given(), true);
-    boolean namesAlike = weakest >= POSSIBLE_NAME && !contradicting;
-    Comparison none = new Comparison(Optional.empty(), namesAlike, dob.consistent());
-    if (dob == DobAgreement.CONTRADICTS) {
-      return none;
+        contradict(swapped ? first.given() : first.surnames(), second.surnames(), false)
+            || contradict(swapped ? first.surnames() : first.given(), second.given(), true);
+    return new NameAgreement(first, second, surname, given, swapped, contradicting);
+  }
+
+  /**
+   * How the names of two persons compare; {@link #with} adds how their dates of birth agree. The
+   * comparison of each agreement is remembered: a crowded name's namesakes mostly share both.
+   */
+  final class NameAgreement {
+    private final PersonProfile first;
+    private final PersonProfile second;
+    private final NameTokens.TokenScore surname;
+    private final NameTokens.TokenScore given;
+    private final boolean swapped;
+    private final boolean contradicting;
+    private final double weakest;
+    private final boolean namesAlike;
+    private final Map<DobAgreement, Comparison> byDob = new EnumMap<>(DobAgreement.class);
+
+    private NameAgreement(
+        PersonProfile first,
+        PersonProfile second,
+        NameTokens.TokenScore surname,
+        NameTokens.TokenScore given,
+        boolean swapped,
+        boolean contradicting) {
+      this.first = first;
+      this.second = second;
+      this.surname = surname;
+      this.given = given;
+      this.swapped = swapped;
+      this.contradicting = contradicting;
+      this.weakest = Math.min(surname.score(), given.score());
+      this.namesAlike = weakest >= POSSIBLE_NAME && !contradicting;
     }
-    if (dob == DobAgreement.MISSING && contradicting) {
-      // Without a date of birth the names are all there is: "García López" is not "García Ortiz",
-      // nor "José Luis" "José Antonio".
-      return none;
+
+    Comparison with(DobAgreement dob) {
+      return byDob.computeIfAbsent(dob, this::compare);
     }
-    Tier tier;
-    if (weakest >= MATCH_NAME && dob.consistent()) {
-      tier = Tier.MATCH;
-    } else if (weakest >= POSSIBLE_NAME && dob.consistent()) {
-      tier = Tier.POSSIBLE;
-    } else if (weakest >= MATCH_NAME
-        && (dob == DobAgreement.PARTIAL
-            || dob == DobAgreement.MISSING
-            || dob == DobAgreement.SWAPPED_AND_DIGIT)) {
-      tier = Tier.POSSIBLE;
-    } else if (dob == DobAgreement.EXACT
-        && surname.score() >= MATCH_NAME
-        && sameInitial(asked.given(), stored.given())) {
-      // Same surname and full date of birth: a badly misspelt given name is still worth a look.
-      given = new NameTokens.TokenScore(0.4, "differs but starts with the same letter");
-      tier = Tier.POSSIBLE;
-    } else {
-      return none;
+
+    private Comparison compare(DobAgreement dob) {
+      Comparison none = new Comparison(Optional.empty(), namesAlike, dob.consistent());
+      if (dob == DobAgreement.CONTRADICTS) {
+        return none;
+      }
+      if (dob == DobAgreement.MISSING && contradicting) {
+        // Without a date of birth the names are all there is: "García López" is not "García
+        // Ortiz", nor "José Luis" "José Antonio".
+        return none;
+      }
+      NameTokens.TokenScore givenScore = given;
+      Tier tier;
+      if (weakest >= MATCH_NAME && dob.consistent()) {
+        tier = Tier.MATCH;
+      } else if (weakest >= POSSIBLE_NAME && dob.consistent()) {
+        tier = Tier.POSSIBLE;
+      } else if (weakest >= MATCH_NAME
+          && (dob == DobAgreement.PARTIAL
+              || dob == DobAgreement.MISSING
+              || dob == DobAgreement.SWAPPED_AND_DIGIT)) {
+        tier = Tier.POSSIBLE;
+      } else if (dob == DobAgreement.EXACT
+          && surname.score() >= MATCH_NAME
+          && sameInitial(first.given(), second.given())) {
+        // Same surname and full date of birth: a badly misspelt given name is still worth a look.
+        givenScore = new NameTokens.TokenScore(0.4, "differs but starts with the same letter");
+        tier = Tier.POSSIBLE;
+      } else {
+        return none;
+      }
+      double name = (surname.score() + givenScore.score()) / 2;
+      List<String> reasons = new ArrayList<>();
+      reasons.add("surname " + surname.reason());
+      reasons.add("given name " + givenScore.reason());
+      if (swapped) {
+        reasons.add("given name and surname in swapped order");
+      }
+      reasons.add(dob.reason);
+      double score = Math.round((0.55 * name + 0.45 * dob.score) * 1000) / 1000.0;
+      return new Comparison(
+          Optional.of(
+              new Similarity(
+                  score,
+                  tier,
+                  reasons,
+                  dob == DobAgreement.EXACT,
+                  dob == DobAgreement.MISSING,
+                  dob == DobAgreement.MISSING
+                      && weakest >= MATCH_NAME
+                      && !unmatched(first.allTokens(), second.allTokens(), true)
+                      && !unmatched(second.allTokens(), first.allTokens(), true))),
+          namesAlike,
+          dob.consistent());
     }
-    double name = (surname.score() + given.score()) / 2;
-    List<String> reasons = new ArrayList<>();
-    reasons.add("surname " + surname.reason());
-    reasons.add("given name " + given.reason());
-    if (swapped) {
-      reasons.add("given name and surname in swapped order");
-    }
-    reasons.add(dob.reason);
-    double score = Math.round((0.55 * name + 0.45 * dob.score) * 1000) / 1000.0;
-    return new Comparison(
-        Optional.of(
-            new Similarity(
-                score,
-                tier,
-                reasons,
-                dob == DobAgreement.EXACT,
-                dob == DobAgreement.MISSING,
-                dob == DobAgreement.MISSING
-                    && weakest >= MATCH_NAME
-                    && !unmatched(asked.allTokens(), stored.allTokens(), true)
-                    && !unmatched(stored.allTokens(), asked.allTokens(), true))),
-        namesAlike,
-        dob.consistent());
   }
 
   /**

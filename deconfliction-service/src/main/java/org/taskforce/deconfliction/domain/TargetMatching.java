@@ -33,10 +33,11 @@ import java.util.function.Predicate;
 public final class TargetMatching {
   private static final String PROFILES = ";";
 
-  private final PairGrading grading;
+  private final PersonMatcher persons;
+  private final PairGrading grading = new PairGrading();
 
   public TargetMatching(PersonMatcher persons) {
-    this.grading = new PairGrading(persons);
+    this.persons = persons;
   }
 
   /** The keys to look up for an ask. */
@@ -103,10 +104,10 @@ public final class TargetMatching {
       Nicknames nicknames,
       Predicate<IndexEntry> candidate) {
     Map<String, FoundRegistration> byRegistration = new LinkedHashMap<>();
-    List<PersonProfile> asked = new ArrayList<>();
+    List<AskedPerson> asked = new ArrayList<>();
     for (NormalizedSelector s : ask) {
       if (s.person() != null) {
-        asked.add(s.person());
+        asked.add(new AskedPerson(persons, s.person()));
         for (String key : s.person().queryKeys(nicknames)) {
           for (IndexEntry e : found.getOrDefault(key, List.of())) {
             if (candidate.test(e)) {
@@ -135,10 +136,9 @@ public final class TargetMatching {
         }
       }
     }
-    List<String> askedTexts = asked.stream().map(PersonProfile::encode).toList();
     List<TargetMatch> matches = new ArrayList<>();
     for (FoundRegistration registration : byRegistration.values()) {
-      grading.grade(asked, askedTexts, registration).ifPresent(matches::add);
+      grading.grade(asked, registration).ifPresent(matches::add);
     }
     matches.sort(
         Comparator.comparing(TargetMatch::tier)

@@ -137,26 +137,36 @@ public final class DeconflictionBenchmark {
         MeterRegistry meters = app.getBean(MeterRegistry.class);
         List<CheckBeforeActingRequest> serialAsks = asks(data, 5, 2_000);
         var before = Benchmarks.DatabaseTime.of(meters);
+        var cpuBefore = Benchmarks.CpuTime.now();
         long[] serial = serialChecks(stub, serialAsks);
         Benchmarks.report("check-before-acting (gRPC, one at a time)", serial);
         Benchmarks.DatabaseTime.of(meters).reportSince("  of which", before, serial);
+        Benchmarks.CpuTime.now().reportSince("  processor time", cpuBefore, serial.length);
         reportByKind(serialAsks, serial);
         List<CheckBeforeActingRequest> ratedAsks = asks(data, 7, rate * seconds);
         before = Benchmarks.DatabaseTime.of(meters);
+        cpuBefore = Benchmarks.CpuTime.now();
         long[] latencies =
             Benchmarks.atRate(i -> stub.checkBeforeActing(ratedAsks.get(i)), rate, seconds);
         Benchmarks.report("check-before-acting (gRPC, " + rate + "/s)", latencies);
         Benchmarks.DatabaseTime.of(meters).reportSince("  of which", before, latencies);
+        Benchmarks.CpuTime.now().reportSince("  processor time", cpuBefore, latencies.length);
         reportByKind(ratedAsks, latencies);
         hitsOfNamesWithoutBirthDate(stub, serialAsks);
 
+        cpuBefore = Benchmarks.CpuTime.now();
         double perSecond = registrations(stub, data, registrationSeconds);
+        var cpuAfter = Benchmarks.CpuTime.now();
         System.out.printf(
             Locale.ROOT,
             "registration: %.0f selectors/s (%.0f registrations/s of 5 selectors, 4 concurrent clients, %d s)%n",
             perSecond,
             perSecond / 5,
             registrationSeconds);
+        cpuAfter.reportSince(
+            "  processor time",
+            cpuBefore,
+            (int) Math.max(1, Math.round(perSecond / 5 * registrationSeconds)));
         Benchmarks.printMongoResident();
         channel.shutdownNow();
       } finally {
@@ -294,6 +304,10 @@ public final class DeconflictionBenchmark {
     Dataset(int count, long seed) {
       generator = new SyntheticPersons(seed);
       persons = generator.persons(count);
+    }
+
+    TargetSelector.Person person(int i) {
+      return persons.get(i);
     }
 
     static String phone(int i) {

@@ -69,21 +69,30 @@ class MatchingShortcutsTest {
   }
 
   /**
-   * A check grades a candidate by the text its index entry stores and orders the pair by that text
-   * rather than encoding the profile it decodes again: so the text must read back to itself, for
-   * every person the synthetic registry writes (aliases, particles, partial and missing dates).
+   * A check grades a candidate by the text its index entry stores, working out the names half of a
+   * pair once per distinct stored name and order ({@link AskedPerson}): so the text must read back
+   * to itself, and a comparison through one asked person's remembered names must be the plain one,
+   * for every person the synthetic registry writes (aliases, particles, partial and missing dates),
+   * namesakes that share a name with other dates of birth, and in any order.
    */
   @Test
-  void aStoredProfileText_readsBackToItself_soAPairIsOrderedAsBefore() {
+  void anAskedPersonsRememberedNames_giveThePlainComparison() {
     SyntheticPersons people = new SyntheticPersons(23);
     Nicknames nicknames = Nicknames.standard();
     PersonMatcher matcher = new PersonMatcher(nicknames);
     List<TargetSelector.Person> persons = people.persons(600);
     List<PersonProfile> profiles = new ArrayList<>();
     for (TargetSelector.Person p : persons) {
-      profiles.add(PersonProfile.of(p));
+      PersonProfile profile = PersonProfile.of(p);
+      profiles.add(profile);
       profiles.add(PersonProfile.of(people.variant(p).person()));
       profiles.add(PersonProfile.of(people.namesake(p)));
+      // the same names with other dates of birth, and none
+      profiles.add(new PersonProfile(profile.given(), profile.surnames(), BirthDate.UNKNOWN));
+      profiles.add(
+          new PersonProfile(profile.given(), profile.surnames(), new BirthDate(1990, 0, 0)));
+      profiles.add(
+          new PersonProfile(profile.given(), profile.surnames(), new BirthDate(1990, 3, 4)));
     }
     profiles.add(new PersonProfile(List.of(), List.of("GARCIA"), BirthDate.UNKNOWN));
     profiles.add(new PersonProfile(List.of("ANA", "MARIA"), List.of(), new BirthDate(1990, 0, 0)));
@@ -91,12 +100,32 @@ class MatchingShortcutsTest {
       String text = profile.encode();
       assertThat(PersonProfile.decode(text).encode()).as(text).isEqualTo(text);
     }
-    for (int i = 1; i < profiles.size(); i++) {
-      PersonProfile asked = profiles.get(i - 1);
-      PersonProfile stored = PersonProfile.decode(profiles.get(i).encode());
-      assertThat(matcher.comparison(asked, asked.encode(), stored, profiles.get(i).encode()))
-          .isEqualTo(matcher.comparison(asked, stored))
-          .isEqualTo(matcher.comparison(stored, asked));
+    Random random = new Random(3);
+    int similar = 0;
+    for (int i = 0; i < profiles.size(); i += 6) {
+      PersonProfile asked = profiles.get(i);
+      AskedPerson remembering = new AskedPerson(matcher, asked);
+      // its own family (the same names with other dates) and others, in a random order
+      List<PersonProfile> stored =
+          new ArrayList<>(profiles.subList(i, Math.min(i + 6, profiles.size())));
+      for (int n = 0; n < 54; n++) {
+        stored.add(profiles.get(random.nextInt(profiles.size())));
+      }
+      Collections.shuffle(stored, random);
+      for (PersonProfile other : stored) {
+        PersonMatcher.Comparison plain = matcher.comparison(asked, other);
+        similar += plain.similarity().isPresent() ? 1 : 0;
+        assertThat(remembering.against(other.encode(), true))
+            .as(asked + " / " + other)
+            .isEqualTo(plain)
+            .isEqualTo(matcher.comparison(other, asked));
+        assertThat(remembering.against(other.encode(), false).similarity())
+            .as(asked + " / " + other + ", names not wanted")
+            .isEqualTo(plain.similarity());
+      }
     }
+    assertThat(similar)
+        .as("the pairs exercise matches as well as non-matches")
+        .isBetween(300, 5000);
   }
 }

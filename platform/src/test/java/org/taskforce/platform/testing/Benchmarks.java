@@ -148,6 +148,56 @@ public final class Benchmarks {
     }
   }
 
+  /**
+   * Processor time spent so far by this JVM (the service under test and the benchmark's own client
+   * run in it) and by the child MongoDB process: taken before and after a phase, it tells what each
+   * call cost each process, and how much of the machine the calls kept busy.
+   */
+  public record CpuTime(long wallNanos, long serviceNanos, long databaseNanos) {
+    public static CpuTime now() {
+      long database =
+          mongoProcess == null
+              ? -1
+              : mongoProcess
+                  .toHandle()
+                  .info()
+                  .totalCpuDuration()
+                  .map(Duration::toNanos)
+                  .orElse(-1L);
+      return new CpuTime(
+          System.nanoTime(),
+          ((com.sun.management.OperatingSystemMXBean)
+                  java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+              .getProcessCpuTime(),
+          database);
+    }
+
+    /** Prints the processor time per call since {@code before}, per process. */
+    public void reportSince(String what, CpuTime before, int calls) {
+      double wall = (wallNanos - before.wallNanos) / 1e9;
+      double service = (serviceNanos - before.serviceNanos) / 1e6;
+      int cores = Runtime.getRuntime().availableProcessors();
+      String database =
+          databaseNanos < 0 || before.databaseNanos < 0
+              ? "(MongoDB not a child process: not measured)"
+              : String.format(
+                  Locale.ROOT,
+                  "MongoDB process %.2f ms (%.0f %% of the machine)",
+                  (databaseNanos - before.databaseNanos) / 1e6 / calls,
+                  100 * (databaseNanos - before.databaseNanos) / 1e9 / wall / cores);
+      System.out.printf(
+          Locale.ROOT,
+          "%s per call: service and benchmark client (one JVM) %.2f ms (%.0f %% of"
+              + " the machine), %s; %d cores, %.1f s%n",
+          what,
+          service / calls,
+          100 * service / 1e3 / wall / cores,
+          database,
+          cores,
+          wall);
+    }
+  }
+
   /** Resident set of a process, from /proc (Linux); -1 when unknown. */
   public static long residentMiB(long pid) {
     try {
