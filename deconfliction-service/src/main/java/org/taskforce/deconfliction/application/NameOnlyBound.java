@@ -116,7 +116,7 @@ public final class NameOnlyBound {
         // not graded twice (the check grades it with the whole ask).
         continue;
       }
-      List<TargetMatch> fits = matching.match(List.of(s), found, nicknames, candidate);
+      List<TargetMatch> fits = matching.graded(List.of(s), found, nicknames, candidate);
       if (fits.size() <= bound) {
         continue; // even counting every fit, the bound is not passed
       }

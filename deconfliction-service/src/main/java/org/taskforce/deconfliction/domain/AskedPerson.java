@@ -42,12 +42,17 @@ final class AskedPerson {
    */
   PersonMatcher.Comparison against(String stored, boolean needNames) {
     int cut = stored.lastIndexOf('/');
-    BirthDate storedDob = BirthDate.parseCompact(stored.substring(cut + 1));
     boolean askedFirst = text.compareTo(stored) <= 0;
-    DobAgreement dob =
-        askedFirst
-            ? DobAgreement.of(profile.dob(), storedDob)
-            : DobAgreement.of(storedDob, profile.dob());
+    DobAgreement dob;
+    if (!profile.dob().known()) {
+      dob = DobAgreement.MISSING; // whatever the stored date, as DobAgreement.of answers
+    } else {
+      BirthDate storedDob = BirthDate.parseCompact(stored.substring(cut + 1));
+      dob =
+          askedFirst
+              ? DobAgreement.of(profile.dob(), storedDob)
+              : DobAgreement.of(storedDob, profile.dob());
+    }
     if (dob == DobAgreement.CONTRADICTS && !needNames) {
       return DATES_DIFFER;
     }

@@ -91,14 +91,31 @@ public final class TargetMatching {
     return keys;
   }
 
+  /** Strongest first: tier, then score, then registration id. */
+  private static final Comparator<TargetMatch> STRONGEST_FIRST =
+      Comparator.comparing(TargetMatch::tier)
+          .thenComparingDouble(m -> -m.score())
+          .thenComparing(TargetMatch::registrationId);
+
   /**
-   * Grades an ask against what the index holds under its lookup keys.
+   * Grades an ask against what the index holds under its lookup keys, strongest first.
    *
    * @param found entries per looked-up key
    * @param candidate which registrations may match (other agencies, not rejected, not the ask
    *     itself)
    */
   public List<TargetMatch> match(
+      List<NormalizedSelector> ask,
+      Map<String, List<IndexEntry>> found,
+      Nicknames nicknames,
+      Predicate<IndexEntry> candidate) {
+    List<TargetMatch> matches = graded(ask, found, nicknames, candidate);
+    matches.sort(STRONGEST_FIRST);
+    return matches;
+  }
+
+  /** {@link #match} in no particular order, for a count. */
+  public List<TargetMatch> graded(
       List<NormalizedSelector> ask,
       Map<String, List<IndexEntry>> found,
       Nicknames nicknames,
@@ -140,10 +157,6 @@ public final class TargetMatching {
     for (FoundRegistration registration : byRegistration.values()) {
       grading.grade(asked, registration).ifPresent(matches::add);
     }
-    matches.sort(
-        Comparator.comparing(TargetMatch::tier)
-            .thenComparing(m -> -m.score())
-            .thenComparing(TargetMatch::registrationId));
     return matches;
   }
 }
