@@ -13,7 +13,6 @@ import org.taskforce.deconfliction.domain.Disclosure;
 import org.taskforce.deconfliction.domain.IndexEntry;
 import org.taskforce.deconfliction.domain.Nicknames;
 import org.taskforce.deconfliction.domain.NormalizedSelector;
-import org.taskforce.deconfliction.domain.TargetMatch;
 import org.taskforce.deconfliction.domain.TargetMatching;
 
 /**
@@ -116,24 +115,23 @@ public final class NameOnlyBound {
         // not graded twice (the check grades it with the whole ask).
         continue;
       }
-      List<TargetMatch> fits = matching.graded(List.of(s), found, nicknames, candidate);
+      Set<String> fits = matching.fitting(s, found, nicknames, candidate);
       if (fits.size() <= bound) {
         continue; // even counting every fit, the bound is not passed
       }
-      List<String> toLearn =
-          fits.stream().map(TargetMatch::registrationId).filter(unknown::contains).toList();
+      List<String> toLearn = fits.stream().filter(unknown::contains).toList();
       Map<String, TargetStore.Owner> learned = new HashMap<>();
       if (!toLearn.isEmpty()) {
         owners.apply(toLearn).forEach(o -> learned.put(o.id(), o));
       }
       int visible = 0;
-      for (TargetMatch fit : fits) {
+      for (String fit : fits) {
         Disclosure d;
-        if (unknown.contains(fit.registrationId())) {
-          TargetStore.Owner owner = learned.get(fit.registrationId());
+        if (unknown.contains(fit)) {
+          TargetStore.Owner owner = learned.get(fit);
           d = owner == null || !owner.matchable(now) ? null : owner.disclosure();
         } else {
-          d = disclosures.get(fit.registrationId());
+          d = disclosures.get(fit);
         }
         // Counted exactly when it would be a hit the asker sees: a RESTRICTED hit is never shown,
         // not even the asker's own (DisclosurePolicy.visibleHits).

@@ -2,6 +2,7 @@ package org.taskforce.deconfliction.domain;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -109,17 +110,6 @@ public final class TargetMatching {
       Map<String, List<IndexEntry>> found,
       Nicknames nicknames,
       Predicate<IndexEntry> candidate) {
-    List<TargetMatch> matches = graded(ask, found, nicknames, candidate);
-    matches.sort(STRONGEST_FIRST);
-    return matches;
-  }
-
-  /** {@link #match} in no particular order, for a count. */
-  public List<TargetMatch> graded(
-      List<NormalizedSelector> ask,
-      Map<String, List<IndexEntry>> found,
-      Nicknames nicknames,
-      Predicate<IndexEntry> candidate) {
     Map<String, FoundRegistration> byRegistration = new LinkedHashMap<>();
     List<AskedPerson> asked = new ArrayList<>();
     for (NormalizedSelector s : ask) {
@@ -157,6 +147,34 @@ public final class TargetMatching {
     for (FoundRegistration registration : byRegistration.values()) {
       grading.grade(asked, registration).ifPresent(matches::add);
     }
+    matches.sort(STRONGEST_FIRST);
     return matches;
+  }
+
+  /**
+   * The registrations {@link #match} finds for one person asked alone, not graded into matches:
+   * such a registration shares no selector with the ask, so it is a match exactly when one of its
+   * profiles compares as plausibly the same person. For counting the fits of a crowded name, which
+   * at a million registered persons has thousands of candidates.
+   *
+   * @param person a person selector
+   */
+  public Set<String> fitting(
+      NormalizedSelector person,
+      Map<String, List<IndexEntry>> found,
+      Nicknames nicknames,
+      Predicate<IndexEntry> candidate) {
+    AskedPerson asked = new AskedPerson(persons, person.person());
+    Set<String> fits = new HashSet<>();
+    for (String key : person.person().queryKeys(nicknames)) {
+      for (IndexEntry e : found.getOrDefault(key, List.of())) {
+        if (!fits.contains(e.registrationId())
+            && candidate.test(e)
+            && asked.against(e.payload(), false).similarity().isPresent()) {
+          fits.add(e.registrationId());
+        }
+      }
+    }
+    return fits;
   }
 }

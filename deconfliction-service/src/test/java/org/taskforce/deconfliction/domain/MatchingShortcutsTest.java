@@ -2,13 +2,20 @@ package org.taskforce.deconfliction.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.taskforce.deconfliction.evaluation.SyntheticPersons;
+import org.taskforce.platform.error.Violations;
 
 /**
  * The check path's shortcuts (remembered token comparisons, dates encoded without a formatter) must
@@ -127,5 +134,105 @@ class MatchingShortcutsTest {
     assertThat(similar)
         .as("the pairs exercise matches as well as non-matches")
         .isBetween(300, 5000);
+  }
+
+  /**
+   * Counting a crowded name takes the registrations a person asked alone fits without grading them
+   * into matches ({@link TargetMatching#fitting}): they must be exactly those {@link
+   * TargetMatching#match} finds, for names asked with and without a date of birth, among namesakes,
+   * variants, registrations of two persons and registrations the asker may not match.
+   */
+  @Test
+  void aPersonsFits_areTheRegistrationsMatchFinds() {
+    SyntheticPersons people = new SyntheticPersons(31);
+    Nicknames nicknames = Nicknames.standard();
+    SelectorNormalizer normalizer = new SelectorNormalizer(Clock.systemUTC());
+    TargetMatching matching = new TargetMatching(new PersonMatcher(nicknames));
+    List<TargetSelector.Person> persons = people.persons(1500);
+    Map<String, List<IndexEntry>> index = new HashMap<>();
+    for (int i = 0; i < persons.size(); i++) {
+      TargetSelector.Person p = persons.get(i);
+      List<TargetSelector> selectors = new ArrayList<>(List.of(p));
+      if (i % 7 == 0) {
+        selectors.add(people.namesake(p)); // a second person in the registration
+      }
+      register(index, "r" + i, "a" + i % 4, selectors, normalizer, nicknames);
+      TargetSelector.Person undated =
+          new TargetSelector.Person(p.givenNames(), p.surnames(), p.aliases(), BirthDate.UNKNOWN);
+      register(index, "u" + i, "a" + i % 3, List.of(undated), normalizer, nicknames);
+      register(index, "n" + i, "a1", List.of(people.namesake(p)), normalizer, nicknames);
+    }
+    // a registration of two persons: the first is found under the ask's first key and does not
+    // fit ("José Antonio" is not "José Luis"), the second under a later key and fits
+    register(
+        index,
+        "two",
+        "a1",
+        List.of(
+            new TargetSelector.Person(
+                List.of("José", "Antonio"), List.of("García"), List.of(), BirthDate.UNKNOWN),
+            new TargetSelector.Person(
+                List.of("Luis"), List.of("García"), List.of(), BirthDate.UNKNOWN)),
+        normalizer,
+        nicknames);
+    List<TargetSelector.Person> asks = new ArrayList<>();
+    asks.add(
+        new TargetSelector.Person(
+            List.of("José", "Luis"), List.of("García"), List.of(), BirthDate.UNKNOWN));
+    Random random = new Random(8);
+    for (int n = 0; n < 400; n++) {
+      TargetSelector.Person p = persons.get(random.nextInt(persons.size()));
+      asks.add(
+          switch (n % 3) {
+            case 0 -> people.variant(p).person();
+            case 1 ->
+                new TargetSelector.Person(
+                    p.givenNames(), p.surnames(), p.aliases(), BirthDate.UNKNOWN);
+            default -> people.namesake(p);
+          });
+    }
+    int fits = 0;
+    int crowded = 0;
+    for (TargetSelector.Person asked : asks) {
+      NormalizedSelector selector =
+          normalizer.normalize(asked, "s", new Violations()).orElseThrow();
+      Map<String, List<IndexEntry>> found = new HashMap<>();
+      for (String key : TargetMatching.lookupKeys(List.of(selector), nicknames)) {
+        found.put(key, index.getOrDefault(key, List.of()));
+      }
+      Predicate<IndexEntry> candidate = e -> !e.agencyId().equals("a0");
+      Set<String> matched = new HashSet<>();
+      matching
+          .match(List.of(selector), found, nicknames, candidate)
+          .forEach(m -> matched.add(m.registrationId()));
+      assertThat(matching.fitting(selector, found, nicknames, candidate))
+          .as("%s", asked)
+          .isEqualTo(matched);
+      if (asked == asks.getFirst()) {
+        assertThat(matched).as("the two-person registration fits by its second").contains("two");
+      }
+      fits += matched.size();
+      crowded += matched.size() >= 10 ? 1 : 0;
+    }
+    assertThat(fits).as("the asks find matches").isGreaterThan(800);
+    assertThat(crowded).as("some names are shared by many").isPositive();
+  }
+
+  private static void register(
+      Map<String, List<IndexEntry>> index,
+      String id,
+      String agency,
+      List<TargetSelector> selectors,
+      SelectorNormalizer normalizer,
+      Nicknames nicknames) {
+    List<NormalizedSelector> normalized = new ArrayList<>();
+    for (TargetSelector s : selectors) {
+      normalized.add(normalizer.normalize(s, "s", new Violations()).orElseThrow());
+    }
+    TargetMatching.storedKeys(normalized, nicknames, id)
+        .forEach((key, payload) ->
+            index
+                .computeIfAbsent(key, k -> new ArrayList<>())
+                .add(new IndexEntry(id, agency, payload, Disclosure.OPEN)));
   }
 }
