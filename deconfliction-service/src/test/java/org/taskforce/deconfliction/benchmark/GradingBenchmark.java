@@ -24,8 +24,9 @@ import org.taskforce.platform.testing.Benchmarks;
 /**
  * The service's own work of a check, without a database: the benchmark's registry ({@link
  * DeconflictionBenchmark.Dataset}) indexed in memory, and its person asks graded as a check grades
- * them ({@link TargetMatching#match}). It prints, per kind of ask, how many candidates a check
- * grades and how long grading takes, so that a check's latency can be split into the database's
+ * them ({@link TargetMatching#match}), and a name asked alone counted as a crowded name is counted
+ * ({@link TargetMatching#fitting}). It prints, per kind of ask, how many index entries a check
+ * reads and how long grading them takes, so that a check's latency can be split into the database's
  * part and the service's.
  *
  * <pre>
@@ -91,10 +92,20 @@ public final class GradingBenchmark {
         long started = System.nanoTime();
         int matches = matching.match(ask, found, nicknames, e -> true).size();
         long took = System.nanoTime() - started;
-        String kind = ask.getFirst().person().dob().known() ? "with date of birth" : "name only";
+        boolean dated = ask.getFirst().person().dob().known();
+        String kind = dated ? "with date of birth, graded" : "name only, graded";
         byKind
             .computeIfAbsent(kind, k -> new ArrayList<>())
             .add(new long[] {took, entries, matches});
+        if (!dated) {
+          // what counting a crowded name costs (NameOnlyBound): its fits, not graded into matches
+          started = System.nanoTime();
+          int fits = matching.fitting(ask.getFirst(), found, nicknames, e -> true).size();
+          took = System.nanoTime() - started;
+          byKind
+              .computeIfAbsent("name only, counted", k -> new ArrayList<>())
+              .add(new long[] {took, entries, fits});
+        }
       }
       System.out.printf(Locale.ROOT, "round %d%n", round + 1);
       byKind.forEach((kind, runs) -> {
