@@ -21,6 +21,7 @@ import org.taskforce.cases.domain.ParticipantRole;
 import org.taskforce.cases.domain.Stamp;
 import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.etag.Etags;
+import org.taskforce.platform.grpc.ProtoEnums;
 
 /**
  * Between the cases.v1 contract and case-service's domain: cases and their participants, and the
@@ -43,9 +44,7 @@ final class CaseMapping {
           || industry == org.taskforce.api.intake.v1.Industry.UNRECOGNIZED) {
         v.add("case.industries[" + i + "]", "is not an industry of the task force's list");
       } else {
-        out.add(
-            org.taskforce.cases.intake.domain.Industry.valueOf(
-                industry.name().substring("INDUSTRY_".length())));
+        out.add(ProtoEnums.toDomain(industry, org.taskforce.cases.intake.domain.Industry.class));
       }
     }
     return out;

@@ -53,29 +53,28 @@ final class ReportingMapping {
   }
 
   static org.taskforce.cases.reporting.domain.OutcomeKind kind(OutcomeKind k, Violations v) {
-    OutcomeKind known = ProtoEnums.optional(k, "outcome.kind", v);
-    return known == null
-        ? null
-        : org.taskforce.cases.reporting.domain.OutcomeKind.valueOf(
-            known.name().substring("OUTCOME_KIND_".length()));
+    return ProtoEnums.optional(
+        k, "outcome.kind", v, org.taskforce.cases.reporting.domain.OutcomeKind.class);
   }
 
   static org.taskforce.cases.reporting.domain.ChargeCategory category(
       ChargeCategory c, Violations v) {
-    ChargeCategory known = ProtoEnums.optional(c, "outcome.charge_category", v);
-    return known == null
-        ? org.taskforce.cases.reporting.domain.ChargeCategory.NONE
-        : org.taskforce.cases.reporting.domain.ChargeCategory.valueOf(
-            known.name().substring("CHARGE_CATEGORY_".length()));
+    var known =
+        ProtoEnums.optional(
+            c,
+            "outcome.charge_category",
+            v,
+            org.taskforce.cases.reporting.domain.ChargeCategory.class);
+    return known == null ? org.taskforce.cases.reporting.domain.ChargeCategory.NONE : known;
   }
 
   static org.taskforce.cases.reporting.domain.TrainingAudience audience(
       TrainingAudience a, Violations v) {
-    TrainingAudience known = ProtoEnums.optional(a, "training_session.audience", v);
-    return known == null
-        ? null
-        : org.taskforce.cases.reporting.domain.TrainingAudience.valueOf(
-            known.name().substring("TRAINING_AUDIENCE_".length()));
+    return ProtoEnums.optional(
+        a,
+        "training_session.audience",
+        v,
+        org.taskforce.cases.reporting.domain.TrainingAudience.class);
   }
 
   /** A date the caller gave; unset gives null (the command says it is required). */
