@@ -11,6 +11,7 @@ import org.taskforce.api.reporting.v1.TrainingSession;
 import org.taskforce.cases.domain.Stamp;
 import org.taskforce.cases.reporting.application.ReportStore;
 import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.grpc.ActorStamps;
 import org.taskforce.platform.grpc.ProtoEnums;
 import org.taskforce.platform.reporting.ReportProtos;
 
@@ -83,11 +84,6 @@ final class ReportingMapping {
   }
 
   static ActorStamp stamp(Stamp s) {
-    return ActorStamp.newBuilder()
-        .setSubject(s.subject())
-        .setDisplayName(s.displayName())
-        .setAgencyId(s.agencyId())
-        .setTime(ReportProtos.timestamp(s.time()))
-        .build();
+    return ActorStamps.of(s.subject(), s.displayName(), s.agencyId(), s.time());
   }
 }
