@@ -1,7 +1,5 @@
 package org.taskforce.platform.config;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -9,8 +7,6 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,8 +27,7 @@ import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.grpc.AuthenticationInterceptor;
 import org.taskforce.platform.grpc.TaskforceGrpcExceptionHandler;
 import org.taskforce.platform.grpc.TokenPropagatingClientInterceptor;
-import org.taskforce.platform.mongo.EmbeddedMongo;
-import org.taskforce.platform.mongo.MongoClientSettingsFactory;
+import org.taskforce.platform.mongo.MongoConnection;
 import org.taskforce.platform.mongo.MongoIndexes;
 import org.taskforce.platform.mongo.MongoProperties;
 import org.taskforce.platform.outbox.Outbox;
@@ -62,9 +57,6 @@ import org.taskforce.platform.security.TokenVerifier;
   AgencyProperties.class
 })
 public class TaskforcePlatformAutoConfiguration {
-  private static final Logger log =
-      LoggerFactory.getLogger(TaskforcePlatformAutoConfiguration.class);
-
   @Bean
   @ConditionalOnMissingBean
   Clock clock() {
@@ -152,42 +144,7 @@ public class TaskforcePlatformAutoConfiguration {
       MongoProperties properties,
       @Value("${spring.application.name:taskforce}") String app,
       ObjectProvider<MeterRegistry> meters) {
-    String database =
-        properties.database() != null && !properties.database().isBlank()
-            ? properties.database()
-            : app.replace('-', '_');
-    EmbeddedMongo embedded = null;
-    String uri = properties.uri();
-    if (properties.embedded()) {
-      embedded =
-          switch (properties.embeddedBackend()) {
-            case H2 ->
-                EmbeddedMongo.startWithFile(
-                    properties.dataDir().resolve(database + ".mv.db"),
-                    properties.embeddedDurability());
-            case MEMORY -> EmbeddedMongo.startInMemory();
-          };
-      uri = embedded.connectionString();
-      log.info(
-          "no taskforce.mongodb.uri set: embedded MongoDB-wire server ({}) at {}",
-          properties.embeddedBackend() == MongoProperties.EmbeddedBackend.H2
-              ? properties.dataDir().resolve(database + ".mv.db").toAbsolutePath()
-                  + ", durability "
-                  + properties.embeddedDurability()
-              : "in memory",
-          uri);
-      if (properties.embeddedBackend() == MongoProperties.EmbeddedBackend.H2
-          && properties.embeddedDurability() == EmbeddedMongo.Durability.DELAYED) {
-        log.warn(
-            "taskforce.mongodb.embedded-durability=DELAYED: a crash loses up to the last second"
-                + " of acknowledged writes; for benchmarks only");
-      }
-    }
-    MongoClient client =
-        MongoClients.create(
-            MongoClientSettingsFactory.settings(
-                uri, properties.embedded(), app, meters.getIfAvailable()));
-    return new MongoConnection(client, client.getDatabase(database), embedded);
+    return MongoConnection.open(properties, app, meters.getIfAvailable());
   }
 
   @Bean
@@ -226,16 +183,4 @@ public class TaskforcePlatformAutoConfiguration {
 
   /** The ErrorInfo domain of this service. */
   public record ErrorDomain(String value) {}
-
-  /** The service's MongoDB client and database, and the embedded server when there is one. */
-  public record MongoConnection(MongoClient client, MongoDatabase database, EmbeddedMongo embedded)
-      implements AutoCloseable {
-    @Override
-    public void close() {
-      client.close();
-      if (embedded != null) {
-        embedded.close();
-      }
-    }
-  }
 }

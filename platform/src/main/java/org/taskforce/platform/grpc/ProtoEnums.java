@@ -36,6 +36,26 @@ public final class ProtoEnums {
     return value.getNumber() == 0 ? null : value;
   }
 
+  /**
+   * As {@link #optional(ProtocolMessageEnum, String, Violations)}, as the value of {@code domain}
+   * it names ({@link #toDomain}).
+   */
+  public static <D extends Enum<D>> D optional(
+      ProtocolMessageEnum value, String field, Violations violations, Class<D> domain) {
+    ProtocolMessageEnum known = optional(value, field, violations);
+    return known == null ? null : toDomain(known, domain);
+  }
+
+  /**
+   * The value of a service's own enum that a known, set contract value names: the contract's name
+   * without the prefix all values of its enum carry ({@code OUTCOME_KIND_CONVICTION} is {@code
+   * CONVICTION}).
+   */
+  public static <D extends Enum<D>> D toDomain(ProtocolMessageEnum value, Class<D> domain) {
+    String name = value.getValueDescriptor().getName();
+    return Enum.valueOf(domain, name.substring(prefix(value).length()));
+  }
+
   /** As {@link #optional(ProtocolMessageEnum, String, Violations)}, throwing at once. */
   public static <E extends ProtocolMessageEnum> E optional(E value, String field) {
     Violations violations = new Violations();
@@ -61,6 +81,15 @@ public final class ProtoEnums {
       }
     }
     return values.stream().filter(ProtoEnums::isSet).toList();
+  }
+
+  /** The prefix of every value of the enum: its zero value's name before {@code UNSPECIFIED}. */
+  private static String prefix(ProtocolMessageEnum value) {
+    String zero = value.getDescriptorForType().getValues().get(0).getName();
+    if (!zero.endsWith("_UNSPECIFIED")) {
+      throw new IllegalArgumentException(typeName(value) + " has no *_UNSPECIFIED zero value");
+    }
+    return zero.substring(0, zero.length() - "UNSPECIFIED".length());
   }
 
   private static String typeName(ProtocolMessageEnum value) {

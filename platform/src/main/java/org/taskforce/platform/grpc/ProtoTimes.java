@@ -9,7 +9,8 @@ import org.taskforce.platform.error.TaskforceException;
  * Reads protobuf times from a request the way their contract defines them, and refuses the rest
  * with {@code INVALID_ARGUMENT} on the field: a {@code Timestamp} lies in 0001-01-01 … 9999-12-31
  * with nanos in 0 … 999,999,999; a {@code Duration} within ±10,000 years with nanos of the same
- * sign. Anything else would overflow {@link Instant} arithmetic deep in a use case.
+ * sign. Anything else would overflow {@link Instant} arithmetic deep in a use case. Writes the
+ * instants a service answers with.
  */
 public final class ProtoTimes {
   private static final long MIN_SECONDS = -62_135_596_800L; // 0001-01-01T00:00:00Z
@@ -31,6 +32,14 @@ public final class ProtoTimes {
       throw refused(field, "must be a time between 0001-01-01 and 9999-12-31");
     }
     return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
+  }
+
+  /** An instant as its contract's {@code Timestamp}. */
+  public static Timestamp timestamp(Instant instant) {
+    return Timestamp.newBuilder()
+        .setSeconds(instant.getEpochSecond())
+        .setNanos(instant.getNano())
+        .build();
   }
 
   public static java.time.Duration duration(Duration d, String field) {

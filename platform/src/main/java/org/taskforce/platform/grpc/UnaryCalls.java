@@ -5,6 +5,7 @@ import io.grpc.ServerServiceDefinition;
 import io.grpc.ServiceDescriptor;
 import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -23,9 +24,9 @@ public final class UnaryCalls {
   }
 
   /**
-   * A service whose methods are all unary, each routed to a function from request to response and
-   * answered as {@link #answer} answers: the binding a generated {@code ImplBase} makes, without a
-   * method override per RPC.
+   * A service whose unary methods are each routed to a function from request to response and
+   * answered as {@link #answer} answers (a server stream is handed its observer): the binding a
+   * generated {@code ImplBase} makes, without a method override per RPC.
    */
   public static Routes service(ServiceDescriptor descriptor) {
     return new Routes(ServerServiceDefinition.builder(descriptor));
@@ -45,6 +46,13 @@ public final class UnaryCalls {
           method,
           ServerCalls.<Q, R>asyncUnaryCall(
               (request, observer) -> answer(observer, () -> call.apply(request))));
+      return this;
+    }
+
+    /** Hands {@code method}'s request and response stream to {@code call}, which answers it. */
+    public <Q, R> Routes stream(
+        MethodDescriptor<Q, R> method, BiConsumer<Q, StreamObserver<R>> call) {
+      builder.addMethod(method, ServerCalls.<Q, R>asyncServerStreamingCall(call::accept));
       return this;
     }
 

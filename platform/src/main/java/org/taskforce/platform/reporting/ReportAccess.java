@@ -19,6 +19,11 @@ public final class ReportAccess {
     public String describe() {
       return taskForce ? "task force" : "agency " + agencyId;
     }
+
+    /** The agency whose share is counted; null for the whole task force. */
+    public String share() {
+      return taskForce ? null : agencyId;
+    }
   }
 
   public static Scope scopeOf(AgencyPrincipal caller, String leadAgency) {

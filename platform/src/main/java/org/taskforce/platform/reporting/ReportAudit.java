@@ -1,6 +1,10 @@
 package org.taskforce.platform.reporting;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.taskforce.platform.audit.AuditEntry.Outcome;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.error.TaskforceException;
@@ -31,6 +35,23 @@ public final class ReportAudit {
       audit.record(caller, action, resource, Outcome.DENIED, CallerContext.purpose(), Map.of());
       throw e;
     }
+  }
+
+  /**
+   * A report read: the caller's scope ({@link #scope}, audited DENIED when refused), then the rows
+   * {@code rows} counts for its share ({@link ReportAccess.Scope#share}: an agency, or null for the
+   * task force) as of the instant {@code clock} gives, and the audit entry of the read.
+   */
+  public ReportResult report(
+      AgencyPrincipal caller,
+      ReportPeriod period,
+      Clock clock,
+      BiFunction<String, Instant, List<MeasureRow>> rows) {
+    ReportAccess.Scope scope = scope(caller, "REPORT_READ");
+    Instant at = clock.instant();
+    List<MeasureRow> counted = rows.apply(scope.share(), at);
+    read(caller, "REPORT_READ", scope, period, counted.size() + " numbers");
+    return new ReportResult(scope, period, at, counted);
   }
 
   /** A read that was answered: its scope, period and a summary of what it gave. */

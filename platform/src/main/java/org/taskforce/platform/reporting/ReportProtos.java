@@ -1,6 +1,5 @@
 package org.taskforce.platform.reporting;
 
-import com.google.protobuf.Timestamp;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +10,7 @@ import org.taskforce.api.reporting.v1.Report;
 import org.taskforce.api.reporting.v1.ReportRecord;
 import org.taskforce.api.reporting.v1.ReportScope;
 import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.grpc.ProtoTimes;
 
 /** Reports ⇄ the shared {@code taskforce.reporting.v1} messages, for every service's adapter. */
 public final class ReportProtos {
@@ -65,10 +65,6 @@ public final class ReportProtos {
         .build();
   }
 
-  public static Timestamp timestamp(Instant i) {
-    return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
-  }
-
   /** The shared message of one record behind a number ({@code caseId} empty where none). */
   public static ReportRecord record(
       String type, String id, String caseId, String title, Instant time) {
@@ -77,7 +73,7 @@ public final class ReportProtos {
         .setRecordId(id)
         .setCaseId(caseId)
         .setTitle(title)
-        .setRecordTime(timestamp(time))
+        .setRecordTime(ProtoTimes.timestamp(time))
         .build();
   }
 
@@ -96,7 +92,7 @@ public final class ReportProtos {
             .setAgencyId(scope.taskForce() ? "" : scope.agencyId())
             .setStartDate(date(period.start()))
             .setEndDate(date(period.end()))
-            .setComputeTime(timestamp(computed))
+            .setComputeTime(ProtoTimes.timestamp(computed))
             .setSuppressionThreshold(threshold);
     for (MeasureRow r : rows) {
       b.addMeasures(

@@ -1,8 +1,6 @@
 package org.taskforce.cases.adapter.grpc;
 
-import com.google.protobuf.Timestamp;
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,6 +19,8 @@ import org.taskforce.cases.domain.ParticipantRole;
 import org.taskforce.cases.domain.Stamp;
 import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.etag.Etags;
+import org.taskforce.platform.grpc.ActorStamps;
+import org.taskforce.platform.grpc.ProtoEnums;
 
 /**
  * Between the cases.v1 contract and case-service's domain: cases and their participants, and the
@@ -43,9 +43,7 @@ final class CaseMapping {
           || industry == org.taskforce.api.intake.v1.Industry.UNRECOGNIZED) {
         v.add("case.industries[" + i + "]", "is not an industry of the task force's list");
       } else {
-        out.add(
-            org.taskforce.cases.intake.domain.Industry.valueOf(
-                industry.name().substring("INDUSTRY_".length())));
+        out.add(ProtoEnums.toDomain(industry, org.taskforce.cases.intake.domain.Industry.class));
       }
     }
     return out;
@@ -107,12 +105,7 @@ final class CaseMapping {
   }
 
   static ActorStamp stamp(Stamp s) {
-    return ActorStamp.newBuilder()
-        .setSubject(s.subject())
-        .setDisplayName(s.displayName())
-        .setAgencyId(s.agencyId())
-        .setTime(timestamp(s.time()))
-        .build();
+    return ActorStamps.of(s.subject(), s.displayName(), s.agencyId(), s.time());
   }
 
   static PointOfContact contact(Contact c) {
@@ -122,10 +115,6 @@ final class CaseMapping {
         .setPhone(c.phone())
         .setEmail(c.email())
         .build();
-  }
-
-  static Timestamp timestamp(Instant i) {
-    return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
   }
 
   static com.google.type.Date date(LocalDate d) {

@@ -2,7 +2,7 @@ package org.taskforce.cases.adapter.grpc;
 
 import static org.taskforce.cases.adapter.grpc.CaseMapping.contact;
 import static org.taskforce.cases.adapter.grpc.CaseMapping.stamp;
-import static org.taskforce.cases.adapter.grpc.CaseMapping.timestamp;
+import static org.taskforce.platform.grpc.ProtoTimes.timestamp;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;

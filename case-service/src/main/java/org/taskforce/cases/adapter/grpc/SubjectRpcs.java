@@ -18,6 +18,7 @@ import org.taskforce.cases.application.SubjectConflicts;
 import org.taskforce.cases.application.Subjects;
 import org.taskforce.cases.domain.DeconflictionState;
 import org.taskforce.platform.error.TaskforceException;
+import org.taskforce.platform.grpc.ProtoEnums;
 
 /**
  * A case's subjects: ListSubjects, AddSubject, RemoveSubject, and deconfliction-service's
@@ -79,12 +80,10 @@ public final class SubjectRpcs {
 
   RecordSubjectDeconflictionResponse recordDeconfliction(
       RecordSubjectDeconflictionRequest request) {
-    String name = request.getDeconflictionState().name();
-    DeconflictionState state = null;
-    if (name.startsWith("DECONFLICTION_STATE_")
-        && !name.equals("DECONFLICTION_STATE_UNSPECIFIED")) {
-      state = DeconflictionState.valueOf(name.substring("DECONFLICTION_STATE_".length()));
-    }
+    DeconflictionState state =
+        ProtoEnums.isSet(request.getDeconflictionState())
+            ? ProtoEnums.toDomain(request.getDeconflictionState(), DeconflictionState.class)
+            : null;
     boolean applied =
         subjectConflicts.record(
             caller(),

@@ -1,10 +1,10 @@
 package org.taskforce.cases.adapter.grpc;
 
-import static org.taskforce.cases.adapter.grpc.CaseMapping.timestamp;
+import static org.taskforce.platform.grpc.ProtoTimes.timestamp;
 
 import org.taskforce.api.cases.v1.CaseEvent;
-import org.taskforce.api.common.v1.ActorStamp;
 import org.taskforce.cases.application.Timeline;
+import org.taskforce.platform.grpc.ActorStamps;
 
 /** Between the cases.v1 contract and case-service's domain: timeline events. */
 final class TimelineMapping {
@@ -19,11 +19,7 @@ final class TimelineMapping {
         .setOutcome(entry.outcome().name())
         .setPurpose(entry.purpose())
         .setActor(
-            ActorStamp.newBuilder()
-                .setSubject(entry.actorSubject())
-                .setDisplayName(entry.actorName())
-                .setAgencyId(entry.agencyId())
-                .setTime(timestamp(entry.time())))
+            ActorStamps.of(entry.actorSubject(), entry.actorName(), entry.agencyId(), entry.time()))
         .setSummary(e.summary())
         .setReason(e.reason())
         .setTime(timestamp(entry.time()))

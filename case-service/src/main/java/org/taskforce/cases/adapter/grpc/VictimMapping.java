@@ -42,20 +42,21 @@ final class VictimMapping {
   /** Unset: potential (left as it is in an update that does not name it). */
   static org.taskforce.cases.domain.VictimIdentification identification(
       org.taskforce.api.cases.v1.VictimIdentification value, Violations v) {
-    var known = ProtoEnums.optional(value, "victim.identification", v);
-    return known == null
-        ? org.taskforce.cases.domain.VictimIdentification.POTENTIAL
-        : org.taskforce.cases.domain.VictimIdentification.valueOf(
-            known.name().substring("VICTIM_IDENTIFICATION_".length()));
+    var known =
+        ProtoEnums.optional(
+            value,
+            "victim.identification",
+            v,
+            org.taskforce.cases.domain.VictimIdentification.class);
+    return known == null ? org.taskforce.cases.domain.VictimIdentification.POTENTIAL : known;
   }
 
   /** Unset: not known. */
   static org.taskforce.cases.domain.Citizenship citizenship(
       org.taskforce.api.cases.v1.Citizenship value, Violations v) {
-    var known = ProtoEnums.optional(value, "victim.citizenship", v);
-    return known == null
-        ? org.taskforce.cases.domain.Citizenship.UNKNOWN
-        : org.taskforce.cases.domain.Citizenship.valueOf(
-            known.name().substring("CITIZENSHIP_".length()));
+    var known =
+        ProtoEnums.optional(
+            value, "victim.citizenship", v, org.taskforce.cases.domain.Citizenship.class);
+    return known == null ? org.taskforce.cases.domain.Citizenship.UNKNOWN : known;
   }
 }

@@ -40,7 +40,6 @@ import org.taskforce.platform.mongo.VersionedRecords;
 public final class MongoCaseStore extends VersionedRecords<JointCase>
     implements CaseStore, MongoIndexes {
   static final String COLLECTION = "cases";
-  private final MongoCollection<Document> cases;
   private final Sequences sequences;
   private final MongoCollection<Document> numbers;
 
@@ -49,7 +48,6 @@ public final class MongoCaseStore extends VersionedRecords<JointCase>
         database.getCollection(COLLECTION),
         MongoCaseStore::toDocument,
         MongoCaseStore::fromDocument);
-    this.cases = database.getCollection(COLLECTION);
     this.sequences = new Sequences(database, "sequences");
     this.numbers = database.getCollection("case_numbers");
   }
@@ -57,7 +55,7 @@ public final class MongoCaseStore extends VersionedRecords<JointCase>
   /** Loads many cases at once (migrations from another system, benchmarks): plain inserts. */
   public void importAll(List<JointCase> batch) {
     if (!batch.isEmpty()) {
-      cases.insertMany(batch.stream().map(MongoCaseStore::toDocument).toList());
+      collection().insertMany(batch.stream().map(MongoCaseStore::toDocument).toList());
     }
   }
 
@@ -80,7 +78,8 @@ public final class MongoCaseStore extends VersionedRecords<JointCase>
       filters.add(regex("title", literal(q.titleContains()), "i"));
     }
     Bson filter = filters.isEmpty() ? new Document() : and(filters);
-    return KeysetPages.page(cases, filter, pageSize, pageToken, MongoCaseStore::fromDocument);
+    return KeysetPages.page(
+        collection(), filter, pageSize, pageToken, MongoCaseStore::fromDocument);
   }
 
   /**

@@ -4,7 +4,6 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import java.util.ArrayList;
 import java.util.Date;
@@ -23,14 +22,12 @@ import org.taskforce.platform.mongo.VersionedRecords;
 public final class MongoTaskStore extends VersionedRecords<CaseTask>
     implements TaskStore, MongoIndexes {
   static final String COLLECTION = "tasks";
-  private final MongoCollection<Document> tasks;
 
   public MongoTaskStore(MongoDatabase database) {
     super(
         database.getCollection(COLLECTION),
         MongoTaskStore::toDocument,
         MongoTaskStore::fromDocument);
-    this.tasks = database.getCollection(COLLECTION);
   }
 
   @Override
@@ -43,7 +40,7 @@ public final class MongoTaskStore extends VersionedRecords<CaseTask>
     if (!statuses.isEmpty()) {
       filters.add(in("status", statuses.stream().map(Enum::name).toList()));
     }
-    return KeysetPages.page(tasks, and(filters), size, token, MongoTaskStore::fromDocument);
+    return KeysetPages.page(collection(), and(filters), size, token, MongoTaskStore::fromDocument);
   }
 
   @Override

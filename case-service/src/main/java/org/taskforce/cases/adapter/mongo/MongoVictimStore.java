@@ -3,7 +3,6 @@ package org.taskforce.cases.adapter.mongo;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import java.util.Date;
 import org.bson.Document;
@@ -23,26 +22,24 @@ import org.taskforce.platform.mongo.VersionedRecords;
 public final class MongoVictimStore extends VersionedRecords<Victim>
     implements VictimStore, MongoIndexes {
   static final String COLLECTION = "victims";
-  private final MongoCollection<Document> victims;
 
   public MongoVictimStore(MongoDatabase database) {
     super(
         database.getCollection(COLLECTION),
         MongoVictimStore::toDocument,
         MongoVictimStore::fromDocument);
-    this.victims = database.getCollection(COLLECTION);
   }
 
   @Override
   public Page<Victim> list(String caseId, int size, String token) {
     return KeysetPages.page(
-        victims, eq("caseId", caseId), size, token, MongoVictimStore::fromDocument);
+        collection(), eq("caseId", caseId), size, token, MongoVictimStore::fromDocument);
   }
 
   @Override
   public Counts counts(String caseId) {
-    int all = (int) victims.countDocuments(eq("caseId", caseId));
-    int minors = (int) victims.countDocuments(and(eq("caseId", caseId), eq("minor", true)));
+    int all = (int) collection().countDocuments(eq("caseId", caseId));
+    int minors = (int) collection().countDocuments(and(eq("caseId", caseId), eq("minor", true)));
     return new Counts(all, minors);
   }
 

@@ -1,7 +1,6 @@
 package org.taskforce.cases.reporting.application;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.taskforce.cases.reporting.domain.VictimPerson;
 import org.taskforce.platform.audit.AuditTrail;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.reporting.MeasureRow;
+import org.taskforce.platform.reporting.RecordQuery;
 import org.taskforce.platform.reporting.RecordRequests;
 import org.taskforce.platform.reporting.ReportAccess;
 import org.taskforce.platform.reporting.ReportAudit;
@@ -56,9 +56,11 @@ public final class ReportingService implements ReportCalls.Reports {
 
   @Override
   public ReportResult report(AgencyPrincipal caller, ReportPeriod period) {
-    ReportAccess.Scope scope = audit.scope(caller, "REPORT_READ");
-    String agency = scope.taskForce() ? null : scope.agencyId();
-    Instant computed = clock.instant();
+    return audit.report(caller, period, clock, (agency, computed) -> rows(period, agency));
+  }
+
+  /** The rows of {@link CaseMeasures} over a period for an agency's share (null: task force). */
+  private List<MeasureRow> rows(ReportPeriod period, String agency) {
     Map<String, Map<String, Long>> tallies = store.tallies(MeasureRows.queries(), period, agency);
     List<MeasureRow> rows = new ArrayList<>();
     VictimTables victims = null;
@@ -82,8 +84,7 @@ public final class ReportingService implements ReportCalls.Reports {
         }
       }
     }
-    audit.read(caller, "REPORT_READ", scope, period, rows.size() + " numbers");
-    return new ReportResult(scope, period, computed, rows);
+    return rows;
   }
 
   @Override
@@ -97,21 +98,15 @@ public final class ReportingService implements ReportCalls.Reports {
    * (an active participant's cases, every case for the task-force commander); a grant manager sees
    * the total but opens only its agency's records.
    */
-  public Page<ReportStore.RecordRef> records(
-      AgencyPrincipal caller,
-      ReportPeriod period,
-      String measureId,
-      String dimension,
-      int pageSize,
-      String pageToken) {
-    MeasureDefinition m = RecordRequests.measure(CaseMeasures.byId(measureId));
+  public Page<ReportStore.RecordRef> records(AgencyPrincipal caller, RecordQuery query) {
+    MeasureDefinition m = RecordRequests.measure(CaseMeasures.byId(query.measureId()));
     if (!(m instanceof Tally t) || !t.drillable()) {
       throw TaskforceException.invalidArgument(
           "measure_id",
           "is not drillable: victim counts never open as records (identities), sums have no rows");
     }
-    RecordRequests.requirePageSize(pageSize);
-    String dim = dimension == null ? "" : dimension;
+    RecordRequests.requirePageSize(query.pageSize());
+    String dim = query.dimension();
     if (!dim.isEmpty() && t.groupBy() == null) {
       throw TaskforceException.invalidArgument("dimension", "this measure has no breakdown");
     }
@@ -134,19 +129,19 @@ public final class ReportingService implements ReportCalls.Reports {
     Page<ReportStore.RecordRef> page =
         store.records(
             t.source(),
-            period,
-            scope.taskForce() ? null : scope.agencyId(),
+            query.period(),
+            scope.share(),
             dim.isEmpty() ? null : t.groupBy(),
             dim.isEmpty() ? null : dim,
             reader,
-            pageSize == 0 ? 50 : pageSize,
-            pageToken == null ? "" : pageToken);
+            query.pageSize() == 0 ? 50 : query.pageSize(),
+            query.pageToken());
     audit.read(
         caller,
         "REPORT_RECORDS_READ",
         scope,
-        period,
-        page.items().size() + " records of " + measureId);
+        query.period(),
+        page.items().size() + " records of " + query.measureId());
     return page;
   }
 

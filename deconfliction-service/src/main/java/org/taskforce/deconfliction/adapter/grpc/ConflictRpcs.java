@@ -52,12 +52,10 @@ final class ConflictRpcs {
     Violations violations = new Violations();
     Set<Conflict.Status> statuses = EnumSet.noneOf(Conflict.Status.class);
     ProtoEnums.known(request.getStatusesList(), "statuses", violations)
-        .forEach(s ->
-            statuses.add(Conflict.Status.valueOf(s.name().substring("CONFLICT_STATUS_".length()))));
+        .forEach(status -> statuses.add(ProtoEnums.toDomain(status, Conflict.Status.class)));
     Set<Conflict.Kind> kinds = EnumSet.noneOf(Conflict.Kind.class);
     ProtoEnums.known(request.getKindsList(), "kinds", violations)
-        .forEach(
-            k -> kinds.add(Conflict.Kind.valueOf(k.name().substring("CONFLICT_KIND_".length()))));
+        .forEach(kind -> kinds.add(ProtoEnums.toDomain(kind, Conflict.Kind.class)));
     violations.throwIfAny();
     Page<Conflict> page =
         workflow.list(
@@ -94,8 +92,7 @@ final class ConflictRpcs {
             "resolution",
             "say how it was resolved: PROCEED, JOINT_OPERATION, DELAY or CANCEL");
     long version = requireEtag("etag", request.getEtag());
-    Conflict.Resolution resolution =
-        Conflict.Resolution.valueOf(asked.name().substring("CONFLICT_RESOLUTION_".length()));
+    Conflict.Resolution resolution = ProtoEnums.toDomain(asked, Conflict.Resolution.class);
     return ResolveConflictResponse.newBuilder()
         .setConflict(
             ConflictMapping.conflict(

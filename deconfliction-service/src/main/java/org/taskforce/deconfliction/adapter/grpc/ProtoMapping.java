@@ -11,7 +11,9 @@ import org.taskforce.deconfliction.domain.Agency;
 import org.taskforce.deconfliction.domain.Contact;
 import org.taskforce.deconfliction.domain.Disclosure;
 import org.taskforce.deconfliction.domain.Stamp;
+import org.taskforce.platform.grpc.ActorStamps;
 import org.taskforce.platform.grpc.ProtoEnums;
+import org.taskforce.platform.grpc.ProtoTimes;
 
 /**
  * The small values every message carries — contacts, agencies, disclosure levels, times, stamps,
@@ -92,15 +94,10 @@ public final class ProtoMapping {
   }
 
   public static Timestamp timestamp(Instant i) {
-    return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
+    return ProtoTimes.timestamp(i);
   }
 
   public static ActorStamp stamp(Stamp s) {
-    return ActorStamp.newBuilder()
-        .setSubject(s.subject())
-        .setDisplayName(s.displayName())
-        .setAgencyId(s.agencyId())
-        .setTime(timestamp(s.time()))
-        .build();
+    return ActorStamps.of(s.subject(), s.displayName(), s.agencyId(), s.time());
   }
 }

@@ -47,8 +47,7 @@ public final class RegistrationMapping {
   }
 
   public static org.taskforce.deconfliction.domain.RegistrationStatus status(RegistrationStatus s) {
-    return org.taskforce.deconfliction.domain.RegistrationStatus.valueOf(
-        s.name().substring("REGISTRATION_STATUS_".length()));
+    return ProtoEnums.toDomain(s, org.taskforce.deconfliction.domain.RegistrationStatus.class);
   }
 
   public static TargetRegistration target(org.taskforce.deconfliction.domain.TargetRegistration r) {
@@ -120,8 +119,7 @@ public final class RegistrationMapping {
     return new EventRegistrations.Draft(
         type == null
             ? null
-            : org.taskforce.deconfliction.domain.EventType.valueOf(
-                type.name().substring("EVENT_TYPE_".length())),
+            : ProtoEnums.toDomain(type, org.taskforce.deconfliction.domain.EventType.class),
         e.hasLocation() ? e.getLocation().getLatitude() : null,
         e.hasLocation() ? e.getLocation().getLongitude() : null,
         e.getRadiusMeters(),

@@ -40,9 +40,7 @@ final class ReviewRpcs {
     List<ReviewItemStatus> asked =
         ProtoEnums.known(request.getStatusesList(), "statuses", violations);
     violations.throwIfAny();
-    asked.forEach(s ->
-        statuses.add(
-            ReviewItem.Status.valueOf(s.name().substring("REVIEW_ITEM_STATUS_".length()))));
+    asked.forEach(status -> statuses.add(ProtoEnums.toDomain(status, ReviewItem.Status.class)));
     Page<ReviewItem> page =
         reviews.listReviews(caller(), statuses, request.getPageSize(), request.getPageToken());
     ListReviewItemsResponse.Builder response =

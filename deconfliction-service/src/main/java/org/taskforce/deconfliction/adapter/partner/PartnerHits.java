@@ -29,8 +29,7 @@ final class PartnerHits {
     Set<SelectorType> types = EnumSet.noneOf(SelectorType.class);
     h.getMatchedSelectorTypesList().stream()
         .filter(ProtoEnums::isSet)
-        .forEach(
-            t -> types.add(SelectorType.valueOf(t.name().substring("SELECTOR_TYPE_".length()))));
+        .forEach(type -> types.add(ProtoEnums.toDomain(type, SelectorType.class)));
     return new Hit(
         h.getKind() == ConflictKind.CONFLICT_KIND_EVENT
             ? Conflict.Kind.EVENT
@@ -48,8 +47,7 @@ final class PartnerHits {
             : null, // a partner's impossible deadline is no deadline
         h.getDistanceMeters(),
         ProtoEnums.isSet(h.getRequiredAction())
-            ? Hit.RequiredAction.valueOf(
-                h.getRequiredAction().name().substring("REQUIRED_ACTION_".length()))
+            ? ProtoEnums.toDomain(h.getRequiredAction(), Hit.RequiredAction.class)
             : Hit.RequiredAction.CONTACT_OWNER,
         h.getHighFrequencySelector());
   }

@@ -11,6 +11,7 @@ import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.paging.PageQuery;
 import org.taskforce.platform.paging.PageTokens;
 import org.taskforce.platform.reporting.MeasureRow;
+import org.taskforce.platform.reporting.RecordQuery;
 import org.taskforce.platform.reporting.RecordRequests;
 import org.taskforce.platform.reporting.ReportAccess;
 import org.taskforce.platform.reporting.ReportAudit;
@@ -52,9 +53,11 @@ public final class DeconflictionReports implements ReportCalls.Reports {
 
   @Override
   public ReportResult report(AgencyPrincipal caller, ReportPeriod period) {
-    ReportAccess.Scope scope = audit.scope(caller, "REPORT_READ");
-    String agency = scope.taskForce() ? null : scope.agencyId();
-    Instant now = clock.instant();
+    return audit.report(caller, period, clock, (agency, now) -> rows(period, agency, now));
+  }
+
+  /** The rows of {@link DeconflictionMeasures} for an agency's share (null: task force). */
+  private List<MeasureRow> rows(ReportPeriod period, String agency, Instant now) {
     List<ReportStore.CountQuery> queries = new ArrayList<>();
     for (Measure m : DeconflictionMeasures.ALL) {
       if (m instanceof Measure.Count c) {
@@ -71,8 +74,7 @@ public final class DeconflictionReports implements ReportCalls.Reports {
         case Measure.Durations d -> rows.addAll(durations(d, period, agency));
       }
     }
-    audit.read(caller, "REPORT_READ", scope, period, rows.size() + " numbers");
-    return new ReportResult(scope, period, now, rows);
+    return rows;
   }
 
   @Override
@@ -82,19 +84,15 @@ public final class DeconflictionReports implements ReportCalls.Reports {
 
   public record Page(List<ReportStore.RecordRef> records, String nextPageToken) {}
 
-  public Page records(
-      AgencyPrincipal caller,
-      ReportPeriod period,
-      String measureId,
-      String dimension,
-      int pageSize,
-      String pageToken) {
+  public Page records(AgencyPrincipal caller, RecordQuery query) {
+    ReportPeriod period = query.period();
+    String measureId = query.measureId();
     Measure m = RecordRequests.measure(DeconflictionMeasures.byId(measureId));
     if (!(m instanceof Measure.Count c)) {
       throw TaskforceException.invalidArgument(
           "measure_id", "is not drillable: durations are summaries of the conflicts' times");
     }
-    String dim = dimension == null ? "" : dimension;
+    String dim = query.dimension();
     if (!dim.isEmpty() && (c.groupBy() == null || !c.dimensions().containsKey(dim))) {
       throw TaskforceException.invalidArgument(
           "dimension",
@@ -102,15 +100,15 @@ public final class DeconflictionReports implements ReportCalls.Reports {
               ? "this measure has no breakdown"
               : "must be one of " + String.join(", ", c.dimensions().keySet()));
     }
-    RecordRequests.requirePageSize(pageSize);
+    RecordRequests.requirePageSize(query.pageSize());
     // a refusal is audited as a report read, as it always was here
     ReportAccess.Scope scope = audit.scope(caller, "REPORT_READ");
     Instant now = clock.instant();
     Instant[] window = window(c, period, now);
     boolean readsAll = c.source().collection().equals("conflicts") && policy.isWatchOfficer(caller);
-    String share = scope.taskForce() ? null : scope.agencyId();
+    String share = scope.share();
     String reader = readsAll ? null : caller.agencyId();
-    PageQuery query =
+    PageQuery pageQuery =
         PageQuery.of("reports.deconfliction.records")
             .with("measure", measureId)
             .with("dimension", dim)
@@ -119,9 +117,9 @@ public final class DeconflictionReports implements ReportCalls.Reports {
             .with("reader", reader);
     org.taskforce.platform.paging.Page<ReportStore.RecordRef> page =
         pageTokens.page(
-            query,
-            pageToken,
-            pageSize,
+            pageQuery,
+            query.pageToken(),
+            query.pageSize(),
             (after, limit) ->
                 store.records(
                     c.source(),

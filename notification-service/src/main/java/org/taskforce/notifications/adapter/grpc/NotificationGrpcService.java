@@ -1,35 +1,9 @@
 package org.taskforce.notifications.adapter.grpc;
 
-import static org.taskforce.platform.grpc.UnaryCalls.answer;
-
-import io.grpc.stub.StreamObserver;
-import org.taskforce.api.notifications.v1.AcknowledgeNotificationRequest;
-import org.taskforce.api.notifications.v1.AcknowledgeNotificationResponse;
-import org.taskforce.api.notifications.v1.BatchPublishNotificationsRequest;
-import org.taskforce.api.notifications.v1.BatchPublishNotificationsResponse;
-import org.taskforce.api.notifications.v1.CreateWebhookSubscriptionRequest;
-import org.taskforce.api.notifications.v1.CreateWebhookSubscriptionResponse;
-import org.taskforce.api.notifications.v1.DeleteWebhookSubscriptionRequest;
-import org.taskforce.api.notifications.v1.DeleteWebhookSubscriptionResponse;
-import org.taskforce.api.notifications.v1.GetWebhookSubscriptionRequest;
-import org.taskforce.api.notifications.v1.GetWebhookSubscriptionResponse;
-import org.taskforce.api.notifications.v1.ListNotificationsRequest;
-import org.taskforce.api.notifications.v1.ListNotificationsResponse;
-import org.taskforce.api.notifications.v1.ListWebhookDeliveriesRequest;
-import org.taskforce.api.notifications.v1.ListWebhookDeliveriesResponse;
-import org.taskforce.api.notifications.v1.ListWebhookSubscriptionsRequest;
-import org.taskforce.api.notifications.v1.ListWebhookSubscriptionsResponse;
-import org.taskforce.api.notifications.v1.MarkNotificationReadRequest;
-import org.taskforce.api.notifications.v1.MarkNotificationReadResponse;
+import io.grpc.BindableService;
+import io.grpc.ServerServiceDefinition;
 import org.taskforce.api.notifications.v1.NotificationServiceGrpc;
-import org.taskforce.api.notifications.v1.PublishNotificationRequest;
-import org.taskforce.api.notifications.v1.PublishNotificationResponse;
-import org.taskforce.api.notifications.v1.RedeliverWebhookDeliveryRequest;
-import org.taskforce.api.notifications.v1.RedeliverWebhookDeliveryResponse;
-import org.taskforce.api.notifications.v1.SubscribeNotificationsRequest;
-import org.taskforce.api.notifications.v1.SubscribeNotificationsResponse;
-import org.taskforce.api.notifications.v1.UpdateWebhookSubscriptionRequest;
-import org.taskforce.api.notifications.v1.UpdateWebhookSubscriptionResponse;
+import org.taskforce.platform.grpc.UnaryCalls;
 
 /**
  * The NotificationService contract, routed by resource: publishing ({@link PublishingRpcs}), the
@@ -38,8 +12,7 @@ import org.taskforce.api.notifications.v1.UpdateWebhookSubscriptionResponse;
  * here but the routing: each of those decodes the request, runs one use case and encodes its
  * result.
  */
-public final class NotificationGrpcService
-    extends NotificationServiceGrpc.NotificationServiceImplBase {
+public final class NotificationGrpcService implements BindableService {
   private final PublishingRpcs publishing;
   private final InboxRpcs inbox;
   private final StreamRpcs streams;
@@ -60,90 +33,22 @@ public final class NotificationGrpcService
   }
 
   @Override
-  public void publishNotification(
-      PublishNotificationRequest request, StreamObserver<PublishNotificationResponse> observer) {
-    answer(observer, () -> publishing.publish(request));
-  }
-
-  @Override
-  public void batchPublishNotifications(
-      BatchPublishNotificationsRequest request,
-      StreamObserver<BatchPublishNotificationsResponse> observer) {
-    answer(observer, () -> publishing.batchPublish(request));
-  }
-
-  @Override
-  public void listNotifications(
-      ListNotificationsRequest request, StreamObserver<ListNotificationsResponse> observer) {
-    answer(observer, () -> inbox.list(request));
-  }
-
-  @Override
-  public void markNotificationRead(
-      MarkNotificationReadRequest request, StreamObserver<MarkNotificationReadResponse> observer) {
-    answer(observer, () -> inbox.markRead(request));
-  }
-
-  @Override
-  public void acknowledgeNotification(
-      AcknowledgeNotificationRequest request,
-      StreamObserver<AcknowledgeNotificationResponse> observer) {
-    answer(observer, () -> inbox.acknowledge(request));
-  }
-
-  @Override
-  public void getWebhookSubscription(
-      GetWebhookSubscriptionRequest request,
-      StreamObserver<GetWebhookSubscriptionResponse> observer) {
-    answer(observer, () -> subscriptions.get(request));
-  }
-
-  @Override
-  public void listWebhookSubscriptions(
-      ListWebhookSubscriptionsRequest request,
-      StreamObserver<ListWebhookSubscriptionsResponse> observer) {
-    answer(observer, () -> subscriptions.list(request));
-  }
-
-  @Override
-  public void createWebhookSubscription(
-      CreateWebhookSubscriptionRequest request,
-      StreamObserver<CreateWebhookSubscriptionResponse> observer) {
-    answer(observer, () -> subscriptions.create(request));
-  }
-
-  @Override
-  public void updateWebhookSubscription(
-      UpdateWebhookSubscriptionRequest request,
-      StreamObserver<UpdateWebhookSubscriptionResponse> observer) {
-    answer(observer, () -> subscriptions.update(request));
-  }
-
-  @Override
-  public void deleteWebhookSubscription(
-      DeleteWebhookSubscriptionRequest request,
-      StreamObserver<DeleteWebhookSubscriptionResponse> observer) {
-    answer(observer, () -> subscriptions.delete(request));
-  }
-
-  @Override
-  public void listWebhookDeliveries(
-      ListWebhookDeliveriesRequest request,
-      StreamObserver<ListWebhookDeliveriesResponse> observer) {
-    answer(observer, () -> deliveries.list(request));
-  }
-
-  @Override
-  public void redeliverWebhookDelivery(
-      RedeliverWebhookDeliveryRequest request,
-      StreamObserver<RedeliverWebhookDeliveryResponse> observer) {
-    answer(observer, () -> deliveries.redeliver(request));
-  }
-
-  @Override
-  public void subscribeNotifications(
-      SubscribeNotificationsRequest request,
-      StreamObserver<SubscribeNotificationsResponse> observer) {
-    streams.subscribe(request, observer);
+  public ServerServiceDefinition bindService() {
+    return UnaryCalls.service(NotificationServiceGrpc.getServiceDescriptor())
+        .route(NotificationServiceGrpc.getPublishNotificationMethod(), publishing::publish)
+        .route(
+            NotificationServiceGrpc.getBatchPublishNotificationsMethod(), publishing::batchPublish)
+        .route(NotificationServiceGrpc.getListNotificationsMethod(), inbox::list)
+        .route(NotificationServiceGrpc.getMarkNotificationReadMethod(), inbox::markRead)
+        .route(NotificationServiceGrpc.getAcknowledgeNotificationMethod(), inbox::acknowledge)
+        .route(NotificationServiceGrpc.getGetWebhookSubscriptionMethod(), subscriptions::get)
+        .route(NotificationServiceGrpc.getListWebhookSubscriptionsMethod(), subscriptions::list)
+        .route(NotificationServiceGrpc.getCreateWebhookSubscriptionMethod(), subscriptions::create)
+        .route(NotificationServiceGrpc.getUpdateWebhookSubscriptionMethod(), subscriptions::update)
+        .route(NotificationServiceGrpc.getDeleteWebhookSubscriptionMethod(), subscriptions::delete)
+        .route(NotificationServiceGrpc.getListWebhookDeliveriesMethod(), deliveries::list)
+        .route(NotificationServiceGrpc.getRedeliverWebhookDeliveryMethod(), deliveries::redeliver)
+        .stream(NotificationServiceGrpc.getSubscribeNotificationsMethod(), streams::subscribe)
+        .build();
   }
 }

@@ -5,13 +5,14 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.taskforce.api.common.v1.ActorStamp;
 import org.taskforce.api.notifications.v1.NotificationKind;
 import org.taskforce.api.notifications.v1.Recipient;
 import org.taskforce.api.notifications.v1.Severity;
 import org.taskforce.notifications.application.Bounds;
 import org.taskforce.notifications.domain.Notification;
 import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.grpc.ActorStamps;
+import org.taskforce.platform.grpc.ProtoTimes;
 
 final class NotificationMapping {
   private NotificationMapping() {}
@@ -45,11 +46,11 @@ final class NotificationMapping {
     }
     if (notification.acknowledged() != null) {
       proto.setAcknowledged(
-          ActorStamp.newBuilder()
-              .setSubject(notification.acknowledged().subject())
-              .setDisplayName(notification.acknowledged().displayName())
-              .setAgencyId(notification.acknowledged().agencyId())
-              .setTime(timestamp(notification.acknowledged().time())));
+          ActorStamps.of(
+              notification.acknowledged().subject(),
+              notification.acknowledged().displayName(),
+              notification.acknowledged().agencyId(),
+              notification.acknowledged().time()));
     }
     return proto.build();
   }
@@ -92,9 +93,6 @@ final class NotificationMapping {
   }
 
   static Timestamp timestamp(Instant instant) {
-    return Timestamp.newBuilder()
-        .setSeconds(instant.getEpochSecond())
-        .setNanos(instant.getNano())
-        .build();
+    return ProtoTimes.timestamp(instant);
   }
 }

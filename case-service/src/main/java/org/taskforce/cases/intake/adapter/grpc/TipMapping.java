@@ -1,5 +1,7 @@
 package org.taskforce.cases.intake.adapter.grpc;
 
+import static org.taskforce.platform.grpc.ProtoTimes.timestamp;
+
 import com.google.protobuf.ProtocolMessageEnum;
 import com.google.protobuf.Timestamp;
 import java.time.Instant;
@@ -210,10 +212,6 @@ final class TipMapping {
     } catch (java.time.DateTimeException | ArithmeticException e) {
       return t.getSeconds() < 0 ? Instant.EPOCH : Instant.MAX;
     }
-  }
-
-  static Timestamp timestamp(Instant i) {
-    return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
   }
 
   static <E extends Enum<E>> List<E> ins(

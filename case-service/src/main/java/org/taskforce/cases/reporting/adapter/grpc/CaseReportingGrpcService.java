@@ -1,8 +1,8 @@
 package org.taskforce.cases.reporting.adapter.grpc;
 
-import static org.taskforce.platform.grpc.UnaryCalls.answer;
-
-import io.grpc.stub.StreamObserver;
+import io.grpc.BindableService;
+import io.grpc.ServerServiceDefinition;
+import java.time.ZoneId;
 import org.taskforce.api.reporting.v1.CaseReportingServiceGrpc;
 import org.taskforce.api.reporting.v1.CreateTrainingSessionRequest;
 import org.taskforce.api.reporting.v1.CreateTrainingSessionResponse;
@@ -30,12 +30,12 @@ import org.taskforce.cases.reporting.domain.TrainingSession;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.error.Violations;
 import org.taskforce.platform.grpc.CallerContext;
+import org.taskforce.platform.grpc.UnaryCalls;
+import org.taskforce.platform.reporting.RecordQuery;
 import org.taskforce.platform.reporting.ReportCalls;
-import org.taskforce.platform.reporting.ReportPeriod;
 
 /** The CaseReportingService contract over the reporting use cases. */
-public final class CaseReportingGrpcService
-    extends CaseReportingServiceGrpc.CaseReportingServiceImplBase {
+public final class CaseReportingGrpcService implements BindableService {
   private static final int MAX_TOKEN = 512;
 
   private final ReportingService reports;
@@ -47,7 +47,7 @@ public final class CaseReportingGrpcService
       ReportingService reports,
       Outcomes outcomes,
       Trainings trainings,
-      java.time.ZoneId zone,
+      ZoneId zone,
       int threshold) {
     this.reports = reports;
     this.outcomes = outcomes;
@@ -56,161 +56,129 @@ public final class CaseReportingGrpcService
   }
 
   @Override
-  public void getCaseReport(
-      GetCaseReportRequest r, StreamObserver<GetCaseReportResponse> observer) {
-    answer(
-        observer,
-        () -> {
-          var report =
-              calls.report(r.hasStartDate(), r.getStartDate(), r.hasEndDate(), r.getEndDate());
-          return GetCaseReportResponse.newBuilder().setReport(report).build();
-        });
+  public ServerServiceDefinition bindService() {
+    return UnaryCalls.service(CaseReportingServiceGrpc.getServiceDescriptor())
+        .route(CaseReportingServiceGrpc.getGetCaseReportMethod(), this::report)
+        .route(CaseReportingServiceGrpc.getExportCaseReportMethod(), this::export)
+        .route(CaseReportingServiceGrpc.getListCaseReportRecordsMethod(), this::records)
+        .route(CaseReportingServiceGrpc.getRecordSubjectOutcomeMethod(), this::recordOutcome)
+        .route(CaseReportingServiceGrpc.getListSubjectOutcomesMethod(), this::listOutcomes)
+        .route(CaseReportingServiceGrpc.getCreateTrainingSessionMethod(), this::createTraining)
+        .route(CaseReportingServiceGrpc.getListTrainingSessionsMethod(), this::listTrainings)
+        .build();
   }
 
-  @Override
-  public void exportCaseReport(
-      ExportCaseReportRequest r, StreamObserver<ExportCaseReportResponse> observer) {
-    answer(
-        observer,
-        () -> {
-          var export =
-              calls.export(r.hasStartDate(), r.getStartDate(), r.hasEndDate(), r.getEndDate());
-          return ExportCaseReportResponse.newBuilder()
-              .setCsv(export.csv())
-              .setFilename(export.filename())
-              .build();
-        });
+  private GetCaseReportResponse report(GetCaseReportRequest request) {
+    return GetCaseReportResponse.newBuilder().setReport(calls.report(request)).build();
   }
 
-  @Override
-  public void listCaseReportRecords(
-      ListCaseReportRecordsRequest r, StreamObserver<ListCaseReportRecordsResponse> observer) {
-    answer(
-        observer,
-        () -> {
-          ReportPeriod p =
-              calls.period(r.hasStartDate(), r.getStartDate(), r.hasEndDate(), r.getEndDate());
-          Page<ReportStore.RecordRef> page =
-              reports.records(
-                  CallerContext.principal(),
-                  p,
-                  r.getMeasureId(),
-                  r.getDimension(),
-                  r.getPageSize(),
-                  token(r.getPageToken()));
-          ListCaseReportRecordsResponse.Builder b =
-              ListCaseReportRecordsResponse.newBuilder().setNextPageToken(page.nextPageToken());
-          page.items().forEach(x -> b.addRecords(ReportingMapping.toProto(x)));
-          return b.build();
-        });
+  private ExportCaseReportResponse export(ExportCaseReportRequest request) {
+    ReportCalls.Export export = calls.export(request);
+    return ExportCaseReportResponse.newBuilder()
+        .setCsv(export.csv())
+        .setFilename(export.filename())
+        .build();
   }
 
-  @Override
-  public void recordSubjectOutcome(
-      RecordSubjectOutcomeRequest r, StreamObserver<RecordSubjectOutcomeResponse> observer) {
-    answer(
-        observer,
-        () -> {
-          if (!r.hasOutcome()) {
-            throw TaskforceException.invalidArgument("outcome", "is required");
-          }
-          var o = r.getOutcome();
-          Violations v = new Violations();
-          var kind = ReportingMapping.kind(o.getKind(), v);
-          var category = ReportingMapping.category(o.getChargeCategory(), v);
-          var date =
-              ReportingMapping.date(v, "outcome.occur_date", o.hasOccurDate(), o.getOccurDate());
-          v.throwIfAny();
-          SubjectOutcome recorded =
-              outcomes.record(
-                  CallerContext.principal(),
-                  new RecordOutcome(
-                      r.getCaseId(),
-                      r.getSubjectId(),
-                      kind,
-                      date,
-                      o.getStatute(),
-                      category,
-                      o.getSentenceMonths(),
-                      r.getRequestId()));
-          return RecordSubjectOutcomeResponse.newBuilder()
-              .setOutcome(ReportingMapping.toProto(recorded))
-              .build();
-        });
+  private ListCaseReportRecordsResponse records(ListCaseReportRecordsRequest request) {
+    RecordQuery query = calls.recordQuery(request);
+    checkedToken(query.pageToken());
+    Page<ReportStore.RecordRef> page = reports.records(CallerContext.principal(), query);
+    ListCaseReportRecordsResponse.Builder response =
+        ListCaseReportRecordsResponse.newBuilder().setNextPageToken(page.nextPageToken());
+    page.items().forEach(ref -> response.addRecords(ReportingMapping.toProto(ref)));
+    return response.build();
   }
 
-  @Override
-  public void listSubjectOutcomes(
-      ListSubjectOutcomesRequest r, StreamObserver<ListSubjectOutcomesResponse> observer) {
-    answer(
-        observer,
-        () -> {
-          Violations v = new Violations();
-          v.requireText("case_id", r.getCaseId());
-          v.requireText("subject_id", r.getSubjectId());
-          v.check(r.getCaseId().length() <= 128, "case_id", "is not an id of ours");
-          v.check(r.getSubjectId().length() <= 128, "subject_id", "is not an id of ours");
-          v.throwIfAny();
-          Page<SubjectOutcome> page =
-              outcomes.list(
-                  CallerContext.principal(),
-                  r.getCaseId(),
-                  r.getSubjectId(),
-                  r.getPageSize(),
-                  token(r.getPageToken()));
-          ListSubjectOutcomesResponse.Builder b =
-              ListSubjectOutcomesResponse.newBuilder().setNextPageToken(page.nextPageToken());
-          page.items().forEach(x -> b.addOutcomes(ReportingMapping.toProto(x)));
-          return b.build();
-        });
+  private RecordSubjectOutcomeResponse recordOutcome(RecordSubjectOutcomeRequest request) {
+    if (!request.hasOutcome()) {
+      throw TaskforceException.invalidArgument("outcome", "is required");
+    }
+    var asked = request.getOutcome();
+    Violations violations = new Violations();
+    var kind = ReportingMapping.kind(asked.getKind(), violations);
+    var category = ReportingMapping.category(asked.getChargeCategory(), violations);
+    var date =
+        ReportingMapping.date(
+            violations, "outcome.occur_date", asked.hasOccurDate(), asked.getOccurDate());
+    violations.throwIfAny();
+    SubjectOutcome recorded =
+        outcomes.record(
+            CallerContext.principal(),
+            new RecordOutcome(
+                request.getCaseId(),
+                request.getSubjectId(),
+                kind,
+                date,
+                asked.getStatute(),
+                category,
+                asked.getSentenceMonths(),
+                request.getRequestId()));
+    return RecordSubjectOutcomeResponse.newBuilder()
+        .setOutcome(ReportingMapping.toProto(recorded))
+        .build();
   }
 
-  @Override
-  public void createTrainingSession(
-      CreateTrainingSessionRequest r, StreamObserver<CreateTrainingSessionResponse> observer) {
-    answer(
-        observer,
-        () -> {
-          if (!r.hasTrainingSession()) {
-            throw TaskforceException.invalidArgument("training_session", "is required");
-          }
-          var s = r.getTrainingSession();
-          Violations v = new Violations();
-          var audience = ReportingMapping.audience(s.getAudience(), v);
-          var date =
-              ReportingMapping.date(
-                  v, "training_session.session_date", s.hasSessionDate(), s.getSessionDate());
-          v.throwIfAny();
-          TrainingSession created =
-              trainings.create(
-                  CallerContext.principal(),
-                  new CreateTraining(
-                      s.getTitle(), audience, date, s.getAttendees(), r.getRequestId()));
-          return CreateTrainingSessionResponse.newBuilder()
-              .setTrainingSession(ReportingMapping.toProto(created))
-              .build();
-        });
+  private ListSubjectOutcomesResponse listOutcomes(ListSubjectOutcomesRequest request) {
+    Violations violations = new Violations();
+    violations.requireText("case_id", request.getCaseId());
+    violations.requireText("subject_id", request.getSubjectId());
+    violations.check(request.getCaseId().length() <= 128, "case_id", "is not an id of ours");
+    violations.check(request.getSubjectId().length() <= 128, "subject_id", "is not an id of ours");
+    violations.throwIfAny();
+    Page<SubjectOutcome> page =
+        outcomes.list(
+            CallerContext.principal(),
+            request.getCaseId(),
+            request.getSubjectId(),
+            request.getPageSize(),
+            checkedToken(request.getPageToken()));
+    ListSubjectOutcomesResponse.Builder response =
+        ListSubjectOutcomesResponse.newBuilder().setNextPageToken(page.nextPageToken());
+    page.items().forEach(outcome -> response.addOutcomes(ReportingMapping.toProto(outcome)));
+    return response.build();
   }
 
-  @Override
-  public void listTrainingSessions(
-      ListTrainingSessionsRequest r, StreamObserver<ListTrainingSessionsResponse> observer) {
-    answer(
-        observer,
-        () -> {
-          Page<TrainingSession> page =
-              trainings.list(CallerContext.principal(), r.getPageSize(), token(r.getPageToken()));
-          ListTrainingSessionsResponse.Builder b =
-              ListTrainingSessionsResponse.newBuilder().setNextPageToken(page.nextPageToken());
-          page.items().forEach(x -> b.addTrainingSessions(ReportingMapping.toProto(x)));
-          return b.build();
-        });
+  private CreateTrainingSessionResponse createTraining(CreateTrainingSessionRequest request) {
+    if (!request.hasTrainingSession()) {
+      throw TaskforceException.invalidArgument("training_session", "is required");
+    }
+    var asked = request.getTrainingSession();
+    Violations violations = new Violations();
+    var audience = ReportingMapping.audience(asked.getAudience(), violations);
+    var date =
+        ReportingMapping.date(
+            violations,
+            "training_session.session_date",
+            asked.hasSessionDate(),
+            asked.getSessionDate());
+    violations.throwIfAny();
+    TrainingSession created =
+        trainings.create(
+            CallerContext.principal(),
+            new CreateTraining(
+                asked.getTitle(), audience, date, asked.getAttendees(), request.getRequestId()));
+    return CreateTrainingSessionResponse.newBuilder()
+        .setTrainingSession(ReportingMapping.toProto(created))
+        .build();
   }
 
-  private static String token(String t) {
-    if (t.length() > MAX_TOKEN) {
+  private ListTrainingSessionsResponse listTrainings(ListTrainingSessionsRequest request) {
+    Page<TrainingSession> page =
+        trainings.list(
+            CallerContext.principal(), request.getPageSize(), checkedToken(request.getPageToken()));
+    ListTrainingSessionsResponse.Builder response =
+        ListTrainingSessionsResponse.newBuilder().setNextPageToken(page.nextPageToken());
+    page.items()
+        .forEach(session -> response.addTrainingSessions(ReportingMapping.toProto(session)));
+    return response.build();
+  }
+
+  /** A page token no longer than any a list gives, else INVALID_ARGUMENT. */
+  private static String checkedToken(String pageToken) {
+    if (pageToken.length() > MAX_TOKEN) {
       throw TaskforceException.invalidArgument("page_token", "is not a token this list gave");
     }
-    return t;
+    return pageToken;
   }
 }

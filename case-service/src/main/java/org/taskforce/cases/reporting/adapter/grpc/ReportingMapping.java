@@ -11,6 +11,7 @@ import org.taskforce.api.reporting.v1.TrainingSession;
 import org.taskforce.cases.domain.Stamp;
 import org.taskforce.cases.reporting.application.ReportStore;
 import org.taskforce.platform.error.Violations;
+import org.taskforce.platform.grpc.ActorStamps;
 import org.taskforce.platform.grpc.ProtoEnums;
 import org.taskforce.platform.reporting.ReportProtos;
 
@@ -53,29 +54,28 @@ final class ReportingMapping {
   }
 
   static org.taskforce.cases.reporting.domain.OutcomeKind kind(OutcomeKind k, Violations v) {
-    OutcomeKind known = ProtoEnums.optional(k, "outcome.kind", v);
-    return known == null
-        ? null
-        : org.taskforce.cases.reporting.domain.OutcomeKind.valueOf(
-            known.name().substring("OUTCOME_KIND_".length()));
+    return ProtoEnums.optional(
+        k, "outcome.kind", v, org.taskforce.cases.reporting.domain.OutcomeKind.class);
   }
 
   static org.taskforce.cases.reporting.domain.ChargeCategory category(
       ChargeCategory c, Violations v) {
-    ChargeCategory known = ProtoEnums.optional(c, "outcome.charge_category", v);
-    return known == null
-        ? org.taskforce.cases.reporting.domain.ChargeCategory.NONE
-        : org.taskforce.cases.reporting.domain.ChargeCategory.valueOf(
-            known.name().substring("CHARGE_CATEGORY_".length()));
+    var known =
+        ProtoEnums.optional(
+            c,
+            "outcome.charge_category",
+            v,
+            org.taskforce.cases.reporting.domain.ChargeCategory.class);
+    return known == null ? org.taskforce.cases.reporting.domain.ChargeCategory.NONE : known;
   }
 
   static org.taskforce.cases.reporting.domain.TrainingAudience audience(
       TrainingAudience a, Violations v) {
-    TrainingAudience known = ProtoEnums.optional(a, "training_session.audience", v);
-    return known == null
-        ? null
-        : org.taskforce.cases.reporting.domain.TrainingAudience.valueOf(
-            known.name().substring("TRAINING_AUDIENCE_".length()));
+    return ProtoEnums.optional(
+        a,
+        "training_session.audience",
+        v,
+        org.taskforce.cases.reporting.domain.TrainingAudience.class);
   }
 
   /** A date the caller gave; unset gives null (the command says it is required). */
@@ -84,11 +84,6 @@ final class ReportingMapping {
   }
 
   static ActorStamp stamp(Stamp s) {
-    return ActorStamp.newBuilder()
-        .setSubject(s.subject())
-        .setDisplayName(s.displayName())
-        .setAgencyId(s.agencyId())
-        .setTime(ReportProtos.timestamp(s.time()))
-        .build();
+    return ActorStamps.of(s.subject(), s.displayName(), s.agencyId(), s.time());
   }
 }

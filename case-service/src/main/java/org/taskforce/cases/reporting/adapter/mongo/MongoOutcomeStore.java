@@ -27,7 +27,6 @@ import org.taskforce.platform.mongo.VersionedRecords;
 public final class MongoOutcomeStore extends VersionedRecords<SubjectOutcome>
     implements OutcomeStore, MongoIndexes {
   public static final String COLLECTION = "subject_outcomes";
-  private final MongoCollection<Document> outcomes;
 
   public MongoOutcomeStore(MongoDatabase database, ZoneId zone) {
     // Inserted and read only: outcomes are never replaced.
@@ -35,13 +34,12 @@ public final class MongoOutcomeStore extends VersionedRecords<SubjectOutcome>
         database.getCollection(COLLECTION),
         outcome -> toDocument(outcome, zone),
         MongoOutcomeStore::fromDocument);
-    this.outcomes = database.getCollection(COLLECTION);
   }
 
   @Override
   public Page<SubjectOutcome> list(String subjectId, int pageSize, String pageToken) {
     return Paging.page(
-        outcomes,
+        collection(),
         eq("subjectId", subjectId),
         "createdAt",
         pageSize,

@@ -1,6 +1,5 @@
 package org.taskforce.cases.reporting.adapter.mongo;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -20,7 +19,6 @@ import org.taskforce.platform.mongo.VersionedRecords;
 public final class MongoTrainingStore extends VersionedRecords<TrainingSession>
     implements TrainingStore, MongoIndexes {
   public static final String COLLECTION = "training_sessions";
-  private final MongoCollection<Document> sessions;
 
   public MongoTrainingStore(MongoDatabase database, ZoneId zone) {
     // Inserted and read only: sessions are never replaced.
@@ -28,13 +26,12 @@ public final class MongoTrainingStore extends VersionedRecords<TrainingSession>
         database.getCollection(COLLECTION),
         session -> toDocument(session, zone),
         MongoTrainingStore::fromDocument);
-    this.sessions = database.getCollection(COLLECTION);
   }
 
   @Override
   public Page<TrainingSession> list(int pageSize, String pageToken) {
     return Paging.page(
-        sessions,
+        collection(),
         new Document(),
         "sessionAt",
         pageSize,

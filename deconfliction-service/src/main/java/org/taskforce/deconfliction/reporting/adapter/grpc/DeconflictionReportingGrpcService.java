@@ -1,8 +1,7 @@
 package org.taskforce.deconfliction.reporting.adapter.grpc;
 
-import static org.taskforce.platform.grpc.UnaryCalls.answer;
-
-import io.grpc.stub.StreamObserver;
+import io.grpc.BindableService;
+import io.grpc.ServerServiceDefinition;
 import java.time.ZoneId;
 import org.taskforce.api.reporting.v1.DeconflictionReportingServiceGrpc;
 import org.taskforce.api.reporting.v1.ExportDeconflictionReportRequest;
@@ -14,13 +13,12 @@ import org.taskforce.api.reporting.v1.ListDeconflictionReportRecordsResponse;
 import org.taskforce.deconfliction.reporting.application.DeconflictionReports;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.grpc.CallerContext;
+import org.taskforce.platform.grpc.UnaryCalls;
 import org.taskforce.platform.reporting.ReportCalls;
-import org.taskforce.platform.reporting.ReportPeriod;
 import org.taskforce.platform.reporting.ReportProtos;
 
 /** The DeconflictionReportingService contract over {@link DeconflictionReports}. */
-public final class DeconflictionReportingGrpcService
-    extends DeconflictionReportingServiceGrpc.DeconflictionReportingServiceImplBase {
+public final class DeconflictionReportingGrpcService implements BindableService {
   private final DeconflictionReports reports;
   private final ReportCalls calls;
 
@@ -30,60 +28,40 @@ public final class DeconflictionReportingGrpcService
   }
 
   @Override
-  public void getDeconflictionReport(
-      GetDeconflictionReportRequest r, StreamObserver<GetDeconflictionReportResponse> observer) {
-    answer(
-        observer,
-        () -> {
-          var report =
-              calls.report(r.hasStartDate(), r.getStartDate(), r.hasEndDate(), r.getEndDate());
-          return GetDeconflictionReportResponse.newBuilder().setReport(report).build();
-        });
+  public ServerServiceDefinition bindService() {
+    return UnaryCalls.service(DeconflictionReportingServiceGrpc.getServiceDescriptor())
+        .route(DeconflictionReportingServiceGrpc.getGetDeconflictionReportMethod(), this::report)
+        .route(DeconflictionReportingServiceGrpc.getExportDeconflictionReportMethod(), this::export)
+        .route(
+            DeconflictionReportingServiceGrpc.getListDeconflictionReportRecordsMethod(),
+            this::records)
+        .build();
   }
 
-  @Override
-  public void exportDeconflictionReport(
-      ExportDeconflictionReportRequest r,
-      StreamObserver<ExportDeconflictionReportResponse> observer) {
-    answer(
-        observer,
-        () -> {
-          var export =
-              calls.export(r.hasStartDate(), r.getStartDate(), r.hasEndDate(), r.getEndDate());
-          return ExportDeconflictionReportResponse.newBuilder()
-              .setCsv(export.csv())
-              .setFilename(export.filename())
-              .build();
-        });
+  private GetDeconflictionReportResponse report(GetDeconflictionReportRequest request) {
+    return GetDeconflictionReportResponse.newBuilder().setReport(calls.report(request)).build();
   }
 
-  @Override
-  public void listDeconflictionReportRecords(
-      ListDeconflictionReportRecordsRequest r,
-      StreamObserver<ListDeconflictionReportRecordsResponse> observer) {
-    answer(
-        observer,
-        () -> {
-          if (r.getDimension().length() > 128) {
-            throw TaskforceException.invalidArgument("dimension", "is too long");
-          }
-          ReportPeriod p =
-              calls.period(r.hasStartDate(), r.getStartDate(), r.hasEndDate(), r.getEndDate());
-          var page =
-              reports.records(
-                  CallerContext.principal(),
-                  p,
-                  r.getMeasureId(),
-                  r.getDimension(),
-                  r.getPageSize(),
-                  r.getPageToken());
-          var b =
-              ListDeconflictionReportRecordsResponse.newBuilder()
-                  .setNextPageToken(page.nextPageToken());
-          page.records()
-              .forEach(x ->
-                  b.addRecords(ReportProtos.record(x.type(), x.id(), "", x.title(), x.time())));
-          return b.build();
-        });
+  private ExportDeconflictionReportResponse export(ExportDeconflictionReportRequest request) {
+    ReportCalls.Export export = calls.export(request);
+    return ExportDeconflictionReportResponse.newBuilder()
+        .setCsv(export.csv())
+        .setFilename(export.filename())
+        .build();
+  }
+
+  private ListDeconflictionReportRecordsResponse records(
+      ListDeconflictionReportRecordsRequest request) {
+    if (request.getDimension().length() > 128) {
+      throw TaskforceException.invalidArgument("dimension", "is too long");
+    }
+    var page = reports.records(CallerContext.principal(), calls.recordQuery(request));
+    var response =
+        ListDeconflictionReportRecordsResponse.newBuilder().setNextPageToken(page.nextPageToken());
+    page.records()
+        .forEach(found ->
+            response.addRecords(
+                ReportProtos.record(found.type(), found.id(), "", found.title(), found.time())));
+    return response.build();
   }
 }
