@@ -15,6 +15,8 @@ import org.taskforce.api.common.v1.PointOfContact;
 import org.taskforce.api.common.v1.Selector;
 import org.taskforce.api.common.v1.TimeWindow;
 import org.taskforce.api.common.v1.VehicleVinSelector;
+import org.taskforce.api.deconfliction.v1.CreateEventRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.CreateEventRegistrationResponse;
 import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationRequest;
 import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationResponse;
 import org.taskforce.api.deconfliction.v1.DeconflictionServiceGrpc;
@@ -147,6 +149,13 @@ public abstract class DeconflictionTestBase extends ServiceTestBase {
             CreateTargetRegistrationRequest.newBuilder()
                 .setRegistration(target(disclosure, selectors))
                 .build());
+  }
+
+  protected CreateEventRegistrationResponse registerEvent(
+      String token, EventRegistration registration) {
+    return as(token)
+        .createEventRegistration(
+            CreateEventRegistrationRequest.newBuilder().setRegistration(registration).build());
   }
 
   protected static EventRegistration event(
