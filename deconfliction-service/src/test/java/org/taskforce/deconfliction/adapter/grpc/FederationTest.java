@@ -180,8 +180,7 @@ class FederationTest extends DeconflictionTestBase {
         REALM.client("az-deconfliction", "az-dps", "STATE", "partner-system").mint();
 
     PartnerCheckResponse answer =
-        PartnerDeconflictionServiceGrpc.newBlockingStub(channel)
-            .withCallCredentials(BearerCredentials.of(partnerToken))
+        asPartner(partnerToken)
             .partnerCheck(
                 PartnerCheckRequest.newBuilder()
                     .addSelectors(phone("5055550142"))
@@ -213,8 +212,7 @@ class FederationTest extends DeconflictionTestBase {
         catchThrowableOfType(
             StatusRuntimeException.class,
             () ->
-                PartnerDeconflictionServiceGrpc.newBlockingStub(channel)
-                    .withCallCredentials(BearerCredentials.of(hsi()))
+                asPartner(hsi())
                     .partnerCheck(
                         PartnerCheckRequest.newBuilder()
                             .addSelectors(phone("5055550142"))
@@ -237,8 +235,7 @@ class FederationTest extends DeconflictionTestBase {
           catchThrowableOfType(
               StatusRuntimeException.class,
               () ->
-                  PartnerDeconflictionServiceGrpc.newBlockingStub(channel)
-                      .withCallCredentials(BearerCredentials.of(partnerToken))
+                  asPartner(partnerToken)
                       .partnerCheck(
                           PartnerCheckRequest.newBuilder()
                               .addSelectors(phone("5055550142"))
@@ -259,5 +256,11 @@ class FederationTest extends DeconflictionTestBase {
     return assertThat(answer.getPartnerAnswersList())
         .filteredOn(p -> p.getPartnerId().equals(partnerId))
         .singleElement();
+  }
+
+  private PartnerDeconflictionServiceGrpc.PartnerDeconflictionServiceBlockingStub asPartner(
+      String token) {
+    return PartnerDeconflictionServiceGrpc.newBlockingStub(channel)
+        .withCallCredentials(BearerCredentials.of(token));
   }
 }

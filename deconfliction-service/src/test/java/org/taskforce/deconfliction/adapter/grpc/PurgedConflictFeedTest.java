@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.taskforce.api.cases.v1.DeconflictionState;
 import org.taskforce.api.cases.v1.RecordSubjectDeconflictionRequest;
@@ -26,18 +23,6 @@ import org.taskforce.deconfliction.application.Retention;
  */
 @TestPropertySource(properties = "taskforce.deconfliction.case-feed.enabled=true")
 class PurgedConflictFeedTest extends ClockedTestBase {
-  static final FakeCaseService CASES = new FakeCaseService();
-
-  @DynamicPropertySource
-  static void cases(DynamicPropertyRegistry registry) {
-    registry.add("spring.grpc.client.channels.cases.address", CASES::address);
-  }
-
-  @BeforeEach
-  void reset() {
-    CASES.clear();
-    CASES.setDown(false);
-  }
 
   private String hsiSubject(String subjectId, Selector s) {
     return as(at(HSI, "FEDERAL"))
