@@ -6,6 +6,7 @@ import { FieldErrors } from "../ui/Feedback";
 import { Options } from "../ui/Options";
 import { checkSchema, disclosureLevels, emptyCheck, eventTypes, type CheckForm } from "./model";
 import { SelectorFields, selectorsForm } from "./SelectorFields";
+import { SubmitButton } from "../ui/Fields";
 
 interface Props {
   contactName: string;
@@ -160,9 +161,9 @@ export function CheckFormView({
       </fieldset>
 
       <div className="actions">
-        <button type="submit" disabled={pending}>
-          {pending ? "Checking…" : "Check"}
-        </button>
+        <SubmitButton pending={pending} busy="Checking…">
+          Check
+        </SubmitButton>
         {answered && (
           <button
             type="button"

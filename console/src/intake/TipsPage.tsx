@@ -9,9 +9,11 @@ import { SOURCES, STATUSES } from "./types";
 
 /** The tips the user's agency may see; filters live in the URL (bookmark, share, back button). */
 export default function TipsPage() {
-  const [params, update] = useFilters();
-  const status = params.get("status") ?? "";
-  const source = params.get("source") ?? "";
+  const [params, update, filter] = useFilters();
+  const statusFilter = filter("status");
+  const sourceFilter = filter("source");
+  const status = statusFilter.value;
+  const source = sourceFilter.value;
   const urgent = params.get("urgent") === "true";
   const tips = useQuery({
     queryKey: ["tips", status, source, urgent],
@@ -32,24 +34,8 @@ export default function TipsPage() {
         <Link to="/tips/new">New tip</Link>
       </p>
       <div className="filters" role="group" aria-label="Filters">
-        <FilterSelect
-          id="f-status"
-          label="Status"
-          value={status}
-          options={STATUSES}
-          onChange={(v) => {
-            update({ status: v });
-          }}
-        />
-        <FilterSelect
-          id="f-source"
-          label="Source"
-          value={source}
-          options={SOURCES}
-          onChange={(v) => {
-            update({ source: v });
-          }}
-        />
+        <FilterSelect id="f-status" label="Status" options={STATUSES} {...statusFilter} />
+        <FilterSelect id="f-source" label="Source" options={SOURCES} {...sourceFilter} />
         <input
           id="f-urgent"
           type="checkbox"

@@ -20,6 +20,7 @@ import {
   type OperationField,
   type OperationForm,
 } from "./model";
+import { SubmitButton } from "../ui/Fields";
 
 interface Created {
   registration?: OperationRegistration;
@@ -197,9 +198,9 @@ export default function OperationPage() {
             </div>
           </fieldset>
           <div className="actions">
-            <button type="submit" disabled={create.isPending}>
-              {create.isPending ? "Registering…" : "Register operation"}
-            </button>
+            <SubmitButton pending={create.isPending} busy="Registering…">
+              Register operation
+            </SubmitButton>
           </div>
         </form>
         <div>

@@ -4,19 +4,21 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { ApiError, get } from "../api/client";
 import type { Answer, Case, CaseEvent, Note, Subject, Task } from "../api/types";
 import { dateOnly, dateTime, enumLabel } from "../format";
-import { Empty, ErrorMessage, Loading } from "../ui/Feedback";
-import { ListTable, QueryState } from "../ui/Lists";
+import { ErrorMessage, Loading } from "../ui/Feedback";
+import { ListTable, QueryList } from "../ui/Lists";
 import { CaseIndustries } from "./CaseIndustries";
 
-function useCaseList<T>(caseId: string, what: string, enabled = true) {
-  return useQuery({
-    queryKey: ["case", caseId, what],
+/** One of a case's lists (`path` below the case): its query, its items and what it is called. */
+function useCaseList<T>(caseId: string, path: string, enabled: boolean, what = path) {
+  const query = useQuery({
+    queryKey: ["case", caseId, path],
     queryFn: () =>
-      get<Record<string, T[] | undefined>>(`/api/v1/cases/${encodeURIComponent(caseId)}/${what}`, {
+      get<Record<string, T[] | undefined>>(`/api/v1/cases/${encodeURIComponent(caseId)}/${path}`, {
         pageSize: 100,
       }),
     enabled,
   });
+  return { query, items: query.data?.[path] ?? [], what };
 }
 
 const stateClass: Record<string, string> = {
@@ -42,7 +44,7 @@ export default function CasePage() {
   const subjects = useCaseList<Subject>(caseId, "subjects", found);
   const tasks = useCaseList<Task>(caseId, "tasks", found);
   const notes = useCaseList<Note>(caseId, "notes", found);
-  const events = useCaseList<CaseEvent>(caseId, "events", found);
+  const events = useCaseList<CaseEvent>(caseId, "events", found, "the timeline");
   const victims = useQuery({
     queryKey: ["case", caseId, "victims"],
     queryFn: () =>
@@ -81,10 +83,6 @@ export default function CasePage() {
     next.set("tab", String(key));
     setParams(next, { replace: true });
   };
-  const subjectList = subjects.data?.subjects ?? [];
-  const taskList = tasks.data?.tasks ?? [];
-  const noteList = notes.data?.notes ?? [];
-  const eventList = events.data?.events ?? [];
 
   return (
     <>
@@ -148,81 +146,80 @@ export default function CasePage() {
           </ListTable>
         </TabPanel>
         <TabPanel id="subjects">
-          <QueryState query={subjects} count={subjectList.length} what="subjects">
-            No subjects yet.
-          </QueryState>
-          <ul className="plain">
-            {subjectList.map((s) => (
-              <li key={s.subjectId}>
+          <QueryList {...subjects} empty="No subjects yet." itemKey={(s) => s.subjectId}>
+            {(s) => (
+              <>
                 <strong>{s.displayName}</strong>{" "}
                 <span className="muted">{enumLabel(s.kind, "SUBJECT_KIND_")}</span>{" "}
                 <span className={`badge ${stateClass[s.deconflictionState ?? ""] ?? ""}`}>
                   {enumLabel(s.deconflictionState, "DECONFLICTION_STATE_")}
                 </span>
                 {s.deconflictionDetail && <div className="muted">{s.deconflictionDetail}</div>}
-              </li>
-            ))}
-          </ul>
+              </>
+            )}
+          </QueryList>
         </TabPanel>
         <TabPanel id="tasks">
-          <QueryState query={tasks} count={taskList.length} what="tasks">
-            No tasks yet.
-          </QueryState>
-          <ul className="plain">
-            {taskList.map((t) => (
-              <li key={t.taskId}>
+          <QueryList {...tasks} empty="No tasks yet." itemKey={(t) => t.taskId}>
+            {(t) => (
+              <>
                 <strong>{t.title}</strong> — {enumLabel(t.status, "TASK_STATUS_")} ·{" "}
                 {t.assigneeAgencyId}
                 {t.dueDate?.year ? ` · due ${dateOnly(t.dueDate)}` : ""}
                 {t.description && <div className="muted">{t.description}</div>}
-              </li>
-            ))}
-          </ul>
+              </>
+            )}
+          </QueryList>
         </TabPanel>
         <TabPanel id="notes">
-          <QueryState query={notes} count={noteList.length} what="notes">
-            No notes yet.
-          </QueryState>
-          <ul className="plain">
-            {noteList.map((n) => (
-              <li key={n.noteId}>
+          <QueryList {...notes} empty="No notes yet." itemKey={(n) => n.noteId}>
+            {(n) => (
+              <>
                 <div>{n.text}</div>
                 <div className="muted">
                   {n.created?.displayName} ({n.created?.agencyId}) · {dateTime(n.created?.time)}
                 </div>
-              </li>
-            ))}
-          </ul>
+              </>
+            )}
+          </QueryList>
         </TabPanel>
         <TabPanel id="timeline">
-          <QueryState query={events} count={eventList.length} what="the timeline">
-            Nothing has happened yet.
-          </QueryState>
-          <ol className="timeline">
-            {eventList.map((e) => (
-              <li key={e.eventId}>
+          <QueryList
+            {...events}
+            empty="Nothing has happened yet."
+            itemKey={(e) => e.eventId}
+            ordered
+            className="timeline"
+          >
+            {(e) => (
+              <>
                 <time dateTime={e.time}>{dateTime(e.time)}</time> — {e.summary ?? e.action}{" "}
                 <span className="muted">
                   {e.actor?.displayName} ({e.actor?.agencyId}) · {e.outcome?.toLowerCase()}
                 </span>
-              </li>
-            ))}
-          </ol>
+              </>
+            )}
+          </QueryList>
         </TabPanel>
         {mayReadVictims && (
           <TabPanel id="victims">
-            {(victims.data.victims?.length ?? 0) === 0 && <Empty>No victims recorded.</Empty>}
-            <ul className="plain">
-              {victims.data.victims?.map((v) => (
-                <li key={v.victimId}>
+            <QueryList
+              query={victims}
+              items={victims.data.victims ?? []}
+              what="victims"
+              empty="No victims recorded."
+              itemKey={(v) => v.victimId}
+            >
+              {(v) => (
+                <>
                   <strong>{v.displayName}</strong>
                   {v.minor && <span className="badge badge-warning">minor</span>}{" "}
                   <span className="muted">
                     {v.preferredLanguage} · {v.servicesEngaged?.join(", ")}
                   </span>
-                </li>
-              ))}
-            </ul>
+                </>
+              )}
+            </QueryList>
           </TabPanel>
         )}
       </Tabs>

@@ -10,15 +10,29 @@ import { useFilters } from "../ui/useFilters";
 import { TextField } from "../ui/Fields";
 
 const PAGE_SIZE = 20;
+const STATUSES = {
+  CASE_STATUS_OPEN: "open",
+  CASE_STATUS_ACTIVE: "active",
+  CASE_STATUS_REFERRED_FOR_PROSECUTION: "referred for prosecution",
+  CASE_STATUS_CLOSED: "closed",
+};
+const TYPES = {
+  CASE_TYPE_SEX_TRAFFICKING: "sex trafficking",
+  CASE_TYPE_LABOR_TRAFFICKING: "labor trafficking",
+  CASE_TYPE_SEX_AND_LABOR: "sex and labor",
+  CASE_TYPE_OTHER: "other",
+};
 
 /**
  * Cases the API lets the user see, filtered and paged by the server. Everything that makes the
  * view (filters and the trail of page tokens) is in the URL: bookmark it, share it, go back.
  */
 export default function CasesPage() {
-  const [params, update] = useFilters();
-  const status = params.get("status") ?? "";
-  const type = params.get("type") ?? "";
+  const [params, update, filter] = useFilters();
+  const statusFilter = filter("status", { also: { pages: "" } });
+  const typeFilter = filter("type", { also: { pages: "" } });
+  const status = statusFilter.value;
+  const type = typeFilter.value;
   const q = params.get("q") ?? "";
   const trail = (params.get("pages") ?? "").split(",").filter(Boolean);
   const pageToken = trail.at(-1) ?? "";
@@ -48,34 +62,8 @@ export default function CasesPage() {
         }}
       >
         <TextField id="f-title" label="Title contains" value={title} onChange={setTitle} />
-        <FilterSelect
-          id="f-status"
-          label="Status"
-          value={status}
-          options={{
-            CASE_STATUS_OPEN: "open",
-            CASE_STATUS_ACTIVE: "active",
-            CASE_STATUS_REFERRED_FOR_PROSECUTION: "referred for prosecution",
-            CASE_STATUS_CLOSED: "closed",
-          }}
-          onChange={(v) => {
-            update({ status: v, pages: "" });
-          }}
-        />
-        <FilterSelect
-          id="f-type"
-          label="Type"
-          value={type}
-          options={{
-            CASE_TYPE_SEX_TRAFFICKING: "sex trafficking",
-            CASE_TYPE_LABOR_TRAFFICKING: "labor trafficking",
-            CASE_TYPE_SEX_AND_LABOR: "sex and labor",
-            CASE_TYPE_OTHER: "other",
-          }}
-          onChange={(v) => {
-            update({ type: v, pages: "" });
-          }}
-        />
+        <FilterSelect id="f-status" label="Status" options={STATUSES} {...statusFilter} />
+        <FilterSelect id="f-type" label="Type" options={TYPES} {...typeFilter} />
         <button type="submit">Search</button>
       </form>
       <QueryState query={cases} count={list.length} what="cases">

@@ -9,13 +9,22 @@ import { useFilters } from "../ui/useFilters";
 import { useNow } from "../useNow";
 import { ConflictCard } from "./ConflictCard";
 
+const STATUSES = {
+  CONFLICT_STATUS_NEW: "new",
+  CONFLICT_STATUS_ACKNOWLEDGED: "acknowledged",
+  CONFLICT_STATUS_RESOLVED: "resolved",
+};
+const KINDS = { CONFLICT_KIND_TARGET: "target", CONFLICT_KIND_EVENT: "event" };
+
 /** The conflict inbox; its filters live in the URL so a view can be bookmarked and shared. */
 export default function ConflictsPage() {
   const me = useMe();
   const now = useNow();
-  const [params, update] = useFilters();
-  const status = params.get("status") ?? "";
-  const kind = params.get("kind") ?? "";
+  const [params, update, filter] = useFilters();
+  const statusFilter = filter("status");
+  const kindFilter = filter("kind");
+  const status = statusFilter.value;
+  const kind = kindFilter.value;
   const all = params.get("all") === "true";
   const watchOfficer = me.data?.roles.includes(roles.watchOfficer) ?? false;
   const poll = usePollInterval();
@@ -35,28 +44,8 @@ export default function ConflictsPage() {
     <>
       <h1>Conflicts</h1>
       <div className="filters" role="group" aria-label="Filters">
-        <FilterSelect
-          id="f-status"
-          label="Status"
-          value={status}
-          options={{
-            CONFLICT_STATUS_NEW: "new",
-            CONFLICT_STATUS_ACKNOWLEDGED: "acknowledged",
-            CONFLICT_STATUS_RESOLVED: "resolved",
-          }}
-          onChange={(v) => {
-            update({ status: v });
-          }}
-        />
-        <FilterSelect
-          id="f-kind"
-          label="Kind"
-          value={kind}
-          options={{ CONFLICT_KIND_TARGET: "target", CONFLICT_KIND_EVENT: "event" }}
-          onChange={(v) => {
-            update({ kind: v });
-          }}
-        />
+        <FilterSelect id="f-status" label="Status" options={STATUSES} {...statusFilter} />
+        <FilterSelect id="f-kind" label="Kind" options={KINDS} {...kindFilter} />
         {watchOfficer && (
           <>
             <input

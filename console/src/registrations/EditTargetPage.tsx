@@ -8,6 +8,7 @@ import { SelectorFields } from "../check/SelectorFields";
 import { selectorText } from "../format";
 import { ErrorMessage, Loading } from "../ui/Feedback";
 import { editSchema, toEditForm, toUpdate, type EditForm } from "./editModel";
+import { SubmitButton } from "../ui/Fields";
 
 /** A stale etag: someone changed the registration after this screen loaded it. */
 interface Save {
@@ -127,9 +128,9 @@ function EditTargetForm(props: {
         <ErrorMessage error={props.error} />
       )}
       <div className="actions">
-        <button type="submit" disabled={props.pending || !props.active}>
-          {props.pending ? "Saving…" : "Save targets"}
-        </button>
+        <SubmitButton pending={props.pending} busy="Saving…" disabled={!props.active}>
+          Save targets
+        </SubmitButton>
       </div>
     </form>
   );

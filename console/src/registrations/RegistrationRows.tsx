@@ -26,12 +26,13 @@ function useRegistrationAction(path: string) {
 
 /** "Withdraw…" opens a reason and a confirming button, so one slip does not end a registration. */
 function EndWithReason(props: {
-  id: string;
   verb: string;
   what: string;
-  pending: boolean;
-  onEnd: (reason: string) => void;
+  registration: Pick<TargetRegistration, "registrationId" | "etag">;
+  /** The registration's action that ends it. */
+  end: ReturnType<typeof useRegistrationAction>;
 }) {
+  const id = `${props.verb.toLowerCase()}-${props.registration.registrationId}`;
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   if (!open) {
@@ -53,18 +54,18 @@ function EndWithReason(props: {
       className="inline-form"
       onSubmit={(e) => {
         e.preventDefault();
-        props.onEnd(reason);
+        props.end.mutate({ reason, etag: props.registration.etag });
       }}
     >
-      <label htmlFor={props.id}>Reason</label>
+      <label htmlFor={id}>Reason</label>
       <input
-        id={props.id}
+        id={id}
         value={reason}
         onChange={(e) => {
           setReason(e.target.value);
         }}
       />
-      <button type="submit" disabled={props.pending}>
+      <button type="submit" disabled={props.end.isPending}>
         {props.verb}
       </button>
     </form>
@@ -127,15 +128,7 @@ export function TargetRow({
               >
                 Renew
               </button>
-              <EndWithReason
-                id={`withdraw-${r.registrationId}`}
-                verb="Withdraw"
-                what={what}
-                pending={withdraw.isPending}
-                onEnd={(reason) => {
-                  withdraw.mutate({ reason, etag: r.etag });
-                }}
-              />
+              <EndWithReason verb="Withdraw" what={what} registration={r} end={withdraw} />
             </>
           )}
           {renew.isSuccess && <span role="status">Renewed.</span>}
@@ -168,15 +161,7 @@ export function OperationRow({ registration: r }: { registration: OperationRegis
       <td>
         <div className="row-actions">
           {r.status === "REGISTRATION_STATUS_ACTIVE" && (
-            <EndWithReason
-              id={`cancel-${r.registrationId}`}
-              verb="Cancel"
-              what={what}
-              pending={cancel.isPending}
-              onEnd={(reason) => {
-                cancel.mutate({ reason, etag: r.etag });
-              }}
-            />
+            <EndWithReason verb="Cancel" what={what} registration={r} end={cancel} />
           )}
           <ErrorMessage error={cancel.error} />
         </div>

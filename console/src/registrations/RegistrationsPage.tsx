@@ -20,8 +20,9 @@ const statuses: Record<RegistrationStatus, string> = {
  */
 export default function RegistrationsPage() {
   const now = useNow();
-  const [params, update] = useFilters();
-  const status = params.get("status") ?? "REGISTRATION_STATUS_ACTIVE";
+  const [, , filter] = useFilters();
+  const statusFilter = filter("status", { fallback: "REGISTRATION_STATUS_ACTIVE" });
+  const status = statusFilter.value;
   const query = { statuses: status || undefined, pageSize: 100 };
   const targets = useQuery({
     queryKey: ["registrations", "targets", status],
@@ -44,11 +45,8 @@ export default function RegistrationsPage() {
         <FilterSelect
           id="f-registration-status"
           label="Status"
-          value={status}
           options={statuses}
-          onChange={(v) => {
-            update({ status: v }, { keepEmpty: true });
-          }}
+          {...statusFilter}
         />
       </div>
 

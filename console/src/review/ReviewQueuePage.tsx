@@ -28,8 +28,9 @@ interface Decision {
  */
 export default function ReviewQueuePage() {
   const me = useMe();
-  const [params, update] = useFilters();
-  const status = params.get("status") ?? "REVIEW_ITEM_STATUS_PENDING";
+  const [, , filter] = useFilters();
+  const statusFilter = filter("status", { fallback: "REVIEW_ITEM_STATUS_PENDING" });
+  const status = statusFilter.value;
   const watchOfficer = me.data?.roles.includes(roles.watchOfficer) ?? false;
   const [decision, setDecision] = useState<Decision>();
   const poll = usePollInterval();
@@ -57,15 +58,7 @@ export default function ReviewQueuePage() {
     <>
       <h1>Review queue</h1>
       <div className="filters" role="group" aria-label="Filters">
-        <FilterSelect
-          id="f-review-status"
-          label="Status"
-          value={status}
-          options={statuses}
-          onChange={(v) => {
-            update({ status: v }, { keepEmpty: true });
-          }}
-        />
+        <FilterSelect id="f-review-status" label="Status" options={statuses} {...statusFilter} />
       </div>
       {decision && (
         <p role="status" className="success">

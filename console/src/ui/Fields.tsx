@@ -26,3 +26,24 @@ export function TextField({
     </>
   );
 }
+
+/** A form's submit button: while the submission is pending it is disabled and says so. */
+export function SubmitButton({
+  pending,
+  busy,
+  disabled = false,
+  children,
+}: {
+  pending: boolean;
+  /** What it says while pending ("Saving…"). */
+  busy: string;
+  /** Disabled for another reason too. */
+  disabled?: boolean;
+  children: React.ReactNode;
+}) {
+  return (
+    <button type="submit" disabled={pending || disabled}>
+      {pending ? busy : children}
+    </button>
+  );
+}

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { Key, ReactNode } from "react";
 import { Empty, ErrorMessage, Loading } from "./Feedback";
 
 /** What a list shows of its query: the refusal, that it loads, or that it found nothing. */
@@ -21,6 +21,45 @@ export function QueryState({
       <ErrorMessage error={query.error} />
       {query.isPending && <Loading what={what} />}
       {query.isSuccess && count === 0 && <Empty>{children}</Empty>}
+    </>
+  );
+}
+
+/** A query's items, one list item each, after what {@link QueryState} has to say of the query. */
+export function QueryList<T>({
+  query,
+  items,
+  what,
+  empty,
+  itemKey,
+  ordered = false,
+  className = "plain",
+  children,
+}: {
+  query: { error: unknown; isPending: boolean; isSuccess: boolean };
+  items: readonly T[];
+  /** What is loading, in words ("tasks"). */
+  what: string;
+  /** What to say when the query found nothing. */
+  empty: ReactNode;
+  itemKey: (item: T) => Key | undefined;
+  /** An ordered list (a timeline) rather than a plain one. */
+  ordered?: boolean;
+  className?: string;
+  /** What one item shows. */
+  children: (item: T) => ReactNode;
+}) {
+  const List = ordered ? "ol" : "ul";
+  return (
+    <>
+      <QueryState query={query} count={items.length} what={what}>
+        {empty}
+      </QueryState>
+      <List className={className}>
+        {items.map((item) => (
+          <li key={itemKey(item)}>{children(item)}</li>
+        ))}
+      </List>
     </>
   );
 }

@@ -1,9 +1,9 @@
 import { useSearchParams } from "react-router";
 
 /**
- * Filters kept in the URL (bookmark, share, back button): the current ones, and a change of some,
+ * Filters kept in the URL (bookmark, share, back button): the current ones, a change of some,
  * where an empty value removes its filter unless it is kept (a filter whose absence means a default
- * other than "any").
+ * other than "any"), and what a control of one filter needs.
  */
 export function useFilters() {
   const [params, setParams] = useSearchParams();
@@ -15,5 +15,19 @@ export function useFilters() {
     }
     setParams(next);
   };
-  return [params, update] as const;
+  /**
+   * The value of one filter (`fallback` when the URL has none) and its change, which also applies
+   * `also` (back to the first page, say). A filter with a fallback keeps its empty value: its
+   * absence means the fallback, not "any".
+   */
+  const filter = (
+    key: string,
+    { fallback = "", also = {} }: { fallback?: string; also?: Record<string, string> } = {},
+  ) => ({
+    value: params.get(key) ?? fallback,
+    onChange: (value: string) => {
+      update({ [key]: value, ...also }, { keepEmpty: fallback !== "" });
+    },
+  });
+  return [params, update, filter] as const;
 }

@@ -4,6 +4,7 @@ import { api, ApiError, get, post, withQuery } from "../api/client";
 import { roles, useMe } from "../api/hooks";
 import { dateTime, enumLabel } from "../format";
 import { Empty, ErrorMessage, FieldErrors, Loading } from "../ui/Feedback";
+import { SubmitButton } from "../ui/Fields";
 
 export interface WebhookSubscription {
   subscriptionId: string;
@@ -217,9 +218,9 @@ export default function WebhooksPage() {
         </fieldset>
         <ErrorMessage error={create.error} />
         <div className="actions">
-          <button type="submit" disabled={create.isPending}>
-            {create.isPending ? "Adding…" : "Add endpoint"}
-          </button>
+          <SubmitButton pending={create.isPending} busy="Adding…">
+            Add endpoint
+          </SubmitButton>
         </div>
       </form>
     </>

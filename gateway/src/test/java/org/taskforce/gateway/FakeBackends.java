@@ -4,6 +4,7 @@ import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
+import io.grpc.BindableService;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Metadata;
@@ -66,16 +67,17 @@ final class FakeBackends {
       };
 
   static Server cases() throws IOException {
-    return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-        .addService(ServerInterceptors.intercept(new Cases(), HEADERS))
-        .addService(new io.grpc.protobuf.services.HealthStatusManager().getHealthService())
-        .build()
-        .start();
+    return serve(new Cases());
   }
 
   static Server notifications() throws IOException {
+    return serve(new Notifications());
+  }
+
+  /** The service on a free local port, healthy, recording each call's headers for seen(). */
+  private static Server serve(BindableService service) throws IOException {
     return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-        .addService(ServerInterceptors.intercept(new Notifications(), HEADERS))
+        .addService(ServerInterceptors.intercept(service, HEADERS))
         .addService(new io.grpc.protobuf.services.HealthStatusManager().getHealthService())
         .build()
         .start();

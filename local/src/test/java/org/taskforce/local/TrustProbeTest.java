@@ -12,7 +12,6 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.protobuf.ProtoServiceDescriptorSupplier;
-import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.ClientCalls;
 import java.io.IOException;
 import java.net.URI;
@@ -45,6 +44,7 @@ import org.taskforce.api.deconfliction.v1.TargetRegistration;
 import org.taskforce.api.notifications.v1.CreateWebhookSubscriptionRequest;
 import org.taskforce.api.notifications.v1.NotificationServiceGrpc;
 import org.taskforce.api.notifications.v1.WebhookSubscription;
+import org.taskforce.platform.testing.RpcFuzzer;
 
 /**
  * A black-box probe of what the trust model promises, from outside: the running stack as the README
@@ -280,20 +280,7 @@ class TrustProbeTest extends StackTestBase {
   // ---- helpers
 
   private Status.Code callWithoutToken(MethodDescriptor m) {
-    io.grpc.MethodDescriptor<DynamicMessage, DynamicMessage> method =
-        io.grpc.MethodDescriptor.<DynamicMessage, DynamicMessage>newBuilder()
-            .setType(
-                m.isServerStreaming()
-                    ? io.grpc.MethodDescriptor.MethodType.SERVER_STREAMING
-                    : io.grpc.MethodDescriptor.MethodType.UNARY)
-            .setFullMethodName(
-                io.grpc.MethodDescriptor.generateFullMethodName(
-                    m.getService().getFullName(), m.getName()))
-            .setRequestMarshaller(
-                ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(m.getInputType())))
-            .setResponseMarshaller(
-                ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(m.getOutputType())))
-            .build();
+    io.grpc.MethodDescriptor<DynamicMessage, DynamicMessage> method = RpcFuzzer.dynamic(m);
     DynamicMessage empty = DynamicMessage.getDefaultInstance(m.getInputType());
     for (int attempt = 0; ; attempt++) {
       Status.Code code = callOnce(method, m.isServerStreaming(), empty);

@@ -25,8 +25,20 @@ import org.taskforce.platform.error.TaskforceException;
 class AuditTalliesTest extends AuditTalliesFixture {
   private AuditTrail untallied;
 
+  private static final Set<String> TALLIED = Set.of("check.before-acting", "check.partner");
+
   AuditTalliesTest() {
-    super(Set.of("check.before-acting", "check.partner"));
+    super(TALLIED);
+  }
+
+  /** Another replica's tallies over the same database and clock. */
+  private AuditTallies otherReplica() {
+    return new AuditTallies(db, TALLIED, ZONE, clock);
+  }
+
+  /** Whether the counts are marked stale (1) or not (0). */
+  private long staleMarks() {
+    return db.getCollection("report_tallies").countDocuments(new Document("_id", "~audit-stale"));
   }
 
   @BeforeEach
@@ -156,8 +168,7 @@ class AuditTalliesTest extends AuditTalliesFixture {
 
   @Test
   void aReportSettlesABoundedNumberOfLeftovers_theBackgroundTheRest() {
-    AuditTallies bounded =
-        new AuditTallies(db, Set.of("check.before-acting", "check.partner"), ZONE, clock, 3);
+    AuditTallies bounded = new AuditTallies(db, TALLIED, ZONE, clock, 3);
     Random r = new Random(10);
     for (int i = 0; i < 8; i++) {
       AuditEntry e = entry("left" + i, r);
@@ -219,8 +230,7 @@ class AuditTalliesTest extends AuditTalliesFixture {
 
   @Test
   void twoReplicas_onlyTheLeaseHolderRebuilds_andNeitherSettlesBesideIt() {
-    AuditTallies other =
-        new AuditTallies(db, Set.of("check.before-acting", "check.partner"), ZONE, clock);
+    AuditTallies other = otherReplica();
     Random r = new Random(5);
     List<AuditEntry> batch = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
@@ -230,9 +240,7 @@ class AuditTalliesTest extends AuditTalliesFixture {
     trail.append(entry("live", r)); // an intent beside the rebuild
     assertThat(tallies.claimRebuild()).isTrue(); // this replica rebuilds (holds the lease)
     other.upkeep(); // the other must neither rebuild (clear its buckets) nor settle
-    assertThat(
-            db.getCollection("report_tallies").countDocuments(new Document("_id", "~audit-stale")))
-        .isEqualTo(1);
+    assertThat(staleMarks()).isEqualTo(1);
     assertThat(db.getCollection("audit_tally_intents").countDocuments()).isEqualTo(1);
     assertThat(other.claimRebuild()).isFalse();
     assertThatThrownBy(() -> other.count("check.partner", DAY, DAY, null))
@@ -246,15 +254,12 @@ class AuditTalliesTest extends AuditTalliesFixture {
 
   @Test
   void aLeaseWhoseHolderDied_runsOut_andAnotherReplicaRebuilds() {
-    AuditTallies other =
-        new AuditTallies(db, Set.of("check.before-acting", "check.partner"), ZONE, clock);
+    AuditTallies other = otherReplica();
     Random r = new Random(6);
     trail.appendAll(List.of(entry("b1", r), entry("b2", r)));
     assertThat(tallies.claimRebuild()).isTrue(); // and then it dies
     other.upkeep();
-    assertThat(
-            db.getCollection("report_tallies").countDocuments(new Document("_id", "~audit-stale")))
-        .isEqualTo(1);
+    assertThat(staleMarks()).isEqualTo(1);
     clock.advance(Duration.ofMinutes(16));
     other.upkeep();
     assertCountsEqualTheEntries();

@@ -225,21 +225,29 @@ public final class RpcFuzzer {
     return report;
   }
 
+  /**
+   * The gRPC method that calls {@code method} (unary or server-streaming) with any message of its
+   * request type, and reads its answers as messages of its response type, without generated stubs.
+   */
+  public static io.grpc.MethodDescriptor<DynamicMessage, DynamicMessage> dynamic(
+      MethodDescriptor method) {
+    return io.grpc.MethodDescriptor.<DynamicMessage, DynamicMessage>newBuilder()
+        .setType(
+            method.isServerStreaming()
+                ? io.grpc.MethodDescriptor.MethodType.SERVER_STREAMING
+                : io.grpc.MethodDescriptor.MethodType.UNARY)
+        .setFullMethodName(
+            io.grpc.MethodDescriptor.generateFullMethodName(
+                method.getService().getFullName(), method.getName()))
+        .setRequestMarshaller(
+            ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(method.getInputType())))
+        .setResponseMarshaller(
+            ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(method.getOutputType())))
+        .build();
+  }
+
   private Status call(MethodDescriptor method, Caller caller, DynamicMessage request) {
-    io.grpc.MethodDescriptor<DynamicMessage, DynamicMessage> grpcMethod =
-        io.grpc.MethodDescriptor.<DynamicMessage, DynamicMessage>newBuilder()
-            .setType(
-                method.isServerStreaming()
-                    ? io.grpc.MethodDescriptor.MethodType.SERVER_STREAMING
-                    : io.grpc.MethodDescriptor.MethodType.UNARY)
-            .setFullMethodName(
-                io.grpc.MethodDescriptor.generateFullMethodName(
-                    method.getService().getFullName(), method.getName()))
-            .setRequestMarshaller(
-                ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(method.getInputType())))
-            .setResponseMarshaller(
-                ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(method.getOutputType())))
-            .build();
+    io.grpc.MethodDescriptor<DynamicMessage, DynamicMessage> grpcMethod = dynamic(method);
     CallOptions options = CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS);
     if (caller.credentials() != null) {
       options = options.withCallCredentials(caller.credentials());

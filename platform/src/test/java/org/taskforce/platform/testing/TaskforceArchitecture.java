@@ -68,6 +68,18 @@ public final class TaskforceArchitecture {
         basePackage);
   }
 
+  /** No class in the packages {@code from} may depend on one in {@code to}, for {@code reason}. */
+  private static ArchRule mayNotDepend(String[] from, String[] to, String reason) {
+    return noClasses()
+        .that()
+        .resideInAnyPackage(from)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(to)
+        .because(reason)
+        .allowEmptyShould(true);
+  }
+
   /** The rules over {@code classes} of a service whose base package is {@code basePackage}. */
   public static void check(JavaClasses classes, String basePackage) {
     String useCases = basePackage + "..application..";
@@ -76,68 +88,41 @@ public final class TaskforceArchitecture {
     String wiring = basePackage + "..config..";
     List<ArchRule> rules = new ArrayList<>();
     rules.add(
-        noClasses()
-            .that()
-            .resideInAnyPackage(useCases, domain)
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(INFRASTRUCTURE)
-            .because(
-                "storage, transport and resilience are adapters' business: use cases and the domain"
-                    + " reach them through ports")
-            .allowEmptyShould(true));
+        mayNotDepend(
+            new String[] {useCases, domain},
+            INFRASTRUCTURE,
+            "storage, transport and resilience are adapters' business: use cases and the domain"
+                + " reach them through ports"));
     rules.add(
-        noClasses()
-            .that()
-            .resideInAPackage(domain)
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(FRAMEWORKS)
-            .because("the domain is plain Java: it must be testable and movable without frameworks")
-            .allowEmptyShould(true));
+        mayNotDepend(
+            new String[] {domain},
+            FRAMEWORKS,
+            "the domain is plain Java: it must be testable and movable without frameworks"));
     rules.add(
-        noClasses()
-            .that()
-            .resideInAPackage(domain)
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(useCases, adapters, wiring)
-            .because(
-                "the domain is the centre: use cases and adapters depend on it, not it on them")
-            .allowEmptyShould(true));
+        mayNotDepend(
+            new String[] {domain},
+            new String[] {useCases, adapters, wiring},
+            "the domain is the centre: use cases and adapters depend on it, not it on them"));
     rules.add(
-        noClasses()
-            .that()
-            .resideInAPackage(useCases)
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(adapters, wiring)
-            .because("use cases talk to the outside through ports, not adapters")
-            .allowEmptyShould(true));
+        mayNotDepend(
+            new String[] {useCases},
+            new String[] {adapters, wiring},
+            "use cases talk to the outside through ports, not adapters"));
     rules.add(
-        noClasses()
-            .that()
-            .resideInAPackage(adapters)
-            .should()
-            .dependOnClassesThat()
-            .resideInAPackage(wiring)
-            .because(
-                "adapters depend on use cases and ports; wiring depends on them, not the reverse")
-            .allowEmptyShould(true));
+        mayNotDepend(
+            new String[] {adapters},
+            new String[] {wiring},
+            "adapters depend on use cases and ports; wiring depends on them, not the reverse"));
     String[] otherServices =
         SERVICES.stream()
             .filter(service -> !service.equals(basePackage))
             .map(service -> service + "..")
             .toArray(String[]::new);
     rules.add(
-        noClasses()
-            .that()
-            .resideInAPackage(basePackage + "..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(otherServices)
-            .because("services share contracts (proto/) and platform/, never each other's code")
-            .allowEmptyShould(true));
+        mayNotDepend(
+            new String[] {basePackage + ".."},
+            otherServices,
+            "services share contracts (proto/) and platform/, never each other's code"));
     rules.add(
         noClasses()
             .should()

@@ -1,10 +1,12 @@
 package org.taskforce.cases.adapter.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.taskforce.api.cases.v1.Case;
 import org.taskforce.api.cases.v1.CaseChange;
@@ -24,6 +26,13 @@ import org.taskforce.api.cases.v1.Subject;
  * returned where a reader looks (issue 20, item 1; before, they were validated and dropped).
  */
 class ReasonsKeptTest extends CaseTestBase {
+  /** What each change of the first test did and why, in the order it was made. */
+  private static final Tuple[] REASONS = {
+    tuple("CASE_STATUS_CHANGED", "Grand jury subpoenas served"),
+    tuple("CASE_REVIEWED", "Criminal predicate still met; keep intelligence"),
+    tuple("PARTICIPANT_REMOVED", "No local nexus"),
+    tuple("LEAD_HANDED_OFF", "Federal charges take over")
+  };
 
   @Test
   void reasonsAndTheReviewNote_areInTheCaseHistory_andTheTimeline() {
@@ -76,26 +85,14 @@ class ReasonsKeptTest extends CaseTestBase {
     assertThat(read.getChangesList())
         .filteredOn(h -> !h.getReason().isEmpty())
         .extracting(CaseChange::getAction, CaseChange::getReason)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                "CASE_STATUS_CHANGED", "Grand jury subpoenas served"),
-            org.assertj.core.groups.Tuple.tuple(
-                "CASE_REVIEWED", "Criminal predicate still met; keep intelligence"),
-            org.assertj.core.groups.Tuple.tuple("PARTICIPANT_REMOVED", "No local nexus"),
-            org.assertj.core.groups.Tuple.tuple("LEAD_HANDED_OFF", "Federal charges take over"));
+        .containsExactly(REASONS);
     assertThat(read.getChangesList().getLast().getActor().getAgencyId()).isEqualTo(AGO);
 
     List<CaseEvent> events = events(c);
     assertThat(events)
         .filteredOn(e -> !e.getReason().isEmpty())
         .extracting(CaseEvent::getAction, CaseEvent::getReason)
-        .contains(
-            org.assertj.core.groups.Tuple.tuple(
-                "CASE_STATUS_CHANGED", "Grand jury subpoenas served"),
-            org.assertj.core.groups.Tuple.tuple(
-                "CASE_REVIEWED", "Criminal predicate still met; keep intelligence"),
-            org.assertj.core.groups.Tuple.tuple("PARTICIPANT_REMOVED", "No local nexus"),
-            org.assertj.core.groups.Tuple.tuple("LEAD_HANDED_OFF", "Federal charges take over"));
+        .contains(REASONS);
   }
 
   @Test

@@ -44,14 +44,15 @@ class OutboxRegistrationQueueTest {
     mongo.close();
   }
 
+  private final OutboxRegistrationQueue queue =
+      new OutboxRegistrationQueue(new Outbox(database, Clock.systemUTC()));
+
   private static Document entry(String id) {
     return database.getCollection(Outbox.COLLECTION).find(eq("_id", id)).first();
   }
 
   @Test
   void aPreparedChange_waits_thenIsReleased_orDropped_andReadsBackAsItWasQueued() {
-    OutboxRegistrationQueue queue =
-        new OutboxRegistrationQueue(new Outbox(database, Clock.systemUTC()));
     RegistrationChange register =
         new RegistrationChange(RegistrationChange.Op.REGISTER, "s-10", "NM-2026-9", "", ACTOR);
 
@@ -75,8 +76,6 @@ class OutboxRegistrationQueueTest {
 
   @Test
   void recordingTheSameEntryTwice_queuesItOnce() {
-    OutboxRegistrationQueue queue =
-        new OutboxRegistrationQueue(new Outbox(database, Clock.systemUTC()));
     RegistrationChange renew =
         new RegistrationChange(RegistrationChange.Op.RENEW, "s-11", "", "", ACTOR);
 

@@ -20,7 +20,6 @@ import org.taskforce.api.common.v1.PostalAddress;
 import org.taskforce.api.common.v1.Selector;
 import org.taskforce.api.deconfliction.v1.AcknowledgeConflictRequest;
 import org.taskforce.api.deconfliction.v1.CheckBeforeActingRequest;
-import org.taskforce.api.deconfliction.v1.CreateEventRegistrationRequest;
 import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationRequest;
 import org.taskforce.api.deconfliction.v1.GetTargetRegistrationRequest;
 import org.taskforce.api.deconfliction.v1.TargetRegistration;
@@ -132,24 +131,20 @@ class BoundsTest extends DeconflictionTestBase {
     calls.put(
         "registration.linked_target_registration_ids[0]",
         () ->
-            as(hsi())
-                .createEventRegistration(
-                    CreateEventRegistrationRequest.newBuilder()
-                        .setRegistration(
-                            event(35.08, -106.65, 100, tomorrow, 2).toBuilder()
-                                .addLinkedTargetRegistrationIds(someoneElses))
-                        .build()));
+            registerEvent(
+                hsi(),
+                event(35.08, -106.65, 100, tomorrow, 2).toBuilder()
+                    .addLinkedTargetRegistrationIds(someoneElses)
+                    .build()));
     calls.put(
         "registration.linked_target_registration_ids",
         () ->
-            as(hsi())
-                .createEventRegistration(
-                    CreateEventRegistrationRequest.newBuilder()
-                        .setRegistration(
-                            event(35.08, -106.65, 100, tomorrow, 2).toBuilder()
-                                .addAllLinkedTargetRegistrationIds(
-                                    Collections.nCopies(Bounds.LINKED_IDS + 1, "t-1")))
-                        .build()));
+            registerEvent(
+                hsi(),
+                event(35.08, -106.65, 100, tomorrow, 2).toBuilder()
+                    .addAllLinkedTargetRegistrationIds(
+                        Collections.nCopies(Bounds.LINKED_IDS + 1, "t-1"))
+                    .build()));
     calls.put(
         "update_mask.paths",
         () ->
@@ -180,13 +175,10 @@ class BoundsTest extends DeconflictionTestBase {
             .getRegistration()
             .getRegistrationId();
     var event =
-        as(hsi())
-            .createEventRegistration(
-                CreateEventRegistrationRequest.newBuilder()
-                    .setRegistration(
-                        event(35.08, -106.65, 100, Instant.now().plus(1, ChronoUnit.DAYS), 2)
-                            .toBuilder()
-                            .addLinkedTargetRegistrationIds(mine))
+        registerEvent(
+                hsi(),
+                event(35.08, -106.65, 100, Instant.now().plus(1, ChronoUnit.DAYS), 2).toBuilder()
+                    .addLinkedTargetRegistrationIds(mine)
                     .build())
             .getRegistration();
     assertThat(event.getLinkedTargetRegistrationIdsList()).containsExactly(mine);

@@ -127,22 +127,12 @@ class CheckBeforeActingTest extends DeconflictionTestBase {
   @Test
   void plannedOperations300mApartInOverlappingHours_conflictWithTheEarlierStartAsDeadline() {
     Instant start = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-    var buyBust =
-        as(apd())
-            .createEventRegistration(
-                org.taskforce.api.deconfliction.v1.CreateEventRegistrationRequest.newBuilder()
-                    .setRegistration(event(35.0844, -106.6504, 100, start, 3))
-                    .build());
+    var buyBust = registerEvent(apd(), event(35.0844, -106.6504, 100, start, 3));
     assertThat(buyBust.getHitsList()).isEmpty();
 
     // ~300 m east, starting an hour later.
     var warrant =
-        as(hsi())
-            .createEventRegistration(
-                org.taskforce.api.deconfliction.v1.CreateEventRegistrationRequest.newBuilder()
-                    .setRegistration(
-                        event(35.0844, -106.6471, 100, start.plus(1, ChronoUnit.HOURS), 2))
-                    .build());
+        registerEvent(hsi(), event(35.0844, -106.6471, 100, start.plus(1, ChronoUnit.HOURS), 2));
 
     assertThat(warrant.getHitsList())
         .singleElement()
@@ -169,12 +159,7 @@ class CheckBeforeActingTest extends DeconflictionTestBase {
         });
 
     // 2 km away: no conflict.
-    var far =
-        as(fbi())
-            .createEventRegistration(
-                org.taskforce.api.deconfliction.v1.CreateEventRegistrationRequest.newBuilder()
-                    .setRegistration(event(35.1024, -106.6504, 100, start, 3))
-                    .build());
+    var far = registerEvent(fbi(), event(35.1024, -106.6504, 100, start, 3));
     assertThat(far.getHitsList()).isEmpty();
   }
 

@@ -9,16 +9,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.TestPropertySource;
 import org.taskforce.api.common.v1.DisclosureLevel;
 import org.taskforce.api.deconfliction.v1.CheckBeforeActingRequest;
 import org.taskforce.api.deconfliction.v1.CheckBeforeActingResponse;
@@ -29,51 +21,18 @@ import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationResponse;
 import org.taskforce.api.deconfliction.v1.EventRegistration;
 import org.taskforce.api.notifications.v1.PublishNotificationRequest;
 import org.taskforce.deconfliction.application.RegistrationRepair;
-import org.taskforce.platform.faults.WriteSeams;
 
 /**
  * Issue 19 items 1 and 5: a registration whose writes stop half way (the crash seams throw between
  * storing, indexing and matching) is finished by a retry with the same request id, which answers as
  * a first success would, or by the repair sweep; the operator's rebuild restores a lost index.
  */
-@Import(CrashRecoveryTest.Seams.class)
-@TestPropertySource(
-    properties = {
-      "taskforce.deconfliction.repair.grace=0s",
-      "taskforce.deconfliction.repair.enabled=false"
-    })
-class CrashRecoveryTest extends DeconflictionTestBase {
-  static final AtomicReference<String> CRASH_AT = new AtomicReference<>("");
-
-  @TestConfiguration
-  static class Seams {
-    @Bean
-    @Primary
-    WriteSeams crashingSeams() {
-      return step -> {
-        if (CRASH_AT.compareAndSet(step, "")) {
-          throw new IllegalStateException("simulated crash after " + step);
-        }
-      };
-    }
-  }
-
-  @Autowired RegistrationRepair repair;
-
-  @AfterEach
-  void disarm() {
-    CRASH_AT.set("");
-  }
-
+class CrashRecoveryTest extends CrashTestBase {
   private CreateTargetRegistrationRequest hsiPhone(String requestId) {
     return CreateTargetRegistrationRequest.newBuilder()
         .setRegistration(target(DisclosureLevel.DISCLOSURE_LEVEL_OPEN, phone("505-555-0142")))
         .setRequestId(requestId)
         .build();
-  }
-
-  private long count(String collection) {
-    return database.getCollection(collection).countDocuments(new Document());
   }
 
   @Test
@@ -136,9 +95,7 @@ class CrashRecoveryTest extends DeconflictionTestBase {
   void anEventThatDiedAfterStoring_isFinishedByItsRetry() {
     Instant start = Instant.now().plus(1, ChronoUnit.DAYS);
     EventRegistration plan = event(35.0844, -106.6504, 100, start, 2);
-    as(apd())
-        .createEventRegistration(
-            CreateEventRegistrationRequest.newBuilder().setRegistration(plan).build());
+    registerEvent(apd(), plan);
     CreateEventRegistrationRequest ask =
         CreateEventRegistrationRequest.newBuilder()
             .setRegistration(plan)
@@ -201,11 +158,7 @@ class CrashRecoveryTest extends DeconflictionTestBase {
   private Instant apdHoldsPhoneAndPlace() {
     Instant start = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
     register(apd(), DisclosureLevel.DISCLOSURE_LEVEL_OPEN, phone("505-555-0142"));
-    as(apd())
-        .createEventRegistration(
-            CreateEventRegistrationRequest.newBuilder()
-                .setRegistration(event(35.0844, -106.6504, 100, start, 2))
-                .build());
+    registerEvent(apd(), event(35.0844, -106.6504, 100, start, 2));
     return start;
   }
 
@@ -355,12 +308,7 @@ class CrashRecoveryTest extends DeconflictionTestBase {
   @Test
   void theOperatorsRebuild_restoresALostMatchIndex_andDropsEntriesNoRegistrationHas() {
     register(apd(), DisclosureLevel.DISCLOSURE_LEVEL_OPEN, phone("505-555-0142"));
-    as(apd())
-        .createEventRegistration(
-            CreateEventRegistrationRequest.newBuilder()
-                .setRegistration(
-                    event(35.0844, -106.6504, 100, Instant.now().plus(1, ChronoUnit.DAYS), 2))
-                .build());
+    registerEvent(apd(), event(35.0844, -106.6504, 100, Instant.now().plus(1, ChronoUnit.DAYS), 2));
     database.getCollection("match_index").deleteMany(new Document());
     database
         .getCollection("match_index")

@@ -15,6 +15,8 @@ import org.taskforce.api.common.v1.PointOfContact;
 import org.taskforce.api.common.v1.Selector;
 import org.taskforce.api.common.v1.TimeWindow;
 import org.taskforce.api.common.v1.VehicleVinSelector;
+import org.taskforce.api.deconfliction.v1.CreateEventRegistrationRequest;
+import org.taskforce.api.deconfliction.v1.CreateEventRegistrationResponse;
 import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationRequest;
 import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationResponse;
 import org.taskforce.api.deconfliction.v1.DeconflictionServiceGrpc;
@@ -39,6 +41,10 @@ import org.taskforce.platform.testing.ServiceTestBase;
 public abstract class DeconflictionTestBase extends ServiceTestBase {
   protected static final KeycloakTestRealm REALM = new KeycloakTestRealm();
   protected static final FakeNotificationService NOTIFICATIONS = new FakeNotificationService();
+
+  /** case-service as the subject feed calls it; the feed is off unless a test turns it on. */
+  static final FakeCaseService CASES = new FakeCaseService();
+
   static final List<String> COLLECTIONS =
       List.of(
           "targets",
@@ -59,11 +65,18 @@ public abstract class DeconflictionTestBase extends ServiceTestBase {
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("taskforce.security.issuer-uri", REALM::issuer);
     registry.add("spring.grpc.client.channels.notifications.address", NOTIFICATIONS::address);
+    registry.add("spring.grpc.client.channels.cases.address", CASES::address);
   }
 
   @BeforeEach
   void cleanUp() {
-    clean(COLLECTIONS, NOTIFICATIONS::reset);
+    clean(
+        COLLECTIONS,
+        () -> {
+          NOTIFICATIONS.reset();
+          CASES.clear();
+          CASES.setDown(false);
+        });
   }
 
   // ---- callers
@@ -147,6 +160,13 @@ public abstract class DeconflictionTestBase extends ServiceTestBase {
             CreateTargetRegistrationRequest.newBuilder()
                 .setRegistration(target(disclosure, selectors))
                 .build());
+  }
+
+  protected CreateEventRegistrationResponse registerEvent(
+      String token, EventRegistration registration) {
+    return as(token)
+        .createEventRegistration(
+            CreateEventRegistrationRequest.newBuilder().setRegistration(registration).build());
   }
 
   protected static EventRegistration event(

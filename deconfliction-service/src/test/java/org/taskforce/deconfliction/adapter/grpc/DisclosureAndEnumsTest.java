@@ -13,7 +13,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.taskforce.api.common.v1.DisclosureLevel;
 import org.taskforce.api.deconfliction.v1.CheckBeforeActingRequest;
-import org.taskforce.api.deconfliction.v1.CreateEventRegistrationRequest;
 import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationRequest;
 import org.taskforce.api.deconfliction.v1.GetTargetRegistrationRequest;
 import org.taskforce.api.deconfliction.v1.ListConflictsRequest;
@@ -57,13 +56,10 @@ class DisclosureAndEnumsTest extends DeconflictionTestBase {
     assertThat(hit.getRequiredAction()).isEqualTo(RequiredAction.REQUIRED_ACTION_AWAIT_OWNER);
 
     var event =
-        as(hsi())
-            .createEventRegistration(
-                CreateEventRegistrationRequest.newBuilder()
-                    .setRegistration(
-                        event(35.08, -106.65, 100, Instant.now().plus(1, ChronoUnit.DAYS), 2)
-                            .toBuilder()
-                            .clearDisclosureLevel())
+        registerEvent(
+                hsi(),
+                event(35.08, -106.65, 100, Instant.now().plus(1, ChronoUnit.DAYS), 2).toBuilder()
+                    .clearDisclosureLevel()
                     .build())
             .getRegistration();
     assertThat(event.getDisclosureLevel()).isEqualTo(DisclosureLevel.DISCLOSURE_LEVEL_AGENCY_ONLY);
@@ -171,19 +167,12 @@ class DisclosureAndEnumsTest extends DeconflictionTestBase {
                             .build()),
             "registration.event_type",
             () ->
-                as(hsi())
-                    .createEventRegistration(
-                        CreateEventRegistrationRequest.newBuilder()
-                            .setRegistration(
-                                event(
-                                        35.08,
-                                        -106.65,
-                                        100,
-                                        Instant.now().plus(1, ChronoUnit.DAYS),
-                                        2)
-                                    .toBuilder()
-                                    .setEventTypeValue(50))
-                            .build()));
+                registerEvent(
+                    hsi(),
+                    event(35.08, -106.65, 100, Instant.now().plus(1, ChronoUnit.DAYS), 2)
+                        .toBuilder()
+                        .setEventTypeValue(50)
+                        .build()));
     calls.forEach((field, call) -> {
       StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, call::run);
       assertThat(e.getStatus().getCode()).as(field).isEqualTo(Status.Code.INVALID_ARGUMENT);

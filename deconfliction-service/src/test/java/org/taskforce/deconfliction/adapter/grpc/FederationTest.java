@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.assertj.core.api.ObjectAssert;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -22,8 +23,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.taskforce.api.common.v1.AgencyRef;
 import org.taskforce.api.common.v1.DisclosureLevel;
 import org.taskforce.api.deconfliction.v1.CheckBeforeActingRequest;
+import org.taskforce.api.deconfliction.v1.CheckBeforeActingResponse;
 import org.taskforce.api.deconfliction.v1.ConflictHit;
 import org.taskforce.api.deconfliction.v1.MatchTier;
+import org.taskforce.api.deconfliction.v1.PartnerAnswer;
 import org.taskforce.api.deconfliction.v1.PartnerAnswerStatus;
 import org.taskforce.api.deconfliction.v1.PartnerCheckRequest;
 import org.taskforce.api.deconfliction.v1.PartnerCheckResponse;
@@ -125,9 +128,7 @@ class FederationTest extends DeconflictionTestBase {
                     .build());
 
     assertThat(answer.getPartnerAnswersList()).hasSize(3);
-    assertThat(answer.getPartnerAnswersList())
-        .filteredOn(p -> p.getPartnerId().equals("az"))
-        .singleElement()
+    assertThatPartner(answer, "az")
         .satisfies(p -> {
           assertThat(p.getStatus()).isEqualTo(PartnerAnswerStatus.PARTNER_ANSWER_STATUS_ANSWERED);
           assertThat(p.getHitsList())
@@ -135,15 +136,11 @@ class FederationTest extends DeconflictionTestBase {
               .satisfies(
                   h -> assertThat(h.getOwnerAgency().getDisplayName()).isEqualTo("Arizona DPS"));
         });
-    assertThat(answer.getPartnerAnswersList())
-        .filteredOn(p -> p.getPartnerId().equals("co"))
-        .singleElement()
+    assertThatPartner(answer, "co")
         .satisfies(p ->
             assertThat(p.getStatus())
                 .isEqualTo(PartnerAnswerStatus.PARTNER_ANSWER_STATUS_UNAVAILABLE));
-    assertThat(answer.getPartnerAnswersList())
-        .filteredOn(p -> p.getPartnerId().equals("tx"))
-        .singleElement()
+    assertThatPartner(answer, "tx")
         .satisfies(p ->
             assertThat(p.getStatus())
                 .isEqualTo(PartnerAnswerStatus.PARTNER_ANSWER_STATUS_TIMED_OUT));
@@ -168,9 +165,7 @@ class FederationTest extends DeconflictionTestBase {
       as(hsi()).checkBeforeActing(ask);
     }
     var answer = as(hsi()).checkBeforeActing(ask);
-    assertThat(answer.getPartnerAnswersList())
-        .filteredOn(p -> p.getPartnerId().equals("co"))
-        .singleElement()
+    assertThatPartner(answer, "co")
         .satisfies(p -> {
           assertThat(p.getStatus())
               .isEqualTo(PartnerAnswerStatus.PARTNER_ANSWER_STATUS_UNAVAILABLE);
@@ -185,8 +180,7 @@ class FederationTest extends DeconflictionTestBase {
         REALM.client("az-deconfliction", "az-dps", "STATE", "partner-system").mint();
 
     PartnerCheckResponse answer =
-        PartnerDeconflictionServiceGrpc.newBlockingStub(channel)
-            .withCallCredentials(BearerCredentials.of(partnerToken))
+        asPartner(partnerToken)
             .partnerCheck(
                 PartnerCheckRequest.newBuilder()
                     .addSelectors(phone("5055550142"))
@@ -218,8 +212,7 @@ class FederationTest extends DeconflictionTestBase {
         catchThrowableOfType(
             StatusRuntimeException.class,
             () ->
-                PartnerDeconflictionServiceGrpc.newBlockingStub(channel)
-                    .withCallCredentials(BearerCredentials.of(hsi()))
+                asPartner(hsi())
                     .partnerCheck(
                         PartnerCheckRequest.newBuilder()
                             .addSelectors(phone("5055550142"))
@@ -242,8 +235,7 @@ class FederationTest extends DeconflictionTestBase {
           catchThrowableOfType(
               StatusRuntimeException.class,
               () ->
-                  PartnerDeconflictionServiceGrpc.newBlockingStub(channel)
-                      .withCallCredentials(BearerCredentials.of(partnerToken))
+                  asPartner(partnerToken)
                       .partnerCheck(
                           PartnerCheckRequest.newBuilder()
                               .addSelectors(phone("5055550142"))
@@ -256,5 +248,19 @@ class FederationTest extends DeconflictionTestBase {
     }
     drainOutbox();
     assertThat(NOTIFICATIONS.publishedTo(APD)).isEmpty();
+  }
+
+  /** The one answer of the partner named, to assert on. */
+  private static ObjectAssert<PartnerAnswer> assertThatPartner(
+      CheckBeforeActingResponse answer, String partnerId) {
+    return assertThat(answer.getPartnerAnswersList())
+        .filteredOn(p -> p.getPartnerId().equals(partnerId))
+        .singleElement();
+  }
+
+  private PartnerDeconflictionServiceGrpc.PartnerDeconflictionServiceBlockingStub asPartner(
+      String token) {
+    return PartnerDeconflictionServiceGrpc.newBlockingStub(channel)
+        .withCallCredentials(BearerCredentials.of(token));
   }
 }

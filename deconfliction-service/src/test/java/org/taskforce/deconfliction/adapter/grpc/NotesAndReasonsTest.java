@@ -9,7 +9,6 @@ import org.taskforce.api.common.v1.DisclosureLevel;
 import org.taskforce.api.deconfliction.v1.AcknowledgeConflictRequest;
 import org.taskforce.api.deconfliction.v1.CancelEventRegistrationRequest;
 import org.taskforce.api.deconfliction.v1.ConflictSide;
-import org.taskforce.api.deconfliction.v1.CreateEventRegistrationRequest;
 import org.taskforce.api.deconfliction.v1.GetConflictRequest;
 import org.taskforce.api.deconfliction.v1.GetEventRegistrationRequest;
 import org.taskforce.api.deconfliction.v1.GetTargetRegistrationRequest;
@@ -85,12 +84,7 @@ class NotesAndReasonsTest extends DeconflictionTestBase {
         .isEqualTo("subject deported");
 
     var event =
-        as(hsi())
-            .createEventRegistration(
-                CreateEventRegistrationRequest.newBuilder()
-                    .setRegistration(
-                        event(35.08, -106.65, 100, Instant.now().plus(1, ChronoUnit.DAYS), 2))
-                    .build())
+        registerEvent(hsi(), event(35.08, -106.65, 100, Instant.now().plus(1, ChronoUnit.DAYS), 2))
             .getRegistration();
     as(hsi())
         .cancelEventRegistration(

@@ -2,20 +2,10 @@ package org.taskforce.deconfliction.adapter.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.taskforce.api.cases.v1.DeconflictionState;
 import org.taskforce.api.cases.v1.RecordSubjectDeconflictionRequest;
@@ -23,7 +13,6 @@ import org.taskforce.api.common.v1.DisclosureLevel;
 import org.taskforce.api.common.v1.Selector;
 import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationRequest;
 import org.taskforce.deconfliction.application.Retention;
-import org.taskforce.platform.testing.MutableClock;
 
 /**
  * Issue 17 item 7 with retention: when the other side of a subject's conflict or possible match is
@@ -32,43 +21,8 @@ import org.taskforce.platform.testing.MutableClock;
  * gone. Before, nothing was announced and the next announcement's version could be lower than the
  * last, so case-service kept the purged conflict's state.
  */
-@Import(PurgedConflictFeedTest.Clocks.class)
 @TestPropertySource(properties = "taskforce.deconfliction.case-feed.enabled=true")
-class PurgedConflictFeedTest extends DeconflictionTestBase {
-  static final MutableClock CLOCK = new MutableClock(Instant.now());
-  static final FakeCaseService CASES = new FakeCaseService();
-
-  @TestConfiguration
-  static class Clocks {
-    @Bean
-    @Primary
-    Clock clock() {
-      return CLOCK;
-    }
-  }
-
-  @DynamicPropertySource
-  static void cases(DynamicPropertyRegistry registry) {
-    registry.add("spring.grpc.client.channels.cases.address", CASES::address);
-  }
-
-  @Autowired Retention retention;
-
-  @BeforeEach
-  void reset() {
-    CASES.clear();
-    CASES.setDown(false);
-  }
-
-  /** A token valid at the test clock's time (the service checks expiry on that clock). */
-  private static String at(String agency, String type) {
-    return REALM
-        .user("inv-" + agency, agency, type, "investigator")
-        .claim("iat", CLOCK.instant())
-        .claim("nbf", CLOCK.instant())
-        .claim("exp", CLOCK.instant().plus(Duration.ofMinutes(5)))
-        .mint();
-  }
+class PurgedConflictFeedTest extends ClockedTestBase {
 
   private String hsiSubject(String subjectId, Selector s) {
     return as(at(HSI, "FEDERAL"))

@@ -12,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.taskforce.api.common.v1.DisclosureLevel;
 import org.taskforce.api.deconfliction.v1.AcknowledgeConflictRequest;
 import org.taskforce.api.deconfliction.v1.ConflictResolution;
-import org.taskforce.api.deconfliction.v1.CreateEventRegistrationRequest;
 import org.taskforce.api.deconfliction.v1.GetConflictRequest;
 import org.taskforce.api.deconfliction.v1.ResolveConflictRequest;
 import org.taskforce.api.notifications.v1.NotificationKind;
@@ -90,19 +89,9 @@ class ResolutionAndEscalationTest extends DeconflictionTestBase {
   @Test
   void aConflictUnacknowledgedNearItsDeadline_isEscalatedOnce_andMarkedEscalated() {
     Instant soon = Instant.now().plus(30, ChronoUnit.MINUTES);
-    as(apd())
-        .createEventRegistration(
-            CreateEventRegistrationRequest.newBuilder()
-                .setRegistration(event(35.0844, -106.6504, 100, soon, 2))
-                .build());
+    registerEvent(apd(), event(35.0844, -106.6504, 100, soon, 2));
     String id =
-        as(hsi())
-            .createEventRegistration(
-                CreateEventRegistrationRequest.newBuilder()
-                    .setRegistration(event(35.0844, -106.6504, 100, soon, 2))
-                    .build())
-            .getHits(0)
-            .getConflictId();
+        registerEvent(hsi(), event(35.0844, -106.6504, 100, soon, 2)).getHits(0).getConflictId();
     as(apd())
         .acknowledgeConflict(AcknowledgeConflictRequest.newBuilder().setConflictId(id).build());
 

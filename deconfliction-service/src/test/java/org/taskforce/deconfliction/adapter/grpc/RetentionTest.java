@@ -2,45 +2,14 @@ package org.taskforce.deconfliction.adapter.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.taskforce.api.common.v1.DisclosureLevel;
 import org.taskforce.api.deconfliction.v1.CheckBeforeActingRequest;
 import org.taskforce.deconfliction.application.Retention;
-import org.taskforce.platform.testing.MutableClock;
 
-@Import(RetentionTest.Clocks.class)
-class RetentionTest extends DeconflictionTestBase {
-  static final MutableClock CLOCK = new MutableClock(Instant.now());
-
-  @TestConfiguration
-  static class Clocks {
-    @Bean
-    @Primary
-    Clock clock() {
-      return CLOCK;
-    }
-  }
-
-  @Autowired Retention retention;
-
-  /** A token valid at the test clock's time (the service checks expiry on that clock). */
-  private static String at(String agency, String type) {
-    return REALM
-        .user("inv-" + agency, agency, type, "investigator")
-        .claim("iat", CLOCK.instant())
-        .claim("nbf", CLOCK.instant())
-        .claim("exp", CLOCK.instant().plus(Duration.ofMinutes(5)))
-        .mint();
-  }
+class RetentionTest extends ClockedTestBase {
 
   @Test
   void expiredRegistrations_stopMatching_andArePurgedAfterTheReviewPeriod_audited() {

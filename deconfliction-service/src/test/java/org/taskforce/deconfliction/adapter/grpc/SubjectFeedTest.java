@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Comparator;
 import java.util.List;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.taskforce.api.cases.v1.DeconflictionState;
 import org.taskforce.api.cases.v1.RecordSubjectDeconflictionRequest;
@@ -31,18 +28,6 @@ import org.taskforce.api.deconfliction.v1.TargetRegistration;
  */
 @TestPropertySource(properties = "taskforce.deconfliction.case-feed.enabled=true")
 class SubjectFeedTest extends DeconflictionTestBase {
-  static final FakeCaseService CASES = new FakeCaseService();
-
-  @DynamicPropertySource
-  static void cases(DynamicPropertyRegistry registry) {
-    registry.add("spring.grpc.client.channels.cases.address", CASES::address);
-  }
-
-  @BeforeEach
-  void reset() {
-    CASES.clear();
-    CASES.setDown(false);
-  }
 
   /** HSI registers a subject as case-service does: with the subject's id as request id. */
   private TargetRegistration hsiSubject(String subjectId, DisclosureLevel d, Selector s) {

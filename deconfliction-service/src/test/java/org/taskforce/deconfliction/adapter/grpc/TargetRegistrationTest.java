@@ -21,7 +21,6 @@ import org.taskforce.api.common.v1.PostalAddress;
 import org.taskforce.api.common.v1.Selector;
 import org.taskforce.api.common.v1.SocialHandleSelector;
 import org.taskforce.api.common.v1.VehiclePlateSelector;
-import org.taskforce.api.common.v1.VehicleVinSelector;
 import org.taskforce.api.deconfliction.v1.CheckBeforeActingRequest;
 import org.taskforce.api.deconfliction.v1.CreateTargetRegistrationRequest;
 import org.taskforce.api.deconfliction.v1.GetTargetRegistrationRequest;
@@ -104,7 +103,7 @@ class TargetRegistrationTest extends DeconflictionTestBase {
   static Object[][] badSelectors() {
     return new Object[][] {
       {
-        Selector.newBuilder().setPhone(PhoneSelector.newBuilder().setNumber("555-01")).build(),
+        phone("555-01"),
         "registration.selectors[0].phone.number",
         "phone \"555-01\" is not a valid number for region US"
       },
@@ -138,19 +137,11 @@ class TargetRegistrationTest extends DeconflictionTestBase {
         "1 to 8 letters and digits"
       },
       {
-        Selector.newBuilder()
-            .setVehicleVin(VehicleVinSelector.newBuilder().setVin("1FTFW1E50PFA12345"))
-            .build(),
+        vin("1FTFW1E50PFA12345"),
         "registration.selectors[0].vehicle_vin.vin",
         "fails its check digit"
       },
-      {
-        Selector.newBuilder()
-            .setVehicleVin(VehicleVinSelector.newBuilder().setVin("1FTFW1E5"))
-            .build(),
-        "registration.selectors[0].vehicle_vin.vin",
-        "a VIN has 17"
-      },
+      {vin("1FTFW1E5"), "registration.selectors[0].vehicle_vin.vin", "a VIN has 17"},
       {
         Selector.newBuilder()
             .setAddress(

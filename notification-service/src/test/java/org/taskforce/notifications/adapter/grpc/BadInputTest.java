@@ -139,11 +139,7 @@ class BadInputTest extends NotificationTestBase {
             () ->
                 as(admin())
                     .createWebhookSubscription(
-                        creation(
-                            WebhookSubscription.newBuilder()
-                                .setUrl("https://203.0.113.7/hook")
-                                .setSecret(SECRET)
-                                .addKindsValue(1234))),
+                        creation(hook("https://203.0.113.7/hook", SECRET).addKindsValue(1234))),
             "statuses[0]",
             () ->
                 as(admin())
@@ -244,11 +240,7 @@ class BadInputTest extends NotificationTestBase {
     WebhookSubscription created =
         as(admin())
             .createWebhookSubscription(
-                creation(
-                    WebhookSubscription.newBuilder()
-                        .setUrl("https://203.0.113.7/hook")
-                        .setSecret(SECRET)
-                        .setEnabled(false)))
+                creation(hook("https://203.0.113.7/hook", SECRET).setEnabled(false)))
             .getSubscription();
     assertThat(created.getEnabled()).isFalse();
     assertThat(created.getHealth()).isEqualTo(WebhookHealth.WEBHOOK_HEALTH_DISABLED);

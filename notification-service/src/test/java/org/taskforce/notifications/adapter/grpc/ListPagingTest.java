@@ -148,9 +148,7 @@ class ListPagingTest extends NotificationTestBase {
           as(admin())
               .createWebhookSubscription(
                   creation(
-                      WebhookSubscription.newBuilder()
-                          .setUrl("https://203.0.113.7/hook/" + i)
-                          .setSecret("s3cret-shared-with-the-county")
+                      hook("https://203.0.113.7/hook/" + i, "s3cret-shared-with-the-county")
                           .setEnabled(true)))
               .getSubscription()
               .getSubscriptionId());
@@ -179,9 +177,7 @@ class ListPagingTest extends NotificationTestBase {
         as(admin())
             .createWebhookSubscription(
                 creation(
-                    WebhookSubscription.newBuilder()
-                        .setUrl("https://203.0.113.7/hook")
-                        .setSecret("s3cret-shared-with-the-county")
+                    hook("https://203.0.113.7/hook", "s3cret-shared-with-the-county")
                         .setEnabled(true)))
             .getSubscription();
     List<String> expected = publishMixed();

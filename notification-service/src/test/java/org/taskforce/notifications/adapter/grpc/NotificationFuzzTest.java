@@ -14,7 +14,6 @@ import org.taskforce.api.notifications.v1.NotificationServiceGrpc;
 import org.taskforce.api.notifications.v1.PublishNotificationRequest;
 import org.taskforce.api.notifications.v1.Recipient;
 import org.taskforce.api.notifications.v1.Severity;
-import org.taskforce.api.notifications.v1.WebhookSubscription;
 import org.taskforce.platform.testing.BearerCredentials;
 import org.taskforce.platform.testing.RpcFuzzer;
 
@@ -63,9 +62,7 @@ class NotificationFuzzTest extends NotificationTestBase {
                     .build(),
                 CreateWebhookSubscriptionRequest.newBuilder()
                     .setSubscription(
-                        WebhookSubscription.newBuilder()
-                            .setUrl("https://203.0.113.7/hook")
-                            .setSecret("s3cret-shared-with-the-county")
+                        hook("https://203.0.113.7/hook", "s3cret-shared-with-the-county")
                             .addKinds(NotificationKind.NOTIFICATION_KIND_TARGET_CONFLICT))
                     .setRequestId("fuzz-hook-1")
                     .build(),

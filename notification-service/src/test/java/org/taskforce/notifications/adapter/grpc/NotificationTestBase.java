@@ -95,10 +95,13 @@ abstract class NotificationTestBase {
   /** BCSO's admin subscribes an endpoint (https/http URL or mailto:). */
   WebhookSubscription subscribe(String url, String secret) {
     return as(admin())
-        .createWebhookSubscription(
-            creation(
-                WebhookSubscription.newBuilder().setUrl(url).setSecret(secret).setEnabled(true)))
+        .createWebhookSubscription(creation(hook(url, secret).setEnabled(true)))
         .getSubscription();
+  }
+
+  /** A subscription of {@code url}, signed with {@code secret}, to create as it is or changed. */
+  static WebhookSubscription.Builder hook(String url, String secret) {
+    return WebhookSubscription.newBuilder().setUrl(url).setSecret(secret);
   }
 
   /** The request that creates {@code subscription}. */

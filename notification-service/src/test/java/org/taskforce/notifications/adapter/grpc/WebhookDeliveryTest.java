@@ -285,28 +285,19 @@ class WebhookDeliveryTest extends NotificationTestBase {
         refusal(() ->
             as(admin())
                 .createWebhookSubscription(
-                    creation(
-                        WebhookSubscription.newBuilder()
-                            .setUrl("https://user:pw@rms.bcso.example/hook")
-                            .setSecret(SECRET))));
+                    creation(hook("https://user:pw@rms.bcso.example/hook", SECRET))));
     assertThat(credentials.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     var notAdmin =
         refusal(() ->
             as(user("bcso", "investigator"))
                 .createWebhookSubscription(
-                    creation(
-                        WebhookSubscription.newBuilder()
-                            .setUrl("https://rms.bcso.example/hook")
-                            .setSecret(SECRET))));
+                    creation(hook("https://rms.bcso.example/hook", SECRET))));
     assertThat(notAdmin.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
     var shortSecret =
         refusal(() ->
             as(admin())
                 .createWebhookSubscription(
-                    creation(
-                        WebhookSubscription.newBuilder()
-                            .setUrl("https://rms.bcso.example/hook")
-                            .setSecret("short"))));
+                    creation(hook("https://rms.bcso.example/hook", "short"))));
     assertThat(shortSecret.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(database.getCollection("webhooks").countDocuments()).isZero();
   }
