@@ -167,11 +167,11 @@ public final class TargetMatching {
     AskedPerson asked = new AskedPerson(persons, person.person());
     Set<String> fits = new HashSet<>();
     for (String key : person.person().queryKeys(nicknames)) {
-      for (IndexEntry e : found.getOrDefault(key, List.of())) {
-        if (!fits.contains(e.registrationId())
-            && candidate.test(e)
-            && asked.against(e.payload(), false).similarity().isPresent()) {
-          fits.add(e.registrationId());
+      for (IndexEntry entry : found.getOrDefault(key, List.of())) {
+        if (!fits.contains(entry.registrationId())
+            && candidate.test(entry)
+            && asked.against(entry.payload(), false).similarity().isPresent()) {
+          fits.add(entry.registrationId());
         }
       }
     }

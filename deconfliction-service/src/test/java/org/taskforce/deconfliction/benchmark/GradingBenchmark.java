@@ -47,8 +47,8 @@ public final class GradingBenchmark {
     long loadStarted = System.nanoTime();
     for (int i = 0; i < persons; i++) {
       List<NormalizedSelector> selectors = new ArrayList<>();
-      for (TargetSelector s : data.selectors(i)) {
-        selectors.add(normalizer.normalize(s, "s", new Violations()).orElseThrow());
+      for (TargetSelector selector : data.selectors(i)) {
+        selectors.add(normalizer.normalize(selector, "s", new Violations()).orElseThrow());
       }
       String id = "t-bulk-" + i;
       String agency = "a" + i % 6;

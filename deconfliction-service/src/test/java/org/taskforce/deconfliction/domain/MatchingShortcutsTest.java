@@ -151,16 +151,17 @@ class MatchingShortcutsTest {
     List<TargetSelector.Person> persons = people.persons(1500);
     Map<String, List<IndexEntry>> index = new HashMap<>();
     for (int i = 0; i < persons.size(); i++) {
-      TargetSelector.Person p = persons.get(i);
-      List<TargetSelector> selectors = new ArrayList<>(List.of(p));
+      TargetSelector.Person person = persons.get(i);
+      List<TargetSelector> selectors = new ArrayList<>(List.of(person));
       if (i % 7 == 0) {
-        selectors.add(people.namesake(p)); // a second person in the registration
+        selectors.add(people.namesake(person)); // a second person in the registration
       }
       register(index, "r" + i, "a" + i % 4, selectors, normalizer, nicknames);
       TargetSelector.Person undated =
-          new TargetSelector.Person(p.givenNames(), p.surnames(), p.aliases(), BirthDate.UNKNOWN);
+          new TargetSelector.Person(
+              person.givenNames(), person.surnames(), person.aliases(), BirthDate.UNKNOWN);
       register(index, "u" + i, "a" + i % 3, List.of(undated), normalizer, nicknames);
-      register(index, "n" + i, "a1", List.of(people.namesake(p)), normalizer, nicknames);
+      register(index, "n" + i, "a1", List.of(people.namesake(person)), normalizer, nicknames);
     }
     // a registration of two persons: the first is found under the ask's first key and does not
     // fit ("José Antonio" is not "José Luis"), the second under a later key and fits
@@ -181,14 +182,14 @@ class MatchingShortcutsTest {
             List.of("José", "Luis"), List.of("García"), List.of(), BirthDate.UNKNOWN));
     Random random = new Random(8);
     for (int n = 0; n < 400; n++) {
-      TargetSelector.Person p = persons.get(random.nextInt(persons.size()));
+      TargetSelector.Person person = persons.get(random.nextInt(persons.size()));
       asks.add(
           switch (n % 3) {
-            case 0 -> people.variant(p).person();
+            case 0 -> people.variant(person).person();
             case 1 ->
                 new TargetSelector.Person(
-                    p.givenNames(), p.surnames(), p.aliases(), BirthDate.UNKNOWN);
-            default -> people.namesake(p);
+                    person.givenNames(), person.surnames(), person.aliases(), BirthDate.UNKNOWN);
+            default -> people.namesake(person);
           });
     }
     int fits = 0;
@@ -226,8 +227,8 @@ class MatchingShortcutsTest {
       SelectorNormalizer normalizer,
       Nicknames nicknames) {
     List<NormalizedSelector> normalized = new ArrayList<>();
-    for (TargetSelector s : selectors) {
-      normalized.add(normalizer.normalize(s, "s", new Violations()).orElseThrow());
+    for (TargetSelector selector : selectors) {
+      normalized.add(normalizer.normalize(selector, "s", new Violations()).orElseThrow());
     }
     TargetMatching.storedKeys(normalized, nicknames, id)
         .forEach((key, payload) ->

@@ -9,7 +9,10 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** The one way our gRPC adapters answer a unary call. */
+/**
+ * The one way our gRPC adapters answer a unary call, and bind a service's calls (unary, and the
+ * server streams through {@code stream}) to the functions that answer them.
+ */
 public final class UnaryCalls {
   private UnaryCalls() {}
 

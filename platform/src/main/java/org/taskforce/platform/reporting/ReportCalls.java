@@ -1,9 +1,13 @@
 package org.taskforce.platform.reporting;
 
 import com.google.protobuf.Descriptors;
+import com.google.protobuf.Descriptors.FieldDescriptor.JavaType;
 import com.google.protobuf.Message;
 import com.google.type.Date;
+import io.grpc.MethodDescriptor;
+import io.grpc.ServiceDescriptor;
 import java.time.ZoneId;
+import java.util.Locale;
 import org.taskforce.api.reporting.v1.Report;
 import org.taskforce.platform.grpc.CallerContext;
 import org.taskforce.platform.security.AgencyPrincipal;
@@ -83,24 +87,58 @@ public final class ReportCalls {
         reports.csv(CallerContext.principal(), period), filePrefix + period.label() + ".csv");
   }
 
-  private static <T> T field(Message request, String name, Class<T> type) {
-    Descriptors.FieldDescriptor field = request.getDescriptorForType().findFieldByName(name);
-    Object value = field == null || field.isRepeated() ? null : request.getField(field);
-    if (!type.isInstance(value)) {
-      throw new IllegalArgumentException(
-          request.getDescriptorForType().getFullName()
-              + " has no "
-              + type.getSimpleName()
-              + " "
-              + name);
+  /**
+   * Refuses a reporting service whose Get…Report, Export…Report or List…ReportRecords requests lack
+   * a field these calls read by name, so that a contract changed without its service fails when the
+   * service is built (and in every test that starts it), not as an error on its first call.
+   */
+  public static void requireReportFields(ServiceDescriptor service) {
+    for (MethodDescriptor<?, ?> method : service.getMethods()) {
+      String name = method.getBareMethodName();
+      boolean records = name != null && name.startsWith("List") && name.endsWith("ReportRecords");
+      boolean report =
+          name != null
+              && (name.startsWith("Get") || name.startsWith("Export"))
+              && name.endsWith("Report");
+      if (!records && !report) {
+        continue;
+      }
+      if (!(method.getRequestMarshaller() instanceof MethodDescriptor.PrototypeMarshaller<?> proto)
+          || !(proto.getMessagePrototype() instanceof Message prototype)) {
+        throw new IllegalArgumentException(
+            method.getFullMethodName() + " takes no protobuf message");
+      }
+      Descriptors.Descriptor type = prototype.getDescriptorForType();
+      dateField(type, "start_date");
+      dateField(type, "end_date");
+      if (records) {
+        typedField(type, "measure_id", JavaType.STRING);
+        typedField(type, "dimension", JavaType.STRING);
+        typedField(type, "page_size", JavaType.INT);
+        typedField(type, "page_token", JavaType.STRING);
+      }
     }
-    return type.cast(value);
+  }
+
+  private static <T> T field(Message request, String name, Class<T> type) {
+    JavaType expected = type == Integer.class ? JavaType.INT : JavaType.STRING;
+    return type.cast(request.getField(typedField(request.getDescriptorForType(), name, expected)));
+  }
+
+  private static Descriptors.FieldDescriptor typedField(
+      Descriptors.Descriptor type, String name, JavaType javaType) {
+    Descriptors.FieldDescriptor field = type.findFieldByName(name);
+    if (field == null || field.isRepeated() || field.getJavaType() != javaType) {
+      throw new IllegalArgumentException(
+          type.getFullName() + " has no " + javaType.name().toLowerCase(Locale.ROOT) + " " + name);
+    }
+    return field;
   }
 
   private static Descriptors.FieldDescriptor dateField(Descriptors.Descriptor type, String name) {
     Descriptors.FieldDescriptor field = type.findFieldByName(name);
     if (field == null
-        || field.getJavaType() != Descriptors.FieldDescriptor.JavaType.MESSAGE
+        || field.getJavaType() != JavaType.MESSAGE
         || !field.getMessageType().equals(Date.getDescriptor())) {
       throw new IllegalArgumentException(type.getFullName() + " has no google.type.Date " + name);
     }

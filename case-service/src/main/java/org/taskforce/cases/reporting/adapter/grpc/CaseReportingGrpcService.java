@@ -52,6 +52,7 @@ public final class CaseReportingGrpcService implements BindableService {
     this.reports = reports;
     this.outcomes = outcomes;
     this.trainings = trainings;
+    ReportCalls.requireReportFields(CaseReportingServiceGrpc.getServiceDescriptor());
     this.calls = new ReportCalls(reports, zone, threshold, "taskforce-report-");
   }
 

@@ -24,6 +24,7 @@ public final class DeconflictionReportingGrpcService implements BindableService 
 
   public DeconflictionReportingGrpcService(DeconflictionReports reports, ZoneId zone) {
     this.reports = reports;
+    ReportCalls.requireReportFields(DeconflictionReportingServiceGrpc.getServiceDescriptor());
     this.calls = new ReportCalls(reports, zone, 0, "deconfliction-report-");
   }
 
