@@ -115,7 +115,22 @@ public final class NameOnlyBound {
         // not graded twice (the check grades it with the whole ask).
         continue;
       }
-      Set<String> fits = matching.fitting(s, found, nicknames, candidate);
+      // Once this many are known to be visible, the band is final: the rest are not graded.
+      int enough = Math.max(bound + 1, BANDS[BANDS.length - 1]);
+      List<String> fits = new ArrayList<>();
+      int[] knownVisible = {0};
+      matching.fitting(
+          s,
+          found,
+          nicknames,
+          candidate,
+          fit -> {
+            fits.add(fit);
+            if (!unknown.contains(fit) && DisclosurePolicy.showsAgency(disclosures.get(fit))) {
+              knownVisible[0]++;
+            }
+            return knownVisible[0] < enough;
+          });
       if (fits.size() <= bound) {
         continue; // even counting every fit, the bound is not passed
       }

@@ -1,5 +1,6 @@
 package org.taskforce.deconfliction.domain;
 
+import java.util.List;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
@@ -24,93 +25,80 @@ final class NameTokens {
   }
 
   /**
-   * Two name tokens as {@link #token} compares them (a plain class: a record's generated equals and
-   * hashCode cost more than the lookup saves).
-   */
-  private static final class TokenPair {
-    private final String a;
-    private final String b;
-    private final boolean givenNames;
-    private final int hash;
-
-    TokenPair(String a, String b, boolean givenNames) {
-      this.a = a;
-      this.b = b;
-      this.givenNames = givenNames;
-      this.hash = (a.hashCode() * 31 + b.hashCode()) * 2 + (givenNames ? 1 : 0);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof TokenPair p
-          && hash == p.hash
-          && givenNames == p.givenNames
-          && a.equals(p.a)
-          && b.equals(p.b);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-  }
-
-  /**
    * Token comparisons already made: a pure function of the two tokens (and this matcher's fixed
    * nickname table), and names repeat heavily, so a check's dozens of candidates mostly compare
-   * pairs seen before. Bounded like {@link Names#phonetic}'s cache.
+   * pairs seen before.
    */
-  private final java.util.concurrent.ConcurrentHashMap<TokenPair, TokenScore> tokens =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final TokenPairMemo remembered = new TokenPairMemo();
 
-  private static final int TOKEN_CACHE_LIMIT = 100_000;
   private static final TokenScore IDENTICAL = new TokenScore(1.0, "identical");
+  private static final TokenScore NICKNAME =
+      new TokenScore(0.95, "is a known nickname or other-language form of the other");
+  private static final TokenScore ONE_LETTER =
+      new TokenScore(0.9, "spelled alike (one letter apart)");
+  private static final TokenScore ONE_LETTER_SHORT =
+      new TokenScore(0.86, "spelled alike (one letter apart)");
+  private static final TokenScore SOUNDS_ALIKE = new TokenScore(0.87, "sounds alike");
+  private static final TokenScore SPELLED_ALIKE = new TokenScore(0.85, "spelled alike");
+  private static final TokenScore MISSPELT_NICKNAME =
+      new TokenScore(0.85, "looks like a misspelt nickname of the other");
+  private static final TokenScore INITIAL = new TokenScore(0.6, "matches an initial");
+  private static final TokenScore SHORT_FORM = new TokenScore(0.7, "is a short form of the other");
+
+  /** Every outcome of {@link #compareTokens}, numbered by its place here for the memo. */
+  private static final List<TokenScore> OUTCOMES =
+      List.of(
+          TokenScore.NONE,
+          NICKNAME,
+          ONE_LETTER,
+          ONE_LETTER_SHORT,
+          SOUNDS_ALIKE,
+          SPELLED_ALIKE,
+          MISSPELT_NICKNAME,
+          INITIAL,
+          SHORT_FORM);
 
   TokenScore token(String a, String b, boolean givenNames) {
     if (a.equals(b)) {
       return IDENTICAL;
     }
-    TokenPair pair = new TokenPair(a, b, givenNames);
-    TokenScore known = tokens.get(pair);
-    if (known != null) {
-      return known;
+    int known = remembered.outcome(a, b, givenNames);
+    if (known != TokenPairMemo.UNKNOWN) {
+      return OUTCOMES.get(known);
     }
     TokenScore score = compareTokens(a, b, givenNames);
-    if (tokens.size() >= TOKEN_CACHE_LIMIT) {
-      tokens.clear(); // a rare reset keeps memory bounded
-    }
-    tokens.put(pair, score);
+    remembered.remember(a, b, givenNames, OUTCOMES.indexOf(score));
     return score;
   }
 
   private TokenScore compareTokens(String a, String b, boolean givenNames) {
     if (givenNames && nicknames.equivalent(a, b)) {
-      return new TokenScore(0.95, "is a known nickname or other-language form of the other");
+      return NICKNAME;
     }
     int minLength = Math.min(a.length(), b.length());
     if (minLength >= 4) {
       int edits = ONE_EDIT.apply(a, b);
       if (edits == 1 || (edits == 2 && transposition(a, b))) {
-        return new TokenScore(0.9, "spelled alike (one letter apart)");
+        return ONE_LETTER;
       }
     }
     if (minLength == 3 && Math.max(a.length(), b.length()) == 4 && ONE_EDIT.apply(a, b) == 1) {
-      return new TokenScore(0.86, "spelled alike (one letter apart)");
+      return ONE_LETTER_SHORT;
     }
     if (minLength >= 3 && Names.phonetic(a).equals(Names.phonetic(b))) {
-      return new TokenScore(0.87, "sounds alike");
+      return SOUNDS_ALIKE;
     }
     if (minLength >= 4 && JARO_WINKLER.apply(a, b) >= 0.92) {
-      return new TokenScore(0.85, "spelled alike");
+      return SPELLED_ALIKE;
     }
     if (givenNames && minLength >= 3 && misspeltVariant(a, b)) {
-      return new TokenScore(0.85, "looks like a misspelt nickname of the other");
+      return MISSPELT_NICKNAME;
     }
     if ((a.length() == 1 || b.length() == 1) && a.charAt(0) == b.charAt(0)) {
-      return new TokenScore(0.6, "matches an initial");
+      return INITIAL;
     }
     if (minLength >= 4 && (a.startsWith(b) || b.startsWith(a))) {
-      return new TokenScore(0.7, "is a short form of the other");
+      return SHORT_FORM;
     }
     return TokenScore.NONE;
   }

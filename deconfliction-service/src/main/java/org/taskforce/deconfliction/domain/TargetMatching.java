@@ -164,17 +164,35 @@ public final class TargetMatching {
       Map<String, List<IndexEntry>> found,
       Nicknames nicknames,
       Predicate<IndexEntry> candidate) {
+    Set<String> fits = new HashSet<>();
+    fitting(person, found, nicknames, candidate, fits::add);
+    return fits;
+  }
+
+  /**
+   * {@link #fitting(NormalizedSelector, Map, Nicknames, Predicate)} one fit at a time, in the order
+   * of the index entries, each registration once, until {@code each} answers false: a count that
+   * has reached its top band need not grade the rest.
+   */
+  public void fitting(
+      NormalizedSelector person,
+      Map<String, List<IndexEntry>> found,
+      Nicknames nicknames,
+      Predicate<IndexEntry> candidate,
+      Predicate<String> each) {
     AskedPerson asked = new AskedPerson(persons, person.person());
     Set<String> fits = new HashSet<>();
     for (String key : person.person().queryKeys(nicknames)) {
       for (IndexEntry entry : found.getOrDefault(key, List.of())) {
-        if (!fits.contains(entry.registrationId())
-            && candidate.test(entry)
+        if (candidate.test(entry)
+            && !fits.contains(entry.registrationId())
             && asked.against(entry.payload(), false).similarity().isPresent()) {
           fits.add(entry.registrationId());
+          if (!each.test(entry.registrationId())) {
+            return;
+          }
         }
       }
     }
-    return fits;
   }
 }

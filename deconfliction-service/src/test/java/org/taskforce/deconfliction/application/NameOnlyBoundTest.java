@@ -35,6 +35,7 @@ class NameOnlyBoundTest {
   private final Map<String, List<IndexEntry>> index = new HashMap<>();
   private final Map<String, TargetStore.Owner> store = new HashMap<>();
   private int reads;
+  private int readIds;
 
   private NormalizedSelector maria(BirthDate dob) {
     return normalizer
@@ -80,6 +81,7 @@ class NameOnlyBoundTest {
             bound,
             ids -> {
               reads++;
+              readIds += ids.size();
               return ids.stream().map(store::get).filter(o -> o != null).toList();
             });
     List<NormalizedSelector> ask = List.of(maria(dob));
@@ -116,6 +118,35 @@ class NameOnlyBoundTest {
     register(1, "bcso", Disclosure.AGENCY_ONLY, Disclosure.AGENCY_ONLY);
     assertThat(ask(3, BirthDate.UNKNOWN)).containsExactly(crowded(1000));
     assertThat(reads).isZero(); // every entry carried its disclosure
+  }
+
+  @Test
+  void aCountThatReachesTheTopBand_stopsGrading_andAnswersAsTheWholeCountWould() {
+    register(2000, "nnpd", Disclosure.OPEN, Disclosure.OPEN);
+    register(300, "fbi", Disclosure.RESTRICTED, null); // old entries: read only when graded
+    assertThat(ask(3, BirthDate.UNKNOWN)).containsExactly(crowded(1000));
+    assertThat(readIds)
+        .as("grading stopped at 1,000 visible: not every old entry was read")
+        .isLessThan(300);
+
+    // few visible among many old entries: every fit is graded and every old one read
+    index.clear();
+    store.clear();
+    readIds = 0;
+    register(300, "fbi", Disclosure.RESTRICTED, null);
+    register(999, "nnpd", Disclosure.OPEN, Disclosure.OPEN);
+    assertThat(ask(3, BirthDate.UNKNOWN)).containsExactly(crowded(100));
+    assertThat(readIds).isEqualTo(300);
+    register(1, "nnpd", Disclosure.OPEN, Disclosure.OPEN);
+    assertThat(ask(3, BirthDate.UNKNOWN)).containsExactly(crowded(1000));
+  }
+
+  @Test
+  void aBoundAboveTheTopBand_isCountedPast() {
+    register(1200, "nnpd", Disclosure.OPEN, Disclosure.OPEN);
+    assertThat(ask(1200, BirthDate.UNKNOWN)).isEmpty();
+    register(1, "hsi", Disclosure.AGENCY_ONLY, Disclosure.AGENCY_ONLY);
+    assertThat(ask(1200, BirthDate.UNKNOWN)).containsExactly(crowded(1200));
   }
 
   @Test
