@@ -299,6 +299,11 @@ public final class Benchmarks {
       return new DatabaseTime(counts, nanos);
     }
 
+    /** The time of every command so far, in nanoseconds. */
+    public long totalNanos() {
+      return nanos.values().stream().mapToLong(Long::longValue).sum();
+    }
+
     /**
      * Prints, per call made since {@code before}, the database commands and their time against the
      * calls' mean latency: how much of a call is the database and how much the service (and the
