@@ -349,7 +349,9 @@ public final class DeconflictionBenchmark {
                 RegistrationStatus.ACTIVE,
                 stamp,
                 stamp,
-                1));
+                1,
+                "",
+                ""));
         if (batch.size() == 10_000) {
           bulk.importTargets(batch);
           batch.clear();
@@ -377,7 +379,8 @@ public final class DeconflictionBenchmark {
                 RegistrationStatus.ACTIVE,
                 stamp,
                 stamp,
-                1));
+                1,
+                ""));
         if (events.size() == 10_000) {
           bulk.importEvents(events);
           events.clear();
