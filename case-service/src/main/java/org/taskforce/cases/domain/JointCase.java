@@ -42,38 +42,6 @@ public record JointCase(
     industries = industries == null ? List.of() : List.copyOf(industries);
   }
 
-  /** A case with no industry recorded. */
-  public JointCase(
-      String id,
-      String number,
-      String title,
-      CaseType type,
-      CaseStatus status,
-      List<String> jurisdictions,
-      String summary,
-      List<Participant> participants,
-      LocalDate reviewDate,
-      Stamp created,
-      Stamp updated,
-      long version,
-      List<CaseChange> history) {
-    this(
-        id,
-        number,
-        title,
-        type,
-        status,
-        jurisdictions,
-        summary,
-        participants,
-        reviewDate,
-        created,
-        updated,
-        version,
-        history,
-        List.of());
-  }
-
   /** This case with {@code change} (which names this version) added to its history. */
   public JointCase recording(CaseChange change) {
     List<CaseChange> list = new ArrayList<>(history);
@@ -155,24 +123,15 @@ public record JointCase(
   }
 
   public JointCase withParticipants(List<Participant> list, Stamp when) {
-    return new JointCase(
-        id,
-        number,
-        title,
-        type,
-        status,
-        jurisdictions,
-        summary,
-        list,
-        reviewDate,
-        created,
-        when,
-        version + 1,
-        history,
-        industries);
+    return changed(status, list, when);
   }
 
   public JointCase withStatus(CaseStatus newStatus, Stamp when) {
+    return changed(newStatus, participants, when);
+  }
+
+  /** The next version, with another status or other participants; the details kept. */
+  private JointCase changed(CaseStatus newStatus, List<Participant> newParticipants, Stamp when) {
     return new JointCase(
         id,
         number,
@@ -181,7 +140,7 @@ public record JointCase(
         newStatus,
         jurisdictions,
         summary,
-        participants,
+        newParticipants,
         reviewDate,
         created,
         when,

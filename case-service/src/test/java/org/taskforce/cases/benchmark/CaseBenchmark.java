@@ -144,6 +144,7 @@ public final class CaseBenchmark {
               stamp,
               stamp,
               1,
+              List.of(),
               List.of());
       if (c.memberAgencies().contains("hsi-abq")) {
         hsiCases.add(id);

@@ -58,7 +58,8 @@ public final class EventRegistrationChanges {
             RegistrationStatus.ACTIVE,
             current.created(),
             DeconflictionAccessPolicy.stamp(caller, registrations.services().clock().instant()),
-            current.version() + 1);
+            current.version() + 1,
+            "");
     return registrations.change(caller, updated, current);
   }
 

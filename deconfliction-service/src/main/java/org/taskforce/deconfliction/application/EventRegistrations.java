@@ -91,7 +91,8 @@ public final class EventRegistrations
         RegistrationStatus.ACTIVE,
         stamp,
         stamp,
-        1);
+        1,
+        "");
   }
 
   @Override

@@ -83,18 +83,19 @@ public final class TargetRegistrations
     violations.throwIfAny();
     Stamp stamp = DeconflictionAccessPolicy.stamp(caller, now);
     return new TargetRegistration(
-            RegistrationWrites.idFor("t-", caller, requestId),
-            DeconflictionAccessPolicy.agency(caller, agencyNames.apply(caller.agencyId())),
-            selectors,
-            draft.contact(),
-            RegistrationChecks.nullToEmpty(draft.caseReference()),
-            services().policy().disclosureFor(caller.agencyId(), draft.disclosure()),
-            expiry,
-            RegistrationStatus.ACTIVE,
-            stamp,
-            stamp,
-            1)
-        .withRequestId(requestId);
+        RegistrationWrites.idFor("t-", caller, requestId),
+        DeconflictionAccessPolicy.agency(caller, agencyNames.apply(caller.agencyId())),
+        selectors,
+        draft.contact(),
+        RegistrationChecks.nullToEmpty(draft.caseReference()),
+        services().policy().disclosureFor(caller.agencyId(), draft.disclosure()),
+        expiry,
+        RegistrationStatus.ACTIVE,
+        stamp,
+        stamp,
+        1,
+        "",
+        requestId);
   }
 
   @Override

@@ -24,37 +24,6 @@ public record EventRegistration(
     statusReason = statusReason == null ? "" : statusReason;
   }
 
-  public EventRegistration(
-      String id,
-      Agency agency,
-      EventType type,
-      EventPlan plan,
-      PostalAddress address,
-      Contact contact,
-      List<String> linkedTargetIds,
-      String caseReference,
-      Disclosure disclosure,
-      RegistrationStatus status,
-      Stamp created,
-      Stamp updated,
-      long version) {
-    this(
-        id,
-        agency,
-        type,
-        plan,
-        address,
-        contact,
-        linkedTargetIds,
-        caseReference,
-        disclosure,
-        status,
-        created,
-        updated,
-        version,
-        "");
-  }
-
   /** Cancelled by its owner, for the reason given. */
   public EventRegistration cancelled(String reason, Stamp updated) {
     return new EventRegistration(

@@ -30,65 +30,17 @@ public record TargetRegistration(
     requestId = requestId == null ? "" : requestId;
   }
 
-  public TargetRegistration(
-      String id,
-      Agency agency,
-      List<NormalizedSelector> selectors,
-      Contact contact,
-      String caseReference,
-      Disclosure disclosure,
-      Instant expireTime,
-      RegistrationStatus status,
-      Stamp created,
-      Stamp updated,
-      long version) {
-    this(
-        id,
-        agency,
-        selectors,
-        contact,
-        caseReference,
-        disclosure,
-        expireTime,
-        status,
-        created,
-        updated,
-        version,
-        "",
-        "");
-  }
-
   /** Withdrawn by its owner, for the reason given. */
   public TargetRegistration withdrawn(String reason, Stamp updated) {
-    return changed(RegistrationStatus.WITHDRAWN, updated, version + 1, reason, requestId);
-  }
-
-  /** The same registration, remembering the request id it was created with. */
-  public TargetRegistration withRequestId(String requestId) {
-    return changed(status, updated, version, statusReason, requestId);
-  }
-
-  /** What it registers as it is, in another state. */
-  private TargetRegistration changed(
-      RegistrationStatus status,
-      Stamp updated,
-      long version,
-      String statusReason,
-      String requestId) {
-    return new TargetRegistration(
-        id,
-        agency,
+    return revised(
         selectors,
         contact,
         caseReference,
         disclosure,
         expireTime,
-        status,
-        created,
+        RegistrationStatus.WITHDRAWN,
         updated,
-        version,
-        statusReason,
-        requestId);
+        reason);
   }
 
   /** Whether it takes part in matching at {@code now}. */
@@ -96,6 +48,7 @@ public record TargetRegistration(
     return status == RegistrationStatus.ACTIVE && expireTime.isAfter(now);
   }
 
+  /** Changed by its owner or a job; a reason is kept only while it stays withdrawn. */
   public TargetRegistration with(
       List<NormalizedSelector> selectors,
       Contact contact,
@@ -104,6 +57,27 @@ public record TargetRegistration(
       Instant expireTime,
       RegistrationStatus status,
       Stamp updated) {
+    return revised(
+        selectors,
+        contact,
+        caseReference,
+        disclosure,
+        expireTime,
+        status,
+        updated,
+        status == RegistrationStatus.WITHDRAWN ? statusReason : "");
+  }
+
+  /** The next version: what may change, changed; who created it, and under which request, kept. */
+  private TargetRegistration revised(
+      List<NormalizedSelector> selectors,
+      Contact contact,
+      String caseReference,
+      Disclosure disclosure,
+      Instant expireTime,
+      RegistrationStatus status,
+      Stamp updated,
+      String statusReason) {
     return new TargetRegistration(
         id,
         agency,
@@ -116,7 +90,7 @@ public record TargetRegistration(
         created,
         updated,
         version + 1,
-        status == RegistrationStatus.WITHDRAWN ? statusReason : "",
+        statusReason,
         requestId);
   }
 }

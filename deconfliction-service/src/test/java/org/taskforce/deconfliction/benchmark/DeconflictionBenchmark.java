@@ -375,7 +375,9 @@ public final class DeconflictionBenchmark {
                 RegistrationStatus.ACTIVE,
                 stamp,
                 stamp,
-                1));
+                1,
+                "",
+                ""));
         if (batch.size() == 10_000) {
           bulk.importTargets(batch);
           batch.clear();
@@ -403,7 +405,8 @@ public final class DeconflictionBenchmark {
                 RegistrationStatus.ACTIVE,
                 stamp,
                 stamp,
-                1));
+                1,
+                ""));
         if (events.size() == 10_000) {
           bulk.importEvents(events);
           events.clear();

@@ -1,6 +1,5 @@
 package org.taskforce.platform.notify;
 
-import com.google.protobuf.Timestamp;
 import io.grpc.Channel;
 import java.time.Duration;
 import java.util.Date;
@@ -14,6 +13,7 @@ import org.taskforce.api.notifications.v1.NotificationServiceGrpc;
 import org.taskforce.api.notifications.v1.PublishNotificationRequest;
 import org.taskforce.api.notifications.v1.Recipient;
 import org.taskforce.api.notifications.v1.Severity;
+import org.taskforce.platform.grpc.ProtoTimes;
 import org.taskforce.platform.outbox.OutboxHandler;
 import org.taskforce.platform.outbox.OutboxMessage;
 
@@ -96,10 +96,7 @@ public final class NoticePublisher implements OutboxHandler {
     }
     Date deadline = p.getDate("acknowledgeDeadline");
     if (deadline != null) {
-      b.setAcknowledgeDeadline(
-          Timestamp.newBuilder()
-              .setSeconds(deadline.toInstant().getEpochSecond())
-              .setNanos(deadline.toInstant().getNano()));
+      b.setAcknowledgeDeadline(ProtoTimes.timestamp(deadline.toInstant()));
     }
     return b.build();
   }

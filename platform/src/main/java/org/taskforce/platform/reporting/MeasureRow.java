@@ -50,17 +50,7 @@ public record MeasureRow(
 
   /** This number withheld: printed "fewer than {@code threshold}", its value zeroed. */
   public MeasureRow suppressed(int threshold) {
-    return new MeasureRow(
-        measureId,
-        section,
-        label,
-        dimension,
-        dimensionLabel,
-        0,
-        "fewer than " + threshold,
-        true,
-        false,
-        unit);
+    return withheld("fewer than " + threshold);
   }
 
   /**

@@ -8,6 +8,8 @@ import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.Lifecycle;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.taskforce.platform.outbox.OutboxRelay;
 
@@ -27,21 +29,36 @@ import org.taskforce.platform.outbox.OutboxRelay;
       "taskforce.outbox.max-backoff=500ms"
     })
 public abstract class ServiceTestBase extends ServiceChannel {
+  /** The token issuer the service trusts, and the notification-service its notices reach. */
+  protected static final KeycloakTestRealm REALM = new KeycloakTestRealm();
+
+  protected static final FakeNotificationService NOTIFICATIONS = new FakeNotificationService();
+
   @Autowired private ApplicationContext context;
   @Autowired protected MongoDatabase database;
   @Autowired protected OutboxRelay relay;
+
+  @DynamicPropertySource
+  static void realmAndNotifications(DynamicPropertyRegistry registry) {
+    registry.add("taskforce.security.issuer-uri", REALM::issuer);
+    registry.add("spring.grpc.client.channels.notifications.address", NOTIFICATIONS::address);
+  }
 
   /** The service's background work: the outbox relay, report-count upkeep and sweeps. */
   protected List<Lifecycle> background() {
     return Background.of(context);
   }
 
-  /** With the background work paused: empties {@code collections}, then runs {@code reset}. */
+  /**
+   * With the background work paused: empties {@code collections}, forgets what the notification
+   * fake was sent, then runs {@code reset}.
+   */
   protected void clean(List<String> collections, Runnable reset) {
     Background.paused(
         background(),
         () -> {
           collections.forEach(name -> database.getCollection(name).deleteMany(new Document()));
+          NOTIFICATIONS.reset();
           reset.run();
         });
   }

@@ -4,10 +4,10 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import java.time.LocalDate;
-import java.util.Date;
 import org.bson.Document;
 import org.taskforce.cases.domain.Contact;
 import org.taskforce.cases.domain.Stamp;
+import org.taskforce.platform.mongo.StampDocuments;
 
 /** The document shapes the case-service collections share: stamps, contacts, dates, indexes. */
 public final class CaseDocuments {
@@ -16,20 +16,11 @@ public final class CaseDocuments {
   public static Document stamp(Stamp s) {
     return s == null
         ? null
-        : new Document("subject", s.subject())
-            .append("name", s.displayName())
-            .append("agencyId", s.agencyId())
-            .append("time", Date.from(s.time()));
+        : StampDocuments.document(s.subject(), s.displayName(), s.agencyId(), s.time());
   }
 
   public static Stamp stamp(Document d) {
-    return d == null
-        ? null
-        : new Stamp(
-            d.getString("subject"),
-            d.getString("name"),
-            d.getString("agencyId"),
-            d.getDate("time").toInstant());
+    return StampDocuments.read(d, Stamp::new);
   }
 
   public static Document contact(Contact c) {

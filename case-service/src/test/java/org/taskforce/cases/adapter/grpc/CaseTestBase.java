@@ -52,8 +52,6 @@ import org.taskforce.api.common.v1.PointOfContact;
 import org.taskforce.api.common.v1.Selector;
 import org.taskforce.cases.application.SubjectSweep;
 import org.taskforce.platform.testing.BearerCredentials;
-import org.taskforce.platform.testing.FakeNotificationService;
-import org.taskforce.platform.testing.KeycloakTestRealm;
 import org.taskforce.platform.testing.RpcFuzzer;
 import org.taskforce.platform.testing.ServiceTestBase;
 
@@ -82,8 +80,6 @@ public abstract class CaseTestBase extends ServiceTestBase {
     }
   }
 
-  protected static final KeycloakTestRealm REALM = new KeycloakTestRealm();
-  protected static final FakeNotificationService NOTIFICATIONS = new FakeNotificationService();
   protected static final FakeDeconflictionService DECONFLICTION =
       new FakeDeconflictionService(REALM);
   static final List<String> COLLECTIONS =
@@ -117,8 +113,6 @@ public abstract class CaseTestBase extends ServiceTestBase {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("taskforce.security.issuer-uri", REALM::issuer);
-    registry.add("spring.grpc.client.channels.notifications.address", NOTIFICATIONS::address);
     registry.add("spring.grpc.client.channels.deconfliction.address", DECONFLICTION::address);
   }
 
@@ -127,7 +121,6 @@ public abstract class CaseTestBase extends ServiceTestBase {
     clean(
         COLLECTIONS,
         () -> {
-          NOTIFICATIONS.reset();
           DECONFLICTION.clear();
           DECONFLICTION.setDown(false);
           crashes.disarm();

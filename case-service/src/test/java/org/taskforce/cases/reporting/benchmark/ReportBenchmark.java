@@ -153,7 +153,8 @@ public final class ReportBenchmark {
               closed ? 2 : 1,
               closed
                   ? List.of(new CaseChange("h" + i, 2, "CASE_STATUS_CHANGED", "closed", "", x))
-                  : List.of()));
+                  : List.of(),
+              List.of()));
       if (batch.size() == 1_000) {
         caseStore.importAll(batch);
         batch.clear();

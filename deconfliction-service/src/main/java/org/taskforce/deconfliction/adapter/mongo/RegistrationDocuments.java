@@ -17,6 +17,7 @@ import org.taskforce.deconfliction.domain.Contact;
 import org.taskforce.deconfliction.domain.PostalAddress;
 import org.taskforce.deconfliction.domain.Stamp;
 import org.taskforce.deconfliction.domain.TargetSelector;
+import org.taskforce.platform.mongo.StampDocuments;
 
 /**
  * A registration's parts (agency, contact, stamp, address, selectors) ⇄ BSON documents, and the
@@ -50,20 +51,11 @@ final class RegistrationDocuments {
   static Document stamp(Stamp s) {
     return s == null
         ? null
-        : new Document("subject", s.subject())
-            .append("name", s.displayName())
-            .append("agencyId", s.agencyId())
-            .append("time", date(s.time()));
+        : StampDocuments.document(s.subject(), s.displayName(), s.agencyId(), s.time());
   }
 
   static Stamp stamp(Document d) {
-    return d == null
-        ? null
-        : new Stamp(
-            d.getString("subject"),
-            d.getString("name"),
-            d.getString("agencyId"),
-            instant(d.getDate("time")));
+    return StampDocuments.read(d, Stamp::new);
   }
 
   static Date date(Instant i) {

@@ -24,8 +24,6 @@ import org.taskforce.api.deconfliction.v1.EventRegistration;
 import org.taskforce.api.deconfliction.v1.EventType;
 import org.taskforce.api.deconfliction.v1.TargetRegistration;
 import org.taskforce.platform.testing.BearerCredentials;
-import org.taskforce.platform.testing.FakeNotificationService;
-import org.taskforce.platform.testing.KeycloakTestRealm;
 import org.taskforce.platform.testing.ServiceTestBase;
 
 /**
@@ -39,9 +37,6 @@ import org.taskforce.platform.testing.ServiceTestBase;
       "taskforce.deconfliction.case-feed.enabled=false"
     })
 public abstract class DeconflictionTestBase extends ServiceTestBase {
-  protected static final KeycloakTestRealm REALM = new KeycloakTestRealm();
-  protected static final FakeNotificationService NOTIFICATIONS = new FakeNotificationService();
-
   /** case-service as the subject feed calls it; the feed is off unless a test turns it on. */
   static final FakeCaseService CASES = new FakeCaseService();
 
@@ -63,8 +58,6 @@ public abstract class DeconflictionTestBase extends ServiceTestBase {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("taskforce.security.issuer-uri", REALM::issuer);
-    registry.add("spring.grpc.client.channels.notifications.address", NOTIFICATIONS::address);
     registry.add("spring.grpc.client.channels.cases.address", CASES::address);
   }
 
@@ -73,7 +66,6 @@ public abstract class DeconflictionTestBase extends ServiceTestBase {
     clean(
         COLLECTIONS,
         () -> {
-          NOTIFICATIONS.reset();
           CASES.clear();
           CASES.setDown(false);
         });

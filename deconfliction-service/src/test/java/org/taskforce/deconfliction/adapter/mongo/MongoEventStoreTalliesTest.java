@@ -75,7 +75,8 @@ class MongoEventStoreTalliesTest {
         RegistrationStatus.ACTIVE,
         stamp,
         stamp,
-        version);
+        version,
+        "");
   }
 
   private Map<String, Long> counted() {

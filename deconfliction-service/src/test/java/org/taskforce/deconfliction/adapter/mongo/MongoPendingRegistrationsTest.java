@@ -154,7 +154,9 @@ class MongoPendingRegistrationsTest {
         RegistrationStatus.ACTIVE,
         stamp,
         stamp,
-        1);
+        1,
+        "",
+        "");
   }
 
   private static EventRegistration operation(Instant at) {
@@ -173,6 +175,7 @@ class MongoPendingRegistrationsTest {
         RegistrationStatus.ACTIVE,
         stamp,
         stamp,
-        1);
+        1,
+        "");
   }
 }

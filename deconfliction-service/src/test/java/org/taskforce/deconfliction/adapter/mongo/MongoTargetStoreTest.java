@@ -67,7 +67,9 @@ class MongoTargetStoreTest {
         RegistrationStatus.ACTIVE,
         stamp,
         stamp,
-        1);
+        1,
+        "",
+        "");
   }
 
   private static TargetSelector.Person chuy() {
@@ -122,7 +124,9 @@ class MongoTargetStoreTest {
             RegistrationStatus.WITHDRAWN,
             open.created(),
             open.updated(),
-            3);
+            3,
+            "",
+            "");
     store.insert(open);
     store.insert(ended);
 

@@ -202,7 +202,8 @@ public final class DeconflictionReportBenchmark {
               RegistrationStatus.ACTIVE,
               s,
               s,
-              1));
+              1,
+              ""));
       if (events.size() == 1_000) {
         bulk.importEvents(events);
         events.clear();
@@ -266,7 +267,9 @@ public final class DeconflictionReportBenchmark {
               RegistrationStatus.ACTIVE,
               s,
               s,
-              1));
+              1,
+              "",
+              ""));
       if (targets.size() == 1_000) {
         bulk.importTargets(targets);
         targets.clear();

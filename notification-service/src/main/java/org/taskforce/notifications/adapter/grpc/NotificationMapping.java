@@ -1,7 +1,5 @@
 package org.taskforce.notifications.adapter.grpc;
 
-import com.google.protobuf.Timestamp;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,15 +32,15 @@ final class NotificationMapping {
             .setResource(notification.resource())
             .putAllAttributes(notification.attributes())
             .setRequiresAcknowledgement(notification.requiresAcknowledgement())
-            .setCreateTime(timestamp(notification.createTime()))
+            .setCreateTime(ProtoTimes.timestamp(notification.createTime()))
             .setEscalated(notification.escalated())
             .setEventId(notification.eventId())
             .setSourceService(notification.sourceService());
     if (notification.acknowledgeDeadline() != null) {
-      proto.setAcknowledgeDeadline(timestamp(notification.acknowledgeDeadline()));
+      proto.setAcknowledgeDeadline(ProtoTimes.timestamp(notification.acknowledgeDeadline()));
     }
     if (notification.readTime() != null) {
-      proto.setReadTime(timestamp(notification.readTime()));
+      proto.setReadTime(ProtoTimes.timestamp(notification.readTime()));
     }
     if (notification.acknowledged() != null) {
       proto.setAcknowledged(
@@ -90,9 +88,5 @@ final class NotificationMapping {
       }
     }
     return out;
-  }
-
-  static Timestamp timestamp(Instant instant) {
-    return ProtoTimes.timestamp(instant);
   }
 }

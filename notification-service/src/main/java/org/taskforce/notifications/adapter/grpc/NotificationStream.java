@@ -27,6 +27,7 @@ import org.taskforce.notifications.domain.Notification;
 import org.taskforce.platform.error.ErrorKind;
 import org.taskforce.platform.error.TaskforceException;
 import org.taskforce.platform.grpc.GrpcErrors;
+import org.taskforce.platform.grpc.ProtoTimes;
 import org.taskforce.platform.security.AgencyPrincipal;
 
 /**
@@ -167,7 +168,7 @@ final class NotificationStream {
           SubscribeNotificationsResponse.newBuilder()
               .setHeartbeat(
                   Heartbeat.newBuilder()
-                      .setServerTime(NotificationMapping.timestamp(now))
+                      .setServerTime(ProtoTimes.timestamp(now))
                       .setCursor(Notification.cursorOf(cursor.last())))
               .build());
       lastSent = shared.clock().instant();

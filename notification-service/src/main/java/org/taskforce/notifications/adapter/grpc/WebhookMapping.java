@@ -12,6 +12,7 @@ import org.taskforce.notifications.application.port.WebhookStore;
 import org.taskforce.notifications.domain.Delivery;
 import org.taskforce.notifications.domain.Webhook;
 import org.taskforce.platform.etag.Etags;
+import org.taskforce.platform.grpc.ProtoTimes;
 
 /**
  * Subscriptions and deliveries as the contract shows them: a subscription with its health (from its
@@ -40,10 +41,10 @@ public final class WebhookMapping {
         .sorted()
         .forEach(kind -> proto.addKinds(NotificationKind.valueOf("NOTIFICATION_KIND_" + kind)));
     if (webhook.lastSuccess() != null) {
-      proto.setLastSuccessTime(NotificationMapping.timestamp(webhook.lastSuccess()));
+      proto.setLastSuccessTime(ProtoTimes.timestamp(webhook.lastSuccess()));
     }
     if (webhook.lastFailure() != null) {
-      proto.setLastFailureTime(NotificationMapping.timestamp(webhook.lastFailure()));
+      proto.setLastFailureTime(ProtoTimes.timestamp(webhook.lastFailure()));
     }
     return proto.build();
   }
@@ -70,8 +71,8 @@ public final class WebhookMapping {
             .setNotificationId(delivery.notificationId())
             .setIdempotencyKey(delivery.idempotencyKey())
             .setStatus(DeliveryStatus.valueOf("DELIVERY_STATUS_" + delivery.status().name()))
-            .setNextAttemptTime(NotificationMapping.timestamp(delivery.nextAttempt()))
-            .setCreateTime(NotificationMapping.timestamp(delivery.createTime()));
+            .setNextAttemptTime(ProtoTimes.timestamp(delivery.nextAttempt()))
+            .setCreateTime(ProtoTimes.timestamp(delivery.createTime()));
     delivery.attempts().forEach(attempt -> proto.addAttempts(toProto(attempt)));
     return proto.build();
   }
@@ -79,7 +80,7 @@ public final class WebhookMapping {
   private static DeliveryAttempt toProto(Delivery.Attempt attempt) {
     long millis = attempt.latencyMillis();
     return DeliveryAttempt.newBuilder()
-        .setTime(NotificationMapping.timestamp(attempt.time()))
+        .setTime(ProtoTimes.timestamp(attempt.time()))
         .setHttpStatus(attempt.httpStatus())
         .setError(attempt.error())
         .setLatency(

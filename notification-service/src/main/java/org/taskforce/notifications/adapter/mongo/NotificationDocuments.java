@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bson.Document;
 import org.taskforce.notifications.domain.Notification;
+import org.taskforce.platform.mongo.StampDocuments;
 
 /** A notification as a document of {@code notifications}, and back. */
 final class NotificationDocuments {
@@ -39,10 +40,11 @@ final class NotificationDocuments {
   }
 
   static Document toDocument(Notification.Acknowledgement acknowledgement) {
-    return new Document("subject", acknowledgement.subject())
-        .append("name", acknowledgement.displayName())
-        .append("agencyId", acknowledgement.agencyId())
-        .append("time", Date.from(acknowledgement.time()))
+    return StampDocuments.document(
+            acknowledgement.subject(),
+            acknowledgement.displayName(),
+            acknowledgement.agencyId(),
+            acknowledgement.time())
         .append("note", acknowledgement.note());
   }
 

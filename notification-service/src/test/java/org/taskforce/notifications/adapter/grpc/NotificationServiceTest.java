@@ -34,6 +34,7 @@ import org.taskforce.notifications.application.PublicationBatch;
 import org.taskforce.notifications.application.PublishNotifications;
 import org.taskforce.notifications.application.WebhookFanOut;
 import org.taskforce.notifications.domain.Notification;
+import org.taskforce.platform.grpc.ProtoTimes;
 import org.taskforce.platform.testing.BearerCredentials;
 import org.taskforce.platform.testing.ErrorDetails;
 
@@ -441,8 +442,7 @@ class NotificationServiceTest extends NotificationTestBase {
                 .setKind(NotificationKind.NOTIFICATION_KIND_EVENT_CONFLICT)
                 .setTitle("Event conflict")
                 .setRequiresAcknowledgement(true)
-                .setAcknowledgeDeadline(
-                    NotificationMapping.timestamp(Instant.now().plusSeconds(60)))
+                .setAcknowledgeDeadline(ProtoTimes.timestamp(Instant.now().plusSeconds(60)))
                 .build());
 
     assertThat(escalation.run()).isEqualTo(1); // due within the 15-minute lead

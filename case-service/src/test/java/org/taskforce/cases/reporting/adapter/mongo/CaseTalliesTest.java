@@ -288,6 +288,7 @@ class CaseTalliesTest {
         s,
         s,
         1,
+        List.of(),
         List.of());
   }
 
@@ -351,7 +352,8 @@ class CaseTalliesTest {
         c.created(),
         s,
         c.version() + 1,
-        history);
+        history,
+        List.of());
   }
 
   private static int index(String agency) {

@@ -191,7 +191,8 @@ class DeconflictionReportTest extends DeconflictionTestBase {
             RegistrationStatus.ACTIVE,
             stamp(agency, created),
             stamp(agency, created),
-            1));
+            1,
+            ""));
   }
 
   private static Conflict.Side side(String agency, Disclosure d, Instant acknowledged) {
@@ -242,7 +243,9 @@ class DeconflictionReportTest extends DeconflictionTestBase {
             s,
             stamp(agency, created),
             stamp(agency, created),
-            1));
+            1,
+            "",
+            ""));
   }
 
   private DeconflictionReportingServiceGrpc.DeconflictionReportingServiceBlockingStub reports(

@@ -199,7 +199,8 @@ class ReportTalliesTest extends DeconflictionTestBase {
               RegistrationStatus.ACTIVE,
               stamp,
               stamp,
-              1);
+              1,
+              "");
       store.insert(fresh);
       if (r.nextInt(4) == 0) {
         store.insert(fresh); // a retried registration
@@ -224,7 +225,8 @@ class ReportTalliesTest extends DeconflictionTestBase {
               e.status(),
               e.created(),
               e.updated(),
-              e.version() + 1);
+              e.version() + 1,
+              "");
       if (store.replace(moved, e.version())) {
         now.put(id, moved);
       }
