@@ -67,7 +67,10 @@ final class NameTokens {
       return OUTCOMES.get(known);
     }
     TokenScore score = compareTokens(a, b, givenNames);
-    remembered.remember(a, b, givenNames, OUTCOMES.indexOf(score));
+    int outcome = OUTCOMES.indexOf(score);
+    if (outcome >= 0) { // an outcome missing from OUTCOMES is only never remembered
+      remembered.remember(a, b, givenNames, outcome);
+    }
     return score;
   }
 

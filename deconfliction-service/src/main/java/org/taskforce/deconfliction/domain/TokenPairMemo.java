@@ -17,12 +17,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Safe for concurrent use without locks but for growing: a slot is claimed with one
  * compare-and-set, a read sees a whole slot or none. Growth copies into a table twice as large; a
  * pair written to the old table meanwhile may be forgotten, which only costs its comparison again.
- * At {@link #MAX_SLOTS} (or {@link #MAX_TOKENS}) everything is forgotten at once and remembering
- * starts afresh: memory stays bounded (32 MiB of slots, the vocabulary's strings).
+ * At {@link #MAX_SLOTS} slots or {@link #MAX_TOKENS} numbered tokens everything is forgotten at
+ * once and remembering starts afresh. Memory stays bounded: at most 32 MiB of slots (48 MiB while
+ * the last growth copies), and the vocabulary's map of at most {@link #MAX_TOKENS} short strings
+ * (about 50 MiB at its fullest; a few MiB for a million registered persons' names).
  */
 final class TokenPairMemo {
-  /** Tokens numbered before starting afresh (a number takes 21 bits of a slot). */
-  static final int MAX_TOKENS = 1 << 21;
+  /** Tokens numbered before starting afresh (a slot has room for numbers of 21 bits). */
+  static final int MAX_TOKENS = 1 << 19;
 
   /** Slots at the most: remembers up to half as many pairs. */
   static final int MAX_SLOTS = 1 << 22;
@@ -48,7 +50,20 @@ final class TokenPairMemo {
     }
   }
 
+  private final int maxTokens;
   private volatile Table table = fresh();
+
+  TokenPairMemo() {
+    this(MAX_TOKENS);
+  }
+
+  /** With room for fewer tokens (tests: starting afresh when the vocabulary is full). */
+  TokenPairMemo(int maxTokens) {
+    if (maxTokens < 1 || maxTokens > MAX_TOKENS) {
+      throw new IllegalArgumentException("maxTokens out of range: " + maxTokens);
+    }
+    this.maxTokens = maxTokens;
+  }
 
   private static Table fresh() {
     return new Table(new ConcurrentHashMap<>(), new AtomicInteger(), FIRST_SLOTS);
@@ -85,8 +100,8 @@ final class TokenPairMemo {
       throw new IllegalArgumentException("outcome out of range: " + outcome);
     }
     Table current = table;
-    int firstNumber = number(current, first);
-    int secondNumber = number(current, second);
+    int firstNumber = number(current, first, maxTokens);
+    int secondNumber = number(current, second, maxTokens);
     if (firstNumber < 0 || secondNumber < 0) {
       table = fresh(); // the vocabulary is full: start afresh
       return;
@@ -104,13 +119,13 @@ final class TokenPairMemo {
     return table.used.get();
   }
 
-  private static int number(Table current, String token) {
+  private static int number(Table current, String token, int maxTokens) {
     Integer known = current.numbers.get(token);
     if (known != null) {
       return known;
     }
     int next = current.nextNumber.getAndIncrement();
-    if (next >= MAX_TOKENS) {
+    if (next >= maxTokens) {
       return -1;
     }
     Integer raced = current.numbers.putIfAbsent(token, next);
@@ -154,7 +169,8 @@ final class TokenPairMemo {
     table = larger;
   }
 
-  private static long key(int firstNumber, int secondNumber, boolean givenNames) {
+  /** A pair as one number: the first token's number, the second's, the kind of name. */
+  static long key(int firstNumber, int secondNumber, boolean givenNames) {
     return ((long) firstNumber << 22 | (long) secondNumber << 1) | (givenNames ? 1 : 0);
   }
 

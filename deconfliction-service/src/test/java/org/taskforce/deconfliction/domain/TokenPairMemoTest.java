@@ -59,8 +59,8 @@ class TokenPairMemoTest {
     ExecutorService threads = Executors.newFixedThreadPool(4);
     try {
       List<Future<?>> done = new ArrayList<>();
-      for (int t = 0; t < 4; t++) {
-        int offset = t;
+      for (int thread = 0; thread < 4; thread++) {
+        int offset = thread;
         done.add(
             threads.submit(() -> {
               for (int i = 0; i < 60_000; i++) {
@@ -74,8 +74,8 @@ class TokenPairMemoTest {
               }
             }));
       }
-      for (Future<?> f : done) {
-        f.get();
+      for (Future<?> finished : done) {
+        finished.get();
       }
     } finally {
       threads.shutdownNow();
@@ -108,6 +108,45 @@ class TokenPairMemoTest {
       int answer = memo.outcome(token(i / 2000), token(i % 2000 + 5000), false);
       assertThat(answer).isIn(TokenPairMemo.UNKNOWN, outcome(i / 2000, i % 2000, false));
     }
+  }
+
+  @Test
+  void pairsOfTheLargestNumbers_haveKeysOfTheirOwn() {
+    int largest = TokenPairMemo.MAX_TOKENS - 1;
+    int[] numbers = {0, 1, 2, largest >> 1, largest - 1, largest, (1 << 21) - 1};
+    java.util.Set<Long> keys = new java.util.HashSet<>();
+    int pairs = 0;
+    for (int first : numbers) {
+      for (int second : numbers) {
+        for (boolean given : new boolean[] {false, true}) {
+          long key = TokenPairMemo.key(first, second, given);
+          assertThat(key).as("43 bits: a slot holds it beside its outcome").isLessThan(1L << 43);
+          assertThat(key).isNotNegative();
+          keys.add(key);
+          pairs++;
+        }
+      }
+    }
+    assertThat(keys).hasSize(pairs);
+  }
+
+  @Test
+  void aFullVocabulary_startsAfresh_andNeverAnswersWrongly() {
+    TokenPairMemo memo = new TokenPairMemo(50);
+    // each call numbers one new token: the vocabulary fills at calls 49, 99, 149 and 199
+    for (int i = 0; i < 210; i++) {
+      memo.remember(token(i), token(i + 1), true, outcome(i, i + 1, true));
+      for (int j = Math.max(0, i - 30); j <= i; j++) {
+        int answer = memo.outcome(token(j), token(j + 1), true);
+        assertThat(answer).isIn(TokenPairMemo.UNKNOWN, outcome(j, j + 1, true));
+      }
+    }
+    assertThat(memo.size()).as("started afresh at 50 tokens").isLessThan(50);
+    long known = 0;
+    for (int j = 200; j < 210; j++) {
+      known += memo.outcome(token(j), token(j + 1), true) == TokenPairMemo.UNKNOWN ? 0 : 1;
+    }
+    assertThat(known).as("it goes on remembering after starting afresh").isEqualTo(10);
   }
 
   @Test
